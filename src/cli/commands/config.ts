@@ -1,0 +1,109 @@
+import { statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { Command } from 'commander'
+import { UsageError } from '../../errors.js'
+import { contextOf } from '../command.js'
+import { assertConfigKey, CONFIG_KEYS, type ConfigKey, configPath, writeUserConfig } from '../config.js'
+import type { Context, Environment } from '../context.js'
+import type { IO } from '../io.js'
+import { writeJson } from '../output/json.js'
+import { renderList } from '../output/table.js'
+import { examples } from '../program.js'
+
+export function configCommand(io: IO, environment: Environment): Command {
+  const cmd = new Command('config').description('Read and change your settings (default regulation, agent name, store)')
+  cmd.addHelpText(
+    'after',
+    `\nKeys:\n${Object.entries(CONFIG_KEYS)
+      .map(([k, d]) => `  ${k.padEnd(15)} ${d}`)
+      .join(
+        '\n',
+      )}\n${examples(['regdesk config set regulation moguta', 'regdesk config set agent "Ирина"', 'regdesk config list --json'])}`,
+  )
+  cmd
+    .command('list')
+    .description('show every key and its value')
+    .action((_o, c: Command) => runConfigList(contextOf(c, io, environment)))
+  cmd
+    .command('get')
+    .description('print the value of a key (nothing when unset)')
+    .argument('<key>', Object.keys(CONFIG_KEYS).join(' | '))
+    .action((key: string, _o, c: Command) => runConfigGet(contextOf(c, io, environment), key))
+  cmd
+    .command('set')
+    .description('set a key')
+    .argument('<key>', Object.keys(CONFIG_KEYS).join(' | '))
+    .argument('<value>', 'the new value')
+    .action((key: string, value: string, _o, c: Command) => runConfigSet(contextOf(c, io, environment), key, value))
+  cmd
+    .command('unset')
+    .description('remove a key')
+    .argument('<key>', Object.keys(CONFIG_KEYS).join(' | '))
+    .action((key: string, _o, c: Command) => runConfigUnset(contextOf(c, io, environment), key))
+  cmd
+    .command('path')
+    .description('print where the settings file is')
+    .action((_o, c: Command) => {
+      const ctx = contextOf(c, io, environment)
+      if (ctx.json) writeJson(ctx.io, { path: configPath() })
+      else ctx.io.out(`${configPath()}\n`)
+    })
+  return cmd
+}
+
+export function runConfigList(ctx: Context): void {
+  const rows = (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => ({ key, value: ctx.config[key] ?? null }))
+  if (ctx.json) {
+    writeJson(ctx.io, Object.fromEntries(rows.map((r) => [r.key, r.value])))
+    return
+  }
+  ctx.io.out(
+    renderList(
+      rows,
+      [
+        { header: 'KEY', value: (r) => r.key },
+        { header: 'VALUE', value: (r) => r.value, human: (r, io) => r.value ?? io.color.dim('(unset)') },
+      ],
+      ctx.io,
+    ),
+  )
+}
+
+export function runConfigGet(ctx: Context, key: string): void {
+  assertConfigKey(key)
+  const value = ctx.config[key] ?? null
+  if (ctx.json) {
+    writeJson(ctx.io, { key, value })
+    return
+  }
+  if (value !== null) ctx.io.out(`${value}\n`)
+}
+
+export async function runConfigSet(ctx: Context, key: string, value: string): Promise<void> {
+  assertConfigKey(key)
+  if (value.trim() === '')
+    throw new UsageError(`a value for "${key}" must not be empty; use \`regdesk config unset ${key}\``)
+  if (key === 'regulation' && !ctx.registry().has(value))
+    throw new UsageError(`unknown regulation "${value}"; available: ${ctx.registry().ids().join(', ')}`)
+  if (key === 'regulationsDir' && !isDirectory(value)) throw new UsageError(`"${value}" is not a directory`)
+  // paths are kept absolute so the setting means the same from any directory
+  if (key === 'regulationsDir' || key === 'store') value = resolve(value)
+  const path = await writeUserConfig((conf) => conf.set(key, value))
+  if (ctx.json) writeJson(ctx.io, { key, value })
+  else ctx.io.err(`set ${key} = ${value} (${path})\n`)
+}
+
+export async function runConfigUnset(ctx: Context, key: string): Promise<void> {
+  assertConfigKey(key)
+  await writeUserConfig((conf) => conf.delete(key))
+  if (ctx.json) writeJson(ctx.io, { key, value: null })
+  else ctx.io.err(`unset ${key}\n`)
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,288 @@
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { Command } from 'commander'
+import { DataError, UsageError } from '../../errors.js'
+import { defaultLevel, describeDuration, normalizedRegulation } from '../../regulation/describe.js'
+import type { Issue } from '../../regulation/issue.js'
+import { type Finding, lintRegulation } from '../../regulation/lint.js'
+import { listCalendarIds, type Regulation } from '../../regulation/load.js'
+import { parseRegulation } from '../../regulation/parse.js'
+import { contextOf } from '../command.js'
+import type { Context, Environment } from '../context.js'
+import { type IO, printable } from '../io.js'
+import { writeJson } from '../output/json.js'
+import { renderList } from '../output/table.js'
+import { examples } from '../program.js'
+
+export function regulationsCommand(io: IO, environment: Environment): Command {
+  const cmd = new Command('regulations')
+    .alias('reg')
+    .description('List, show, validate and lint the support regulations')
+    .addHelpText(
+      'after',
+      examples(['regdesk regulations list', 'regdesk regulations show moguta', 'regdesk regulations validate my.yaml']),
+    )
+  cmd
+    .command('list')
+    .description('each regulation with its timezone and levels')
+    .addHelpText('after', examples(['regdesk regulations list', 'regdesk regulations list --json | jq ".[].id"']))
+    .action((_o, c: Command) => runRegulationsList(contextOf(c, io, environment)))
+  cmd
+    .command('show')
+    .description('everything a regulation says, with its clauses')
+    .argument('<id>', 'regulation id, e.g. moguta')
+    .addHelpText(
+      'after',
+      examples(['regdesk regulations show moguta', 'regdesk regulations show advantshop --json | jq .levels']),
+    )
+    .action((id: string, _o, c: Command) => runRegulationsShow(contextOf(c, io, environment), id))
+  cmd
+    .command('validate')
+    .description('check regulation files against the format (exit 3 with file:line:column when invalid)')
+    .argument('[files...]', 'YAML files; default: every known regulation')
+    .addHelpText('after', examples(['regdesk regulations validate', 'regdesk regulations validate ./acme.yaml']))
+    .action((files: string[], _o, c: Command) => runRegulationsValidate(contextOf(c, io, environment), files))
+  cmd
+    .command('lint')
+    .description('notes and ambiguities: unregulated levels, topics without match data, repeated clauses, shadowing')
+    .argument('[id]', 'one regulation; default: all')
+    .addHelpText('after', examples(['regdesk regulations lint', 'regdesk regulations lint mst --json']))
+    .action((id: string | undefined, _o, c: Command) => runRegulationsLint(contextOf(c, io, environment), id))
+  return cmd
+}
+
+function getRegulation(ctx: Context, id: string): Regulation {
+  const registry = ctx.registry()
+  if (!registry.has(id)) throw new UsageError(`unknown regulation "${id}"; available: ${registry.ids().join(', ')}`)
+  return registry.get(id)
+}
+
+export function runRegulationsList(ctx: Context): void {
+  const regs = ctx.registry().all()
+  if (ctx.json) {
+    writeJson(
+      ctx.io,
+      regs.map((r) => {
+        const { id, name, vendor, timezone, defaultLevel, levels } = normalizedRegulation(r)
+        return { id, name, vendor, timezone, defaultLevel, levels }
+      }),
+    )
+    return
+  }
+  ctx.io.out(
+    renderList(
+      regs,
+      [
+        { header: 'ID', value: (r) => r.id },
+        { header: 'NAME', value: (r) => r.name },
+        { header: 'TIMEZONE', value: (r) => r.workingTime.timezone },
+        {
+          header: 'LEVELS (reaction limit)',
+          value: (r) =>
+            Object.entries(r.levels)
+              .map(([id, l]) => `${id}: ${describeDuration(l.limit)}`)
+              .join('; '),
+          human: (r, io) =>
+            Object.entries(r.levels)
+              .map(
+                ([id, l]) =>
+                  `${io.color.bold(id)}: ${l.limit ? describeDuration(l.limit) : io.color.yellow('not regulated')}`,
+              )
+              .join('\n'),
+        },
+      ],
+      ctx.io,
+    ),
+  )
+}
+
+export function runRegulationsShow(ctx: Context, id: string): void {
+  const reg = getRegulation(ctx, id)
+  if (ctx.json) {
+    writeJson(ctx.io, normalizedRegulation(reg))
+    return
+  }
+  ctx.io.out(showRegulation(reg, ctx.io))
+}
+
+const WEEKDAY_NAMES = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const
+
+/** The readable view: every rule with its clause; quotes and notes under it. */
+export function showRegulation(reg: Regulation, io: IO): string {
+  const c = io.color
+  const lines: string[] = []
+  const h = (title: string) => lines.push('', c.bold.underline(title))
+  const cite = (rule: { clause: string; quote: string; note?: string | undefined }, indent = '    ') => {
+    lines.push(`${indent}${c.dim(`§ ${rule.clause}: «${printable(rule.quote)}»`)}`)
+    if (rule.note) lines.push(`${indent}${c.yellow(`note: ${printable(rule.note)}`)}`)
+  }
+  const wt = reg.workingTime
+  lines.push(
+    `${c.bold(reg.name)} (${reg.id})`,
+    `vendor: ${reg.vendor}`,
+    `source: ${reg.source.title}${reg.source.url ? ` <${reg.source.url}>` : ''}`,
+  )
+
+  h('Working time')
+  lines.push(`  timezone ${wt.timezone}, calendar ${wt.calendar}`)
+  for (const [d, name] of Object.entries(WEEKDAY_NAMES))
+    lines.push(`  ${name}  ${wt.weekly[d as keyof typeof WEEKDAY_NAMES].join(', ') || c.dim('closed')}`)
+  lines.push(`  holidays: ${hoursText(wt.holidays)}; transferred days off: ${hoursText(wt.transferredDaysOff)}`)
+  lines.push(
+    `  working weekend: ${Array.isArray(wt.workingWeekends) ? wt.workingWeekends.join(', ') : `hours of ${wt.workingWeekends}`}; shortened pre-holiday day: ${wt.shortenedDayMinutes ? `last range ends ${wt.shortenedDayMinutes} min earlier` : 'not shortened'}`,
+  )
+  cite(wt)
+  for (const n of wt.notes ?? []) cite(n)
+
+  h('Levels')
+  const def = defaultLevel(reg)
+  for (const [id, l] of Object.entries(reg.levels)) {
+    lines.push(
+      `  ${c.bold(id)}${id === def ? ' (default)' : ''} — ${l.name}: reaction ${l.limit ? `at most ${describeDuration(l.limit)}` : c.yellow('not regulated')}${l.target ? `, target ${describeDuration(l.target)}` : ''}`,
+    )
+    cite(l)
+  }
+  lines.push(
+    `  reaction windows: ${reg.reactionWindows.opens === 'every-customer-reply' ? 'the first request and every customer reply after an agent response' : 'the first request'}`,
+  )
+  cite(reg.reactionWindows)
+
+  if (reg.tiers.length) {
+    h('Tiers')
+    for (const t of reg.tiers) {
+      lines.push(`  ${c.bold(t.id)}${t.default ? ' (default)' : ''} — ${t.name}${t.level ? ` → level ${t.level}` : ''}`)
+      cite(t)
+    }
+  }
+  if (reg.products?.length) {
+    h('Products')
+    for (const p of reg.products) {
+      lines.push(
+        `  ${c.bold(p.id)} — ${p.name}${p.supportedUntil ? ` (supported until ${p.supportedUntil})` : ''}${p.aliases?.length ? c.dim(` aka ${p.aliases.join(', ')}`) : ''}`,
+      )
+      cite(p)
+    }
+  }
+
+  h('Channels')
+  for (const ch of reg.channels.accepted) {
+    lines.push(
+      `  ${c.green('✓')} ${ch.id}${ch.address ? ` ${ch.address}` : ''}${ch.tiers ? ` (tiers: ${ch.tiers.join(', ')})` : ''}${ch.emergencyOnly ? ' (emergencies only)' : ''}`,
+    )
+    cite(ch)
+  }
+  for (const ch of reg.channels.rejected) {
+    lines.push(`  ${c.red('✗')} ${ch.id}`)
+    cite(ch)
+  }
+
+  for (const scope of ['in', 'out'] as const) {
+    h(scope === 'in' ? 'In scope' : 'Out of scope')
+    for (const t of reg.topics.filter((x) => x.scope === scope)) {
+      lines.push(`  ${c.bold(t.id)} — ${printable(t.title)}${t.level ? ` → level ${t.level}` : ''}`)
+      cite(t)
+    }
+  }
+  lines.push(`  out-of-scope requests: ${reg.outOfScope.level ? `level ${reg.outOfScope.level}` : 'no level'}`)
+  cite(reg.outOfScope)
+
+  if (reg.eligibility.length) {
+    h('Eligibility')
+    for (const r of reg.eligibility) {
+      const extra =
+        r.rule === 'support_period_expired'
+          ? ` (${describeDuration(r.period)}; levels ${r.levels.join(', ')})`
+          : r.rule === 'not_licensed'
+            ? ` (tiers ${r.tiers.join(', ')}: only ${r.allowedTopics.join(', ')})`
+            : ''
+      lines.push(`  ${r.rule}${extra}`)
+      cite(r)
+    }
+  }
+  h('Required information')
+  for (const r of reg.requiredInformation) {
+    lines.push(`  ${r.id}${r.optional ? c.dim(' (if possible)') : ''}`)
+    cite(r)
+  }
+  if (reg.onePerRequest) {
+    lines.push('  one problem per request')
+    cite(reg.onePerRequest)
+  }
+  if (reg.lifecycle.length) {
+    h('Lifecycle')
+    for (const r of reg.lifecycle) {
+      lines.push(`  ${r.rule}${'after' in r ? ` after ${describeDuration(r.after)}` : ''}`)
+      cite(r)
+    }
+  }
+  h('Queue')
+  lines.push(
+    `  order: ${reg.queue.order}${reg.queue.criticalFirst ? ', critical requests out of turn' : ''}${reg.queue.tierOrder ? `; tiers ${reg.queue.tierOrder.join(' > ')}` : ''}`,
+  )
+  cite(reg.queue)
+  if (reg.notes?.length) {
+    h('Notes')
+    for (const n of reg.notes) cite(n, '  ')
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function hoursText(v: 'closed' | string[]): string {
+  return v === 'closed' ? 'closed' : v.join(', ')
+}
+
+export function runRegulationsValidate(ctx: Context, files: string[]): void {
+  const issues: Issue[] = []
+  const checked: { file: string; id: string | null; valid: boolean }[] = []
+  if (files.length === 0) {
+    const registry = ctx.registry()
+    for (const id of registry.ids()) {
+      try {
+        registry.get(id)
+        checked.push({ file: registry.fileOf(id) ?? id, id, valid: true })
+      } catch (e) {
+        if (!(e instanceof DataError)) throw e
+        issues.push(...e.issues)
+        checked.push({ file: registry.fileOf(id) ?? id, id, valid: false })
+      }
+    }
+  } else {
+    const calendars = listCalendarIds()
+    for (const file of files) {
+      let text: string
+      try {
+        text = readFileSync(file, 'utf8')
+      } catch (e) {
+        throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code})`)
+      }
+      const result = parseRegulation(text, file, { fileId: basename(file).replace(/\.ya?ml$/, ''), calendars })
+      issues.push(...result.issues)
+      checked.push({ file, id: result.value?.id ?? null, valid: Boolean(result.value) })
+    }
+  }
+  if (ctx.json) writeJson(ctx.io, { valid: issues.length === 0, files: checked, issues })
+  else for (const f of checked.filter((x) => x.valid)) ctx.io.err(`${f.file}: ok\n`)
+  if (issues.length) throw new DataError(issues)
+}
+
+export function runRegulationsLint(ctx: Context, id: string | undefined): void {
+  const regs = id ? [getRegulation(ctx, id)] : ctx.registry().all()
+  const findings: Finding[] = regs.flatMap(lintRegulation)
+  if (ctx.json) {
+    writeJson(ctx.io, findings)
+    return
+  }
+  ctx.io.out(
+    renderList(
+      findings,
+      [
+        { header: 'REGULATION', value: (f) => f.regulation },
+        { header: 'CODE', value: (f) => f.code },
+        { header: 'CLAUSE', value: (f) => f.clause },
+        { header: 'MESSAGE', value: (f) => f.message },
+      ],
+      ctx.io,
+    ),
+  )
+  if (!findings.length && ctx.io.isStdoutTTY) ctx.io.err('no findings\n')
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import envPaths from 'env-paths'
+import { DataError, UsageError } from '../errors.js'
+
+/** User configuration (not tickets: conf is not safe for several writers). */
+export const CONFIG_KEYS = {
+  regulation: 'default regulation id for commands that take --regulation',
+  agent: 'your name, recorded as the author of ticket events',
+  store: 'path of the ticket store file',
+  regulationsDir: 'a directory of extra regulation files (same id overrides a built-in one)',
+} as const
+
+export type ConfigKey = keyof typeof CONFIG_KEYS
+export type ConfigValues = Partial<Record<ConfigKey, string>>
+
+export function isConfigKey(key: string): key is ConfigKey {
+  return Object.hasOwn(CONFIG_KEYS, key)
+}
+
+export function assertConfigKey(key: string): asserts key is ConfigKey {
+  if (!isConfigKey(key))
+    throw new UsageError(`unknown config key "${key}"; valid keys: ${Object.keys(CONFIG_KEYS).join(', ')}`)
+}
+
+/** The file conf manages: the same place conf computes (env-paths, project "regdesk", no suffix). */
+export function configPath(): string {
+  return join(envPaths('regdesk', { suffix: '' }).config, 'config.json')
+}
+
+/**
+ * Reads the config without loading conf (which costs ~90 ms at start-up): every command needs
+ * the defaults, only `config set` needs conf's atomic writes.
+ */
+export function readUserConfig(file = configPath()): ConfigValues {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    return {}
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (e) {
+    throw new DataError([
+      { file, line: 1, col: 1, path: '', message: `not valid JSON: ${(e as Error).message}`, severity: 'error' },
+    ])
+  }
+  const values: ConfigValues = {}
+  if (data && typeof data === 'object')
+    for (const [k, v] of Object.entries(data)) if (isConfigKey(k) && typeof v === 'string' && v !== '') values[k] = v
+  return values
+}
+
+export async function writeUserConfig(
+  change: (conf: { set(k: string, v: string): void; delete(k: string): void }) => void,
+) {
+  const { default: Conf } = await import('conf')
+  const conf = new Conf<Record<string, string>>({ projectName: 'regdesk', projectSuffix: '' })
+  change(conf)
+  return conf.path
+}

@@ -1,0 +1,57 @@
+import { join } from 'node:path'
+import envPaths from 'env-paths'
+import { RegulationRegistry } from '../regulation/load.js'
+import { type ConfigValues, readUserConfig } from './config.js'
+import type { IO } from './io.js'
+import { parseInstant } from './time-input.js'
+
+export interface GlobalOptions {
+  now?: string
+  store?: string
+  regulations?: string
+  json?: boolean
+  color?: boolean
+  verbose?: boolean
+}
+
+/** What a command needs from the world, read once (gh's Factory). */
+export interface Context {
+  io: IO
+  json: boolean
+  verbose: boolean
+  /** the instant every computation uses: --now, REGDESK_NOW, else the clock */
+  now: number
+  config: ConfigValues
+  registry(): RegulationRegistry
+  storePath(): string
+  /** the regulation id to use when --regulation is not given */
+  defaultRegulation(): string | undefined
+}
+
+export interface Environment {
+  env: NodeJS.ProcessEnv
+  clock: () => number
+}
+
+export function createContext(io: IO, opts: GlobalOptions, environment: Environment): Context {
+  const { env } = environment
+  const config = readUserConfig()
+  const nowText = opts.now ?? env.REGDESK_NOW
+  const now = nowText !== undefined ? parseInstant(nowText, '--now', 'Europe/Moscow').ms : environment.clock()
+  let registry: RegulationRegistry | undefined
+  return {
+    io,
+    json: Boolean(opts.json),
+    verbose: Boolean(opts.verbose),
+    now,
+    config,
+    registry: () => {
+      const dir = opts.regulations ?? env.REGDESK_REGULATIONS ?? config.regulationsDir
+      registry ??= RegulationRegistry.withBuiltins(dir ? [dir] : [])
+      return registry
+    },
+    storePath: () =>
+      opts.store ?? env.REGDESK_STORE ?? config.store ?? join(envPaths('regdesk', { suffix: '' }).data, 'tickets.json'),
+    defaultRegulation: () => config.regulation,
+  }
+}

@@ -1,0 +1,35 @@
+import { Chalk, type ChalkInstance } from 'chalk'
+
+/** Everything a command may write to, and what it knows about the terminal. */
+export interface IO {
+  out(text: string): void
+  err(text: string): void
+  isStdoutTTY: boolean
+  /** prompts only when both ends are terminals */
+  canPrompt: boolean
+  color: ChalkInstance
+  columns: number
+}
+
+export interface IOOptions {
+  color?: boolean
+}
+
+export function processIO(opts: IOOptions = {}): IO {
+  const isStdoutTTY = Boolean(process.stdout.isTTY)
+  const noColor = opts.color === false || 'NO_COLOR' in process.env || !isStdoutTTY
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    isStdoutTTY,
+    canPrompt: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    color: new Chalk({ level: noColor ? 0 : 1 }),
+    columns: process.stdout.columns || 100,
+  }
+}
+
+/** Strips control characters and ANSI escapes from text that came from users or files. */
+export function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
+  return text.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�')
+}

@@ -1,0 +1,39 @@
+import { CommanderError } from 'commander'
+import { DataError, ExitCode, RegdeskError } from '../errors.js'
+import { formatIssue } from '../regulation/issue.js'
+import { processIO } from './io.js'
+import { createProgram } from './program.js'
+
+const argv = process.argv
+const io = processIO({ color: !argv.includes('--no-color') })
+const debug = argv.includes('--verbose') || Boolean(process.env.DEBUG)
+
+try {
+  await createProgram(io, { env: process.env, clock: () => Date.now() }).parseAsync(argv)
+} catch (err) {
+  process.exitCode = exitCodeFor(err)
+}
+
+/** The one place that turns errors into messages and exit codes. */
+function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // commander has printed its message already
+    return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage
+  }
+  if (err instanceof DataError) {
+    const files = new Set(err.issues.map((i) => i.file)).size
+    const n = err.issues.length
+    io.err(err.issues.map((i) => `${formatIssue(i)}\n`).join(''))
+    io.err(`error: ${n} problem${n === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`)
+    return err.exitCode
+  }
+  if (err instanceof RegdeskError) {
+    io.err(`error: ${err.message}\n`)
+    if (debug && err.stack) io.err(`${err.stack}\n`)
+    return err.exitCode
+  }
+  if (err instanceof Error && err.name === 'ExitPromptError') return ExitCode.Cancelled
+  const detail = debug && err instanceof Error ? (err.stack ?? err.message) : String(err)
+  io.err(`internal error: ${detail}\nthis is a bug in regdesk; please report it (run with --verbose for details)\n`)
+  return ExitCode.Failure
+}

@@ -1,0 +1,41 @@
+import Table from 'cli-table3'
+import type { IO } from '../io.js'
+import { printable } from '../io.js'
+
+export interface Column<T> {
+  header: string
+  /** machine value: ISO times, minutes as numbers */
+  value: (row: T) => string | number | boolean | null | undefined
+  /** terminal value: colour, wrapping */
+  human?: (row: T, io: IO) => string
+}
+
+/**
+ * A list for people on a terminal (a table with headers), or for pipes (tab-separated machine
+ * values, no header, no colour) so `cut` and `awk` work.
+ */
+export function renderList<T>(rows: readonly T[], columns: readonly Column<T>[], io: IO): string {
+  if (!rows.length) return ''
+  if (!io.isStdoutTTY) {
+    return `${rows.map((r) => columns.map((c) => tsvCell(c.value(r))).join('\t')).join('\n')}\n`
+  }
+  const table = new Table({
+    head: columns.map((c) => io.color.bold(c.header)),
+    style: { head: [], border: [] },
+    wordWrap: true,
+  })
+  for (const r of rows)
+    table.push(columns.map((c) => (c.human ? c.human(r, io) : printable(String(c.value(r) ?? '—')))))
+  return `${table.toString()}\n`
+}
+
+function tsvCell(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return ''
+  return printable(String(v)).replace(/[\t\n\r]/g, ' ')
+}
+
+/** Key/value lines for one record on a terminal. */
+export function renderFields(pairs: readonly (readonly [string, string])[], io: IO): string {
+  const width = Math.max(...pairs.map(([k]) => k.length))
+  return `${pairs.map(([k, v]) => `${io.color.dim(k.padEnd(width))}  ${v}`).join('\n')}\n`
+}

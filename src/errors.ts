@@ -1,0 +1,30 @@
+import type { Issue } from './regulation/issue.js'
+
+/** Exit codes of the CLI (DESIGN.md, "Global CLI conventions"). */
+export const ExitCode = { Ok: 0, Failure: 1, Usage: 2, InvalidData: 3, Found: 4, Cancelled: 130 } as const
+
+/** A failure the user can act on; its message is one sentence, shown without a stack trace. */
+export class RegdeskError extends Error {
+  readonly exitCode: number = ExitCode.Failure
+}
+
+/** Bad command line: unknown option, bad value, missing flag. */
+export class UsageError extends RegdeskError {
+  override readonly exitCode = ExitCode.Usage
+}
+
+/** Something named does not exist (a ticket id, a regulation id). */
+export class NotFoundError extends RegdeskError {}
+
+/** A data file (regulation, calendar, store) failed to parse or validate. */
+export class DataError extends RegdeskError {
+  override readonly exitCode = ExitCode.InvalidData
+  constructor(readonly issues: Issue[]) {
+    const files = new Set(issues.map((i) => i.file)).size
+    super(`${issues.length} problem${issues.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`)
+  }
+}
+
+export class CancelledError extends RegdeskError {
+  override readonly exitCode = ExitCode.Cancelled
+}

@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DataError, NotFoundError } from '../errors.js'
+import type { Issue } from './issue.js'
+import { parseRegulation } from './parse.js'
+import type { RegulationFile } from './schema.js'
+
+export interface Regulation extends RegulationFile {
+  /** the file it was loaded from */
+  file: string
+}
+
+const FILE_NAME = /^[a-z0-9-]+\.ya?ml$/
+
+/** The regulations shipped with regdesk, resolved from the package, not the working directory. */
+export const BUILTIN_REGULATIONS_DIR = fileURLToPath(new URL('../../regulations/', import.meta.url))
+export const BUILTIN_CALENDARS_DIR = join(BUILTIN_REGULATIONS_DIR, 'calendars')
+
+/**
+ * Finds regulation files in the built-in directory and in extra directories; a file in a later
+ * directory with the same id overrides an earlier one. Files are parsed only when asked for.
+ */
+export class RegulationRegistry {
+  private readonly files = new Map<string, string>()
+  private readonly cache = new Map<string, Regulation>()
+
+  constructor(
+    dirs: readonly string[],
+    private readonly calendars: readonly string[] = listCalendarIds(),
+  ) {
+    for (const dir of dirs) for (const file of listRegulationFiles(dir)) this.files.set(idOf(file), file)
+  }
+
+  static withBuiltins(extraDirs: readonly string[] = []): RegulationRegistry {
+    return new RegulationRegistry([BUILTIN_REGULATIONS_DIR, ...extraDirs])
+  }
+
+  ids(): string[] {
+    return [...this.files.keys()].sort()
+  }
+
+  has(id: string): boolean {
+    return this.files.has(id)
+  }
+
+  fileOf(id: string): string | undefined {
+    return this.files.get(id)
+  }
+
+  /** @throws NotFoundError for an unknown id, DataError for an invalid file */
+  get(id: string): Regulation {
+    const cached = this.cache.get(id)
+    if (cached) return cached
+    const file = this.files.get(id)
+    if (!file) throw new NotFoundError(`unknown regulation "${id}"; available: ${this.ids().join(', ')}`)
+    const regulation = loadRegulationFile(file, this.calendars)
+    this.cache.set(id, regulation)
+    return regulation
+  }
+
+  /** Every regulation; all files are checked before failing, so the error lists every problem. */
+  all(): Regulation[] {
+    const issues: Issue[] = []
+    const found: Regulation[] = []
+    for (const id of this.ids()) {
+      try {
+        found.push(this.get(id))
+      } catch (e) {
+        if (e instanceof DataError) issues.push(...e.issues)
+        else throw e
+      }
+    }
+    if (issues.length) throw new DataError(issues)
+    return found
+  }
+}
+
+/** @throws DataError when the file does not parse or validate */
+export function loadRegulationFile(file: string, calendars: readonly string[] = listCalendarIds()): Regulation {
+  const shown = displayPath(file)
+  const text = readText(file, shown)
+  const { value, issues } = parseRegulation(text, shown, { fileId: idOf(file), calendars })
+  if (!value) throw new DataError(issues)
+  return { ...value, file: shown }
+}
+
+export function listRegulationFiles(dir: string): string[] {
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch (e) {
+    throw new NotFoundError(`cannot read the regulations directory ${dir}: ${(e as NodeJS.ErrnoException).code}`)
+  }
+  return names
+    .filter((n) => FILE_NAME.test(n))
+    .map((n) => join(dir, n))
+    .filter((f) => statSync(f).isFile())
+    .sort()
+}
+
+export function listCalendarIds(dir: string = BUILTIN_CALENDARS_DIR): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((n) => FILE_NAME.test(n))
+      .map(idOf)
+  } catch {
+    return []
+  }
+}
+
+function readText(file: string, shown: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new DataError([
+      { file: shown, line: 1, col: 1, path: '', message: `cannot read the file (${code})`, severity: 'error' },
+    ])
+  }
+}
+
+function idOf(file: string): string {
+  return basename(file).replace(/\.ya?ml$/, '')
+}
+
+/** Paths inside the working directory are shown relative, like a compiler does. */
+function displayPath(file: string): string {
+  const abs = resolve(file)
+  const cwd = process.cwd()
+  return abs.startsWith(`${cwd}/`) ? abs.slice(cwd.length + 1) : abs
+}

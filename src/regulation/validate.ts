@@ -1,0 +1,156 @@
+import { IANAZone } from 'luxon'
+import type { Path } from './locate.js'
+import type { RegulationFile } from './schema.js'
+
+export type Report = (path: Path, message: string) => void
+
+export interface ValidationContext {
+  /** file name without extension: the id must match it */
+  fileId?: string
+  /** ids of the calendars that exist */
+  calendars?: readonly string[]
+}
+
+/**
+ * Rules the schema alone cannot express: cross references and facts about the world.
+ * Each rule reports every problem it sees, so one run lists them all.
+ */
+export function validateRegulation(reg: RegulationFile, ctx: ValidationContext, report: Report): void {
+  for (const rule of RULES) rule(reg, ctx, report)
+}
+
+type Rule = (reg: RegulationFile, ctx: ValidationContext, report: Report) => void
+
+const idMatchesFileName: Rule = (reg, ctx, report) => {
+  if (ctx.fileId !== undefined && reg.id !== ctx.fileId)
+    report(['id'], `the id "${reg.id}" must match the file name "${ctx.fileId}"`)
+}
+
+const timezoneIsKnown: Rule = (reg, _ctx, report) => {
+  if (!IANAZone.isValidZone(reg.workingTime.timezone))
+    report(['workingTime', 'timezone'], `unknown IANA timezone "${reg.workingTime.timezone}" (e.g. "Europe/Moscow")`)
+}
+
+const calendarIsKnown: Rule = (reg, ctx, report) => {
+  if (ctx.calendars && !ctx.calendars.includes(reg.workingTime.calendar))
+    report(
+      ['workingTime', 'calendar'],
+      `unknown calendar "${reg.workingTime.calendar}"; available: ${ctx.calendars.join(', ') || 'none'}`,
+    )
+}
+
+const oneDefaultLevel: Rule = (reg, _ctx, report) => {
+  const defaults = Object.entries(reg.levels).filter(([, l]) => l.default)
+  if (defaults.length === 0 && Object.keys(reg.levels).length > 1)
+    report(['levels'], 'expected one level marked `default: true`')
+  for (const [id] of defaults.slice(1)) report(['levels', id, 'default'], 'only one level may be the default')
+}
+
+const targetWithinLimit: Rule = (reg, _ctx, report) => {
+  for (const [id, l] of Object.entries(reg.levels)) {
+    if (l.target && !l.limit) report(['levels', id, 'target'], 'a level with a target must also have a limit')
+    if (l.target && l.limit && l.target.unit === l.limit.unit && l.target.amount > l.limit.amount)
+      report(
+        ['levels', id, 'target', 'amount'],
+        `the target (${l.target.amount}) exceeds the limit (${l.limit.amount})`,
+      )
+  }
+}
+
+const levelWithoutLimitHasNote: Rule = (reg, _ctx, report) => {
+  for (const [id, l] of Object.entries(reg.levels))
+    if (l.limit === null && !l.note)
+      report(['levels', id], 'a level without a reaction time must say why in a `note` (the source is silent?)')
+}
+
+const referencesKnownLevels: Rule = (reg, _ctx, report) => {
+  const known = (lvl: string | null | undefined, path: Path) => {
+    if (lvl && !(lvl in reg.levels))
+      report(path, `unknown level "${lvl}"; levels: ${Object.keys(reg.levels).join(', ')}`)
+  }
+  reg.tiers.forEach((t, i) => known(t.level, ['tiers', i, 'level']))
+  reg.topics.forEach((t, i) => known(t.level, ['topics', i, 'level']))
+  known(reg.outOfScope.level, ['outOfScope', 'level'])
+  reg.eligibility.forEach((r, i) => {
+    if (r.rule === 'support_period_expired') r.levels.forEach((l, j) => known(l, ['eligibility', i, 'levels', j]))
+  })
+}
+
+const referencesKnownTiers: Rule = (reg, _ctx, report) => {
+  const tiers = reg.tiers.map((t) => t.id)
+  const known = (tier: string, path: Path) => {
+    if (!tiers.includes(tier)) report(path, `unknown tier "${tier}"; tiers: ${tiers.join(', ') || 'none'}`)
+  }
+  for (const kind of ['accepted', 'rejected'] as const)
+    reg.channels[kind].forEach((c, i) => c.tiers?.forEach((t, j) => known(t, ['channels', kind, i, 'tiers', j])))
+  reg.eligibility.forEach((r, i) => {
+    if (r.rule === 'not_licensed') r.tiers.forEach((t, j) => known(t, ['eligibility', i, 'tiers', j]))
+  })
+  reg.queue.tierOrder?.forEach((t, i) => known(t, ['queue', 'tierOrder', i]))
+  if (reg.tiers.filter((t) => t.default).length > 1) report(['tiers'], 'only one tier may be the default')
+}
+
+const referencesKnownTopics: Rule = (reg, _ctx, report) => {
+  const topics = reg.topics.map((t) => t.id)
+  reg.eligibility.forEach((r, i) => {
+    if (r.rule === 'not_licensed')
+      r.allowedTopics.forEach((t, j) => {
+        if (!topics.includes(t)) report(['eligibility', i, 'allowedTopics', j], `unknown topic "${t}"`)
+      })
+  })
+}
+
+const idsAreUnique: Rule = (reg, _ctx, report) => {
+  const unique = (ids: string[], path: (i: number) => Path, what: string) => {
+    const seen = new Set<string>()
+    ids.forEach((id, i) => {
+      if (seen.has(id)) report(path(i), `duplicate ${what} id "${id}"`)
+      seen.add(id)
+    })
+  }
+  unique(
+    reg.topics.map((t) => t.id),
+    (i) => ['topics', i, 'id'],
+    'topic',
+  )
+  unique(
+    reg.tiers.map((t) => t.id),
+    (i) => ['tiers', i, 'id'],
+    'tier',
+  )
+  unique(
+    (reg.products ?? []).map((p) => p.id),
+    (i) => ['products', i, 'id'],
+    'product',
+  )
+  unique(
+    reg.requiredInformation.map((r) => r.id),
+    (i) => ['requiredInformation', i, 'id'],
+    'required information',
+  )
+  const accepted = new Set(reg.channels.accepted.map((c) => c.id))
+  reg.channels.rejected.forEach((c, i) => {
+    if (accepted.has(c.id)) report(['channels', 'rejected', i, 'id'], `channel "${c.id}" is both accepted and rejected`)
+  })
+}
+
+const productRuleNeedsProducts: Rule = (reg, _ctx, report) => {
+  reg.eligibility.forEach((r, i) => {
+    if (r.rule === 'product_unsupported' && !(reg.products ?? []).some((p) => p.supportedUntil))
+      report(['eligibility', i], 'product_unsupported needs products with a `supportedUntil` date')
+  })
+}
+
+const RULES: Rule[] = [
+  idMatchesFileName,
+  timezoneIsKnown,
+  calendarIsKnown,
+  oneDefaultLevel,
+  targetWithinLimit,
+  levelWithoutLimitHasNote,
+  referencesKnownLevels,
+  referencesKnownTiers,
+  referencesKnownTopics,
+  idsAreUnique,
+  productRuleNeedsProducts,
+]

@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parseRegulation } from '../../../src/regulation/parse.js'
+
+const base = readFileSync(new URL('../../fixtures/regulations/valid/acme.yaml', import.meta.url), 'utf8')
+const ctx = { fileId: 'acme', calendars: ['ru'] }
+
+function broken(from: string, to: string): string {
+  expect(base.includes(from), `fixture contains ${JSON.stringify(from)}`).toBe(true)
+  return base.replace(from, to)
+}
+
+describe('parseRegulation', () => {
+  it('accepts the valid fixture', () => {
+    const { value, issues } = parseRegulation(base, 'acme.yaml', ctx)
+    expect(issues).toEqual([])
+    expect(value?.levels.p2?.limit).toEqual({ amount: 2, unit: 'working_days' })
+  })
+
+  // [name, text, line, col, path, message fragment]
+  const cases: [string, string, number, number, string, string][] = [
+    [
+      'wrong type',
+      broken('shortenedDayMinutes: 60', 'shortenedDayMinutes: sixty'),
+      22,
+      24,
+      'workingTime.shortenedDayMinutes',
+      'expected number',
+    ],
+    [
+      'unknown key (typo)',
+      broken('  calendar: ru', '  calender: ru'),
+      10,
+      13,
+      'workingTime.calender',
+      'unknown key "calender"',
+    ],
+    [
+      'bad interval 25:00-26:00',
+      broken('tue: ["09:00-18:00"]', 'tue: ["25:00-26:00"]'),
+      13,
+      11,
+      'workingTime.weekly.tue.0',
+      'expected a time range',
+    ],
+    [
+      'interval ending before it starts',
+      broken('wed: ["09:00-18:00"]', 'wed: ["18:00-09:00"]'),
+      14,
+      11,
+      'workingTime.weekly.wed.0',
+      'ends before it starts',
+    ],
+    [
+      'overlapping intervals',
+      broken('mon: ["09:00-13:00", "14:00-18:00"]', 'mon: ["09:00-13:00", "12:00-18:00"]'),
+      12,
+      10,
+      'workingTime.weekly.mon',
+      'overlap',
+    ],
+    [
+      'unknown weekday',
+      broken('    sun: []', '    sun: []\n    sunday: []'),
+      19,
+      13,
+      'workingTime.weekly.sunday',
+      'unknown key "sunday"',
+    ],
+    [
+      'level with an unknown unit',
+      broken('{amount: 4, unit: working_hours}', '{amount: 4, unit: business_hours}'),
+      32,
+      30,
+      'levels.p1.limit.unit',
+      'expected one of working_minutes',
+    ],
+    [
+      'negative amount',
+      broken('{amount: 4, unit: working_hours}', '{amount: -4, unit: working_hours}'),
+      32,
+      21,
+      'levels.p1.limit.amount',
+      'positive',
+    ],
+    ['duplicate topic id', broken('  - id: install', '  - id: bug'), 69, 9, 'topics.1.id', 'duplicate topic id "bug"'],
+    ['missing clause', broken('    clause: "5.1"\n', ''), 60, 5, 'topics.0.clause', 'missing required key "clause"'],
+    [
+      'duplicate key',
+      broken('  timezone: Europe/Moscow', '  timezone: Europe/Moscow\n  timezone: Asia/Omsk'),
+      10,
+      3,
+      '',
+      'unique',
+    ],
+    [
+      'unknown timezone',
+      broken('Europe/Moscow', 'Europe/Moskow'),
+      9,
+      13,
+      'workingTime.timezone',
+      'unknown IANA timezone',
+    ],
+    [
+      'unknown calendar',
+      broken('  calendar: ru', '  calendar: kz'),
+      10,
+      13,
+      'workingTime.calendar',
+      'unknown calendar "kz"',
+    ],
+    [
+      'tier refers to an unknown level',
+      broken('    level: p2\n    clause: "1"', '    level: p9\n    clause: "1"'),
+      46,
+      12,
+      'tiers.0.level',
+      'unknown level "p9"',
+    ],
+    [
+      'unknown channel',
+      broken('    - id: email', '    - id: pigeon'),
+      51,
+      11,
+      'channels.accepted.0.id',
+      'expected one of form',
+    ],
+    [
+      'target above the limit',
+      broken('target: {amount: 1, unit: working_days}', 'target: {amount: 5, unit: working_days}'),
+      39,
+      22,
+      'levels.p2.target.amount',
+      'exceeds the limit',
+    ],
+    ['id not matching the file name', broken('id: acme', 'id: other'), 2, 5, 'id', 'must match the file name'],
+    ['broken YAML syntax', broken('  quote: с 9 до 18', '  quote: [с 9 до 18'), 25, 1, '', ''],
+    [
+      'unknown eligibility rule',
+      broken('  - rule: version_outdated', '  - rule: vip_only'),
+      82,
+      11,
+      'eligibility.0.rule',
+      'expected a rule',
+    ],
+    [
+      'two default levels',
+      broken('    name: Критичный', '    name: Критичный\n    default: true'),
+      38,
+      14,
+      'levels.p2.default',
+      'only one level may be the default',
+    ],
+  ]
+
+  it.each(cases)('%s → line:col and path', (_name, text, line, col, path, fragment) => {
+    const { value, issues } = parseRegulation(text, 'acme.yaml', ctx)
+    expect(value).toBeUndefined()
+    const issue = issues.find((i) => i.path === path) ?? issues[0]
+    expect({ line: issue?.line, col: issue?.col, path: issue?.path }).toEqual({ line, col, path })
+    expect(issue?.message).toContain(fragment)
+  })
+
+  it('reports every problem of a file at once', () => {
+    const text = broken('tue: ["09:00-18:00"]', 'tue: ["25:00-26:00"]').replace('  calendar: ru', '  calender: ru')
+    const { issues } = parseRegulation(text, 'acme.yaml', ctx)
+    expect(issues.map((i) => i.path)).toEqual([
+      'workingTime.calendar',
+      'workingTime.calender',
+      'workingTime.weekly.tue.0',
+    ])
+    expect(issues[0]?.message).toContain('missing required key "calendar"')
+  })
+
+  it('stops a "billion laughs" alias bomb without expanding it', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+    for (let i = 1; i < 12; i++)
+      bomb.push(
+        `${'abcdefghijkl'[i]}: &${'abcdefghijkl'[i]} [${Array(10)
+          .fill(`*${'abcdefghijkl'[i - 1]}`)
+          .join(', ')}]`,
+      )
+    const { value, issues } = parseRegulation(bomb.join('\n'), 'bomb.yaml', ctx)
+    expect(value).toBeUndefined()
+    expect(issues[0]?.message).toMatch(/alias/i)
+  })
+})
