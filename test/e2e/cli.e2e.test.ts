@@ -1,0 +1,138 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { regdesk, tempDir } from './regdesk.js'
+
+const FIXTURES = new URL('../fixtures/regulations/', import.meta.url).pathname
+
+describe('regdesk (root)', () => {
+  it('prints its version', async () => {
+    const r = await regdesk(['--version'])
+    expect(r).toMatchObject({ exitCode: 0, stderr: '' })
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  it('lists the exit codes in --help', async () => {
+    const r = await regdesk(['--help'])
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toContain('Exit codes:')
+    expect(r.stdout).toContain('3    invalid data')
+  })
+
+  it('exits 2 for an unknown command', async () => {
+    const r = await regdesk(['frobnicate'])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toContain("unknown command 'frobnicate'")
+    expect(r.stdout).toBe('')
+  })
+
+  it('exits 2 for an unknown option of a nested command', async () => {
+    const r = await regdesk(['regulations', 'list', '--bogus'])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toContain("unknown option '--bogus'")
+  })
+
+  it.each([['2026-02-30'], ['yesterday'], [''], ['25:00'], ['1700000000']])(
+    'rejects --now %j with exit 2 and the format',
+    async (now) => {
+      const r = await regdesk(['--now', now, 'config', 'list'])
+      expect(r.exitCode).toBe(2)
+      expect(r.stderr).toMatch(/^error: --now: .*ISO 8601 instant like/)
+      expect(r.stderr).not.toMatch(/\n\s+at /)
+    },
+  )
+
+  it.each([
+    'regulations',
+    'regulations list',
+    'regulations show',
+    'regulations validate',
+    'regulations lint',
+    'config',
+  ])('`%s --help` shows an example', async (command) => {
+    const r = await regdesk([...command.split(' '), '--help'])
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toContain('$ regdesk ')
+  })
+})
+
+describe('regdesk config', () => {
+  it('sets, gets, lists and unsets a key in the user config', async () => {
+    const env = { XDG_CONFIG_HOME: join(tempDir(), 'config') }
+    expect((await regdesk(['config', 'set', 'agent', 'Ирина'], env)).exitCode).toBe(0)
+    expect(await regdesk(['config', 'get', 'agent'], env)).toMatchObject({ exitCode: 0, stdout: 'Ирина' })
+    const list = await regdesk(['config', 'list', '--json'], env)
+    expect(JSON.parse(list.stdout)).toEqual({ regulation: null, agent: 'Ирина', store: null, regulationsDir: null })
+    expect((await regdesk(['config', 'unset', 'agent'], env)).exitCode).toBe(0)
+    expect((await regdesk(['config', 'get', 'agent', '--json'], env)).stdout).toContain('"value": null')
+    expect((await regdesk(['config', 'path'], env)).stdout).toContain(
+      join(env.XDG_CONFIG_HOME, 'regdesk', 'config.json'),
+    )
+  })
+
+  it('refuses an unknown key with exit 2 and the valid keys', async () => {
+    const r = await regdesk(['config', 'set', 'colour', 'red'])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toBe('error: unknown config key "colour"; valid keys: regulation, agent, store, regulationsDir')
+  })
+
+  it('refuses an unknown default regulation', async () => {
+    const r = await regdesk(['config', 'set', 'regulation', 'nope'])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toMatch(/unknown regulation "nope"; available: /)
+  })
+})
+
+describe('regdesk regulations validate', () => {
+  it('accepts a valid file', async () => {
+    const r = await regdesk(['regulations', 'validate', join(FIXTURES, 'valid/acme.yaml')])
+    expect(r.exitCode).toBe(0)
+    expect(r.stderr).toContain('acme.yaml: ok')
+  })
+
+  it('reports every problem of an invalid file at file:line:column and exits 3', async () => {
+    const file = join(FIXTURES, 'invalid/acme.yaml')
+    const r = await regdesk(['regulations', 'validate', file])
+    expect(r.exitCode).toBe(3)
+    expect(r.stdout).toBe('')
+    expect(r.stderr.split('\n')).toEqual([
+      `${file}:9:3: error: workingTime.calendar: missing required key "calendar" (expected string)`,
+      `${file}:10:13: error: workingTime.calender: unknown key "calender"`,
+      `${file}:13:11: error: workingTime.weekly.tue.0: expected a time range like "09:00-18:00", got "25:00-26:00"`,
+      'error: 3 problems in 1 file',
+    ])
+  })
+
+  it('gives the issues as JSON with --json', async () => {
+    const r = await regdesk(['regulations', 'validate', '--json', join(FIXTURES, 'invalid/acme.yaml')])
+    expect(r.exitCode).toBe(3)
+    const doc = JSON.parse(r.stdout)
+    expect(doc.valid).toBe(false)
+    expect(doc.issues[2]).toMatchObject({ line: 13, col: 11, path: 'workingTime.weekly.tue.0', severity: 'error' })
+  })
+
+  it('fails with exit 3 when a --regulations directory holds a broken file', async () => {
+    const r = await regdesk(['--regulations', join(FIXTURES, 'invalid'), 'regulations', 'show', 'acme'])
+    expect(r.exitCode).toBe(3)
+    expect(r.stderr).toContain('acme.yaml:13:11: error:')
+  })
+
+  it('loads extra regulations from --regulations', async () => {
+    const r = await regdesk(['--regulations', join(FIXTURES, 'valid'), 'regulations', 'show', 'acme', '--json'])
+    expect(r.exitCode).toBe(0)
+    expect(JSON.parse(r.stdout).levels.p1).toEqual({
+      name: 'Критичный',
+      default: false,
+      limit: { amount: 4, unit: 'working_hours' },
+      target: null,
+      note: null,
+      clause: '3.1',
+      quote: '4 рабочих часа',
+    })
+  })
+
+  it('exits 2 for an unknown regulation id, listing the known ones', async () => {
+    const r = await regdesk(['regulations', 'show', 'nope'])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toMatch(/^error: unknown regulation "nope"; available: /)
+  })
+})

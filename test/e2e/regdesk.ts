@@ -1,0 +1,35 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { execa } from 'execa'
+
+export const BIN = new URL('../../bin/regdesk.js', import.meta.url).pathname
+const DIST = new URL('../../dist/cli/main.js', import.meta.url).pathname
+
+if (!existsSync(DIST)) throw new Error('dist/ is missing: run `npm run build` (npm test does it) before the e2e tests')
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'regdesk-e2e-'))
+}
+
+/** Runs the built CLI as a user would, in a clean environment: own store and config, UTC machine clock zone. */
+export async function regdesk(args: string[], env: Record<string, string> = {}, input?: string) {
+  const home = tempDir()
+  const r = await execa(process.execPath, [BIN, ...args], {
+    reject: false,
+    extendEnv: false,
+    input,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, 'config'),
+      XDG_DATA_HOME: join(home, 'data'),
+      REGDESK_STORE: join(home, 'tickets.json'),
+      REGDESK_NOW: '2026-11-20T15:00:00+03:00',
+      TZ: 'UTC',
+      NO_COLOR: '1',
+      ...env,
+    },
+  })
+  return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) }
+}
