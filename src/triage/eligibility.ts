@@ -1,0 +1,124 @@
+import { DateTime } from 'luxon'
+import type { Regulation } from '../regulation/load.js'
+import type { Topic } from '../regulation/schema.js'
+import type { Reason, RequestFacts, Warning } from './types.js'
+
+export interface EligibilityResult {
+  /** the rules the request fails, most fundamental first */
+  reasons: Reason[]
+  warnings: Warning[]
+  /** the level after the rules: undefined when no rule changed it */
+  level?: string | null
+  outOfScope?: boolean
+}
+
+/**
+ * Whether the request can be served under the regulation at all: the channel it came through,
+ * the product's support period, the licence, the version, modified code.
+ */
+export function checkEligibility(
+  reg: Regulation,
+  facts: RequestFacts,
+  topic: Topic | null,
+  level: string | null,
+): EligibilityResult {
+  const reasons: Reason[] = []
+  const warnings: Warning[] = []
+  const receivedDate = DateTime.fromMillis(facts.receivedAt, { zone: reg.workingTime.timezone }).toISODate() ?? ''
+
+  if (facts.channel) {
+    const rejected = reg.channels.rejected.find((c) => c.id === facts.channel)
+    const accepted = reg.channels.accepted.find((c) => c.id === facts.channel)
+    const acceptedIds = reg.channels.accepted.map((c) => c.id).join(', ')
+    if (rejected || !accepted) {
+      reasons.push({
+        code: 'channel_not_accepted',
+        clause: (rejected ?? reg.channels.accepted[0])?.clause ?? null,
+        message: `requests through ${facts.channel} are not accepted; accepted: ${acceptedIds}`,
+      })
+    } else if (accepted.tiers && !(facts.tier && accepted.tiers.includes(facts.tier))) {
+      reasons.push({
+        code: 'channel_not_accepted',
+        clause: accepted.clause,
+        message: `${facts.channel} is accepted only from ${accepted.tiers.join(', ')} customers`,
+      })
+    } else if (accepted.emergencyOnly) {
+      warnings.push({
+        code: 'phone_emergency_only',
+        message: `${facts.channel} is for emergencies only (§${accepted.clause}); other requests go through ${reg.channels.accepted
+          .filter((c) => !c.emergencyOnly)
+          .map((c) => c.id)
+          .join(', ')}`,
+      })
+    }
+  }
+
+  for (const rule of reg.eligibility) {
+    switch (rule.rule) {
+      case 'product_unsupported': {
+        const product = reg.products?.find((p) => p.id === facts.product)
+        if (product?.supportedUntil && receivedDate > product.supportedUntil)
+          reasons.push({
+            code: 'product_unsupported',
+            clause: product.clause,
+            message: `${product.name} was supported until ${product.supportedUntil}`,
+          })
+        break
+      }
+      case 'support_period_expired': {
+        if (!facts.licenseDate || !level || !rule.levels.includes(level)) break
+        const end = periodEnd(facts.licenseDate, rule.period, reg.workingTime.timezone)
+        if (end !== null && facts.receivedAt >= end)
+          reasons.push({
+            code: 'support_period_expired',
+            clause: rule.clause,
+            message: `the ${rule.levels.join('/')} period of ${rule.period.amount} ${rule.period.unit.replace('_', ' ')} after the licence purchase (${facts.licenseDate}) has ended`,
+          })
+        break
+      }
+      case 'version_outdated':
+        if (facts.outdated)
+          reasons.push({
+            code: 'version_outdated',
+            clause: rule.clause,
+            message: 'only the current version is supported',
+          })
+        break
+      case 'code_modified':
+        if (facts.modified)
+          reasons.push({ code: 'code_modified', clause: rule.clause, message: 'the product code was modified' })
+        break
+      case 'not_licensed':
+        if (facts.tier && rule.tiers.includes(facts.tier) && topic && !rule.allowedTopics.includes(topic.id))
+          reasons.push({
+            code: 'not_licensed',
+            clause: rule.clause,
+            message: `${facts.tier} users are served only on ${rule.allowedTopics.join(', ')}`,
+          })
+        break
+    }
+  }
+
+  const blocking = reasons.filter((r) => r.code !== 'channel_not_accepted')
+  if (!blocking.length) return { reasons, warnings }
+  return { reasons, warnings, level: reg.outOfScope.level, outOfScope: true }
+}
+
+/**
+ * The first instant after a period that starts on the purchase date: a licence bought on
+ * 2026-11-01 with 30 calendar days is served through 2026-12-01 and not from 2026-12-02.
+ */
+function periodEnd(date: string, period: { amount: number; unit: string }, zone: string): number | null {
+  const start = DateTime.fromISO(date, { zone })
+  if (!start.isValid) return null
+  switch (period.unit) {
+    case 'calendar_days':
+    case 'working_days':
+      return start.plus({ days: period.amount + 1 }).toMillis()
+    case 'calendar_hours':
+    case 'working_hours':
+      return start.plus({ hours: period.amount }).toMillis()
+    default:
+      return start.plus({ minutes: period.amount }).toMillis()
+  }
+}

@@ -1,0 +1,85 @@
+import type { TopicIndex, TopicProfile } from './topic-index.js'
+
+export interface TopicScore {
+  profile: TopicProfile
+  score: number
+  /** the request's stems that matched */
+  matched: string[]
+}
+
+/**
+ * Scores every topic against the stems of a request: matched term weights (exact stems, then
+ * prefix and one-typo matches at a discount), a bonus for whole phrases, a penalty for negative words.
+ */
+export function scoreTopics(index: TopicIndex, request: readonly string[]): TopicScore[] {
+  const unique = [...new Set(request)]
+  const resolved = new Map<string, { stem: string; factor: number }[]>()
+  for (const s of unique) resolved.set(s, resolveStem(s, index.vocabulary))
+  const present = new Set(unique)
+  return index.profiles
+    .map((profile) => {
+      let score = 0
+      const matched: string[] = []
+      for (const s of unique) {
+        let best = 0
+        for (const { stem, factor } of resolved.get(s) ?? [])
+          best = Math.max(best, (profile.terms.get(stem) ?? 0) * factor)
+        if (best > 0) {
+          score += best
+          matched.push(s)
+        }
+      }
+      for (const phrase of profile.phrases) {
+        const hits = phrase.filter((p) => present.has(p) || fuzzyPresent(p, unique)).length
+        if (hits === phrase.length) score += 1.5 * phrase.length
+        else if (phrase.length >= 3 && hits >= phrase.length - 1) score += 0.5 * hits
+      }
+      for (const s of unique) if (profile.negative.has(s)) score -= 2
+      return { profile, score: Math.max(0, score), matched }
+    })
+    .sort((a, b) => b.score - a.score)
+}
+
+/** The vocabulary stems a request stem stands for: itself, a stem it extends or is extended by, or one typo away. */
+function resolveStem(s: string, vocabulary: readonly string[]): { stem: string; factor: number }[] {
+  const out: { stem: string; factor: number }[] = [{ stem: s, factor: 1 }]
+  if (s.length < 4) return out
+  for (const v of vocabulary) {
+    if (v === s || v.length < 4) continue
+    const [short, long] = v.length < s.length ? [v, s] : [s, v]
+    if (short.length >= 5 && long.startsWith(short)) out.push({ stem: v, factor: 0.8 })
+    else if (s.length >= 6 && Math.abs(v.length - s.length) <= 1 && withinOneEdit(s, v))
+      out.push({ stem: v, factor: 0.7 })
+  }
+  return out
+}
+
+function fuzzyPresent(stem: string, request: readonly string[]): boolean {
+  return request.some((r) => {
+    const [short, long] = r.length < stem.length ? [r, stem] : [stem, r]
+    return (short.length >= 5 && long.startsWith(short)) || (stem.length >= 6 && withinOneEdit(stem, r))
+  })
+}
+
+/** Levenshtein distance ≤ 1, in linear time. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  let j = 0
+  let edits = 0
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++
+      j++
+      continue
+    }
+    if (++edits > 1) return false
+    if (a.length > b.length) i++
+    else if (a.length < b.length) j++
+    else {
+      i++
+      j++
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1
+}

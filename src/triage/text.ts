@@ -1,0 +1,60 @@
+import { stemmer as englishStem } from '@orama/stemmers/english'
+import { stemmer as russianStem } from '@orama/stemmers/russian'
+
+const CYRILLIC = /[\u0400-\u04ff]/
+
+/** Lower case, ё→е, and common lookalike Latin letters inside Cyrillic words fixed (typing in the wrong layout half-way). */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\u0400-\u04ff]*[aceopxy][\u0400-\u04ff][\u0400-\u04ffaceopxy]*/g, fixMixedScript)
+}
+
+const LATIN_TO_CYRILLIC: Record<string, string> = { a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у' }
+
+function fixMixedScript(word: string): string {
+  return word.replace(/[aceopxy]/g, (ch) => LATIN_TO_CYRILLIC[ch] ?? ch)
+}
+
+/** Words of a text, normalised (letters and digits; URLs, e-mails and numbers kept out). */
+export function words(text: string): string[] {
+  const clean = normalize(text)
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/g, ' ')
+    .replace(/\S+@\S+\.\S+/g, ' ')
+  return clean.match(/[\p{L}][\p{L}\p{N}]*/gu) ?? []
+}
+
+const cache = new Map<string, string>()
+
+/** Snowball stem of one normalised word, Russian or English by its script. */
+export function stem(word: string): string {
+  let s = cache.get(word)
+  if (s === undefined) {
+    s = CYRILLIC.test(word) ? russianStem(word) : englishStem(word)
+    if (cache.size > 50_000) cache.clear()
+    cache.set(word, s)
+  }
+  return s
+}
+
+export function stems(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w))
+    .map(stem)
+}
+
+// Function words that carry no topic (Russian and English); kept short on purpose: negations and
+// "how"-words are meaningful for intent and are not here.
+export const STOPWORDS = new Set(
+  (
+    'и в во на с со к ко по за из от до у о об обо для при про над под же ли бы то это этот эта эти тот та те ' +
+    'я мы вы ты он она оно они мне меня нас вам вас мой моя мое мои наш наша наше наши ваш ваша ваше ваши его ее их ' +
+    'а но или либо что чтобы если когда так там тут здесь уже еще даже только все всё весь вся всего очень ' +
+    'был была было были есть будет быть буду будем можно нужно надо также тоже просто вот ну да пожалуйста ' +
+    'здравствуйте добрый день вечер утро привет спасибо заранее уважением помогите подскажите ' +
+    'the a an and or of to in on at for with from by is are was were be been it this that these those i we you ' +
+    'my our your me us he she they them please hi hello thanks thank regards there here do does did have has had'
+  ).split(' '),
+)

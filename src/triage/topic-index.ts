@@ -1,0 +1,57 @@
+import type { Regulation } from '../regulation/load.js'
+import type { Topic } from '../regulation/schema.js'
+import { stems } from './text.js'
+
+/** How strongly each source of words speaks for a topic. */
+const SOURCE_WEIGHT = { keywords: 3, phrases: 2.5, title: 2, examples: 1.2, quote: 1 } as const
+
+export interface TopicProfile {
+  topic: Topic
+  /** stem → weight (source weight × rarity across the regulation's topics) */
+  terms: Map<string, number>
+  /** phrases as stem sequences (two stems or more) */
+  phrases: string[][]
+  negative: Set<string>
+}
+
+export interface TopicIndex {
+  regulation: string
+  profiles: TopicProfile[]
+  /** every stem of every topic, for fuzzy look-up of typos */
+  vocabulary: string[]
+}
+
+const indexes = new WeakMap<Regulation, TopicIndex>()
+
+/** The match profile of every topic of a regulation, built once per loaded regulation. */
+export function topicIndex(reg: Regulation): TopicIndex {
+  const cached = indexes.get(reg)
+  if (cached) return cached
+  const raw = reg.topics.map((topic) => {
+    const weights = new Map<string, number>()
+    const add = (text: string, w: number) => {
+      for (const s of stems(text)) if (s.length > 1) weights.set(s, Math.max(weights.get(s) ?? 0, w))
+    }
+    add(topic.title, SOURCE_WEIGHT.title)
+    add(topic.quote, SOURCE_WEIGHT.quote)
+    for (const k of topic.match?.keywords ?? []) add(k, SOURCE_WEIGHT.keywords)
+    for (const p of topic.match?.phrases ?? []) add(p, SOURCE_WEIGHT.phrases)
+    for (const e of topic.match?.examples ?? []) add(e, SOURCE_WEIGHT.examples)
+    const phrases = (topic.match?.phrases ?? []).map((p) => stems(p)).filter((p) => p.length >= 2)
+    const negative = new Set((topic.match?.negative ?? []).flatMap((n) => stems(n)))
+    return { topic, weights, phrases, negative }
+  })
+  // a stem many topics share says little about which one it is
+  const df = new Map<string, number>()
+  for (const r of raw) for (const s of r.weights.keys()) df.set(s, (df.get(s) ?? 0) + 1)
+  const n = raw.length
+  const profiles = raw.map((r) => ({
+    topic: r.topic,
+    terms: new Map([...r.weights].map(([s, w]) => [s, w * Math.log(1 + n / (df.get(s) ?? 1))])),
+    phrases: r.phrases,
+    negative: r.negative,
+  }))
+  const index = { regulation: reg.id, profiles, vocabulary: [...df.keys()] }
+  indexes.set(reg, index)
+  return index
+}

@@ -1,0 +1,61 @@
+import type { Channel } from '../regulation/schema.js'
+import type { InformationId } from './information.js'
+
+/** What the agent knows about a request besides its text. */
+export interface RequestFacts {
+  channel?: Channel
+  tier?: string
+  /** product id (aliases resolved by the caller through `resolveProduct`) */
+  product?: string
+  outdated?: boolean
+  modified?: boolean
+  /** licence purchase date, YYYY-MM-DD */
+  licenseDate?: string
+  /** epoch ms */
+  receivedAt: number
+}
+
+export type Scope = 'in' | 'out' | 'unclear'
+
+export interface Reason {
+  code:
+    | 'topic_in_scope'
+    | 'topic_out_of_scope'
+    | 'channel_not_accepted'
+    | 'product_unsupported'
+    | 'support_period_expired'
+    | 'version_outdated'
+    | 'not_licensed'
+    | 'code_modified'
+  clause: string | null
+  message: string
+}
+
+export interface Warning {
+  code: 'multiple_problems' | 'credentials_in_text' | 'phone_emergency_only'
+  message: string
+}
+
+export interface TopicRef {
+  id: string
+  clause: string
+  text: string
+}
+
+export interface Candidate extends TopicRef {
+  scope: 'in' | 'out'
+  score: number
+}
+
+/** The verdict of triage (DESIGN.md, "Triage output"), before the deadline is added. */
+export interface Verdict {
+  regulation: string
+  scope: Scope
+  level: string | null
+  topic: TopicRef | null
+  confidence: number
+  candidates: Candidate[]
+  reasons: Reason[]
+  missing: InformationId[]
+  warnings: Warning[]
+}

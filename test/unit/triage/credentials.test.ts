@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { findSecrets, maskSecrets } from '../../../src/triage/credentials.js'
+
+describe('findSecrets / maskSecrets', () => {
+  it.each([
+    ['Доступ в админку: admin / qwerty123, сайт shop.ru', 'qwerty123'],
+    ['логин: ivan пароль: Secr3t!', 'Secr3t!'],
+    ['логин: ivan пароль: Secr3t!', 'ivan'],
+    ['ftp://user:p4ssw0rd@ftp.shop.ru', 'p4ssw0rd'],
+    ['mysql -u root -pHardPass1 shop', 'HardPass1'],
+    ['password is hunter22 and login admin', 'hunter22'],
+    ['Пароль от FTP — "my secret pass"', 'my secret pass'],
+    ['SSH доступ root / Zx8!kk2pq', 'Zx8!kk2pq'],
+    ['api_key: sk_live_abcdefghijklmnop', 'sk_live_abcdefghijklmnop'],
+  ])('masks the secret in %j', (text, secret) => {
+    expect(findSecrets(text).length).toBeGreaterThan(0)
+    expect(maskSecrets(text)).not.toContain(secret)
+    expect(maskSecrets(text)).toContain('••••••')
+  })
+
+  it.each([
+    'забыл пароль от админки, помогите сбросить',
+    'не могу войти, пишет неверный пароль',
+    'как поменять пароль пользователя?',
+    'после обновления сайт лёг, белый экран',
+  ])('finds no secret in %j', (text) => {
+    expect(findSecrets(text)).toEqual([])
+    expect(maskSecrets(text)).toBe(text)
+  })
+})

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { type InformationId, missingInformation } from '../../../src/triage/information.js'
+
+const ALL: InformationId[] = [
+  'license_key',
+  'domain',
+  'site_url',
+  'page_url',
+  'version',
+  'steps',
+  'error_text',
+  'screenshot',
+  'contact',
+  'recent_changes',
+]
+
+describe('missingInformation', () => {
+  it('finds the shapes of the required information, not the words naming them', () => {
+    const text =
+      'Ключ ABCD-EFGH-1234-5678, домен myshop.ru, версия 10.2.1. После обновления белый экран. Скрин прикрепил. Ошибка: "Fatal error: Uncaught Exception"'
+    expect(missingInformation(text, ALL)).toEqual(['page_url', 'steps', 'contact'])
+  })
+
+  it('reports what a bare complaint lacks', () => {
+    expect(missingInformation('мой домен не работает, ключ потерял', ['license_key', 'domain', 'version'])).toEqual([
+      'license_key',
+      'domain',
+      'version',
+    ])
+  })
+
+  it.each<[string, InformationId]>([
+    ['Не работает страница https://shop.ru/catalog/item-5', 'page_url'],
+    ['сайт магазин.рф', 'domain'],
+    ['1. захожу в корзину\n2. нажимаю оформить\n3. ошибка', 'steps'],
+    ['сначала открываю каталог, потом фильтр и вижу пустую страницу', 'steps'],
+    ['v8.1.3', 'version'],
+    ['телефон +7 (912) 345-67-89', 'contact'],
+    ['во вложении снимок экрана', 'screenshot'],
+    ['вчера обновили модуль доставки', 'recent_changes'],
+    ['лицензионный ключ 8F3A9C7D2E1B4A6F8C0D', 'license_key'],
+  ])('%j contains %s', (text, id) => {
+    expect(missingInformation(text, [id])).toEqual([])
+  })
+})
