@@ -9,6 +9,9 @@ export interface IO {
   canPrompt: boolean
   color: ChalkInstance
   columns: number
+  /** for streaming commands (batch): raw input and output with back-pressure */
+  stdin: NodeJS.ReadableStream
+  stdout: NodeJS.WritableStream
 }
 
 export interface IOOptions {
@@ -25,6 +28,8 @@ export function processIO(opts: IOOptions = {}): IO {
     canPrompt: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     color: new Chalk({ level: noColor ? 0 : 1 }),
     columns: process.stdout.columns || 100,
+    stdin: process.stdin,
+    stdout: process.stdout,
   }
 }
 

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { Command, Option } from 'commander'
+import { calendarCommand } from './commands/calendar.js'
 import { configCommand } from './commands/config.js'
+import { deadlineCommand } from './commands/deadline.js'
+import { elapsedCommand } from './commands/elapsed.js'
 import { regulationsCommand } from './commands/regulations.js'
 import type { Environment } from './context.js'
 import type { IO } from './io.js'
@@ -30,7 +33,8 @@ export function createProgram(io: IO, environment: Environment): Command {
     .addHelpText('after', EXIT_CODES)
     .showHelpAfterError('(run with --help for usage)')
 
-  for (const build of [regulationsCommand, configCommand]) program.addCommand(build(io, environment))
+  for (const build of [deadlineCommand, elapsedCommand, calendarCommand, regulationsCommand, configCommand])
+    program.addCommand(build(io, environment))
   applySettings(program, io)
   return program
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { BUILTIN_CALENDARS_DIR } from '../calendar/load.js'
 import { DataError, NotFoundError } from '../errors.js'
 import type { Issue } from './issue.js'
 import { parseRegulation } from './parse.js'
@@ -15,7 +16,6 @@ const FILE_NAME = /^[a-z0-9-]+\.ya?ml$/
 
 /** The regulations shipped with regdesk, resolved from the package, not the working directory. */
 export const BUILTIN_REGULATIONS_DIR = fileURLToPath(new URL('../../regulations/', import.meta.url))
-export const BUILTIN_CALENDARS_DIR = join(BUILTIN_REGULATIONS_DIR, 'calendars')
 
 /**
  * Finds regulation files in the built-in directory and in extra directories; a file in a later

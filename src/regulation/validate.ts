@@ -57,6 +57,18 @@ const targetWithinLimit: Rule = (reg, _ctx, report) => {
   }
 }
 
+const workingDaysAreWhole: Rule = (reg, _ctx, report) => {
+  for (const [id, l] of Object.entries(reg.levels))
+    for (const key of ['limit', 'target'] as const) {
+      const d = l[key]
+      if (d?.unit === 'working_days' && !Number.isInteger(d.amount))
+        report(
+          ['levels', id, key, 'amount'],
+          `working days must be whole, got ${d.amount}; use working_hours for parts of a day`,
+        )
+    }
+}
+
 const levelWithoutLimitHasNote: Rule = (reg, _ctx, report) => {
   for (const [id, l] of Object.entries(reg.levels))
     if (l.limit === null && !l.note)
@@ -147,6 +159,7 @@ const RULES: Rule[] = [
   calendarIsKnown,
   oneDefaultLevel,
   targetWithinLimit,
+  workingDaysAreWhole,
   levelWithoutLimitHasNote,
   referencesKnownLevels,
   referencesKnownTiers,

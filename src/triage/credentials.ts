@@ -5,8 +5,8 @@ export interface SecretSpan {
   end: number
 }
 
-const LABEL_PASSWORD = String.raw`(?:пароль|пасс|пароли|парол|pass(?:word)?|pwd|passwd|пасворд)`
-const LABEL_LOGIN = String.raw`(?:логин|login|user(?:name)?|пользователь|юзер|учетка|учётка)`
+const LABEL_PASSWORD = '(?:пароль|пасс|пароли|парол|pass(?:word)?|pwd|passwd|пасворд)'
+const LABEL_LOGIN = '(?:логин|login|user(?:name)?|пользователь|юзер|учетка|учётка)'
 // "пароль от FTP —", "password for the admin is"
 const OF = String.raw`(?:\s+(?:от|для|к|на|from|for|of|to)\s+(?:[\p{L}\p{N}._-]+\s+){0,2}?)?`
 const QUOTED = String.raw`"[^"\n]{1,80}"|'[^'\n]{1,80}'|«[^»\n]{1,80}»`

@@ -3,7 +3,8 @@ import { normalize } from './text.js'
 
 export type InformationId = (typeof INFORMATION_IDS)[number]
 
-const TLD = String.raw`(?:ru|рф|su|com|net|org|info|biz|pro|shop|store|online|site|io|me|by|kz|ua|uz|de|eu|us|uk|tech|dev|app|moscow|спб|москва|[a-z]{2})`
+const TLD =
+  '(?:ru|рф|su|com|net|org|info|biz|pro|shop|store|online|site|io|me|by|kz|ua|uz|de|eu|us|uk|tech|dev|app|moscow|спб|москва|[a-z]{2})'
 const HOST = String.raw`(?:[a-z0-9а-я](?:[a-z0-9а-я-]{0,61}[a-z0-9а-я])?\.)+${TLD}`
 const URL_RE = new RegExp(String.raw`\bhttps?:\/\/${HOST}(?::\d+)?(\/[^\s"'»)]*)?`, 'iu')
 const DOMAIN_RE = new RegExp(String.raw`(?<![@\w.-])(?:www\.)?${HOST}(?![\w-])(\/[^\s"'»)]*)?`, 'iu')

@@ -1,0 +1,54 @@
+/**
+ * Civil-date arithmetic on ISO dates ("YYYY-MM-DD") and day numbers (days since 1970-01-01).
+ * Proleptic Gregorian, no time zones: a calendar date is the same everywhere.
+ */
+
+export const DAY_MS = 86_400_000
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** Day number of an ISO date, or NaN when it is not a real date ("2025-02-30"). */
+export function dayNumberOf(iso: string): number {
+  const m = ISO_DATE.exec(iso)
+  if (!m) return Number.NaN
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  const ms = Date.UTC(y, mo - 1, d)
+  const back = new Date(ms)
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return Number.NaN
+  return ms / DAY_MS
+}
+
+export function isRealDate(iso: string): boolean {
+  return !Number.isNaN(dayNumberOf(iso))
+}
+
+export function isoOfDayNumber(dn: number): string {
+  return new Date(dn * DAY_MS).toISOString().slice(0, 10)
+}
+
+export function dayNumberOfYmd(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / DAY_MS
+}
+
+/** ISO weekday, 1 = Monday … 7 = Sunday (1970-01-01, day 0, was a Thursday). */
+export function isoWeekdayOfDayNumber(dn: number): number {
+  return ((((dn + 3) % 7) + 7) % 7) + 1
+}
+
+export function isoWeekday(iso: string): number {
+  return isoWeekdayOfDayNumber(dayNumberOf(iso))
+}
+
+export function yearOfDayNumber(dn: number): number {
+  return new Date(dn * DAY_MS).getUTCFullYear()
+}
+
+export function addDays(iso: string, days: number): string {
+  return isoOfDayNumber(dayNumberOf(iso) + days)
+}
+
+export function isWeekend(iso: string): boolean {
+  return isoWeekday(iso) >= 6
+}

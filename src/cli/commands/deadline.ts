@@ -1,0 +1,277 @@
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { Command, Option } from 'commander'
+import { DateTime } from 'luxon'
+import type { ExplainStep } from '../../calendar/clock.js'
+import { RegdeskError, UsageError } from '../../errors.js'
+import { describeDuration } from '../../regulation/describe.js'
+import type { Regulation } from '../../regulation/load.js'
+import type { Duration } from '../../regulation/schema.js'
+import { computeDeadline, type Deadline, UnknownLevelError } from '../../sla/deadline.js'
+import { formatMinutes, parseWorkingDuration } from '../../sla/duration.js'
+import { contextOf } from '../command.js'
+import type { Context, Environment } from '../context.js'
+import type { IO } from '../io.js'
+import { writeJson } from '../output/json.js'
+import { renderFields, renderList } from '../output/table.js'
+import { examples } from '../program.js'
+import { businessClock, regulationOption } from '../regulation-input.js'
+import { formatInstant, parseInstant } from '../time-input.js'
+
+export interface DeadlineOptions {
+  regulation?: string
+  level?: string
+  duration?: string
+  receivedAt?: string
+  explain?: boolean
+  batch?: string | true
+}
+
+export function deadlineCommand(io: IO, environment: Environment): Command {
+  return new Command('deadline')
+    .description("When the reaction is due, counted in the regulation's working time")
+    .option('-r, --regulation <id>', 'regulation id (default: config `regulation`)')
+    .option('-l, --level <level>', "SLA level (default: the regulation's default level)")
+    .option('-d, --duration <duration>', 'ad-hoc working duration instead of a level: 90m, 8h, 3d')
+    .option('--received-at <iso>', 'when the request was received (default: --now)')
+    .option('--explain', 'show day by day how the deadline was derived')
+    .addOption(
+      new Option('--batch [file]', 'read JSON Lines from FILE or stdin (-), write JSON Lines').conflicts([
+        'level',
+        'duration',
+        'receivedAt',
+        'explain',
+      ]),
+    )
+    .addHelpText(
+      'after',
+      `${examples([
+        'regdesk deadline --regulation moguta --received-at 2026-11-20T15:00+03:00',
+        'regdesk deadline -r advantshop --level partner --received-at 2026-12-31T19:00+03:00 --explain',
+        'regdesk deadline -r umi --duration 8h --json',
+        'regdesk deadline --batch requests.jsonl > deadlines.jsonl',
+      ])}
+Batch lines: {"id": "…", "regulation": "moguta", "level": "standard" | "duration": "8h", "received_at": "ISO"}
+Output lines: {"id", "deadline", "target"} or {"id", "error"} for a bad line.
+`,
+    )
+    .action((opts: DeadlineOptions, c: Command) => {
+      const ctx = contextOf(c, io, environment)
+      return opts.batch !== undefined ? runDeadlineBatch(ctx, opts) : runDeadline(ctx, opts)
+    })
+}
+
+export function runDeadline(ctx: Context, opts: DeadlineOptions): void {
+  const reg = regulationOption(ctx, opts.regulation)
+  if (opts.level && opts.duration) throw new UsageError('use either --level or --duration, not both')
+  const duration = opts.duration === undefined ? undefined : durationOption(opts.duration)
+  const received =
+    opts.receivedAt === undefined
+      ? { ms: ctx.now, assumedZone: false }
+      : parseInstant(opts.receivedAt, '--received-at', reg.workingTime.timezone)
+  if (received.assumedZone) ctx.io.err(`note: --received-at has no offset; read as ${reg.workingTime.timezone} time\n`)
+  const result = deadlineOf(reg, { receivedAt: received.ms, level: opts.level, duration, explain: opts.explain })
+  for (const w of result.warnings) ctx.io.err(`warning: ${w.message}\n`)
+  if (ctx.json) {
+    writeJson(ctx.io, deadlineJson(reg, result))
+    return
+  }
+  ctx.io.out(renderDeadline(reg, result, ctx.io))
+  if (result.steps) ctx.io.out(`\n${renderSteps(result.steps, ctx.io)}`)
+}
+
+function deadlineOf(
+  reg: Regulation,
+  req: {
+    receivedAt: number
+    level?: string | undefined
+    duration?: Duration | undefined
+    explain?: boolean | undefined
+  },
+): Deadline {
+  try {
+    return computeDeadline(reg, businessClock(reg), {
+      receivedAt: req.receivedAt,
+      ...(req.level ? { level: req.level } : {}),
+      ...(req.duration ? { duration: req.duration } : {}),
+      ...(req.explain ? { explain: true } : {}),
+    })
+  } catch (e) {
+    if (e instanceof UnknownLevelError) throw new UsageError(e.message)
+    throw e
+  }
+}
+
+function durationOption(text: string): Duration {
+  const d = parseWorkingDuration(text)
+  if (!d)
+    throw new UsageError(`--duration: expected a working duration like 90m, 8h or 3d, got ${JSON.stringify(text)}`)
+  return d
+}
+
+/** The JSON contract of `deadline --json`: instants in the regulation's zone, durations as {amount, unit}. */
+export function deadlineJson(reg: Regulation, d: Deadline) {
+  const zone = reg.workingTime.timezone
+  const at = (ms: number | null) => (ms === null ? null : formatInstant(ms, zone))
+  return {
+    regulation: d.regulation,
+    level: d.level,
+    timezone: zone,
+    duration: d.duration,
+    target_duration: d.targetDuration,
+    received_at: at(d.receivedAt),
+    clock_start: at(d.clockStart),
+    deadline: at(d.deadline),
+    target: at(d.target),
+    reason: d.reason,
+    warnings: d.warnings.map((w) => ({ code: w.code, message: w.message })),
+    ...(d.steps ? { steps: d.steps.map(stepJson) } : {}),
+  }
+}
+
+function stepJson(s: ExplainStep) {
+  return {
+    date: s.date,
+    counted: s.counted,
+    reason: s.reason,
+    name: s.name ?? null,
+    hours: s.hours,
+    open_minutes: s.openMinutes,
+    minutes_counted: s.minutesCounted,
+  }
+}
+
+function renderDeadline(reg: Regulation, d: Deadline, io: IO): string {
+  const zone = reg.workingTime.timezone
+  const c = io.color
+  const when = (ms: number) => `${formatInstant(ms, zone)} ${c.dim(DateTime.fromMillis(ms, { zone }).toFormat('ccc'))}`
+  const what = d.level
+    ? `level ${d.level}${d.duration ? ` (at most ${describeDuration(d.duration)}${d.targetDuration ? `, target ${describeDuration(d.targetDuration)}` : ''})` : ''}`
+    : `${describeDuration(d.duration)}`
+  const pairs: [string, string][] = [
+    ['regulation', `${reg.id} — ${what}`],
+    ['received', when(d.receivedAt)],
+  ]
+  if (d.reason === 'not_regulated') {
+    pairs.push([
+      'deadline',
+      c.yellow(`not regulated: ${reg.levels[d.level ?? '']?.note ?? 'the source states no reaction time'}`),
+    ])
+    return renderFields(pairs, io)
+  }
+  pairs.push(['clock starts', when(d.clockStart)])
+  if (d.target !== null) pairs.push(['target', when(d.target)])
+  if (d.deadline !== null) pairs.push(['deadline', c.bold(when(d.deadline))])
+  return renderFields(pairs, io)
+}
+
+const REASON_TEXT: Record<string, string> = {
+  weekday: 'working day',
+  weekend: 'weekend',
+  holiday: 'holiday',
+  transferred_day_off: 'transferred day off',
+  working_weekend: 'working weekend day (transfer)',
+  shortened: 'shortened pre-holiday day',
+  non_working: 'non-working day',
+}
+
+export function renderSteps(steps: readonly ExplainStep[], io: IO): string {
+  return renderList(
+    steps,
+    [
+      { header: 'DATE', value: (s) => s.date },
+      { header: 'DAY', value: (s) => DateTime.fromISO(s.date).toFormat('ccc') },
+      {
+        header: 'COUNTED',
+        value: (s) => (s.counted ? 'yes' : 'no'),
+        human: (s, io) => (s.counted ? io.color.green('yes') : io.color.dim('no')),
+      },
+      { header: 'HOURS', value: (s) => s.hours.join(', ') || 'closed' },
+      { header: 'USED', value: (s) => formatMinutes(s.minutesCounted) },
+      { header: 'WHY', value: (s) => `${REASON_TEXT[s.reason] ?? s.reason}${s.name ? `: ${s.name}` : ''}` },
+    ],
+    io,
+  )
+}
+
+interface BatchLine {
+  id?: unknown
+  regulation?: unknown
+  level?: unknown
+  duration?: unknown
+  received_at?: unknown
+}
+
+/**
+ * JSON Lines in, JSON Lines out, in order and streaming: memory stays flat whatever the input
+ * size, and a bad line gets an error object instead of stopping the batch.
+ */
+export async function runDeadlineBatch(ctx: Context, opts: DeadlineOptions): Promise<void> {
+  const source = opts.batch === true || opts.batch === '-' ? ctx.io.stdin : openInput(String(opts.batch))
+  const lines = createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY })
+  const out = ctx.io.stdout
+  let buffer = ''
+  let lineNo = 0
+  const flush = async () => {
+    if (!buffer) return
+    const chunk = buffer
+    buffer = ''
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+  }
+  try {
+    for await (const line of lines) {
+      lineNo++
+      if (!line.trim()) continue
+      buffer += `${JSON.stringify(batchResult(ctx, opts, line, lineNo))}\n`
+      if (buffer.length > 64 * 1024) await flush()
+    }
+  } catch (e) {
+    await flush()
+    const code = (e as NodeJS.ErrnoException).code
+    throw new RegdeskError(`cannot read ${opts.batch === true ? 'stdin' : opts.batch}${code ? ` (${code})` : ''}`)
+  }
+  await flush()
+}
+
+function openInput(file: string) {
+  const stream = createReadStream(file)
+  return stream
+}
+
+function batchResult(ctx: Context, opts: DeadlineOptions, line: string, lineNo: number): Record<string, unknown> {
+  let data: BatchLine
+  try {
+    data = JSON.parse(line)
+  } catch {
+    return { id: null, line: lineNo, error: 'not a JSON object' }
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return { id: null, line: lineNo, error: 'not a JSON object' }
+  const id = typeof data.id === 'string' || typeof data.id === 'number' ? data.id : null
+  try {
+    const regId = data.regulation ?? opts.regulation ?? ctx.defaultRegulation()
+    if (typeof regId !== 'string') throw new UsageError('missing "regulation"')
+    const registry = ctx.registry()
+    if (!registry.has(regId)) throw new UsageError(`unknown regulation "${regId}"`)
+    const reg = registry.get(regId)
+    if (typeof data.received_at !== 'string') throw new UsageError('missing "received_at" (an ISO 8601 instant)')
+    if (data.level !== undefined && data.duration !== undefined)
+      throw new UsageError('give "level" or "duration", not both')
+    if (data.level !== undefined && typeof data.level !== 'string') throw new UsageError('"level" must be a string')
+    const duration = data.duration === undefined ? undefined : parseWorkingDuration(String(data.duration))
+    if (duration === null)
+      throw new UsageError(`"duration" must be like 90m, 8h or 3d, got ${JSON.stringify(data.duration)}`)
+    const received = parseInstant(data.received_at, 'received_at', reg.workingTime.timezone)
+    const d = deadlineOf(reg, { receivedAt: received.ms, level: data.level, duration })
+    const zone = reg.workingTime.timezone
+    return {
+      id,
+      deadline: d.deadline === null ? null : formatInstant(d.deadline, zone),
+      target: d.target === null ? null : formatInstant(d.target, zone),
+      ...(d.reason ? { reason: d.reason } : {}),
+    }
+  } catch (e) {
+    if (e instanceof RegdeskError) return { id, line: lineNo, error: e.message }
+    throw e
+  }
+}

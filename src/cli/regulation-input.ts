@@ -1,0 +1,22 @@
+import { clockFor } from '../calendar/clock.js'
+import { loadCalendar } from '../calendar/load.js'
+import { UsageError } from '../errors.js'
+import type { Regulation } from '../regulation/load.js'
+import type { Context } from './context.js'
+
+/** The regulation a command works under: --regulation, else the configured default. */
+export function regulationOption(ctx: Context, id: string | undefined): Regulation {
+  const registry = ctx.registry()
+  const chosen = id ?? ctx.defaultRegulation()
+  if (!chosen)
+    throw new UsageError(
+      `which regulation? pass --regulation <id> (one of ${registry.ids().join(', ')}) or set a default with \`regdesk config set regulation <id>\``,
+    )
+  if (!registry.has(chosen))
+    throw new UsageError(`unknown regulation "${chosen}"; available: ${registry.ids().join(', ')}`)
+  return registry.get(chosen)
+}
+
+export function businessClock(reg: Regulation) {
+  return clockFor(reg.workingTime, loadCalendar(reg.workingTime.calendar))
+}

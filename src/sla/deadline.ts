@@ -1,0 +1,84 @@
+import type { BusinessClock, CoverageWarning, ExplainStep } from '../calendar/clock.js'
+import { defaultLevel } from '../regulation/describe.js'
+import type { Regulation } from '../regulation/load.js'
+import type { Duration } from '../regulation/schema.js'
+
+/** A reaction deadline and how it was reached. Instants are epoch ms. */
+export interface Deadline {
+  regulation: string
+  /** the level it comes from; null for an ad-hoc duration */
+  level: string | null
+  duration: Duration | null
+  targetDuration: Duration | null
+  receivedAt: number
+  /** when the clock starts: the first open instant at or after receipt (calendar units: receipt) */
+  clockStart: number
+  deadline: number | null
+  target: number | null
+  /** why there is no deadline */
+  reason: 'not_regulated' | null
+  warnings: CoverageWarning[]
+  /** day-by-day derivation, when asked for */
+  steps?: ExplainStep[]
+}
+
+export interface DeadlineRequest {
+  receivedAt: number
+  level?: string
+  duration?: Duration
+  explain?: boolean
+}
+
+/**
+ * The deadline of a level's reaction limit (and its softer target), or of an ad-hoc duration,
+ * counted in the regulation's working time. A level without a limit has no deadline: `not_regulated`.
+ * @throws Error with a message naming the valid levels for an unknown level (the caller words it)
+ */
+export function computeDeadline(reg: Regulation, clock: BusinessClock, req: DeadlineRequest): Deadline {
+  const level = req.duration ? null : (req.level ?? defaultLevel(reg))
+  const spec = level === null ? undefined : reg.levels[level]
+  if (level !== null && !spec) throw new UnknownLevelError(reg, level)
+  const duration = req.duration ?? spec?.limit ?? null
+  const targetDuration = req.duration ? null : (spec?.target ?? null)
+  const clockStart =
+    duration && !duration.unit.startsWith('calendar') ? clock.nextOpening(req.receivedAt) : req.receivedAt
+  if (!duration) {
+    return {
+      regulation: reg.id,
+      level,
+      duration: null,
+      targetDuration: null,
+      receivedAt: req.receivedAt,
+      clockStart: req.receivedAt,
+      deadline: null,
+      target: null,
+      reason: 'not_regulated',
+      warnings: clock.warningsBetween(req.receivedAt, req.receivedAt),
+    }
+  }
+  const explanation = req.explain ? clock.explain(req.receivedAt, duration) : undefined
+  const deadline = explanation?.deadlineMs ?? clock.add(req.receivedAt, duration)
+  const target = targetDuration ? clock.add(req.receivedAt, targetDuration) : null
+  return {
+    regulation: reg.id,
+    level,
+    duration,
+    targetDuration,
+    receivedAt: req.receivedAt,
+    clockStart,
+    deadline,
+    target,
+    reason: null,
+    warnings: clock.warningsBetween(req.receivedAt, Math.max(deadline, target ?? deadline)),
+    ...(explanation ? { steps: explanation.steps } : {}),
+  }
+}
+
+export class UnknownLevelError extends Error {
+  constructor(
+    readonly regulation: Regulation,
+    readonly level: string,
+  ) {
+    super(`unknown level "${level}" for ${regulation.id}; levels: ${Object.keys(regulation.levels).join(', ')}`)
+  }
+}

@@ -1,0 +1,176 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { formatIssue } from '../../../src/regulation/issue.js'
+import { parseRegulation } from '../../../src/regulation/parse.js'
+import type { RegulationFile } from '../../../src/regulation/schema.js'
+
+// Facts checked by hand against ../shared/seeds/advantshop.txt (Регламент работы службы
+// технической поддержки ADVANTSHOP). Clause numbers in comments are the source's.
+
+const text = readFileSync(new URL('../../../regulations/advantshop.yaml', import.meta.url), 'utf8')
+const seedPath = fileURLToPath(new URL('../../../../shared/seeds/advantshop.txt', import.meta.url))
+const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : undefined
+const skipNote = seed ? '' : ` (skipped: source ${seedPath} not found)`
+
+function load(): RegulationFile {
+  const { value, issues } = parseRegulation(text, 'advantshop.yaml', { fileId: 'advantshop', calendars: ['ru'] })
+  if (!value) throw new Error(issues.map(formatIssue).join('\n'))
+  return value
+}
+
+const reg = load()
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+/** every `quote` anywhere in the file, with its path */
+function quotes(node: unknown, path = ''): [string, string][] {
+  if (Array.isArray(node)) return node.flatMap((n, i) => quotes(n, `${path}[${i}]`))
+  if (node && typeof node === 'object')
+    return Object.entries(node).flatMap(([k, v]) =>
+      k === 'quote' && typeof v === 'string' ? [[path, v] as [string, string]] : quotes(v, path ? `${path}.${k}` : k),
+    )
+  return []
+}
+
+describe('advantshop regulation facts', () => {
+  it('parses without issues and is named after its file', () => {
+    const { issues } = parseRegulation(text, 'advantshop.yaml', { fileId: 'advantshop', calendars: ['ru'] })
+    expect(issues).toEqual([])
+    expect(reg.id).toBe('advantshop')
+    expect(reg.schemaVersion).toBe(1)
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/regulation.schema.json')
+  })
+
+  it('works 08–20 on weekdays and 09–18 on weekends and holidays, Moscow time (3.1)', () => {
+    const wt = reg.workingTime
+    expect(wt.timezone).toBe('Europe/Moscow')
+    expect(wt.calendar).toBe('ru')
+    for (const d of ['mon', 'tue', 'wed', 'thu', 'fri'] as const) expect(wt.weekly[d]).toEqual(['08:00-20:00'])
+    for (const d of ['sat', 'sun'] as const) expect(wt.weekly[d]).toEqual(['09:00-18:00'])
+    expect(wt.holidays).toEqual(['09:00-18:00'])
+    expect(wt.transferredDaysOff).toEqual(['09:00-18:00'])
+    expect(wt.workingWeekends).toBe('mon')
+    // the source states no shortening of pre-holiday days; the file says so in a note
+    expect(wt.shortenedDayMinutes).toBe(0)
+    expect(wt.notes?.some((n) => /сокращ/i.test(n.note ?? ''))).toBe(true)
+  })
+
+  it('has four levels: 24 and 3 working hours, 24 working days, 40 working hours (3.2)', () => {
+    expect(Object.keys(reg.levels).sort()).toEqual(['consulting', 'development', 'free', 'partner'])
+    expect(reg.levels.free?.limit).toEqual({ amount: 24, unit: 'working_hours' })
+    expect(reg.levels.free?.default).toBe(true)
+    expect(reg.levels.partner?.limit).toEqual({ amount: 3, unit: 'working_hours' })
+    expect(reg.levels.development?.limit).toEqual({ amount: 24, unit: 'working_days' })
+    expect(reg.levels.consulting?.limit).toEqual({ amount: 40, unit: 'working_hours' })
+    expect(Object.values(reg.levels).filter((l) => l.default)).toHaveLength(1)
+  })
+
+  it('reacts to additional information within the same maximum (3.1)', () => {
+    expect(reg.reactionWindows.opens).toBe('every-customer-reply')
+    expect(reg.reactionWindows.clause).toBe('3.1')
+  })
+
+  it('has the tiers free (default) and partner with their levels', () => {
+    expect(reg.tiers.map((t) => [t.id, t.level, t.default ?? false])).toEqual([
+      ['free', 'free', true],
+      ['partner', 'partner', false],
+    ])
+  })
+
+  it('accepts the form, portal, e-mail and phone, and rejects social networks, ICQ and Skype (1, 5)', () => {
+    expect(reg.channels.accepted.map((c) => c.id)).toEqual(['form', 'portal', 'email', 'phone'])
+    expect(reg.channels.rejected.map((c) => c.id)).toEqual(['social', 'icq', 'skype'])
+    const byId = Object.fromEntries(reg.channels.accepted.map((c) => [c.id, c]))
+    expect(byId.form?.address).toBe('https://www.advantshop.net/support')
+    expect(byId.email?.address).toBe('support@advantshop.net')
+    // section 5 lets clients as well as partners call: the phone is not restricted to a tier (see its note)
+    expect(byId.phone?.tiers).toBeUndefined()
+    expect(byId.phone?.note).toMatch(/партн/)
+  })
+
+  it('routes out-of-scope requests to consulting and serves requests in order, critical ones first', () => {
+    expect(reg.outOfScope.level).toBe('consulting')
+    expect(reg.queue).toMatchObject({ order: 'received', criticalFirst: true })
+  })
+
+  it('supports only the current, unmodified product; non-commercial users are served too (2, 3.1)', () => {
+    expect(reg.eligibility.map((r) => r.rule)).toEqual(['version_outdated', 'code_modified'])
+  })
+
+  it('asks for steps, site address, version and screenshots (5); one problem per request (3.1)', () => {
+    expect(reg.requiredInformation.map((r) => [r.id, r.optional ?? false])).toEqual([
+      ['steps', true],
+      ['site_url', false],
+      ['version', false],
+      ['screenshot', true],
+    ])
+    expect(reg.onePerRequest?.clause).toMatch(/^3\.1/)
+    expect(reg.lifecycle).toEqual([])
+  })
+
+  // one topic per list item of section 2 and of each sub-list of section 4
+  const lists: [string, 'in' | 'out', number][] = [
+    ['2 «Общие положения», решаемые вопросы', 'in', 6],
+    ['2 «Общие положения», не входящие вопросы', 'out', 6],
+    ['4 «Круг решаемых задач», «Общие вопросы работы с системой», п.', 'in', 5],
+    ['4 «Круг решаемых задач», «Вопросы установки и настройки», п.', 'in', 4],
+    ['4 «Круг решаемых задач», «Вопросы установки и настройки», НЕ', 'out', 5],
+    ['4 «Круг решаемых задач», «Вопросы улучшения производительности», п.', 'in', 3],
+    ['4 «Круг решаемых задач», «Вопросы улучшения производительности», НЕ', 'out', 3],
+    ['4 «Круг решаемых задач», «Вопросы обновления программного продукта», п.', 'in', 2],
+    ['4 «Круг решаемых задач», «Вопросы обновления программного продукта», НЕ', 'out', 3],
+    ['4 «Круг решаемых задач», «Ошибки программного продукта», п.', 'in', 2],
+    ['4 «Круг решаемых задач», «Ошибки программного продукта», НЕ', 'out', 4],
+    ['4 «Круг решаемых задач», «Вопросы разработки», п.', 'in', 2],
+    ['4 «Круг решаемых задач», «Вопросы разработки», НЕ', 'out', 8],
+    ['4 «Круг решаемых задач», «Теоретические вопросы работы с продуктом», п.', 'in', 4],
+  ]
+
+  it('has one topic per item of every list: 28 in scope, 29 out of scope', () => {
+    for (const [prefix, scope, count] of lists) {
+      const items = reg.topics.filter((t) => t.clause.startsWith(prefix))
+      expect(
+        items.map((t) => t.scope),
+        prefix,
+      ).toEqual(Array(count).fill(scope))
+      expect(
+        items.map((t) => t.clause.slice(t.clause.lastIndexOf('п.'))),
+        prefix,
+      ).toEqual(Array.from({ length: count }, (_, i) => `п.${i + 1}`))
+    }
+    expect(reg.topics).toHaveLength(lists.reduce((n, [, , c]) => n + c, 0))
+    expect(reg.topics.filter((t) => t.scope === 'in')).toHaveLength(28)
+    expect(reg.topics.filter((t) => t.scope === 'out')).toHaveLength(29)
+  })
+
+  it('gives every topic a kind and match data for triage', () => {
+    for (const t of reg.topics) {
+      expect(t.kind, t.id).toBeDefined()
+      expect(t.match?.phrases?.length ?? 0, t.id).toBeGreaterThanOrEqual(5)
+      expect(t.match?.phrases?.length ?? 0, t.id).toBeLessThanOrEqual(15)
+      expect(t.match?.keywords?.length ?? 0, t.id).toBeGreaterThanOrEqual(5)
+      expect(t.match?.keywords?.length ?? 0, t.id).toBeLessThanOrEqual(15)
+      expect(t.match?.examples?.length ?? 0, t.id).toBeGreaterThanOrEqual(2)
+      expect(t.match?.examples?.length ?? 0, t.id).toBeLessThanOrEqual(4)
+    }
+  })
+
+  it.skipIf(!seed)(`counts the same number of list items in the source${skipNote}`, () => {
+    const lines = (seed ?? '').split('\n')
+    const from = lines.findIndex((l) => l.startsWith('Вопросы, решаемые службой'))
+    const mid = lines.findIndex((l) => l.startsWith('3. Уровни обслуживания'))
+    const start4 = lines.findIndex((l) => l.startsWith('4. Круг решаемых задач'))
+    const end4 = lines.findIndex((l) => l.startsWith('5. Порядок подачи'))
+    const numbered = [...lines.slice(from, mid), ...lines.slice(start4, end4)].filter((l) => /^\s+\d+\.\s/.test(l))
+    expect(numbered).toHaveLength(reg.topics.length)
+  })
+
+  it.skipIf(!seed)(`quotes the source verbatim${skipNote}`, () => {
+    const source = squash(seed ?? '')
+    const all = quotes(reg)
+    expect(all.length).toBeGreaterThan(reg.topics.length)
+    for (const [path, quote] of all)
+      for (const part of quote.split('…').map(squash).filter(Boolean))
+        expect(source.includes(part), `${path}: ${JSON.stringify(part)}`).toBe(true)
+  })
+})

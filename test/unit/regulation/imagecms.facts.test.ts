@@ -1,0 +1,208 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { parseRegulation } from '../../../src/regulation/parse.js'
+import type { RegulationFile } from '../../../src/regulation/schema.js'
+
+// Facts of regulations/imagecms.yaml, checked by hand against the source (../shared/seeds/imagecms.txt).
+
+const ID = 'imagecms'
+const text = readFileSync(new URL(`../../../regulations/${ID}.yaml`, import.meta.url), 'utf8')
+const { value, issues } = parseRegulation(text, `${ID}.yaml`, { fileId: ID, calendars: ['ru'] })
+const reg = value as RegulationFile
+
+const seedPath = fileURLToPath(new URL(`../../../../shared/seeds/${ID}.txt`, import.meta.url))
+const raw = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : undefined
+/** the file ends with an unrelated blog post: the regulation stops before it */
+const BLOG_POST = 'Звоню позавчера родителям'
+const seed = raw?.slice(0, raw.includes(BLOG_POST) ? raw.indexOf(BLOG_POST) : raw.length)
+const noSeed = `skipped: the source ${seedPath} is absent`
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+/** every `quote` in the file, with its path */
+function quotes(node: unknown, path = ''): [string, string][] {
+  if (Array.isArray(node)) return node.flatMap((n, i) => quotes(n, `${path}.${i}`))
+  if (node && typeof node === 'object')
+    return Object.entries(node).flatMap(([k, v]) =>
+      k === 'quote' && typeof v === 'string' ? [[path, v] as [string, string]] : quotes(v, `${path}.${k}`),
+    )
+  return []
+}
+
+/** a quote is verbatim when its parts between "…" occur in the source in order */
+function isVerbatim(quote: string, source: string): boolean {
+  let at = 0
+  for (const part of collapse(quote)
+    .split('…')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const i = source.indexOf(part, at)
+    if (i < 0) return false
+    at = i + part.length
+  }
+  return true
+}
+
+/** bullet lines ("•") between two headings */
+function bullets(source: string, from: string, to: string): number {
+  const start = source.indexOf(from)
+  const end = source.indexOf(to, start)
+  expect(start, `heading ${from}`).toBeGreaterThanOrEqual(0)
+  expect(end, `heading ${to}`).toBeGreaterThan(start)
+  return source
+    .slice(start, end)
+    .split('\n')
+    .filter((l) => l.trim().startsWith('•')).length
+}
+
+const CONSULTATION = '«Консультация»'
+const SUPPORT = '«Техническая поддержка включает»'
+const NOT_COVERED = '«Услуги, которые не покрывает Техническая поддержка»'
+const topics = (scope: 'in' | 'out', clause?: string) =>
+  reg.topics.filter((t) => t.scope === scope && (clause === undefined || t.clause === clause))
+
+describe('imagecms regulation', () => {
+  it('parses without issues', () => {
+    expect(issues).toEqual([])
+    expect(reg.id).toBe(ID)
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/regulation.schema.json')
+  })
+
+  it('works Mon–Fri 10–18 Moscow time, closed on holidays', () => {
+    const wt = reg.workingTime
+    expect(wt.timezone).toBe('Europe/Moscow')
+    expect(wt.calendar).toBe('ru')
+    for (const d of ['mon', 'tue', 'wed', 'thu', 'fri'] as const) expect(wt.weekly[d]).toEqual(['10:00-18:00'])
+    expect(wt.weekly.sat).toEqual([])
+    expect(wt.weekly.sun).toEqual([])
+    expect(wt.holidays).toBe('closed')
+    expect(wt.transferredDaysOff).toBe('closed')
+    expect(wt.workingWeekends).toBe('mon')
+    expect(wt.shortenedDayMinutes).toBe(60)
+  })
+
+  it('reacts to a support ticket within 1 working day ("до 24 часов"); consultations have no stated limit', () => {
+    expect(Object.keys(reg.levels).sort()).toEqual(['consultation', 'support'])
+    expect(reg.levels.support?.default).toBe(true)
+    expect(reg.levels.support?.limit).toEqual({ amount: 1, unit: 'working_days' })
+    expect(reg.levels.support?.quote).toContain('до 24 часов')
+    expect(reg.levels.support?.note).toMatch(/24/)
+    expect(reg.levels.consultation?.default).toBeUndefined()
+    expect(reg.levels.consultation?.limit).toBeNull()
+    expect(reg.levels.consultation?.note).toBeDefined()
+    expect(reg.reactionWindows.opens).toBe('first-request')
+  })
+
+  it('has tiers Premium and Pro (support) and none (consultation, the default)', () => {
+    expect(reg.tiers.map((t) => [t.id, t.level, t.default ?? false])).toEqual([
+      ['premium', 'support', false],
+      ['pro', 'support', false],
+      ['none', 'consultation', true],
+    ])
+  })
+
+  it('accepts tickets only in the personal cabinet (item 2)', () => {
+    expect(reg.channels.accepted.map((c) => [c.id, c.clause])).toEqual([
+      ['portal', '«Как мы работаем (регламент)», п. 2'],
+    ])
+    expect(reg.channels.accepted[0]?.quote).toContain('только на странице')
+    expect(reg.channels.rejected).toEqual([])
+  })
+
+  it('ends technical support 30 calendar days after purchase, keeps consultations for everyone', () => {
+    const period = reg.eligibility.find((r) => r.rule === 'support_period_expired')
+    expect(period?.rule === 'support_period_expired' && [period.period, period.levels]).toEqual([
+      { amount: 30, unit: 'calendar_days' },
+      ['support'],
+    ])
+    const unlicensed = reg.eligibility.find((r) => r.rule === 'not_licensed')
+    expect(unlicensed?.rule === 'not_licensed' && unlicensed.tiers).toEqual(['none'])
+    const allowed = unlicensed?.rule === 'not_licensed' ? [...unlicensed.allowedTopics].sort() : []
+    expect(allowed).toEqual(
+      topics('in', CONSULTATION)
+        .map((t) => t.id)
+        .sort(),
+    )
+    expect(reg.eligibility.map((r) => r.rule)).toEqual([
+      'support_period_expired',
+      'not_licensed',
+      'code_modified',
+      'version_outdated',
+    ])
+  })
+
+  it('closes resolved tickets after 7 days of inactivity and unanswered ones after 30 days', () => {
+    expect(reg.lifecycle.map((r) => [r.rule, 'after' in r ? r.after : undefined])).toEqual([
+      ['close_resolved_after_inactivity', { amount: 7, unit: 'calendar_days' }],
+      ['close_without_customer_answer', { amount: 30, unit: 'calendar_days' }],
+    ])
+  })
+
+  it('orders Premium before Pro, then by the last customer comment; one problem per ticket', () => {
+    expect(reg.queue).toMatchObject({
+      order: 'tier-then-last-customer-comment',
+      criticalFirst: false,
+      tierOrder: ['premium', 'pro', 'none'],
+    })
+    expect(reg.onePerRequest?.clause).toBe('«Как мы работаем (регламент)», п. 7')
+  })
+
+  it('asks for a description with steps, the version, the domain, and screenshots if possible', () => {
+    expect(reg.requiredInformation.map((r) => [r.id, r.optional ?? false])).toEqual([
+      ['steps', false],
+      ['version', false],
+      ['domain', false],
+      ['screenshot', true],
+    ])
+  })
+
+  it('sends paid extra work through the consultation department', () => {
+    expect(reg.outOfScope.level).toBe('consultation')
+    expect(reg.outOfScope.quote).toContain('в раздел консультаций')
+  })
+
+  it('has a topic per list item: 7 consultations and 6 support items in scope, 11 services out', () => {
+    expect(topics('in', CONSULTATION)).toHaveLength(7)
+    expect(topics('in', SUPPORT)).toHaveLength(6)
+    expect(topics('in')).toHaveLength(13)
+    expect(topics('out', NOT_COVERED)).toHaveLength(11)
+    expect(topics('out')).toHaveLength(11)
+    for (const t of topics('in', CONSULTATION)) expect(t.level, t.id).toBe('consultation')
+    for (const t of topics('in', SUPPORT)) expect(t.level, t.id).toBeUndefined()
+  })
+
+  it.skipIf(!seed)(`counts the list items in the source${seed ? '' : ` (${noSeed})`}`, () => {
+    const source = seed ?? ''
+    expect(topics('in', CONSULTATION)).toHaveLength(
+      bullets(source, 'Мы предоставляем следующие виды консультаций:', 'Техническая поддержка доступна'),
+    )
+    expect(topics('in', SUPPORT)).toHaveLength(
+      bullets(source, 'Техническая поддержка включает:', 'Как мы работаем (регламент)'),
+    )
+    expect(topics('out', NOT_COVERED)).toHaveLength(
+      bullets(source, 'Услуги, которые не покрывает Техническая поддержка*:', '*Данные услуги можно заказать'),
+    )
+  })
+
+  it('gives every topic a kind and match data for triage', () => {
+    for (const t of reg.topics) {
+      expect(t.kind, t.id).toBeDefined()
+      expect(t.match?.phrases?.length ?? 0, `${t.id} phrases`).toBeGreaterThanOrEqual(5)
+      expect(t.match?.phrases?.length ?? 0, `${t.id} phrases`).toBeLessThanOrEqual(15)
+      expect(t.match?.keywords?.length ?? 0, `${t.id} keywords`).toBeGreaterThanOrEqual(5)
+      expect(t.match?.keywords?.length ?? 0, `${t.id} keywords`).toBeLessThanOrEqual(15)
+      expect(t.match?.examples?.length ?? 0, `${t.id} examples`).toBeGreaterThanOrEqual(2)
+      expect(t.match?.examples?.length ?? 0, `${t.id} examples`).toBeLessThanOrEqual(4)
+      for (const k of t.match?.keywords ?? []) expect(k, `${t.id} keyword`).not.toMatch(/\s/)
+    }
+  })
+
+  it.skipIf(!seed)(`quotes the source verbatim everywhere, never the blog post${seed ? '' : ` (${noSeed})`}`, () => {
+    const source = collapse(seed ?? '')
+    const all = quotes(reg)
+    expect(all.length).toBeGreaterThan(reg.topics.length)
+    const bad = all.filter(([, q]) => !isVerbatim(q, source))
+    expect(bad).toEqual([])
+  })
+})

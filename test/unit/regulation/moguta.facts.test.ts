@@ -1,0 +1,183 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { parseRegulation } from '../../../src/regulation/parse.js'
+import type { RegulationFile } from '../../../src/regulation/schema.js'
+
+// Facts of regulations/moguta.yaml, checked by hand against the source (../shared/seeds/moguta.txt).
+
+const ID = 'moguta'
+const text = readFileSync(new URL(`../../../regulations/${ID}.yaml`, import.meta.url), 'utf8')
+const { value, issues } = parseRegulation(text, `${ID}.yaml`, { fileId: ID, calendars: ['ru'] })
+const reg = value as RegulationFile
+
+const seedPath = fileURLToPath(new URL(`../../../../shared/seeds/${ID}.txt`, import.meta.url))
+const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : undefined
+const noSeed = `skipped: the source ${seedPath} is absent`
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+/** every `quote` in the file, with its path */
+function quotes(node: unknown, path = ''): [string, string][] {
+  if (Array.isArray(node)) return node.flatMap((n, i) => quotes(n, `${path}.${i}`))
+  if (node && typeof node === 'object')
+    return Object.entries(node).flatMap(([k, v]) =>
+      k === 'quote' && typeof v === 'string' ? [[path, v] as [string, string]] : quotes(v, `${path}.${k}`),
+    )
+  return []
+}
+
+/** a quote is verbatim when its parts between "…" occur in the source in order */
+function isVerbatim(quote: string, source: string): boolean {
+  let at = 0
+  for (const part of collapse(quote)
+    .split('…')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const i = source.indexOf(part, at)
+    if (i < 0) return false
+    at = i + part.length
+  }
+  return true
+}
+
+/** list items ("- " lines) between two headings, taken at their last occurrence (after the table of contents) */
+function listItems(source: string, from: string, to: string): number {
+  const start = source.lastIndexOf(from)
+  const end = source.lastIndexOf(to)
+  expect(start, `heading ${from}`).toBeGreaterThanOrEqual(0)
+  expect(end, `heading ${to}`).toBeGreaterThan(start)
+  return source
+    .slice(start, end)
+    .split('\n')
+    .filter((l) => l.trim().startsWith('- ')).length
+}
+
+const topics = (scope: 'in' | 'out', clause?: string) =>
+  reg.topics.filter((t) => t.scope === scope && (clause === undefined || t.clause === clause))
+
+describe('moguta regulation', () => {
+  it('parses without issues', () => {
+    expect(issues).toEqual([])
+    expect(reg.id).toBe(ID)
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/regulation.schema.json')
+  })
+
+  it('works Mon–Fri 10–19 Moscow time, closed on holidays, weekday hours on working weekends (2.1)', () => {
+    const wt = reg.workingTime
+    expect(wt.timezone).toBe('Europe/Moscow')
+    expect(wt.calendar).toBe('ru')
+    for (const d of ['mon', 'tue', 'wed', 'thu', 'fri'] as const) expect(wt.weekly[d]).toEqual(['10:00-19:00'])
+    expect(wt.weekly.sat).toEqual([])
+    expect(wt.weekly.sun).toEqual([])
+    expect(wt.holidays).toBe('closed')
+    expect(wt.transferredDaysOff).toBe('closed')
+    expect(wt.workingWeekends).toBe('mon')
+    expect(wt.shortenedDayMinutes).toBe(60)
+    expect(wt.clause).toBe('2.1')
+  })
+
+  it('has one level: at most 3 working days, usually 1 (2.1)', () => {
+    expect(Object.keys(reg.levels)).toEqual(['standard'])
+    const standard = reg.levels.standard
+    expect(standard?.default).toBe(true)
+    expect(standard?.limit).toEqual({ amount: 3, unit: 'working_days' })
+    expect(standard?.target).toEqual({ amount: 1, unit: 'working_days' })
+    expect(standard?.clause).toBe('2.1')
+    expect(reg.reactionWindows.opens).toBe('first-request')
+  })
+
+  it('accepts only the feedback form (4.1) and rejects phone, Skype, email, forum, social networks (4.4)', () => {
+    expect(reg.channels.accepted.map((c) => [c.id, c.address, c.clause])).toEqual([
+      ['form', 'http://moguta.ru/feedback', '4.1'],
+    ])
+    expect(reg.channels.rejected.map((c) => c.id).sort()).toEqual(['email', 'forum', 'phone', 'skype', 'social'])
+    for (const c of reg.channels.rejected) expect(c.clause).toBe('4.4')
+  })
+
+  it('serves licensed users (default), partners and demo users at the standard level (1.1)', () => {
+    expect(reg.tiers.map((t) => [t.id, t.level, t.default ?? false])).toEqual([
+      ['licensed', 'standard', true],
+      ['partner', 'standard', false],
+      ['demo', 'standard', false],
+    ])
+  })
+
+  it('limits demo users to general usage questions (1.1) and supports only the current version (3)', () => {
+    expect(reg.eligibility.map((r) => r.rule)).toEqual(['not_licensed', 'version_outdated'])
+    const demo = reg.eligibility.find((r) => r.rule === 'not_licensed')
+    expect(demo?.rule === 'not_licensed' && demo.tiers).toEqual(['demo'])
+    expect(demo?.rule === 'not_licensed' && demo.allowedTopics).toEqual(['general-usage'])
+    expect(demo?.clause).toBe('1.1')
+    const general = reg.topics.find((t) => t.id === 'general-usage')
+    expect([general?.scope, general?.kind, general?.clause]).toEqual(['in', 'question', '1.1'])
+  })
+
+  it('asks for key, domain, steps and screenshots if possible, page address and version (4.2)', () => {
+    expect(reg.requiredInformation.map((r) => [r.id, r.optional ?? false])).toEqual([
+      ['license_key', false],
+      ['domain', false],
+      ['steps', true],
+      ['screenshot', true],
+      ['page_url', false],
+      ['version', false],
+    ])
+    for (const r of reg.requiredInformation) expect(r.clause).toBe('4.2')
+  })
+
+  it('disclaims access data 2 days after closure and asks to change it (4.3)', () => {
+    expect(reg.lifecycle).toEqual([
+      expect.objectContaining({
+        rule: 'purge_credentials_after_close',
+        after: { amount: 2, unit: 'calendar_days' },
+        clause: '4.3',
+      }),
+      expect.objectContaining({ rule: 'ask_credentials_change_after_close', clause: '4.3' }),
+    ])
+  })
+
+  it('serves requests in order of receipt, none out of turn (2.2); out of scope gets no level', () => {
+    expect(reg.queue).toMatchObject({ order: 'received', criticalFirst: false, clause: '2.2' })
+    expect(reg.queue.tierOrder).toBeUndefined()
+    expect(reg.outOfScope.level).toBeNull()
+    expect(reg.onePerRequest).toBeUndefined()
+  })
+
+  it('has a topic per list item of 3.1 and 3.2, plus general usage (1.1), project maintenance (1.3), hosting (1.4)', () => {
+    expect(topics('in', '3.1')).toHaveLength(5)
+    expect(topics('out', '3.2')).toHaveLength(6)
+    expect(topics('in').map((t) => t.clause)).toEqual(['3.1', '3.1', '3.1', '3.1', '3.1', '1.1'])
+    expect(topics('out').map((t) => t.clause)).toEqual(['3.2', '3.2', '3.2', '3.2', '3.2', '3.2', '1.3', '1.4'])
+  })
+
+  it.skipIf(!seed)(`counts the list items of 3.1 and 3.2 in the source${seed ? '' : ` (${noSeed})`}`, () => {
+    const source = seed ?? ''
+    expect(topics('in', '3.1')).toHaveLength(
+      listItems(source, '3.1. В рамках технической поддержки решаются', '3.2. В рамках технической поддержки НЕ'),
+    )
+    expect(topics('out', '3.2')).toHaveLength(
+      listItems(source, '3.2. В рамках технической поддержки НЕ', '4. Порядок подачи'),
+    )
+  })
+
+  it('gives every topic a kind and match data for triage', () => {
+    for (const t of reg.topics) {
+      expect(t.kind, t.id).toBeDefined()
+      expect(t.match?.phrases?.length ?? 0, `${t.id} phrases`).toBeGreaterThanOrEqual(5)
+      expect(t.match?.phrases?.length ?? 0, `${t.id} phrases`).toBeLessThanOrEqual(15)
+      expect(t.match?.keywords?.length ?? 0, `${t.id} keywords`).toBeGreaterThanOrEqual(5)
+      expect(t.match?.keywords?.length ?? 0, `${t.id} keywords`).toBeLessThanOrEqual(15)
+      expect(t.match?.examples?.length ?? 0, `${t.id} examples`).toBeGreaterThanOrEqual(2)
+      expect(t.match?.examples?.length ?? 0, `${t.id} examples`).toBeLessThanOrEqual(4)
+      for (const k of t.match?.keywords ?? []) expect(k, `${t.id} keyword`).not.toMatch(/\s/)
+    }
+  })
+
+  it.skipIf(!seed)(`quotes the source verbatim everywhere${seed ? '' : ` (${noSeed})`}`, () => {
+    const source = collapse(seed ?? '')
+    const all = quotes(reg)
+    expect(all.length).toBeGreaterThan(reg.topics.length)
+    const bad = all.filter(([, q]) => !isVerbatim(q, source))
+    expect(bad).toEqual([])
+  })
+})

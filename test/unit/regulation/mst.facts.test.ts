@@ -1,0 +1,178 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { parseRegulation } from '../../../src/regulation/parse.js'
+import type { RegulationFile } from '../../../src/regulation/schema.js'
+
+// Facts of regulations/mst.yaml, checked by hand against the source (../shared/seeds/mst.txt).
+
+const ID = 'mst'
+const text = readFileSync(new URL(`../../../regulations/${ID}.yaml`, import.meta.url), 'utf8')
+const { value, issues } = parseRegulation(text, `${ID}.yaml`, { fileId: ID, calendars: ['ru'] })
+const reg = value as RegulationFile
+
+const seedPath = fileURLToPath(new URL(`../../../../shared/seeds/${ID}.txt`, import.meta.url))
+const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : undefined
+const noSeed = `skipped: the source ${seedPath} is absent`
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+/** every `quote` in the file, with its path */
+function quotes(node: unknown, path = ''): [string, string][] {
+  if (Array.isArray(node)) return node.flatMap((n, i) => quotes(n, `${path}.${i}`))
+  if (node && typeof node === 'object')
+    return Object.entries(node).flatMap(([k, v]) =>
+      k === 'quote' && typeof v === 'string' ? [[path, v] as [string, string]] : quotes(v, `${path}.${k}`),
+    )
+  return []
+}
+
+/** a quote is verbatim when its parts between "…" occur in the source in order */
+function isVerbatim(quote: string, source: string): boolean {
+  let at = 0
+  for (const part of collapse(quote)
+    .split('…')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const i = source.indexOf(part, at)
+    if (i < 0) return false
+    at = i + part.length
+  }
+  return true
+}
+
+/** lines matching `item` between two headings (`to` absent: up to the end) */
+function listItems(source: string, from: string, to: string | undefined, item: RegExp): number {
+  const start = source.indexOf(from)
+  const end = to === undefined ? source.length : source.indexOf(to, start)
+  expect(start, `heading ${from}`).toBeGreaterThanOrEqual(0)
+  expect(end, `heading ${to}`).toBeGreaterThan(start)
+  return source
+    .slice(start, end)
+    .split('\n')
+    .filter((l) => item.test(l.trim())).length
+}
+
+const topics = (scope: 'in' | 'out') => reg.topics.filter((t) => t.scope === scope)
+
+describe('mst regulation', () => {
+  it('parses without issues', () => {
+    expect(issues).toEqual([])
+    expect(reg.id).toBe(ID)
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/regulation.schema.json')
+  })
+
+  it('works Mon–Thu 9–18 and Fri 9–17, closed on weekends and holidays (1.3)', () => {
+    const wt = reg.workingTime
+    expect(wt.timezone).toBe('Europe/Moscow')
+    expect(wt.calendar).toBe('ru')
+    for (const d of ['mon', 'tue', 'wed', 'thu'] as const) expect(wt.weekly[d]).toEqual(['09:00-18:00'])
+    expect(wt.weekly.fri).toEqual(['09:00-17:00'])
+    expect(wt.weekly.sat).toEqual([])
+    expect(wt.weekly.sun).toEqual([])
+    expect(wt.holidays).toBe('closed')
+    expect(wt.transferredDaysOff).toBe('closed')
+    expect(wt.workingWeekends).toBe('mon')
+    expect(wt.shortenedDayMinutes).toBe(60)
+    expect(wt.clause).toBe('1.3')
+    // the source is silent on working weekends: say so
+    expect(wt.notes?.some((n) => /silent on a weekend day made working/.test(n.note ?? ''))).toBe(true)
+  })
+
+  it('states no reaction time: one level without a limit, with a note', () => {
+    expect(Object.keys(reg.levels)).toEqual(['standard'])
+    const standard = reg.levels.standard
+    expect(standard?.default).toBe(true)
+    expect(standard?.limit).toBeNull()
+    expect(standard?.target).toBeUndefined()
+    expect(standard?.note).toMatch(/no reaction/)
+    expect(reg.reactionWindows.opens).toBe('first-request')
+  })
+
+  it('accepts email, the okdesk portal and the Telegram bot (1.2), rejects nothing by name', () => {
+    expect(reg.channels.accepted.map((c) => [c.id, c.address, c.clause])).toEqual([
+      ['email', '01@mst.su', '1.2'],
+      ['portal', 'https://mst24.okdesk.ru/', '1.2'],
+      ['telegram', '@MstSupport', '1.2'],
+    ])
+    expect(reg.channels.rejected).toEqual([])
+  })
+
+  it('has no tiers', () => {
+    expect(reg.tiers).toEqual([])
+  })
+
+  it('supports eight products, Fenix+ and Fenix+ 2 until 2021-12-31 (1.1)', () => {
+    const products = reg.products ?? []
+    expect(products.map((p) => [p.id, p.name, p.supportedUntil])).toEqual([
+      ['fenix-plus', 'Fenix+', '2021-12-31'],
+      ['fenix-plus-2', 'Fenix+ 2', '2021-12-31'],
+      ['fenix-plus-3', 'Fenix+ 3', undefined],
+      ['fenix-plus-academy', 'Fenix+ Academy', undefined],
+      ['fireguard-2', 'FireGuard 2', undefined],
+      ['fireguard-3', 'FireGuard 3', undefined],
+      ['fenix-server', 'Fenix Server', undefined],
+      ['fenix-server-academy', 'Fenix Server Academy', undefined],
+    ])
+    const aliases = (id: string) => products.find((p) => p.id === id)?.aliases ?? []
+    expect(aliases('fenix-plus-2')).toEqual(expect.arrayContaining(['Fenix 2', 'Феникс+ 2']))
+    expect(aliases('fireguard-2')).toContain('FireGuard2')
+    // a name or alias designates one product only, case-insensitively
+    const names = products.flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => n.toLowerCase()))
+    expect(new Set(names).size).toBe(names.length)
+  })
+
+  it('refuses unsupported products and asks for one request per problem (1.1, 1.2)', () => {
+    expect(reg.eligibility.map((r) => [r.rule, r.clause])).toEqual([['product_unsupported', '1.1']])
+    expect(reg.onePerRequest?.clause).toBe('1.2')
+    expect(reg.onePerRequest?.quote).toBe('По каждой проблеме необходимо создавать отдельную заявку.')
+  })
+
+  it('asks for a detailed description; has no lifecycle rules; out of scope gets no level', () => {
+    expect(reg.requiredInformation.map((r) => [r.id, r.optional ?? false, r.clause])).toEqual([['steps', false, '1.2']])
+    expect(reg.lifecycle).toEqual([])
+    expect(reg.outOfScope.level).toBeNull()
+    expect(reg.queue).toMatchObject({ order: 'received', criticalFirst: false })
+  })
+
+  it('has a topic per list item of 1.4: six in scope, three out', () => {
+    expect(topics('in')).toHaveLength(6)
+    expect(topics('out')).toHaveLength(3)
+    for (const t of reg.topics) expect(t.clause, t.id).toBe('1.4')
+  })
+
+  it.skipIf(!seed)(
+    `counts the list items of 1.4 and the products of 1.1 in the source${seed ? '' : ` (${noSeed})`}`,
+    () => {
+      const source = seed ?? ''
+      const inScope = 'В оказываемую техническую поддержку входят следующие вопросы:'
+      const outScope = 'В оказываемую техническую поддержку не входят следующие вопросы:'
+      expect(topics('in')).toHaveLength(listItems(source, inScope, outScope, /^- /))
+      expect(topics('out')).toHaveLength(listItems(source, outScope, undefined, /^- /))
+      expect(reg.products).toHaveLength(
+        listItems(source, 'для следующих программных продуктов:', '1.2. Способ регистрации заявок', /^\d+\.\s/),
+      )
+    },
+  )
+
+  it('gives every topic a kind and match data for triage', () => {
+    for (const t of reg.topics) {
+      expect(t.kind, t.id).toBeDefined()
+      expect(t.match?.phrases?.length ?? 0, `${t.id} phrases`).toBeGreaterThanOrEqual(5)
+      expect(t.match?.phrases?.length ?? 0, `${t.id} phrases`).toBeLessThanOrEqual(15)
+      expect(t.match?.keywords?.length ?? 0, `${t.id} keywords`).toBeGreaterThanOrEqual(5)
+      expect(t.match?.keywords?.length ?? 0, `${t.id} keywords`).toBeLessThanOrEqual(15)
+      expect(t.match?.examples?.length ?? 0, `${t.id} examples`).toBeGreaterThanOrEqual(2)
+      expect(t.match?.examples?.length ?? 0, `${t.id} examples`).toBeLessThanOrEqual(4)
+      for (const k of t.match?.keywords ?? []) expect(k, `${t.id} keyword`).not.toMatch(/\s/)
+    }
+  })
+
+  it.skipIf(!seed)(`quotes the source verbatim everywhere${seed ? '' : ` (${noSeed})`}`, () => {
+    const source = collapse(seed ?? '')
+    const all = quotes(reg)
+    expect(all.length).toBeGreaterThan(reg.topics.length)
+    const bad = all.filter(([, q]) => !isVerbatim(q, source))
+    expect(bad).toEqual([])
+  })
+})

@@ -1,0 +1,157 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { formatIssue } from '../../../src/regulation/issue.js'
+import { parseRegulation } from '../../../src/regulation/parse.js'
+import type { RegulationFile } from '../../../src/regulation/schema.js'
+
+// Facts checked by hand against ../shared/seeds/umi.txt (Регламент работы технической
+// поддержки ООО «Юми»). The source numbers sections 1–8; its lists are unnumbered bullets.
+
+const text = readFileSync(new URL('../../../regulations/umi.yaml', import.meta.url), 'utf8')
+const seedPath = fileURLToPath(new URL('../../../../shared/seeds/umi.txt', import.meta.url))
+const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : undefined
+const skipNote = seed ? '' : ` (skipped: source ${seedPath} not found)`
+
+function load(): RegulationFile {
+  const { value, issues } = parseRegulation(text, 'umi.yaml', { fileId: 'umi', calendars: ['ru'] })
+  if (!value) throw new Error(issues.map(formatIssue).join('\n'))
+  return value
+}
+
+const reg = load()
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+/** every `quote` anywhere in the file, with its path */
+function quotes(node: unknown, path = ''): [string, string][] {
+  if (Array.isArray(node)) return node.flatMap((n, i) => quotes(n, `${path}[${i}]`))
+  if (node && typeof node === 'object')
+    return Object.entries(node).flatMap(([k, v]) =>
+      k === 'quote' && typeof v === 'string' ? [[path, v] as [string, string]] : quotes(v, path ? `${path}.${k}` : k),
+    )
+  return []
+}
+
+describe('umi regulation facts', () => {
+  it('parses without issues and is named after its file', () => {
+    const { issues } = parseRegulation(text, 'umi.yaml', { fileId: 'umi', calendars: ['ru'] })
+    expect(issues).toEqual([])
+    expect(reg.id).toBe('umi')
+    expect(reg.schemaVersion).toBe(1)
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/regulation.schema.json')
+  })
+
+  it('works 09–18 on weekdays and 10–18 on weekends and holidays, Moscow time (2)', () => {
+    const wt = reg.workingTime
+    expect(wt.timezone).toBe('Europe/Moscow')
+    expect(wt.calendar).toBe('ru')
+    for (const d of ['mon', 'tue', 'wed', 'thu', 'fri'] as const) expect(wt.weekly[d]).toEqual(['09:00-18:00'])
+    for (const d of ['sat', 'sun'] as const) expect(wt.weekly[d]).toEqual(['10:00-18:00'])
+    // «Так же поддержка работает в праздничные дни» gives no hours: weekend hours, with a note
+    expect(wt.holidays).toEqual(['10:00-18:00'])
+    expect(wt.transferredDaysOff).toEqual(['10:00-18:00'])
+    expect(wt.notes?.some((n) => n.quote.includes('праздничные дни') && /часов не называет/.test(n.note ?? ''))).toBe(
+      true,
+    )
+    expect(wt.workingWeekends).toBe('mon')
+    expect(wt.shortenedDayMinutes).toBe(0)
+    expect(wt.notes?.some((n) => /сокращ/i.test(n.note ?? ''))).toBe(true)
+  })
+
+  it('gives a reaction time only for consulting: 20 working hours (4); none for support and development (2, 5)', () => {
+    expect(Object.keys(reg.levels).sort()).toEqual(['consulting', 'development', 'support'])
+    expect(reg.levels.consulting?.limit).toEqual({ amount: 20, unit: 'working_hours' })
+    expect(reg.levels.support?.limit).toBeNull()
+    expect(reg.levels.support?.note).toBeDefined()
+    expect(reg.levels.support?.default).toBe(true)
+    expect(reg.levels.development?.limit).toBeNull()
+    expect(reg.levels.development?.quote).toBe('Максимальное время реакции не регламентировано.')
+  })
+
+  it('reacts to additional information within the same maximum (2)', () => {
+    expect(reg.reactionWindows.opens).toBe('every-customer-reply')
+  })
+
+  it('serves clients (default) and partners alike (1)', () => {
+    expect(reg.tiers.map((t) => [t.id, t.level, t.default ?? false])).toEqual([
+      ['client', 'support', true],
+      ['partner', 'support', false],
+    ])
+  })
+
+  it('accepts the web interface, chat and e-mail, and the phone for emergencies only (3)', () => {
+    expect(reg.channels.accepted.map((c) => c.id)).toEqual(['portal', 'chat', 'email', 'phone'])
+    expect(reg.channels.rejected).toEqual([])
+    const byId = Object.fromEntries(reg.channels.accepted.map((c) => [c.id, c]))
+    expect(byId.email?.address).toBe('support@umi.ru')
+    expect(byId.phone?.emergencyOnly).toBe(true)
+    expect(reg.channels.accepted.filter((c) => c.emergencyOnly).map((c) => c.id)).toEqual(['phone'])
+  })
+
+  it('routes out-of-scope requests to consulting; serves in order, critical ones first (2, 4)', () => {
+    expect(reg.outOfScope.level).toBe('consulting')
+    expect(reg.queue).toMatchObject({ order: 'received', criticalFirst: true })
+  })
+
+  it('states no eligibility conditions', () => {
+    expect(reg.eligibility).toEqual([])
+  })
+
+  it('requires contact, URL, error text, screenshots, steps and recent changes; one problem per request (3)', () => {
+    expect(reg.requiredInformation.map((r) => [r.id, r.optional ?? false])).toEqual([
+      ['contact', false],
+      ['site_url', false],
+      ['error_text', false],
+      ['screenshot', false],
+      ['steps', false],
+      ['recent_changes', false],
+    ])
+    expect(reg.onePerRequest?.quote).toBe('В одном обращении может решаться только одна проблема.')
+  })
+
+  it('asks customers to change credentials after closure (6)', () => {
+    expect(reg.lifecycle.map((r) => r.rule)).toEqual(['ask_credentials_change_after_close'])
+  })
+
+  it('has one topic per bullet of section 6: 12 in scope, 6 out of scope', () => {
+    const inScope = reg.topics.filter((t) => t.scope === 'in')
+    const outScope = reg.topics.filter((t) => t.scope === 'out')
+    expect(inScope.map((t) => t.clause)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `6 «Решаемые задачи», решаются, п.${i + 1}`),
+    )
+    expect(outScope.map((t) => t.clause)).toEqual(
+      Array.from({ length: 6 }, (_, i) => `6 «Решаемые задачи», НЕ решаются, п.${i + 1}`),
+    )
+  })
+
+  it('gives every topic a kind and match data for triage', () => {
+    for (const t of reg.topics) {
+      expect(t.kind, t.id).toBeDefined()
+      expect(t.match?.phrases?.length ?? 0, t.id).toBeGreaterThanOrEqual(5)
+      expect(t.match?.phrases?.length ?? 0, t.id).toBeLessThanOrEqual(15)
+      expect(t.match?.keywords?.length ?? 0, t.id).toBeGreaterThanOrEqual(5)
+      expect(t.match?.keywords?.length ?? 0, t.id).toBeLessThanOrEqual(15)
+      expect(t.match?.examples?.length ?? 0, t.id).toBeGreaterThanOrEqual(2)
+      expect(t.match?.examples?.length ?? 0, t.id).toBeLessThanOrEqual(4)
+    }
+  })
+
+  it.skipIf(!seed)(`counts the same number of bullets in section 6 of the source${skipNote}`, () => {
+    const lines = (seed ?? '').split('\n')
+    const from = lines.findIndex((l) => l.startsWith('6. Решаемые задачи'))
+    const to = lines.findIndex((l) => l.startsWith('Сразу после закрытия проблемы'))
+    const mid = lines.findIndex((l) => l.startsWith('В рамках технической поддержки НЕ решаются'))
+    const bullets = (a: number, b: number) => lines.slice(a, b).filter((l) => /^\s+•\s/.test(l)).length
+    expect(bullets(from, mid)).toBe(reg.topics.filter((t) => t.scope === 'in').length)
+    expect(bullets(mid, to)).toBe(reg.topics.filter((t) => t.scope === 'out').length)
+  })
+
+  it.skipIf(!seed)(`quotes the source verbatim${skipNote}`, () => {
+    const source = squash(seed ?? '')
+    const all = quotes(reg)
+    expect(all.length).toBeGreaterThan(reg.topics.length)
+    for (const [path, quote] of all)
+      for (const part of quote.split('…').map(squash).filter(Boolean))
+        expect(source.includes(part), `${path}: ${JSON.stringify(part)}`).toBe(true)
+  })
+})
