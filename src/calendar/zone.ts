@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon'
 import { DAY_MS } from './dates.js'
+import { offsetMinutes } from './instant.js'
 
 /**
  * Wall clock ↔ instant in an IANA zone, with luxon only at build time.
@@ -92,8 +93,9 @@ export function wallToInstant(zone: IANAZone, local: number): number {
   return firstWithOffset(zone, Math.min(t1, t2), Math.max(t1, t2), after)
 }
 
+// through the per-year table of offset changes: luxon's Intl lookups are the cost of building days
 function offsetAt(zone: IANAZone, ms: number): number {
-  return zone.offset(ms) * 60_000
+  return offsetMinutes(zone.name, ms) * 60_000
 }
 
 /** Smallest instant in [lo, hi] whose offset is `target`, assuming one change in the range. */

@@ -1,4 +1,4 @@
-import { clockFor } from '../calendar/clock.js'
+import { type BusinessClock, clockFor } from '../calendar/clock.js'
 import { loadCalendar } from '../calendar/load.js'
 import { UsageError } from '../errors.js'
 import type { Regulation } from '../regulation/load.js'
@@ -17,6 +17,14 @@ export function regulationOption(ctx: Context, id: string | undefined): Regulati
   return registry.get(chosen)
 }
 
-export function businessClock(reg: Regulation) {
-  return clockFor(reg.workingTime, loadCalendar(reg.workingTime.calendar))
+const clocks = new WeakMap<Regulation, BusinessClock>()
+
+/** The business clock of a regulation, one per loaded regulation (batch mode asks once per line). */
+export function businessClock(reg: Regulation): BusinessClock {
+  let clock = clocks.get(reg)
+  if (!clock) {
+    clock = clockFor(reg.workingTime, loadCalendar(reg.workingTime.calendar))
+    clocks.set(reg, clock)
+  }
+  return clock
 }

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { formatInstantIn, parseIsoInstant } from '../calendar/instant.js'
 import { UsageError } from '../errors.js'
 
 const FORMAT_HELP = 'an ISO 8601 instant like "2026-11-20T15:00:00+03:00" or "2026-11-20T12:00Z"'
@@ -14,27 +14,27 @@ export interface ParsedInstant {
  * date, meaning its midnight) is wall-clock time in `zone`, which the caller should say.
  */
 export function parseInstant(text: string, option: string, zone: string): ParsedInstant {
-  const trimmed = text.trim()
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i.test(trimmed))
-    throw new UsageError(`${option}: expected ${FORMAT_HELP}, got ${JSON.stringify(text)}`)
-  const hasOffset = /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(trimmed) && trimmed.length > 10
-  const dt = DateTime.fromISO(trimmed.replace(' ', 'T'), hasOffset ? { setZone: true } : { zone })
-  if (!dt.isValid)
+  const parsed = parseIsoInstant(text.trim(), zone)
+  if (!parsed.ok) {
+    if (parsed.problem === 'format')
+      throw new UsageError(`${option}: expected ${FORMAT_HELP}, got ${JSON.stringify(text)}`)
     throw new UsageError(
-      `${option}: ${JSON.stringify(text)} is not a real date or time (${dt.invalidExplanation ?? dt.invalidReason}); expected ${FORMAT_HELP}`,
+      `${option}: ${JSON.stringify(text)} is not a real ${parsed.problem === 'offset' ? 'UTC offset' : parsed.problem}; expected ${FORMAT_HELP}`,
     )
-  return { ms: dt.toMillis(), assumedZone: !hasOffset }
+  }
+  return { ms: parsed.ms, assumedZone: !parsed.hasOffset }
 }
 
 /** Reads a calendar date "YYYY-MM-DD". */
 export function parseDate(text: string, option: string): string {
   const trimmed = text.trim()
-  const dt = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? DateTime.fromISO(trimmed, { zone: 'UTC' }) : undefined
-  if (!dt?.isValid) throw new UsageError(`${option}: expected a date like "2026-05-01", got ${JSON.stringify(text)}`)
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? parseIsoInstant(trimmed, 'UTC') : undefined
+  if (!parsed?.ok)
+    throw new UsageError(`${option}: expected a real date like "2026-05-01", got ${JSON.stringify(text)}`)
   return trimmed
 }
 
-/** An instant as ISO 8601 with the offset of `zone` (no milliseconds). */
+/** An instant as ISO 8601 with the offset of `zone`. */
 export function formatInstant(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString()
+  return formatInstantIn(ms, zone)
 }

@@ -1,0 +1,144 @@
+import { IANAZone } from 'luxon'
+
+/**
+ * ISO 8601 instants in and out without a luxon object per call: batch mode formats and parses
+ * hundreds of thousands of them, and luxon's Intl-backed offset lookup dominates that cost.
+ */
+
+const DAY = 86_400_000
+const YEAR_DAYS = 366
+
+interface YearOffsets {
+  /** offset (minutes) at the start of the UTC year */
+  initial: number
+  /** instants at which the offset changes during the year, ascending */
+  changes: number[]
+  /** the offset from each change on */
+  after: number[]
+}
+
+const zones = new Map<string, { zone: IANAZone; years: Map<number, YearOffsets> }>()
+
+/**
+ * The UTC offset of `zone` at `ms`, in minutes: a short scan of the year's offset changes,
+ * found once per zone and year (a luxon call per day and a bisection per change).
+ */
+export function offsetMinutes(zone: string, ms: number): number {
+  let z = zones.get(zone)
+  if (!z) {
+    z = { zone: IANAZone.create(zone), years: new Map() }
+    zones.set(zone, z)
+  }
+  const year = new Date(ms).getUTCFullYear()
+  let table = z.years.get(year)
+  if (!table) {
+    table = yearOffsets(z.zone, year)
+    z.years.set(year, table)
+  }
+  let offset = table.initial
+  for (let i = 0; i < table.changes.length && (table.changes[i] as number) <= ms; i++) offset = table.after[i] as number
+  return offset
+}
+
+function yearOffsets(zone: IANAZone, year: number): YearOffsets {
+  const start = Date.UTC(year, 0, 1)
+  const end = Date.UTC(year + 1, 0, 1)
+  const initial = zone.offset(start)
+  const changes: number[] = []
+  const after: number[] = []
+  let prevT = start
+  let prev = initial
+  for (let d = 1; d <= YEAR_DAYS; d++) {
+    const t = Math.min(start + d * DAY, end)
+    const o = zone.offset(t)
+    if (o !== prev) {
+      // bisect to the minute of the change within (prevT, t]
+      let lo = prevT
+      let hi = t
+      while (hi - lo > 60_000) {
+        const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000
+        if (zone.offset(mid) === prev) lo = mid
+        else hi = mid
+      }
+      changes.push(hi)
+      after.push(o)
+      prev = o
+    }
+    prevT = t
+    if (t === end) break
+  }
+  return { initial, changes, after }
+}
+
+/**
+ * `ms` as ISO 8601 with the offset of `zone`, seconds precision (milliseconds when not zero).
+ * @example formatInstantIn(Date.parse('2026-11-20T12:00Z'), 'Europe/Moscow') //=> '2026-11-20T15:00:00+03:00'
+ */
+export function formatInstantIn(ms: number, zone: string): string {
+  const offset = offsetMinutes(zone, ms)
+  const wall = new Date(ms + offset * 60_000).toISOString() // YYYY-MM-DDTHH:MM:SS.mmmZ
+  const body = wall.endsWith('.000Z') ? wall.slice(0, 19) : wall.slice(0, 23)
+  const sign = offset < 0 ? '-' : '+'
+  const abs = Math.abs(offset)
+  return `${body}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i
+
+export type ParsedIso =
+  | { ok: true; ms: number; hasOffset: boolean; hasTime: boolean }
+  | { ok: false; problem: 'format' | 'date' | 'time' | 'offset' }
+
+/**
+ * Parses "YYYY-MM-DD[THH:MM[:SS[.mmm]]][Z|±HH[:MM]]". Without an offset the wall-clock time is read
+ * in `zone` (a time in a DST gap moves forward, one in an overlap takes the first occurrence, as luxon does).
+ * Calendar validity is checked: 2026-02-30 and 25:00 are errors, not roll-overs.
+ */
+export function parseIsoInstant(text: string, zone: string): ParsedIso {
+  const m = ISO.exec(text)
+  if (!m) return { ok: false, problem: 'format' }
+  const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', off] = m
+  const year = Number(y)
+  const month = Number(mo)
+  const day = Number(d)
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, problem: 'date' }
+  const hour = Number(h)
+  const minute = Number(mi)
+  const second = Number(s)
+  if (hour > 23 || minute > 59 || second > 59) return { ok: false, problem: 'time' }
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, Number(frac.padEnd(3, '0')))
+  const hasTime = m[4] !== undefined
+  if (off !== undefined) {
+    let offset = 0
+    if (off.toUpperCase() !== 'Z') {
+      const digits = off.slice(1).replace(':', '')
+      const oh = Number(digits.slice(0, 2))
+      const om = Number(digits.slice(2) || '0')
+      if (oh > 23 || om > 59) return { ok: false, problem: 'offset' }
+      offset = (off[0] === '-' ? -1 : 1) * (oh * 60 + om)
+    }
+    return { ok: true, ms: wallMs - offset * 60_000, hasOffset: true, hasTime }
+  }
+  return { ok: true, ms: wallToInstant(wallMs, zone), hasOffset: false, hasTime }
+}
+
+/** The instant of a wall-clock time in `zone` (`wall` is that wall time read as if it were UTC). */
+function wallToInstant(wall: number, zone: string): number {
+  // the offsets a day either side cover both sides of any change near this wall time
+  const before = wall - offsetMinutes(zone, wall - 86_400_000) * 60_000
+  const after = wall - offsetMinutes(zone, wall + 86_400_000) * 60_000
+  const maps = (t: number) => t + offsetMinutes(zone, t) * 60_000 === wall
+  if (before === after) return before
+  if (maps(before) && maps(after)) return Math.min(before, after) // an overlap: the first occurrence
+  if (maps(before)) return before
+  if (maps(after)) return after
+  return Math.max(before, after) // a gap: moved forward by the gap, as luxon does
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n)
+}

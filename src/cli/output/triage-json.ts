@@ -1,0 +1,24 @@
+import type { Regulation } from '../../regulation/load.js'
+import type { TriageResult } from '../../triage/triage.js'
+import { formatInstant } from '../time-input.js'
+
+/** The JSON contract of `triage --json` (DESIGN.md, "Triage output"), plus the target and why a deadline is absent. */
+export function triageJson(reg: Regulation, r: TriageResult) {
+  const zone = reg.workingTime.timezone
+  const d = r.deadline
+  return {
+    regulation: r.regulation,
+    scope: r.scope,
+    level: r.level,
+    topic: r.topic,
+    confidence: r.confidence,
+    candidates: r.candidates,
+    reasons: r.reasons,
+    missing: r.missing,
+    warnings: [...r.warnings, ...(d?.warnings ?? []).map((w) => ({ code: w.code, message: w.message }))],
+    received_at: formatInstant(r.receivedAt, zone),
+    deadline: d?.deadline == null ? null : formatInstant(d.deadline, zone),
+    target: d?.target == null ? null : formatInstant(d.target, zone),
+    deadline_reason: d === null ? (r.level === null ? 'no_level' : null) : d.reason,
+  }
+}

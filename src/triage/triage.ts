@@ -1,0 +1,20 @@
+import type { BusinessClock } from '../calendar/clock.js'
+import type { Regulation } from '../regulation/load.js'
+import { computeDeadline, type Deadline } from '../sla/deadline.js'
+import { triageRequest } from './classify.js'
+import type { RequestFacts, Verdict } from './types.js'
+
+/** The verdict with its reaction deadline (DESIGN.md, "Triage output"). */
+export interface TriageResult extends Verdict {
+  receivedAt: number
+  /** null when the request got no level */
+  deadline: Deadline | null
+}
+
+export function triage(reg: Regulation, clock: BusinessClock, text: string, facts: RequestFacts): TriageResult {
+  const verdict = triageRequest(reg, text, facts)
+  const deadline = verdict.level
+    ? computeDeadline(reg, clock, { receivedAt: facts.receivedAt, level: verdict.level })
+    : null
+  return { ...verdict, receivedAt: facts.receivedAt, deadline }
+}
