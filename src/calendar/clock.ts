@@ -14,7 +14,10 @@ const EMPTY_YEARS_LIMIT = 2
 
 export interface CoverageWarning {
   code: 'provisional_year' | 'uncovered_year'
+  /** the first year concerned */
   year: number
+  /** every year concerned (one warning per code, however many years) */
+  years: number[]
   message: string
 }
 
@@ -44,7 +47,12 @@ export interface ExplainStep {
   /** open minutes of this day between receipt and deadline */
   minutesCounted: number
   reason: DayReason
+  /** the calendar's kind of day (a shortened working Saturday: kind working_weekend, reason shortened) */
+  kind: DayKindName
+  shortened: boolean
   name?: string
+  /** for a transferred day off or a working weekend: the date it was moved from or swapped with */
+  from?: string
   hours: string[]
 }
 
@@ -284,7 +292,10 @@ export class BusinessClock {
         openMinutes: open / MINUTE_MS,
         minutesCounted: counted / MINUTE_MS,
         reason: plan.reason,
+        kind: plan.kind,
+        shortened: plan.shortenedApplied,
         ...(plan.name ? { name: plan.name } : {}),
+        ...(plan.from ? { from: plan.from } : plan.swapsWith ? { from: plan.swapsWith } : {}),
         hours: plan.ranges.map(formatRange),
       })
     }
@@ -309,12 +320,12 @@ export class BusinessClock {
     this.ensure(bMs)
     const from = yearOfDayNumber(this.firstDn + this.dayIndexOf(Math.min(aMs, bMs)))
     const to = yearOfDayNumber(this.firstDn + this.dayIndexOf(Math.max(aMs, bMs)))
-    const out: CoverageWarning[] = []
+    const years: Record<CoverageWarning['code'], number[]> = { provisional_year: [], uncovered_year: [] }
     for (let y = from; y <= to; y++) {
       const w = coverageWarning(this.calendar, y)
-      if (w) out.push(w)
+      if (w) years[w.code].push(y)
     }
-    return out
+    return mergeWarnings(this.calendar, years)
   }
 
   // ---- internals -------------------------------------------------------------------------
@@ -556,18 +567,56 @@ export class BusinessClock {
   }
 }
 
+/** One warning per kind, naming the years as ranges: "2028–2031, 2040". */
+function mergeWarnings(
+  calendar: ProductionCalendar,
+  years: Record<CoverageWarning['code'], number[]>,
+): CoverageWarning[] {
+  const out: CoverageWarning[] = []
+  const provisional = years.provisional_year
+  const uncovered = years.uncovered_year
+  if (provisional.length)
+    out.push({
+      code: 'provisional_year',
+      year: provisional[0] as number,
+      years: provisional,
+      message: `the ${calendar.id} production calendar for ${yearRanges(provisional)} is provisional (no decree yet): transfers and shortened days may change`,
+    })
+  if (uncovered.length)
+    out.push({
+      code: 'uncovered_year',
+      year: uncovered[0] as number,
+      years: uncovered,
+      message: `the ${calendar.id} production calendar does not cover ${yearRanges(uncovered)}: only the statutory holidays are applied`,
+    })
+  return out
+}
+
+function yearRanges(years: readonly number[]): string {
+  const parts: string[] = []
+  for (let i = 0; i < years.length; ) {
+    let j = i
+    while (j + 1 < years.length && (years[j + 1] as number) === (years[j] as number) + 1) j++
+    parts.push(i === j ? String(years[i]) : `${years[i]}–${years[j]}`)
+    i = j + 1
+  }
+  return parts.join(', ')
+}
+
 function coverageWarning(calendar: ProductionCalendar, year: number): CoverageWarning | undefined {
   const coverage = coverageOf(calendar, year)
   if (coverage === 'provisional')
     return {
       code: 'provisional_year',
       year,
+      years: [year],
       message: `the ${calendar.id} production calendar for ${year} is provisional (no decree yet): transfers and shortened days may change`,
     }
   if (coverage === 'uncovered')
     return {
       code: 'uncovered_year',
       year,
+      years: [year],
       message: `the ${calendar.id} production calendar does not cover ${year}: only the statutory holidays are applied`,
     }
   return undefined

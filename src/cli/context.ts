@@ -1,9 +1,14 @@
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import envPaths from 'env-paths'
+import { UsageError } from '../errors.js'
 import { RegulationRegistry } from '../regulation/load.js'
 import { type ConfigValues, readUserConfig } from './config.js'
 import type { IO } from './io.js'
 import { parseInstant } from './time-input.js'
+
+/** --now is read before any regulation is known; every shipped regulation is in Moscow time */
+const NOW_ZONE = 'Europe/Moscow'
 
 export interface GlobalOptions {
   now?: string
@@ -37,7 +42,13 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
   const { env } = environment
   const config = readUserConfig()
   const nowText = opts.now ?? env.REGDESK_NOW
-  const now = nowText !== undefined ? parseInstant(nowText, '--now', 'Europe/Moscow').ms : environment.clock()
+  let now = environment.clock()
+  if (nowText !== undefined) {
+    const label = opts.now !== undefined ? '--now' : 'REGDESK_NOW'
+    const parsed = parseInstant(nowText, label, NOW_ZONE)
+    if (parsed.assumedZone) io.err(`note: ${label} has no offset; read as ${NOW_ZONE} time\n`)
+    now = parsed.ms
+  }
   let registry: RegulationRegistry | undefined
   return {
     io,
@@ -46,12 +57,29 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
     now,
     config,
     registry: () => {
-      const dir = opts.regulations ?? env.REGDESK_REGULATIONS ?? config.regulationsDir
-      registry ??= RegulationRegistry.withBuiltins(dir ? [dir] : [])
+      if (!registry) {
+        const dir = opts.regulations ?? env.REGDESK_REGULATIONS ?? config.regulationsDir
+        const source =
+          opts.regulations !== undefined
+            ? '--regulations'
+            : env.REGDESK_REGULATIONS !== undefined
+              ? 'REGDESK_REGULATIONS'
+              : 'config `regulationsDir`'
+        if (dir !== undefined && !isDirectory(dir)) throw new UsageError(`${source}: "${dir}" is not a directory`)
+        registry = RegulationRegistry.withBuiltins(dir ? [dir] : [])
+      }
       return registry
     },
     storePath: () =>
       opts.store ?? env.REGDESK_STORE ?? config.store ?? join(envPaths('regdesk', { suffix: '' }).data, 'tickets.json'),
     defaultRegulation: () => config.regulation,
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
   }
 }

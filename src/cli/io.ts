@@ -20,7 +20,8 @@ export interface IOOptions {
 
 export function processIO(opts: IOOptions = {}): IO {
   const isStdoutTTY = Boolean(process.stdout.isTTY)
-  const noColor = opts.color === false || 'NO_COLOR' in process.env || !isStdoutTTY
+  // no-color.org: a NO_COLOR that is set and not empty
+  const noColor = opts.color === false || Boolean(process.env.NO_COLOR) || !isStdoutTTY
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

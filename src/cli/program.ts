@@ -11,7 +11,7 @@ import type { IO } from './io.js'
 const EXIT_CODES = `
 Exit codes:
   0    success (an empty result is a success)
-  1    failure (e.g. a ticket or regulation not found)
+  1    failure (e.g. a ticket not found, a file that cannot be read)
   2    usage error (unknown option, bad value)
   3    invalid data (regulation, calendar or store file): file:line:column
   4    \`overdue --check\` found overdue tickets

@@ -13,7 +13,11 @@ export function regulationOption(ctx: Context, id: string | undefined): Regulati
       `which regulation? pass --regulation <id> (one of ${registry.ids().join(', ')}) or set a default with \`regdesk config set regulation <id>\``,
     )
   if (!registry.has(chosen))
-    throw new UsageError(`unknown regulation "${chosen}"; available: ${registry.ids().join(', ')}`)
+    throw new UsageError(
+      id === undefined
+        ? `the default regulation "${chosen}" (config \`regulation\`) is unknown; available: ${registry.ids().join(', ')}`
+        : `unknown regulation "${chosen}"; available: ${registry.ids().join(', ')}`,
+    )
   return registry.get(chosen)
 }
 

@@ -1,6 +1,8 @@
 import { formatInstantIn, parseIsoInstant } from '../calendar/instant.js'
 import { UsageError } from '../errors.js'
 
+const MIN_YEAR = 1970
+const MAX_YEAR = 2500
 const FORMAT_HELP = 'an ISO 8601 instant like "2026-11-20T15:00:00+03:00" or "2026-11-20T12:00Z"'
 
 export interface ParsedInstant {
@@ -22,6 +24,11 @@ export function parseInstant(text: string, option: string, zone: string): Parsed
       `${option}: ${JSON.stringify(text)} is not a real ${parsed.problem === 'offset' ? 'UTC offset' : parsed.problem}; expected ${FORMAT_HELP}`,
     )
   }
+  const year = new Date(parsed.ms).getUTCFullYear()
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    throw new UsageError(
+      `${option}: ${JSON.stringify(text)} is outside the years regdesk computes (${MIN_YEAR}–${MAX_YEAR})`,
+    )
   return { ms: parsed.ms, assumedZone: !parsed.hasOffset }
 }
 

@@ -27,7 +27,9 @@ export function parseYamlWith<T>(
     return {
       issues: syntax.map((e) => {
         const pos = e.linePos?.[0] ?? { line: 1, col: 1 }
-        return { file, line: pos.line, col: pos.col, path: '', message: firstLine(e.message), severity: 'error' }
+        // yaml repeats the position in its message: "… at line 4, column 1:"
+        const message = firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '')
+        return { file, line: pos.line, col: pos.col, path: '', message, severity: 'error' }
       }),
     }
   }
@@ -41,15 +43,20 @@ export function parseYamlWith<T>(
     }
   }
   const issues: Issue[] = []
-  const report = (path: Path, message: string) => {
-    issues.push({ file, ...locate(doc, lineCounter, path), path: path.join('.'), message, severity: 'error' })
+  const report = (path: Path, message: string, atKey = false) => {
+    issues.push({ file, ...locate(doc, lineCounter, path, atKey), path: path.join('.'), message, severity: 'error' })
   }
-  const parsed = schema.safeParse(data ?? {})
+  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+    report([], `expected a map of keys (schemaVersion, id, name, …), got ${kindOf(data)}`)
+    return { issues }
+  }
+  const parsed = schema.safeParse(data)
   if (!parsed.success) {
     for (const zi of parsed.error.issues) {
       const path = zi.path as Path
-      if (zi.code === 'unrecognized_keys') for (const key of zi.keys) report([...path, key], `unknown key "${key}"`)
-      else report(path, zodMessage(zi))
+      if (zi.code === 'unrecognized_keys')
+        for (const key of zi.keys) report([...path, key], `unknown key "${key}"`, true)
+      else report(path, zodMessage(zi, data))
     }
     return { issues: sortIssues(issues) }
   }
@@ -61,11 +68,32 @@ export function parseRegulation(text: string, file: string, ctx: ValidationConte
   return parseYamlWith(text, file, regulationSchema, (reg, report) => validateRegulation(reg, ctx, report))
 }
 
-function zodMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return `missing required key "${String(issue.path.at(-1) ?? '')}" (expected ${issue.expected})`
+function zodMessage(issue: z.core.$ZodIssue, data: unknown): string {
+  if (issue.code === 'invalid_type') {
+    // zod does not report the input: look it up to tell a missing key from a wrong value
+    const { found, value } = valueAt(data, issue.path)
+    if (!found) return `missing required key "${String(issue.path.at(-1) ?? '')}" (expected ${issue.expected})`
+    if (/^Invalid input/.test(issue.message)) return `expected ${issue.expected}, got ${kindOf(value)}`
   }
   return issue.message
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
+  let cur: unknown = data
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return { found: false, value: undefined }
+    cur = (cur as Record<PropertyKey, unknown>)[key]
+  }
+  return { found: true, value: cur }
+}
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'a map'
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`
 }
 
 function sortIssues(issues: Issue[]): Issue[] {

@@ -181,21 +181,26 @@ export const topic = z.strictObject({
   ...cited,
 })
 
+/** where a request that fails the rule goes: a level, null for none; absent: the regulation's outOfScope level */
+const routing = { level: id().nullable().optional() }
+
 const eligibilityRule = z.discriminatedUnion(
   'rule',
   [
-    z.strictObject({ rule: z.literal('product_unsupported'), ...cited }),
+    z.strictObject({ rule: z.literal('product_unsupported'), ...routing, ...cited }),
     z.strictObject({
       rule: z.literal('support_period_expired'),
+      ...routing,
       period: duration,
       /** levels that end with the period; the others stay available */
       levels: z.array(id()),
       ...cited,
     }),
-    z.strictObject({ rule: z.literal('version_outdated'), ...cited }),
-    z.strictObject({ rule: z.literal('code_modified'), ...cited }),
+    z.strictObject({ rule: z.literal('version_outdated'), ...routing, ...cited }),
+    z.strictObject({ rule: z.literal('code_modified'), ...routing, ...cited }),
     z.strictObject({
       rule: z.literal('not_licensed'),
+      ...routing,
       tiers: z.array(id()),
       /** topics these tiers may still ask about */
       allowedTopics: z.array(id()),

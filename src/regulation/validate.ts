@@ -39,6 +39,13 @@ const calendarIsKnown: Rule = (reg, ctx, report) => {
     )
 }
 
+const hasOpenHours: Rule = (reg, _ctx, report) => {
+  const wt = reg.workingTime
+  const open = Object.values(wt.weekly).some((d) => d.length > 0) || Array.isArray(wt.holidays)
+  if (!open)
+    report(['workingTime', 'weekly'], 'the working time has no open hours on any day: deadlines could never be reached')
+}
+
 const oneDefaultLevel: Rule = (reg, _ctx, report) => {
   const defaults = Object.entries(reg.levels).filter(([, l]) => l.default)
   if (defaults.length === 0 && Object.keys(reg.levels).length > 1)
@@ -84,6 +91,7 @@ const referencesKnownLevels: Rule = (reg, _ctx, report) => {
   reg.topics.forEach((t, i) => known(t.level, ['topics', i, 'level']))
   known(reg.outOfScope.level, ['outOfScope', 'level'])
   reg.eligibility.forEach((r, i) => {
+    known(r.level, ['eligibility', i, 'level'])
     if (r.rule === 'support_period_expired') r.levels.forEach((l, j) => known(l, ['eligibility', i, 'levels', j]))
   })
 }
@@ -157,6 +165,7 @@ const RULES: Rule[] = [
   idMatchesFileName,
   timezoneIsKnown,
   calendarIsKnown,
+  hasOpenHours,
   oneDefaultLevel,
   targetWithinLimit,
   workingDaysAreWhole,

@@ -1,6 +1,8 @@
 import type { Duration } from '../regulation/schema.js'
 
 const UNITS = { m: 'working_minutes', h: 'working_hours', d: 'working_days' } as const
+/** the same bound as a regulation file's durations */
+export const MAX_AMOUNT = 100_000
 
 /**
  * An ad-hoc working duration as people type it: "90m", "8h", "3d" (working minutes, hours, days
@@ -10,7 +12,7 @@ export function parseWorkingDuration(text: string): Duration | null {
   const m = /^\s*(\d{1,6})\s*([mhd])\s*$/i.exec(text)
   if (!m?.[1] || !m[2]) return null
   const amount = Number(m[1])
-  if (amount <= 0) return null
+  if (amount <= 0 || amount > MAX_AMOUNT) return null
   return { amount, unit: UNITS[m[2].toLowerCase() as keyof typeof UNITS] }
 }
 

@@ -116,33 +116,34 @@ function candidateOf(s: TopicScore): Candidate {
   return { id: t.id, clause: t.clause, text: t.quote, scope: t.scope, score: Math.round(s.score * 10) / 10 }
 }
 
-const SEGMENT_WORDS = [
-  'еще',
-  'также',
-  'так же',
-  'кроме того',
-  'помимо этого',
-  'второй вопрос',
-  'второе',
-  'во-вторых',
-  'и второе',
-  'отдельный вопрос',
-  'другой вопрос',
-  'заодно',
-  'а также',
-  'also',
-  'another issue',
-  'another question',
-  'another problem',
-  'secondly',
-  'second',
-  'one more thing',
-  'and also',
-]
+// Where a request moves on to another matter: list items and "а ещё / отдельно / also / separately".
 const SEGMENT_MARKERS = new RegExp(
-  String.raw`(?:\n\s*\d+[.)]\s+|\n\s*[-*•]\s+|(?:^|[.!?\n]\s*)(?:и\s+)?(?:${SEGMENT_WORDS.join('|')})[\s,:])`,
+  [
+    String.raw`(?:^|\s)\d{1,2}[.)]\s`,
+    String.raw`\n\s*[-*•]\s`,
+    String.raw`(?<!\p{L})(?:а|и|но)?\s*(?:еще|также|так же|кроме того|помимо этого|вдобавок|заодно|во-вторых|второй вопрос|другой вопрос|отдельный вопрос)(?!\p{L})`,
+    String.raw`(?<!\p{L})(?:а\s+)?отдельно\s*[:,—–-]|(?<!\p{L})а\s+отдельно(?!\p{L})`,
+    String.raw`\b(?:and\s+)?(?:also|separately|unrelated|secondly|another (?:issue|question|problem)|one more thing)\b`,
+  ].join('|'),
   'giu',
 )
+/** the customer numbered the matters: "1) … 2) …" */
+const NUMBERED = /(?:^|\s)1[.)]\s[\s\S]*\s2[.)]\s/
+/** "два вопроса", "two issues": the customer says so. */
+const ANNOUNCED =
+  /(?<!\p{L})(?:два|две|2|несколько|пара|three|two|several|a couple of)\s+(?:вопроса|вопросов|проблемы|проблем|things|issues|questions|problems)(?!\p{L})/iu
+
+/** The parts of a request that each state a problem, ask something or ask for work. */
+export function separateMatters(text: string): string[] {
+  return normalize(text)
+    .split(SEGMENT_MARKERS)
+    .map((p) => p.trim())
+    .filter((p) => stems(p).length >= 2)
+    .filter((p) => {
+      const intent = detectIntent(p)
+      return intent.problem || intent.question || intent.work
+    })
+}
 
 /**
  * Two or more unrelated problems in one request: the parts of the text (split at list items and at
@@ -156,21 +157,19 @@ function detectWarnings(reg: Regulation, text: string, index: TopicIndex): Warni
       code: 'credentials_in_text',
       message: `the request contains access data (${[...new Set(secrets.map((s) => s.kind))].join(', ')}); it is masked in every output — ask the customer to change it after the work`,
     })
-  const parts = normalize(text)
-    .split(SEGMENT_MARKERS)
-    .map((p) => p.trim())
-    .filter((p) => stems(p).length >= 2)
-  if (parts.length >= 2) {
-    const tops = new Map<string, number>()
-    for (const part of parts) {
-      const [best, runnerUp] = rank(index, part, detectIntent(part))
-      if (best && best.score >= MIN_SCORE * 1.5 && (!runnerUp || runnerUp.score < best.score * 0.9))
-        tops.set(best.profile.topic.id, best.score)
-    }
-    if (tops.size >= 2)
+  const norm = normalize(text)
+  const matters = separateMatters(text)
+  if (matters.length >= 2) {
+    const topics = new Set(
+      matters.map((m) => {
+        const [best] = rank(index, m, detectIntent(m))
+        return best && best.score >= MIN_SCORE ? best.profile.topic.id : `?${m}`
+      }),
+    )
+    if (topics.size >= 2 || ANNOUNCED.test(norm) || NUMBERED.test(norm))
       warnings.push({
         code: 'multiple_problems',
-        message: `the request raises ${tops.size} unrelated problems (${[...tops.keys()].join(', ')})${reg.onePerRequest ? ` — §${reg.onePerRequest.clause} asks for one problem per request` : ''}`,
+        message: `the request raises ${matters.length} separate problems${reg.onePerRequest ? `; §${reg.onePerRequest.clause} asks for one problem per request` : ''}: register one ticket per problem`,
       })
   }
   return warnings

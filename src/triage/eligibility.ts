@@ -24,6 +24,8 @@ export function checkEligibility(
 ): EligibilityResult {
   const reasons: Reason[] = []
   const warnings: Warning[] = []
+  /** the routing of the first rule the request fails */
+  let routedTo: string | null | undefined
   const receivedDate = DateTime.fromMillis(facts.receivedAt, { zone: reg.workingTime.timezone }).toISODate() ?? ''
 
   if (facts.channel) {
@@ -54,6 +56,7 @@ export function checkEligibility(
   }
 
   for (const rule of reg.eligibility) {
+    const before = reasons.length
     switch (rule.rule) {
       case 'product_unsupported': {
         const product = reg.products?.find((p) => p.id === facts.product)
@@ -97,11 +100,13 @@ export function checkEligibility(
           })
         break
     }
+    if (reasons.length > before && routedTo === undefined)
+      routedTo = rule.level === undefined ? reg.outOfScope.level : rule.level
   }
 
   const blocking = reasons.filter((r) => r.code !== 'channel_not_accepted')
   if (!blocking.length) return { reasons, warnings }
-  return { reasons, warnings, level: reg.outOfScope.level, outOfScope: true }
+  return { reasons, warnings, level: routedTo ?? null, outOfScope: true }
 }
 
 /**

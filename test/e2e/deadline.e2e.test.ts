@@ -1,9 +1,16 @@
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { regdesk, tempDir } from './regdesk.js'
 
 const FRIDAY = '2026-11-20T15:00:00+03:00'
+
+function configWith(values: Record<string, string>): string {
+  const home = join(tempDir(), 'config')
+  mkdirSync(join(home, 'regdesk'), { recursive: true })
+  writeFileSync(join(home, 'regdesk', 'config.json'), JSON.stringify(values))
+  return home
+}
 
 describe('regdesk deadline', () => {
   // received Friday 2026-11-20 15:00 Moscow; worked out by hand from each regulation's hours
@@ -131,6 +138,41 @@ describe('regdesk deadline', () => {
     expect(r.stdout).toBe('')
   })
 
+  it.each([
+    [
+      ['-d', '100000d', '--received-at', '2450-01-01T12:00+03:00'],
+      /cannot compute this deadline: business time is computed for years/,
+    ],
+    [['--received-at', '1900-01-01T00:00+03:00'], /outside the years regdesk computes \(1970–2500\)/],
+  ])('refuses %j with a usage error, not a crash', async (args, message) => {
+    const r = await regdesk(['deadline', '-r', 'moguta', ...args])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr).not.toContain('internal error')
+  })
+
+  it('names the configured default regulation when it no longer exists', async () => {
+    const r = await regdesk(['deadline'], { XDG_CONFIG_HOME: configWith({ regulation: 'acme' }) })
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toContain('the default regulation "acme" (config `regulation`) is unknown')
+  })
+
+  it('warns once for a span over many uncovered years', async () => {
+    const r = await regdesk([
+      'elapsed',
+      '-r',
+      'moguta',
+      '--from',
+      '2010-01-01T00:00+03:00',
+      '--to',
+      '2031-12-31T00:00+03:00',
+    ])
+    expect(r.stderr.split('\n')).toEqual([
+      'warning: the ru production calendar for 2027 is provisional (no decree yet): transfers and shortened days may change',
+      'warning: the ru production calendar does not cover 2010–2018, 2028–2031: only the statutory holidays are applied',
+    ])
+  })
+
   it('asks which regulation when none is given or configured', async () => {
     const r = await regdesk(['deadline'])
     expect(r.exitCode).toBe(2)
@@ -150,6 +192,8 @@ describe('regdesk deadline --batch', () => {
     '{"id":"f","regulation":"mst","received_at":"2026-11-20T15:00:00+03:00"}',
     '{"id":"g","regulation":"advantshop","duration":"3h","received_at":"2026-11-20T15:00:00+03:00"}',
     '{"id":"h","level":"standard"}',
+    '{"id":"i","regulation":"moguta","duration":"100000d","received_at":"2450-11-20T15:00:00+03:00"}',
+    '{"id":"j","regulation":"moguta","received_at":"2027-03-05T12:00:00+03:00"}',
   ]
 
   it('writes one line per input line, in order, with an error object for each bad line', async () => {
@@ -165,7 +209,17 @@ describe('regdesk deadline --batch', () => {
       { id: 'f', deadline: null, target: null, reason: 'not_regulated' },
       { id: 'g', deadline: '2026-11-20T18:00:00+03:00', target: null },
       { id: 'h', line: 8, error: 'missing "regulation"' },
+      { id: 'i', line: 9, error: expect.stringContaining('cannot compute this deadline') },
+      {
+        id: 'j',
+        deadline: '2027-03-11T12:00:00+03:00', // Mon 8 March is a holiday
+        target: '2027-03-09T12:00:00+03:00',
+        warnings: ['provisional_year'],
+      },
     ])
+    expect(r.stderr).toBe(
+      'warning: the ru production calendar for 2027 is provisional (no decree yet): transfers and shortened days may change',
+    )
   })
 
   it('reads a file', async () => {
@@ -234,9 +288,14 @@ describe('regdesk calendar', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ open: false, next_opening: '2026-11-23T10:00:00+03:00' })
   })
 
-  it('rejects a bad month', async () => {
-    const r = await regdesk(['calendar', 'show', 'moguta', '--month', '2026-13'])
+  it.each(['2026-13', '2026-5', 'May'])('rejects the month %j', async (month) => {
+    const r = await regdesk(['calendar', 'show', 'moguta', '--month', month])
     expect(r.exitCode).toBe(2)
-    expect(r.stderr).toContain('--month: expected a month like "2026-05"')
+    expect(r.stderr).toBe(`error: --month: expected a month like "2026-05", got "${month}"`)
+  })
+
+  it('uses the configured default regulation', async () => {
+    const r = await regdesk(['calendar', 'check', '--json'], { XDG_CONFIG_HOME: configWith({ regulation: 'umi' }) })
+    expect(JSON.parse(r.stdout).regulation).toBe('umi')
   })
 })

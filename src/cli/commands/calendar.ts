@@ -9,7 +9,7 @@ import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { renderFields, renderList } from '../output/table.js'
 import { examples } from '../program.js'
-import { businessClock } from '../regulation-input.js'
+import { businessClock, regulationOption } from '../regulation-input.js'
 import { formatInstant, parseDate, parseInstant } from '../time-input.js'
 
 export interface CalendarShowOptions {
@@ -21,11 +21,19 @@ export interface CalendarShowOptions {
 const MAX_DAYS = 3700
 
 export function calendarCommand(io: IO, environment: Environment): Command {
-  const cmd = new Command('calendar').description('Working days and hours of a regulation, by its production calendar')
+  const cmd = new Command('calendar')
+    .description('Working days and hours of a regulation, by its production calendar')
+    .addHelpText(
+      'after',
+      examples([
+        'regdesk calendar show moguta --month 2026-05',
+        'regdesk calendar check advantshop 2026-01-01T10:00+03:00',
+      ]),
+    )
   cmd
     .command('show')
     .description("each day's kind and open hours (a month grid in a terminal, rows in JSON)")
-    .argument('<regulation>', 'regulation id')
+    .argument('[regulation]', 'regulation id (default: config `regulation`)')
     .option('--month <yyyy-mm>', 'one month (default: the month of --now)')
     .option('--from <date>', 'first day, YYYY-MM-DD (with --to)')
     .option('--to <date>', 'last day, YYYY-MM-DD, inclusive')
@@ -36,31 +44,29 @@ export function calendarCommand(io: IO, environment: Environment): Command {
         'regdesk calendar show umi --from 2026-12-28 --to 2027-01-12 --json',
       ]),
     )
-    .action((id: string, opts: CalendarShowOptions, c: Command) =>
+    .action((id: string | undefined, opts: CalendarShowOptions, c: Command) =>
       runCalendarShow(contextOf(c, io, environment), id, opts),
     )
   cmd
     .command('check')
     .description('open or closed at an instant, and the next opening and closing')
-    .argument('<regulation>', 'regulation id')
+    .argument('[regulation]', 'regulation id (default: config `regulation`)')
     .argument('[instant]', 'ISO 8601 instant (default: --now)')
     .addHelpText(
       'after',
       examples(['regdesk calendar check moguta 2026-11-20T18:30+03:00', 'regdesk calendar check advantshop --json']),
     )
-    .action((id: string, instant: string | undefined, _o, c: Command) =>
+    .action((id: string | undefined, instant: string | undefined, _o, c: Command) =>
       runCalendarCheck(contextOf(c, io, environment), id, instant),
     )
   return cmd
 }
 
-function regulationArg(ctx: Context, id: string): Regulation {
-  const registry = ctx.registry()
-  if (!registry.has(id)) throw new UsageError(`unknown regulation "${id}"; available: ${registry.ids().join(', ')}`)
-  return registry.get(id)
+function regulationArg(ctx: Context, id: string | undefined): Regulation {
+  return regulationOption(ctx, id)
 }
 
-export function runCalendarShow(ctx: Context, id: string, opts: CalendarShowOptions): void {
+export function runCalendarShow(ctx: Context, id: string | undefined, opts: CalendarShowOptions): void {
   const reg = regulationArg(ctx, id)
   const zone = reg.workingTime.timezone
   let first: DateTime
@@ -68,9 +74,10 @@ export function runCalendarShow(ctx: Context, id: string, opts: CalendarShowOpti
   if (opts.month !== undefined) {
     if (opts.from !== undefined || opts.to !== undefined) throw new UsageError('use either --month or --from/--to')
     const m = /^(\d{4})-(\d{2})$/.exec(opts.month.trim())
-    first = DateTime.fromObject({ year: Number(m?.[1]), month: Number(m?.[2]), day: 1 }, { zone: 'UTC' })
-    if (!m || !first.isValid)
+    const month = Number(m?.[2])
+    if (!m || month < 1 || month > 12 || Number(m[1]) < 1970 || Number(m[1]) > 2500)
       throw new UsageError(`--month: expected a month like "2026-05", got ${JSON.stringify(opts.month)}`)
+    first = DateTime.fromObject({ year: Number(m[1]), month, day: 1 }, { zone: 'UTC' })
     last = first.endOf('month').startOf('day')
   } else if (opts.from !== undefined || opts.to !== undefined) {
     if (opts.from === undefined || opts.to === undefined) throw new UsageError('--from and --to go together')
@@ -182,7 +189,7 @@ function renderMonthGrid(reg: Regulation, days: readonly ClockDay[], io: IO): st
   return `${lines.join('\n')}\n`
 }
 
-export function runCalendarCheck(ctx: Context, id: string, instant: string | undefined): void {
+export function runCalendarCheck(ctx: Context, id: string | undefined, instant: string | undefined): void {
   const reg = regulationArg(ctx, id)
   const zone = reg.workingTime.timezone
   const at = instant === undefined ? { ms: ctx.now, assumedZone: false } : parseInstant(instant, 'instant', zone)

@@ -23,26 +23,38 @@ export function configCommand(io: IO, environment: Environment): Command {
   cmd
     .command('list')
     .description('show every key and its value')
+    .addHelpText('after', examples(['regdesk config list', 'regdesk config list --json']))
     .action((_o, c: Command) => runConfigList(contextOf(c, io, environment)))
   cmd
     .command('get')
     .description('print the value of a key (nothing when unset)')
     .argument('<key>', Object.keys(CONFIG_KEYS).join(' | '))
+    .addHelpText('after', examples(['regdesk config get regulation', 'regdesk config get store --json']))
     .action((key: string, _o, c: Command) => runConfigGet(contextOf(c, io, environment), key))
   cmd
     .command('set')
     .description('set a key')
     .argument('<key>', Object.keys(CONFIG_KEYS).join(' | '))
     .argument('<value>', 'the new value')
+    .addHelpText(
+      'after',
+      examples([
+        'regdesk config set regulation moguta',
+        'regdesk config set agent "Ирина"',
+        'regdesk config set store ~/support/tickets.json',
+      ]),
+    )
     .action((key: string, value: string, _o, c: Command) => runConfigSet(contextOf(c, io, environment), key, value))
   cmd
     .command('unset')
     .description('remove a key')
     .argument('<key>', Object.keys(CONFIG_KEYS).join(' | '))
+    .addHelpText('after', examples(['regdesk config unset regulationsDir']))
     .action((key: string, _o, c: Command) => runConfigUnset(contextOf(c, io, environment), key))
   cmd
     .command('path')
     .description('print where the settings file is')
+    .addHelpText('after', examples(['regdesk config path']))
     .action((_o, c: Command) => {
       const ctx = contextOf(c, io, environment)
       if (ctx.json) writeJson(ctx.io, { path: configPath() })

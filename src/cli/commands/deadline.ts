@@ -98,6 +98,7 @@ function deadlineOf(
     })
   } catch (e) {
     if (e instanceof UnknownLevelError) throw new UsageError(e.message)
+    if (e instanceof RangeError) throw new UsageError(`cannot compute this deadline: ${e.message}`)
     throw e
   }
 }
@@ -134,7 +135,11 @@ function stepJson(s: ExplainStep) {
     date: s.date,
     counted: s.counted,
     reason: s.reason,
+    kind: s.kind,
+    shortened: s.shortened,
     name: s.name ?? null,
+    from: s.from ?? null,
+    why: stepWhy(s),
     hours: s.hours,
     open_minutes: s.openMinutes,
     minutes_counted: s.minutesCounted,
@@ -175,6 +180,16 @@ const REASON_TEXT: Record<string, string> = {
   non_working: 'non-working day',
 }
 
+/** "working weekend day (transfer) with 2025-11-03, shortened pre-holiday day" */
+function stepWhy(s: ExplainStep): string {
+  const parts = [REASON_TEXT[s.kind === 'workday' ? 'weekday' : s.kind] ?? s.kind]
+  if (s.name) parts[0] = `${parts[0]}: ${s.name}`
+  if (s.from && s.kind === 'transferred_day_off') parts.push(`moved from ${s.from}`)
+  if (s.from && s.kind === 'working_weekend') parts.push(`instead of ${s.from}`)
+  if (s.shortened) parts.push(REASON_TEXT.shortened as string)
+  return parts.join(', ')
+}
+
 export function renderSteps(steps: readonly ExplainStep[], io: IO): string {
   return renderList(
     steps,
@@ -188,7 +203,7 @@ export function renderSteps(steps: readonly ExplainStep[], io: IO): string {
       },
       { header: 'HOURS', value: (s) => s.hours.join(', ') || 'closed' },
       { header: 'USED', value: (s) => formatMinutes(s.minutesCounted) },
-      { header: 'WHY', value: (s) => `${REASON_TEXT[s.reason] ?? s.reason}${s.name ? `: ${s.name}` : ''}` },
+      { header: 'WHY', value: stepWhy },
     ],
     io,
   )
@@ -218,11 +233,26 @@ export async function runDeadlineBatch(ctx: Context, opts: DeadlineOptions): Pro
     buffer = ''
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
   }
+  const warned = new Set<string>()
+  const lineResult = (line: string, no: number) => {
+    try {
+      const { result, warnings } = batchResult(ctx, opts, line, no)
+      for (const w of warnings)
+        if (!warned.has(w.message)) {
+          warned.add(w.message)
+          ctx.io.err(`warning: ${w.message}\n`)
+        }
+      return result
+    } catch (e) {
+      // one bad line gets an error object; it never stops the batch
+      return { id: idOf(line), line: no, error: e instanceof Error ? e.message : String(e) }
+    }
+  }
   try {
     for await (const line of lines) {
       lineNo++
       if (!line.trim()) continue
-      buffer += `${JSON.stringify(batchResult(ctx, opts, line, lineNo))}\n`
+      buffer += `${JSON.stringify(lineResult(line, lineNo))}\n`
       if (buffer.length > 64 * 1024) await flush()
     }
   } catch (e) {
@@ -238,40 +268,54 @@ function openInput(file: string) {
   return stream
 }
 
-function batchResult(ctx: Context, opts: DeadlineOptions, line: string, lineNo: number): Record<string, unknown> {
+function idOf(line: string): string | number | null {
+  try {
+    const id = (JSON.parse(line) as BatchLine)?.id
+    return typeof id === 'string' || typeof id === 'number' ? id : null
+  } catch {
+    return null
+  }
+}
+
+function batchResult(
+  ctx: Context,
+  opts: DeadlineOptions,
+  line: string,
+  lineNo: number,
+): { result: Record<string, unknown>; warnings: { code: string; message: string }[] } {
   let data: BatchLine
   try {
     data = JSON.parse(line)
   } catch {
-    return { id: null, line: lineNo, error: 'not a JSON object' }
+    return { result: { id: null, line: lineNo, error: 'not a JSON object' }, warnings: [] }
   }
   if (!data || typeof data !== 'object' || Array.isArray(data))
-    return { id: null, line: lineNo, error: 'not a JSON object' }
+    return { result: { id: null, line: lineNo, error: 'not a JSON object' }, warnings: [] }
   const id = typeof data.id === 'string' || typeof data.id === 'number' ? data.id : null
-  try {
-    const regId = data.regulation ?? opts.regulation ?? ctx.defaultRegulation()
-    if (typeof regId !== 'string') throw new UsageError('missing "regulation"')
-    const registry = ctx.registry()
-    if (!registry.has(regId)) throw new UsageError(`unknown regulation "${regId}"`)
-    const reg = registry.get(regId)
-    if (typeof data.received_at !== 'string') throw new UsageError('missing "received_at" (an ISO 8601 instant)')
-    if (data.level !== undefined && data.duration !== undefined)
-      throw new UsageError('give "level" or "duration", not both')
-    if (data.level !== undefined && typeof data.level !== 'string') throw new UsageError('"level" must be a string')
-    const duration = data.duration === undefined ? undefined : parseWorkingDuration(String(data.duration))
-    if (duration === null)
-      throw new UsageError(`"duration" must be like 90m, 8h or 3d, got ${JSON.stringify(data.duration)}`)
-    const received = parseInstant(data.received_at, 'received_at', reg.workingTime.timezone)
-    const d = deadlineOf(reg, { receivedAt: received.ms, level: data.level, duration })
-    const zone = reg.workingTime.timezone
-    return {
+  const regId = data.regulation ?? opts.regulation ?? ctx.defaultRegulation()
+  if (typeof regId !== 'string') throw new UsageError('missing "regulation"')
+  const registry = ctx.registry()
+  if (!registry.has(regId)) throw new UsageError(`unknown regulation "${regId}"`)
+  const reg = registry.get(regId)
+  if (typeof data.received_at !== 'string') throw new UsageError('missing "received_at" (an ISO 8601 instant)')
+  if (data.level !== undefined && data.duration !== undefined)
+    throw new UsageError('give "level" or "duration", not both')
+  if (data.level !== undefined && typeof data.level !== 'string') throw new UsageError('"level" must be a string')
+  const duration = data.duration === undefined ? undefined : parseWorkingDuration(String(data.duration))
+  if (duration === null)
+    throw new UsageError(`"duration" must be like 90m, 8h or 3d, got ${JSON.stringify(data.duration)}`)
+  const received = parseInstant(data.received_at, 'received_at', reg.workingTime.timezone)
+  const d = deadlineOf(reg, { receivedAt: received.ms, level: data.level, duration })
+  const zone = reg.workingTime.timezone
+  const warnings = d.warnings.map((w) => ({ code: w.code, message: w.message }))
+  return {
+    result: {
       id,
       deadline: d.deadline === null ? null : formatInstant(d.deadline, zone),
       target: d.target === null ? null : formatInstant(d.target, zone),
       ...(d.reason ? { reason: d.reason } : {}),
-    }
-  } catch (e) {
-    if (e instanceof RegdeskError) return { id, line: lineNo, error: e.message }
-    throw e
+      ...(warnings.length ? { warnings: warnings.map((w) => w.code) } : {}),
+    },
+    warnings,
   }
 }

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util'
 import Table from 'cli-table3'
 import type { IO } from '../io.js'
 import { printable } from '../io.js'
@@ -19,14 +20,41 @@ export function renderList<T>(rows: readonly T[], columns: readonly Column<T>[],
   if (!io.isStdoutTTY) {
     return `${rows.map((r) => columns.map((c) => tsvCell(c.value(r))).join('\t')).join('\n')}\n`
   }
+  const cells = rows.map((r) => columns.map((c) => (c.human ? c.human(r, io) : printable(String(c.value(r) ?? '—')))))
   const table = new Table({
     head: columns.map((c) => io.color.bold(c.header)),
     style: { head: [], border: [] },
     wordWrap: true,
+    colWidths: fitWidths(
+      columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => longestLine(row[i] ?? '')))),
+      io.columns,
+    ),
   })
-  for (const r of rows)
-    table.push(columns.map((c) => (c.human ? c.human(r, io) : printable(String(c.value(r) ?? '—')))))
+  for (const row of cells) table.push(row)
   return `${table.toString()}\n`
+}
+
+/** Column widths (with padding) that fit the terminal: the widest columns give way first. */
+export function fitWidths(natural: readonly number[], terminal: number): number[] {
+  const widths = natural.map((w) => w + 2)
+  const budget = Math.max(terminal, 40) - (widths.length + 1)
+  let total = widths.reduce((a, b) => a + b, 0)
+  while (total > budget) {
+    const widest = widths.indexOf(Math.max(...widths))
+    if ((widths[widest] as number) <= 10) break
+    widths[widest] = (widths[widest] as number) - 1
+    total--
+  }
+  return widths
+}
+
+function longestLine(text: string): number {
+  // colour codes take no room
+  return Math.max(
+    ...stripVTControlCharacters(text)
+      .split('\n')
+      .map((l) => [...l].length),
+  )
 }
 
 function tsvCell(v: string | number | boolean | null | undefined): string {

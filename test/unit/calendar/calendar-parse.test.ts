@@ -261,7 +261,7 @@ describe('parseCalendar', () => {
       'expected one of holiday-on-weekend',
     ],
     ['an unknown status', 8, '    status: draft', 8, 13, 'years.2025.status', 'expected "official" or "provisional"'],
-    ['an unknown key', 9, '    source: test\n    sourse: test', 10, 13, 'years.2025.sourse', 'unknown key "sourse"'],
+    ['an unknown key', 9, '    source: test\n    sourse: test', 10, 5, 'years.2025.sourse', 'unknown key "sourse"'],
     [
       'a bad month-day',
       5,

@@ -303,6 +303,8 @@ describe('BusinessClock.explain', () => {
         openMinutes: 480,
         minutesCounted: 90,
         reason: 'shortened',
+        kind: 'workday',
+        shortened: true,
         hours: ['10:00-18:00'],
       },
       {
@@ -311,16 +313,29 @@ describe('BusinessClock.explain', () => {
         openMinutes: 0,
         minutesCounted: 0,
         reason: 'holiday',
+        kind: 'holiday',
+        shortened: false,
         name: 'Международный женский день',
         hours: [],
       },
-      { date: '2025-03-09', counted: false, openMinutes: 0, minutesCounted: 0, reason: 'weekend', hours: [] },
+      {
+        date: '2025-03-09',
+        counted: false,
+        openMinutes: 0,
+        minutesCounted: 0,
+        reason: 'weekend',
+        kind: 'weekend',
+        shortened: false,
+        hours: [],
+      },
       {
         date: '2025-03-10',
         counted: true,
         openMinutes: 540,
         minutesCounted: 150,
         reason: 'weekday',
+        kind: 'workday',
+        shortened: false,
         hours: ['10:00-19:00'],
       },
     ])
@@ -346,7 +361,9 @@ describe('coverage warnings', () => {
     const c = new BusinessClock(schedules.moguta, ru)
     c.add(at('2030-01-08T12:00'), { amount: 1, unit: 'working_hours' })
     c.add(at('2030-03-08T12:00'), { amount: 1, unit: 'working_hours' })
-    expect(c.warnings()).toEqual([{ code: 'uncovered_year', year: 2030, message: expect.stringContaining('2030') }])
+    expect(c.warnings()).toEqual([
+      { code: 'uncovered_year', year: 2030, years: [2030], message: expect.stringContaining('2030') },
+    ])
   })
 
   it('a provisional year warns, an official one does not', () => {
@@ -357,5 +374,16 @@ describe('coverage warnings', () => {
     expect(c.warnings().map((w) => [w.code, w.year])).toEqual([['provisional_year', 2027]])
     expect(c.warningsBetween(at('2026-12-30T18:00'), at('2027-01-11T11:00')).map((w) => w.year)).toEqual([2027])
     expect(c.warningsBetween(at('2026-01-30T18:00'), at('2026-02-11T11:00'))).toEqual([])
+  })
+})
+
+describe('coverage warnings are merged per kind', () => {
+  it('a 20-year span gives one uncovered and one provisional warning, with the years as ranges', () => {
+    const w = clock('moguta').warningsBetween(at('2010-01-01T00:00'), at('2031-12-31T00:00'))
+    expect(w.map((x) => [x.code, x.years.length])).toEqual([
+      ['provisional_year', 1],
+      ['uncovered_year', 13],
+    ])
+    expect(w[1]?.message).toContain('does not cover 2010–2018, 2028–2031')
   })
 })

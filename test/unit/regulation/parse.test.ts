@@ -31,7 +31,7 @@ describe('parseRegulation', () => {
       'unknown key (typo)',
       broken('  calendar: ru', '  calender: ru'),
       10,
-      13,
+      3,
       'workingTime.calender',
       'unknown key "calender"',
     ],
@@ -63,7 +63,7 @@ describe('parseRegulation', () => {
       'unknown weekday',
       broken('    sun: []', '    sun: []\n    sunday: []'),
       19,
-      13,
+      5,
       'workingTime.weekly.sunday',
       'unknown key "sunday"',
     ],
@@ -159,6 +159,35 @@ describe('parseRegulation', () => {
     const issue = issues.find((i) => i.path === path) ?? issues[0]
     expect({ line: issue?.line, col: issue?.col, path: issue?.path }).toEqual({ line, col, path })
     expect(issue?.message).toContain(fragment)
+  })
+
+  it.each([
+    [
+      'a wrong type is not a missing key',
+      broken('    default: true', '    default: "yes"'),
+      'levels.p2.default',
+      'expected boolean, got the text "yes"',
+    ],
+    [
+      'a schedule that never opens',
+      base.replace(/\["09:00-1[378]:00"(, "14:00-18:00")?\]/g, '[]'),
+      'workingTime.weekly',
+      'no open hours on any day',
+    ],
+  ])('%s', (_name, text, path, message) => {
+    const { issues } = parseRegulation(text, 'acme.yaml', ctx)
+    expect(issues.find((i) => i.path === path)?.message).toContain(message)
+  })
+
+  it('says what it expected of a file that is not a map', () => {
+    const { issues } = parseRegulation('root:x:0:0:root:/root:/bin/bash\n', 'passwd', ctx)
+    expect(issues).toEqual([
+      expect.objectContaining({
+        line: 1,
+        col: 1,
+        message: 'expected a map of keys (schemaVersion, id, name, …), got the text "root:x:0:0:root:/root:/bin/bash"',
+      }),
+    ])
   })
 
   it('reports every problem of a file at once', () => {

@@ -79,8 +79,8 @@ describe('umi regulation facts', () => {
     ])
   })
 
-  it('accepts the web interface, chat and e-mail, and the phone for emergencies only (3)', () => {
-    expect(reg.channels.accepted.map((c) => c.id)).toEqual(['portal', 'chat', 'email', 'phone'])
+  it('accepts the web interface (as portal and form), chat and e-mail, and the phone for emergencies only (3)', () => {
+    expect(reg.channels.accepted.map((c) => c.id)).toEqual(['portal', 'form', 'chat', 'email', 'phone'])
     expect(reg.channels.rejected).toEqual([])
     const byId = Object.fromEntries(reg.channels.accepted.map((c) => [c.id, c]))
     expect(byId.email?.address).toBe('support@umi.ru')
