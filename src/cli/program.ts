@@ -5,6 +5,7 @@ import { configCommand } from './commands/config.js'
 import { deadlineCommand } from './commands/deadline.js'
 import { elapsedCommand } from './commands/elapsed.js'
 import { regulationsCommand } from './commands/regulations.js'
+import { triageCommand } from './commands/triage.js'
 import type { Environment } from './context.js'
 import type { IO } from './io.js'
 
@@ -33,7 +34,7 @@ export function createProgram(io: IO, environment: Environment): Command {
     .addHelpText('after', EXIT_CODES)
     .showHelpAfterError('(run with --help for usage)')
 
-  for (const build of [deadlineCommand, elapsedCommand, calendarCommand, regulationsCommand, configCommand])
+  for (const build of [triageCommand, deadlineCommand, elapsedCommand, calendarCommand, regulationsCommand, configCommand])
     program.addCommand(build(io, environment))
   applySettings(program, io)
   return program

@@ -2,7 +2,7 @@ import type { Regulation } from '../regulation/load.js'
 import type { Topic } from '../regulation/schema.js'
 import { findSecrets } from './credentials.js'
 import { checkEligibility } from './eligibility.js'
-import { type InformationId, missingInformation } from './information.js'
+import { type InformationId, missingInformation, withoutIdentifiers } from './information.js'
 import { detectIntent, type Intent } from './intent.js'
 import { scoreTopics, type TopicScore } from './score.js'
 import { normalize, stems } from './text.js'
@@ -18,10 +18,16 @@ const CONTEST_RATIO = 0.8
  * Triage of one request under one regulation: the topic, the scope, the level, what is missing
  * and what to watch out for. Pure: the deadline is added by the caller.
  */
-export function triageRequest(reg: Regulation, text: string, facts: RequestFacts): Verdict {
+export function triageRequest(
+  reg: Regulation,
+  text: string,
+  facts: RequestFacts,
+  /** the agent's choice of topic (interactive mode): it decides instead of the scores */
+  chosenTopic?: string,
+): Verdict {
   const index = topicIndex(reg)
   const intent = detectIntent(text)
-  const ranked = rank(index, text, intent)
+  const ranked = rank(index, withoutIdentifiers(text), intent)
   const [top, second] = ranked
   const reasons: Reason[] = []
   const warnings: Warning[] = [...detectWarnings(reg, text, index)]
@@ -32,7 +38,17 @@ export function triageRequest(reg: Regulation, text: string, facts: RequestFacts
 
   let scope: Verdict['scope']
   let topic: Topic | null = null
-  if (!top || top.score < MIN_SCORE) {
+  const chosen = chosenTopic === undefined ? undefined : reg.topics.find((t) => t.id === chosenTopic)
+  if (chosenTopic !== undefined && !chosen) throw new RangeError(`unknown topic "${chosenTopic}" for ${reg.id}`)
+  if (chosen) {
+    topic = chosen
+    scope = topic.scope
+    reasons.push({
+      code: topic.scope === 'in' ? 'topic_in_scope' : 'topic_out_of_scope',
+      clause: topic.clause,
+      message: `${topic.scope === 'in' ? 'in scope' : 'out of scope'}: ${topic.title} (chosen by the agent)`,
+    })
+  } else if (!top || top.score < MIN_SCORE) {
     scope = 'unclear'
   } else if (
     second &&
@@ -70,7 +86,7 @@ export function triageRequest(reg: Regulation, text: string, facts: RequestFacts
     scope,
     level,
     topic: topic ? { id: topic.id, clause: topic.clause, text: topic.quote } : null,
-    confidence: confidenceOf(top, second),
+    confidence: chosen ? 1 : confidenceOf(top, second),
     candidates: scope === 'unclear' ? candidates : [],
     reasons,
     missing: missingInformation(text, required),

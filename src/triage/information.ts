@@ -30,6 +30,9 @@ export const DETECTORS: Record<InformationId, (raw: string, norm: string) => boo
   version: (_raw, norm) =>
     /(?:верси\w*|version|вер\.|ver\.?|v\.?|релиз\w*|release)\s*[:№#]?\s*\d+(?:[.,]\d+)+/iu.test(norm) ||
     /\b(?:v|версия\s*)\d+(?:\.\d+)+\b/iu.test(norm) ||
+    /(?:обнов\p{L}*|update\p{L}*|upgrade\p{L}*|была|был|стояла|стоит|установлен\p{L}*|running|on)\s+(?:\p{L}+\s+){0,2}\d+\.\d+/iu.test(
+      norm,
+    ) ||
     /\b\d+\.\d+\.\d+(?:\.\d+)?\b/.test(norm),
   steps: (raw, norm) =>
     (raw.match(/^\s*(?:\d+[.)]|[-*•]|шаг\s*\d+)\s+\S/gimu)?.length ?? 0) >= 2 ||
@@ -54,6 +57,29 @@ export const DETECTORS: Record<InformationId, (raw: string, norm: string) => boo
     /(?:после\s+(?:обновлени|установк|переезд|переноса|смены|изменени|правк|добавлени|подключени)|вчера\s+(?:обнов|установ|измен|поменя)|недавно\s+(?:обнов|установ|измен|поменя)|ничего не (?:меняли|трогали|делали)|after (?:the )?(?:update|upgrade|install|migration|change)|we (?:changed|updated|installed)|(?:обновил|обновили|установил|установили|поменял|поменяли|изменил|изменили)\w*)/iu.test(
       norm,
     ),
+}
+
+/**
+ * The request without the identifying data it carries (licence key, domain, URLs, e-mails,
+ * version numbers and the words that label them): "ключ ABCD-…" says who the customer is,
+ * not that the licence key is the problem.
+ */
+export function withoutIdentifiers(text: string): string {
+  return text
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ')
+    .replace(/\S+@\S+\.\S+/g, ' ')
+    .replace(
+      /(?:(?:номер\s+)?(?:лицензионн\p{L}*\s+)?(?:ключ\p{L}*|key|лицензи\p{L}*)\s*(?:№|#|:|-)?\s*)?\b[A-Z0-9]{4,}(?:-[A-Z0-9]{4,}){2,}\b/giu,
+      ' ',
+    )
+    .replace(
+      new RegExp(
+        String.raw`(?:(?:домен|domain|сайт|site)\p{L}*\s*[:-]?\s*)?(?<![@\w.-])(?:www\.)?${HOST}(?![\w-])(?:\/\S*)?`,
+        'giu',
+      ),
+      ' ',
+    )
+    .replace(/(?:(?:верси\p{L}*|version|вер\.|ver\.?)\s*[:№#]?\s*)?\bv?\d+(?:\.\d+){1,3}\b/giu, ' ')
 }
 
 /** The required information ids that the text does not contain. */

@@ -11,8 +11,14 @@ export interface TriageResult extends Verdict {
   deadline: Deadline | null
 }
 
-export function triage(reg: Regulation, clock: BusinessClock, text: string, facts: RequestFacts): TriageResult {
-  const verdict = triageRequest(reg, text, facts)
+export function triage(
+  reg: Regulation,
+  clock: BusinessClock,
+  text: string,
+  facts: RequestFacts,
+  chosenTopic?: string,
+): TriageResult {
+  const verdict = triageRequest(reg, text, facts, chosenTopic)
   const deadline = verdict.level
     ? computeDeadline(reg, clock, { receivedAt: facts.receivedAt, level: verdict.level })
     : null
