@@ -34,7 +34,14 @@ export function createProgram(io: IO, environment: Environment): Command {
     .addHelpText('after', EXIT_CODES)
     .showHelpAfterError('(run with --help for usage)')
 
-  for (const build of [triageCommand, deadlineCommand, elapsedCommand, calendarCommand, regulationsCommand, configCommand])
+  for (const build of [
+    triageCommand,
+    deadlineCommand,
+    elapsedCommand,
+    calendarCommand,
+    regulationsCommand,
+    configCommand,
+  ])
     program.addCommand(build(io, environment))
   applySettings(program, io)
   return program
