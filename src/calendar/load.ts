@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DataError, NotFoundError } from '../errors.js'
+import { compiledKey, compiledValue } from '../regulation/compiled.js'
+import { calendarParser } from '../regulation/parsers.js'
 import type { ProductionCalendar } from './calendar.js'
-import { parseCalendar } from './parse-calendar.js'
+import { buildCalendar } from './calendar.js'
+import type { CalendarFile } from './calendar-schema.js'
 
 /** The calendars shipped with regdesk, resolved from the package, not the working directory. */
 export const BUILTIN_CALENDARS_DIR = fileURLToPath(new URL('../../regulations/calendars/', import.meta.url))
@@ -37,10 +40,15 @@ export function loadCalendar(id: string, dir: string = BUILTIN_CALENDARS_DIR): P
       },
     ])
   }
-  const { value, issues } = parseCalendar(text, shown, { fileId: id })
-  if (!value) throw new DataError(issues)
-  cache.set(key, value)
-  return value
+  let data = compiledValue<CalendarFile>(compiledKey('calendar', key), text)
+  if (!data) {
+    const { value, issues } = calendarParser()(text, shown, { fileId: id })
+    if (!value) throw new DataError(issues)
+    data = value
+  }
+  const calendar = buildCalendar(data)
+  cache.set(key, calendar)
+  return calendar
 }
 
 /** Paths inside the working directory are shown relative, like a compiler does. */

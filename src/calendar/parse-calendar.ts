@@ -16,8 +16,17 @@ export function parseCalendar(
   file: string,
   ctx: { fileId?: string } = {},
 ): ParseResult<ProductionCalendar> {
-  const parsed = parseYamlWith(text, file, calendarFileSchema, (cal, report) => validateCalendar(cal, ctx, report))
+  const parsed = parseCalendarFile(text, file, ctx)
   return parsed.value ? { value: buildCalendar(parsed.value), issues: parsed.issues } : { issues: parsed.issues }
+}
+
+/** The validated file as written (plain data: the build caches it as JSON). */
+export function parseCalendarFile(
+  text: string,
+  file: string,
+  ctx: { fileId?: string } = {},
+): ParseResult<CalendarFile> {
+  return parseYamlWith(text, file, calendarFileSchema, (cal, report) => validateCalendar(cal, ctx, report))
 }
 
 /** Every rule reports every problem it sees, so one run lists them all. */

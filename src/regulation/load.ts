@@ -3,8 +3,9 @@ import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BUILTIN_CALENDARS_DIR } from '../calendar/load.js'
 import { DataError, NotFoundError } from '../errors.js'
+import { compiledKey, compiledValue } from './compiled.js'
 import type { Issue } from './issue.js'
-import { parseRegulation } from './parse.js'
+import { regulationParser } from './parsers.js'
 import type { RegulationFile } from './schema.js'
 
 export interface Regulation extends RegulationFile {
@@ -80,7 +81,9 @@ export class RegulationRegistry {
 export function loadRegulationFile(file: string, calendars: readonly string[] = listCalendarIds()): Regulation {
   const shown = displayPath(file)
   const text = readText(file, shown)
-  const { value, issues } = parseRegulation(text, shown, { fileId: idOf(file), calendars })
+  const compiled = compiledValue<RegulationFile>(compiledKey('regulation', resolve(file)), text)
+  if (compiled && calendars.includes(compiled.workingTime.calendar)) return { ...compiled, file: shown }
+  const { value, issues } = regulationParser()(text, shown, { fileId: idOf(file), calendars })
   if (!value) throw new DataError(issues)
   return { ...value, file: shown }
 }

@@ -5,49 +5,9 @@ import { z } from 'zod'
  * Every object is strict: an unknown key is an error, so a typo never passes silently.
  */
 
-export const CHANNELS = [
-  'form',
-  'portal',
-  'email',
-  'phone',
-  'chat',
-  'telegram',
-  'forum',
-  'social',
-  'skype',
-  'icq',
-] as const
-export const REASON_CODES = [
-  'topic_in_scope',
-  'topic_out_of_scope',
-  'channel_not_accepted',
-  'product_unsupported',
-  'support_period_expired',
-  'version_outdated',
-  'not_licensed',
-  'code_modified',
-] as const
-export const WARNING_CODES = ['multiple_problems', 'credentials_in_text', 'phone_emergency_only'] as const
-export const INFORMATION_IDS = [
-  'license_key',
-  'domain',
-  'site_url',
-  'page_url',
-  'version',
-  'steps',
-  'error_text',
-  'screenshot',
-  'contact',
-  'recent_changes',
-] as const
-export const DURATION_UNITS = [
-  'working_minutes',
-  'working_hours',
-  'working_days',
-  'calendar_hours',
-  'calendar_days',
-] as const
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+import { CHANNELS, DURATION_UNITS, INFORMATION_IDS, WEEKDAYS, type Weekday } from './vocabulary.js'
+
+export { CHANNELS, DURATION_UNITS, INFORMATION_IDS, REASON_CODES, WARNING_CODES, WEEKDAYS } from './vocabulary.js'
 
 const ID = /^[a-z0-9][a-z0-9-]*$/
 const INTERVAL = /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/
@@ -272,9 +232,7 @@ export const regulationSchema = z.strictObject({
   notes: z.array(z.strictObject({ ...cited })).optional(),
 })
 
-export type Weekday = (typeof WEEKDAYS)[number]
-export type Channel = (typeof CHANNELS)[number]
-export type DurationUnit = (typeof DURATION_UNITS)[number]
+export type { Channel, DurationUnit, Weekday } from './vocabulary.js'
 export type Duration = z.infer<typeof duration>
 export type RegulationFile = z.infer<typeof regulationSchema>
 export type WorkingTime = z.infer<typeof workingTime>

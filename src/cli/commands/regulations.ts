@@ -6,7 +6,7 @@ import { defaultLevel, describeDuration, normalizedRegulation } from '../../regu
 import type { Issue } from '../../regulation/issue.js'
 import { type Finding, lintRegulation } from '../../regulation/lint.js'
 import { listCalendarIds, type Regulation } from '../../regulation/load.js'
-import { parseRegulation } from '../../regulation/parse.js'
+import { regulationParser } from '../../regulation/parsers.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { type IO, printable } from '../io.js'
@@ -255,7 +255,7 @@ export function runRegulationsValidate(ctx: Context, files: string[]): void {
       } catch (e) {
         throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code})`)
       }
-      const result = parseRegulation(text, file, { fileId: basename(file).replace(/\.ya?ml$/, ''), calendars })
+      const result = regulationParser()(text, file, { fileId: basename(file).replace(/\.ya?ml$/, ''), calendars })
       issues.push(...result.issues)
       checked.push({ file, id: result.value?.id ?? null, valid: Boolean(result.value) })
     }

@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel } from '../../regulation/schema.js'
+import { CHANNELS, type Channel } from '../../regulation/vocabulary.js'
 import type { Context } from '../context.js'
 import { printable } from '../io.js'
 import { type Prompter, terminalPrompter } from '../prompts.js'

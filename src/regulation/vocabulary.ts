@@ -1,0 +1,51 @@
+/**
+ * The fixed vocabulary of DESIGN.md, shared by regulations, triage output and tests. Kept apart
+ * from the zod schema so that commands can use it without loading zod.
+ */
+export const CHANNELS = [
+  'form',
+  'portal',
+  'email',
+  'phone',
+  'chat',
+  'telegram',
+  'forum',
+  'social',
+  'skype',
+  'icq',
+] as const
+export const REASON_CODES = [
+  'topic_in_scope',
+  'topic_out_of_scope',
+  'channel_not_accepted',
+  'product_unsupported',
+  'support_period_expired',
+  'version_outdated',
+  'not_licensed',
+  'code_modified',
+] as const
+export const WARNING_CODES = ['multiple_problems', 'credentials_in_text', 'phone_emergency_only'] as const
+export const INFORMATION_IDS = [
+  'license_key',
+  'domain',
+  'site_url',
+  'page_url',
+  'version',
+  'steps',
+  'error_text',
+  'screenshot',
+  'contact',
+  'recent_changes',
+] as const
+export const DURATION_UNITS = [
+  'working_minutes',
+  'working_hours',
+  'working_days',
+  'calendar_hours',
+  'calendar_days',
+] as const
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+
+export type Channel = (typeof CHANNELS)[number]
+export type Weekday = (typeof WEEKDAYS)[number]
+export type DurationUnit = (typeof DURATION_UNITS)[number]
