@@ -4,7 +4,10 @@ import { calendarCommand } from './commands/calendar.js'
 import { configCommand } from './commands/config.js'
 import { deadlineCommand } from './commands/deadline.js'
 import { elapsedCommand } from './commands/elapsed.js'
+import { overdueCommand } from './commands/overdue.js'
 import { regulationsCommand } from './commands/regulations.js'
+import { reportCommand } from './commands/report.js'
+import { ticketsCommand } from './commands/tickets/index.js'
 import { triageCommand } from './commands/triage.js'
 import type { Environment } from './context.js'
 import type { IO } from './io.js'
@@ -41,6 +44,9 @@ export function createProgram(io: IO, environment: Environment): Command {
     calendarCommand,
     regulationsCommand,
     configCommand,
+    ticketsCommand,
+    overdueCommand,
+    reportCommand,
   ])
     program.addCommand(build(io, environment))
   applySettings(program, io)

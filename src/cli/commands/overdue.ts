@@ -1,0 +1,120 @@
+import { Command } from 'commander'
+import { ExitCode, RegdeskError, UsageError } from '../../errors.js'
+import { formatMinutes } from '../../sla/duration.js'
+import { isAlert } from '../../sla/status.js'
+import { currentWindow, type ReactionWindow } from '../../sla/windows.js'
+import type { Ticket } from '../../store/ticket.js'
+import { contextOf } from '../command.js'
+import type { Context, Environment } from '../context.js'
+import type { IO } from '../io.js'
+import { writeJson } from '../output/json.js'
+import { type Column, renderList } from '../output/table.js'
+import { examples } from '../program.js'
+import { oneLine, openStore, paintStatus, TicketViews } from './tickets/shared.js'
+
+export interface OverdueOptions {
+  regulation?: string
+  atRisk?: boolean
+  check?: boolean
+  showSecrets?: boolean
+}
+
+/** `overdue --check` found overdue tickets: exit 4, for cron and monitoring. */
+export class OverdueFound extends RegdeskError {
+  override readonly exitCode = ExitCode.Found
+}
+
+type OverdueRow = ReturnType<typeof overdueRow>
+
+/** On a terminal LATE reads "1h 30m (2h 5m)"; piped, working and clock minutes are two numeric columns. */
+function overdueColumns(tty: boolean): Column<OverdueRow>[] {
+  const late: Column<OverdueRow>[] = tty
+    ? [
+        {
+          header: 'LATE (CLOCK)',
+          value: (r) => r.late_working_minutes,
+          human: (r) => `${formatMinutes(r.late_working_minutes)} (${formatMinutes(r.late_minutes)})`,
+        },
+      ]
+    : [
+        { header: 'LATE', value: (r) => r.late_working_minutes },
+        { header: 'LATE_CLOCK', value: (r) => r.late_minutes },
+      ]
+  return [
+    { header: 'TICKET', value: (r) => r.id },
+    { header: 'SUBJECT', value: (r) => r.subject, human: (r) => oneLine(r.subject, 40) },
+    { header: 'LEVEL', value: (r) => r.level },
+    { header: 'DEADLINE', value: (r) => r.deadline },
+    ...late,
+    { header: 'ASSIGNEE', value: (r) => r.assignee },
+    { header: 'STATUS', value: (r) => r.status, human: (r, io) => paintStatus(r.status, io.color) },
+  ]
+}
+
+export function overdueCommand(io: IO, environment: Environment): Command {
+  return new Command('overdue')
+    .description('Open reaction windows past their deadline at --now, most overdue first')
+    .option('-r, --regulation <id>', 'only tickets of this regulation')
+    .option('--at-risk', 'also windows past their target or with less than 20% of the limit left')
+    .option('--check', 'exit 4 when anything is overdue (for cron and monitoring)')
+    .option('--show-secrets', 'show credentials in subjects instead of masking them')
+    .addHelpText(
+      'after',
+      `${examples([
+        'regdesk overdue',
+        'regdesk overdue --at-risk -r advantshop',
+        'regdesk overdue --check --json > overdue.json || notify-team',
+        'regdesk --now 2026-11-25T18:00+03:00 overdue',
+      ])}
+LATE is working time past the deadline (clock time in brackets); for at-risk rows it is
+negative: the time left.
+`,
+    )
+    .action((opts: OverdueOptions, c: Command) => runOverdue(contextOf(c, io, environment), environment, opts))
+}
+
+export function runOverdue(ctx: Context, environment: Environment, opts: OverdueOptions): void {
+  if (opts.regulation !== undefined && !ctx.registry().has(opts.regulation))
+    throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${ctx.registry().ids().join(', ')}`)
+  const data = openStore(ctx, environment).read()
+  const views = new TicketViews(ctx, Boolean(opts.showSecrets))
+  const found: { row: OverdueRow; deadline: number }[] = []
+  for (const t of data.tickets) {
+    if (t.status === 'closed' || t.status === 'resolved' || t.status === 'waiting_customer') continue
+    if (opts.regulation !== undefined && t.regulation !== opts.regulation) continue
+    const windows = views.windows(t)
+    const w = windows ? currentWindow(windows) : undefined
+    if (!w || w.deadline === null || !isAlert(w.status, Boolean(opts.atRisk))) continue
+    found.push({ row: overdueRow(ctx, views, t, w), deadline: w.deadline })
+  }
+  found.sort((a, b) => a.deadline - b.deadline || (a.row.id < b.row.id ? -1 : 1))
+  const rows = found.map((f) => f.row)
+  for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
+  if (ctx.json) writeJson(ctx.io, rows)
+  else if (!rows.length) {
+    if (ctx.io.isStdoutTTY) ctx.io.err(opts.atRisk ? 'nothing overdue or at risk\n' : 'no overdue tickets\n')
+  } else ctx.io.out(renderList(rows, overdueColumns(ctx.io.isStdoutTTY), ctx.io))
+  const overdue = rows.filter((r) => r.status === 'overdue').length
+  if (opts.check && overdue) throw new OverdueFound(`${overdue} ticket${overdue === 1 ? ' is' : 's are'} overdue`)
+}
+
+function overdueRow(ctx: Context, views: TicketViews, t: Ticket, w: ReactionWindow) {
+  const reg = views.regulation(t.regulation)
+  const fmt = views.format(reg)
+  const deadline = w.deadline as number
+  return {
+    id: t.id,
+    regulation: t.regulation,
+    level: w.level,
+    assignee: t.assignee,
+    subject: views.text(t.subject, 'subject', t.secrets),
+    opened_at: fmt(w.openedAt),
+    deadline: fmt(deadline),
+    target: w.target === null ? null : fmt(w.target),
+    late_working_minutes: Math.trunc(reg ? views.clock(reg).elapsed(deadline, ctx.now) : 0),
+    late_minutes: Math.trunc((ctx.now - deadline) / 60_000),
+    status: w.status as 'overdue' | 'at_risk',
+    ticket_status: t.status,
+    critical: t.critical,
+  }
+}

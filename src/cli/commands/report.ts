@@ -1,0 +1,75 @@
+import { Command, Option } from 'commander'
+import { formatInstantIn } from '../../calendar/instant.js'
+import { UsageError } from '../../errors.js'
+import { GROUPINGS, type Grouping, summarizeCompliance } from '../../report/summarize.js'
+import { contextOf } from '../command.js'
+import type { Context, Environment } from '../context.js'
+import type { IO } from '../io.js'
+import { writeJson } from '../output/json.js'
+import { reportCsv, reportMarkdown, reportTable } from '../output/report.js'
+import { examples } from '../program.js'
+import { businessClock } from '../regulation-input.js'
+import { parseDate } from '../time-input.js'
+import { openStore } from './tickets/shared.js'
+
+export interface ReportOptions {
+  from?: string
+  to?: string
+  regulation?: string
+  by: Grouping
+  format?: 'table' | 'json' | 'csv' | 'md'
+}
+
+export function reportCommand(io: IO, environment: Environment): Command {
+  return new Command('report')
+    .description('SLA compliance over a period: reaction windows met, late, overdue; reaction times; breaches')
+    .option('--from <date>', 'first day, YYYY-MM-DD (default: the first day of the month of --now)')
+    .option('--to <date>', 'last day, inclusive (default: the day of --now)')
+    .option('-r, --regulation <id>', 'only this regulation')
+    .addOption(new Option('--by <grouping>', 'one row per').choices(GROUPINGS).default('regulation'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']))
+    .addHelpText(
+      'after',
+      examples([
+        'regdesk report',
+        'regdesk report --from 2026-11-01 --to 2026-11-30 --regulation moguta --by level',
+        'regdesk report --by agent --format md > november.md',
+        'regdesk report --format csv --by week > weeks.csv',
+      ]),
+    )
+    .action((opts: ReportOptions, c: Command) => runReport(contextOf(c, io, environment), environment, opts))
+}
+
+export function runReport(ctx: Context, environment: Environment, opts: ReportOptions): void {
+  const format = opts.format ?? (ctx.json ? 'json' : 'table')
+  if (ctx.json && opts.format && opts.format !== 'json') throw new UsageError('use either --json or --format, not both')
+  const registry = ctx.registry()
+  if (opts.regulation !== undefined && !registry.has(opts.regulation))
+    throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${registry.ids().join(', ')}`)
+  // the default period is the month of --now as the calendar of the (first) regulation reads it
+  const zone = opts.regulation ? registry.get(opts.regulation).workingTime.timezone : 'Europe/Moscow'
+  const today = formatInstantIn(ctx.now, zone).slice(0, 10)
+  const from = opts.from === undefined ? `${today.slice(0, 8)}01` : parseDate(opts.from, '--from')
+  const to = opts.to === undefined ? today : parseDate(opts.to, '--to')
+  if (to < from) throw new UsageError(`--to (${to}) is before --from (${from})`)
+  const data = openStore(ctx, environment).read()
+  const report = summarizeCompliance({
+    tickets: data.tickets,
+    regulation: (id) => (registry.has(id) ? registry.get(id) : undefined),
+    clock: businessClock,
+    from,
+    to,
+    now: ctx.now,
+    by: opts.by,
+    ...(opts.regulation ? { only: opts.regulation } : {}),
+  })
+  if (report.skipped.length)
+    ctx.io.err(
+      `warning: ${report.skipped.length} ticket(s) of unknown regulations left out: ${[...new Set(report.skipped.map((s) => s.regulation))].join(', ')}\n`,
+    )
+  const header = { now: formatInstantIn(ctx.now, zone), regulation: opts.regulation ?? null }
+  if (format === 'json') writeJson(ctx.io, report)
+  else if (format === 'csv') ctx.io.out(reportCsv(report))
+  else if (format === 'md') ctx.io.out(reportMarkdown(report, header))
+  else ctx.io.out(reportTable(report, header, ctx.io))
+}

@@ -1,0 +1,39 @@
+import { Command } from 'commander'
+import type { Environment } from '../../context.js'
+import type { IO } from '../../io.js'
+import { examples } from '../../program.js'
+import { ticketsAddCommand } from './add.js'
+import { ticketEventCommands } from './events.js'
+import { ticketsListCommand, ticketsQueueCommand } from './list.js'
+import { ticketsAutocloseCommand, ticketsPurgeSecretsCommand } from './maintenance.js'
+import { ticketsShowCommand } from './show.js'
+
+export { saveTriagedTicket } from './add.js'
+
+export function ticketsCommand(io: IO, environment: Environment): Command {
+  const cmd = new Command('tickets')
+    .description('The local ticket store: take requests in, respond, wait, resolve, close; the queue')
+    .addHelpText(
+      'after',
+      `${examples([
+        'regdesk tickets add -r moguta "Не работает корзина после обновления"',
+        'regdesk tickets respond MG-000001 --at 2026-11-23T11:00+03:00',
+        'regdesk tickets list --status new,open',
+        'regdesk tickets queue -r advantshop',
+      ])}
+Store: --store FILE, env REGDESK_STORE, config \`store\`, else the user data directory.
+Credentials found in texts are masked in every output unless --show-secrets.
+`,
+    )
+  for (const sub of [
+    ticketsAddCommand(io, environment),
+    ticketsListCommand(io, environment),
+    ticketsShowCommand(io, environment),
+    ...ticketEventCommands(io, environment),
+    ticketsQueueCommand(io, environment),
+    ticketsAutocloseCommand(io, environment),
+    ticketsPurgeSecretsCommand(io, environment),
+  ])
+    cmd.addCommand(sub)
+  return cmd
+}

@@ -1,0 +1,216 @@
+import { Command } from 'commander'
+import { UsageError } from '../../../errors.js'
+import { queueOrder } from '../../../sla/queue.js'
+import { currentWindow, type ReactionWindow } from '../../../sla/windows.js'
+import { STATUSES, type Status, type Ticket } from '../../../store/ticket.js'
+import { contextOf } from '../../command.js'
+import type { Context, Environment } from '../../context.js'
+import type { IO } from '../../io.js'
+import { writeJson } from '../../output/json.js'
+import { renderList } from '../../output/table.js'
+import { examples } from '../../program.js'
+import { oneLine, openStore, paintStatus, TicketViews } from './shared.js'
+
+export interface TicketsListOptions {
+  status?: string
+  regulation?: string
+  assignee?: string
+  overdue?: boolean
+  atRisk?: boolean
+  showSecrets?: boolean
+}
+
+export function ticketsListCommand(io: IO, environment: Environment): Command {
+  return new Command('list')
+    .description('List stored tickets with their SLA state (empty result: exit 0, JSON [])')
+    .option('--status <statuses>', `only these statuses, comma-separated: ${STATUSES.join(', ')}`)
+    .option('-r, --regulation <id>', 'only tickets of this regulation')
+    .option('--assignee <agent>', 'only tickets assigned to this agent ("none": unassigned)')
+    .option('--overdue', 'only tickets with a window past its deadline')
+    .option('--at-risk', 'with --overdue, also tickets at risk; alone, only tickets at risk')
+    .option('--show-secrets', 'show credentials instead of masking them')
+    .addHelpText(
+      'after',
+      examples([
+        'regdesk tickets list',
+        'regdesk tickets list --status new,open --regulation advantshop',
+        'regdesk tickets list --overdue --json',
+        'regdesk tickets list --assignee anna | cut -f1',
+      ]),
+    )
+    .action((opts: TicketsListOptions, c: Command) => runTicketsList(contextOf(c, io, environment), environment, opts))
+}
+
+export function runTicketsList(ctx: Context, environment: Environment, opts: TicketsListOptions): void {
+  const statuses = opts.status === undefined ? undefined : statusList(opts.status)
+  if (opts.regulation !== undefined && !ctx.registry().has(opts.regulation))
+    throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${ctx.registry().ids().join(', ')}`)
+  const data = openStore(ctx, environment).read()
+  const views = new TicketViews(ctx, Boolean(opts.showSecrets))
+  const wanted = (s: string | undefined) =>
+    (opts.overdue && s === 'overdue') || (opts.atRisk && s === 'at_risk') || (!opts.overdue && !opts.atRisk)
+  const rows: { ticket: Ticket; windows: ReactionWindow[] | null }[] = []
+  for (const t of data.tickets) {
+    if (statuses && !statuses.has(t.status)) continue
+    if (opts.regulation !== undefined && t.regulation !== opts.regulation) continue
+    if (opts.assignee !== undefined && (t.assignee ?? 'none') !== opts.assignee) continue
+    const windows = views.windows(t)
+    if (!wanted(windows ? currentWindow(windows)?.status : undefined)) continue
+    rows.push({ ticket: t, windows })
+  }
+  for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
+  if (ctx.json) {
+    writeJsonArray(ctx.io, rows, (r) => views.json(r.ticket, r.windows))
+    return
+  }
+  if (!rows.length) {
+    if (ctx.io.isStdoutTTY) ctx.io.err('no tickets\n')
+    return
+  }
+  ctx.io.out(renderTicketList(rows, views, ctx.io))
+}
+
+/**
+ * A JSON array with one item per line, written in chunks as it is built: a list of 100,000
+ * tickets never becomes one 200 MB string (that, and its garbage, cost more than the rest).
+ */
+export function writeJsonArray<T>(io: IO, items: readonly T[], view: (item: T) => unknown): void {
+  if (!items.length) {
+    io.out('[]\n')
+    return
+  }
+  let chunk = '[\n'
+  for (let i = 0; i < items.length; i++) {
+    chunk += `${i ? ',\n' : ''}${JSON.stringify(view(items[i] as T))}`
+    if (chunk.length > 1 << 20) {
+      io.out(chunk)
+      chunk = ''
+    }
+  }
+  io.out(`${chunk}\n]\n`)
+}
+
+function statusList(text: string): Set<Status> {
+  const out = new Set<Status>()
+  for (const s of text.split(',').map((x) => x.trim())) {
+    if (!(STATUSES as readonly string[]).includes(s))
+      throw new UsageError(`--status: unknown status "${s}"; valid: ${STATUSES.join(', ')}`)
+    out.add(s as Status)
+  }
+  return out
+}
+
+function renderTicketList(rows: { ticket: Ticket; windows: ReactionWindow[] | null }[], views: TicketViews, io: IO) {
+  return renderList(
+    rows.map((r) => ({ ...r, current: r.windows ? currentWindow(r.windows) : undefined })),
+    [
+      { header: 'ID', value: (r) => r.ticket.id },
+      { header: 'REGULATION', value: (r) => r.ticket.regulation },
+      { header: 'STATUS', value: (r) => r.ticket.status },
+      { header: 'LEVEL', value: (r) => r.ticket.level },
+      {
+        header: 'SLA',
+        value: (r) => r.current?.status ?? null,
+        human: (r, io) => paintStatus(r.current?.status ?? null, io.color),
+      },
+      {
+        header: 'DEADLINE',
+        value: (r) =>
+          r.current?.deadline == null ? null : views.format(views.regulation(r.ticket.regulation))(r.current.deadline),
+      },
+      { header: 'ASSIGNEE', value: (r) => r.ticket.assignee },
+      {
+        header: 'SUBJECT',
+        value: (r) => views.text(r.ticket.subject, 'subject', r.ticket.secrets),
+        human: (r) => oneLine(views.text(r.ticket.subject, 'subject', r.ticket.secrets), 50),
+      },
+    ],
+    io,
+  )
+}
+
+export interface TicketsQueueOptions {
+  regulation?: string
+  showSecrets?: boolean
+}
+
+export function ticketsQueueCommand(io: IO, environment: Environment): Command {
+  return new Command('queue')
+    .description("The order to work tickets in, by each regulation's queue policy")
+    .option('-r, --regulation <id>', 'only this regulation (default: every regulation, one queue each)')
+    .option('--show-secrets', 'show credentials instead of masking them')
+    .addHelpText(
+      'after',
+      `${examples(['regdesk tickets queue', 'regdesk tickets queue -r imagecms', 'regdesk tickets queue -r advantshop --json'])}
+Policies: first come first served (moguta, advantshop, mst, umi); critical "restore a broken
+site" requests first (advantshop, umi); imagecms: Premium before Pro, then by the oldest last
+customer comment. Only new and open tickets are queued.
+`,
+    )
+    .action((opts: TicketsQueueOptions, c: Command) =>
+      runTicketsQueue(contextOf(c, io, environment), environment, opts),
+    )
+}
+
+export function runTicketsQueue(ctx: Context, environment: Environment, opts: TicketsQueueOptions): void {
+  const registry = ctx.registry()
+  if (opts.regulation !== undefined && !registry.has(opts.regulation))
+    throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${registry.ids().join(', ')}`)
+  const data = openStore(ctx, environment).read()
+  const views = new TicketViews(ctx, Boolean(opts.showSecrets))
+  const ids = opts.regulation ? [opts.regulation] : [...new Set(data.tickets.map((t) => t.regulation))].sort()
+  const rows = ids.flatMap((id) => {
+    const reg = views.regulation(id)
+    if (!reg) return []
+    const fmt = views.format(reg)
+    return queueOrder(data.tickets, reg).map((e) => {
+      const current = currentWindow(views.windows(e.ticket) ?? [])
+      return {
+        position: e.position,
+        id: e.ticket.id,
+        regulation: e.ticket.regulation,
+        status: e.ticket.status,
+        level: e.ticket.level,
+        tier: e.ticket.tier,
+        critical: e.ticket.critical,
+        assignee: e.ticket.assignee,
+        subject: views.text(e.ticket.subject, 'subject', e.ticket.secrets),
+        received_at: e.ticket.received_at,
+        last_customer_at: fmt(e.lastCustomerAt),
+        sla: current?.status ?? null,
+        deadline: current?.deadline == null ? null : fmt(current.deadline),
+      }
+    })
+  })
+  for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
+  if (ctx.json) {
+    writeJson(ctx.io, rows)
+    return
+  }
+  if (!rows.length) {
+    if (ctx.io.isStdoutTTY) ctx.io.err('the queue is empty\n')
+    return
+  }
+  ctx.io.out(
+    renderList(
+      rows,
+      [
+        { header: '#', value: (r) => r.position },
+        { header: 'ID', value: (r) => r.id },
+        { header: 'REGULATION', value: (r) => r.regulation },
+        { header: 'TIER', value: (r) => r.tier },
+        {
+          header: 'CRITICAL',
+          value: (r) => (r.critical ? 'yes' : 'no'),
+          human: (r, io) => (r.critical ? io.color.red('yes') : ''),
+        },
+        { header: 'STATUS', value: (r) => r.status },
+        { header: 'SLA', value: (r) => r.sla, human: (r, io) => paintStatus(r.sla, io.color) },
+        { header: 'DEADLINE', value: (r) => r.deadline },
+        { header: 'ASSIGNEE', value: (r) => r.assignee },
+        { header: 'SUBJECT', value: (r) => r.subject, human: (r) => oneLine(r.subject, 40) },
+      ],
+      ctx.io,
+    ),
+  )
+}

@@ -1,0 +1,116 @@
+import { Command } from 'commander'
+import { describeDuration } from '../../../regulation/describe.js'
+import { autocloseMatches, purgeMatches, purgeSecrets, type RuleMatch, setStatus } from '../../../sla/lifecycle.js'
+import type { StoreData } from '../../../store/ticket.js'
+import { contextOf } from '../../command.js'
+import type { Context, Environment } from '../../context.js'
+import type { IO } from '../../io.js'
+import { writeJson } from '../../output/json.js'
+import { renderList } from '../../output/table.js'
+import { examples } from '../../program.js'
+import { authorOf, oneLine, openStore, TicketViews } from './shared.js'
+
+interface MaintenanceOptions {
+  dryRun?: boolean
+}
+
+export function ticketsAutocloseCommand(io: IO, environment: Environment): Command {
+  return new Command('autoclose')
+    .description("Close tickets by the regulation's lifecycle rules, listing what it closed")
+    .option('--dry-run', 'list what would be closed, change nothing')
+    .addHelpText(
+      'after',
+      `${examples(['regdesk tickets autoclose --dry-run', 'regdesk tickets autoclose --json', 'regdesk --now 2026-12-31T09:00+03:00 tickets autoclose'])}
+Rules (imagecms): a resolved ticket closes after 7 calendar days without activity; any ticket
+closes after 30 calendar days without a customer answer to the agent's last message.
+`,
+    )
+    .action((opts: MaintenanceOptions, c: Command) =>
+      runMaintenance(contextOf(c, io, environment), environment, opts, 'autoclose'),
+    )
+}
+
+export function ticketsPurgeSecretsCommand(io: IO, environment: Environment): Command {
+  return new Command('purge-secrets')
+    .description("Remove credentials from tickets closed longer than the regulation's retention (moguta: 2 days)")
+    .option('--dry-run', 'list what would be purged, change nothing')
+    .addHelpText(
+      'after',
+      `${examples(['regdesk tickets purge-secrets --dry-run', 'regdesk tickets purge-secrets --json'])}
+The values are deleted from the store for good; the texts keep "[removed]" where they were and
+the ticket gets a note saying so. Regulations without a retention rule are left alone.
+`,
+    )
+    .action((opts: MaintenanceOptions, c: Command) =>
+      runMaintenance(contextOf(c, io, environment), environment, opts, 'purge'),
+    )
+}
+
+async function runMaintenance(
+  ctx: Context,
+  environment: Environment,
+  opts: MaintenanceOptions,
+  what: 'autoclose' | 'purge',
+): Promise<void> {
+  const store = openStore(ctx, environment)
+  const views = new TicketViews(ctx)
+  const author = authorOf(ctx)
+  const find = (data: StoreData) =>
+    (what === 'autoclose' ? autocloseMatches : purgeMatches)(
+      data.tickets,
+      (id) => views.regulation(id),
+      (reg) => views.clock(reg),
+      ctx.now,
+    )
+  const apply = (m: RuleMatch): number => {
+    const at = views.format(views.regulation(m.ticket.regulation))(ctx.now)
+    if (what === 'autoclose') {
+      setStatus(m.ticket, 'closed', { author, at }, m.rule.rule)
+      return 0
+    }
+    return purgeSecrets(m.ticket, { author, at }, m.rule)
+  }
+  let rows: ReturnType<typeof row>[]
+  if (opts.dryRun) rows = find(store.read()).map((m) => row(m, 0))
+  else
+    rows = await store.update((data) => {
+      const matches = find(data)
+      return { result: matches.map((m) => row(m, apply(m))), changed: matches.length > 0 }
+    })
+  function row(m: RuleMatch, removed: number) {
+    const reg = views.regulation(m.ticket.regulation)
+    return {
+      id: m.ticket.id,
+      regulation: m.ticket.regulation,
+      rule: m.rule.rule,
+      clause: m.rule.clause,
+      after: 'after' in m.rule ? describeDuration(m.rule.after) : null,
+      due_at: views.format(reg)(m.dueAt),
+      status: m.ticket.status,
+      subject: m.ticket.subject,
+      ...(what === 'purge' ? { removed: opts.dryRun ? null : removed } : {}),
+      dry_run: Boolean(opts.dryRun),
+    }
+  }
+  if (ctx.json) {
+    writeJson(ctx.io, rows)
+    return
+  }
+  if (!rows.length) {
+    if (ctx.io.isStdoutTTY) ctx.io.err(what === 'autoclose' ? 'nothing to close\n' : 'nothing to purge\n')
+    return
+  }
+  ctx.io.out(
+    renderList(
+      rows,
+      [
+        { header: 'ID', value: (r) => r.id },
+        { header: 'RULE', value: (r) => `${r.rule} (§${r.clause})` },
+        { header: 'DUE SINCE', value: (r) => r.due_at },
+        { header: 'STATUS', value: (r) => (r.dry_run ? `${r.status} (dry run)` : r.status) },
+        { header: 'SUBJECT', value: (r) => r.subject, human: (r) => oneLine(r.subject, 40) },
+      ],
+      ctx.io,
+    ),
+  )
+}

@@ -1,0 +1,198 @@
+import { userInfo } from 'node:os'
+import type { BusinessClock } from '../../../calendar/clock.js'
+import { formatInstantIn } from '../../../calendar/instant.js'
+import { NotFoundError, RegdeskError, UsageError } from '../../../errors.js'
+import type { Regulation } from '../../../regulation/load.js'
+import type { WindowStatus } from '../../../sla/status.js'
+import { currentWindow, type ReactionWindow, ticketWindows } from '../../../sla/windows.js'
+import { normalizeId } from '../../../store/ids.js'
+import { JsonFileStore } from '../../../store/json-file-store.js'
+import { revealSecrets } from '../../../store/secrets.js'
+import type { SecretValue, StoreData, Ticket, TicketEvent } from '../../../store/ticket.js'
+import type { Context, Environment } from '../../context.js'
+import { businessClock } from '../../regulation-input.js'
+import { parseInstant } from '../../time-input.js'
+
+/**
+ * The store of this invocation. REGDESK_TEST_CRASH_BEFORE_RENAME=1 (tests only) kills the
+ * process with SIGKILL after the temporary file is written, before it replaces the store.
+ */
+export function openStore(ctx: Context, environment: Environment): JsonFileStore {
+  const crash = environment.env.REGDESK_TEST_CRASH_BEFORE_RENAME === '1'
+  return new JsonFileStore(ctx.storePath(), crash ? { beforeRename: () => process.kill(process.pid, 'SIGKILL') } : {})
+}
+
+/** Who is acting: config `agent`, else the OS user name. */
+export function authorOf(ctx: Context): string {
+  if (ctx.config.agent) return ctx.config.agent
+  try {
+    return userInfo().username || 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+/** A ticket id argument in its stored form. */
+export function ticketIdArg(text: string): string {
+  const id = normalizeId(text)
+  if (!id) throw new UsageError(`expected a ticket id like "MG-000123", got ${JSON.stringify(text.slice(0, 40))}`)
+  return id
+}
+
+export function findTicket(data: StoreData, id: string): Ticket {
+  const t = data.tickets.find((x) => x.id === id)
+  if (!t) throw new NotFoundError(`no ticket ${id} in the store`)
+  return t
+}
+
+/** The time of an event: --at (in the regulation's zone when it has no offset), else --now; never before receipt. */
+export function eventTime(ctx: Context, reg: Regulation | undefined, ticket: Ticket, at: string | undefined): number {
+  const zone = reg?.workingTime.timezone ?? 'Europe/Moscow'
+  const ms = at === undefined ? ctx.now : parseInstant(at, '--at', zone).ms
+  const received = Date.parse(ticket.received_at)
+  if (ms < received)
+    throw new UsageError(
+      `${at === undefined ? `--now (${formatIn(zone)(ms)})` : `--at ${at}`} is before ${ticket.id} was received (${ticket.received_at}); pass --at with a later time`,
+    )
+  return ms
+}
+
+/** Regulations, clocks and formatters, each built once per process and shared by every ticket. */
+export class TicketViews {
+  private readonly regs = new Map<string, Regulation | null>()
+  private readonly clocks = new Map<string, BusinessClock>()
+  private readonly formats = new Map<string, (ms: number) => string>()
+  private readonly unknown = new Set<string>()
+
+  constructor(
+    private readonly ctx: Context,
+    readonly showSecrets = false,
+  ) {}
+
+  regulation(id: string): Regulation | undefined {
+    let reg = this.regs.get(id)
+    if (reg === undefined) {
+      const registry = this.ctx.registry()
+      reg = registry.has(id) ? registry.get(id) : null
+      this.regs.set(id, reg)
+      if (!reg) this.unknown.add(id)
+    }
+    return reg ?? undefined
+  }
+
+  /** Regulations that tickets name but the registry lacks (their windows cannot be computed). */
+  warnings(): string[] {
+    return [...this.unknown].map(
+      (id) => `unknown regulation "${id}" in the store: its tickets have no windows (add its file with --regulations)`,
+    )
+  }
+
+  clock(reg: Regulation): BusinessClock {
+    let c = this.clocks.get(reg.id)
+    if (!c) {
+      c = businessClock(reg)
+      this.clocks.set(reg.id, c)
+    }
+    return c
+  }
+
+  format(reg: Regulation | undefined): (ms: number) => string {
+    const zone = reg?.workingTime.timezone ?? 'Europe/Moscow'
+    let f = this.formats.get(zone)
+    if (!f) {
+      f = formatIn(zone)
+      this.formats.set(zone, f)
+    }
+    return f
+  }
+
+  windows(t: Ticket): ReactionWindow[] | null {
+    const reg = this.regulation(t.regulation)
+    return reg ? ticketWindows(t, reg, this.clock(reg), this.ctx.now) : null
+  }
+
+  /** A free-text field as it may be shown: masked unless --show-secrets. */
+  text(value: string, field: string, secrets: readonly SecretValue[] | undefined): string {
+    return this.showSecrets ? revealSecrets(value, field, secrets) : value
+  }
+
+  /** The JSON contract of a ticket (`tickets show --json`), with its windows as of --now. */
+  json(t: Ticket, windows: ReactionWindow[] | null = this.windows(t)) {
+    const reg = this.regulation(t.regulation)
+    const fmt = this.format(reg)
+    const current = windows ? currentWindow(windows) : undefined
+    return {
+      id: t.id,
+      regulation: t.regulation,
+      level: t.level,
+      tier: t.tier,
+      channel: t.channel,
+      product: t.product,
+      critical: t.critical,
+      status: t.status,
+      assignee: t.assignee,
+      subject: this.text(t.subject, 'subject', t.secrets),
+      text: this.text(t.text, 'text', t.secrets),
+      secrets_masked: !this.showSecrets && Boolean(t.secrets?.length),
+      received_at: t.received_at,
+      sla: current?.status ?? null,
+      deadline: current?.deadline == null ? null : fmt(current.deadline),
+      triage: t.triage,
+      windows: windows?.map((w) => windowJson(w, fmt)) ?? null,
+      events: t.events.map((e) => this.eventJson(e)),
+    }
+  }
+
+  eventJson(e: TicketEvent) {
+    const { secrets, ...rest } = e
+    return rest.message === undefined ? rest : { ...rest, message: this.text(rest.message, 'message', secrets) }
+  }
+}
+
+export function windowJson(w: ReactionWindow, fmt: (ms: number) => string) {
+  return {
+    opened_at: fmt(w.openedAt),
+    opened_by: w.openedBy,
+    level: w.level,
+    deadline: w.deadline === null ? null : fmt(w.deadline),
+    target: w.target === null ? null : fmt(w.target),
+    status: w.status,
+    responded_at: w.respondedAt === null ? null : fmt(w.respondedAt),
+    responded_by: w.respondedBy,
+    reaction_working_minutes: w.reactionWorkingMinutes === null ? null : Math.round(w.reactionWorkingMinutes),
+    reason: w.reason,
+  }
+}
+
+export function formatIn(zone: string): (ms: number) => string {
+  return (ms) => formatInstantIn(ms, zone)
+}
+
+/** Colour of an SLA status on a terminal. */
+export function paintStatus(status: WindowStatus | null, c: Context['io']['color']): string {
+  if (status === null) return c.dim('—')
+  switch (status) {
+    case 'overdue':
+    case 'late':
+      return c.red(status)
+    case 'at_risk':
+      return c.yellow(status)
+    case 'met':
+      return c.green(status)
+    case 'not_regulated':
+      return c.dim(status)
+    default:
+      return status
+  }
+}
+
+/** Refuses a change that the ticket's status does not allow, naming what would. */
+export function assertStatus(t: Ticket, allowed: readonly Ticket['status'][], action: string, hint: string): void {
+  if (!allowed.includes(t.status)) throw new RegdeskError(`cannot ${action} ${t.id}: it is ${t.status}; ${hint}`)
+}
+
+/** One line for a terminal, never longer than `max`, without control characters. */
+export function oneLine(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}

@@ -1,0 +1,114 @@
+import { Command } from 'commander'
+import { describeDuration } from '../../../regulation/describe.js'
+import { formatMinutes } from '../../../sla/duration.js'
+import type { Ticket } from '../../../store/ticket.js'
+import { contextOf } from '../../command.js'
+import type { Context, Environment } from '../../context.js'
+import type { IO } from '../../io.js'
+import { printable } from '../../io.js'
+import { writeJson } from '../../output/json.js'
+import { renderFields, renderList } from '../../output/table.js'
+import { examples } from '../../program.js'
+import { findTicket, oneLine, openStore, paintStatus, TicketViews, ticketIdArg } from './shared.js'
+
+export function ticketsShowCommand(io: IO, environment: Environment): Command {
+  return new Command('show')
+    .description('One ticket: its details, timeline, and each reaction window with its deadline and outcome')
+    .argument('<ticket-id>', 'e.g. MG-000123 (mg-123 works too)')
+    .option('--show-secrets', 'show credentials instead of masking them')
+    .addHelpText(
+      'after',
+      examples([
+        'regdesk tickets show MG-000001',
+        'regdesk tickets show as-12 --json',
+        'regdesk --now 2026-12-01T10:00+03:00 tickets show UM-000003',
+      ]),
+    )
+    .action((id: string, opts: { showSecrets?: boolean }, c: Command) =>
+      runTicketsShow(contextOf(c, io, environment), environment, id, opts),
+    )
+}
+
+export function runTicketsShow(ctx: Context, environment: Environment, idArg: string, opts: { showSecrets?: boolean }) {
+  const id = ticketIdArg(idArg)
+  const ticket = findTicket(openStore(ctx, environment).read(), id)
+  const views = new TicketViews(ctx, Boolean(opts.showSecrets))
+  printTicket(ctx, views, ticket)
+}
+
+/** A ticket as `show` prints it (also after a change, by the event commands). */
+export function printTicket(ctx: Context, views: TicketViews, ticket: Ticket): void {
+  const view = views.json(ticket)
+  for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
+  if (ctx.json) {
+    writeJson(ctx.io, view)
+    return
+  }
+  ctx.io.out(renderTicket(views, ticket, view, ctx.io))
+}
+
+function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketViews['json']>, io: IO): string {
+  const c = io.color
+  const reg = views.regulation(t.regulation)
+  const level = t.level
+    ? `${t.level}${reg?.levels[t.level] ? ` (${describeDuration(reg.levels[t.level]?.limit)})` : ''}`
+    : 'none'
+  const pairs: [string, string][] = [
+    ['ticket', c.bold(t.id)],
+    ['regulation', t.regulation],
+    ['subject', printable(view.subject)],
+    ['status', t.status],
+    ['level', level],
+    ['tier', t.tier ?? '—'],
+    ['channel', t.channel ?? '—'],
+    ...(t.product ? [['product', t.product] as [string, string]] : []),
+    ['critical', t.critical ? c.red('yes') : 'no'],
+    ['assignee', t.assignee ?? '—'],
+    ['received', t.received_at],
+    ['sla', `${paintStatus(view.sla, c)}${view.deadline ? ` (deadline ${view.deadline})` : ''}`],
+  ]
+  let out = renderFields(pairs, io)
+  out += `\n${c.bold('Windows')}\n`
+  out +=
+    renderList(
+      view.windows ?? [],
+      [
+        { header: '#', value: (w) => (view.windows ?? []).indexOf(w) + 1 },
+        { header: 'OPENED', value: (w) => w.opened_at },
+        { header: 'BY', value: (w) => w.opened_by },
+        { header: 'LEVEL', value: (w) => w.level },
+        { header: 'TARGET', value: (w) => w.target },
+        { header: 'DEADLINE', value: (w) => w.deadline },
+        { header: 'RESPONDED', value: (w) => w.responded_at },
+        {
+          header: 'REACTION',
+          value: (w) => (w.reaction_working_minutes === null ? null : formatMinutes(w.reaction_working_minutes)),
+        },
+        { header: 'STATUS', value: (w) => w.status, human: (w, io) => paintStatus(w.status, io.color) },
+      ],
+      io,
+    ) || `${c.dim('  (no windows: unknown regulation)')}\n`
+  out += `\n${c.bold('Timeline')}\n`
+  out += renderList(
+    view.events,
+    [
+      { header: 'AT', value: (e) => e.at },
+      { header: 'EVENT', value: (e) => e.type },
+      { header: 'BY', value: (e) => e.author },
+      {
+        header: 'DETAIL',
+        value: (e) =>
+          [
+            'from' in e || 'to' in e ? `${e.from ?? '—'} → ${e.to ?? '—'}` : '',
+            e.rule ? `(${e.rule})` : '',
+            e.message ? oneLine(e.message, 200) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+      },
+    ],
+    io,
+  )
+  out += `\n${c.bold('Text')}${view.secrets_masked ? c.dim(' (credentials masked; --show-secrets to see them)') : ''}\n${printable(view.text)}\n`
+  return out
+}

@@ -1,0 +1,237 @@
+import { stripVTControlCharacters } from 'node:util'
+import Table from 'cli-table3'
+import { stringify } from 'csv-stringify/sync'
+import type { Breach, GroupKey, Report, Stats } from '../../report/summarize.js'
+import { formatMinutes } from '../../sla/duration.js'
+import type { IO } from '../io.js'
+import { fitWidths } from './table.js'
+
+export interface ReportHeader {
+  /** the --now used, in the report's zone */
+  now: string
+  regulation: string | null
+}
+
+const HEADERS = [
+  'group',
+  'rcvd',
+  'windows',
+  'met',
+  'late',
+  'overdue',
+  'pending',
+  'n/r',
+  'compliance',
+  'reaction (work) median · p90 · max',
+  'in target',
+  'out of scope',
+]
+const BREACHES_SHOWN = 20
+
+/** The report for a terminal or paper: header, one row per group, totals, then the breaches. */
+export function reportTable(report: Report, header: ReportHeader, io: IO): string {
+  const c = io.color
+  const out = [c.bold(titleOf(report)), subtitleOf(report, header), '']
+  const cells = [
+    ...report.groups.map((g) => rowCells(labelOf(g.key), g, io)),
+    rowCells(c.bold('total'), report.totals, io),
+  ]
+  out.push(table(HEADERS, cells, io))
+  out.push(...breachLines(report.breaches, io))
+  return `${out.join('\n')}\n`
+}
+
+/** The same report as a Markdown document a lead can paste into a wiki. */
+export function reportMarkdown(report: Report, header: ReportHeader): string {
+  const plain = {
+    color: {
+      bold: (s: string) => s,
+      green: (s: string) => s,
+      yellow: (s: string) => s,
+      red: (s: string) => s,
+      dim: (s: string) => s,
+    },
+  } as unknown as IO
+  const row = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`
+  const lines = [
+    `# ${titleOf(report)}`,
+    '',
+    subtitleOf(report, header),
+    '',
+    row(HEADERS),
+    row(HEADERS.map(() => '---')),
+  ]
+  for (const g of report.groups) lines.push(row(rowCells(labelOf(g.key), g, plain)))
+  lines.push(row(rowCells('**total**', report.totals, plain)))
+  lines.push('', `## Breached windows (${report.breaches.length})`, '')
+  if (report.breaches.length) {
+    const heads = ['ticket', 'regulation', 'level', 'opened', 'deadline', 'responded', 'late by (working)', 'assignee']
+    lines.push(row(heads), row(heads.map(() => '---')))
+    for (const b of report.breaches) lines.push(row(breachCells(b)))
+  } else lines.push('None: every reaction window with a deadline was met or is not yet due.')
+  lines.push('', definitions())
+  return `${lines.join('\n')}\n`
+}
+
+const CSV_COLUMNS = [
+  'regulation',
+  'level',
+  'agent',
+  'channel',
+  'week',
+  'received',
+  'windows',
+  'met',
+  'late',
+  'overdue',
+  'pending',
+  'not_regulated',
+  'compliance',
+  'reaction_working_median',
+  'reaction_working_p90',
+  'reaction_working_max',
+  'reaction_median',
+  'reaction_p90',
+  'reaction_max',
+  'target_windows',
+  'within_target',
+  'within_target_share',
+  'out_of_scope',
+  'out_of_scope_share',
+  'multiple_problems',
+] as const
+
+/** One row per group, the same columns whatever the grouping (RFC 4180). */
+export function reportCsv(report: Report): string {
+  const rows = report.groups.map((g) => ({
+    regulation: g.key.regulation,
+    level: g.key.level ?? '',
+    agent: g.key.agent ?? '',
+    channel: g.key.channel ?? '',
+    week: g.key.week ?? '',
+    received: g.received,
+    windows: g.windows,
+    met: g.met,
+    late: g.late,
+    overdue: g.overdue,
+    pending: g.pending,
+    not_regulated: g.not_regulated,
+    compliance: g.compliance ?? '',
+    reaction_working_median: g.reaction_working_minutes.median ?? '',
+    reaction_working_p90: g.reaction_working_minutes.p90 ?? '',
+    reaction_working_max: g.reaction_working_minutes.max ?? '',
+    reaction_median: g.reaction_minutes.median ?? '',
+    reaction_p90: g.reaction_minutes.p90 ?? '',
+    reaction_max: g.reaction_minutes.max ?? '',
+    target_windows: g.within_target.windows,
+    within_target: g.within_target.within,
+    within_target_share: g.within_target.share ?? '',
+    out_of_scope: g.out_of_scope.tickets,
+    out_of_scope_share: g.out_of_scope.share ?? '',
+    multiple_problems: g.multiple_problems,
+  }))
+  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' })
+}
+
+function titleOf(report: Report): string {
+  return `SLA compliance ${report.period.from} – ${report.period.to}`
+}
+
+function subtitleOf(report: Report, header: ReportHeader): string {
+  const regs = report.regulations.map((r) => `${r.id} (${r.timezone})`).join(', ') || 'no tickets in the store'
+  return `${header.regulation ? 'regulation' : 'regulations'}: ${regs} · by ${report.by} · as of ${header.now}`
+}
+
+function labelOf(key: GroupKey): string {
+  const rest = [key.level, key.agent, key.channel, key.week].filter((x) => x !== undefined)
+  return [key.regulation, ...rest].join(' · ')
+}
+
+function rowCells(label: string, s: Stats, io: IO): string[] {
+  const r = s.reaction_working_minutes
+  return [
+    label,
+    String(s.received),
+    String(s.windows),
+    String(s.met),
+    String(s.late),
+    String(s.overdue),
+    String(s.pending),
+    String(s.not_regulated),
+    paintCompliance(s.compliance, io),
+    r.count ? [r.median, r.p90, r.max].map((m) => formatMinutes(m ?? 0)).join(' · ') : '—',
+    percent(s.within_target.share),
+    s.out_of_scope.tickets
+      ? `${percent(s.out_of_scope.share)}${s.out_of_scope.topics[0] ? ` (${s.out_of_scope.topics[0].id} §${s.out_of_scope.topics[0].clause})` : ''}`
+      : '0',
+  ]
+}
+
+/**
+ * Every window should meet its deadline (the regulations state maxima, not averages): 100 % is
+ * green, 90 % and above yellow, less red.
+ */
+function paintCompliance(value: number | null, io: IO): string {
+  if (value === null) return '—'
+  const text = percent(value)
+  return value >= 1 ? io.color.green(text) : value >= 0.9 ? io.color.yellow(text) : io.color.red(text)
+}
+
+function percent(share: number | null): string {
+  return share === null ? '—' : `${(share * 100).toFixed(share === 1 || share === 0 ? 0 : 1)} %`
+}
+
+function breachCells(b: Breach): string[] {
+  return [
+    b.id,
+    b.regulation,
+    b.level ?? '—',
+    b.opened_at,
+    b.deadline,
+    b.responded_at ?? 'no response',
+    formatMinutes(b.late_working_minutes),
+    b.assignee ?? '—',
+  ]
+}
+
+function breachLines(breaches: readonly Breach[], io: IO): string[] {
+  if (!breaches.length) return ['', io.color.green('No breached windows.')]
+  const shown = breaches.slice(0, BREACHES_SHOWN)
+  const lines = ['', io.color.bold(`Breached windows (${breaches.length}), most late first`)]
+  lines.push(
+    table(
+      ['ticket', 'regulation', 'level', 'opened', 'deadline', 'responded', 'late by', 'assignee'],
+      shown.map(breachCells),
+      io,
+    ),
+  )
+  if (breaches.length > shown.length)
+    lines.push(io.color.dim(`… and ${breaches.length - shown.length} more (--format json lists them all)`))
+  return lines
+}
+
+function table(head: string[], rows: string[][], io: IO): string {
+  const natural = head.map((h, i) => Math.max(...[h, ...rows.map((r) => r[i] ?? '')].map((x) => visibleLength(x))))
+  const t = new Table({
+    head: head.map((h) => io.color.bold(h)),
+    style: { head: [], border: [], compact: true },
+    wordWrap: true,
+    colWidths: fitWidths(natural, Math.min(io.columns, 100)),
+  })
+  for (const r of rows) t.push(r)
+  return t.toString()
+}
+
+function visibleLength(text: string): number {
+  // colour codes take no room
+  return [...stripVTControlCharacters(text)].length
+}
+
+function definitions(): string {
+  return [
+    '_Definitions:_ windows opened in the period; met = answered at or before the deadline; late = after it;',
+    'overdue = unanswered and past the deadline; pending = unanswered, not yet due; n/r = no reaction time in the',
+    'regulation; compliance = met / (met + late + overdue); reaction times in working time of the regulation,',
+    'percentiles by nearest rank.',
+  ].join('\n')
+}

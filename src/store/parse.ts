@@ -1,0 +1,121 @@
+import { DataError } from '../errors.js'
+import type { Issue } from '../regulation/issue.js'
+import { MigrationError, migrate } from './migrations.js'
+import { STORE_FORMAT, type StoreData } from './ticket.js'
+import { asTickets, findJsonError, positionOf, type TicketProblem, validateTickets } from './validate.js'
+
+const HEADER = `{"format":${STORE_FORMAT},"tickets":[`
+
+/**
+ * Reads the text of a store file: JSON syntax, the container, the format (migrating older ones,
+ * refusing newer ones), every ticket. Pure: text in, store or DataError out, positions as
+ * file:line:column (syntax) or the ticket id and field (schema).
+ */
+export function parseStore(text: string, file: string): StoreData {
+  const issue = (offset: number, path: string, message: string): Issue => ({
+    file,
+    ...positionOf(text, offset),
+    path,
+    message,
+    severity: 'error',
+  })
+  if (!text.trim())
+    throw new DataError([
+      issue(0, '', 'the ticket store is empty (truncated?); expected {"format": 1, "tickets": […]}'),
+    ])
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    const err = findJsonError(text) ?? { offset: 0, message: 'not valid JSON' }
+    throw new DataError([issue(err.offset, '', `the ticket store is not valid JSON: ${err.message}`)])
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw new DataError([issue(0, '', 'expected an object {"format": 1, "tickets": […]}')])
+  let container = data as Record<string, unknown>
+  const format = container.format
+  const formatAt = keyOffset(text, 'format', 0)
+  if (typeof format !== 'number' || !Number.isInteger(format) || format < 1)
+    throw new DataError([issue(formatAt, 'format', `expected "format": ${STORE_FORMAT} (a whole number)`)])
+  if (format > STORE_FORMAT)
+    throw new DataError([
+      issue(
+        formatAt,
+        'format',
+        `written by a newer regdesk (store format ${format}; this version reads formats up to ${STORE_FORMAT}): upgrade regdesk to use it; the file was left as it is`,
+      ),
+    ])
+  if (format < STORE_FORMAT) {
+    try {
+      container = migrate(container)
+    } catch (e) {
+      if (e instanceof MigrationError) throw new DataError([issue(formatAt, 'format', e.message)])
+      throw e
+    }
+  }
+  const problems = validateTickets(container.tickets)
+  if (problems.length)
+    throw new DataError(problems.map((p) => issue(problemOffset(text, p), problemPath(p), problemMessage(p))))
+  return { format: STORE_FORMAT, tickets: asTickets(container.tickets) }
+}
+
+/**
+ * The canonical text of a store: one ticket per line, so line numbers name tickets, diffs stay
+ * small and an append only touches the end.
+ */
+export function serializeStore(data: StoreData): string {
+  if (!data.tickets.length) return `${HEADER}]}\n`
+  let out = `${HEADER}\n`
+  const last = data.tickets.length - 1
+  for (let i = 0; i < last; i++) out += `${JSON.stringify(data.tickets[i])},\n`
+  return `${out}${JSON.stringify(data.tickets[last])}\n]}\n`
+}
+
+/** The end of a non-empty canonical store, which an append replaces: `…\n]}\n`. */
+export const CANONICAL_TAIL = '\n]}\n'
+
+function problemPath(p: TicketProblem): string {
+  if (p.index < 0) return 'tickets'
+  return `tickets[${p.index}]${p.path ? `.${p.path}` : ''}`
+}
+
+function problemMessage(p: TicketProblem): string {
+  const who = p.id ? `ticket ${p.id}` : `ticket #${p.index + 1}`
+  return `${who}: ${p.path ? `${p.path}: ` : ''}${p.message}`
+}
+
+/** Where a problem is: at its field inside the ticket when it can be found, else the ticket. */
+function problemOffset(text: string, p: TicketProblem): number {
+  if (p.index < 0) return keyOffset(text, 'tickets', 0)
+  let start = -1
+  let end = text.length
+  if (p.id) {
+    const re = new RegExp(`"id"\\s*:\\s*"${p.id}"`, 'g')
+    const m = re.exec(text)
+    if (m) {
+      start = m.index
+      const next = /"id"\s*:/g
+      next.lastIndex = re.lastIndex
+      end = next.exec(text)?.index ?? text.length
+    }
+  }
+  if (start < 0 && text.startsWith(HEADER)) {
+    // canonical layout: ticket i is on line i + 2
+    let at = text.indexOf('\n')
+    for (let i = 0; i < p.index && at !== -1; i++) at = text.indexOf('\n', at + 1)
+    start = at === -1 ? 0 : at + 1
+  }
+  if (start < 0) return 0
+  const key = /^[a-z_]+/.exec(p.path)?.[0]
+  if (!key) return start
+  // the key may come before "id" in a hand-formatted ticket: look from the ticket's opening brace
+  const from = Math.max(0, text.lastIndexOf('{', start))
+  const found = keyOffset(text, key, from)
+  return found >= from && found < end ? found : start
+}
+
+function keyOffset(text: string, key: string, from: number): number {
+  const re = new RegExp(`"${key}"\\s*:`, 'g')
+  re.lastIndex = from
+  return re.exec(text)?.index ?? 0
+}

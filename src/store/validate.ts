@@ -1,0 +1,274 @@
+import { EVENT_TYPES, type EventType, STATUSES, type Status, type Ticket } from './ticket.js'
+
+/** One thing wrong with a ticket of the store. Messages never quote free text (it may hold credentials). */
+export interface TicketProblem {
+  index: number
+  /** the ticket's id when it has a readable one */
+  id: string | null
+  /** field path inside the ticket, e.g. "events[2].at" */
+  path: string
+  message: string
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
+const TICKET_ID = /^[A-Z]{1,4}-\d{6,}$/
+const REGULATION_ID = /^[a-z0-9][a-z0-9-]*$/
+const STATUS_SET: ReadonlySet<string> = new Set(STATUSES)
+const EVENT_SET: ReadonlySet<string> = new Set(EVENT_TYPES)
+const MAX_PROBLEMS = 50
+
+export function isIsoInstant(v: unknown): v is string {
+  return typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(v))
+}
+
+export function isStatus(v: unknown): v is Status {
+  return typeof v === 'string' && STATUS_SET.has(v)
+}
+
+export function isEventType(v: unknown): v is EventType {
+  return typeof v === 'string' && EVENT_SET.has(v)
+}
+
+/** A value safe to quote in a message: a short identifier, never free text. */
+function shown(v: unknown): string {
+  if (v === null) return 'null'
+  if (typeof v === 'string') return /^[\w.-]{1,30}$/.test(v) ? `"${v}"` : 'a string'
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v)
+  return Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v
+}
+
+/**
+ * Checks the tickets of a store, by hand rather than with zod: this runs on every read of a
+ * store of 100,000 tickets and must cost a small fraction of JSON.parse. Unknown keys are kept
+ * (a later version may add fields); duplicate ids are an error.
+ */
+export function validateTickets(tickets: unknown): TicketProblem[] {
+  const problems: TicketProblem[] = []
+  if (!Array.isArray(tickets)) {
+    problems.push({ index: -1, id: null, path: '', message: `"tickets" must be a list, got ${shown(tickets)}` })
+    return problems
+  }
+  const ids = new Set<string>()
+  for (let i = 0; i < tickets.length && problems.length < MAX_PROBLEMS; i++) {
+    const t = tickets[i] as Record<string, unknown>
+    if (t === null || typeof t !== 'object' || Array.isArray(t)) {
+      problems.push({ index: i, id: null, path: '', message: `expected a ticket object, got ${shown(t)}` })
+      continue
+    }
+    const id = typeof t.id === 'string' && TICKET_ID.test(t.id) ? t.id : null
+    const add = (path: string, message: string) => problems.push({ index: i, id, path, message })
+    if (id === null) add('id', `expected an id like "MG-000123", got ${shown(t.id)}`)
+    else if (ids.has(id)) add('id', `duplicate ticket id ${id}`)
+    else ids.add(id)
+    if (typeof t.regulation !== 'string' || !REGULATION_ID.test(t.regulation))
+      add('regulation', `expected a regulation id, got ${shown(t.regulation)}`)
+    for (const key of ['level', 'tier', 'channel', 'product', 'assignee'] as const) {
+      const v = t[key]
+      if (v !== null && typeof v !== 'string') add(key, `expected a string or null, got ${shown(v)}`)
+    }
+    if (typeof t.critical !== 'boolean') add('critical', `expected true or false, got ${shown(t.critical)}`)
+    if (typeof t.subject !== 'string') add('subject', `expected a string, got ${shown(t.subject)}`)
+    if (typeof t.text !== 'string') add('text', `expected a string, got ${shown(t.text)}`)
+    if (!isIsoInstant(t.received_at))
+      add('received_at', `expected an ISO 8601 instant with offset, got ${shown(t.received_at)}`)
+    if (!isStatus(t.status)) add('status', `expected one of ${STATUSES.join(', ')}, got ${shown(t.status)}`)
+    if (t.triage !== null && (typeof t.triage !== 'object' || Array.isArray(t.triage)))
+      add('triage', `expected an object or null, got ${shown(t.triage)}`)
+    if (t.secrets !== undefined) checkSecrets(t.secrets, 'secrets', t, add)
+    const events = t.events
+    if (!Array.isArray(events)) {
+      add('events', `expected a list of events, got ${shown(events)}`)
+      continue
+    }
+    for (let k = 0; k < events.length; k++) {
+      const e = events[k] as Record<string, unknown>
+      const at = `events[${k}]`
+      if (e === null || typeof e !== 'object' || Array.isArray(e)) {
+        add(at, `expected an event object, got ${shown(e)}`)
+        continue
+      }
+      if (!isEventType(e.type)) add(`${at}.type`, `expected one of ${EVENT_TYPES.join(', ')}, got ${shown(e.type)}`)
+      if (!isIsoInstant(e.at)) add(`${at}.at`, `expected an ISO 8601 instant with offset, got ${shown(e.at)}`)
+      if (typeof e.author !== 'string') add(`${at}.author`, `expected a string, got ${shown(e.author)}`)
+      if (e.message !== undefined && typeof e.message !== 'string')
+        add(`${at}.message`, `expected a string, got ${shown(e.message)}`)
+      for (const key of ['from', 'to'] as const) {
+        const v = e[key]
+        if (v !== undefined && v !== null && typeof v !== 'string')
+          add(`${at}.${key}`, `expected a string or null, got ${shown(v)}`)
+      }
+      if (e.type === 'status_change' && !isStatus(e.to))
+        add(`${at}.to`, `expected one of ${STATUSES.join(', ')}, got ${shown(e.to)}`)
+      if (e.rule !== undefined && typeof e.rule !== 'string')
+        add(`${at}.rule`, `expected a string, got ${shown(e.rule)}`)
+      if (e.secrets !== undefined) checkSecrets(e.secrets, `${at}.secrets`, e, add)
+    }
+  }
+  return problems
+}
+
+function checkSecrets(
+  secrets: unknown,
+  path: string,
+  owner: Record<string, unknown>,
+  add: (path: string, message: string) => void,
+): void {
+  if (!Array.isArray(secrets)) {
+    add(path, `expected a list, got ${shown(secrets)}`)
+    return
+  }
+  for (let j = 0; j < secrets.length; j++) {
+    const s = secrets[j] as Record<string, unknown> | null
+    const field = s && typeof s.field === 'string' ? owner[s.field] : undefined
+    if (
+      !s ||
+      typeof s !== 'object' ||
+      typeof s.kind !== 'string' ||
+      typeof s.value !== 'string' ||
+      typeof field !== 'string' ||
+      typeof s.offset !== 'number' ||
+      !Number.isInteger(s.offset) ||
+      s.offset < 0 ||
+      s.offset > field.length
+    )
+      add(`${path}[${j}]`, 'expected {field, kind, offset, value} pointing into a text field of the same object')
+  }
+}
+
+/** The ticket list after validation succeeded. */
+export function asTickets(tickets: unknown): Ticket[] {
+  return tickets as Ticket[]
+}
+
+/**
+ * Where a JSON text stops being JSON, found by a small scanner (JSON.parse's messages differ by
+ * Node version, sometimes lack the position and quote the text, which may hold credentials).
+ * Returns null when the text is valid JSON.
+ */
+export function findJsonError(text: string): { offset: number; message: string } | null {
+  let i = 0
+  const n = text.length
+  const END = 'unexpected end of the file (is it truncated?)'
+  class Stop {
+    constructor(readonly message: string) {}
+  }
+  const fail = (message: string): never => {
+    throw new Stop(i >= n ? END : message)
+  }
+  const ws = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i)
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++
+      else break
+    }
+  }
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+  const string = () => {
+    i++
+    for (;;) {
+      if (i >= n) fail(END)
+      const c = text.charCodeAt(i)
+      if (c === 34) {
+        i++
+        return
+      }
+      if (c === 92) {
+        const e = text[i + 1]
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('bad \\u escape in a string')
+          i += 6
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2
+        else fail('bad escape in a string')
+      } else if (c < 0x20) fail('a line break or control character inside a string (a missing closing quote?)')
+      else i++
+    }
+  }
+  const value = (depth: number): void => {
+    if (depth > 500) fail('nested too deeply')
+    ws()
+    const c = text[i]
+    if (c === '{') {
+      i++
+      ws()
+      if (text[i] === '}') {
+        i++
+        return
+      }
+      for (;;) {
+        ws()
+        if (text[i] !== '"') fail('expected a property name in double quotes')
+        string()
+        ws()
+        if (text[i] !== ':') fail("expected ':' after a property name")
+        i++
+        value(depth + 1)
+        ws()
+        if (text[i] === ',') {
+          i++
+          continue
+        }
+        if (text[i] === '}') {
+          i++
+          return
+        }
+        fail("expected ',' or '}' after a property value")
+      }
+    }
+    if (c === '[') {
+      i++
+      ws()
+      if (text[i] === ']') {
+        i++
+        return
+      }
+      for (;;) {
+        value(depth + 1)
+        ws()
+        if (text[i] === ',') {
+          i++
+          continue
+        }
+        if (text[i] === ']') {
+          i++
+          return
+        }
+        fail("expected ',' or ']' after a list item")
+      }
+    }
+    if (c === '"') {
+      string()
+      return
+    }
+    for (const word of ['true', 'false', 'null'])
+      if (text.startsWith(word, i)) {
+        i += word.length
+        return
+      }
+    NUMBER.lastIndex = i
+    if (NUMBER.test(text)) {
+      i = NUMBER.lastIndex
+      return
+    }
+    fail('expected a value (object, list, string, number, true, false or null)')
+  }
+  try {
+    value(0)
+    ws()
+    if (i < n) fail('unexpected text after the end of the JSON document')
+    return null
+  } catch (e) {
+    if (e instanceof Stop) return { offset: Math.min(i, n), message: e.message }
+    throw e
+  }
+}
+
+/** 1-based line and column of a character offset. */
+export function positionOf(text: string, offset: number): { line: number; col: number } {
+  let line = 1
+  let lineStart = 0
+  for (let p = text.indexOf('\n'); p !== -1 && p < offset; p = text.indexOf('\n', p + 1)) {
+    line++
+    lineStart = p + 1
+  }
+  return { line, col: offset - lineStart + 1 }
+}

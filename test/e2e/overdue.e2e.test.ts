@@ -1,0 +1,97 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { regdesk, tempDir } from './regdesk.js'
+
+describe('regdesk overdue', () => {
+  async function fixture() {
+    const env = { REGDESK_STORE: join(tempDir(), 'tickets.json'), REGDESK_NOW: '2026-11-25T16:00:00+03:00' }
+    const add = (reg: string, at: string, ...extra: string[]) =>
+      regdesk(['tickets', 'add', '-r', reg, 'Ошибка 500 при оформлении заказа', '--received-at', at, ...extra], env)
+    // advantshop free (24 working h): received Mon 10:00, answered 11:00, customer replied 15:00 → due Wed 15:00
+    await add('advantshop', '2026-11-23T10:00+03:00')
+    await regdesk(['tickets', 'respond', 'AS-1', '--at', '2026-11-23T11:00+03:00'], env)
+    await regdesk(['tickets', 'reply', 'AS-1', '--at', '2026-11-23T15:00+03:00'], env)
+    await regdesk(['tickets', 'assign', 'AS-1', 'anna'], env)
+    // moguta (3 working days, target 1): received Fri 20.11 18:00 → target Mon 18:00, due Wed 18:00 → at risk
+    await add('moguta', '2026-11-20T18:00+03:00')
+    // moguta received Thu 19.11 12:00 → due Tue 24.11 12:00 → overdue, more than AS-1
+    await add('moguta', '2026-11-19T12:00+03:00')
+    // umi support: not regulated, never overdue
+    await add('umi', '2026-11-01T12:00+03:00')
+    return env
+  }
+
+  it('lists open windows past their deadline, most overdue first, with working and clock lateness', async () => {
+    const env = await fixture()
+    const r = await regdesk(['overdue', '--json'], env)
+    expect(r.exitCode).toBe(0)
+    const rows = JSON.parse(r.stdout)
+    expect(rows).toEqual([
+      expect.objectContaining({
+        id: 'MG-000002',
+        regulation: 'moguta',
+        level: 'standard',
+        deadline: '2026-11-24T12:00:00+03:00',
+        // Tue 12–19 (7 h) + Wed 10–16 (6 h)
+        late_working_minutes: 780,
+        late_minutes: 28 * 60,
+        status: 'overdue',
+      }),
+      expect.objectContaining({
+        id: 'AS-000001',
+        assignee: 'anna',
+        opened_at: '2026-11-23T15:00:00+03:00',
+        deadline: '2026-11-25T15:00:00+03:00',
+        late_working_minutes: 60,
+        late_minutes: 60,
+        status: 'overdue',
+      }),
+    ])
+    for (const key of [
+      'id',
+      'regulation',
+      'level',
+      'assignee',
+      'subject',
+      'opened_at',
+      'deadline',
+      'late_working_minutes',
+      'late_minutes',
+      'status',
+    ])
+      expect(rows[0]).toHaveProperty(key)
+  })
+
+  it('--at-risk adds windows past their target; --regulation filters', async () => {
+    const env = await fixture()
+    const rows = JSON.parse((await regdesk(['overdue', '--at-risk', '--json'], env)).stdout)
+    expect(rows.map((r: { id: string; status: string }) => `${r.id}:${r.status}`)).toEqual([
+      'MG-000002:overdue',
+      'AS-000001:overdue',
+      'MG-000001:at_risk',
+    ])
+    expect(rows[2].late_working_minutes).toBeLessThan(0)
+    const mg = JSON.parse((await regdesk(['overdue', '-r', 'advantshop', '--json'], env)).stdout)
+    expect(mg.map((r: { id: string }) => r.id)).toEqual(['AS-000001'])
+  })
+
+  it('--check exits 4 when anything is overdue, 0 otherwise; an empty result is []', async () => {
+    const env = await fixture()
+    const r = await regdesk(['overdue', '--check'], env)
+    expect(r.exitCode).toBe(4)
+    expect(r.stdout.split('\n')[0]?.split('\t')[0]).toBe('MG-000002')
+    expect(r.stderr).toContain('2 tickets are overdue')
+    await regdesk(['tickets', 'respond', 'MG-2'], env)
+    await regdesk(['tickets', 'respond', 'AS-1'], env)
+    const clean = await regdesk(['overdue', '--check', '--json'], env)
+    expect(clean).toMatchObject({ exitCode: 0, stdout: '[]' })
+    const early = await regdesk(['--now', '2026-11-01T10:00+03:00', 'overdue', '--json'], { ...env })
+    expect(early.stdout).toBe('[]')
+  })
+
+  it('an unknown regulation is a usage error listing the valid ones', async () => {
+    const r = await regdesk(['overdue', '-r', 'nope'])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toContain('available: advantshop, imagecms, moguta, mst, umi')
+  })
+})

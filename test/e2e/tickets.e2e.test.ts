@@ -1,0 +1,229 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { regdesk, tempDir } from './regdesk.js'
+
+const envFor = () => ({ REGDESK_STORE: join(tempDir(), 'tickets.json'), REGDESK_NOW: '2026-11-30T12:00:00+03:00' })
+
+describe('regdesk tickets', () => {
+  it('add → respond → wait → reply → resolve → close → reopen: statuses, events, windows', async () => {
+    const env = envFor()
+    const added = await regdesk(
+      [
+        'tickets',
+        'add',
+        '-r',
+        'moguta',
+        'После обновления не работает корзина',
+        '--received-at',
+        '2026-11-20T18:00+03:00',
+        '--json',
+      ],
+      env,
+    )
+    expect(added.exitCode).toBe(0)
+    const t = JSON.parse(added.stdout)
+    expect(t).toMatchObject({
+      id: 'MG-000001',
+      regulation: 'moguta',
+      level: 'standard',
+      status: 'new',
+      received_at: '2026-11-20T18:00:00+03:00',
+      triage: { scope: 'in', level: 'standard', deadline: '2026-11-25T18:00:00+03:00' },
+      windows: [
+        {
+          opened_at: '2026-11-20T18:00:00+03:00',
+          target: '2026-11-23T18:00:00+03:00',
+          deadline: '2026-11-25T18:00:00+03:00',
+          status: 'overdue',
+          responded_at: null,
+        },
+      ],
+      events: [{ type: 'received', at: '2026-11-20T18:00:00+03:00' }],
+    })
+    const steps: [string[], string][] = [
+      [['respond', 'MG-000001', '--at', '2026-11-23T11:00+03:00', '-m', 'смотрим'], 'open'],
+      [['wait', 'mg-1', '--at', '2026-11-23T11:05+03:00'], 'waiting_customer'],
+      [['reply', 'MG-1', '--at', '2026-11-24T10:00+03:00', '-m', 'доступы отправил'], 'open'],
+      [['resolve', 'MG-1', '--at', '2026-11-25T10:00+03:00'], 'resolved'],
+      [['close', 'MG-1', '--at', '2026-11-26T10:00+03:00'], 'closed'],
+      [['reopen', 'MG-1', '--at', '2026-11-27T10:00+03:00'], 'open'],
+    ]
+    for (const [args, status] of steps) {
+      const r = await regdesk(['tickets', ...args, '--json'], { ...env, XDG_CONFIG_HOME: tempDir() })
+      expect(r.exitCode, `${args.join(' ')}: ${r.stderr}`).toBe(0)
+      expect(JSON.parse(r.stdout).status).toBe(status)
+    }
+    const shown = JSON.parse((await regdesk(['tickets', 'show', 'MG-000001', '--json'], env)).stdout)
+    expect(shown.windows).toEqual([
+      expect.objectContaining({
+        status: 'met',
+        responded_at: '2026-11-23T11:00:00+03:00',
+        reaction_working_minutes: 120,
+      }),
+    ])
+    expect(shown.events.map((e: { type: string }) => e.type)).toEqual([
+      'received',
+      'agent_response',
+      'status_change',
+      'status_change',
+      'customer_reply',
+      'status_change',
+      'status_change',
+      'status_change',
+      'status_change',
+    ])
+    expect(shown.events.every((e: { author: string }) => typeof e.author === 'string' && e.author)).toBe(true)
+    const text = await regdesk(['tickets', 'show', 'MG-1'], env)
+    expect(text.stdout).toContain('Windows')
+    expect(text.stdout).toContain('Timeline')
+  })
+
+  it('advantshop: a customer reply opens a new window; a level change applies to the next one', async () => {
+    const env = envFor()
+    await regdesk(
+      [
+        'tickets',
+        'add',
+        '-r',
+        'advantshop',
+        'Ошибка 500 при оформлении заказа',
+        '--received-at',
+        '2026-11-23T10:00+03:00',
+      ],
+      env,
+    )
+    await regdesk(['tickets', 'respond', 'AS-1', '--at', '2026-11-23T11:00+03:00'], env)
+    await regdesk(['tickets', 'level', 'AS-1', 'development', '--at', '2026-11-23T12:00+03:00'], env)
+    const r = await regdesk(['tickets', 'reply', 'AS-1', '--at', '2026-11-23T15:00+03:00', '--json'], env)
+    const t = JSON.parse(r.stdout)
+    expect(t.windows.map((w: { level: string; status: string }) => [w.level, w.status])).toEqual([
+      ['free', 'met'],
+      ['development', 'pending'],
+    ])
+    expect(t.level).toBe('development')
+  })
+
+  it('agent from config, else the OS user', async () => {
+    const env = { ...envFor(), XDG_CONFIG_HOME: join(tempDir(), 'config') }
+    await regdesk(['config', 'set', 'agent', 'anna'], env)
+    const r = await regdesk(['tickets', 'add', '-r', 'umi', 'Не работает форма', '--json'], env)
+    expect(JSON.parse(r.stdout).events[0].author).toBe('anna')
+  })
+
+  it.each([
+    [['respond', 'MG-1', '--at', 'yesterday'], 2, /--at: expected an ISO 8601 instant/],
+    [['respond', 'MG-1', '--at', '2026-11-01T10:00+03:00'], 2, /is before MG-000001 was received/],
+    [['respond', 'MG-9'], 1, /no ticket MG-000009/],
+    [['respond', 'nonsense!'], 2, /expected a ticket id/],
+    [['level', 'MG-1', 'platinum'], 2, /unknown level "platinum" for moguta; levels: standard/],
+    [['reopen', 'MG-1'], 1, /cannot move MG-000001 from new to open/],
+    [['list', '--status', 'done'], 2, /unknown status "done"; valid: new, open/],
+    [['list', '--bogus'], 2, /unknown option '--bogus'/],
+  ])('%j → exit %i', async (args, code, message) => {
+    const env = envFor()
+    await regdesk(
+      ['tickets', 'add', '-r', 'moguta', 'Не работает корзина', '--received-at', '2026-11-20T12:00+03:00'],
+      env,
+    )
+    const r = await regdesk(['tickets', ...args], env)
+    expect(r.exitCode).toBe(code)
+    expect(r.stderr).toMatch(message)
+  })
+
+  it('list filters; an empty result exits 0 with [] (and nothing piped)', async () => {
+    const env = envFor()
+    expect(await regdesk(['tickets', 'list', '--json'], env)).toMatchObject({ exitCode: 0, stdout: '[]' })
+    expect(await regdesk(['tickets', 'list'], env)).toMatchObject({ exitCode: 0, stdout: '' })
+    await regdesk(
+      ['tickets', 'add', '-r', 'moguta', 'Не работает корзина', '--received-at', '2026-11-20T12:00+03:00'],
+      env,
+    )
+    await regdesk(['tickets', 'add', '-r', 'umi', 'Не работает форма', '--received-at', '2026-11-20T12:00+03:00'], env)
+    await regdesk(['tickets', 'assign', 'UM-1', 'boris'], env)
+    const ids = async (...args: string[]) =>
+      JSON.parse((await regdesk(['tickets', 'list', '--json', ...args], env)).stdout).map((t: { id: string }) => t.id)
+    expect(await ids()).toEqual(['MG-000001', 'UM-000001'])
+    expect(await ids('--regulation', 'umi')).toEqual(['UM-000001'])
+    expect(await ids('--assignee', 'boris')).toEqual(['UM-000001'])
+    expect(await ids('--assignee', 'none')).toEqual(['MG-000001'])
+    expect(await ids('--overdue')).toEqual(['MG-000001'])
+    expect(await ids('--status', 'open,closed')).toEqual([])
+    const piped = await regdesk(['tickets', 'list'], env)
+    expect(piped.stdout.split('\n')[0]?.split('\t').slice(0, 5)).toEqual([
+      'MG-000001',
+      'moguta',
+      'new',
+      'standard',
+      'overdue',
+    ])
+    expect(piped.stdout).not.toContain('\u001b[')
+  })
+
+  it('queue: critical first for advantshop; imagecms premium before pro', async () => {
+    const env = envFor()
+    const add = async (reg: string, at: string, ...extra: string[]) => {
+      const r = await regdesk(
+        ['tickets', 'add', '-r', reg, 'Сайт не работает, ошибка 500', '--received-at', at, ...extra],
+        env,
+      )
+      expect(r, r.stderr).toMatchObject({ exitCode: 0 })
+    }
+    await add('advantshop', '2026-11-23T10:00+03:00')
+    await add('advantshop', '2026-11-23T11:00+03:00', '--critical')
+    await add('imagecms', '2026-11-23T10:00+03:00', '--tier', 'pro')
+    await add('imagecms', '2026-11-23T11:00+03:00', '--tier', 'premium')
+    const q = JSON.parse((await regdesk(['tickets', 'queue', '--json'], env)).stdout)
+    expect(q.map((e: { id: string; position: number }) => `${e.position}:${e.id}`)).toEqual([
+      '1:AS-000002',
+      '2:AS-000001',
+      '1:IC-000002',
+      '2:IC-000001',
+    ])
+  })
+
+  it('autoclose (imagecms): resolved + 7 calendar days → closed, listed; --dry-run changes nothing', async () => {
+    const env = envFor()
+    await regdesk(
+      ['tickets', 'add', '-r', 'imagecms', 'Ошибка в корзине', '--received-at', '2026-11-02T10:00+03:00'],
+      env,
+    )
+    await regdesk(['tickets', 'resolve', 'IC-1', '--at', '2026-11-03T10:00+03:00'], env)
+    const dry = await regdesk(['tickets', 'autoclose', '--dry-run', '--json'], env)
+    expect(JSON.parse(dry.stdout)).toMatchObject([
+      { id: 'IC-000001', rule: 'close_resolved_after_inactivity', dry_run: true },
+    ])
+    const done = await regdesk(['tickets', 'autoclose', '--json'], env)
+    expect(JSON.parse(done.stdout)).toMatchObject([{ id: 'IC-000001', status: 'closed' }])
+    const t = JSON.parse((await regdesk(['tickets', 'show', 'IC-1', '--json'], env)).stdout)
+    expect(t.status).toBe('closed')
+    expect(t.events.at(-1)).toMatchObject({
+      type: 'status_change',
+      to: 'closed',
+      rule: 'close_resolved_after_inactivity',
+    })
+    expect(JSON.parse((await regdesk(['tickets', 'autoclose', '--json'], env)).stdout)).toEqual([])
+  })
+
+  it.each([
+    'tickets',
+    'tickets add',
+    'tickets list',
+    'tickets show',
+    'tickets respond',
+    'tickets reply',
+    'tickets wait',
+    'tickets resolve',
+    'tickets close',
+    'tickets reopen',
+    'tickets assign',
+    'tickets level',
+    'tickets queue',
+    'tickets autoclose',
+    'tickets purge-secrets',
+    'overdue',
+  ])('`%s --help` shows an example', async (command) => {
+    const r = await regdesk([...command.split(' '), '--help'])
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toContain('$ regdesk ')
+  })
+})

@@ -1,0 +1,237 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DataError } from '../../../src/errors.js'
+import { idPrefix, nextId, normalizeId } from '../../../src/store/ids.js'
+import { JsonFileStore } from '../../../src/store/json-file-store.js'
+import { migrate } from '../../../src/store/migrations.js'
+import { parseStore, serializeStore } from '../../../src/store/parse.js'
+import { purgedText, revealSecrets, SECRET_MASK, splitSecrets } from '../../../src/store/secrets.js'
+import type { Ticket } from '../../../src/store/ticket.js'
+import { findJsonError, positionOf } from '../../../src/store/validate.js'
+
+function ticket(id: string, extra: Partial<Ticket> = {}): Ticket {
+  return {
+    id,
+    regulation: 'moguta',
+    level: 'standard',
+    tier: 'licensed',
+    channel: 'email',
+    product: null,
+    critical: false,
+    subject: 'subject',
+    text: 'text',
+    received_at: '2026-11-20T18:00:00+03:00',
+    status: 'new',
+    assignee: null,
+    triage: null,
+    events: [{ type: 'received', at: '2026-11-20T18:00:00+03:00', author: 'anna' }],
+    ...extra,
+  }
+}
+
+function issuesOf(fn: () => unknown) {
+  try {
+    fn()
+  } catch (e) {
+    if (e instanceof DataError) return e.issues
+    throw e
+  }
+  throw new Error('expected a DataError')
+}
+
+describe('ids', () => {
+  it.each([
+    ['moguta', 'MG'],
+    ['advantshop', 'AS'],
+    ['mst', 'MS'],
+    ['imagecms', 'IC'],
+    ['umi', 'UM'],
+    ['acme', 'AC'],
+    ['x', 'XX'],
+  ])('%s → %s', (reg, prefix) => expect(idPrefix(reg)).toBe(prefix))
+
+  it('numbers per prefix, one past the highest', () => {
+    const ts = [ticket('MG-000002'), ticket('AS-000007'), ticket('MG-000010')]
+    expect(nextId(ts, 'MG')).toBe('MG-000011')
+    expect(nextId(ts, 'UM')).toBe('UM-000001')
+  })
+
+  it.each([
+    ['mg-123', 'MG-000123'],
+    ['MG000123', 'MG-000123'],
+    [' MG-000123 ', 'MG-000123'],
+    ['MG-1234567', 'MG-1234567'],
+    ['123', null],
+    ['MG-', null],
+  ])('normalizeId(%j) = %j', (text, id) => expect(normalizeId(text)).toBe(id))
+})
+
+describe('secrets kept apart from the text', () => {
+  const raw = 'Доступ к FTP: ftp://admin:Sup3rS3cret@example.ru, пароль: qwerty123'
+  const { text, secrets } = splitSecrets(raw, 'text')
+
+  it('masks every value and keeps it for --show-secrets', () => {
+    expect(text).not.toContain('Sup3rS3cret')
+    expect(text).not.toContain('qwerty123')
+    expect(text.split(SECRET_MASK).length - 1).toBe(secrets.length)
+    expect(revealSecrets(text, 'text', secrets)).toBe(raw)
+  })
+
+  it('purging leaves a marker and no value', () => {
+    const purged = purgedText(text, 'text', secrets)
+    expect(purged).toContain('[removed]')
+    expect(purged).not.toContain('qwerty123')
+  })
+
+  it('a text without credentials is unchanged', () => {
+    expect(splitSecrets('Не работает корзина', 'text')).toEqual({ text: 'Не работает корзина', secrets: [] })
+  })
+})
+
+describe('parseStore / serializeStore', () => {
+  it('round-trips, one ticket per line', () => {
+    const data = { format: 1, tickets: [ticket('MG-000001'), ticket('MG-000002')] }
+    const text = serializeStore(data)
+    expect(text.split('\n')).toHaveLength(5)
+    expect(text.endsWith('\n]}\n')).toBe(true)
+    expect(parseStore(text, 'f.json')).toEqual(data)
+    expect(serializeStore({ format: 1, tickets: [] })).toBe('{"format":1,"tickets":[]}\n')
+  })
+
+  it('a truncated file: JSON error at the end, line:column', () => {
+    const text = serializeStore({ format: 1, tickets: [ticket('MG-000001'), ticket('MG-000002')] })
+    const cut = text.slice(0, text.length - 40)
+    const [issue] = issuesOf(() => parseStore(cut, 'f.json'))
+    expect(issue).toMatchObject({ file: 'f.json', line: 3, path: '' })
+    expect(issue?.message).toMatch(/not valid JSON: unexpected end of the file/)
+  })
+
+  it('a hand-broken file: the position of the first bad character', () => {
+    const text = '{"format": 1,\n  "tickets": [\n    {"id": "MG-000001",, "x": 1}\n  ]\n}\n'
+    const [issue] = issuesOf(() => parseStore(text, 'f.json'))
+    expect(issue).toMatchObject({ line: 3, col: 24 })
+    expect(issue?.message).toContain('expected a property name')
+  })
+
+  it('schema errors name the ticket id and the field, at its line', () => {
+    const good = ticket('MG-000001')
+    const bad = { ...ticket('MG-000002'), status: 'bogus', received_at: 'next friday' } as unknown as Ticket
+    const text = serializeStore({ format: 1, tickets: [good, bad] })
+    const issues = issuesOf(() => parseStore(text, 'f.json'))
+    expect(issues.map((i) => [i.line, i.path])).toEqual([
+      [3, 'tickets[1].received_at'],
+      [3, 'tickets[1].status'],
+    ])
+    expect(issues[1]?.message).toBe(
+      'ticket MG-000002: status: expected one of new, open, waiting_customer, resolved, closed, got "bogus"',
+    )
+    // free text is never quoted (it may hold credentials)
+    expect(issues[0]?.message).toContain('got a string')
+  })
+
+  it('duplicate ids and a bad event are errors', () => {
+    const t = ticket('MG-000001')
+    const e = ticket('MG-000001', { events: [{ type: 'party', at: 'x', author: 'a' } as never] })
+    const issues = issuesOf(() => parseStore(JSON.stringify({ format: 1, tickets: [t, e] }), 'f.json'))
+    expect(issues.map((i) => i.path)).toEqual(['tickets[1].id', 'tickets[1].events[0].type', 'tickets[1].events[0].at'])
+  })
+
+  it('a newer format is refused with a clear message', () => {
+    const [issue] = issuesOf(() => parseStore('{"format": 2, "tickets": []}', 'f.json'))
+    expect(issue).toMatchObject({ line: 1, col: 2, path: 'format' })
+    expect(issue?.message).toMatch(/newer regdesk \(store format 2; this version reads formats up to 1\): upgrade/)
+  })
+
+  it('an empty file is invalid, not an empty store', () => {
+    expect(issuesOf(() => parseStore('', 'f.json'))[0]?.message).toMatch(/empty/)
+  })
+})
+
+describe('migrate', () => {
+  it('runs each step from the file format up to the current one', () => {
+    const table = {
+      1: (d: Record<string, unknown>) => ({ ...d, format: 2, a: true }),
+      2: (d: Record<string, unknown>) => ({ ...d, format: 3, b: true }),
+    }
+    expect(migrate({ format: 1 }, 3, table)).toEqual({ format: 3, a: true, b: true })
+    expect(() => migrate({ format: 0 }, 3, table)).toThrow(/no migration from store format 0 to 1/)
+    expect(migrate({ format: 1, tickets: [] })).toEqual({ format: 1, tickets: [] })
+  })
+})
+
+describe('findJsonError / positionOf', () => {
+  it.each([
+    ['{"a": 1}', null],
+    ['{"a": 1', 'unexpected end'],
+    ['{"a": tru}', 'expected a value'],
+    ['{"a": "x\ny"}', 'line break'],
+    ['[1, 2] 3', 'after the end'],
+  ])('%j', (text, message) => {
+    const r = findJsonError(text)
+    if (message === null) expect(r).toBeNull()
+    else expect(r?.message).toContain(message)
+  })
+  it('counts lines and columns from 1', () => {
+    expect(positionOf('ab\ncd\nef', 4)).toEqual({ line: 2, col: 2 })
+    expect(positionOf('ab', 0)).toEqual({ line: 1, col: 1 })
+  })
+})
+
+describe('JsonFileStore', () => {
+  const fresh = () => join(mkdtempSync(join(tmpdir(), 'regdesk-store-')), 'sub', 'tickets.json')
+
+  it('a missing file is an empty store; the first write creates it with mode 0600', async () => {
+    const file = fresh()
+    const store = new JsonFileStore(file)
+    expect(store.read()).toEqual({ format: 1, tickets: [] })
+    const t = await store.insert('MG', (id) => ticket(id))
+    expect(t.id).toBe('MG-000001')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(store.read().tickets).toHaveLength(1)
+  })
+
+  it('appends without parsing when the file is the one it wrote, and falls back after a hand edit', async () => {
+    const file = fresh()
+    const store = new JsonFileStore(file)
+    for (let i = 0; i < 3; i++) await store.insert('MG', (id) => ticket(id))
+    await store.insert('AS', (id) => ticket(id, { regulation: 'advantshop' }))
+    expect(store.read().tickets.map((t) => t.id)).toEqual(['MG-000001', 'MG-000002', 'MG-000003', 'AS-000001'])
+    // a hand edit (same length, new mtime) invalidates the shortcut: the next insert validates it
+    const text = readFileSync(file, 'utf8').replace('"status":"new"', '"status":"nex"')
+    writeFileSync(file, text)
+    await expect(store.insert('MG', (id) => ticket(id))).rejects.toBeInstanceOf(DataError)
+    expect(readFileSync(file, 'utf8')).toBe(text)
+  })
+
+  it('update writes only when the change says so, and never over an invalid file', async () => {
+    const file = fresh()
+    const store = new JsonFileStore(file)
+    await store.insert('MG', (id) => ticket(id))
+    const before = statSync(file).mtimeMs
+    await store.update(() => ({ result: 0, changed: false }))
+    expect(statSync(file).mtimeMs).toBe(before)
+    await store.update((d) => {
+      ;(d.tickets[0] as Ticket).status = 'open'
+      return { result: 0, changed: true }
+    })
+    expect(store.read().tickets[0]?.status).toBe('open')
+    writeFileSync(file, '{"format":1,"tickets":[')
+    await expect(store.update(() => ({ result: 0, changed: true }))).rejects.toBeInstanceOf(DataError)
+    expect(readFileSync(file, 'utf8')).toBe('{"format":1,"tickets":[')
+  })
+
+  it('a failing change writes nothing', async () => {
+    const file = fresh()
+    const store = new JsonFileStore(file)
+    await store.insert('MG', (id) => ticket(id))
+    const text = readFileSync(file, 'utf8')
+    await expect(
+      store.update(() => {
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
+    expect(readFileSync(file, 'utf8')).toBe(text)
+  })
+})
