@@ -12,64 +12,103 @@ export interface ReportHeader {
   regulation: string | null
 }
 
-const HEADERS = [
-  'group',
-  'rcvd',
-  'windows',
-  'met',
-  'late',
-  'overdue',
-  'pending',
-  'n/r',
-  'compliance',
-  'reaction (work) median · p90 · max',
-  'in target',
-  'out of scope',
-]
+/** A section of the report: a heading and a table, rendered for a terminal or as Markdown. */
+interface Section {
+  title: string
+  head: string[]
+  rows: string[][]
+  note?: string
+}
+
 const BREACHES_SHOWN = 20
 
-/** The report for a terminal or paper: header, one row per group, totals, then the breaches. */
-export function reportTable(report: Report, header: ReportHeader, io: IO): string {
+/** The report's sections; cells may carry colour (terminal) or none (Markdown). */
+function sections(report: Report, io: IO): Section[] {
   const c = io.color
-  const out = [c.bold(titleOf(report)), subtitleOf(report, header), '']
-  const cells = [
-    ...report.groups.map((g) => rowCells(labelOf(g.key), g, io)),
-    rowCells(c.bold('total'), report.totals, io),
+  const groups = [
+    ...report.groups.map((g) => ({ label: labelOf(g.key), s: g as Stats })),
+    { label: c.bold('total'), s: report.totals },
   ]
-  out.push(table(HEADERS, cells, io))
+  const out: Section[] = [
+    {
+      title: 'Reaction windows',
+      head: ['group', 'received', 'windows', 'met', 'late', 'overdue', 'pending', 'n/r', 'compliance', 'in target'],
+      rows: groups.map(({ label, s }) => [
+        label,
+        String(s.received),
+        String(s.windows),
+        String(s.met),
+        String(s.late),
+        String(s.overdue),
+        String(s.pending),
+        String(s.not_regulated),
+        paintCompliance(s.compliance, io),
+        percent(s.within_target.share),
+      ]),
+      note: "n/r: no reaction time in the regulation · compliance = met / (met + late + overdue) · in target: answered within the level's target",
+    },
+    {
+      title: 'Reaction time (responded windows)',
+      head: ['group', 'answered', 'working median', 'p90', 'max', 'clock median', 'p90', 'max'],
+      rows: groups.map(({ label, s }) => [
+        label,
+        String(s.reaction_working_minutes.count),
+        ...minutes(s.reaction_working_minutes),
+        ...minutes(s.reaction_minutes),
+      ]),
+      note: "working time counts the regulation's open hours only; percentiles by nearest rank",
+    },
+  ]
+  const scoped = groups.filter(({ s }) => s.out_of_scope.tickets || s.multiple_problems)
+  if (scoped.length)
+    out.push({
+      title: 'Out of scope and one-problem-per-request',
+      head: ['group', 'out of scope', 'share', 'most frequent topics (clause)', 'several problems'],
+      rows: scoped.map(({ label, s }) => [
+        label,
+        String(s.out_of_scope.tickets),
+        percent(s.out_of_scope.share),
+        s.out_of_scope.topics
+          .slice(0, 3)
+          .map((t) => `${t.id} ×${t.count} (§${t.clause})`)
+          .join('\n') || '—',
+        String(s.multiple_problems),
+      ]),
+    })
+  return out
+}
+
+function minutes(d: Stats['reaction_minutes']): string[] {
+  return [d.median, d.p90, d.max].map((m) => (m === null ? '—' : formatMinutes(m)))
+}
+
+/** The report for a terminal or paper: header, sections with totals, then the breaches. */
+export function reportTable(report: Report, header: ReportHeader, io: IO): string {
+  const out = [io.color.bold(titleOf(report)), subtitleOf(report, header)]
+  for (const section of sections(report, io)) {
+    out.push('', io.color.bold(section.title), table(section.head, section.rows, io))
+    if (section.note) out.push(io.color.dim(section.note))
+  }
   out.push(...breachLines(report.breaches, io))
   return `${out.join('\n')}\n`
 }
 
 /** The same report as a Markdown document a lead can paste into a wiki. */
 export function reportMarkdown(report: Report, header: ReportHeader): string {
-  const plain = {
-    color: {
-      bold: (s: string) => s,
-      green: (s: string) => s,
-      yellow: (s: string) => s,
-      red: (s: string) => s,
-      dim: (s: string) => s,
-    },
-  } as unknown as IO
+  const plain = { color: new Proxy({}, { get: () => (s: string) => s }) } as unknown as IO
   const row = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`
-  const lines = [
-    `# ${titleOf(report)}`,
-    '',
-    subtitleOf(report, header),
-    '',
-    row(HEADERS),
-    row(HEADERS.map(() => '---')),
-  ]
-  for (const g of report.groups) lines.push(row(rowCells(labelOf(g.key), g, plain)))
-  lines.push(row(rowCells('**total**', report.totals, plain)))
+  const lines = [`# ${titleOf(report)}`, '', subtitleOf(report, header)]
+  for (const section of sections(report, plain)) {
+    lines.push('', `## ${section.title}`, '', row(section.head), row(section.head.map(() => '---')))
+    for (const r of section.rows) lines.push(row(r.map((cell) => (cell === 'total' ? '**total**' : cell))))
+    if (section.note) lines.push('', `_${section.note}_`)
+  }
   lines.push('', `## Breached windows (${report.breaches.length})`, '')
   if (report.breaches.length) {
     const heads = ['ticket', 'regulation', 'level', 'opened', 'deadline', 'responded', 'late by (working)', 'assignee']
     lines.push(row(heads), row(heads.map(() => '---')))
     for (const b of report.breaches) lines.push(row(breachCells(b)))
   } else lines.push('None: every reaction window with a deadline was met or is not yet due.')
-  lines.push('', definitions())
   return `${lines.join('\n')}\n`
 }
 
@@ -147,26 +186,6 @@ function labelOf(key: GroupKey): string {
   return [key.regulation, ...rest].join(' · ')
 }
 
-function rowCells(label: string, s: Stats, io: IO): string[] {
-  const r = s.reaction_working_minutes
-  return [
-    label,
-    String(s.received),
-    String(s.windows),
-    String(s.met),
-    String(s.late),
-    String(s.overdue),
-    String(s.pending),
-    String(s.not_regulated),
-    paintCompliance(s.compliance, io),
-    r.count ? [r.median, r.p90, r.max].map((m) => formatMinutes(m ?? 0)).join(' · ') : '—',
-    percent(s.within_target.share),
-    s.out_of_scope.tickets
-      ? `${percent(s.out_of_scope.share)}${s.out_of_scope.topics[0] ? ` (${s.out_of_scope.topics[0].id} §${s.out_of_scope.topics[0].clause})` : ''}`
-      : '0',
-  ]
-}
-
 /**
  * Every window should meet its deadline (the regulations state maxima, not averages): 100 % is
  * green, 90 % and above yellow, less red.
@@ -225,13 +244,4 @@ function table(head: string[], rows: string[][], io: IO): string {
 function visibleLength(text: string): number {
   // colour codes take no room
   return [...stripVTControlCharacters(text)].length
-}
-
-function definitions(): string {
-  return [
-    '_Definitions:_ windows opened in the period; met = answered at or before the deadline; late = after it;',
-    'overdue = unanswered and past the deadline; pending = unanswered, not yet due; n/r = no reaction time in the',
-    'regulation; compliance = met / (met + late + overdue); reaction times in working time of the regulation,',
-    'percentiles by nearest rank.',
-  ].join('\n')
 }
