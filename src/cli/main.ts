@@ -4,6 +4,13 @@ import { formatIssue } from '../regulation/issue.js'
 import { processIO } from './io.js'
 import { createProgram } from './program.js'
 
+// a reader that stops early (`| head`) is not an error: stop writing, exit quietly
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err
+    stream.destroy()
+  })
+
 const argv = process.argv
 const io = processIO({ color: !argv.includes('--no-color') })
 const debug = argv.includes('--verbose') || Boolean(process.env.DEBUG)

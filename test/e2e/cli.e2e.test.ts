@@ -1,6 +1,7 @@
 import { join } from 'node:path'
+import { execa } from 'execa'
 import { describe, expect, it } from 'vitest'
-import { regdesk, tempDir } from './regdesk.js'
+import { BIN, regdesk, tempDir } from './regdesk.js'
 
 const FIXTURES = new URL('../fixtures/regulations/', import.meta.url).pathname
 
@@ -9,6 +10,14 @@ describe('regdesk (root)', () => {
     const r = await regdesk(['--version'])
     expect(r).toMatchObject({ exitCode: 0, stderr: '' })
     expect(r.stdout).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  it('stops quietly when the reader closes the pipe early (| head)', async () => {
+    const r = await execa('sh', ['-c', `"${process.execPath}" "${BIN}" regulations show advantshop | head -1`], {
+      reject: false,
+    })
+    expect(r.stdout).toBe('AdvantShop.NET (advantshop)')
+    expect(r.stderr).toBe('')
   })
 
   it('lists the exit codes in --help', async () => {
