@@ -2,9 +2,10 @@ import type { Regulation } from '../regulation/load.js'
 import type { Topic } from '../regulation/schema.js'
 import { findSecrets } from './credentials.js'
 import { checkEligibility } from './eligibility.js'
-import { type InformationId, missingInformation, withoutIdentifiers } from './information.js'
+import { type InformationId, missingInformation } from './information.js'
 import { detectIntent, type Intent } from './intent.js'
 import { scoreTopics, type TopicScore } from './score.js'
+import { scoringText } from './scoring-text.js'
 import { normalize, stems } from './text.js'
 import { type TopicIndex, topicIndex } from './topic-index.js'
 import type { Candidate, Reason, RequestFacts, Verdict, Warning } from './types.js'
@@ -27,12 +28,13 @@ export function triageRequest(
 ): Verdict {
   const index = topicIndex(reg)
   const intent = detectIntent(text)
-  const ranked = rank(index, withoutIdentifiers(text), intent)
+  const ranked = rank(index, scoringText(text), intent)
   const [top, second] = ranked
   const reasons: Reason[] = []
   const warnings: Warning[] = [...detectWarnings(reg, text, index)]
+  // weak candidates are still worth showing when nothing is recognised: the agent picks among them
   const candidates = ranked
-    .filter((r) => r.score >= MIN_SCORE)
+    .filter((r) => r.score > 0)
     .slice(0, 3)
     .map(candidateOf)
 
@@ -50,12 +52,12 @@ export function triageRequest(
     })
   } else if (!top || top.score < MIN_SCORE) {
     scope = 'unclear'
-  } else if (
-    second &&
-    second.profile.topic.scope !== top.profile.topic.scope &&
-    second.score >= CONTEST_RATIO * top.score
-  ) {
+  } else if (contested(reg, facts, ranked)) {
     scope = 'unclear'
+    // a tier served only on some topics (moguta demo: general usage) is served when one of them clearly wins;
+    // a request that is not clearly such a question is refused under the rule rather than left open
+    const refused = restrictedRefusal(reg, facts, ranked)
+    if (refused) topic = refused
   } else {
     topic = top.profile.topic
     scope = topic.scope
@@ -78,7 +80,10 @@ export function triageRequest(
     scope = eligibility.level === null || eligibility.outOfScope ? 'out' : scope
     level = eligibility.level
   }
-  if (scope === 'unclear') level = null
+  if (scope === 'unclear') {
+    level = null
+    topic = null
+  }
 
   const required = reg.requiredInformation.filter((r) => !r.optional).map((r) => r.id as InformationId)
   return {
@@ -94,20 +99,64 @@ export function triageRequest(
   }
 }
 
+/**
+ * No topic clearly wins when a topic with another outcome comes close to the winner: the other scope, the same
+ * scope at another level (imagecms consultation vs support), or another result of the eligibility rules. Close
+ * topics that all lead to the same outcome (for a demo user, every topic but general usage is refused) do not make
+ * the answer unclear: whichever it is, the verdict is the same.
+ */
+function contested(reg: Regulation, facts: RequestFacts, ranked: readonly TopicScore[]): boolean {
+  const [top] = ranked
+  if (!top) return false
+  const outcome = (t: Topic) => {
+    const level = levelFor(reg, t, facts)
+    const e = checkEligibility(reg, facts, t, level)
+    if (e.level === undefined) return `${t.scope}/${level}`
+    return `${e.level === null || e.outOfScope ? 'out' : t.scope}/${e.level}/${e.reasons[0]?.code}`
+  }
+  const mine = outcome(top.profile.topic)
+  for (const r of ranked) {
+    if (r.score < CONTEST_RATIO * top.score) return false
+    if (outcome(r.profile.topic) !== mine) return true
+  }
+  return false
+}
+
+function restrictedRefusal(reg: Regulation, facts: RequestFacts, ranked: readonly TopicScore[]): Topic | undefined {
+  const rule = reg.eligibility.find((r) => r.rule === 'not_licensed' && facts.tier && r.tiers.includes(facts.tier))
+  if (rule?.rule !== 'not_licensed') return undefined
+  return ranked.find((r) => r.score >= MIN_SCORE && !rule.allowedTopics.includes(r.profile.topic.id))?.profile.topic
+}
+
+/** Topics ranked for a request text (already without identifiers), the intent of the text weighed in. */
+export function rankTopics(index: TopicIndex, text: string, intent: Intent = detectIntent(text)): TopicScore[] {
+  return rank(index, text, intent)
+}
+
 function rank(index: TopicIndex, text: string, intent: Intent): TopicScore[] {
   return scoreTopics(index, stems(text))
     .map((s) => ({ ...s, score: s.score * intentFactor(s.profile.topic, intent) }))
     .sort((a, b) => b.score - a.score)
 }
 
-/** Asking for work leans to work topics; reporting a failure leans away from them. */
+/**
+ * How much the request's intent speaks for a topic of a given kind: asking for work leans to work topics,
+ * reporting a failure to problem topics, asking how something works to question topics. A request that both
+ * reports a failure and asks for work ("шаблон съехал, поправьте") is left to the words alone.
+ */
+const INTENT_FACTORS: Record<string, Record<NonNullable<Topic['kind']>, number>> = {
+  work: { work: 1.4, question: 0.8, problem: 0.85 },
+  problem: { problem: 1.3, question: 0.9, work: 0.7 },
+  question: { question: 1.25, problem: 1, work: 0.75 },
+  'problem+question': { problem: 1.2, question: 1, work: 0.75 },
+  'question+work': { work: 1.2, question: 1, problem: 0.9 },
+}
+
 function intentFactor(topic: Topic, intent: Intent): number {
   const kind = topic.kind
   if (!kind) return 1
-  if (intent.work && !intent.problem) return kind === 'work' ? 1.35 : 0.85
-  if (intent.problem && !intent.work) return kind === 'problem' ? 1.25 : kind === 'work' ? 0.75 : 1
-  if (intent.question && !intent.work && !intent.problem) return kind === 'question' ? 1.2 : kind === 'work' ? 0.85 : 1
-  return 1
+  const key = (['problem', 'question', 'work'] as const).filter((k) => intent[k]).join('+')
+  return INTENT_FACTORS[key]?.[kind] ?? 1
 }
 
 /** The level of an in-scope request: the topic's own, else the tier's, else the regulation's default. */

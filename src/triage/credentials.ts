@@ -8,7 +8,7 @@ export interface SecretSpan {
 const LABEL_PASSWORD = '(?:пароль|пасс|пароли|парол|pass(?:word)?|pwd|passwd|пасворд)'
 const LABEL_LOGIN = '(?:логин|login|user(?:name)?|пользователь|юзер|учетка|учётка)'
 // "пароль от FTP —", "password for the admin is"
-const OF = String.raw`(?:\s+(?:от|для|к|на|from|for|of|to)\s+(?:[\p{L}\p{N}._-]+\s+){0,2}?)?`
+const OF = String.raw`(?:\s+(?:от|для|к|на|from|for|of|to)(?:\s+[\p{L}\p{N}._-]+){0,3}?)?`
 const QUOTED = String.raw`"[^"\n]{1,80}"|'[^'\n]{1,80}'|«[^»\n]{1,80}»`
 // after an explicit separator anything is a value; without one only what looks like a secret (a digit or a symbol)
 const VALUE = String.raw`(?:\s*(?:[:=—–-]|\bis\b|это)\s*(${QUOTED}|[^\s,;]{2,80})|\s+(${QUOTED}|(?=[^\s,;]*[\d!@#$%^&*_+])[^\s,;]{4,80}))`
@@ -79,4 +79,31 @@ function mergeSpans(spans: SecretSpan[]): SecretSpan[] {
     else merged.push({ ...s })
   }
   return merged
+}
+
+// Words that introduce pasted access data ("доступ в админку", "FTP:", "логин … пароль …").
+const ACCESS_LABEL =
+  /(?<![\p{L}])(?:доступ\p{L}*|реквизит\p{L}*|логин\p{L}*|парол\p{L}*|пасс|учетк\p{L}*|учётк\p{L}*|пользовател\p{L}*|юзер|login|password|passwd|pass|pwd|user(?:name)?|credentials?|access|ftp|sftp|ssh|rdp|phpmyadmin|pma|cpanel|isp ?manager|mysql|бд|хост|host)(?![\p{L}])/giu
+
+/**
+ * The spans of a text that only carry access data: each secret together with the label words and host names that
+ * lead up to it in the same sentence ("доступ в админку admin / qwerty123"). They say nothing about the problem,
+ * and words like "сервер" or "админка" in them would pull the request towards server or admin topics.
+ */
+export function accessDataSpans(text: string, secrets: SecretSpan[] = findSecrets(text)): SecretSpan[] {
+  const spans: SecretSpan[] = []
+  for (const s of secrets) {
+    // the sentence the secret is in: back to the last ". ", "!", "?" or line break
+    const before = text.slice(0, s.start)
+    const stops = [...before.matchAll(/[.!?](?=\s)|\n/g)]
+    const boundary = Math.max((stops.at(-1)?.index ?? -1) + 1, s.start - 100, 0)
+    let start = s.start
+    ACCESS_LABEL.lastIndex = 0
+    for (const m of text.slice(boundary, s.start).matchAll(ACCESS_LABEL)) {
+      start = boundary + (m.index ?? 0)
+      break
+    }
+    spans.push({ kind: s.kind, start, end: s.end })
+  }
+  return mergeSpans(spans)
 }

@@ -21,9 +21,12 @@ const WORK = [
 
 const PROBLEM = [
   // "не открывается", "не пересчитывается", "не приходят": a negated present-tense verb is a failure report
-  /(?<!\p{L})не\s+(?!могли бы|подскажете|знаю|понимаю|понятно)\p{L}*(?:ется|ются|ается|яется|ятся|атся|утся|ит|ят|ет|ут|ют|ает|ал|ала|али|ало|ил|ила|или|ило|л|ла|ли|ло)(?!\p{L})/u,
+  /(?<!\p{L})не\s+(?!могли бы|подскажете|знаю|понимаю|понятно)\p{L}*(?:ится|ется|ются|ается|яется|ятся|атся|утся|ит|ят|ет|ут|ют|ает|ал|ала|али|ало|ил|ила|или|ило|л|ла|ли|ло)(?!\p{L})/u,
   /\b(?:is|are|was|were|does|do|did|can|could|will|would)\s*(?:not|n't)\s+\w+|\b(?:can't|cannot|won't|doesn't|don't|isn't|aren't|unable to|no longer)\b|\b(?:garbled|wrong|incorrect|missing|disappeared|broke|hangs|freezes|timed? out)\b/,
   /не\s+(?:работает|работают|работаит|работет|открывается|открываются|грузится|загружается|загружаются|приходят|приходит|отображается|отображаются|сохраняется|сохраняются|отправляется|отправляются|проходит|проходят|видно|видит|запускается|устанавливается|обновляется|активируется|срабатывает|получается|входит|пускает|могу|можем|удается|удаётся)/u,
+  // "пишет что нет прав", "выдаёт: …", "ругается на ключ": the product reports something
+  /(?:пишет|выдает|выдаёт|показывает|ругается|выкидывает|выбивает)\s*(?:что|:|«|"|'|ошибк|на\s)/u,
+  /(?:виснет|завис\p{L}*|крутится|не\s+грузит|криво|съехал\p{L}*|поехал\p{L}*|слетел\p{L}*|сбросил\p{L}*|freez\w*|stuck|hang\w*|crash\w*|slow|empty|nothing (?:happens|fires|shows)|stopped|no longer|returns nothing|does(?:n't| not) (?:show|work|load|open|start))/u,
   /(?:ошибк\w*|ошибочк\w*|сломал\w*|слетел\w*|упал\w*|(?<!\p{L})(?:лег|легло|лёг)(?!\p{L})|глючит|глюк\w*|баг\w*|сбой\w*|перестал\w*|пропал\w*|исчез\w*|белый экран|пустая страница|висит|зависает|тормозит|медленно|долго грузится|не\s+пускает|вылетает|падает|crash\w*|broken|error|bug|fails?|failed|failing|not working|doesn'?t work|does not work|stopped|blank page|white screen|(?<!\d)(?:500|502|503|504|404)(?!\d))/u,
 ]
 
@@ -32,11 +35,47 @@ const QUESTION = [
   /\?/,
 ]
 
+// Polite imperatives that ask for help, an answer or a look, not for a piece of work: "подскажите", "посмотрите".
+const HELP_IMPERATIVES = new Set(
+  (
+    'подскажите помогите объясните поясните разъясните расскажите скажите посмотрите гляньте взгляните проверьте ' +
+    'уточните извините простите учтите примите ответьте свяжитесь пришлите вышлите дайте перезвоните разберитесь ' +
+    'подтвердите посоветуйте порекомендуйте направьте сообщите напомните выясните будьте обратите представьте ' +
+    'почините исправьте поправьте устраните верните восстановите откатите активируйте сбросьте ' +
+    'видите хотите говорите можете пишите звоните смотрите имейте учитывайте'
+  ).split(' '),
+)
+// Nouns in the prepositional case that end like an imperative: "на сайте", "в лимите".
+const NOT_IMPERATIVES = new Set('сайте лимите кредите депозите визите аудите транзите алфавите'.split(' '))
+
+/**
+ * A Russian imperative of the polite form ("перетащите", "стилизуйте", "заполните") that is not a request for
+ * help or an answer: the customer asks the support to do something. General on purpose: the list of work verbs
+ * is open, the list of help verbs is short and closed.
+ */
+function asksToDoWork(t: string): boolean {
+  for (const m of t.matchAll(/(?<!\p{L})(\p{L}{4,}(?:ите|йте|ьте))(?!\p{L})/gu)) {
+    const word = m[1] ?? ''
+    if (!HELP_IMPERATIVES.has(word) && !NOT_IMPERATIVES.has(word)) return true
+  }
+  return false
+}
+
+// English: "can your team moderate", "could you set up", "please configure"
+const ENGLISH_WORK =
+  /\b(?:please|kindly|(?:can|could|would|will) (?:you|your (?:team|developers|specialists|staff)))\s+(?:\w+\s+){0,2}?(?:install|migrate|move|transfer|port|develop|build|make|create|design|integrate|set up|setup|configure|customi[sz]e|restyle|redesign|style|write|add|change|upgrade|update|fill|populate|moderate|delete|connect|implement|optimi[sz]e|speed up|rewrite|finish|do)\b/
+
+// A wish for the product ("предлагаю добавить", "было бы удобно", "suggestion: please add") asks the vendor to
+// improve its product, not to do work on the customer's site.
+const SUGGESTION =
+  /(?:предлагаю|предложение|пожелание|было бы (?:удобно|здорово|неплохо|хорошо)|хотелось бы|в (?:следующ|будущ)\p{L}* (?:верси|релиз|обновлени)|suggest\w*|feature request|would be (?:nice|great|useful)|we'd love|i'd love|wish)/u
+
 export function detectIntent(text: string): Intent {
   const t = normalize(text)
+  const suggestion = SUGGESTION.test(t)
   return {
     problem: PROBLEM.some((re) => re.test(t)),
-    question: QUESTION.some((re) => re.test(t)),
-    work: WORK.some((re) => re.test(t)),
+    question: suggestion || QUESTION.some((re) => re.test(t)),
+    work: !suggestion && (WORK.some((re) => re.test(t)) || asksToDoWork(t) || ENGLISH_WORK.test(t)),
   }
 }

@@ -35,7 +35,7 @@ export function scoreTopics(index: TopicIndex, request: readonly string[]): Topi
         else if (phrase.length >= 3 && hits >= phrase.length - 1) score += 0.5 * hits
       }
       for (const s of unique) if (profile.negative.has(s)) score -= 2
-      return { profile, score: Math.max(0, score), matched }
+      return { profile, score: Math.max(0, score * profile.lengthNorm), matched }
     })
     .sort((a, b) => b.score - a.score)
 }

@@ -23,7 +23,13 @@ export function words(text: string): string[] {
   const clean = normalize(text)
     .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/g, ' ')
     .replace(/\S+@\S+\.\S+/g, ' ')
-  return clean.match(/[\p{L}][\p{L}\p{N}]*/gu) ?? []
+  // HTTP status codes ("ошибка 500", "502 bad gateway") name a failure as clearly as a word does
+  const found =
+    clean.match(
+      /[\p{L}][\p{L}\p{N}]*|(?<![\p{L}\p{N}])\p{N}[сc](?![\p{L}\p{N}])|(?<![\p{N}.,])(?:40[034]|50[0-4])(?![\p{N}]|[.,]\p{N})/gu,
+    ) ?? []
+  // "1С" / "1C" (the accounting system) typed in either script is one word
+  return found.map((w) => (w === '1c' ? '1с' : w))
 }
 
 const cache = new Map<string, string>()
@@ -41,9 +47,33 @@ export function stem(word: string): string {
 
 export function stems(text: string): string[] {
   return words(text)
-    .filter((w) => !STOPWORDS.has(w))
+    .filter((w) => !STOPWORDS.has(w) && !NEGATIONS.has(w) && !GENERIC.has(w))
     .map(stem)
 }
+
+/**
+ * Words every kind of request uses ("как", "сделать", "нам", "how", "can"): what they say about the request is
+ * its intent, which intent.ts reads from the raw text; as topic terms they only favour the topics whose phrases
+ * happen to contain them.
+ */
+export const GENERIC = new Set(
+  (
+    'как где куда откуда когда почему зачем какой какая какое какие каким каких который которая которое которые ' +
+    'которых котором сделать сделайте сделали сделал сделала делать делаю делаем делает делают делал сделаем ' +
+    'нам нас сам сама сами самим свой своя свое своё свои свою своего своей своих себя себе кто кого чего чем ' +
+    'пишет пишут написано выдает выдаёт выдают показывает ' +
+    'хочу хотим хотели хотел хотела могу можем может могут можете могли сможете получается получилось ' +
+    'how what where when why which who whom can could would should will shall may might must need needs want ' +
+    'wants make made do done doing does get got just any some something anything all also our its than then ' +
+    'over since into t s don doesn didn isn aren wasn won couldn can’t'
+  ).split(' '),
+)
+
+/**
+ * Negation particles: they matter for intent ("не работает" is a failure report) but say nothing about the
+ * topic, and as a term shared by every "не …" phrase they would favour whichever topic has most of them.
+ */
+export const NEGATIONS = new Set(['не', 'нет', 'ни', 'not', 'no', 'nor', 'never', 'nothing', 'ничего'])
 
 // Function words that carry no topic (Russian and English); kept short on purpose: negations and
 // "how"-words are meaningful for intent and are not here.

@@ -12,7 +12,15 @@ export interface TopicProfile {
   /** phrases as stem sequences (two stems or more) */
   phrases: string[][]
   negative: Set<string>
+  /**
+   * Damps topics with a large vocabulary: a topic with many phrases and examples matches more words of any
+   * request, and without this it would win by volume rather than by fit.
+   */
+  lengthNorm: number
 }
+
+/** How strongly the vocabulary size damps a topic's score (0: not at all, 1: proportionally). */
+const LENGTH_DAMPING = 0.5
 
 export interface TopicIndex {
   regulation: string
@@ -45,11 +53,13 @@ export function topicIndex(reg: Regulation): TopicIndex {
   const df = new Map<string, number>()
   for (const r of raw) for (const s of r.weights.keys()) df.set(s, (df.get(s) ?? 0) + 1)
   const n = raw.length
+  const avgSize = raw.reduce((sum, r) => sum + r.weights.size, 0) / Math.max(1, n)
   const profiles = raw.map((r) => ({
     topic: r.topic,
     terms: new Map([...r.weights].map(([s, w]) => [s, w * Math.log(1 + n / (df.get(s) ?? 1))])),
     phrases: r.phrases,
     negative: r.negative,
+    lengthNorm: (avgSize / Math.max(1, r.weights.size)) ** LENGTH_DAMPING,
   }))
   const index = { regulation: reg.id, profiles, vocabulary: [...df.keys()] }
   indexes.set(reg, index)

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { execa } from 'execa'
@@ -145,13 +145,13 @@ describe('regdesk triage', () => {
 const hasScript = spawnSync('script', ['--version']).status === 0
 
 describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
-  async function conversation(keys: string[], args: string[] = ['-r', 'moguta']) {
+  async function conversation(keys: string[], args: string[] = ['-r', 'moguta'], store = join(tempDir(), 't.json')) {
     const child = execa('script', ['-qfec', `${process.execPath} ${BIN} triage -i ${args.join(' ')}`, '/dev/null'], {
       reject: false,
       env: {
         REGDESK_NOW: '2026-11-20T15:00:00+03:00',
         NO_COLOR: '1',
-        REGDESK_STORE: join(tempDir(), 't.json'),
+        REGDESK_STORE: store,
         XDG_CONFIG_HOME: tempDir(),
       },
     })
@@ -166,8 +166,10 @@ describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
     return { exitCode: r.exitCode, screen: stripVTControlCharacters(String(r.stdout)).replace(/\r/g, '') }
   }
 
+  const DOWN = '\u001b[B'
+
   it('asks for the channel, tier and text, shows the verdict and accepts it', async () => {
-    const r = await conversation(['\r', '\r', 'после обновления белый экран\r', '\r'])
+    const r = await conversation(['\r', '\r', 'после обновления белый экран\r', '\r', `${DOWN}\r`])
     expect(r.exitCode).toBe(0)
     expect(r.screen).toContain('Channel the request came through')
     expect(r.screen).toContain('IN SCOPE  moguta · level standard')
@@ -176,15 +178,37 @@ describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
 
   it('lets the agent pick the topic when the verdict is unclear', async () => {
     // the first candidate is preselected: Enter takes it
-    const r = await conversation(['\r', '\r', 'сделайте чтобы работало\r', '\r', '\r'])
+    const r = await conversation(['\r', '\r', 'сделайте чтобы работало\r', '\r', '\r', `${DOWN}\r`])
     expect(r.exitCode).toBe(0)
     expect(r.screen).toContain('UNCLEAR')
     expect(r.screen).toMatch(/(IN SCOPE|OUT OF SCOPE) {2}moguta/)
     expect(r.screen).toContain('chosen by the agent')
   }, 20_000)
 
-  it('exits 130 on Ctrl-C', async () => {
-    const r = await conversation(['\u0003'])
-    expect(r.exitCode).toBe(130)
+  it('saves the ticket when asked to', async () => {
+    const store = join(tempDir(), 't.json')
+    const r = await conversation(
+      ['\r', '\r', 'после обновления белый экран\r', '\r', '\r', 'Белый экран\r'],
+      ['-r', 'moguta'],
+      store,
+    )
+    expect(r.exitCode).toBe(0)
+    expect(r.screen).toContain('saved MG-000001')
+    const list = await regdesk(['tickets', 'list', '--json'], { REGDESK_STORE: store })
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({ id: 'MG-000001', subject: 'Белый экран', level: 'standard' }),
+    ])
   }, 20_000)
+
+  it('exits 130 on Ctrl-C, and Ctrl-C at the last question saves nothing', async () => {
+    expect((await conversation(['\u0003'])).exitCode).toBe(130)
+    const store = join(tempDir(), 't.json')
+    const r = await conversation(
+      ['\r', '\r', 'после обновления белый экран\r', '\r', '\r', '\u0003'],
+      ['-r', 'moguta'],
+      store,
+    )
+    expect(r.exitCode).toBe(130)
+    expect(existsSync(store)).toBe(false)
+  }, 30_000)
 })

@@ -1,9 +1,10 @@
 import { CHANNELS, type Channel } from '../../regulation/vocabulary.js'
-import type { Context } from '../context.js'
+import type { Context, Environment } from '../context.js'
 import { printable } from '../io.js'
 import { type Prompter, terminalPrompter } from '../prompts.js'
 import { regulationOption } from '../regulation-input.js'
 import { triageFacts } from '../triage-input.js'
+import { saveTriagedTicket } from './tickets/add.js'
 import { renderVerdict, type TriageOptions, triageOf } from './triage.js'
 
 /**
@@ -13,6 +14,7 @@ import { renderVerdict, type TriageOptions, triageOf } from './triage.js'
  */
 export async function runInteractiveTriage(
   ctx: Context,
+  environment: Environment,
   opts: TriageOptions,
   prompter: Prompter = terminalPrompter(ctx.io),
 ) {
@@ -95,6 +97,20 @@ export async function runInteractiveTriage(
         : next.slice('topic:'.length)
     result = triageOf(reg, text, facts, topicId)
     ctx.io.out(`\n${renderVerdict(reg, result, ctx.io)}`)
+  }
+  const save = await prompter.select(
+    'Save it as a ticket?',
+    [
+      { value: 'yes', name: `Yes, in ${ctx.storePath()}` },
+      { value: 'no', name: 'No' },
+    ],
+    'yes',
+  )
+  if (save === 'yes') {
+    // nothing is written before this point: Ctrl-C at any earlier prompt leaves the store as it was
+    const subject = await prompter.text('Subject (Enter: the first line of the text)')
+    const ticket = await saveTriagedTicket(ctx, environment, reg, text, facts, result, { subject })
+    ctx.io.out(`saved ${ctx.io.color.bold(ticket.id)}\n`)
   }
   return result
 }

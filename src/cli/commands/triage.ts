@@ -37,7 +37,7 @@ export function triageCommand(io: IO, environment: Environment): Command {
     if (opts.interactive || (text === undefined && opts.file === undefined && ctx.io.canPrompt && !ctx.json)) {
       // inquirer is loaded only for a conversation
       const { runInteractiveTriage } = await import('./triage-interactive.js')
-      await runInteractiveTriage(ctx, opts)
+      await runInteractiveTriage(ctx, environment, opts)
       return
     }
     return runTriage(ctx, text, opts)

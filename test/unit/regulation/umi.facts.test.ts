@@ -128,9 +128,9 @@ describe('umi regulation facts', () => {
     for (const t of reg.topics) {
       expect(t.kind, t.id).toBeDefined()
       expect(t.match?.phrases?.length ?? 0, t.id).toBeGreaterThanOrEqual(5)
-      expect(t.match?.phrases?.length ?? 0, t.id).toBeLessThanOrEqual(15)
+      expect(t.match?.phrases?.length ?? 0, t.id).toBeLessThanOrEqual(40)
       expect(t.match?.keywords?.length ?? 0, t.id).toBeGreaterThanOrEqual(5)
-      expect(t.match?.keywords?.length ?? 0, t.id).toBeLessThanOrEqual(15)
+      expect(t.match?.keywords?.length ?? 0, t.id).toBeLessThanOrEqual(40)
       expect(t.match?.examples?.length ?? 0, t.id).toBeGreaterThanOrEqual(2)
       expect(t.match?.examples?.length ?? 0, t.id).toBeLessThanOrEqual(4)
     }

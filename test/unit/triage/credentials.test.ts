@@ -10,6 +10,8 @@ describe('findSecrets / maskSecrets', () => {
     ['mysql -u root -pHardPass1 shop', 'HardPass1'],
     ['password is hunter22 and login admin', 'hunter22'],
     ['Пароль от FTP — "my secret pass"', 'my secret pass'],
+    ['После обновления не работает корзина. пароль от админки Qwe12345!', 'Qwe12345!'],
+    ['password for the admin panel Hunter2024', 'Hunter2024'],
     ['SSH доступ root / Zx8!kk2pq', 'Zx8!kk2pq'],
     ['api_key: sk_live_abcdefghijklmnop', 'sk_live_abcdefghijklmnop'],
   ])('masks the secret in %j', (text, secret) => {

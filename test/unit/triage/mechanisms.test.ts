@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { RegulationRegistry } from '../../../src/regulation/load.js'
+import { triageRequest } from '../../../src/triage/classify.js'
+import { accessDataSpans } from '../../../src/triage/credentials.js'
+import { detectIntent } from '../../../src/triage/intent.js'
+import { scoringText } from '../../../src/triage/scoring-text.js'
+import { stems, words } from '../../../src/triage/text.js'
+
+const registry = RegulationRegistry.withBuiltins()
+const at = Date.parse('2026-11-20T12:00:00+03:00')
+
+describe('scoringText', () => {
+  it.each([
+    ['после обновления белый экран, ничего не меняли', 'меня'],
+    ['в код ничего не вносили, после обновления не открывается корзина', 'внос'],
+    ['код не правили, заказ не оформляется', 'прав'],
+    ['checkout is empty since yesterday, nothing was changed on our side', 'chang'],
+    ["we didn't modify anything, the cart is broken", 'modif'],
+  ])('drops a change the customer rules out: %s', (text, gone) => {
+    expect(stems(scoringText(text)).some((s) => s.startsWith(gone))).toBe(false)
+  })
+
+  it('keeps a change the customer reports', () => {
+    expect(stems(scoringText('программист менял код корзины'))).toContain('меня')
+  })
+
+  it('drops pasted access data with its labels, keeps the problem', () => {
+    const text =
+      'ошибка 500 на странице оформления заказа. доступ в админку admin / qwerty123, FTP: ftp.shop.ua user shopftp pass Kx92!mm'
+    const s = stems(scoringText(text))
+    expect(s).toContain('оформлен')
+    expect(s).not.toContain('админк')
+    expect(s.join(' ')).not.toMatch(/qwerty|kx92/i)
+  })
+
+  it('finds the access-data span back to its label in the same sentence only', () => {
+    const text = 'Админка выкидывает на логин. RDP к серверу 10.0.0.1 пользователь Administrator пароль P@ssw0rd1'
+    const [span] = accessDataSpans(text)
+    expect(text.slice(span?.start, span?.end)).toBe(
+      'RDP к серверу 10.0.0.1 пользователь Administrator пароль P@ssw0rd1',
+    )
+  })
+})
+
+describe('words', () => {
+  it('keeps HTTP status codes and 1С as words, not other numbers', () => {
+    expect(words('ошибка 502 на сайте, 5000 рублей, версия 1.500')).toEqual([
+      'ошибка',
+      '502',
+      'на',
+      'сайте',
+      'рублей',
+      'версия',
+    ])
+    expect(words('подключите 1С и 1C')).toEqual(['подключите', '1с', 'и', '1с'])
+  })
+
+  it('does not score negations and generic words', () => {
+    expect(stems('не работает как сделать нам')).toEqual(['работа'])
+  })
+})
+
+describe('detectIntent', () => {
+  it.each([
+    'перетащите магазин на новый хостинг',
+    'стилизуйте наш шаблон',
+    'Can your team moderate our comments?',
+    'could you set up the server for us',
+  ])('reads a request for work: %s', (text) => {
+    expect(detectIntent(text).work).toBe(true)
+  })
+
+  it.each([
+    'подскажите, где настройка доставки',
+    'посмотрите пожалуйста, на сайте ошибка',
+    'на сайте не открывается корзина',
+    'Suggestion: please add scheduled publication',
+    'предлагаю добавить выгрузку в Word',
+  ])('does not read help, a failure or a wish as work: %s', (text) => {
+    expect(detectIntent(text).work).toBe(false)
+  })
+
+  it('reads failure reports', () => {
+    expect(detectIntent('обновление не ставится').problem).toBe(true)
+    expect(detectIntent('установщик виснет на распаковке').problem).toBe(true)
+  })
+})
+
+describe('triageRequest decisions', () => {
+  it('refuses a demo user whose request is not clearly a general usage question', () => {
+    const v = triageRequest(
+      registry.get('moguta'),
+      'на демке пишем свой плагин, хук на сохранение заказа не срабатывает, посмотрите код',
+      { receivedAt: at, tier: 'demo' },
+    )
+    expect(v.scope).toBe('out')
+    expect(v.reasons[0]?.code).toBe('not_licensed')
+  })
+
+  it('serves a demo user on a general usage question', () => {
+    const v = triageRequest(registry.get('moguta'), 'как в админке добавить товар с вариантами размеров?', {
+      receivedAt: at,
+      tier: 'demo',
+    })
+    expect(v.scope).toBe('in')
+  })
+
+  it('does not read "ничего не меняли" as modified code', () => {
+    const v = triageRequest(
+      registry.get('advantshop'),
+      'после обновления в админке не открывается раздел заказов, в код ничего не вносили',
+      { receivedAt: at },
+    )
+    expect(v.scope).toBe('in')
+  })
+
+  it('is unclear when topics of different levels come close (imagecms consultation vs support)', () => {
+    const v = triageRequest(registry.get('imagecms'), 'на айфонах криво отображается меню, поправите?', {
+      receivedAt: Date.parse('2025-06-10T11:00:00+03:00'),
+      tier: 'pro',
+      licenseDate: '2025-06-02',
+    })
+    expect(v.scope).toBe('unclear')
+    expect(v.level).toBeNull()
+    expect(v.topic).toBeNull()
+    expect(v.candidates.length).toBeGreaterThan(0)
+  })
+})
