@@ -1,5 +1,5 @@
 import type { Regulation } from '../regulation/load.js'
-import type { Channel } from '../regulation/schema.js'
+import { type Channel, REASON_CODES } from '../regulation/vocabulary.js'
 import { triageRequest } from './classify.js'
 import { resolveProduct } from './product.js'
 import type { RequestFacts, Scope, Verdict } from './types.js'
@@ -58,14 +58,8 @@ export interface EvaluationReport {
   outcomes: CaseOutcome[]
 }
 
-const ELIGIBILITY = new Set([
-  'channel_not_accepted',
-  'product_unsupported',
-  'support_period_expired',
-  'version_outdated',
-  'not_licensed',
-  'code_modified',
-])
+// every reason code but the two topic ones: the channel and eligibility cases
+const ELIGIBILITY: ReadonlySet<string> = new Set(REASON_CODES.filter((c) => !c.startsWith('topic_')))
 const DEFAULT_RECEIVED = Date.parse('2026-11-20T12:00:00+03:00')
 
 /** Runs every case through triage and scores it: pure, so the unit test and `npm run eval:triage` share it. */

@@ -1,46 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { formatIssue } from '../../../src/regulation/issue.js'
-import { parseRegulation } from '../../../src/regulation/parse.js'
-import type { RegulationFile } from '../../../src/regulation/schema.js'
+import { checkShippedBasics, shippedRegulation, sourceText } from './shipped.js'
 
 // Facts checked by hand against ../shared/seeds/advantshop.txt (Регламент работы службы
 // технической поддержки ADVANTSHOP). Clause numbers in comments are the source's.
 
-const text = readFileSync(new URL('../../../regulations/advantshop.yaml', import.meta.url), 'utf8')
-const seedPath = fileURLToPath(new URL('../../../../shared/seeds/advantshop.txt', import.meta.url))
-const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : undefined
+const ID = 'advantshop'
+const { seed, seedPath } = sourceText(ID)
 const skipNote = seed ? '' : ` (skipped: source ${seedPath} not found)`
 
-function load(): RegulationFile {
-  const { value, issues } = parseRegulation(text, 'advantshop.yaml', { fileId: 'advantshop', calendars: ['ru'] })
-  if (!value) throw new Error(issues.map(formatIssue).join('\n'))
-  return value
-}
-
-const reg = load()
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
-
-/** every `quote` anywhere in the file, with its path */
-function quotes(node: unknown, path = ''): [string, string][] {
-  if (Array.isArray(node)) return node.flatMap((n, i) => quotes(n, `${path}[${i}]`))
-  if (node && typeof node === 'object')
-    return Object.entries(node).flatMap(([k, v]) =>
-      k === 'quote' && typeof v === 'string' ? [[path, v] as [string, string]] : quotes(v, path ? `${path}.${k}` : k),
-    )
-  return []
-}
+const { reg } = shippedRegulation(ID)
 
 describe('advantshop regulation facts', () => {
-  it('parses without issues and is named after its file', () => {
-    const { issues } = parseRegulation(text, 'advantshop.yaml', { fileId: 'advantshop', calendars: ['ru'] })
-    expect(issues).toEqual([])
-    expect(reg.id).toBe('advantshop')
-    expect(reg.schemaVersion).toBe(1)
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/regulation.schema.json')
-  })
-
   it('works 08–20 on weekdays and 09–18 on weekends and holidays, Moscow time (3.1)', () => {
     const wt = reg.workingTime
     expect(wt.timezone).toBe('Europe/Moscow')
@@ -143,18 +113,6 @@ describe('advantshop regulation facts', () => {
     expect(reg.topics.filter((t) => t.scope === 'out')).toHaveLength(29)
   })
 
-  it('gives every topic a kind and match data for triage', () => {
-    for (const t of reg.topics) {
-      expect(t.kind, t.id).toBeDefined()
-      expect(t.match?.phrases?.length ?? 0, t.id).toBeGreaterThanOrEqual(5)
-      expect(t.match?.phrases?.length ?? 0, t.id).toBeLessThanOrEqual(40)
-      expect(t.match?.keywords?.length ?? 0, t.id).toBeGreaterThanOrEqual(5)
-      expect(t.match?.keywords?.length ?? 0, t.id).toBeLessThanOrEqual(40)
-      expect(t.match?.examples?.length ?? 0, t.id).toBeGreaterThanOrEqual(2)
-      expect(t.match?.examples?.length ?? 0, t.id).toBeLessThanOrEqual(4)
-    }
-  })
-
   it.skipIf(!seed)(`counts the same number of list items in the source${skipNote}`, () => {
     const lines = (seed ?? '').split('\n')
     const from = lines.findIndex((l) => l.startsWith('Вопросы, решаемые службой'))
@@ -164,13 +122,6 @@ describe('advantshop regulation facts', () => {
     const numbered = [...lines.slice(from, mid), ...lines.slice(start4, end4)].filter((l) => /^\s+\d+\.\s/.test(l))
     expect(numbered).toHaveLength(reg.topics.length)
   })
-
-  it.skipIf(!seed)(`quotes the source verbatim${skipNote}`, () => {
-    const source = squash(seed ?? '')
-    const all = quotes(reg)
-    expect(all.length).toBeGreaterThan(reg.topics.length)
-    for (const [path, quote] of all)
-      for (const part of quote.split('…').map(squash).filter(Boolean))
-        expect(source.includes(part), `${path}: ${JSON.stringify(part)}`).toBe(true)
-  })
 })
+
+checkShippedBasics(ID)

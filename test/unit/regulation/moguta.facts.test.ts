@@ -1,45 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { parseRegulation } from '../../../src/regulation/parse.js'
-import type { RegulationFile } from '../../../src/regulation/schema.js'
+import { checkShippedBasics, shippedRegulation, sourceText } from './shipped.js'
 
 // Facts of regulations/moguta.yaml, checked by hand against the source (../shared/seeds/moguta.txt).
 
 const ID = 'moguta'
-const text = readFileSync(new URL(`../../../regulations/${ID}.yaml`, import.meta.url), 'utf8')
-const { value, issues } = parseRegulation(text, `${ID}.yaml`, { fileId: ID, calendars: ['ru'] })
-const reg = value as RegulationFile
+const { reg } = shippedRegulation(ID)
 
-const seedPath = fileURLToPath(new URL(`../../../../shared/seeds/${ID}.txt`, import.meta.url))
-const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : undefined
-const noSeed = `skipped: the source ${seedPath} is absent`
-
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim()
-
-/** every `quote` in the file, with its path */
-function quotes(node: unknown, path = ''): [string, string][] {
-  if (Array.isArray(node)) return node.flatMap((n, i) => quotes(n, `${path}.${i}`))
-  if (node && typeof node === 'object')
-    return Object.entries(node).flatMap(([k, v]) =>
-      k === 'quote' && typeof v === 'string' ? [[path, v] as [string, string]] : quotes(v, `${path}.${k}`),
-    )
-  return []
-}
-
-/** a quote is verbatim when its parts between "…" occur in the source in order */
-function isVerbatim(quote: string, source: string): boolean {
-  let at = 0
-  for (const part of collapse(quote)
-    .split('…')
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const i = source.indexOf(part, at)
-    if (i < 0) return false
-    at = i + part.length
-  }
-  return true
-}
+const { seed, noSeed } = sourceText(ID)
 
 /** list items ("- " lines) between two headings, taken at their last occurrence (after the table of contents) */
 function listItems(source: string, from: string, to: string): number {
@@ -57,12 +24,6 @@ const topics = (scope: 'in' | 'out', clause?: string) =>
   reg.topics.filter((t) => t.scope === scope && (clause === undefined || t.clause === clause))
 
 describe('moguta regulation', () => {
-  it('parses without issues', () => {
-    expect(issues).toEqual([])
-    expect(reg.id).toBe(ID)
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/regulation.schema.json')
-  })
-
   it('works Mon–Fri 10–19 Moscow time, closed on holidays, weekday hours on working weekends (2.1)', () => {
     const wt = reg.workingTime
     expect(wt.timezone).toBe('Europe/Moscow')
@@ -159,25 +120,6 @@ describe('moguta regulation', () => {
       listItems(source, '3.2. В рамках технической поддержки НЕ', '4. Порядок подачи'),
     )
   })
-
-  it('gives every topic a kind and match data for triage', () => {
-    for (const t of reg.topics) {
-      expect(t.kind, t.id).toBeDefined()
-      expect(t.match?.phrases?.length ?? 0, `${t.id} phrases`).toBeGreaterThanOrEqual(5)
-      expect(t.match?.phrases?.length ?? 0, `${t.id} phrases`).toBeLessThanOrEqual(40)
-      expect(t.match?.keywords?.length ?? 0, `${t.id} keywords`).toBeGreaterThanOrEqual(5)
-      expect(t.match?.keywords?.length ?? 0, `${t.id} keywords`).toBeLessThanOrEqual(40)
-      expect(t.match?.examples?.length ?? 0, `${t.id} examples`).toBeGreaterThanOrEqual(2)
-      expect(t.match?.examples?.length ?? 0, `${t.id} examples`).toBeLessThanOrEqual(10)
-      for (const k of t.match?.keywords ?? []) expect(k, `${t.id} keyword`).not.toMatch(/\s/)
-    }
-  })
-
-  it.skipIf(!seed)(`quotes the source verbatim everywhere${seed ? '' : ` (${noSeed})`}`, () => {
-    const source = collapse(seed ?? '')
-    const all = quotes(reg)
-    expect(all.length).toBeGreaterThan(reg.topics.length)
-    const bad = all.filter(([, q]) => !isVerbatim(q, source))
-    expect(bad).toEqual([])
-  })
 })
+
+checkShippedBasics(ID)

@@ -1,46 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { formatIssue } from '../../../src/regulation/issue.js'
-import { parseRegulation } from '../../../src/regulation/parse.js'
-import type { RegulationFile } from '../../../src/regulation/schema.js'
+import { checkShippedBasics, shippedRegulation, sourceText } from './shipped.js'
 
 // Facts checked by hand against ../shared/seeds/umi.txt (Регламент работы технической
 // поддержки ООО «Юми»). The source numbers sections 1–8; its lists are unnumbered bullets.
 
-const text = readFileSync(new URL('../../../regulations/umi.yaml', import.meta.url), 'utf8')
-const seedPath = fileURLToPath(new URL('../../../../shared/seeds/umi.txt', import.meta.url))
-const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : undefined
+const ID = 'umi'
+const { seed, seedPath } = sourceText(ID)
 const skipNote = seed ? '' : ` (skipped: source ${seedPath} not found)`
 
-function load(): RegulationFile {
-  const { value, issues } = parseRegulation(text, 'umi.yaml', { fileId: 'umi', calendars: ['ru'] })
-  if (!value) throw new Error(issues.map(formatIssue).join('\n'))
-  return value
-}
-
-const reg = load()
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
-
-/** every `quote` anywhere in the file, with its path */
-function quotes(node: unknown, path = ''): [string, string][] {
-  if (Array.isArray(node)) return node.flatMap((n, i) => quotes(n, `${path}[${i}]`))
-  if (node && typeof node === 'object')
-    return Object.entries(node).flatMap(([k, v]) =>
-      k === 'quote' && typeof v === 'string' ? [[path, v] as [string, string]] : quotes(v, path ? `${path}.${k}` : k),
-    )
-  return []
-}
+const { reg } = shippedRegulation(ID)
 
 describe('umi regulation facts', () => {
-  it('parses without issues and is named after its file', () => {
-    const { issues } = parseRegulation(text, 'umi.yaml', { fileId: 'umi', calendars: ['ru'] })
-    expect(issues).toEqual([])
-    expect(reg.id).toBe('umi')
-    expect(reg.schemaVersion).toBe(1)
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/regulation.schema.json')
-  })
-
   it('works 09–18 on weekdays and 10–18 on weekends and holidays, Moscow time (2)', () => {
     const wt = reg.workingTime
     expect(wt.timezone).toBe('Europe/Moscow')
@@ -124,18 +94,6 @@ describe('umi regulation facts', () => {
     )
   })
 
-  it('gives every topic a kind and match data for triage', () => {
-    for (const t of reg.topics) {
-      expect(t.kind, t.id).toBeDefined()
-      expect(t.match?.phrases?.length ?? 0, t.id).toBeGreaterThanOrEqual(5)
-      expect(t.match?.phrases?.length ?? 0, t.id).toBeLessThanOrEqual(40)
-      expect(t.match?.keywords?.length ?? 0, t.id).toBeGreaterThanOrEqual(5)
-      expect(t.match?.keywords?.length ?? 0, t.id).toBeLessThanOrEqual(40)
-      expect(t.match?.examples?.length ?? 0, t.id).toBeGreaterThanOrEqual(2)
-      expect(t.match?.examples?.length ?? 0, t.id).toBeLessThanOrEqual(4)
-    }
-  })
-
   it.skipIf(!seed)(`counts the same number of bullets in section 6 of the source${skipNote}`, () => {
     const lines = (seed ?? '').split('\n')
     const from = lines.findIndex((l) => l.startsWith('6. Решаемые задачи'))
@@ -145,13 +103,6 @@ describe('umi regulation facts', () => {
     expect(bullets(from, mid)).toBe(reg.topics.filter((t) => t.scope === 'in').length)
     expect(bullets(mid, to)).toBe(reg.topics.filter((t) => t.scope === 'out').length)
   })
-
-  it.skipIf(!seed)(`quotes the source verbatim${skipNote}`, () => {
-    const source = squash(seed ?? '')
-    const all = quotes(reg)
-    expect(all.length).toBeGreaterThan(reg.topics.length)
-    for (const [path, quote] of all)
-      for (const part of quote.split('…').map(squash).filter(Boolean))
-        expect(source.includes(part), `${path}: ${JSON.stringify(part)}`).toBe(true)
-  })
 })
+
+checkShippedBasics(ID)

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { INFORMATION_IDS } from '../../../src/regulation/vocabulary.js'
 import { type InformationId, missingInformation } from '../../../src/triage/information.js'
 
-const ALL: InformationId[] = [
-  'license_key',
-  'domain',
-  'site_url',
-  'page_url',
-  'version',
-  'steps',
-  'error_text',
-  'screenshot',
-  'contact',
-  'recent_changes',
-]
+const ALL: InformationId[] = [...INFORMATION_IDS]
 
 describe('missingInformation', () => {
   it('finds the shapes of the required information, not the words naming them', () => {
