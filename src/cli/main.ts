@@ -1,7 +1,8 @@
 import { CommanderError } from 'commander'
 import { DataError, ExitCode, RegdeskError } from '../errors.js'
 import { formatIssue } from '../regulation/issue.js'
-import { processIO } from './io.js'
+import { maskSecrets } from '../triage/credentials.js'
+import { printable, processIO } from './io.js'
 import { createProgram } from './program.js'
 
 // a reader that stops early (`| head`) is not an error: stop writing, exit quietly
@@ -12,7 +13,10 @@ for (const stream of [process.stdout, process.stderr])
   })
 
 const argv = process.argv
-const io = processIO({ color: !argv.includes('--no-color') })
+const processIo = processIO({ color: !argv.includes('--no-color') })
+// stderr carries messages that quote input (commander's among them): never a raw escape
+// sequence, never a credential pasted into an option
+const io = { ...processIo, err: (text: string) => processIo.err(printable(maskQuoted(text))) }
 const debug = argv.includes('--verbose') || Boolean(process.env.DEBUG)
 
 try {
@@ -30,17 +34,30 @@ function exitCodeFor(err: unknown): number {
   if (err instanceof DataError) {
     const files = new Set(err.issues.map((i) => i.file)).size
     const n = err.issues.length
-    io.err(err.issues.map((i) => `${formatIssue(i)}\n`).join(''))
+    io.err(err.issues.map((i) => `${safe(formatIssue(i))}\n`).join(''))
     io.err(`error: ${n} problem${n === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`)
     return err.exitCode
   }
   if (err instanceof RegdeskError) {
-    io.err(`error: ${err.message}\n`)
+    io.err(`error: ${safe(err.message)}\n`)
     if (debug && err.stack) io.err(`${err.stack}\n`)
     return err.exitCode
   }
   if (err instanceof Error && err.name === 'ExitPromptError') return ExitCode.Cancelled
-  const detail = debug && err instanceof Error ? (err.stack ?? err.message) : String(err)
+  const detail = debug && err instanceof Error ? (err.stack ?? err.message) : safe(String(err))
   io.err(`internal error: ${detail}\nthis is a bug in regdesk; please report it (run with --verbose for details)\n`)
   return ExitCode.Failure
+}
+
+/**
+ * Values are quoted in messages ("…", '…', «…»): mask credentials there, not in regdesk's own
+ * words ("pass --regulation"). Greedy to the last quote of the line: a value may hold quotes.
+ */
+function maskQuoted(text: string): string {
+  return text.replace(/"[^\n]*"|'[^\n]*'|«[^\n]*»/g, (q) => `${q[0]}${maskSecrets(q.slice(1, -1))}${q.at(-1)}`)
+}
+
+/** An error is one line, even when it quotes a value with line breaks (io.err does the rest). */
+function safe(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ')
 }

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { type Command, Option } from 'commander'
+import iconv from 'iconv-lite'
 import { UsageError } from '../errors.js'
 import type { Regulation } from '../regulation/load.js'
 import { CHANNELS, type Channel } from '../regulation/vocabulary.js'
@@ -19,7 +20,12 @@ export interface TriageFlags {
   licenseDate?: string
   receivedAt?: string
   file?: string
+  encoding?: Encoding
 }
+
+/** Encodings of the request text in --file and stdin; AdvantShop accepts e-mail in the Russian 8-bit ones. */
+export const ENCODINGS = ['auto', 'utf-8', 'windows-1251', 'koi8-r'] as const
+export type Encoding = (typeof ENCODINGS)[number]
 
 export function addTriageOptions(cmd: Command): Command {
   return cmd
@@ -32,6 +38,12 @@ export function addTriageOptions(cmd: Command): Command {
     .option('--license-date <date>', 'licence purchase date, YYYY-MM-DD')
     .option('--received-at <iso>', 'when the request was received (default: --now)')
     .option('-f, --file <file>', 'read the request text from a file')
+    .addOption(
+      new Option(
+        '--encoding <name>',
+        'encoding of --file or stdin text (auto: UTF-8, else windows-1251 or koi8-r)',
+      ).choices(ENCODINGS),
+    )
 }
 
 /** Checks the flags against the regulation and turns them into request facts; bad values list the valid ones. */
@@ -72,35 +84,43 @@ export function triageFacts(ctx: Context, reg: Regulation, flags: TriageFlags): 
   return facts
 }
 
-const MAX_TEXT_BYTES = 1024 * 1024
+/** A request is a letter, not a mailbox: larger input is refused before it is read. */
+const MAX_TEXT_BYTES = 4 * 1024 * 1024
 
 /**
- * The request text: the argument, `-` for stdin, or --file. Returns undefined when none was given
- * (interactive mode may ask for it).
+ * The request text: the argument, `-` for stdin, or --file (decoded per --encoding). Returns
+ * undefined when none was given (interactive mode may ask for it).
  */
 export async function readRequestText(
   ctx: Context,
   arg: string | undefined,
   file: string | undefined,
+  encoding: Encoding | undefined = undefined,
 ): Promise<string | undefined> {
   if (arg !== undefined && file !== undefined) throw new UsageError('give the text or --file, not both')
+  if (encoding !== undefined && file === undefined && arg !== '-')
+    throw new UsageError('--encoding applies to text read from --file or stdin ("-"), not to an argument')
   let text: string | undefined
   if (file !== undefined) {
+    let bytes: Buffer
     try {
-      text = decode(readFileSync(file))
+      if (statSync(file).size > MAX_TEXT_BYTES) throw new UsageError(`${file} is larger than 4 MB; is it a request?`)
+      bytes = readFileSync(file)
     } catch (e) {
+      if (e instanceof UsageError) throw e
       throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
     }
+    text = decodeRequest(ctx, bytes, encoding)
   } else if (arg === '-') {
     const chunks: Buffer[] = []
     let size = 0
     for await (const chunk of ctx.io.stdin) {
       const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
       size += b.length
-      if (size > MAX_TEXT_BYTES * 4) throw new UsageError('the request text is larger than 4 MB')
+      if (size > MAX_TEXT_BYTES) throw new UsageError('the request text is larger than 4 MB; is it a request?')
       chunks.push(b)
     }
-    text = decode(Buffer.concat(chunks))
+    text = decodeRequest(ctx, Buffer.concat(chunks), encoding)
   } else {
     text = arg
   }
@@ -109,6 +129,95 @@ export async function readRequestText(
   return text
 }
 
-function decode(bytes: Buffer): string {
-  return new TextDecoder('utf-8').decode(bytes)
+function decodeRequest(ctx: Context, bytes: Buffer, encoding: Encoding = 'auto'): string {
+  if (looksBinary(bytes))
+    throw new UsageError('the request text looks like binary data (NUL or control bytes), not a letter; give its text')
+  if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(bytes)
+  if (encoding !== 'auto') return iconv.decode(bytes, encoding)
+  const { text, detected } = decodeAuto(bytes)
+  if (detected !== 'utf-8')
+    ctx.io.err(`note: the request text is not UTF-8; read as ${detected} (choose with --encoding)\n`)
+  return text
+}
+
+/**
+ * `auto`: valid UTF-8 (or UTF-8 with a few broken bytes) stays UTF-8; otherwise the 8-bit Russian
+ * encoding whose reading has the larger share of common Russian letters. The two put the
+ * alphabet in different orders (and cases), so text read in the wrong one is made of rare
+ * letters: cp1251 "о" is KOI8 "Н", KOI8 "а" is cp1251 "Б".
+ */
+export function decodeAuto(bytes: Buffer): { text: string; detected: 'utf-8' | 'windows-1251' | 'koi8-r' } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), detected: 'utf-8' }
+  } catch {
+    // not valid UTF-8: see below
+  }
+  if (utf8Share(bytes) > 0.5) return { text: new TextDecoder('utf-8').decode(bytes), detected: 'utf-8' }
+  const cp1251 = iconv.decode(bytes, 'windows-1251')
+  const koi8 = iconv.decode(bytes, 'koi8-r')
+  return russianScore(koi8) > russianScore(cp1251)
+    ? { text: koi8, detected: 'koi8-r' }
+    : { text: cp1251, detected: 'windows-1251' }
+}
+
+/** Frequencies (%) of the most common Russian letters, about 80% of ordinary text. */
+const COMMON: Record<string, number> = {
+  о: 11,
+  е: 8.5,
+  а: 8,
+  и: 7.4,
+  н: 6.7,
+  т: 6.3,
+  с: 5.5,
+  р: 4.7,
+  в: 4.5,
+  л: 4.4,
+  к: 3.5,
+  м: 3.2,
+  д: 3,
+  п: 2.8,
+  у: 2.6,
+  я: 2,
+}
+
+/** The share of common letters among the Cyrillic ones, weighted by frequency; case aside (ALL CAPS letters). */
+function russianScore(text: string): number {
+  let cyrillic = 0
+  let common = 0
+  for (const c of text.toLowerCase()) {
+    if (c >= '\u0400' && c <= '\u04ff') {
+      cyrillic++
+      common += COMMON[c] ?? 0
+    }
+  }
+  return cyrillic ? common / cyrillic : 0
+}
+
+/** The share of bytes ≥ 0x80 that form well-formed UTF-8 sequences. */
+function utf8Share(bytes: Buffer): number {
+  let high = 0
+  let good = 0
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number
+    if (b < 0x80) continue
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    let ok = n > 0
+    for (let k = 1; ok && k <= n; k++) ok = ((bytes[i + k] ?? 0) & 0xc0) === 0x80
+    if (ok) {
+      high += n + 1
+      good += n + 1
+      i += n
+    } else high++
+  }
+  return high ? good / high : 1
+}
+
+/** NUL bytes, or more than 5% control bytes other than whitespace and ESC (ANSI colours are text). */
+function looksBinary(bytes: Buffer): boolean {
+  let control = 0
+  for (const b of bytes) {
+    if (b === 0) return true
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) control++
+  }
+  return control > bytes.length * 0.05
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml'
+import { LineCounter, parseDocument, visit } from 'yaml'
 import type { z } from 'zod'
 import type { Issue } from './issue.js'
 import { locate, type Path } from './locate.js'
@@ -20,31 +20,62 @@ export function parseYamlWith<T>(
   schema: z.ZodType<T>,
   extra?: (value: T, report: (path: Path, message: string) => void) => void,
 ): ParseResult<T> {
+  if (text.length > MAX_TEXT)
+    return {
+      issues: [issueAt(file, 1, 1, `the file is larger than ${MAX_TEXT / 1024 / 1024} MB; is it a regulation?`)],
+    }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true })
   const syntax = [...doc.errors]
   if (syntax.length) {
-    return {
-      issues: syntax.map((e) => {
+    const issues = syntax
+      .slice(0, MAX_ISSUES)
+      .map((e) => {
         const pos = e.linePos?.[0] ?? { line: 1, col: 1 }
-        // yaml repeats the position in its message: "… at line 4, column 1:"
-        const message = firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '')
-        return { file, line: pos.line, col: pos.col, path: '', message, severity: 'error' }
-      }),
-    }
+        // yaml repeats the position in its message: "… at line 4, column 1:", then the context lines
+        return issueAt(file, pos.line, pos.col, e.message.replace(/ at line \d+, column \d+:?(?:\n[\s\S]*)?$/, ''))
+      })
+      // a stack overflow may be reported once per level yaml was in: once is enough
+      .filter((issue, i, all) => issue.message !== TOO_DEEP || all.findIndex((x) => x.message === TOO_DEEP) === i)
+    const more = syntax[MAX_ISSUES]?.linePos?.[0]
+    if (more) issues.push(issueAt(file, more.line, more.col, moreProblems(syntax.length - MAX_ISSUES)))
+    return { issues }
   }
   let data: unknown
   try {
     // a small alias budget defeats "billion laughs" documents
     data = doc.toJS({ maxAliasCount: 50 })
   } catch (e) {
-    return {
-      issues: [{ file, line: 1, col: 1, path: '', message: firstLine((e as Error).message), severity: 'error' }],
-    }
+    // point at the first alias: the likely culprit of an expansion error
+    let at = 0
+    visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0
+        return visit.BREAK
+      },
+    })
+    const pos = lineCounter.linePos(at)
+    return { issues: [issueAt(file, pos.line, pos.col, (e as Error).message)] }
   }
   const issues: Issue[] = []
+  let skipped = 0
+  let firstSkipped: Issue | undefined
+  const issueOf = (path: Path, message: string, atKey: boolean): Issue => ({
+    file,
+    ...locate(doc, lineCounter, path, atKey),
+    path: tidy(path.join('.')),
+    message: tidy(message),
+    severity: 'error',
+  })
   const report = (path: Path, message: string, atKey = false) => {
-    issues.push({ file, ...locate(doc, lineCounter, path, atKey), path: path.join('.'), message, severity: 'error' })
+    // thousands of bad keys would cost seconds to locate and bury the first problems: count the rest
+    if (issues.length < MAX_ISSUES) issues.push(issueOf(path, message, atKey))
+    else if (skipped++ === 0) firstSkipped = issueOf(path, message, atKey)
+  }
+  const finish = (): Issue[] => {
+    sortIssues(issues)
+    if (firstSkipped) issues.push({ ...firstSkipped, path: '', message: moreProblems(skipped) })
+    return issues
   }
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     report([], `expected a map of keys (schemaVersion, id, name, …), got ${kindOf(data)}`)
@@ -58,10 +89,10 @@ export function parseYamlWith<T>(
         for (const key of zi.keys) report([...path, key], `unknown key "${key}"`, true)
       else report(path, zodMessage(zi, data))
     }
-    return { issues: sortIssues(issues) }
+    return { issues: finish() }
   }
   extra?.(parsed.data, report)
-  return issues.length ? { issues: sortIssues(issues) } : { value: parsed.data, issues }
+  return issues.length ? { issues: finish() } : { value: parsed.data, issues }
 }
 
 export function parseRegulation(text: string, file: string, ctx: ValidationContext = {}): ParseResult<RegulationFile> {
@@ -100,6 +131,37 @@ function sortIssues(issues: Issue[]): Issue[] {
   return issues.sort((a, b) => a.line - b.line || a.col - b.col)
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+function escapeChar(c: string): string {
+  return ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+}
+
+const TOO_DEEP = 'values are nested too deeply to read (hundreds of levels of lists or maps)'
+
+/** Problems listed per file; the rest are counted. */
+const MAX_ISSUES = 100
+
+function moreProblems(n: number): string {
+  return `and ${n} more problem${n === 1 ? '' : 's'} from here on (only the first ${MAX_ISSUES} are listed)`
+}
+
+/** Larger than any regulation by far (the shipped ones are under 100 KB): refuse rather than parse for minutes. */
+const MAX_TEXT = 4 * 1024 * 1024
+
+function issueAt(file: string, line: number, col: number, message: string): Issue {
+  return { file, line, col, path: '', message: tidy(message), severity: 'error' }
+}
+
+/**
+ * One readable line whatever the file holds: control characters escaped (a message goes to a
+ * terminal), long quoted values shortened, engine wording replaced.
+ */
+function tidy(message: string): string {
+  if (/Maximum call stack/i.test(message)) return TOO_DEEP
+  const escaped = message
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, escapeChar)
+    .replace(/"((?:[^"\\]|\\.){61,}?)"/g, (_, inner: string) => `"${inner.slice(0, 57)}..."`)
+  return escaped.length > 300 ? `${escaped.slice(0, 297)}...` : escaped
 }

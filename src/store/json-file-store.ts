@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto'
 import {
+  accessSync,
   closeSync,
   constants,
   copyFileSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   readSync,
+  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -66,20 +70,26 @@ interface Meta {
  */
 export class JsonFileStore {
   private compromised: Error | undefined
+  /** the file operated on: `file`, or the target when `file` is a symbolic link (see resolve) */
+  private path: string
 
   constructor(
     readonly file: string,
     private readonly options: JsonFileStoreOptions = {},
-  ) {}
+  ) {
+    this.path = file
+  }
 
   /** The store as it is; a missing file is an empty store. @throws DataError when invalid */
   read(): StoreData {
+    this.resolve()
     const text = this.readText()
     return text === undefined ? emptyStore() : parseStore(text, this.file)
   }
 
   /** Runs `change` on the validated store under the lock, and writes the result if it changed anything. */
   async update<T>(change: (data: StoreData) => Change<T>): Promise<T> {
+    this.resolve()
     const release = await this.lock()
     try {
       const data = this.read()
@@ -96,6 +106,7 @@ export class JsonFileStore {
    * the file without parsing it when the file is the one regdesk last wrote (see Meta).
    */
   async insert(prefix: string, make: (id: string) => Ticket): Promise<Ticket> {
+    this.resolve()
     const release = await this.lock()
     try {
       const fast = this.tryAppend(prefix, make)
@@ -110,30 +121,71 @@ export class JsonFileStore {
     }
   }
 
+  /**
+   * A store that is a symbolic link (dotfiles, a synced folder) is followed: the lock, the
+   * temporary file and the rename happen next to its target, so the link stays a link and two
+   * links to one file share one lock. A link to nothing is refused rather than replaced by a file.
+   */
+  private resolve(): void {
+    let link: boolean
+    try {
+      link = lstatSync(this.file).isSymbolicLink()
+    } catch {
+      this.path = this.file
+      return
+    }
+    if (!link) {
+      this.path = this.file
+      return
+    }
+    try {
+      this.path = realpathSync(this.file)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      let target = '?'
+      try {
+        target = readlinkSync(this.file)
+      } catch {
+        // the message names the link only
+      }
+      throw new RegdeskError(
+        `the ticket store ${this.file} is a symbolic link to ${target}, which ${code === 'ENOENT' ? 'does not exist' : `cannot be followed (${explain(code)})`}; create the target or point --store at a regular file`,
+      )
+    }
+  }
+
   private readText(): string | undefined {
     try {
-      return readFileSync(this.file, 'utf8')
+      return readFileSync(this.path, 'utf8')
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOENT') return undefined
-      throw new RegdeskError(`cannot read the ticket store ${this.file} (${code ?? 'error'})`)
+      throw new RegdeskError(`cannot read the ticket store ${this.file} (${explain(code)})`)
     }
   }
 
   private async lock(): Promise<() => Promise<void>> {
-    const dir = dirname(this.file)
+    const dir = dirname(this.path)
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 })
     } catch (e) {
-      throw new RegdeskError(`cannot create the store directory ${dir} (${(e as NodeJS.ErrnoException).code})`)
+      throw new RegdeskError(`cannot create the store directory ${dir} (${explain((e as NodeJS.ErrnoException).code)})`)
+    }
+    try {
+      // rename would replace a read-only file without asking: honour the mode instead
+      accessSync(this.path, constants.W_OK)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code !== 'ENOENT')
+        throw new RegdeskError(`the ticket store ${this.file} is not writable (${explain(code)}); nothing was changed`)
     }
     const timeout = this.options.lockTimeoutMs ?? 60_000
     const started = performance.now()
     for (let attempt = 0; ; attempt++) {
       try {
-        const release = await lockfile.lock(this.file, {
+        const release = await lockfile.lock(this.path, {
           realpath: false,
-          lockfilePath: `${this.file}.lock`,
+          lockfilePath: `${this.path}.lock`,
           stale: this.options.staleMs ?? 10_000,
           retries: 0,
           onCompromised: (err) => {
@@ -151,10 +203,12 @@ export class JsonFileStore {
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code
         if (code !== 'ELOCKED')
-          throw new RegdeskError(`cannot lock the ticket store ${this.file} (${code ?? (e as Error).message})`)
+          throw new RegdeskError(
+            `cannot lock the ticket store ${this.file} (${code ? explain(code) : (e as Error).message})${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `: its directory ${dirname(this.path)} must be writable; nothing was changed` : ''}`,
+          )
         if (performance.now() - started > timeout)
           throw new RegdeskError(
-            `the ticket store ${this.file} is locked by another regdesk process (waited ${Math.round(timeout / 1000)} s); if none is running, remove ${this.file}.lock`,
+            `the ticket store ${this.file} is locked by another regdesk process (waited ${Math.round(timeout / 1000)} s); if none is running, remove ${this.path}.lock`,
           )
         await sleep(5 + Math.random() * Math.min(250, 10 * 1.5 ** attempt))
       }
@@ -166,7 +220,7 @@ export class JsonFileStore {
     const tmp = this.tempName()
     let mode = 0o600
     try {
-      mode = statSync(this.file).mode & 0o777
+      mode = statSync(this.path).mode & 0o777
     } catch {
       // a new store: private to its owner
     }
@@ -186,7 +240,7 @@ export class JsonFileStore {
     if (!meta || meta.count === 0) return undefined
     let size: number
     try {
-      const s = statSync(this.file, { bigint: true })
+      const s = statSync(this.path, { bigint: true })
       if (
         String(s.dev) !== meta.dev ||
         String(s.ino) !== meta.ino ||
@@ -199,7 +253,7 @@ export class JsonFileStore {
       return undefined
     }
     const tmp = this.tempName()
-    copyFileSync(this.file, tmp, constants.COPYFILE_EXCL)
+    copyFileSync(this.path, tmp, constants.COPYFILE_EXCL)
     let ticket: Ticket | undefined
     const fd = openSync(tmp, 'r+')
     try {
@@ -233,28 +287,28 @@ export class JsonFileStore {
         `lost the lock of the ticket store ${this.file} while writing (${this.compromised.message}); nothing was changed, try again`,
       )
     }
-    renameSync(tmp, this.file)
-    syncDirectory(dirname(this.file))
+    renameSync(tmp, this.path)
+    syncDirectory(dirname(this.path))
     this.removeLeftovers()
   }
 
   private tempName(): string {
-    return `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
+    return `${this.path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
   }
 
   /** Temporary files of writers that crashed before their rename (only writers holding the lock make them). */
   private removeLeftovers(): void {
-    const prefix = `${basename(this.file)}.tmp-`
+    const prefix = `${basename(this.path)}.tmp-`
     try {
-      for (const name of readdirSync(dirname(this.file)))
-        if (name.startsWith(prefix)) unlinkSync(join(dirname(this.file), name))
+      for (const name of readdirSync(dirname(this.path)))
+        if (name.startsWith(prefix)) unlinkSync(join(dirname(this.path), name))
     } catch {
       // best effort: a leftover costs disk space, not correctness
     }
   }
 
   private metaFile(): string {
-    return `${this.file}.meta`
+    return `${this.path}.meta`
   }
 
   private readMeta(): Meta | undefined {
@@ -270,7 +324,7 @@ export class JsonFileStore {
 
   private writeMeta(count: number, maxIds: Record<string, number>): void {
     try {
-      const s = statSync(this.file, { bigint: true })
+      const s = statSync(this.path, { bigint: true })
       const meta: Meta = {
         format: STORE_FORMAT,
         dev: String(s.dev),
@@ -291,6 +345,22 @@ export class JsonFileStore {
       }
     }
   }
+}
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a directory, not a file',
+  ENOTDIR: 'a parent is not a directory',
+  EROFS: 'read-only file system',
+  ELOOP: 'too many symbolic links',
+  ENOSPC: 'no space left on the device',
+}
+
+/** An errno code with its meaning: "EACCES: permission denied". */
+function explain(code: string | undefined): string {
+  if (!code) return 'error'
+  return REASONS[code] ? `${code}: ${REASONS[code]}` : code
 }
 
 function maxIdsOf(tickets: readonly Ticket[]): Record<string, number> {

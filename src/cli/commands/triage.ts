@@ -47,7 +47,7 @@ export function triageCommand(io: IO, environment: Environment): Command {
 export async function runTriage(ctx: Context, textArg: string | undefined, opts: TriageOptions): Promise<void> {
   const reg = regulationOption(ctx, opts.regulation)
   const facts = triageFacts(ctx, reg, opts)
-  const text = await readRequestText(ctx, textArg, opts.file)
+  const text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
   if (text === undefined)
     throw new UsageError('give the request text as an argument, "-" for stdin, or --file; or run `regdesk triage -i`')
   const result = triageOf(reg, text, facts)

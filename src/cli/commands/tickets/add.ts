@@ -57,7 +57,7 @@ export async function runTicketsAdd(
   const reg = regulationOption(ctx, opts.regulation)
   if (opts.level !== undefined && !reg.levels[opts.level])
     throw new UsageError(`unknown level "${opts.level}" for ${reg.id}; levels: ${Object.keys(reg.levels).join(', ')}`)
-  const text = await readRequestText(ctx, textArg, opts.file)
+  const text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
   if (text === undefined) throw new UsageError('give the request text as an argument, - to read stdin, or --file')
   const facts = triageFacts(ctx, reg, opts)
   const result = triage(reg, businessClock(reg), text, facts)

@@ -48,7 +48,9 @@ export function findTicket(data: StoreData, id: string): Ticket {
 /** The time of an event: --at (in the regulation's zone when it has no offset), else --now; never before receipt. */
 export function eventTime(ctx: Context, reg: Regulation | undefined, ticket: Ticket, at: string | undefined): number {
   const zone = reg?.workingTime.timezone ?? 'Europe/Moscow'
-  const ms = at === undefined ? ctx.now : parseInstant(at, '--at', zone).ms
+  const parsed = at === undefined ? { ms: ctx.now, assumedZone: false } : parseInstant(at, '--at', zone)
+  if (parsed.assumedZone) ctx.io.err(`note: --at has no offset; read as ${zone} time\n`)
+  const ms = parsed.ms
   const received = Date.parse(ticket.received_at)
   if (ms < received)
     throw new UsageError(

@@ -1,0 +1,141 @@
+// 3. Store scale: regdesk's store commands on generated stores of realistic tickets, each beside
+// the floor (node start-up + read + JSON.parse of the same file + one scan), with peak RSS.
+import { copyFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { BIN, childEnv, DATA, fmtMiB, fmtMs, fmtRatio, int, median, row, runNode } from './lib.mjs'
+import { NOW, writeStore } from './store-data.mjs'
+
+const S = 'store'
+
+/** Removes a store file and what regdesk keeps beside it (lock, sidecar, temporaries). */
+function removeStore(file) {
+  for (const f of [file, `${file}.meta`, `${file}.lock`]) rmSync(f, { recursive: true, force: true })
+}
+
+export function benchStore({ quick }) {
+  const sizes = quick ? [10_000] : [10_000, 100_000]
+  for (const count of sizes) {
+    const big = count >= 100_000
+    const runs = big ? 3 : 5
+    const file = join(DATA, `store-${count}.tickets`) // not .json: the project's lint walks bench/**
+    removeStore(file)
+    const t0 = Date.now()
+    const { bytes, openId } = writeStore(count, file)
+    console.error(`  (generated ${int(count)} tickets in ${Date.now() - t0} ms)`)
+    const env = childEnv({ REGDESK_STORE: file, REGDESK_NOW: NOW })
+    const what = `${int(count)} tickets`
+    row(
+      S,
+      `${what}: generated store (seed fixed, the triage set's requests, lifecycle events)`,
+      `${(bytes / 1e6).toFixed(0)} MB`,
+      `${int(Math.round(bytes / count))} bytes/ticket`,
+    )
+
+    const floorScript = `const d = JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8')); let n = 0; for (const t of d.tickets) if (t.status !== 'closed' && t.events.length) n++; console.log(n)`
+    // the floor and the read-only commands run round-robin, so a busy moment of a shared
+    // machine hits them alike; medians of wall time and of peak RSS
+    const commands = [
+      ['-e', floorScript],
+      [BIN, 'overdue', '--json'],
+      [BIN, 'tickets', 'list', '--json'],
+      [BIN, 'report', '--format', 'json', '--from', '2025-01-01', '--to', '2026-12-31'],
+    ]
+    const results = commands.map(() => [])
+    for (const args of commands) runNode(args, { env }) // warm the page cache
+    for (let r = 0; r < runs; r++)
+      commands.forEach((args, i) => {
+        results[i].push(runNode(args, { env, measureRss: true }))
+      })
+    const [floor, overdue, list, report] = results.map((xs) => ({
+      ms: median(xs.map((x) => x.ms)),
+      rssKiB: median(xs.map((x) => x.rssKiB)),
+    }))
+    row(
+      S,
+      `${what}: the floor — node -e: read + JSON.parse + one scan`,
+      fmtMs(floor.ms),
+      `peak RSS ${fmtMiB(floor.rssKiB)}`,
+    )
+
+    const vsFloor = (x) =>
+      `${fmtRatio(x.ms / floor.ms)} of the floor; peak RSS ${fmtMiB(x.rssKiB)} (${fmtRatio(x.rssKiB / floor.rssKiB)})`
+    const within2 = (x) => (big ? x.ms <= 2 * floor.ms : undefined)
+    const at100k = big ? '' : ' (target at 100,000)'
+
+    row(
+      S,
+      `${what}: overdue --json`,
+      fmtMs(overdue.ms),
+      vsFloor(overdue),
+      `≤ ×2 of the floor${at100k}`,
+      within2(overdue),
+    )
+
+    row(
+      S,
+      `${what}: tickets list --json (every ticket)`,
+      fmtMs(list.ms),
+      vsFloor(list),
+      `≤ ×2 of the floor${at100k}`,
+      within2(list),
+    )
+
+    row(
+      S,
+      `${what}: report --format json, the whole period (2025-01-01 – 2026-12-31)`,
+      fmtMs(report.ms),
+      vsFloor(report),
+      `< 2 s${at100k}`,
+      big ? report.ms < 2000 : undefined,
+    )
+
+    // tickets add on a copy: the first add after the file was written by something else (full
+    // read-validate-write), then adds to a store regdesk wrote last (the append path)
+    const copy = join(DATA, `store-${count}-copy.tickets`)
+    const addArgs = (i) => [
+      BIN,
+      'tickets',
+      'add',
+      '-r',
+      'moguta',
+      '--received-at',
+      `2026-12-01T11:0${i % 10}:00+03:00`,
+      `После обновления не работает корзина на сайте shop${i}.example.ru, ошибка 500 при оформлении заказа`,
+    ]
+    const envCopy = { ...env, REGDESK_STORE: copy }
+    const cold = []
+    const warm = []
+    const respond = []
+    for (let r = 0; r < runs; r++) {
+      removeStore(copy)
+      copyFileSync(file, copy)
+      cold.push(runNode(addArgs(r), { env: envCopy, measureRss: true }))
+      warm.push(runNode(addArgs(r + 1), { env: envCopy, measureRss: true }))
+      if (r === 0) respond.push(runNode([BIN, 'tickets', 'respond', openId], { env: envCopy, measureRss: true }))
+    }
+    removeStore(copy)
+    const med = (xs) => ({ ms: median(xs.map((x) => x.ms)), rssKiB: median(xs.map((x) => x.rssKiB)) })
+    const addWarm = med(warm)
+    const addCold = med(cold)
+    const at = big ? '' : ' (at 100,000)'
+    row(
+      S,
+      `${what}: tickets add — store last written by regdesk (append path)`,
+      fmtMs(addWarm.ms),
+      vsFloor(addWarm),
+      `< 1 s${at}`,
+      big ? addWarm.ms < 1000 : undefined,
+    )
+    row(
+      S,
+      `${what}: tickets add — first add after another program wrote the store (full read-validate-write)`,
+      fmtMs(addCold.ms),
+      vsFloor(addCold),
+      `< 1 s${at}`,
+      big ? addCold.ms < 1000 : undefined,
+    )
+    const resp = med(respond)
+    row(S, `${what}: tickets respond — every other change (read-validate-write), 1 run`, fmtMs(resp.ms), vsFloor(resp))
+  }
+  if (quick) row(S, '100,000 tickets', 'skipped with --quick', 'run `npm run bench` for the targets')
+}

@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import iconv from 'iconv-lite'
+import { describe, expect, it } from 'vitest'
+import { regdesk, tempDir } from './regdesk.js'
+
+/**
+ * Issue 8, part 7: credentials are masked in every output and error, the store is private
+ * (0600), and `purge-secrets` takes them out of the file for good (read raw, every file of the
+ * store). store.e2e.test.ts covers list/show/queue/overdue output and the purge schedule.
+ */
+
+const SECRET = 'Qw"e\\rty-7!Ж'
+const ENCODED = JSON.stringify(SECRET).slice(1, -1)
+const TEXT = `После обновления не открывается админка. Доступ в админку: admin, пароль: ${SECRET}`
+
+function storeEnv() {
+  const dir = join(tempDir(), 'new', 'dir')
+  return { dir, env: { REGDESK_STORE: join(dir, 'tickets.json') } }
+}
+
+/** Every file of the store's directory (store, sidecar, temporary files, locks), as text. */
+function everyFile(dir: string): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'))
+    .join('\n')
+}
+
+describe('secrets', () => {
+  it('the store and its sidecar are 0600 (and the directory 0700) after every kind of write', async () => {
+    const { dir, env } = storeEnv()
+    const modes = () =>
+      Object.fromEntries(readdirSync(dir).map((n) => [n, (statSync(join(dir, n)).mode & 0o777).toString(8)]))
+    const at = '2026-11-20T12:00+03:00'
+    // first write (full), then an append (fast path), then an update
+    await regdesk(['tickets', 'add', '-r', 'moguta', TEXT, '--received-at', at], env)
+    expect(modes()).toEqual({ 'tickets.json': '600', 'tickets.json.meta': '600' })
+    expect((statSync(dir).mode & 0o777).toString(8)).toBe('700')
+    expect(statSync(dirname(dir)).mode & 0o077).toBe(0)
+    await regdesk(['tickets', 'add', '-r', 'moguta', TEXT, '--received-at', at], env)
+    expect(modes()).toEqual({ 'tickets.json': '600', 'tickets.json.meta': '600' })
+    await regdesk(['tickets', 'respond', 'MG-1', '-m', `пароль: ${SECRET}`], env)
+    expect(modes()).toEqual({ 'tickets.json': '600', 'tickets.json.meta': '600' })
+    await regdesk(['tickets', 'close', 'MG-1', '--at', '2026-11-23T10:00+03:00'], env)
+    await regdesk(['--now', '2026-11-26T10:00+03:00', 'tickets', 'purge-secrets'], env)
+    expect(modes()).toEqual({ 'tickets.json': '600', 'tickets.json.meta': '600' })
+  })
+
+  it('masked in every output and error: text, file in windows-1251, stdin, subject, message, bad options', async () => {
+    const { env } = storeEnv()
+    const file = join(tempDir(), 'letter.txt')
+    const { writeFileSync } = await import('node:fs')
+    writeFileSync(file, iconv.encode(TEXT, 'windows-1251'))
+    const outputs = [
+      await regdesk(['triage', '-r', 'moguta', TEXT], env),
+      await regdesk(['triage', '-r', 'moguta', '--json', '-f', file], env),
+      await regdesk(['tickets', 'add', '-r', 'moguta', '-f', file, '--subject', `пароль ${SECRET}`], env),
+      await regdesk(['tickets', 'add', '-r', 'moguta', '--json', '-'], env, TEXT),
+      await regdesk(['tickets', 'respond', 'MG-1', '-m', `пароль: ${SECRET}`, '--json'], env),
+      await regdesk(['tickets', 'show', 'MG-1'], env),
+      await regdesk(['tickets', 'show', 'MG-2', '--json'], env),
+      await regdesk(['tickets', 'list', '--json'], env),
+      // errors that quote what was typed
+      await regdesk(['triage', '-r', 'moguta', '-t', `пароль: ${SECRET}`, 'x'], env),
+      await regdesk(['triage', '-r', 'moguta', '-c', `пароль: ${SECRET}`, 'x'], env),
+      await regdesk(['--verbose', 'tickets', 'show', `пароль: ${SECRET}`], env),
+      await regdesk(['deadline', '-r', 'moguta', '--received-at', `пароль: ${SECRET}`], env),
+    ]
+    expect(outputs.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2])
+    for (const r of outputs) {
+      expect(`${r.stdout}\n${r.stderr}`).not.toContain(SECRET)
+      expect(`${r.stdout}\n${r.stderr}`).not.toContain(ENCODED)
+    }
+    // the masked errors still say what is wrong
+    expect(outputs[8]?.stderr).toMatch(/^error: unknown tier "пароль: ••••••/)
+    expect(outputs[11]?.stderr).toMatch(/^error: --received-at: expected an ISO 8601 instant/)
+  })
+
+  it('purge-secrets removes them from the raw file and every file next to it', async () => {
+    const { dir, env } = storeEnv()
+    await regdesk(['tickets', 'add', '-r', 'moguta', TEXT, '--subject', `пароль ${SECRET}`], env)
+    await regdesk(['tickets', 'respond', 'MG-1', '-m', `и пароль: ${SECRET}`], env)
+    await regdesk(['tickets', 'add', '-r', 'moguta', 'не работает корзина'], env)
+    await regdesk(['tickets', 'close', 'MG-1', '--at', '2026-11-23T10:00+03:00'], env)
+    const raw = readFileSync(env.REGDESK_STORE, 'utf8')
+    // stored JSON-escaped, once per field it was in
+    expect(raw.split(ENCODED)).toHaveLength(4)
+    const purged = await regdesk(['--now', '2026-11-25T10:00+03:00', 'tickets', 'purge-secrets', '--json'], env)
+    expect(purged.exitCode, purged.stderr).toBe(0)
+    expect(JSON.parse(purged.stdout)).toMatchObject([{ id: 'MG-000001', removed: 3 }])
+    const all = everyFile(dir)
+    expect(all).not.toContain(ENCODED)
+    expect(all).not.toContain(SECRET)
+    expect(all).not.toContain('qwerty')
+    expect(readdirSync(dir).sort()).toEqual(['tickets.json', 'tickets.json.meta'])
+    const ticket = JSON.parse(readFileSync(env.REGDESK_STORE, 'utf8')).tickets[0]
+    expect(ticket.secrets ?? []).toEqual([])
+    expect(ticket.text).toContain('[removed]')
+    // --show-secrets has nothing left to show; the other ticket is untouched
+    const shown = await regdesk(['tickets', 'show', 'MG-1', '--show-secrets', '--json'], env)
+    expect(shown.stdout).not.toContain(ENCODED)
+    const other = await regdesk(['tickets', 'show', 'MG-2', '--json'], env)
+    expect(JSON.parse(other.stdout).text).toBe('не работает корзина')
+  })
+})
