@@ -1,6 +1,14 @@
 import { Command } from 'commander'
 import { UsageError } from '../../../errors.js'
-import { type Actor, assign, changeLevel, changeStatus, customerReply, respond } from '../../../sla/lifecycle.js'
+import {
+  type Actor,
+  assign,
+  changeLevel,
+  changeStatus,
+  customerReply,
+  hasSecrets,
+  respond,
+} from '../../../sla/lifecycle.js'
 import { splitSecrets } from '../../../store/secrets.js'
 import type { Status, Ticket, TicketEvent } from '../../../store/ticket.js'
 import { contextOf } from '../../command.js'
@@ -88,7 +96,7 @@ const EVENT_COMMANDS: EventCommand[] = [
       changeStatus(t, 'closed', actor)
       const reg = views.regulation(t.regulation)
       const ask = reg?.lifecycle.find((r) => r.rule === 'ask_credentials_change_after_close')
-      if (ask && (t.secrets?.length || t.events.some((e) => e.secrets?.length)))
+      if (ask && hasSecrets(t))
         ctx.io.err(`note: ask the customer to change the access data they sent (${reg?.id} §${ask.clause})\n`)
     },
   },
