@@ -4,6 +4,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { IANAZone } from 'luxon'
+import { yearOffsets } from '../dist/calendar/instant.js'
 import { parseCalendarFile } from '../dist/calendar/parse-calendar.js'
 import { COMPILED_DATA_URL, compiledKey, sha256 } from '../dist/regulation/compiled.js'
 import { listCalendarIds } from '../dist/regulation/load.js'
@@ -28,5 +30,21 @@ for (const name of yamlFiles(root)) {
   if (value) entries[compiledKey('regulation', file)] = { sha256: sha256(text), value }
   else skipped++
 }
-writeFileSync(COMPILED_DATA_URL, JSON.stringify({ format: 1, entries }))
+// the offset tables of the shipped zones, so a command needs no Intl time-zone set-up; years
+// outside this range are computed at run time
+const FIRST_YEAR = 2000
+const LAST_YEAR = 2060
+const zoneNames = new Set(
+  Object.entries(entries)
+    .filter(([key]) => key.startsWith('regulation:'))
+    .map(([, { value }]) => value.workingTime.timezone),
+)
+const zones = { tz: process.versions.tz, years: {} }
+for (const name of zoneNames) {
+  const zone = IANAZone.create(name)
+  const years = {}
+  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) years[y] = yearOffsets(zone, y)
+  zones.years[name] = years
+}
+writeFileSync(COMPILED_DATA_URL, JSON.stringify({ format: 1, entries, zones }))
 console.error(`compiled ${Object.keys(entries).length} data files${skipped ? ` (${skipped} invalid, left out)` : ''}`)

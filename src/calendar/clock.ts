@@ -1,9 +1,9 @@
-import type { IANAZone } from 'luxon'
 import type { Duration, WorkingTime } from '../regulation/schema.js'
 import { type Coverage, coverageOf, type DayKindName, type ProductionCalendar } from './calendar.js'
 import { DAY_MS, dayNumberOf, dayNumberOfYmd, isoOfDayNumber, yearOfDayNumber } from './dates.js'
 import { type DayReason, formatRange, planDay } from './day-plan.js'
-import { dayOffsets, wallOnDay, zoneOf } from './zone.js'
+import { offsetMinutes } from './instant.js'
+import { dayOffsets, wallOnDay, type Zone, zoneOf } from './zone.js'
 
 const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
@@ -111,7 +111,7 @@ export function clockFor(workingTime: WorkingTime, calendar: ProductionCalendar)
  */
 export class BusinessClock {
   readonly timezone: string
-  private readonly zone: IANAZone
+  private readonly zone: Zone
   private chunks: YearChunk[] = []
   private firstYear = 0
   private lastYear = -1
@@ -430,7 +430,7 @@ export class BusinessClock {
   private ensure(t: number): void {
     checkInstant(t)
     if (t >= this.lo && t < this.hi) return
-    const year = new Date(t + this.zone.offset(t) * MINUTE_MS).getUTCFullYear()
+    const year = new Date(t + offsetMinutes(this.timezone, t) * MINUTE_MS).getUTCFullYear()
     if (this.nDays === 0) this.extend(year, year)
     else this.extend(Math.min(year, this.firstYear), Math.max(year, this.lastYear))
     // an instant just outside the zone's year boundary can still fall one year further

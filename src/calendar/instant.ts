@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon'
+import { compiledZoneYears } from '../regulation/compiled.js'
 
 /**
  * ISO 8601 instants in and out without a luxon object per call: batch mode formats and parses
@@ -8,7 +9,7 @@ import { IANAZone } from 'luxon'
 const DAY = 86_400_000
 const YEAR_DAYS = 366
 
-interface YearOffsets {
+export interface YearOffsets {
   /** offset (minutes) at the start of the UTC year */
   initial: number
   /** instants at which the offset changes during the year, ascending */
@@ -17,21 +18,40 @@ interface YearOffsets {
   after: number[]
 }
 
-const zones = new Map<string, { zone: IANAZone; years: Map<number, YearOffsets> }>()
+interface ZoneOffsets {
+  /** created on the first year not computed at build time: its Intl set-up costs ~15 ms of start-up */
+  zone: IANAZone | undefined
+  years: Map<number, YearOffsets>
+}
+
+const zones = new Map<string, ZoneOffsets>()
+
+function zoneOffsets(zone: string): ZoneOffsets {
+  let z = zones.get(zone)
+  if (!z) {
+    const compiled = compiledZoneYears(zone) as Record<string, YearOffsets> | undefined
+    z = { zone: undefined, years: new Map(Object.entries(compiled ?? {}).map(([y, t]) => [Number(y), t])) }
+    zones.set(zone, z)
+  }
+  return z
+}
+
+/** Whether `zone` is an IANA timezone this Node knows (without Intl when its tables were built in). */
+export function isKnownZone(zone: string): boolean {
+  return zoneOffsets(zone).years.size > 0 || IANAZone.isValidZone(zone)
+}
 
 /**
  * The UTC offset of `zone` at `ms`, in minutes: a short scan of the year's offset changes,
- * found once per zone and year (a luxon call per day and a bisection per change).
+ * found once per zone and year (a luxon call per day and a bisection per change), or taken from
+ * the tables the build computed for the shipped regulations' zones.
  */
 export function offsetMinutes(zone: string, ms: number): number {
-  let z = zones.get(zone)
-  if (!z) {
-    z = { zone: IANAZone.create(zone), years: new Map() }
-    zones.set(zone, z)
-  }
+  const z = zoneOffsets(zone)
   const year = new Date(ms).getUTCFullYear()
   let table = z.years.get(year)
   if (!table) {
+    z.zone ??= IANAZone.create(zone)
     table = yearOffsets(z.zone, year)
     z.years.set(year, table)
   }
@@ -40,7 +60,7 @@ export function offsetMinutes(zone: string, ms: number): number {
   return offset
 }
 
-function yearOffsets(zone: IANAZone, year: number): YearOffsets {
+export function yearOffsets(zone: IANAZone, year: number): YearOffsets {
   const start = Date.UTC(year, 0, 1)
   const end = Date.UTC(year + 1, 0, 1)
   const initial = zone.offset(start)

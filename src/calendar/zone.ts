@@ -1,6 +1,5 @@
-import { IANAZone } from 'luxon'
 import { DAY_MS } from './dates.js'
-import { offsetMinutes } from './instant.js'
+import { isKnownZone, offsetMinutes } from './instant.js'
 
 /**
  * Wall clock ↔ instant in an IANA zone, with luxon only at build time.
@@ -28,14 +27,18 @@ export interface DayOffsets {
   transition: number
 }
 
-export function zoneOf(name: string): IANAZone {
-  const zone = IANAZone.create(name)
-  if (!zone.isValid) throw new RangeError(`unknown IANA timezone "${name}"`)
-  return zone
+/** An IANA timezone, by name. */
+export interface Zone {
+  name: string
+}
+
+export function zoneOf(name: string): Zone {
+  if (!isKnownZone(name)) throw new RangeError(`unknown IANA timezone "${name}"`)
+  return { name }
 }
 
 /** Offsets of day number `dn` (days since 1970-01-01) in `zone`. */
-export function dayOffsets(zone: IANAZone, dn: number): DayOffsets {
+export function dayOffsets(zone: Zone, dn: number): DayOffsets {
   const start = wallToInstant(zone, dn * DAY_MS)
   const end = wallToInstant(zone, (dn + 1) * DAY_MS)
   const offsetStart = offsetAt(zone, start)
@@ -79,7 +82,7 @@ export function wallTimeOfDay(dayWallMidnight: number, d: DayOffsets, instant: n
 }
 
 /** The instant of a wall-clock time given as ms since 1970-01-01T00:00 wall, with luxon. */
-export function wallToInstant(zone: IANAZone, local: number): number {
+export function wallToInstant(zone: Zone, local: number): number {
   const before = offsetAt(zone, local - DAY_MS)
   const after = offsetAt(zone, local + DAY_MS)
   const t1 = local - before
@@ -94,12 +97,12 @@ export function wallToInstant(zone: IANAZone, local: number): number {
 }
 
 // through the per-year table of offset changes: luxon's Intl lookups are the cost of building days
-function offsetAt(zone: IANAZone, ms: number): number {
+function offsetAt(zone: Zone, ms: number): number {
   return offsetMinutes(zone.name, ms) * 60_000
 }
 
 /** Smallest instant in [lo, hi] whose offset is `target`, assuming one change in the range. */
-function firstWithOffset(zone: IANAZone, lo: number, hi: number, target: number): number {
+function firstWithOffset(zone: Zone, lo: number, hi: number, target: number): number {
   if (offsetAt(zone, lo) === target) return lo
   // invariant: offset(lo) !== target, offset(hi) === target; changes happen on whole seconds
   let a = Math.floor(lo / 1000)

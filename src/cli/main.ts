@@ -20,7 +20,8 @@ const io = { ...processIo, err: (text: string) => processIo.err(printable(maskQu
 const debug = argv.includes('--verbose') || Boolean(process.env.DEBUG)
 
 try {
-  await createProgram(io, { env: process.env, clock: () => Date.now() }).parseAsync(argv)
+  const program = await createProgram(io, { env: process.env, clock: () => Date.now() }, argv)
+  await program.parseAsync(argv)
 } catch (err) {
   process.exitCode = exitCodeFor(err)
 }

@@ -1,14 +1,5 @@
 import { readFileSync } from 'node:fs'
 import { Command, Option } from 'commander'
-import { calendarCommand } from './commands/calendar.js'
-import { configCommand } from './commands/config.js'
-import { deadlineCommand } from './commands/deadline.js'
-import { elapsedCommand } from './commands/elapsed.js'
-import { overdueCommand } from './commands/overdue.js'
-import { regulationsCommand } from './commands/regulations.js'
-import { reportCommand } from './commands/report.js'
-import { ticketsCommand } from './commands/tickets/index.js'
-import { triageCommand } from './commands/triage.js'
 import type { Environment } from './context.js'
 import type { IO } from './io.js'
 
@@ -23,7 +14,35 @@ Exit codes:
 
 Environment: REGDESK_NOW, REGDESK_STORE, REGDESK_REGULATIONS, NO_COLOR, DEBUG.`
 
-export function createProgram(io: IO, environment: Environment): Command {
+type CommandBuilder = (io: IO, environment: Environment) => Command
+
+/**
+ * Each command's code is imported only when it runs: a command pulls in its own domain (the
+ * triage engine, the store, the report), and loading all of them costs more start-up time than
+ * most commands take to run. In help order.
+ */
+const COMMANDS: Record<string, () => Promise<CommandBuilder>> = {
+  triage: async () => (await import('./commands/triage.js')).triageCommand,
+  deadline: async () => (await import('./commands/deadline.js')).deadlineCommand,
+  elapsed: async () => (await import('./commands/elapsed.js')).elapsedCommand,
+  calendar: async () => (await import('./commands/calendar.js')).calendarCommand,
+  regulations: async () => (await import('./commands/regulations.js')).regulationsCommand,
+  config: async () => (await import('./commands/config.js')).configCommand,
+  tickets: async () => (await import('./commands/tickets/index.js')).ticketsCommand,
+  overdue: async () => (await import('./commands/overdue.js')).overdueCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
+}
+const ALIASES: Record<string, string> = { reg: 'regulations' }
+/** global options that take a value: the word after them is not the command */
+const VALUE_OPTIONS = new Set(['--now', '--store', '--regulations'])
+
+/**
+ * The program for `argv`: with only the command it names loaded when it names one, with every
+ * command otherwise (help, a mistyped command: commander lists or suggests them all).
+ */
+export async function createProgram(io: IO, environment: Environment, argv?: readonly string[]): Promise<Command> {
+  const names = argv === undefined ? Object.keys(COMMANDS) : commandsFor(argv.slice(2))
+  const builders = await Promise.all(names.map((name) => (COMMANDS[name] as () => Promise<CommandBuilder>)()))
   const program = new Command('regdesk')
     .description('Apply a technical-support regulation: triage requests, SLA deadlines in working time, reports')
     .version(packageVersion(), '-V, --version', 'print the version')
@@ -37,18 +56,7 @@ export function createProgram(io: IO, environment: Environment): Command {
     .addHelpText('after', EXIT_CODES)
     .showHelpAfterError('(run with --help for usage)')
 
-  for (const build of [
-    triageCommand,
-    deadlineCommand,
-    elapsedCommand,
-    calendarCommand,
-    regulationsCommand,
-    configCommand,
-    ticketsCommand,
-    overdueCommand,
-    reportCommand,
-  ])
-    program.addCommand(build(io, environment))
+  for (const build of builders) program.addCommand(build(io, environment))
   applySettings(program, io)
   return program
 }
@@ -66,7 +74,21 @@ function packageVersion(): string {
   return pkg.version
 }
 
-/** Help text listing examples, gh style. */
-export function examples(lines: readonly string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`
+/**
+ * The commands to load for the arguments after `node regdesk`: the one they name; none for
+ * `--version`; all of them for help or a word that is not a command.
+ */
+export function commandsFor(args: readonly string[]): string[] {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    if (arg === '--') break
+    if (arg === '-V' || arg === '--version') return []
+    if (VALUE_OPTIONS.has(arg)) i++
+    else if (!arg.startsWith('-')) {
+      const name = ALIASES[arg] ?? arg
+      if (name in COMMANDS) return [name]
+      break
+    }
+  }
+  return Object.keys(COMMANDS)
 }

@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs'
 import { type Command, Option } from 'commander'
-import iconv from 'iconv-lite'
 import { UsageError } from '../errors.js'
 import type { Regulation } from '../regulation/load.js'
 import { CHANNELS, type Channel } from '../regulation/vocabulary.js'
@@ -133,7 +132,7 @@ function decodeRequest(ctx: Context, bytes: Buffer, encoding: Encoding = 'auto')
   if (looksBinary(bytes))
     throw new UsageError('the request text looks like binary data (NUL or control bytes), not a letter; give its text')
   if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(bytes)
-  if (encoding !== 'auto') return iconv.decode(bytes, encoding)
+  if (encoding !== 'auto') return new TextDecoder(encoding).decode(bytes)
   const { text, detected } = decodeAuto(bytes)
   if (detected !== 'utf-8')
     ctx.io.err(`note: the request text is not UTF-8; read as ${detected} (choose with --encoding)\n`)
@@ -153,8 +152,9 @@ export function decodeAuto(bytes: Buffer): { text: string; detected: 'utf-8' | '
     // not valid UTF-8: see below
   }
   if (utf8Share(bytes) > 0.5) return { text: new TextDecoder('utf-8').decode(bytes), detected: 'utf-8' }
-  const cp1251 = iconv.decode(bytes, 'windows-1251')
-  const koi8 = iconv.decode(bytes, 'koi8-r')
+  // WHATWG encodings of Node's ICU: no decoding library to load at start-up
+  const cp1251 = new TextDecoder('windows-1251').decode(bytes)
+  const koi8 = new TextDecoder('koi8-r').decode(bytes)
   return russianScore(koi8) > russianScore(cp1251)
     ? { text: koi8, detected: 'koi8-r' }
     : { text: cp1251, detected: 'windows-1251' }

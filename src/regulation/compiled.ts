@@ -11,6 +11,11 @@ import { fileURLToPath } from 'node:url'
 export interface CompiledData {
   format: 1
   entries: Record<string, { sha256: string; value: unknown }>
+  /**
+   * UTC offset tables of the shipped regulations' timezones, per year (see src/calendar/instant.ts),
+   * computed with the ICU time-zone data of the Node that built them (`tz`, its version).
+   */
+  zones?: { tz: string; years: Record<string, Record<string, unknown>> }
 }
 
 export const COMPILED_DATA_URL = new URL('../compiled-data.json', import.meta.url)
@@ -30,6 +35,13 @@ export function compiledValue<T>(key: string | undefined, text: string): T | und
   const entry = data?.entries[key]
   if (!entry || entry.sha256 !== sha256(text)) return undefined
   return entry.value as T
+}
+
+/** The build-time offset tables of `zone` by year, when they were computed with this Node's time-zone data. */
+export function compiledZoneYears(zone: string): Record<string, unknown> | undefined {
+  if (data === undefined) data = readCompiled()
+  const zones = data?.zones
+  return zones && zones.tz === process.versions.tz ? zones.years[zone] : undefined
 }
 
 export function sha256(text: string): string {

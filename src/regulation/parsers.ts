@@ -9,7 +9,14 @@ import type { parseRegulation } from './parse.js'
  */
 let regulation: typeof parseRegulation | undefined
 let calendar: typeof parseCalendarFile | undefined
-const require = createRequire(import.meta.url)
+const nodeRequire = createRequire(import.meta.url)
+
+/**
+ * In the bundle of the command-line program (scripts/bundle.mjs) `require` of a literal path is
+ * resolved by the bundler, which keeps the module inside the bundle and runs it on first call; in
+ * the plain compiled modules there is no `require`, and Node's loads the sibling file.
+ */
+const inBundle = typeof require === 'function'
 
 export function useParsers(parsers: { regulation: typeof parseRegulation; calendar: typeof parseCalendarFile }): void {
   regulation = parsers.regulation
@@ -17,12 +24,17 @@ export function useParsers(parsers: { regulation: typeof parseRegulation; calend
 }
 
 export function regulationParser(): typeof parseRegulation {
-  regulation ??= (require('./parse.js') as { parseRegulation: typeof parseRegulation }).parseRegulation
+  regulation ??= (
+    (inBundle ? require('./parse.js') : nodeRequire('./parse.js')) as { parseRegulation: typeof parseRegulation }
+  ).parseRegulation
   return regulation
 }
 
 export function calendarParser(): typeof parseCalendarFile {
-  calendar ??= (require('../calendar/parse-calendar.js') as { parseCalendarFile: typeof parseCalendarFile })
-    .parseCalendarFile
+  calendar ??= (
+    (inBundle ? require('../calendar/parse-calendar.js') : nodeRequire('../calendar/parse-calendar.js')) as {
+      parseCalendarFile: typeof parseCalendarFile
+    }
+  ).parseCalendarFile
   return calendar
 }

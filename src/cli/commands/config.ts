@@ -5,10 +5,10 @@ import { UsageError } from '../../errors.js'
 import { contextOf } from '../command.js'
 import { assertConfigKey, CONFIG_KEYS, type ConfigKey, configPath, writeUserConfig } from '../config.js'
 import type { Context, Environment } from '../context.js'
+import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { renderList } from '../output/table.js'
-import { examples } from '../program.js'
 
 export function configCommand(io: IO, environment: Environment): Command {
   const cmd = new Command('config').description('Read and change your settings (default regulation, agent name, store)')

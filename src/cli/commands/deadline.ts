@@ -11,10 +11,10 @@ import { computeDeadline, type Deadline, UnknownLevelError } from '../../sla/dea
 import { formatMinutes, parseWorkingDuration } from '../../sla/duration.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
+import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { renderFields, renderList } from '../output/table.js'
-import { examples } from '../program.js'
 import { businessClock, regulationOption } from '../regulation-input.js'
 import { formatInstant, parseInstant } from '../time-input.js'
 

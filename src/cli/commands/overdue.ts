@@ -6,10 +6,10 @@ import { currentWindow, type ReactionWindow } from '../../sla/windows.js'
 import type { Ticket } from '../../store/ticket.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
+import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { type Column, renderList } from '../output/table.js'
-import { examples } from '../program.js'
 import { oneLine, openStore, paintStatus, TicketViews } from './tickets/shared.js'
 
 export interface OverdueOptions {

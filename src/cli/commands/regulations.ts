@@ -9,10 +9,10 @@ import { listCalendarIds, type Regulation } from '../../regulation/load.js'
 import { regulationParser } from '../../regulation/parsers.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
+import { examples } from '../help.js'
 import { type IO, printable } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { renderList } from '../output/table.js'
-import { examples } from '../program.js'
 
 export function regulationsCommand(io: IO, environment: Environment): Command {
   const cmd = new Command('regulations')

@@ -49,7 +49,8 @@ export async function runCli(args: string[], env: Record<string, string> = {}, s
     clock: () => Date.parse('2026-11-20T12:00:00Z'),
   }
   try {
-    await createProgram(io, environment).parseAsync(['node', 'regdesk', ...args])
+    const argv = ['node', 'regdesk', ...args]
+    await (await createProgram(io, environment, argv)).parseAsync(argv)
     return { exitCode: 0, stdout, stderr }
   } catch (e) {
     if (e instanceof CommanderError) return { exitCode: e.exitCode === 0 ? 0 : 2, stdout, stderr }

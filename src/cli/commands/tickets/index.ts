@@ -1,7 +1,7 @@
 import { Command } from 'commander'
 import type { Environment } from '../../context.js'
+import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
-import { examples } from '../../program.js'
 import { ticketsAddCommand } from './add.js'
 import { ticketEventCommands } from './events.js'
 import { ticketsListCommand, ticketsQueueCommand } from './list.js'

@@ -5,10 +5,10 @@ import { currentWindow, type ReactionWindow } from '../../../sla/windows.js'
 import { STATUSES, type Status, type Ticket } from '../../../store/ticket.js'
 import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
+import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { renderList } from '../../output/table.js'
-import { examples } from '../../program.js'
 import { oneLine, openStore, paintStatus, TicketViews } from './shared.js'
 
 export interface TicketsListOptions {

@@ -4,10 +4,10 @@ import { autocloseMatches, purgeMatches, purgeSecrets, type RuleMatch, setStatus
 import type { StoreData } from '../../../store/ticket.js'
 import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
+import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { renderList } from '../../output/table.js'
-import { examples } from '../../program.js'
 import { authorOf, oneLine, openStore, TicketViews } from './shared.js'
 
 interface MaintenanceOptions {

@@ -4,11 +4,11 @@ import { formatMinutes } from '../../../sla/duration.js'
 import type { Ticket } from '../../../store/ticket.js'
 import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
+import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { printable } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { renderFields, renderList } from '../../output/table.js'
-import { examples } from '../../program.js'
 import { findTicket, oneLine, openStore, paintStatus, TicketViews, ticketIdArg } from './shared.js'
 
 export function ticketsShowCommand(io: IO, environment: Environment): Command {
