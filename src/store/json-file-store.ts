@@ -21,9 +21,10 @@ import {
 } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import lockfile from 'proper-lockfile'
-import { RegdeskError } from '../errors.js'
+import { NotFoundError, RegdeskError } from '../errors.js'
 import { formatId, nextId } from './ids.js'
-import { CANONICAL_TAIL, parseStore, serializeStore } from './parse.js'
+import { CANONICAL_TAIL, parseStore, STORE_HEADER, serializeStore } from './parse.js'
+import { type FileStamp, parseSummary, SUMMARY_HEAD, summaryLine, summaryTail, summaryText } from './summary.js'
 import { emptyStore, STORE_FORMAT, type StoreData, type Ticket } from './ticket.js'
 import { validateTickets } from './validate.js'
 
@@ -51,14 +52,22 @@ export interface Change<T> {
  * append need not parse 100 MB again. Anything else (a hand edit, a crash before this sidecar
  * was rewritten, an unreadable sidecar) falls back to the full read-validate-write.
  */
-interface Meta {
+interface Meta extends FileStamp {
   format: number
-  dev: string
-  ino: string
-  size: string
-  mtimeNs: string
   count: number
   maxIds: Record<string, number>
+}
+
+/** What is known of the store file: its identity, its number of tickets, the highest id number per prefix. */
+interface Known {
+  stamp: FileStamp
+  count: number
+  maxIds: Record<string, number>
+}
+
+/** The store's bytes, validated now or when regdesk wrote them. */
+interface Trusted extends Known {
+  bytes: Buffer
 }
 
 /**
@@ -83,8 +92,28 @@ export class JsonFileStore {
   /** The store as it is; a missing file is an empty store. @throws DataError when invalid */
   read(): StoreData {
     this.resolve()
-    const text = this.readText()
-    return text === undefined ? emptyStore() : parseStore(text, this.file)
+    const bytes = this.readBytes()
+    return bytes === undefined ? emptyStore() : parseStore(bytes.toString('utf8'), this.file)
+  }
+
+  /**
+   * The tickets as the summary beside the store keeps them (summary.ts: no free text), for
+   * commands that need no text: from the summary when it describes the file on disk, else from
+   * the store itself, read and validated, after which the summary is written afresh for the
+   * next reader. @throws DataError when the store is invalid
+   */
+  readSummaries(): Ticket[] {
+    this.resolve()
+    const before = this.stamp()
+    if (!before) return []
+    const summary = this.readSummaryText()
+    const tickets = summary === undefined ? undefined : parseSummary(summary, before)
+    if (tickets) return tickets
+    const data = this.read()
+    const after = this.stamp()
+    // a writer replaced the store meanwhile: what was read is still valid, but not for the new file
+    if (after && sameStamp(before, after)) this.writeSummary(summaryText(data.tickets, after))
+    return data.tickets
   }
 
   /** Runs `change` on the validated store under the lock, and writes the result if it changed anything. */
@@ -102,23 +131,104 @@ export class JsonFileStore {
   }
 
   /**
-   * Adds one ticket, numbered by `make` from the next free id of a prefix. Appends to the end of
-   * the file without parsing it when the file is the one regdesk last wrote (see Meta).
+   * Changes the ticket `id` under the lock. When the file is the one regdesk last wrote (Meta)
+   * only that ticket's line is read and replaced; otherwise the whole store is read and
+   * validated first. @throws NotFoundError when there is no such ticket
+   */
+  async updateTicket<T>(id: string, change: (ticket: Ticket) => Change<T>): Promise<T> {
+    this.resolve()
+    const release = await this.lock()
+    try {
+      const trusted = this.trusted() ?? this.validated()
+      if (!trusted) throw new NotFoundError(`no ticket ${id} in the store`)
+      const line = findLine(trusted.bytes, id)
+      if (!line) {
+        if (isCanonical(trusted.bytes)) throw new NotFoundError(`no ticket ${id} in the store`)
+        // a hand-formatted store: change it as a whole, written back in the canonical layout
+        const data = parseStore(trusted.bytes.toString('utf8'), this.file)
+        const ticket = data.tickets.find((t) => t.id === id)
+        if (!ticket) throw new NotFoundError(`no ticket ${id} in the store`)
+        const { result, changed } = change(ticket)
+        if (changed) this.writeAll(data)
+        return result
+      }
+      const ticket = JSON.parse(trusted.bytes.toString('utf8', line.start, line.end)) as Ticket
+      const { result, changed } = change(ticket)
+      if (changed) {
+        const before = trusted.stamp
+        this.writeSpliced(trusted.bytes, line.start, line.end, JSON.stringify(checked(ticket)))
+        this.afterSplice(before, trusted.count, trusted.maxIds, (summary) => replaceSummaryLine(summary, ticket))
+      }
+      return result
+    } finally {
+      await release()
+    }
+  }
+
+  /**
+   * Adds one ticket, numbered by `make` from the next free id of a prefix. When the file is the
+   * one regdesk last wrote (see Meta), the ticket is appended without parsing the file; otherwise
+   * the file is read and validated first.
    */
   async insert(prefix: string, make: (id: string) => Ticket): Promise<Ticket> {
     this.resolve()
     const release = await this.lock()
     try {
-      const fast = this.tryAppend(prefix, make)
+      const known = this.trustedMeta()
+      const fast = known && known.count > 0 ? this.tryAppend(prefix, make, known) : undefined
       if (fast) return fast
-      const data = this.read()
-      const ticket = checked(make(nextId(data.tickets, prefix)))
-      data.tickets.push(ticket)
-      this.writeAll(data)
+      const checkedStore = this.validated()
+      if (!checkedStore || !isCanonical(checkedStore.bytes) || checkedStore.count === 0) {
+        const data = this.read()
+        const ticket = checked(make(nextId(data.tickets, prefix)))
+        data.tickets.push(ticket)
+        this.writeAll(data)
+        return ticket
+      }
+      const { bytes, stamp, count, maxIds } = checkedStore
+      const n = (maxIds[prefix] ?? 0) + 1
+      const ticket = checked(make(formatId(prefix, n)))
+      const at = bytes.length - CANONICAL_TAIL.length
+      this.writeSpliced(bytes, at, at, `,\n${JSON.stringify(ticket)}`)
+      this.afterSplice(stamp, count + 1, { ...maxIds, [prefix]: n }, (summary) => appendSummaryLine(summary, ticket))
       return ticket
     } finally {
       await release()
     }
+  }
+
+  /**
+   * Appends to a copy of the file without reading it (the file is the one regdesk last wrote);
+   * undefined when its end is not the canonical one.
+   */
+  private tryAppend(prefix: string, make: (id: string) => Ticket, known: Known): Ticket | undefined {
+    const size = Number(known.stamp.size)
+    const tmp = this.tempName()
+    copyFileSync(this.path, tmp, constants.COPYFILE_EXCL)
+    let ticket: Ticket | undefined
+    const n = (known.maxIds[prefix] ?? 0) + 1
+    const fd = openSync(tmp, 'r+')
+    try {
+      const tail = Buffer.alloc(CANONICAL_TAIL.length)
+      readSync(fd, tail, 0, tail.length, size - tail.length)
+      if (tail.toString('utf8') === CANONICAL_TAIL) {
+        ticket = checked(make(formatId(prefix, n)))
+        writeSync(fd, `,\n${JSON.stringify(ticket)}${CANONICAL_TAIL}`, size - CANONICAL_TAIL.length)
+        fsyncSync(fd)
+      }
+    } finally {
+      closeSync(fd)
+    }
+    if (!ticket) {
+      unlinkSync(tmp)
+      return undefined
+    }
+    this.commit(tmp)
+    const added = ticket
+    this.afterSplice(known.stamp, known.count + 1, { ...known.maxIds, [prefix]: n }, (summary) =>
+      appendSummaryLine(summary, added),
+    )
+    return ticket
   }
 
   /**
@@ -154,14 +264,50 @@ export class JsonFileStore {
     }
   }
 
-  private readText(): string | undefined {
+  private readBytes(): Buffer | undefined {
     try {
-      return readFileSync(this.path, 'utf8')
+      return readFileSync(this.path)
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOENT') return undefined
       throw new RegdeskError(`cannot read the ticket store ${this.file} (${explain(code)})`)
     }
+  }
+
+  /** The file's identity now; undefined when it does not exist. */
+  private stamp(): FileStamp | undefined {
+    try {
+      const s = statSync(this.path, { bigint: true })
+      return { dev: String(s.dev), ino: String(s.ino), size: String(s.size), mtimeNs: String(s.mtimeNs) }
+    } catch {
+      return undefined
+    }
+  }
+
+  /** What the sidecar knows of the file, when the file is exactly what regdesk last wrote. */
+  private trustedMeta(): Known | undefined {
+    const meta = this.readMeta()
+    const stamp = this.stamp()
+    if (!meta || !stamp || !sameStamp(meta, stamp)) return undefined
+    return { stamp, count: meta.count, maxIds: meta.maxIds }
+  }
+
+  /** The store's bytes without validating them, when the file is exactly what regdesk last wrote. */
+  private trusted(): Trusted | undefined {
+    const known = this.trustedMeta()
+    if (!known) return undefined
+    const bytes = this.readBytes()
+    if (!bytes || String(bytes.length) !== known.stamp.size) return undefined
+    return { ...known, bytes }
+  }
+
+  /** The store's bytes, read and validated in full (the file changed outside regdesk); undefined when missing. */
+  private validated(): Trusted | undefined {
+    const stamp = this.stamp()
+    const bytes = this.readBytes()
+    if (!stamp || !bytes) return undefined
+    const data = parseStore(bytes.toString('utf8'), this.file)
+    return { bytes, stamp, count: data.tickets.length, maxIds: maxIdsOf(data.tickets) }
   }
 
   private async lock(): Promise<() => Promise<void>> {
@@ -216,7 +362,20 @@ export class JsonFileStore {
   }
 
   private writeAll(data: StoreData): void {
-    const text = serializeStore(data)
+    this.writeFile([Buffer.from(serializeStore(data))])
+    const stamp = this.stamp()
+    if (!stamp) return
+    this.writeSummary(summaryText(data.tickets, stamp))
+    this.writeMeta(stamp, data.tickets.length, maxIdsOf(data.tickets))
+  }
+
+  /** Writes `bytes` with [start, end) replaced by `text`, as the new store. */
+  private writeSpliced(bytes: Buffer, start: number, end: number, text: string): void {
+    this.writeFile([bytes.subarray(0, start), Buffer.from(text), bytes.subarray(end)])
+  }
+
+  /** A temporary file in the store's directory with `parts`, synced, renamed over the store. */
+  private writeFile(parts: readonly Buffer[]): void {
     const tmp = this.tempName()
     let mode = 0o600
     try {
@@ -226,56 +385,32 @@ export class JsonFileStore {
     }
     const fd = openSync(tmp, 'wx', mode)
     try {
-      writeSync(fd, text)
+      for (const part of parts) writeSync(fd, part)
       fsyncSync(fd)
     } finally {
       closeSync(fd)
     }
     this.commit(tmp)
-    this.writeMeta(data.tickets.length, maxIdsOf(data.tickets))
   }
 
-  private tryAppend(prefix: string, make: (id: string) => Ticket): Ticket | undefined {
-    const meta = this.readMeta()
-    if (!meta || meta.count === 0) return undefined
-    let size: number
-    try {
-      const s = statSync(this.path, { bigint: true })
-      if (
-        String(s.dev) !== meta.dev ||
-        String(s.ino) !== meta.ino ||
-        String(s.size) !== meta.size ||
-        String(s.mtimeNs) !== meta.mtimeNs
-      )
-        return undefined
-      size = Number(s.size)
-    } catch {
-      return undefined
-    }
-    const tmp = this.tempName()
-    copyFileSync(this.path, tmp, constants.COPYFILE_EXCL)
-    let ticket: Ticket | undefined
-    const fd = openSync(tmp, 'r+')
-    try {
-      const tail = Buffer.alloc(CANONICAL_TAIL.length)
-      readSync(fd, tail, 0, tail.length, size - tail.length)
-      if (tail.toString('utf8') === CANONICAL_TAIL) {
-        const n = (meta.maxIds[prefix] ?? 0) + 1
-        ticket = checked(make(formatId(prefix, n)))
-        writeSync(fd, `,\n${JSON.stringify(ticket)}${CANONICAL_TAIL}`, size - CANONICAL_TAIL.length)
-        fsyncSync(fd)
-        meta.maxIds[prefix] = n
-      }
-    } finally {
-      closeSync(fd)
-    }
-    if (!ticket) {
-      unlinkSync(tmp)
-      return undefined
-    }
-    this.commit(tmp)
-    this.writeMeta(meta.count + 1, meta.maxIds)
-    return ticket
+  /**
+   * After a one-ticket write: the sidecars follow. The summary is changed by `edit` when it
+   * described the store as it was before the write; otherwise it is removed (the next report
+   * writes it afresh).
+   */
+  private afterSplice(
+    before: FileStamp,
+    count: number,
+    maxIds: Record<string, number>,
+    edit: (summary: string) => string | undefined,
+  ): void {
+    const stamp = this.stamp()
+    if (!stamp) return
+    const summary = this.readSummaryText()
+    const edited = summary !== undefined && summaryStamped(summary, before) ? edit(summary) : undefined
+    if (edited === undefined) this.removeSummary()
+    else this.writeSummary(restamp(edited, stamp))
+    this.writeMeta(stamp, count, maxIds)
   }
 
   /** Renames the synced temporary file over the store, unless the lock was lost meanwhile. */
@@ -322,29 +457,110 @@ export class JsonFileStore {
     }
   }
 
-  private writeMeta(count: number, maxIds: Record<string, number>): void {
+  private writeMeta(stamp: FileStamp, count: number, maxIds: Record<string, number>): void {
+    const meta: Meta = { format: STORE_FORMAT, ...stamp, count, maxIds }
+    if (!this.writeSidecar(this.metaFile(), JSON.stringify(meta))) this.removeSidecar(this.metaFile())
+  }
+
+  private summaryFile(): string {
+    return `${this.path}.summary`
+  }
+
+  private readSummaryText(): string | undefined {
     try {
-      const s = statSync(this.path, { bigint: true })
-      const meta: Meta = {
-        format: STORE_FORMAT,
-        dev: String(s.dev),
-        ino: String(s.ino),
-        size: String(s.size),
-        mtimeNs: String(s.mtimeNs),
-        count,
-        maxIds,
-      }
-      const tmp = `${this.metaFile()}.tmp-${process.pid}`
-      writeFileSync(tmp, JSON.stringify(meta), { mode: 0o600 })
-      renameSync(tmp, this.metaFile())
+      return readFileSync(this.summaryFile(), 'latin1')
     } catch {
-      try {
-        unlinkSync(this.metaFile())
-      } catch {
-        // no sidecar: the next append takes the full path
-      }
+      return undefined
     }
   }
+
+  private writeSummary(text: string): void {
+    if (!this.writeSidecar(this.summaryFile(), text)) this.removeSummary()
+  }
+
+  private removeSummary(): void {
+    this.removeSidecar(this.summaryFile())
+  }
+
+  /**
+   * A file beside the store, replaced atomically; readers write the summary without the lock,
+   * so the temporary name is unique. A sidecar that cannot be written is only a slower next read.
+   */
+  private writeSidecar(file: string, text: string): boolean {
+    const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
+    try {
+      writeFileSync(tmp, text, { mode: 0o600 })
+      renameSync(tmp, file)
+      return true
+    } catch {
+      try {
+        unlinkSync(tmp)
+      } catch {
+        // nothing was created
+      }
+      return false
+    }
+  }
+
+  private removeSidecar(file: string): void {
+    try {
+      unlinkSync(file)
+    } catch {
+      // no sidecar: the next read takes the full path
+    }
+  }
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs
+}
+
+/** Whether the bytes are in the canonical layout regdesk writes (serializeStore), with a ticket at least. */
+function isCanonical(bytes: Buffer): boolean {
+  const head = `${STORE_HEADER}\n`
+  return (
+    bytes.length > head.length + CANONICAL_TAIL.length &&
+    bytes.toString('utf8', 0, head.length) === head &&
+    bytes.toString('utf8', bytes.length - CANONICAL_TAIL.length) === CANONICAL_TAIL
+  )
+}
+
+/**
+ * The byte range of ticket `id`'s JSON in a canonical store: a line that starts with its id.
+ * A line break never occurs inside JSON text (strings escape it), so the match is exact.
+ */
+function findLine(bytes: Buffer, id: string): { start: number; end: number } | undefined {
+  if (!isCanonical(bytes)) return undefined
+  const at = bytes.indexOf(`\n{"id":${JSON.stringify(id)},`)
+  if (at < 0) return undefined
+  const start = at + 1
+  const lineEnd = bytes.indexOf(10, start)
+  // every line but the last ends with the comma that separates tickets
+  const end = bytes[lineEnd - 1] === 0x2c ? lineEnd - 1 : lineEnd
+  return { start, end }
+}
+
+function summaryStamped(summary: string, stamp: FileStamp): boolean {
+  return summary.startsWith(SUMMARY_HEAD) && summary.endsWith(summaryTail(stamp))
+}
+
+function restamp(summary: string, stamp: FileStamp): string {
+  return summary.slice(0, summary.lastIndexOf('\n],"stamp":') + 1) + summaryTail(stamp)
+}
+
+function appendSummaryLine(summary: string, ticket: Ticket): string {
+  const tail = summary.lastIndexOf('\n],"stamp":') + 1
+  const empty = tail === SUMMARY_HEAD.length
+  return `${summary.slice(0, empty ? tail : tail - 1)}${empty ? '' : ',\n'}${summaryLine(ticket)}\n${summary.slice(tail)}`
+}
+
+function replaceSummaryLine(summary: string, ticket: Ticket): string | undefined {
+  const at = summary.indexOf(`\n{"id":${JSON.stringify(ticket.id)},`)
+  if (at < 0) return undefined
+  const start = at + 1
+  const lineEnd = summary.indexOf('\n', start)
+  const end = summary[lineEnd - 1] === ',' ? lineEnd - 1 : lineEnd
+  return summary.slice(0, start) + summaryLine(ticket) + summary.slice(end)
 }
 
 const REASONS: Record<string, string> = {

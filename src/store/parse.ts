@@ -4,7 +4,7 @@ import { MigrationError, migrate } from './migrations.js'
 import { STORE_FORMAT, type StoreData } from './ticket.js'
 import { asTickets, findJsonError, positionOf, type TicketProblem, validateTickets } from './validate.js'
 
-const HEADER = `{"format":${STORE_FORMAT},"tickets":[`
+export const STORE_HEADER = `{"format":${STORE_FORMAT},"tickets":[`
 
 /**
  * Reads the text of a store file: JSON syntax, the container, the format (migrating older ones,
@@ -64,8 +64,8 @@ export function parseStore(text: string, file: string): StoreData {
  * small and an append only touches the end.
  */
 export function serializeStore(data: StoreData): string {
-  if (!data.tickets.length) return `${HEADER}]}\n`
-  let out = `${HEADER}\n`
+  if (!data.tickets.length) return `${STORE_HEADER}]}\n`
+  let out = `${STORE_HEADER}\n`
   const last = data.tickets.length - 1
   for (let i = 0; i < last; i++) out += `${JSON.stringify(data.tickets[i])},\n`
   return `${out}${JSON.stringify(data.tickets[last])}\n]}\n`
@@ -99,7 +99,7 @@ function problemOffset(text: string, p: TicketProblem): number {
       end = next.exec(text)?.index ?? text.length
     }
   }
-  if (start < 0 && text.startsWith(HEADER)) {
+  if (start < 0 && text.startsWith(STORE_HEADER)) {
     // canonical layout: ticket i is on line i + 2
     let at = text.indexOf('\n')
     for (let i = 0; i < p.index && at !== -1; i++) at = text.indexOf('\n', at + 1)

@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DataError } from '../../../src/errors.js'
+import { DataError, NotFoundError } from '../../../src/errors.js'
 import { idPrefix, nextId, normalizeId } from '../../../src/store/ids.js'
 import { JsonFileStore } from '../../../src/store/json-file-store.js'
 import { migrate } from '../../../src/store/migrations.js'
 import { parseStore, serializeStore } from '../../../src/store/parse.js'
 import { purgedText, revealSecrets, SECRET_MASK, splitSecrets } from '../../../src/store/secrets.js'
+import { summaryOf } from '../../../src/store/summary.js'
 import type { Ticket } from '../../../src/store/ticket.js'
 import { findJsonError, positionOf } from '../../../src/store/validate.js'
 
@@ -233,5 +234,81 @@ describe('JsonFileStore', () => {
       }),
     ).rejects.toThrow('boom')
     expect(readFileSync(file, 'utf8')).toBe(text)
+  })
+
+  it('changes one ticket by rewriting its line only, the rest byte for byte', async () => {
+    const file = fresh()
+    const store = new JsonFileStore(file)
+    for (let i = 0; i < 3; i++) await store.insert('MG', (id) => ticket(id, { subject: `номер ${i}` }))
+    const [first, second, third] = readFileSync(file, 'utf8').split('\n').slice(1, 4)
+    const result = await store.updateTicket('MG-000002', (t) => {
+      t.status = 'open'
+      t.events.push({ type: 'agent_response', at: '2026-11-21T10:00:00+03:00', author: 'oleg', message: 'ok' })
+      return { result: t.events.length, changed: true }
+    })
+    expect(result).toBe(2)
+    const lines = readFileSync(file, 'utf8').split('\n')
+    expect(lines[1]).toBe(first)
+    expect(lines[2]).not.toBe(second)
+    expect(lines[3]).toBe(third)
+    const data = store.read()
+    expect(data.tickets.map((t) => t.status)).toEqual(['new', 'open', 'new'])
+    // the last line has no separating comma: it is found and replaced as well
+    await store.updateTicket('MG-000003', (t) => {
+      t.assignee = 'anna'
+      return { result: 0, changed: true }
+    })
+    expect(store.read().tickets[2]?.assignee).toBe('anna')
+    await expect(store.updateTicket('MG-000009', () => ({ result: 0, changed: true }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    )
+  })
+
+  it('a one-ticket change after a hand edit validates the whole file first, and never writes over a broken one', async () => {
+    const file = fresh()
+    const store = new JsonFileStore(file)
+    for (let i = 0; i < 2; i++) await store.insert('MG', (id) => ticket(id))
+    const broken = readFileSync(file, 'utf8').replace('"status":"new"', '"status":"nex"')
+    writeFileSync(file, broken)
+    await expect(store.updateTicket('MG-000002', () => ({ result: 0, changed: true }))).rejects.toBeInstanceOf(
+      DataError,
+    )
+    expect(readFileSync(file, 'utf8')).toBe(broken)
+    // hand-formatted (not one ticket per line): changed as a whole, written back canonical
+    writeFileSync(file, JSON.stringify({ format: 1, tickets: [ticket('MG-000001'), ticket('MG-000002')] }, null, 2))
+    await store.updateTicket('MG-000002', (t) => {
+      t.status = 'resolved'
+      return { result: 0, changed: true }
+    })
+    expect(readFileSync(file, 'utf8')).toBe(serializeStore(store.read()))
+    expect(store.read().tickets[1]?.status).toBe('resolved')
+  })
+
+  it('keeps a summary beside the store that follows every write and is never used once stale', async () => {
+    const file = fresh()
+    const store = new JsonFileStore(file)
+    const secret = splitSecrets('сайт не работает, пароль: Qwerty-2026', 'text')
+    await store.insert('MG', (id) => ticket(id, { text: secret.text, secrets: secret.secrets }))
+    await store.insert('AS', (id) => ticket(id, { regulation: 'advantshop' }))
+    await store.updateTicket('MG-000001', (t) => {
+      t.events.push({ type: 'agent_response', at: '2026-11-21T10:00:00+03:00', author: 'oleg', message: 'ответ' })
+      return { result: 0, changed: true }
+    })
+    await store.update((d) => {
+      ;(d.tickets[1] as Ticket).level = 'partner'
+      return { result: 0, changed: true }
+    })
+    await store.insert('MG', (id) => ticket(id))
+    const expected = store.read().tickets.map(summaryOf)
+    expect(store.readSummaries()).toEqual(expected)
+    const summary = readFileSync(`${file}.summary`, 'utf8')
+    expect(summary).not.toContain('Qwerty-2026')
+    expect(summary).not.toMatch(/[^\x00-\x7f]/)
+    // changed by another program: the summary no longer describes the file
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"status":"new"', '"status":"closed"'))
+    expect(store.readSummaries().map((t) => t.status)).toEqual(['closed', 'new', 'new'])
+    // …and the reader wrote it afresh for the next one
+    expect(readFileSync(`${file}.summary`, 'utf8')).toContain('"status":"closed"')
+    expect(store.readSummaries().map((t) => t.status)).toEqual(['closed', 'new', 'new'])
   })
 })

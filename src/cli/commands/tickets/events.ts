@@ -15,7 +15,7 @@ import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
-import { authorOf, eventTime, findTicket, openStore, paintStatus, TicketViews, ticketIdArg } from './shared.js'
+import { authorOf, eventTime, openStore, paintStatus, TicketViews, ticketIdArg } from './shared.js'
 import { printTicket } from './show.js'
 
 interface EventOptions {
@@ -165,8 +165,7 @@ async function runTicketEvent(
   const id = ticketIdArg(idArg)
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const author = authorOf(ctx)
-  const ticket = await openStore(ctx, environment).update((data) => {
-    const t = findTicket(data, id)
+  const ticket = await openStore(ctx, environment).updateTicket(id, (t) => {
     const reg = views.regulation(t.regulation)
     const at = eventTime(ctx, reg, t, opts.at)
     spec.apply(t, { author, at: views.format(reg)(at) }, ctx, views, arg, opts)
