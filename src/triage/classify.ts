@@ -40,6 +40,9 @@ export function triageRequest(
 
   let scope: Verdict['scope']
   let topic: Topic | null = null
+  // a contested request whose separate matters each clearly have a topic with one outcome: that topic
+  const agreed =
+    top && top.score >= MIN_SCORE && contested(reg, facts, ranked) ? agreedMatters(reg, facts, text, index) : undefined
   const chosen = chosenTopic === undefined ? undefined : reg.topics.find((t) => t.id === chosenTopic)
   if (chosenTopic !== undefined && !chosen) throw new RangeError(`unknown topic "${chosenTopic}" for ${reg.id}`)
   if (chosen) {
@@ -52,14 +55,14 @@ export function triageRequest(
     })
   } else if (!top || top.score < MIN_SCORE) {
     scope = 'unclear'
-  } else if (contested(reg, facts, ranked)) {
+  } else if (!agreed && contested(reg, facts, ranked)) {
     scope = 'unclear'
     // a tier served only on some topics (moguta demo: general usage) is served when one of them clearly wins;
     // a request that is not clearly such a question is refused under the rule rather than left open
     const refused = restrictedRefusal(reg, facts, ranked)
     if (refused) topic = refused
   } else {
-    topic = top.profile.topic
+    topic = agreed ?? top.profile.topic
     scope = topic.scope
     reasons.push({
       code: topic.scope === 'in' ? 'topic_in_scope' : 'topic_out_of_scope',
@@ -108,18 +111,41 @@ export function triageRequest(
 function contested(reg: Regulation, facts: RequestFacts, ranked: readonly TopicScore[]): boolean {
   const [top] = ranked
   if (!top) return false
-  const outcome = (t: Topic) => {
-    const level = levelFor(reg, t, facts)
-    const e = checkEligibility(reg, facts, t, level)
-    if (e.level === undefined) return `${t.scope}/${level}`
-    return `${e.level === null || e.outOfScope ? 'out' : t.scope}/${e.level}/${e.reasons[0]?.code}`
-  }
-  const mine = outcome(top.profile.topic)
+  const mine = outcome(reg, facts, top.profile.topic)
   for (const r of ranked) {
     if (r.score < CONTEST_RATIO * top.score) return false
-    if (outcome(r.profile.topic) !== mine) return true
+    if (outcome(reg, facts, r.profile.topic) !== mine) return true
   }
   return false
+}
+
+/** What a topic leads to for this request: scope, level and the eligibility rule that decides, if any. */
+function outcome(reg: Regulation, facts: RequestFacts, t: Topic): string {
+  const level = levelFor(reg, t, facts)
+  const e = checkEligibility(reg, facts, t, level)
+  if (e.level === undefined) return `${t.scope}/${level}`
+  return `${e.level === null || e.outOfScope ? 'out' : t.scope}/${e.level}/${e.reasons[0]?.code}`
+}
+
+/**
+ * A request that raises several matters mixes their words, and the whole text may match no topic clearly. When each
+ * matter, read on its own, clearly has its topic and they all lead to the same outcome, that outcome is the verdict
+ * (the first matter's topic decides); the multiple_problems warning still asks for one ticket per problem.
+ */
+function agreedMatters(reg: Regulation, facts: RequestFacts, text: string, index: TopicIndex): Topic | undefined {
+  const matters = separateMatters(text)
+  if (matters.length < 2) return undefined
+  const topics: Topic[] = []
+  for (const m of matters) {
+    const ranked = rank(index, scoringText(m), detectIntent(m))
+    const [best] = ranked
+    if (!best || best.score < MIN_SCORE || contested(reg, facts, ranked)) return undefined
+    topics.push(best.profile.topic)
+  }
+  const first = topics[0]
+  if (!first) return undefined
+  const mine = outcome(reg, facts, first)
+  return topics.every((t) => outcome(reg, facts, t) === mine) ? first : undefined
 }
 
 function restrictedRefusal(reg: Regulation, facts: RequestFacts, ranked: readonly TopicScore[]): Topic | undefined {
@@ -150,6 +176,7 @@ const INTENT_FACTORS: Record<string, Record<NonNullable<Topic['kind']>, number>>
   question: { question: 1.25, problem: 1, work: 0.75 },
   'problem+question': { problem: 1.2, question: 1, work: 0.75 },
   'question+work': { work: 1.2, question: 1, problem: 0.9 },
+  'problem+work': { problem: 1.1, work: 1.1, question: 0.85 },
 }
 
 function intentFactor(topic: Topic, intent: Intent): number {
@@ -194,6 +221,9 @@ const SEGMENT_MARKERS = new RegExp(
 )
 /** the customer numbered the matters: "1) … 2) …" */
 const NUMBERED = /(?:^|\s)1[.)]\s[\s\S]*\s2[.)]\s/
+/** "отдельно:", "второй вопрос", "separately": the customer marks a matter as separate from the one before. */
+const SEPARATE =
+  /(?<!\p{L})(?:отдельно|отдельный вопрос|второй вопрос|другой вопрос|во-вторых|separately|secondly|another (?:issue|question|problem)|unrelated)(?!\p{L})/iu
 /** "два вопроса", "two issues": the customer says so. */
 const ANNOUNCED =
   /(?<!\p{L})(?:два|две|2|несколько|пара|three|two|several|a couple of)\s+(?:вопроса|вопросов|проблемы|проблем|things|issues|questions|problems)(?!\p{L})/iu
@@ -231,7 +261,7 @@ function detectWarnings(reg: Regulation, text: string, index: TopicIndex): Warni
         return best && best.score >= MIN_SCORE ? best.profile.topic.id : `?${m}`
       }),
     )
-    if (topics.size >= 2 || ANNOUNCED.test(norm) || NUMBERED.test(norm))
+    if (topics.size >= 2 || ANNOUNCED.test(norm) || NUMBERED.test(norm) || SEPARATE.test(norm))
       warnings.push({
         code: 'multiple_problems',
         message: `the request raises ${matters.length} separate problems${reg.onePerRequest ? `; §${reg.onePerRequest.clause} asks for one problem per request` : ''}: register one ticket per problem`,

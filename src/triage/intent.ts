@@ -14,6 +14,8 @@ export interface Intent {
 const WORK = [
   /(?:^|[^\p{L}])(?:установите|установить|поставьте|поставить|перенесите|перенести|переместите|переехать|перевезите|сделайте|сделать|доработайте|доработать|разработайте|разработать|сверстайте|сверстать|переверстайте|нарисуйте|настройте|настроить|подключите|подключить|интегрируйте|интегрировать|интеграци\w*|внедрите|внедрить|напишите|написать|создайте|создать|добавьте|добавить|измените|изменить|переделайте|переделать|поменяйте|поменять|оформите|оформить|обновите нам|разместите|разместить|запрограммируйте|запрограммировать|закодьте|закодить|закодим|накатите|залейте|залить|перепишите|переписать|допишите|дописать|кастомизируйте|кастомизировать|автоматизируйте|сверстайте|подготовьте|настроить нам|проверьте наш|посмотрите наш сервер)(?:[^\p{L}]|$)/u,
   /(?:нужн\w*|надо|хотим|хочу|хотели бы|требуется|прошу|просим|можете|могли бы|сможете|возьметесь|беретесь|сколько стоит)\s+(?:\p{L}+\s+){0,3}?(?:установ|перен|сдела|доработ|разработ|сверст|настро|подключ|интегр|внедр|напис|созда|добав|измен|переделa|переделать|поменя|оформ|размест|перевез|нарис|перепис|допис|закод|запрограм|кастомиз)/u,
+  // "поправьте настройки обмена", "измените конфиг": changing the customer's settings is configuring for them
+  /(?<!\p{L})(?:поправьте|исправьте|измените|поменяйте|перенастройте|подправьте)\s+(?:\p{L}+\s+)?(?:настройк|конфиг|параметр)/u,
   /(?:как\s+(?:это\s+)?(?:закодить|запрограммировать|написать|реализовать|доработать|переписать|дописать))/u,
   /\b(?:please|can you|could you|we need you to|need you to|would you)\s+(?:\w+\s+){0,2}?(?:install|migrate|move|transfer|develop|build|make|create|design|integrate|set up|setup|customi[sz]e|restyle|redesign|write|add|change)\b/,
   /\b(?:install|migrate|develop|integrate|customi[sz]e|redesign) (?:it|our|my|the|a)\b/,
@@ -21,18 +23,22 @@ const WORK = [
 
 const PROBLEM = [
   // "не открывается", "не пересчитывается", "не приходят": a negated present-tense verb is a failure report
-  /(?<!\p{L})не\s+(?!могли бы|подскажете|знаю|понимаю|понятно)\p{L}*(?:ится|ется|ются|ается|яется|ятся|атся|утся|ит|ят|ет|ут|ют|ает|ал|ала|али|ало|ил|ила|или|ило|л|ла|ли|ло)(?!\p{L})/u,
-  /\b(?:is|are|was|were|does|do|did|can|could|will|would)\s*(?:not|n't)\s+\w+|\b(?:can't|cannot|won't|doesn't|don't|isn't|aren't|unable to|no longer)\b|\b(?:garbled|wrong|incorrect|missing|disappeared|broke|hangs|freezes|timed? out)\b/,
-  /не\s+(?:работает|работают|работаит|работет|открывается|открываются|грузится|загружается|загружаются|приходят|приходит|отображается|отображаются|сохраняется|сохраняются|отправляется|отправляются|проходит|проходят|видно|видит|запускается|устанавливается|обновляется|активируется|срабатывает|получается|входит|пускает|могу|можем|удается|удаётся)/u,
+  /(?<!\p{L})не\s+(?!могли бы|подскажете|знаю|понимаю|понимаем|понятно|разобрал|разбираюсь|разбираемся|нашел|нашла|нашли|нахожу|находим|найду|найти|могу найти|можем найти|могу понять|можем понять|могу разобраться|можем разобраться)\p{L}*(?:ится|ется|ются|ается|яется|ятся|атся|утся|ит|ят|ет|ут|ют|ает|ал|ала|али|ало|ил|ила|или|ило|л|ла|ли|ло)(?!\p{L})/u,
+  /\b(?:is|are|was|were|does|do|did|can|could|will|would)\s*(?:not|n't)\s+\w+|\b(?:(?:can't|cannot)(?!\s+(?:find|figure|understand|see where))|won't|doesn't|don't|isn't|aren't|unable to|no longer)\b|\b(?:garbled|wrong|incorrect|missing|disappeared|broke|hangs|freezes|timed? out)\b/,
+  /не\s+(?!могу (?:найти|понять|разобраться)|можем (?:найти|понять|разобраться))(?:работает|работают|работаит|работет|открывается|открываются|грузится|загружается|загружаются|приходят|приходит|отображается|отображаются|сохраняется|сохраняются|отправляется|отправляются|проходит|проходят|видно|видит|запускается|устанавливается|обновляется|активируется|срабатывает|получается|входит|пускает|могу|можем|удается|удаётся)/u,
   // "пишет что нет прав", "выдаёт: …", "ругается на ключ": the product reports something
   /(?:пишет|выдает|выдаёт|показывает|ругается|выкидывает|выбивает)\s*(?:что|:|«|"|'|ошибк|на\s)/u,
-  /(?:виснет|завис\p{L}*|крутится|не\s+грузит|криво|съехал\p{L}*|поехал\p{L}*|слетел\p{L}*|сбросил\p{L}*|freez\w*|stuck|hang\w*|crash\w*|slow|empty|nothing (?:happens|fires|shows)|stopped|no longer|returns nothing|does(?:n't| not) (?:show|work|load|open|start))/u,
+  /(?:виснет|завис\p{L}*|крутится|бесконечно\s+(?:грузится|загружается|открывается)|грузится\s+бесконечно|не\s+грузит|криво|съехал\p{L}*|поехал\p{L}*|слетел\p{L}*|сбросил\p{L}*|freez\w*|stuck|hang\w*|crash\w*|slow|empty|nothing (?:happens|fires|shows)|stopped|no longer|returns nothing|does(?:n't| not) (?:show|work|load|open|start))/u,
+  // "считает неправильно", "неверная сумма", "работает некорректно": a wrong result is a failure report
+  /(?<!\p{L})(?:неправильн|неверн|некорректн|ошибочн)\p{L}*/u,
   /(?:ошибк\w*|ошибочк\w*|сломал\w*|слетел\w*|упал\w*|(?<!\p{L})(?:лег|легло|лёг)(?!\p{L})|глючит|глюк\w*|баг\w*|сбой\w*|перестал\w*|пропал\w*|исчез\w*|белый экран|пустая страница|висит|зависает|тормозит|медленно|долго грузится|не\s+пускает|вылетает|падает|crash\w*|broken|error|bug|fails?|failed|failing|not working|doesn'?t work|does not work|stopped|blank page|white screen|(?<!\d)(?:500|502|503|504|404)(?!\d))/u,
 ]
 
 const QUESTION = [
-  /(?:^|[^\p{L}])(?:как|каким образом|где|можно ли|есть ли|подскажите|объясните|расскажите|поясните|что значит|что такое|почему|зачем|сколько|какие|какой|какая|how|where|what|why|which|is it possible|can i|can we|is there)(?:[^\p{L}]|$)/u,
+  /(?:^|[^\p{L}])(?:как|каким образом|где|можно ли|есть ли|подскажите|объясните|расскажите|поясните|что значит|что такое|почему|зачем|сколько|какие|какой|какая|how|where|what|why|which|is it possible|can i|can we|is there)(?![-‐](?:то|нибудь|либо))(?:[^\p{L}]|$)/u,
   /\?/,
+  // "не понимаю", "помогите разобраться", "в документации не нашёл": the customer asks to be explained something
+  /(?<!\p{L})(?:непонятн\p{L}*|не\s+понятн\p{L}*|не\s+понима\p{L}*|разобрать(?:ся)?|разбира\p{L}*ся|путаюсь|путаемся|запутал\p{L}*|не\s+(?:на(?:шел|шла|шли|хожу|ходим|йду)|могу\s+найти|можем\s+найти)|(?:can't|cannot|couldn't) (?:find|figure|understand)|don't understand|confus\w*)(?!\p{L})/u,
 ]
 
 // Polite imperatives that ask for help, an answer or a look, not for a piece of work: "подскажите", "посмотрите".
@@ -45,8 +51,10 @@ const HELP_IMPERATIVES = new Set(
     'видите хотите говорите можете пишите звоните смотрите имейте учитывайте'
   ).split(' '),
 )
-// Nouns in the prepositional case that end like an imperative: "на сайте", "в лимите".
-const NOT_IMPERATIVES = new Set('сайте лимите кредите депозите визите аудите транзите алфавите'.split(' '))
+// Words that end like an imperative but ask nothing: nouns in the prepositional case ("на сайте", "в лимите"), the greeting.
+const NOT_IMPERATIVES = new Set(
+  'сайте лимите кредите депозите визите аудите транзите алфавите здравствуйте здрасьте'.split(' '),
+)
 
 /**
  * A Russian imperative of the polite form ("перетащите", "стилизуйте", "заполните") that is not a request for
@@ -70,12 +78,23 @@ const ENGLISH_WORK =
 const SUGGESTION =
   /(?:предлагаю|предложение|пожелание|было бы (?:удобно|здорово|неплохо|хорошо)|хотелось бы|в (?:следующ|будущ)\p{L}* (?:верси|релиз|обновлени)|suggest\w*|feature request|would be (?:nice|great|useful)|we'd love|i'd love|wish)/u
 
+/**
+ * "Как настроить", "где добавить", "how to install": an infinitive after a question word asks how to do it oneself,
+ * not for the work to be done; it is taken out before looking for requests for work. Asking how to program
+ * something ("как это закодить", "как переписать функцию") stays a request for development.
+ */
+const HOW_TO =
+  /(?<!\p{L})(?:как|каким образом|где|куда|можно ли|нельзя ли|не знаю как)(?:\s+\p{L}+){0,3}?\s+(?!(?:за|пере|до|на|раз)?(?:код|программ|писа|реализ|работа|верста|кастомиз))\p{L}+(?:ть|ти|ться)(?!\p{L})/gu
+
+const HOW_TO_EN = /\b(?:how (?:to|do i|do we|can i|can we)|where (?:do|can) (?:i|we))\s+(?:[a-z]+\s+)?[a-z]+/g
+
 export function detectIntent(text: string): Intent {
   const t = normalize(text)
   const suggestion = SUGGESTION.test(t)
+  const asks = t.replace(HOW_TO, ' ').replace(HOW_TO_EN, ' ')
   return {
     problem: PROBLEM.some((re) => re.test(t)),
     question: suggestion || QUESTION.some((re) => re.test(t)),
-    work: !suggestion && (WORK.some((re) => re.test(t)) || asksToDoWork(t) || ENGLISH_WORK.test(t)),
+    work: !suggestion && (WORK.some((re) => re.test(asks)) || asksToDoWork(asks) || ENGLISH_WORK.test(t)),
   }
 }

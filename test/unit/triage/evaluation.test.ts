@@ -9,21 +9,20 @@ const load = (name: string): TriageCase[] =>
   parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8')).cases
 
 describe('triage evaluation', () => {
-  // Issue 4 targets: scope ≥ 95 %, confidently wrong ≤ 2 %, eligibility 100 %. The scope floor is what was
-  // reached (89.9 %) rounded down, not the target; the other two meet the target.
+  // Issue 4 targets: scope ≥ 95 %, confidently wrong ≤ 2 %, eligibility 100 %. Measured: 95.6 %, 0 %, 100 %.
   it('main set (triage-cases.yaml) keeps its floors', () => {
     const r = evaluateTriage(load('triage-cases.yaml'), (id) => registry.get(id))
     expect(r.cases).toBeGreaterThanOrEqual(228)
-    expect(r.scopeAccuracy).toBeGreaterThanOrEqual(0.89)
-    expect(r.confidentlyWrong).toBeLessThanOrEqual(0.02)
+    expect(r.scopeAccuracy).toBeGreaterThanOrEqual(0.95)
+    expect(r.confidentlyWrong).toBeLessThanOrEqual(0.01)
     expect(r.eligibilityAccuracy).toBe(1)
   })
 
-  // Requests never tuned on: floors a few points below what was measured (93.8 %, 0 %, 100 %).
+  // Requests never tuned on: floors a little below what was measured (96.3 %, 0 %, 100 %).
   it('held-out set (triage-holdout.yaml) keeps its floors', () => {
     const r = evaluateTriage(load('triage-holdout.yaml'), (id) => registry.get(id))
     expect(r.cases).toBe(80)
-    expect(r.scopeAccuracy).toBeGreaterThanOrEqual(0.9)
+    expect(r.scopeAccuracy).toBeGreaterThanOrEqual(0.95)
     expect(r.confidentlyWrong).toBeLessThanOrEqual(0.02)
     expect(r.eligibilityAccuracy).toBe(1)
   })

@@ -83,6 +83,40 @@ describe('detectIntent', () => {
   it('reads failure reports', () => {
     expect(detectIntent('обновление не ставится').problem).toBe(true)
     expect(detectIntent('установщик виснет на распаковке').problem).toBe(true)
+    expect(detectIntent('программа неправильно считает площадь').problem).toBe(true)
+    expect(detectIntent('в админке бесконечно грузится список заказов').problem).toBe(true)
+  })
+
+  it.each([
+    'как настроить доставку в админке?',
+    'где добавить новый способ оплаты?',
+    'how to install the module on our hosting?',
+  ])('reads "how to do it" as a question, not as asking for the work: %s', (text) => {
+    const intent = detectIntent(text)
+    expect(intent.work).toBe(false)
+    expect(intent.question).toBe(true)
+  })
+
+  it.each(['как это запрограммировать?', 'подскажите, как переписать функцию расчёта в нашем плагине'])(
+    'keeps asking how to program something a request for development: %s',
+    (text) => {
+      expect(detectIntent(text).work).toBe(true)
+    },
+  )
+
+  it('reads "поправьте настройки" as configuring for the customer', () => {
+    expect(detectIntent('поправьте настройки обмена, сами не справляемся').work).toBe(true)
+  })
+
+  it('does not read not finding something in the docs as a failure', () => {
+    const intent = detectIntent('в документации не нашёл, где включается кэш')
+    expect(intent.problem).toBe(false)
+    expect(intent.question).toBe(true)
+  })
+
+  it('reads neither a greeting as work nor "почему-то" as a question', () => {
+    expect(detectIntent('Здравствуйте, у нас вопрос по тарифам').work).toBe(false)
+    expect(detectIntent('почему-то не приходят письма').question).toBe(false)
   })
 })
 
@@ -112,6 +146,25 @@ describe('triageRequest decisions', () => {
       { receivedAt: at },
     )
     expect(v.scope).toBe('in')
+  })
+
+  it('decides by the matters when each of several matters is clearly in scope', () => {
+    const v = triageRequest(
+      registry.get('imagecms'),
+      '1) в админке бесконечно грузится список заказов 2) отдельно: в письме покупателю не приходит номер трека',
+      { receivedAt: at, tier: 'pro', licenseDate: '2026-11-10' },
+    )
+    expect(v.scope).toBe('in')
+    expect(v.warnings.map((w) => w.code)).toContain('multiple_problems')
+  })
+
+  it('warns about a matter the customer marks as separate even when both fall under one topic', () => {
+    const v = triageRequest(
+      registry.get('advantshop'),
+      'в корзине не пересчитывается сумма при смене количества. а отдельно: в админке не сохраняется описание товара',
+      { receivedAt: at },
+    )
+    expect(v.warnings.map((w) => w.code)).toContain('multiple_problems')
   })
 
   it('is unclear when topics of different levels come close (imagecms consultation vs support)', () => {
