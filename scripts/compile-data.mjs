@@ -1,15 +1,17 @@
 // Build step: validates the shipped regulations and calendars once and writes them, as JSON, to
-// dist/compiled-data.json, so commands start without loading yaml and zod (see src/regulation/compiled.ts).
+// dist/compiled/ (one file per entry), so commands start without loading yaml and zod, with the
+// triage's topic indexes and the offset tables of the shipped timezones (see src/regulation/compiled.ts).
 // A file that does not validate is left out: at run time it is parsed and its problems reported.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { IANAZone } from 'luxon'
 import { yearOffsets } from '../dist/calendar/instant.js'
 import { parseCalendarFile } from '../dist/calendar/parse-calendar.js'
-import { COMPILED_DATA_URL, compiledKey, sha256 } from '../dist/regulation/compiled.js'
+import { COMPILED_DIR, compiledFileName, compiledKey, ZONES_KEY } from '../dist/regulation/compiled.js'
 import { listCalendarIds } from '../dist/regulation/load.js'
 import { parseRegulation } from '../dist/regulation/parse.js'
+import { buildIndex, compileIndex, topicsKey, topicsSource } from '../dist/triage/topic-index.js'
 
 const root = fileURLToPath(new URL('../regulations/', import.meta.url))
 const entries = {}
@@ -20,15 +22,18 @@ for (const name of yamlFiles(join(root, 'calendars'))) {
   const file = join(root, 'calendars', name)
   const text = readFileSync(file, 'utf8')
   const { value } = parseCalendarFile(text, file, { fileId: name.replace(/\.ya?ml$/, '') })
-  if (value) entries[compiledKey('calendar', file)] = { sha256: sha256(text), value }
+  if (value) entries[compiledKey('calendar', file)] = { source: text, value }
   else skipped++
 }
 for (const name of yamlFiles(root)) {
   const file = join(root, name)
   const text = readFileSync(file, 'utf8')
   const { value } = parseRegulation(text, file, { fileId: name.replace(/\.ya?ml$/, ''), calendars })
-  if (value) entries[compiledKey('regulation', file)] = { sha256: sha256(text), value }
-  else skipped++
+  if (value) {
+    entries[compiledKey('regulation', file)] = { source: text, value }
+    // the triage's match index of its topics, keyed by their content
+    entries[topicsKey(value)] = { source: topicsSource(value), value: compileIndex(buildIndex(value)) }
+  } else skipped++
 }
 // the offset tables of the shipped zones, so a command needs no Intl time-zone set-up; years
 // outside this range are computed at run time
@@ -39,12 +44,19 @@ const zoneNames = new Set(
     .filter(([key]) => key.startsWith('regulation:'))
     .map(([, { value }]) => value.workingTime.timezone),
 )
-const zones = { tz: process.versions.tz, years: {} }
+const zones = { years: {} }
 for (const name of zoneNames) {
   const zone = IANAZone.create(name)
   const years = {}
   for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) years[y] = yearOffsets(zone, y)
   zones.years[name] = years
 }
-writeFileSync(COMPILED_DATA_URL, JSON.stringify({ format: 1, entries, zones }))
-console.error(`compiled ${Object.keys(entries).length} data files${skipped ? ` (${skipped} invalid, left out)` : ''}`)
+entries[ZONES_KEY] = { source: process.versions.tz, value: zones }
+rmSync(COMPILED_DIR, { recursive: true, force: true })
+mkdirSync(COMPILED_DIR, { recursive: true })
+for (const [key, entry] of Object.entries(entries))
+  writeFileSync(join(COMPILED_DIR, compiledFileName(key)), JSON.stringify(entry))
+const files = Object.keys(entries).filter((k) => k.startsWith('regulation:') || k.startsWith('calendar:')).length
+console.error(
+  `compiled ${files} data files, their topic indexes and ${zoneNames.size} timezone(s)${skipped ? ` (${skipped} invalid, left out)` : ''}`,
+)

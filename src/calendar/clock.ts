@@ -1,6 +1,6 @@
 import type { Duration, WorkingTime } from '../regulation/schema.js'
 import { type Coverage, coverageOf, type DayKindName, type ProductionCalendar } from './calendar.js'
-import { DAY_MS, dayNumberOf, dayNumberOfYmd, isoOfDayNumber, yearOfDayNumber } from './dates.js'
+import { DAY_MS, dayNumberOf, dayNumberOfYmd, isoOfDayNumber, monthOfDayNumber, yearOfDayNumber } from './dates.js'
 import { type DayReason, formatRange, planDay } from './day-plan.js'
 import { offsetMinutes } from './instant.js'
 import { dayOffsets, wallOnDay, type Zone, zoneOf } from './zone.js'
@@ -9,8 +9,8 @@ const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
 const MIN_YEAR = 1900
 const MAX_YEAR = 2600
-/** consecutive years without any open time after which a search gives up */
-const EMPTY_YEARS_LIMIT = 2
+/** consecutive months without any open time after which a search gives up (two years) */
+const EMPTY_MONTHS_LIMIT = 24
 
 export interface CoverageWarning {
   code: 'provisional_year' | 'uncovered_year'
@@ -66,8 +66,9 @@ export interface Explanation {
   warnings: CoverageWarning[]
 }
 
-interface YearChunk {
-  year: number
+/** The days of one calendar month (`month`: year × 12 + month index, see monthOfDayNumber). */
+interface MonthChunk {
+  month: number
   firstDn: number
   dayStart: Float64Array // days + 1
   offsetStart: Float64Array
@@ -97,8 +98,9 @@ export function clockFor(workingTime: WorkingTime, calendar: ProductionCalendar)
 
 /**
  * Business time of one regulation: its open intervals as epoch milliseconds in flat typed arrays
- * with prefix sums, built a year at a time in both directions as instants ask for them. After a
- * year is built, `add` and `elapsed` are binary searches: no luxon, no allocation, no stepping.
+ * with prefix sums, built a month at a time in both directions as instants ask for them (a
+ * command asks for a few days, and building days is most of its work). Once built, `add` and
+ * `elapsed` are binary searches: no luxon, no allocation, no stepping.
  *
  * Instants are epoch ms (the offset an ISO string was written in does not matter), durations
  * are minutes. Intervals are half-open: open at 10:00, closed at 19:00 for "10:00-19:00".
@@ -112,10 +114,10 @@ export function clockFor(workingTime: WorkingTime, calendar: ProductionCalendar)
 export class BusinessClock {
   readonly timezone: string
   private readonly zone: Zone
-  private chunks: YearChunk[] = []
-  private firstYear = 0
-  private lastYear = -1
-  private emptyYearsInARow = 0
+  private chunks: MonthChunk[] = []
+  private firstMonth = 0
+  private lastMonth = -1
+  private emptyMonthsInARow = 0
   private readonly touched = new Map<number, CoverageWarning>()
 
   // flat day tables, day i = day number firstDn + i
@@ -418,59 +420,67 @@ export class BusinessClock {
     return upperBound(this.dayStart, this.nDays, t) - 1
   }
 
-  /** Builds the years needed to contain day number dn; returns its day index. */
+  /** Builds the months needed to contain day number dn; returns its day index. */
   private ensureDay(dn: number): number {
-    const year = yearOfDayNumber(dn)
-    if (this.nDays === 0) this.extend(year, year)
-    else if (year < this.firstYear || year > this.lastYear)
-      this.extend(Math.min(year, this.firstYear), Math.max(year, this.lastYear))
+    const month = monthOfDayNumber(dn)
+    if (this.nDays === 0) this.extend(month, month)
+    else if (month < this.firstMonth || month > this.lastMonth)
+      this.extend(Math.min(month, this.firstMonth), Math.max(month, this.lastMonth))
     return dn - this.firstDn
   }
 
   private ensure(t: number): void {
     checkInstant(t)
     if (t >= this.lo && t < this.hi) return
-    const year = new Date(t + offsetMinutes(this.timezone, t) * MINUTE_MS).getUTCFullYear()
-    if (this.nDays === 0) this.extend(year, year)
-    else this.extend(Math.min(year, this.firstYear), Math.max(year, this.lastYear))
-    // an instant just outside the zone's year boundary can still fall one year further
-    while (t < this.lo) this.extend(this.firstYear - 1, this.lastYear)
-    while (t >= this.hi) this.extend(this.firstYear, this.lastYear + 1)
+    const wall = new Date(t + offsetMinutes(this.timezone, t) * MINUTE_MS)
+    const month = wall.getUTCFullYear() * 12 + wall.getUTCMonth()
+    if (this.nDays === 0) this.extend(month, month)
+    else this.extend(Math.min(month, this.firstMonth), Math.max(month, this.lastMonth))
+    // an instant just outside the zone's month boundary can still fall one month further
+    while (t < this.lo) this.extend(this.firstMonth - 1, this.lastMonth)
+    while (t >= this.hi) this.extend(this.firstMonth, this.lastMonth + 1)
   }
 
   private growForward(needOpenTime: boolean): void {
     const before = this.n
-    this.extend(this.firstYear, this.lastYear + 1)
+    this.extend(this.firstMonth, this.lastMonth + 1)
     if (!needOpenTime) return
-    this.emptyYearsInARow = this.n === before ? this.emptyYearsInARow + 1 : 0
-    if (this.emptyYearsInARow >= EMPTY_YEARS_LIMIT)
-      throw new RangeError(`the working time has no open hours in ${this.lastYear - 1}–${this.lastYear}`)
+    this.emptyMonthsInARow = this.n === before ? this.emptyMonthsInARow + 1 : 0
+    if (this.emptyMonthsInARow >= EMPTY_MONTHS_LIMIT) {
+      const last = Math.floor(this.lastMonth / 12)
+      throw new RangeError(
+        `the working time has no open hours in ${Math.floor((this.lastMonth - EMPTY_MONTHS_LIMIT + 1) / 12)}–${last}`,
+      )
+    }
   }
 
-  private extend(firstYear: number, lastYear: number): void {
+  private extend(firstMonth: number, lastMonth: number): void {
+    const firstYear = Math.floor(firstMonth / 12)
+    const lastYear = Math.floor(lastMonth / 12)
     if (firstYear < MIN_YEAR || lastYear > MAX_YEAR)
       throw new RangeError(
         `business time is computed for years ${MIN_YEAR}–${MAX_YEAR}, got ${firstYear < MIN_YEAR ? firstYear : lastYear}`,
       )
-    const before: YearChunk[] = []
-    const after: YearChunk[] = []
+    const before: MonthChunk[] = []
+    const after: MonthChunk[] = []
     const built = this.nDays > 0
-    for (let y = firstYear; y <= lastYear; y++) {
-      if (built && y >= this.firstYear && y <= this.lastYear) continue
-      ;(built && y > this.lastYear ? after : before).push(this.buildYear(y))
+    for (let m = firstMonth; m <= lastMonth; m++) {
+      if (built && m >= this.firstMonth && m <= this.lastMonth) continue
+      ;(built && m > this.lastMonth ? after : before).push(this.buildMonth(m))
     }
     if (!before.length && !after.length) return
     this.chunks = [...before, ...this.chunks, ...after]
-    this.firstYear = firstYear
-    this.lastYear = lastYear
+    this.firstMonth = firstMonth
+    this.lastMonth = lastMonth
     this.flatten()
   }
 
-  private buildYear(year: number): YearChunk {
-    const firstDn = dayNumberOfYmd(year, 1, 1)
-    const days = dayNumberOfYmd(year + 1, 1, 1) - firstDn
-    const chunk: YearChunk = {
-      year,
+  private buildMonth(month: number): MonthChunk {
+    const year = Math.floor(month / 12)
+    const firstDn = dayNumberOfYmd(year, (month % 12) + 1, 1)
+    const days = dayNumberOfYmd(Math.floor((month + 1) / 12), ((month + 1) % 12) + 1, 1) - firstDn
+    const chunk: MonthChunk = {
+      month,
       firstDn,
       dayStart: new Float64Array(days + 1),
       offsetStart: new Float64Array(days),

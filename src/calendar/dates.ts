@@ -41,6 +41,12 @@ export function isoWeekday(iso: string): number {
   return isoWeekdayOfDayNumber(dayNumberOf(iso))
 }
 
+/** The calendar month of a day number as year × 12 + month index (0 = January). */
+export function monthOfDayNumber(dn: number): number {
+  const d = new Date(dn * DAY_MS)
+  return d.getUTCFullYear() * 12 + d.getUTCMonth()
+}
+
 export function yearOfDayNumber(dn: number): number {
   return new Date(dn * DAY_MS).getUTCFullYear()
 }

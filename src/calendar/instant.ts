@@ -1,5 +1,17 @@
-import { IANAZone } from 'luxon'
+import { createRequire } from 'node:module'
+import type { IANAZone } from 'luxon'
 import { compiledZoneYears } from '../regulation/compiled.js'
+
+/**
+ * luxon is required on first use only: with the shipped zones' tables built in, most commands
+ * never need it, and loading it is a tenth of their start-up.
+ */
+const nodeRequire = createRequire(import.meta.url)
+let luxonZone: typeof IANAZone | undefined
+function ianaZone(): typeof IANAZone {
+  luxonZone ??= (nodeRequire('luxon') as typeof import('luxon')).IANAZone
+  return luxonZone
+}
 
 /**
  * ISO 8601 instants in and out without a luxon object per call: batch mode formats and parses
@@ -38,7 +50,7 @@ function zoneOffsets(zone: string): ZoneOffsets {
 
 /** Whether `zone` is an IANA timezone this Node knows (without Intl when its tables were built in). */
 export function isKnownZone(zone: string): boolean {
-  return zoneOffsets(zone).years.size > 0 || IANAZone.isValidZone(zone)
+  return zoneOffsets(zone).years.size > 0 || ianaZone().isValidZone(zone)
 }
 
 /**
@@ -51,7 +63,7 @@ export function offsetMinutes(zone: string, ms: number): number {
   const year = new Date(ms).getUTCFullYear()
   let table = z.years.get(year)
   if (!table) {
-    z.zone ??= IANAZone.create(zone)
+    z.zone ??= ianaZone().create(zone)
     table = yearOffsets(z.zone, year)
     z.years.set(year, table)
   }

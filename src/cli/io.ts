@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty'
 import { Chalk, type ChalkInstance } from 'chalk'
 
 /** Everything a command may write to, and what it knows about the terminal. */
@@ -26,10 +27,13 @@ export function processIO(opts: IOOptions = {}): IO {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     isStdoutTTY,
-    canPrompt: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    canPrompt: isatty(0) && isStdoutTTY,
     color: new Chalk({ level: noColor ? 0 : 1 }),
     columns: process.stdout.columns || 100,
-    stdin: process.stdin,
+    // on first use: creating process.stdin sets up a stream (and for a pipe, the network module)
+    get stdin() {
+      return process.stdin
+    },
     stdout: process.stdout,
   }
 }

@@ -1,27 +1,33 @@
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { isAbsolute, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /**
- * Regulations and calendars validated at build time (scripts/compile-data.mjs writes
- * dist/compiled-data.json). A file is taken from it only when its text hashes the same, so an
- * edited file is always parsed and validated afresh.
+ * Data prepared at build time (scripts/compile-data.mjs writes dist/compiled/, one JSON file per
+ * entry, so a command reads only what it uses): the shipped regulations and calendars, validated;
+ * the triage's topic indexes; the UTC offset tables of the shipped timezones. An entry keeps the
+ * text it was made from and is used only for that same text, so an edited file is always parsed
+ * and validated afresh. (A comparison, not a hash: node:crypto alone costs a command ~10 ms.)
  */
-export interface CompiledData {
-  format: 1
-  entries: Record<string, { sha256: string; value: unknown }>
-  /**
-   * UTC offset tables of the shipped regulations' timezones, per year (see src/calendar/instant.ts),
-   * computed with the ICU time-zone data of the Node that built them (`tz`, its version).
-   */
-  zones?: { tz: string; years: Record<string, Record<string, unknown>> }
+export interface CompiledEntry {
+  source: string
+  value: unknown
 }
 
-export const COMPILED_DATA_URL = new URL('../compiled-data.json', import.meta.url)
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+/**
+ * UTC offset tables of the shipped regulations' timezones, per year (see src/calendar/instant.ts),
+ * computed with the ICU time-zone data of the Node that built them (the entry's source is that
+ * data's version, `process.versions.tz`).
+ */
+export interface CompiledZones {
+  years: Record<string, Record<string, unknown>>
+}
 
-let data: CompiledData | null | undefined
+export const COMPILED_DIR = fileURLToPath(new URL('../compiled/', import.meta.url))
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+export const ZONES_KEY = 'zones'
+
+const entries = new Map<string, CompiledEntry | null>()
 
 /** The key of a shipped file: its path inside the package; none for files elsewhere. */
 export function compiledKey(kind: 'regulation' | 'calendar', absolutePath: string): string | undefined {
@@ -29,30 +35,33 @@ export function compiledKey(kind: 'regulation' | 'calendar', absolutePath: strin
   return rel.startsWith('..') || isAbsolute(rel) ? undefined : `${kind}:${rel.split(sep).join('/')}`
 }
 
-export function compiledValue<T>(key: string | undefined, text: string): T | undefined {
+/** The file name of an entry inside dist/compiled/. */
+export function compiledFileName(key: string): string {
+  return `${key.replace(/[^a-zA-Z0-9.-]+/g, '_')}.json`
+}
+
+/** The value the build made from `source` under `key`; undefined when there is none or it was made from other text. */
+export function compiledValue<T>(key: string | undefined, source: string): T | undefined {
   if (key === undefined) return undefined
-  if (data === undefined) data = readCompiled()
-  const entry = data?.entries[key]
-  if (!entry || entry.sha256 !== sha256(text)) return undefined
-  return entry.value as T
+  const entry = compiledEntry(key)
+  return entry && entry.source === source ? (entry.value as T) : undefined
 }
 
 /** The build-time offset tables of `zone` by year, when they were computed with this Node's time-zone data. */
 export function compiledZoneYears(zone: string): Record<string, unknown> | undefined {
-  if (data === undefined) data = readCompiled()
-  const zones = data?.zones
-  return zones && zones.tz === process.versions.tz ? zones.years[zone] : undefined
+  const zones = compiledValue<CompiledZones>(ZONES_KEY, process.versions.tz ?? '')
+  return zones?.years[zone]
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex')
-}
-
-function readCompiled(): CompiledData | null {
-  try {
-    const parsed = JSON.parse(readFileSync(COMPILED_DATA_URL, 'utf8')) as CompiledData
-    return parsed.format === 1 ? parsed : null
-  } catch {
-    return null
+function compiledEntry(key: string): CompiledEntry | undefined {
+  let entry = entries.get(key)
+  if (entry === undefined) {
+    try {
+      entry = JSON.parse(readFileSync(`${COMPILED_DIR}${compiledFileName(key)}`, 'utf8')) as CompiledEntry
+    } catch {
+      entry = null
+    }
+    entries.set(key, entry)
   }
+  return entry ?? undefined
 }

@@ -9,14 +9,13 @@ import type { parseRegulation } from './parse.js'
  */
 let regulation: typeof parseRegulation | undefined
 let calendar: typeof parseCalendarFile | undefined
-const nodeRequire = createRequire(import.meta.url)
-
 /**
- * In the bundle of the command-line program (scripts/bundle.mjs) `require` of a literal path is
- * resolved by the bundler, which keeps the module inside the bundle and runs it on first call; in
- * the plain compiled modules there is no `require`, and Node's loads the sibling file.
+ * Loaded with Node's require from the compiled modules (dist/regulation, dist/calendar), also by
+ * the bundled program (dist/bundle), which therefore carries neither yaml nor zod: the parsers
+ * return plain data (values and issues), so which copy of the modules made it does not matter.
+ * The paths are written to resolve from both directories.
  */
-const inBundle = typeof require === 'function'
+const nodeRequire = createRequire(import.meta.url)
 
 export function useParsers(parsers: { regulation: typeof parseRegulation; calendar: typeof parseCalendarFile }): void {
   regulation = parsers.regulation
@@ -24,17 +23,12 @@ export function useParsers(parsers: { regulation: typeof parseRegulation; calend
 }
 
 export function regulationParser(): typeof parseRegulation {
-  regulation ??= (
-    (inBundle ? require('./parse.js') : nodeRequire('./parse.js')) as { parseRegulation: typeof parseRegulation }
-  ).parseRegulation
+  regulation ??= (nodeRequire('../regulation/parse.js') as { parseRegulation: typeof parseRegulation }).parseRegulation
   return regulation
 }
 
 export function calendarParser(): typeof parseCalendarFile {
-  calendar ??= (
-    (inBundle ? require('../calendar/parse-calendar.js') : nodeRequire('../calendar/parse-calendar.js')) as {
-      parseCalendarFile: typeof parseCalendarFile
-    }
-  ).parseCalendarFile
+  calendar ??= (nodeRequire('../calendar/parse-calendar.js') as { parseCalendarFile: typeof parseCalendarFile })
+    .parseCalendarFile
   return calendar
 }

@@ -6,6 +6,7 @@ import { type InformationId, missingInformation } from './information.js'
 import { detectIntent, type Intent } from './intent.js'
 import { scoreTopics, type TopicScore } from './score.js'
 import { scoringText } from './scoring-text.js'
+import { scriptRegExp } from './script-regexp.js'
 import { normalize, stems } from './text.js'
 import { type TopicIndex, topicIndex } from './topic-index.js'
 import type { Candidate, Reason, RequestFacts, Verdict, Warning } from './types.js'
@@ -209,7 +210,7 @@ function candidateOf(s: TopicScore): Candidate {
 }
 
 // Where a request moves on to another matter: list items and "а ещё / отдельно / also / separately".
-const SEGMENT_MARKERS = new RegExp(
+const SEGMENT_MARKERS = scriptRegExp(
   [
     String.raw`(?:^|\s)\d{1,2}[.)]\s`,
     String.raw`\n\s*[-*•]\s`,
@@ -222,11 +223,15 @@ const SEGMENT_MARKERS = new RegExp(
 /** the customer numbered the matters: "1) … 2) …" */
 const NUMBERED = /(?:^|\s)1[.)]\s[\s\S]*\s2[.)]\s/
 /** "отдельно:", "второй вопрос", "separately": the customer marks a matter as separate from the one before. */
-const SEPARATE =
-  /(?<!\p{L})(?:отдельно|отдельный вопрос|второй вопрос|другой вопрос|во-вторых|separately|secondly|another (?:issue|question|problem)|unrelated)(?!\p{L})/iu
+const SEPARATE = scriptRegExp(
+  String.raw`(?<!\p{L})(?:отдельно|отдельный вопрос|второй вопрос|другой вопрос|во-вторых|separately|secondly|another (?:issue|question|problem)|unrelated)(?!\p{L})`,
+  'iu',
+)
 /** "два вопроса", "two issues": the customer says so. */
-const ANNOUNCED =
-  /(?<!\p{L})(?:два|две|2|несколько|пара|three|two|several|a couple of)\s+(?:вопроса|вопросов|проблемы|проблем|things|issues|questions|problems)(?!\p{L})/iu
+const ANNOUNCED = scriptRegExp(
+  String.raw`(?<!\p{L})(?:два|две|2|несколько|пара|three|two|several|a couple of)\s+(?:вопроса|вопросов|проблемы|проблем|things|issues|questions|problems)(?!\p{L})`,
+  'iu',
+)
 
 /** The parts of a request that each state a problem, ask something or ask for work. */
 export function separateMatters(text: string): string[] {

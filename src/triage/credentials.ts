@@ -1,4 +1,5 @@
 /** A secret found in request text: where it is, never what it is. */
+import { scriptRegExp } from './script-regexp.js'
 export interface SecretSpan {
   kind: 'password' | 'login' | 'url_credentials' | 'private_key' | 'token'
   start: number
@@ -23,8 +24,12 @@ const PATTERNS: { kind: SecretSpan['kind']; re: RegExp; group: number }[] = [
   },
   // mysql -u root -psecret / -p secret
   { kind: 'password', re: /\bmysql(?:dump)?\b[^\n]*?\s-p\s?([^\s-][^\s]*)/gi, group: 1 },
-  { kind: 'password', re: new RegExp(String.raw`(?<![\p{L}])${LABEL_PASSWORD}[\p{L}]*${OF}${VALUE}`, 'giu'), group: 1 },
-  { kind: 'login', re: new RegExp(String.raw`(?<![\p{L}])${LABEL_LOGIN}[\p{L}]*${OF}${VALUE}`, 'giu'), group: 1 },
+  {
+    kind: 'password',
+    re: scriptRegExp(String.raw`(?<![\p{L}])${LABEL_PASSWORD}[\p{L}]*${OF}${VALUE}`, 'giu'),
+    group: 1,
+  },
+  { kind: 'login', re: scriptRegExp(String.raw`(?<![\p{L}])${LABEL_LOGIN}[\p{L}]*${OF}${VALUE}`, 'giu'), group: 1 },
   // "admin / qwerty123" after a word about access: login / password pair
   {
     kind: 'password',
@@ -82,8 +87,10 @@ function mergeSpans(spans: SecretSpan[]): SecretSpan[] {
 }
 
 // Words that introduce pasted access data ("доступ в админку", "FTP:", "логин … пароль …").
-const ACCESS_LABEL =
-  /(?<![\p{L}])(?:доступ\p{L}*|реквизит\p{L}*|логин\p{L}*|парол\p{L}*|пасс|учетк\p{L}*|учётк\p{L}*|пользовател\p{L}*|юзер|login|password|passwd|pass|pwd|user(?:name)?|credentials?|access|ftp|sftp|ssh|rdp|phpmyadmin|pma|cpanel|isp ?manager|mysql|бд|хост|host)(?![\p{L}])/giu
+const ACCESS_LABEL = scriptRegExp(
+  String.raw`(?<![\p{L}])(?:доступ\p{L}*|реквизит\p{L}*|логин\p{L}*|парол\p{L}*|пасс|учетк\p{L}*|учётк\p{L}*|пользовател\p{L}*|юзер|login|password|passwd|pass|pwd|user(?:name)?|credentials?|access|ftp|sftp|ssh|rdp|phpmyadmin|pma|cpanel|isp ?manager|mysql|бд|хост|host)(?![\p{L}])`,
+  'giu',
+)
 
 /**
  * The spans of a text that only carry access data: each secret together with the label words and host names that

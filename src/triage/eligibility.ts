@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon'
+import { addDays, isRealDate } from '../calendar/dates.js'
+import { formatInstantIn, parseIsoInstant } from '../calendar/instant.js'
 import type { Regulation } from '../regulation/load.js'
 import type { Topic } from '../regulation/schema.js'
 import type { Reason, RequestFacts, Warning } from './types.js'
@@ -26,7 +27,7 @@ export function checkEligibility(
   const warnings: Warning[] = []
   /** the routing of the first rule the request fails */
   let routedTo: string | null | undefined
-  const receivedDate = DateTime.fromMillis(facts.receivedAt, { zone: reg.workingTime.timezone }).toISODate() ?? ''
+  const receivedDate = formatInstantIn(facts.receivedAt, reg.workingTime.timezone).slice(0, 10)
 
   if (facts.channel) {
     const rejected = reg.channels.rejected.find((c) => c.id === facts.channel)
@@ -114,16 +115,19 @@ export function checkEligibility(
  * 2026-11-01 with 30 calendar days is served through 2026-12-01 and not from 2026-12-02.
  */
 function periodEnd(date: string, period: { amount: number; unit: string }, zone: string): number | null {
-  const start = DateTime.fromISO(date, { zone })
-  if (!start.isValid) return null
+  const start = parseIsoInstant(date, zone)
+  if (!start.ok || !isRealDate(date)) return null
   switch (period.unit) {
     case 'calendar_days':
-    case 'working_days':
-      return start.plus({ days: period.amount + 1 }).toMillis()
+    case 'working_days': {
+      // whole days on the wall calendar: a DST change in between does not shift the hour
+      const end = parseIsoInstant(addDays(date, period.amount + 1), zone)
+      return end.ok ? end.ms : null
+    }
     case 'calendar_hours':
     case 'working_hours':
-      return start.plus({ hours: period.amount }).toMillis()
+      return start.ms + period.amount * 3_600_000
     default:
-      return start.plus({ minutes: period.amount }).toMillis()
+      return start.ms + period.amount * 60_000
   }
 }

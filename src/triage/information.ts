@@ -1,4 +1,5 @@
 import type { INFORMATION_IDS } from '../regulation/schema.js'
+import { scriptRegExp } from './script-regexp.js'
 import { normalize } from './text.js'
 
 export type InformationId = (typeof INFORMATION_IDS)[number]
@@ -8,6 +9,24 @@ const TLD =
 const HOST = String.raw`(?:[a-z0-9а-я](?:[a-z0-9а-я-]{0,61}[a-z0-9а-я])?\.)+${TLD}`
 const URL_RE = new RegExp(String.raw`\bhttps?:\/\/${HOST}(?::\d+)?(\/[^\s"'»)]*)?`, 'iu')
 const DOMAIN_RE = new RegExp(String.raw`(?<![@\w.-])(?:www\.)?${HOST}(?![\w-])(\/[^\s"'»)]*)?`, 'iu')
+
+// compiled once: withoutIdentifiers runs on every request
+const VERSION_AFTER_VERB = scriptRegExp(
+  String.raw`(?:обнов\p{L}*|update\p{L}*|upgrade\p{L}*|была|был|стояла|стоит|установлен\p{L}*|running|on)\s+(?:\p{L}+\s+){0,2}\d+\.\d+`,
+  'iu',
+)
+const LABELLED_KEY = scriptRegExp(
+  String.raw`(?:(?:номер\s+)?(?:лицензионн\p{L}*\s+)?(?:ключ\p{L}*|key|лицензи\p{L}*)\s*(?:№|#|:|-)?\s*)?\b[A-Z0-9]{4,}(?:-[A-Z0-9]{4,}){2,}\b`,
+  'giu',
+)
+const LABELLED_DOMAIN = scriptRegExp(
+  String.raw`(?:(?:домен|domain|сайт|site)\p{L}*\s*[:-]?\s*)?(?<![@\w.-])(?:www\.)?${HOST}(?![\w-])(?:\/\S*)?`,
+  'giu',
+)
+const LABELLED_VERSION = scriptRegExp(
+  String.raw`(?:(?:верси\p{L}*|version|вер\.|ver\.?)\s*[:№#]?\s*)?\bv?\d+(?:\.\d+){1,3}\b`,
+  'giu',
+)
 
 /**
  * What a request text contains of the information a regulation asks for. Each detector looks for
@@ -30,9 +49,7 @@ export const DETECTORS: Record<InformationId, (raw: string, norm: string) => boo
   version: (_raw, norm) =>
     /(?:верси\w*|version|вер\.|ver\.?|v\.?|релиз\w*|release)\s*[:№#]?\s*\d+(?:[.,]\d+)+/iu.test(norm) ||
     /\b(?:v|версия\s*)\d+(?:\.\d+)+\b/iu.test(norm) ||
-    /(?:обнов\p{L}*|update\p{L}*|upgrade\p{L}*|была|был|стояла|стоит|установлен\p{L}*|running|on)\s+(?:\p{L}+\s+){0,2}\d+\.\d+/iu.test(
-      norm,
-    ) ||
+    VERSION_AFTER_VERB.test(norm) ||
     /\b\d+\.\d+\.\d+(?:\.\d+)?\b/.test(norm),
   steps: (raw, norm) =>
     (raw.match(/^\s*(?:\d+[.)]|[-*•]|шаг\s*\d+)\s+\S/gimu)?.length ?? 0) >= 2 ||
@@ -68,18 +85,9 @@ export function withoutIdentifiers(text: string): string {
   return text
     .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ')
     .replace(/\S+@\S+\.\S+/g, ' ')
-    .replace(
-      /(?:(?:номер\s+)?(?:лицензионн\p{L}*\s+)?(?:ключ\p{L}*|key|лицензи\p{L}*)\s*(?:№|#|:|-)?\s*)?\b[A-Z0-9]{4,}(?:-[A-Z0-9]{4,}){2,}\b/giu,
-      ' ',
-    )
-    .replace(
-      new RegExp(
-        String.raw`(?:(?:домен|domain|сайт|site)\p{L}*\s*[:-]?\s*)?(?<![@\w.-])(?:www\.)?${HOST}(?![\w-])(?:\/\S*)?`,
-        'giu',
-      ),
-      ' ',
-    )
-    .replace(/(?:(?:верси\p{L}*|version|вер\.|ver\.?)\s*[:№#]?\s*)?\bv?\d+(?:\.\d+){1,3}\b/giu, ' ')
+    .replace(LABELLED_KEY, ' ')
+    .replace(LABELLED_DOMAIN, ' ')
+    .replace(LABELLED_VERSION, ' ')
 }
 
 /** The required information ids that the text does not contain. */

@@ -1,11 +1,12 @@
 import { accessDataSpans } from './credentials.js'
 import { withoutIdentifiers } from './information.js'
+import { scriptRegExp } from './script-regexp.js'
 
 /**
  * "Ничего не меняли", "в код ничего не вносили", "nothing was changed": the customer rules a change out. Left in,
  * the change verb would speak for the topics about modified code or changes made by the customer.
  */
-const NEGATED_CHANGE = new RegExp(
+const NEGATED_CHANGE = scriptRegExp(
   [
     // "ничего не меняли", "никто ничего не трогал", "никаких изменений не вносили", "код не правили"
     String.raw`(?<!\p{L})(?:ничего|ничем|никто|никаких|никакие|никакого)(?:\s+\p{L}+){0,2}?\s+(?:не\s+)?(?:меня|поменя|измен|трога|тронул|внос|внес|внёс|прав|прави|редактир|делал|делали|ставил|устанавлива|обновля|обновл|добавля)\p{L}*(?:\s+изменени\p{L}*)?`,

@@ -1,5 +1,6 @@
 import { stemmer as englishStem } from '@orama/stemmers/english'
 import { stemmer as russianStem } from '@orama/stemmers/russian'
+import { scriptRegExp } from './script-regexp.js'
 
 const CYRILLIC = /[\u0400-\u04ff]/
 
@@ -26,7 +27,10 @@ export function words(text: string): string[] {
   // HTTP status codes ("ошибка 500", "502 bad gateway") name a failure as clearly as a word does
   const found =
     clean.match(
-      /[\p{L}][\p{L}\p{N}]*|(?<![\p{L}\p{N}])\p{N}[сc](?![\p{L}\p{N}])|(?<![\p{N}.,])(?:40[034]|50[0-4])(?![\p{N}]|[.,]\p{N})/gu,
+      scriptRegExp(
+        String.raw`[\p{L}][\p{L}\p{N}]*|(?<![\p{L}\p{N}])\p{N}[сc](?![\p{L}\p{N}])|(?<![\p{N}.,])(?:40[034]|50[0-4])(?![\p{N}]|[.,]\p{N})`,
+        'gu',
+      ),
     ) ?? []
   // "1С" / "1C" (the accounting system) typed in either script is one word
   return found.map((w) => (w === '1c' ? '1с' : w))

@@ -1,3 +1,4 @@
+import { compiledValue } from '../regulation/compiled.js'
 import type { Regulation } from '../regulation/load.js'
 import type { Topic } from '../regulation/schema.js'
 import { stems } from './text.js'
@@ -33,8 +34,64 @@ const indexes = new WeakMap<Regulation, TopicIndex>()
 
 /** The match profile of every topic of a regulation, built once per loaded regulation. */
 export function topicIndex(reg: Regulation): TopicIndex {
-  const cached = indexes.get(reg)
-  if (cached) return cached
+  let index = indexes.get(reg)
+  if (!index) {
+    const compiled = compiledValue<CompiledTopicIndex>(topicsKey(reg), topicsSource(reg))
+    index = compiled ? reviveIndex(reg, compiled) : buildIndex(reg)
+    indexes.set(reg, index)
+  }
+  return index
+}
+
+/**
+ * The index in JSON, as the build stores it for the shipped regulations (stemming every topic's
+ * words is a tenth of a `regdesk triage` run). Profiles are in the order of `reg.topics`.
+ */
+export interface CompiledTopicIndex {
+  profiles: { terms: [string, number][]; phrases: string[][]; negative: string[]; lengthNorm: number }[]
+  vocabulary: string[]
+}
+
+/** The key of a regulation's index among the build's data. */
+export function topicsKey(reg: Regulation): string {
+  return `topics:${reg.id}`
+}
+
+/** What a regulation's index is made from: its topics, so an edited file is indexed afresh. */
+export function topicsSource(reg: Regulation): string {
+  return JSON.stringify(reg.topics)
+}
+
+export function compileIndex(index: TopicIndex): CompiledTopicIndex {
+  return {
+    profiles: index.profiles.map((p) => ({
+      terms: [...p.terms],
+      phrases: p.phrases,
+      negative: [...p.negative],
+      lengthNorm: p.lengthNorm,
+    })),
+    vocabulary: index.vocabulary,
+  }
+}
+
+function reviveIndex(reg: Regulation, compiled: CompiledTopicIndex): TopicIndex {
+  return {
+    regulation: reg.id,
+    profiles: reg.topics.map((topic, i) => {
+      const p = compiled.profiles[i] as CompiledTopicIndex['profiles'][number]
+      return {
+        topic,
+        terms: new Map(p.terms),
+        phrases: p.phrases,
+        negative: new Set(p.negative),
+        lengthNorm: p.lengthNorm,
+      }
+    }),
+    vocabulary: compiled.vocabulary,
+  }
+}
+
+export function buildIndex(reg: Regulation): TopicIndex {
   const raw = reg.topics.map((topic) => {
     const weights = new Map<string, number>()
     const add = (text: string, w: number) => {
@@ -61,7 +118,5 @@ export function topicIndex(reg: Regulation): TopicIndex {
     negative: r.negative,
     lengthNorm: (avgSize / Math.max(1, r.weights.size)) ** LENGTH_DAMPING,
   }))
-  const index = { regulation: reg.id, profiles, vocabulary: [...df.keys()] }
-  indexes.set(reg, index)
-  return index
+  return { regulation: reg.id, profiles, vocabulary: [...df.keys()] }
 }
