@@ -441,11 +441,17 @@ export class BusinessClock {
     while (t >= this.hi) this.extend(this.firstMonth, this.lastMonth + 1)
   }
 
+  /**
+   * Builds further months: as many as are built already (at least one), so a long search (100,000
+   * working days) builds and copies its range a few times, not once per month.
+   */
   private growForward(needOpenTime: boolean): void {
     const before = this.n
-    this.extend(this.firstMonth, this.lastMonth + 1)
+    const span = this.lastMonth - this.firstMonth + 1
+    const added = Math.max(1, Math.min(span, MAX_YEAR * 12 + 11 - this.lastMonth))
+    this.extend(this.firstMonth, this.lastMonth + added)
     if (!needOpenTime) return
-    this.emptyMonthsInARow = this.n === before ? this.emptyMonthsInARow + 1 : 0
+    this.emptyMonthsInARow = this.n === before ? this.emptyMonthsInARow + added : 0
     if (this.emptyMonthsInARow >= EMPTY_MONTHS_LIMIT) {
       const last = Math.floor(this.lastMonth / 12)
       throw new RangeError(

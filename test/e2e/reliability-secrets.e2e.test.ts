@@ -27,24 +27,27 @@ function everyFile(dir: string): string {
     .join('\n')
 }
 
+/** the store and the files regdesk keeps beside it, readable by their owner only */
+const PRIVATE = { 'tickets.json': '600', 'tickets.json.meta': '600', 'tickets.json.summary': '600' }
+
 describe('secrets', () => {
-  it('the store and its sidecar are 0600 (and the directory 0700) after every kind of write', async () => {
+  it('the store and its sidecars are 0600 (and the directory 0700) after every kind of write', async () => {
     const { dir, env } = storeEnv()
     const modes = () =>
       Object.fromEntries(readdirSync(dir).map((n) => [n, (statSync(join(dir, n)).mode & 0o777).toString(8)]))
     const at = '2026-11-20T12:00+03:00'
     // first write (full), then an append (fast path), then an update
     await regdesk(['tickets', 'add', '-r', 'moguta', TEXT, '--received-at', at], env)
-    expect(modes()).toEqual({ 'tickets.json': '600', 'tickets.json.meta': '600' })
+    expect(modes()).toEqual(PRIVATE)
     expect((statSync(dir).mode & 0o777).toString(8)).toBe('700')
     expect(statSync(dirname(dir)).mode & 0o077).toBe(0)
     await regdesk(['tickets', 'add', '-r', 'moguta', TEXT, '--received-at', at], env)
-    expect(modes()).toEqual({ 'tickets.json': '600', 'tickets.json.meta': '600' })
+    expect(modes()).toEqual(PRIVATE)
     await regdesk(['tickets', 'respond', 'MG-1', '-m', `пароль: ${SECRET}`], env)
-    expect(modes()).toEqual({ 'tickets.json': '600', 'tickets.json.meta': '600' })
+    expect(modes()).toEqual(PRIVATE)
     await regdesk(['tickets', 'close', 'MG-1', '--at', '2026-11-23T10:00+03:00'], env)
     await regdesk(['--now', '2026-11-26T10:00+03:00', 'tickets', 'purge-secrets'], env)
-    expect(modes()).toEqual({ 'tickets.json': '600', 'tickets.json.meta': '600' })
+    expect(modes()).toEqual(PRIVATE)
   })
 
   it('masked in every output and error: text, file in windows-1251, stdin, subject, message, bad options', async () => {
@@ -93,7 +96,7 @@ describe('secrets', () => {
     expect(all).not.toContain(ENCODED)
     expect(all).not.toContain(SECRET)
     expect(all).not.toContain('qwerty')
-    expect(readdirSync(dir).sort()).toEqual(['tickets.json', 'tickets.json.meta'])
+    expect(readdirSync(dir).sort()).toEqual(['tickets.json', 'tickets.json.meta', 'tickets.json.summary'])
     const ticket = JSON.parse(readFileSync(env.REGDESK_STORE, 'utf8')).tickets[0]
     expect(ticket.secrets ?? []).toEqual([])
     expect(ticket.text).toContain('[removed]')

@@ -49,20 +49,27 @@ export function runTicketsList(ctx: Context, environment: Environment, opts: Tic
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const wanted = (s: string | undefined) =>
     (opts.overdue && s === 'overdue') || (opts.atRisk && s === 'at_risk') || (!opts.overdue && !opts.atRisk)
-  const rows: { ticket: Ticket; windows: ReactionWindow[] | null }[] = []
-  for (const t of data.tickets) {
-    if (statuses && !statuses.has(t.status)) continue
-    if (opts.regulation !== undefined && t.regulation !== opts.regulation) continue
-    if (opts.assignee !== undefined && (t.assignee ?? 'none') !== opts.assignee) continue
-    const windows = views.windows(t)
-    if (!wanted(windows ? currentWindow(windows)?.status : undefined)) continue
-    rows.push({ ticket: t, windows })
+  const selected = function* (): Generator<{ ticket: Ticket; windows: ReactionWindow[] | null }> {
+    const tickets = data.tickets
+    for (let i = 0; i < tickets.length; i++) {
+      const t = tickets[i] as Ticket
+      // written tickets are not needed again: a list of 100,000 holds one at a time, not two copies
+      if (ctx.json) tickets[i] = undefined as unknown as Ticket
+      if (statuses && !statuses.has(t.status)) continue
+      if (opts.regulation !== undefined && t.regulation !== opts.regulation) continue
+      if (opts.assignee !== undefined && (t.assignee ?? 'none') !== opts.assignee) continue
+      const windows = views.windows(t)
+      if (!wanted(windows ? currentWindow(windows)?.status : undefined)) continue
+      yield { ticket: t, windows }
+    }
   }
-  for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
   if (ctx.json) {
-    writeJsonArray(ctx.io, rows, (r) => views.json(r.ticket, r.windows))
+    writeJsonArray(ctx.io, selected(), (r) => views.json(r.ticket, r.windows))
+    for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
     return
   }
+  const rows = [...selected()]
+  for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
   if (!rows.length) {
     if (ctx.io.isStdoutTTY) ctx.io.err('no tickets\n')
     return
@@ -74,20 +81,18 @@ export function runTicketsList(ctx: Context, environment: Environment, opts: Tic
  * A JSON array with one item per line, written in chunks as it is built: a list of 100,000
  * tickets never becomes one 200 MB string (that, and its garbage, cost more than the rest).
  */
-export function writeJsonArray<T>(io: IO, items: readonly T[], view: (item: T) => unknown): void {
-  if (!items.length) {
-    io.out('[]\n')
-    return
-  }
-  let chunk = '[\n'
-  for (let i = 0; i < items.length; i++) {
-    chunk += `${i ? ',\n' : ''}${JSON.stringify(view(items[i] as T))}`
+export function writeJsonArray<T>(io: IO, items: Iterable<T>, view: (item: T) => unknown): void {
+  let chunk = ''
+  let first = true
+  for (const item of items) {
+    chunk += `${first ? '[\n' : ',\n'}${JSON.stringify(view(item))}`
+    first = false
     if (chunk.length > 1 << 20) {
       io.out(chunk)
       chunk = ''
     }
   }
-  io.out(`${chunk}\n]\n`)
+  io.out(first ? '[]\n' : `${chunk}\n]\n`)
 }
 
 function statusList(text: string): Set<Status> {

@@ -146,6 +146,8 @@ export class TicketViews {
   }
 
   eventJson(e: TicketEvent) {
+    // most events hold no credentials: shown as stored, without a copy
+    if (e.secrets === undefined) return e
     const { secrets, ...rest } = e
     return rest.message === undefined ? rest : { ...rest, message: this.text(rest.message, 'message', secrets) }
   }
