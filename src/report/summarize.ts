@@ -1,7 +1,7 @@
 import type { BusinessClock } from '../calendar/clock.js'
-import { formatInstantIn, parseIsoInstant } from '../calendar/instant.js'
+import { formatInstantIn, offsetMinutes, parseIsoInstant } from '../calendar/instant.js'
 import type { Regulation } from '../regulation/load.js'
-import { type ReactionWindow, ticketWindows } from '../sla/windows.js'
+import { instantMs, type ReactionWindow, ticketWindows } from '../sla/windows.js'
 import type { Ticket } from '../store/ticket.js'
 
 /**
@@ -97,73 +97,100 @@ export interface Report {
   skipped: { id: string; regulation: string }[]
 }
 
-interface Row {
-  ticket: Ticket
+/** The figures of one group as they accumulate, in one pass over the tickets. */
+interface Tally {
+  received: number
+  outOfScope: number
+  /** out-of-scope topics by id, in the order first seen */
+  topics: Map<string, Topic>
+  multipleProblems: number
+  windows: number
+  met: number
+  late: number
+  overdue: number
+  pending: number
+  withTarget: number
+  within: number
+  /** reaction times of the responded windows, working and clock minutes, in window order */
+  working: number[]
+  clock: number[]
+}
+
+type Topic = { id: string; clause: string | null; count: number }
+
+interface Group extends Tally {
+  key: GroupKey
+  /** late and overdue windows, in window order */
+  breaches: { ticket: Ticket; w: ReactionWindow; scope: Scope }[]
+}
+
+/** What a regulation's tickets share: looked up and computed once, not per ticket. */
+interface Scope {
   reg: Regulation
-  receivedInPeriod: boolean
-  windows: (ReactionWindow & { inPeriod: boolean })[]
+  clock: BusinessClock
+  zone: string
+  /** the period as epoch ms in this regulation's timezone */
+  start: number
+  end: number
+  /** groups of this regulation by the value of the grouping */
+  groups: Map<string, Group>
+  /** ISO week of each local day number seen, for `--by week` */
+  weeks: Map<number, string>
 }
 
 export function summarizeCompliance(input: ReportInput): Report {
-  const rows: Row[] = []
   const skipped: Report['skipped'] = []
   const regs = new Map<string, Regulation>()
-  for (const ticket of input.tickets) {
-    if (input.only && ticket.regulation !== input.only) continue
-    const reg = input.regulation(ticket.regulation)
-    if (!reg) {
-      skipped.push({ id: ticket.id, regulation: ticket.regulation })
-      continue
+  const scopes = new Map<string, Scope | undefined>()
+  // every group, in the order first met: the stable sort below keeps it between equal keys
+  const groups: Group[] = []
+  const scopeOf = (id: string): Scope | undefined => {
+    if (scopes.has(id)) return scopes.get(id)
+    const reg = input.regulation(id)
+    let scope: Scope | undefined
+    if (reg) {
+      const zone = reg.workingTime.timezone
+      const [start, end] = periodOf(input.from, input.to, zone)
+      scope = { reg, clock: input.clock(reg), zone, start, end, groups: new Map(), weeks: new Map() }
+      regs.set(reg.id, reg)
     }
-    regs.set(reg.id, reg)
-    const [start, end] = periodOf(input.from, input.to, reg.workingTime.timezone)
-    const received = Date.parse(ticket.received_at)
-    const inPeriod = (t: number) => t >= start && t < end
-    // a ticket received after the period opens no window in it: skip the work
-    const windows =
-      received >= end
-        ? []
-        : ticketWindows(ticket, reg, input.clock(reg), input.now).map((w) => ({ ...w, inPeriod: inPeriod(w.openedAt) }))
-    rows.push({ ticket, reg, receivedInPeriod: inPeriod(received), windows })
+    scopes.set(id, scope)
+    return scope
   }
-
-  const groups = new Map<string, { key: GroupKey; tickets: Row[]; windows: { row: Row; w: ReactionWindow }[] }>()
-  const groupOf = (key: GroupKey) => {
-    const k = JSON.stringify(key)
-    let g = groups.get(k)
+  const groupOf = (scope: Scope, ticket: Ticket, level: string | null, at: number): Group => {
+    const value = groupValue(input.by, scope, ticket, level, at)
+    let g = scope.groups.get(value)
     if (!g) {
-      g = { key, tickets: [], windows: [] }
-      groups.set(k, g)
+      g = { key: keyOf(input.by, scope.reg.id, value), ...emptyTally(), breaches: [] }
+      scope.groups.set(value, g)
+      groups.push(g)
     }
     return g
   }
-  for (const row of rows) {
-    const zone = row.reg.workingTime.timezone
-    if (row.receivedInPeriod)
-      groupOf(keyOf(input.by, row, row.ticket.level, Date.parse(row.ticket.received_at), zone)).tickets.push(row)
-    for (const w of row.windows)
-      if (w.inPeriod) groupOf(keyOf(input.by, row, w.level, w.openedAt, zone)).windows.push({ row, w })
+
+  for (const ticket of input.tickets) {
+    if (input.only && ticket.regulation !== input.only) continue
+    const scope = scopeOf(ticket.regulation)
+    if (!scope) {
+      skipped.push({ id: ticket.id, regulation: ticket.regulation })
+      continue
+    }
+    const received = instantMs(ticket.received_at)
+    if (received >= scope.start && received < scope.end)
+      countTicket(groupOf(scope, ticket, ticket.level, received), ticket)
+    // a ticket received after the period opens no window in it: skip the work
+    if (received >= scope.end) continue
+    for (const w of ticketWindows(ticket, scope.reg, scope.clock, input.now)) {
+      if (!(w.openedAt >= scope.start && w.openedAt < scope.end)) continue
+      const g = groupOf(scope, ticket, w.level, w.openedAt)
+      countWindow(g, w, input.now)
+      if ((w.status === 'late' || w.status === 'overdue') && w.deadline !== null) g.breaches.push({ ticket, w, scope })
+    }
   }
 
-  const all = [...groups.values()].sort((a, b) => compareKeys(a.key, b.key))
+  const all = groups.sort((a, b) => compareKeys(a.key, b.key))
   const breaches: Breach[] = []
-  for (const g of all)
-    for (const { row, w } of g.windows) {
-      if ((w.status !== 'late' && w.status !== 'overdue') || w.deadline === null) continue
-      const zone = row.reg.workingTime.timezone
-      const end = w.respondedAt ?? input.now
-      breaches.push({
-        id: row.ticket.id,
-        regulation: row.reg.id,
-        level: w.level,
-        opened_at: formatInstantIn(w.openedAt, zone),
-        deadline: formatInstantIn(w.deadline, zone),
-        responded_at: w.respondedAt === null ? null : formatInstantIn(w.respondedAt, zone),
-        late_working_minutes: Math.round(input.clock(row.reg).elapsed(w.deadline, end)),
-        late_minutes: Math.round((end - w.deadline) / 60_000),
-        assignee: row.ticket.assignee,
-      })
-    }
+  for (const g of all) for (const b of g.breaches) breaches.push(breachOf(b.ticket, b.w, b.scope, input.now))
   breaches.sort((a, b) => b.late_working_minutes - a.late_working_minutes || a.id.localeCompare(b.id))
 
   return {
@@ -173,97 +200,226 @@ export function summarizeCompliance(input: ReportInput): Report {
     regulations: [...regs.values()]
       .map((r) => ({ id: r.id, timezone: r.workingTime.timezone }))
       .sort((a, b) => a.id.localeCompare(b.id)),
-    groups: all.map((g) => ({ key: g.key, ...stats(g.tickets, g.windows, input) })),
-    totals: stats(
-      all.flatMap((g) => g.tickets),
-      all.flatMap((g) => g.windows),
-      input,
-    ),
+    groups: all.map((g) => ({ key: g.key, ...statsOf(g) })),
+    totals: statsOf(totalOf(all)),
     breaches,
     skipped,
   }
 }
 
-function keyOf(by: Grouping, row: Row, level: string | null, at: number, zone: string): GroupKey {
-  const regulation = row.reg.id
+function groupValue(by: Grouping, scope: Scope, ticket: Ticket, level: string | null, at: number): string {
+  switch (by) {
+    case 'regulation':
+      return ''
+    case 'level':
+      return level ?? '(none)'
+    case 'agent':
+      return ticket.assignee ?? '(unassigned)'
+    case 'channel':
+      return ticket.channel ?? '(unknown)'
+    case 'week':
+      return weekOf(scope, at)
+  }
+}
+
+function keyOf(by: Grouping, regulation: string, value: string): GroupKey {
   switch (by) {
     case 'regulation':
       return { regulation }
     case 'level':
-      return { regulation, level: level ?? '(none)' }
+      return { regulation, level: value }
     case 'agent':
-      return { regulation, agent: row.ticket.assignee ?? '(unassigned)' }
+      return { regulation, agent: value }
     case 'channel':
-      return { regulation, channel: row.ticket.channel ?? '(unknown)' }
+      return { regulation, channel: value }
     case 'week':
-      return { regulation, week: isoWeek(at, zone) }
+      return { regulation, week: value }
   }
 }
 
-function stats(
-  tickets: readonly Row[],
-  windows: readonly { row: Row; w: ReactionWindow }[],
-  input: ReportInput,
-): Stats {
-  const count = (f: (w: ReactionWindow) => boolean) => windows.filter(({ w }) => f(w)).length
-  const met = count((w) => w.status === 'met')
-  const late = count((w) => w.status === 'late')
-  const overdue = count((w) => w.status === 'overdue')
-  const pending = count((w) => w.status === 'pending' || w.status === 'at_risk')
-  const responded = windows.filter(({ w }) => w.respondedAt !== null)
-  const withTarget = windows.filter(
-    ({ w }) => w.target !== null && (w.respondedAt !== null || input.now > (w.target as number)),
-  )
-  const within = withTarget.filter(({ w }) => w.respondedAt !== null && w.respondedAt <= (w.target as number)).length
-  const outOfScope = tickets.filter(({ ticket }) => triageField(ticket, 'scope') === 'out')
-  const topics = new Map<string, { id: string; clause: string | null; count: number }>()
-  for (const { ticket } of outOfScope) {
-    const topic = triageField(ticket, 'topic') as { id?: string; clause?: string } | undefined
-    if (!topic?.id) continue
-    const t = topics.get(topic.id) ?? { id: topic.id, clause: topic.clause ?? null, count: 0 }
-    t.count++
-    topics.set(topic.id, t)
+/** The ISO week of an instant in the scope's timezone, computed once per local day. */
+function weekOf(scope: Scope, ms: number): string {
+  const day = localDayNumber(ms, scope.zone)
+  let week = scope.weeks.get(day)
+  if (week === undefined) {
+    week = isoWeekOfDay(day)
+    scope.weeks.set(day, week)
   }
+  return week
+}
+
+function emptyTally(): Tally {
   return {
-    received: tickets.length,
-    windows: windows.length,
+    received: 0,
+    outOfScope: 0,
+    topics: new Map(),
+    multipleProblems: 0,
+    windows: 0,
+    met: 0,
+    late: 0,
+    overdue: 0,
+    pending: 0,
+    withTarget: 0,
+    within: 0,
+    working: [],
+    clock: [],
+  }
+}
+
+function countTicket(t: Tally, ticket: Ticket): void {
+  t.received++
+  if (triageField(ticket, 'scope') === 'out') {
+    t.outOfScope++
+    const topic = triageField(ticket, 'topic') as { id?: string; clause?: string } | undefined
+    if (topic?.id) {
+      const known = t.topics.get(topic.id)
+      if (known) known.count++
+      else t.topics.set(topic.id, { id: topic.id, clause: topic.clause ?? null, count: 1 })
+    }
+  }
+  const warnings = (triageField(ticket, 'warnings') as { code?: string }[] | undefined) ?? []
+  if (warnings.some((w) => w.code === 'multiple_problems')) t.multipleProblems++
+}
+
+function countWindow(t: Tally, w: ReactionWindow, now: number): void {
+  t.windows++
+  if (w.status === 'met') t.met++
+  else if (w.status === 'late') t.late++
+  else if (w.status === 'overdue') t.overdue++
+  else if (w.status === 'pending' || w.status === 'at_risk') t.pending++
+  if (w.respondedAt !== null) {
+    t.working.push(w.reactionWorkingMinutes as number)
+    t.clock.push((w.respondedAt - w.openedAt) / 60_000)
+  }
+  if (w.target !== null && (w.respondedAt !== null || now > w.target)) {
+    t.withTarget++
+    if (w.respondedAt !== null && w.respondedAt <= w.target) t.within++
+  }
+}
+
+/**
+ * All groups as one: counts add up, reaction times pool, and a topic keeps the clause of its
+ * first ticket in group order, as if the groups' tickets were counted one after another.
+ */
+function totalOf(groups: readonly Tally[]): Tally {
+  const total = emptyTally()
+  total.working = total.working.concat(...groups.map((g) => g.working))
+  total.clock = total.clock.concat(...groups.map((g) => g.clock))
+  for (const g of groups) {
+    total.received += g.received
+    total.outOfScope += g.outOfScope
+    total.multipleProblems += g.multipleProblems
+    total.windows += g.windows
+    total.met += g.met
+    total.late += g.late
+    total.overdue += g.overdue
+    total.pending += g.pending
+    total.withTarget += g.withTarget
+    total.within += g.within
+    for (const topic of g.topics.values()) {
+      const known = total.topics.get(topic.id)
+      if (known) known.count += topic.count
+      else total.topics.set(topic.id, { ...topic })
+    }
+  }
+  return total
+}
+
+function statsOf(t: Tally): Stats {
+  const { met, late, overdue, pending } = t
+  return {
+    received: t.received,
+    windows: t.windows,
     met,
     late,
     overdue,
     pending,
-    not_regulated: windows.length - met - late - overdue - pending,
+    not_regulated: t.windows - met - late - overdue - pending,
     compliance: met + late + overdue ? round(met / (met + late + overdue), 4) : null,
-    reaction_working_minutes: distribution(responded.map(({ w }) => w.reactionWorkingMinutes as number)),
-    reaction_minutes: distribution(responded.map(({ w }) => ((w.respondedAt as number) - w.openedAt) / 60_000)),
+    reaction_working_minutes: distributionOf(new Float64Array(t.working)),
+    reaction_minutes: distributionOf(new Float64Array(t.clock)),
     within_target: {
-      windows: withTarget.length,
-      within,
-      share: withTarget.length ? round(within / withTarget.length, 4) : null,
+      windows: t.withTarget,
+      within: t.within,
+      share: t.withTarget ? round(t.within / t.withTarget, 4) : null,
     },
     out_of_scope: {
-      tickets: outOfScope.length,
-      share: tickets.length ? round(outOfScope.length / tickets.length, 4) : null,
-      topics: [...topics.values()].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)).slice(0, 5),
+      tickets: t.outOfScope,
+      share: t.received ? round(t.outOfScope / t.received, 4) : null,
+      topics: [...t.topics.values()].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)).slice(0, 5),
     },
-    multiple_problems: tickets.filter(({ ticket }) =>
-      ((triageField(ticket, 'warnings') as { code?: string }[] | undefined) ?? []).some(
-        (w) => w.code === 'multiple_problems',
-      ),
-    ).length,
+    multiple_problems: t.multipleProblems,
+  }
+}
+
+function breachOf(ticket: Ticket, w: ReactionWindow, scope: Scope, now: number): Breach {
+  const deadline = w.deadline as number
+  const end = w.respondedAt ?? now
+  return {
+    id: ticket.id,
+    regulation: scope.reg.id,
+    level: w.level,
+    opened_at: formatInstantIn(w.openedAt, scope.zone),
+    deadline: formatInstantIn(deadline, scope.zone),
+    responded_at: w.respondedAt === null ? null : formatInstantIn(w.respondedAt, scope.zone),
+    late_working_minutes: Math.round(scope.clock.elapsed(deadline, end)),
+    late_minutes: Math.round((end - deadline) / 60_000),
+    assignee: ticket.assignee,
   }
 }
 
 /** Nearest-rank percentiles of minutes, rounded to whole minutes. */
 export function distribution(values: readonly number[]): Distribution {
-  if (!values.length) return { count: 0, median: null, p90: null, max: null }
-  const sorted = [...values].sort((a, b) => a - b)
-  const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] as number
-  return {
-    count: sorted.length,
-    median: Math.round(rank(50)),
-    p90: Math.round(rank(90)),
-    max: Math.round(sorted.at(-1) as number),
+  return distributionOf(new Float64Array(values))
+}
+
+/**
+ * `distribution` of values it may reorder. The ranks are picked by selection, not by sorting:
+ * a report takes them over every responded window, and selection is linear.
+ */
+function distributionOf(values: Float64Array): Distribution {
+  const n = values.length
+  if (!n) return { count: 0, median: null, p90: null, max: null }
+  const rank = (p: number) => Math.max(0, Math.ceil((p / 100) * n) - 1)
+  const r50 = rank(50)
+  const r90 = rank(90)
+  const median = select(values, r50, 0, n - 1)
+  // selecting r50 left every value from r50 on at or above it: r90 is among them
+  const p90 = select(values, r90, r50, n - 1)
+  let max = p90
+  for (let i = r90 + 1; i < n; i++) if ((values[i] as number) > max) max = values[i] as number
+  return { count: n, median: Math.round(median), p90: Math.round(p90), max: Math.round(max) }
+}
+
+/**
+ * The value of rank k (0-based, ascending) among a[lo..hi], which it partitions around k
+ * (Hoare's quickselect, median-of-three pivot): afterwards a[lo..k] ≤ a[k] ≤ a[k..hi].
+ */
+function select(a: Float64Array, k: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const x = a[lo] as number
+    const y = a[mid] as number
+    const z = a[hi] as number
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++
+      while ((a[j] as number) > pivot) j--
+      if (i <= j) {
+        const t = a[i] as number
+        a[i] = a[j] as number
+        a[j] = t
+        i++
+        j--
+      }
+    }
+    if (k <= j) hi = j
+    else if (k >= i) lo = i
+    else return a[k] as number
   }
+  return a[k] as number
 }
 
 /** [start, end) of the dates `from`..`to` (inclusive) in a timezone, as epoch ms. */
@@ -277,8 +433,16 @@ export function periodOf(from: string, to: string, zone: string): [number, numbe
 
 /** ISO 8601 week of an instant in a zone: "2026-W47". */
 export function isoWeek(ms: number, zone: string): string {
-  const local = formatInstantIn(ms, zone).slice(0, 10)
-  const d = new Date(`${local}T00:00:00Z`)
+  return isoWeekOfDay(localDayNumber(ms, zone))
+}
+
+/** Days since 1970-01-01 of the local date of an instant in a zone (the date formatInstantIn writes). */
+function localDayNumber(ms: number, zone: string): number {
+  return Math.floor((ms + offsetMinutes(zone, ms) * 60_000) / 86_400_000)
+}
+
+function isoWeekOfDay(dayNumber: number): string {
+  const d = new Date(dayNumber * 86_400_000)
   const day = (d.getUTCDay() + 6) % 7
   d.setUTCDate(d.getUTCDate() - day + 3) // the Thursday of this week decides its year
   const year = d.getUTCFullYear()

@@ -1,7 +1,6 @@
 import type { BusinessClock } from '../calendar/clock.js'
 import type { Regulation } from '../regulation/load.js'
 import type { TicketEvent } from '../store/ticket.js'
-import { computeDeadline, UnknownLevelError } from './deadline.js'
 import { type WindowStatus, windowStatus } from './status.js'
 
 /** What the windows of a ticket depend on (a stored ticket has it). */
@@ -55,110 +54,181 @@ export function ticketWindows(
   clock: BusinessClock,
   now: number,
 ): ReactionWindow[] {
-  const received = Date.parse(ticket.received_at)
-  const events = timeline(ticket.events, now)
-  const initialLevel = firstLevelChange(ticket.events)?.from ?? ticket.level
+  const received = instantMs(ticket.received_at)
   const everyReply = reg.reactionWindows.opens === 'every-customer-reply'
 
-  const opened: { at: number; by: ReactionWindow['openedBy']; level: string | null }[] = []
-  const answers: { at: number; by: 'agent_response' | 'status_change' }[] = []
+  // Only the events that can open or close a window, or change the level, are parsed and put in
+  // time order: a stable sort keeps their relative order whatever happens to the others.
+  const relevant = scratch.events
+  const ms = scratch.ms
+  let n = 0
+  let firstChange: WindowTicket['events'][number] | undefined
+  let firstChangeMs = Number.POSITIVE_INFINITY
+  let sorted = true
+  for (const e of ticket.events) {
+    if (!(e.type === 'level_change' || isReaction(e) || (everyReply && e.type === 'customer_reply'))) continue
+    const t = instantMs(e.at)
+    // the earliest level change in time (whatever `now` is): its `from` is the level at receipt
+    if (e.type === 'level_change' && t < firstChangeMs) {
+      firstChange = e
+      firstChangeMs = t
+    }
+    if (t > now) continue
+    if (n && t < (ms[n - 1] as number)) sorted = false
+    relevant[n] = e
+    ms[n++] = t
+  }
+  const order = sorted ? null : timeOrder(ms, n)
+  const initialLevel = firstChange?.from ?? ticket.level
+
+  const windows: ReactionWindow[] = []
+  let openedAt = received
+  let openedBy: ReactionWindow['openedBy'] = 'received'
   let level = initialLevel
+  let openLevel = initialLevel
   let open = true
-  opened.push({ at: received, by: 'received', level: initialLevel })
-  for (const e of events) {
+  for (let k = 0; k < n; k++) {
+    const i = order ? (order[k] as number) : k
+    const e = relevant[i] as WindowTicket['events'][number]
+    const t = ms[i] as number
     if (e.type === 'level_change') {
       level = e.to ?? null
       // an open window keeps its level; one opened at this same instant takes the new one
-      const last = opened[opened.length - 1]
-      if (last && open && last.at === e.ms) last.level = level
-    } else if (
-      open &&
-      (e.type === 'agent_response' || (e.type === 'status_change' && ENDING_STATUSES.has(e.to ?? '')))
-    ) {
-      if (e.ms >= (opened[opened.length - 1]?.at ?? received)) {
-        answers.push({ at: e.ms, by: e.type === 'agent_response' ? 'agent_response' : 'status_change' })
+      if (open && openedAt === t) openLevel = level
+    } else if (open && e.type !== 'customer_reply') {
+      if (t >= openedAt) {
+        const by = e.type === 'agent_response' ? 'agent_response' : 'status_change'
+        windows.push(windowOf(reg, clock, now, openedAt, openedBy, openLevel, t, by))
         open = false
       }
-    } else if (!open && everyReply && e.type === 'customer_reply') {
-      opened.push({ at: e.ms, by: 'customer_reply', level })
+    } else if (!open && e.type === 'customer_reply') {
+      openedAt = t
+      openedBy = 'customer_reply'
+      openLevel = level
       open = true
     }
   }
-  return opened.map((o, i) => windowOf(reg, clock, now, o, answers[i] ?? null))
+  if (open) windows.push(windowOf(reg, clock, now, openedAt, openedBy, openLevel, null, null))
+  return windows
+}
+
+/** An agent's reaction: a response, or moving the ticket to waiting/resolved/closed. */
+function isReaction(e: WindowTicket['events'][number]): boolean {
+  return e.type === 'agent_response' || (e.type === 'status_change' && ENDING_STATUSES.has(e.to ?? ''))
 }
 
 function windowOf(
   reg: Regulation,
   clock: BusinessClock,
   now: number,
-  o: { at: number; by: ReactionWindow['openedBy']; level: string | null },
-  answer: { at: number; by: 'agent_response' | 'status_change' } | null,
+  openedAt: number,
+  openedBy: ReactionWindow['openedBy'],
+  level: string | null,
+  respondedAt: number | null,
+  respondedBy: ReactionWindow['respondedBy'],
 ): ReactionWindow {
   let deadline: number | null = null
   let target: number | null = null
   let reason: ReactionWindow['reason'] = null
-  if (o.level === null) reason = 'no_level'
+  if (level === null) reason = 'no_level'
   else {
-    try {
-      const d = computeDeadline(reg, clock, { receivedAt: o.at, level: o.level })
-      deadline = d.deadline
-      target = d.target
-      if (d.reason) reason = d.reason
-    } catch (e) {
-      if (!(e instanceof UnknownLevelError)) throw e
-      reason = 'unknown_level'
+    // computeDeadline's rules without its by-products (clock start, coverage warnings): a report
+    // asks this for every window of every ticket, and only the two instants are used here
+    const spec = reg.levels[level]
+    if (!spec) reason = 'unknown_level'
+    else if (!spec.limit) reason = 'not_regulated'
+    else {
+      deadline = clock.add(openedAt, spec.limit)
+      target = spec.target ? clock.add(openedAt, spec.target) : null
     }
   }
-  const respondedAt = answer?.at ?? null
   return {
-    openedAt: o.at,
-    openedBy: o.by,
-    level: o.level,
+    openedAt,
+    openedBy,
+    level,
     deadline,
     target,
     respondedAt,
-    respondedBy: answer?.by ?? null,
-    status: windowStatus(clock, { openedAt: o.at, deadline, target, respondedAt }, now),
+    respondedBy,
+    status: windowStatus(clock, { openedAt, deadline, target, respondedAt }, now),
     reason,
-    reactionWorkingMinutes: respondedAt === null ? null : clock.elapsed(o.at, respondedAt),
+    reactionWorkingMinutes: respondedAt === null ? null : clock.elapsed(openedAt, respondedAt),
   }
 }
 
-/** The earliest level change in time (whatever `now` is): its `from` is the level the ticket was received with. */
-function firstLevelChange(events: WindowTicket['events']) {
-  let first: WindowTicket['events'][number] | undefined
-  let firstMs = Number.POSITIVE_INFINITY
-  for (const e of events) {
-    if (e.type !== 'level_change') continue
-    const ms = Date.parse(e.at)
-    if (ms < firstMs) {
-      first = e
-      firstMs = ms
-    }
-  }
-  return first
+/** Indexes of instants in time order (events may be recorded late with --at; ties keep their order). */
+function timeOrder(ms: readonly number[], n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i).sort((a, b) => (ms[a] as number) - (ms[b] as number))
 }
 
-interface TimedEvent {
-  type: TicketEvent['type']
-  ms: number
-  from: string | null
-  to: string | null
+/**
+ * Reused between calls (not reentrant, nothing here calls back): a report runs ticketWindows over
+ * every ticket, and two fresh arrays per ticket are most of what the young generation collects.
+ */
+const scratch = { events: [] as WindowTicket['events'][number][], ms: [] as number[] }
+
+const DAY_MS = 86_400_000
+
+/**
+ * `Date.parse` of an ISO instant, without its cost in the usual shape the store writes,
+ * "YYYY-MM-DDTHH:MM:SS±HH:MM": a report parses every event of every ticket. Any other shape,
+ * or a field out of range, goes to `Date.parse`, so the result is always the same as its.
+ */
+export function instantMs(iso: string): number {
+  if (iso.length !== 25) return Date.parse(iso)
+  const sign = iso.charCodeAt(19)
+  if (
+    iso.charCodeAt(4) !== 45 || // -
+    iso.charCodeAt(7) !== 45 ||
+    iso.charCodeAt(10) !== 84 || // T
+    iso.charCodeAt(13) !== 58 || // :
+    iso.charCodeAt(16) !== 58 ||
+    iso.charCodeAt(22) !== 58 ||
+    (sign !== 43 && sign !== 45) // + -
+  )
+    return Date.parse(iso)
+  const year = digits(iso, 0, 4)
+  const month = digits(iso, 5, 2)
+  const day = digits(iso, 8, 2)
+  const hour = digits(iso, 11, 2)
+  const minute = digits(iso, 14, 2)
+  const second = digits(iso, 17, 2)
+  const offHours = digits(iso, 20, 2)
+  const offMinutes = digits(iso, 23, 2)
+  if (
+    !(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) ||
+    !(hour <= 23 && minute <= 59 && second <= 59 && offHours <= 23 && offMinutes <= 59)
+  )
+    return Date.parse(iso)
+  const offset = (offHours * 60 + offMinutes) * 60_000
+  const wall = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000
+  return sign === 43 ? wall - offset : wall + offset
 }
 
-/** The events up to `now` in time order (events may be recorded late with --at; ties keep their order). */
-function timeline(events: WindowTicket['events'], now: number): TimedEvent[] {
-  const out: TimedEvent[] = []
-  let sorted = true
-  for (const e of events) {
-    const ms = Date.parse(e.at)
-    if (ms > now) continue
-    const last = out[out.length - 1]
-    if (last && ms < last.ms) sorted = false
-    out.push({ type: e.type, ms, from: e.from ?? null, to: e.to ?? null })
+/** The number of `length` decimal digits at `at`; NaN when one is not a digit. */
+function digits(s: string, at: number, length: number): number {
+  let n = 0
+  for (let i = at; i < at + length; i++) {
+    const d = s.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return Number.NaN
+    n = n * 10 + d
   }
-  if (!sorted) out.sort((a, b) => a.ms - b.ms)
-  return out
+  return n
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146_097 + doe - 719_468
 }
 
 /** The window that decides whether a ticket needs attention: the last one (only the last can be open). */

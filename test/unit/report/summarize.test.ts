@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { clockFor } from '../../../src/calendar/clock.js'
 import { loadCalendar } from '../../../src/calendar/load.js'
@@ -157,6 +158,27 @@ describe('helpers', () => {
     expect(distribution([15, 20, 35, 40, 50])).toEqual({ count: 5, median: 35, p90: 50, max: 50 })
     expect(distribution([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual({ count: 10, median: 5, p90: 9, max: 10 })
     expect(distribution([])).toEqual({ count: 0, median: null, p90: null, max: null })
+  })
+
+  it('percentiles picked by selection are those of the sorted values (any order, ties)', () => {
+    const bySorting = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b)
+      const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] as number
+      return {
+        count: sorted.length,
+        median: Math.round(rank(50)),
+        p90: Math.round(rank(90)),
+        max: Math.round(rank(100)),
+      }
+    }
+    const minutes = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 1e6, noNaN: true }))
+    fc.assert(
+      fc.property(fc.array(minutes, { minLength: 1, maxLength: 300 }), (values) => {
+        const input = [...values]
+        expect(distribution(values)).toEqual(bySorting(values))
+        expect(values).toEqual(input) // the caller's array is left alone
+      }),
+    )
   })
 
   it.each([
