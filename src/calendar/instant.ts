@@ -108,11 +108,39 @@ export function yearOffsets(zone: IANAZone, year: number): YearOffsets {
  */
 export function formatInstantIn(ms: number, zone: string): string {
   const offset = offsetMinutes(zone, ms)
-  const wall = new Date(ms + offset * 60_000).toISOString() // YYYY-MM-DDTHH:MM:SS.mmmZ
-  const body = wall.endsWith('.000Z') ? wall.slice(0, 19) : wall.slice(0, 23)
-  const sign = offset < 0 ? '-' : '+'
+  const wall = ms + offset * 60_000
+  const day = Math.floor(wall / DAY)
+  let date = dates.get(day)
+  if (date === undefined) {
+    date = new Date(day * DAY).toISOString().slice(0, 11) // YYYY-MM-DDT
+    // years outside 0000–9999 have a sign and six digits: not cached, still right
+    if (date.length !== 11) return slowFormat(wall, offset)
+    if (dates.size > 4096) dates.clear()
+    dates.set(day, date)
+  }
+  // the time of day by arithmetic: listing 100,000 tickets formats a million instants
+  let rest = wall - day * DAY
+  const h = Math.floor(rest / 3_600_000)
+  rest -= h * 3_600_000
+  const m = Math.floor(rest / 60_000)
+  rest -= m * 60_000
+  const sec = Math.floor(rest / 1000)
+  const milli = rest - sec * 1000
+  const time = `${pad(h)}:${pad(m)}:${pad(sec)}${milli ? `.${String(milli).padStart(3, '0')}` : ''}`
+  return `${date}${time}${offsetText(offset)}`
+}
+
+/** 'YYYY-MM-DDT' of wall-clock day numbers already formatted */
+const dates = new Map<number, string>()
+
+function slowFormat(wall: number, offset: number): string {
+  const iso = new Date(wall).toISOString()
+  return `${iso.endsWith('.000Z') ? iso.slice(0, -5) : iso.slice(0, -1)}${offsetText(offset)}`
+}
+
+function offsetText(offset: number): string {
   const abs = Math.abs(offset)
-  return `${body}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  return `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i

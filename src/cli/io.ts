@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream'
 import { isatty } from 'node:tty'
 import { Chalk, type ChalkInstance } from 'chalk'
 
@@ -12,7 +13,7 @@ export interface IO {
   columns: number
   /** for streaming commands (batch): raw input and output with back-pressure */
   stdin: NodeJS.ReadableStream
-  stdout: NodeJS.WritableStream
+  stdout: Writable
 }
 
 export interface IOOptions {

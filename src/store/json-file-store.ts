@@ -4,6 +4,7 @@ import {
   closeSync,
   constants,
   copyFileSync,
+  fstatSync,
   fsyncSync,
   lstatSync,
   mkdirSync,
@@ -89,11 +90,17 @@ export class JsonFileStore {
     this.path = file
   }
 
-  /** The store as it is; a missing file is an empty store. @throws DataError when invalid */
+  /**
+   * The store as it is; a missing file is an empty store. The tickets are validated unless the
+   * file is exactly the one regdesk validated and wrote (Meta). @throws DataError when invalid
+   */
   read(): StoreData {
     this.resolve()
-    const bytes = this.readBytes()
-    return bytes === undefined ? emptyStore() : parseStore(bytes.toString('utf8'), this.file)
+    const file = this.readFile()
+    if (!file) return emptyStore()
+    const meta = this.readMeta()
+    const trusted = meta !== undefined && sameStamp(meta, file.stamp)
+    return parseStore(file.bytes.toString('utf8'), this.file, { trusted })
   }
 
   /**
@@ -264,13 +271,26 @@ export class JsonFileStore {
     }
   }
 
-  private readBytes(): Buffer | undefined {
+  /** The file's bytes and the identity of what was read (one descriptor: a rename meanwhile cannot mix two files). */
+  private readFile(): { bytes: Buffer; stamp: FileStamp } | undefined {
+    let fd: number
     try {
-      return readFileSync(this.path)
+      fd = openSync(this.path, 'r')
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOENT') return undefined
       throw new RegdeskError(`cannot read the ticket store ${this.file} (${explain(code)})`)
+    }
+    try {
+      const s = fstatSync(fd, { bigint: true })
+      if (s.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' })
+      const stamp = { dev: String(s.dev), ino: String(s.ino), size: String(s.size), mtimeNs: String(s.mtimeNs) }
+      return { bytes: readFileSync(fd), stamp }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      throw new RegdeskError(`cannot read the ticket store ${this.file} (${explain(code)})`)
+    } finally {
+      closeSync(fd)
     }
   }
 
@@ -294,20 +314,19 @@ export class JsonFileStore {
 
   /** The store's bytes without validating them, when the file is exactly what regdesk last wrote. */
   private trusted(): Trusted | undefined {
-    const known = this.trustedMeta()
-    if (!known) return undefined
-    const bytes = this.readBytes()
-    if (!bytes || String(bytes.length) !== known.stamp.size) return undefined
-    return { ...known, bytes }
+    const meta = this.readMeta()
+    if (!meta) return undefined
+    const file = this.readFile()
+    if (!file || !sameStamp(meta, file.stamp)) return undefined
+    return { stamp: file.stamp, count: meta.count, maxIds: meta.maxIds, bytes: file.bytes }
   }
 
   /** The store's bytes, read and validated in full (the file changed outside regdesk); undefined when missing. */
   private validated(): Trusted | undefined {
-    const stamp = this.stamp()
-    const bytes = this.readBytes()
-    if (!stamp || !bytes) return undefined
-    const data = parseStore(bytes.toString('utf8'), this.file)
-    return { bytes, stamp, count: data.tickets.length, maxIds: maxIdsOf(data.tickets) }
+    const file = this.readFile()
+    if (!file) return undefined
+    const data = parseStore(file.bytes.toString('utf8'), this.file)
+    return { ...file, count: data.tickets.length, maxIds: maxIdsOf(data.tickets) }
   }
 
   private async lock(): Promise<() => Promise<void>> {

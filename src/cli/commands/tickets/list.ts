@@ -41,7 +41,7 @@ export function ticketsListCommand(io: IO, environment: Environment): Command {
     .action((opts: TicketsListOptions, c: Command) => runTicketsList(contextOf(c, io, environment), environment, opts))
 }
 
-export function runTicketsList(ctx: Context, environment: Environment, opts: TicketsListOptions): void {
+export async function runTicketsList(ctx: Context, environment: Environment, opts: TicketsListOptions): Promise<void> {
   const statuses = opts.status === undefined ? undefined : statusList(opts.status)
   if (opts.regulation !== undefined && !ctx.registry().has(opts.regulation))
     throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${ctx.registry().ids().join(', ')}`)
@@ -64,7 +64,7 @@ export function runTicketsList(ctx: Context, environment: Environment, opts: Tic
     }
   }
   if (ctx.json) {
-    writeJsonArray(ctx.io, selected(), (r) => views.json(r.ticket, r.windows))
+    await writeJsonArray(ctx.io, selected(), (r) => views.json(r.ticket, r.windows))
     for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
     return
   }
@@ -78,10 +78,11 @@ export function runTicketsList(ctx: Context, environment: Environment, opts: Tic
 }
 
 /**
- * A JSON array with one item per line, written in chunks as it is built: a list of 100,000
- * tickets never becomes one 200 MB string (that, and its garbage, cost more than the rest).
+ * A JSON array with one item per line, written in chunks as it is built and only as fast as the
+ * reader takes them: a list of 100,000 tickets never becomes one 200 MB string, nor a queue of
+ * chunks waiting for a slow pipe.
  */
-export function writeJsonArray<T>(io: IO, items: Iterable<T>, view: (item: T) => unknown): void {
+export async function writeJsonArray<T>(io: IO, items: Iterable<T>, view: (item: T) => unknown): Promise<void> {
   let chunk = ''
   let first = true
   for (const item of items) {
@@ -90,6 +91,7 @@ export function writeJsonArray<T>(io: IO, items: Iterable<T>, view: (item: T) =>
     if (chunk.length > 1 << 20) {
       io.out(chunk)
       chunk = ''
+      if (io.stdout.writableNeedDrain) await new Promise<void>((resolve) => io.stdout.once('drain', resolve))
     }
   }
   io.out(first ? '[]\n' : `${chunk}\n]\n`)
