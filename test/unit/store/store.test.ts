@@ -311,4 +311,15 @@ describe('JsonFileStore', () => {
     expect(readFileSync(`${file}.summary`, 'utf8')).toContain('"status":"closed"')
     expect(store.readSummaries().map((t) => t.status)).toEqual(['closed', 'new', 'new'])
   })
+
+  it('a read validates every ticket unless the file is the one regdesk wrote', async () => {
+    const file = fresh()
+    const store = new JsonFileStore(file)
+    for (let i = 0; i < 2; i++) await store.insert('MG', (id) => ticket(id))
+    expect(store.read().tickets).toHaveLength(2)
+    // the same bytes with another status: another program wrote it, so it is checked again
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"status":"new"', '"status":"nex"'))
+    const issues = issuesOf(() => store.read())
+    expect(issues[0]?.message).toContain('MG-000001')
+  })
 })
