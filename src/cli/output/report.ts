@@ -230,18 +230,50 @@ function breachLines(breaches: readonly Breach[], io: IO): string[] {
 }
 
 function table(head: string[], rows: string[][], io: IO): string {
-  const natural = head.map((h, i) => Math.max(...[h, ...rows.map((r) => r[i] ?? '')].map((x) => visibleLength(x))))
+  const width = Math.min(io.columns, 100)
+  let cells = rows
+  let natural = naturalWidths(head, cells)
+  if (fitWidths(natural, width).some((w, i) => w < (natural[i] as number) + 2)) {
+    // too wide: a group label "advantshop · (unassigned)" goes on two lines rather than being cut
+    cells = rows.map(([first = '', ...rest]) => [first.replaceAll(' · ', '\n· '), ...rest])
+    natural = naturalWidths(head, cells)
+  }
+  const widths = fitWidths(natural, width)
   const t = new Table({
     head: head.map((h) => io.color.bold(h)),
     style: { head: [], border: [], compact: true },
-    wordWrap: true,
-    colWidths: fitWidths(natural, Math.min(io.columns, 100)),
+    // wrapped here (cli-table3's own wrapping takes seconds for a year of weeks)
+    wordWrap: false,
+    colWidths: widths,
   })
-  for (const r of rows) t.push(r)
+  for (const r of cells) t.push(r.map((cell, i) => wrapCell(cell, (widths[i] as number) - 2)))
   return t.toString()
 }
 
+/** A cell's text in lines of at most `width` characters, broken at spaces; a longer word is cut with "…". */
+function wrapCell(text: string, width: number): string {
+  if (visibleLength(text) <= width) return text
+  const lines: string[] = []
+  for (const paragraph of text.split('\n')) {
+    let line = ''
+    for (const word of paragraph.split(' ')) {
+      const fitted = [...word].length > width ? `${[...word].slice(0, width - 1).join('')}…` : word
+      if (line && [...line].length + 1 + [...fitted].length <= width) line += ` ${fitted}`
+      else {
+        if (line) lines.push(line)
+        line = fitted
+      }
+    }
+    lines.push(line)
+  }
+  return lines.join('\n')
+}
+
+function naturalWidths(head: readonly string[], rows: readonly string[][]): number[] {
+  return head.map((h, i) => rows.reduce((max, r) => Math.max(max, visibleLength(r[i] ?? '')), h.length))
+}
+
+/** The width of the widest line of a cell; colour codes take no room. */
 function visibleLength(text: string): number {
-  // colour codes take no room
-  return [...stripVTControlCharacters(text)].length
+  return Math.max(...stripVTControlCharacters(text).split('\n').map((line) => [...line].length))
 }
