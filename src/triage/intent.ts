@@ -37,7 +37,7 @@ const PROBLEM = [
     String.raw`(?<!\p{L})не\s+(?!могли бы|подскажете|знаю|понимаю|понимаем|понятно|разобрал|разбираюсь|разбираемся|нашел|нашла|нашли|нахожу|находим|найду|найти|могу найти|можем найти|могу понять|можем понять|могу разобраться|можем разобраться)\p{L}*(?:ится|ется|ются|ается|яется|ятся|атся|утся|ит|ят|ет|ут|ют|ает|ал|ала|али|ало|ил|ила|или|ило|л|ла|ли|ло)(?!\p{L})`,
     'u',
   ),
-  /\b(?:is|are|was|were|does|do|did|can|could|will|would)\s*(?:not|n't)\s+\w+|\b(?:(?:can't|cannot)(?!\s+(?:find|figure|understand|see where))|won't|doesn't|don't|isn't|aren't|unable to|no longer)\b|\b(?:garbled|wrong|incorrect|missing|disappeared|broke|hangs|freezes|timed? out)\b/,
+  /\b(?:is|are|was|were|does|do|did|can|could|will|would)\s*(?:not|n't)\s+\w+|\b(?:(?:can't|cannot)(?!\s+(?:find|figure|understand|see where))|won't|doesn't|don't|isn't|aren't|unable to|no longer)\b|\b(?:garbled|wrong|incorrect|missing|disappeared|broke|hangs|freezes|timed? out|mismatch|invalid|denied|exception|fatal)\b|\b(?:nobody|no one|none of (?:us|them|the \w+)) (?:can|could|is able to)\b|\b(?:shows?|says|displays?|throws?|gives?|returns?) (?:an? |the )?(?:error|warning|exception|message|['"“«])/,
   /не\s+(?!могу (?:найти|понять|разобраться)|можем (?:найти|понять|разобраться))(?:работает|работают|работаит|работет|открывается|открываются|грузится|загружается|загружаются|приходят|приходит|отображается|отображаются|сохраняется|сохраняются|отправляется|отправляются|проходит|проходят|видно|видит|запускается|устанавливается|обновляется|активируется|срабатывает|получается|входит|пускает|могу|можем|удается|удаётся)/u,
   // "пишет что нет прав", "выдаёт: …", "ругается на ключ": the product reports something
   /(?:пишет|выдает|выдаёт|показывает|ругается|выкидывает|выбивает)\s*(?:что|:|«|"|'|ошибк|на\s)/u,
@@ -48,7 +48,7 @@ const PROBLEM = [
   // "считает неправильно", "неверная сумма", "работает некорректно": a wrong result is a failure report
   scriptRegExp(String.raw`(?<!\p{L})(?:неправильн|неверн|некорректн|ошибочн)\p{L}*`, 'u'),
   scriptRegExp(
-    String.raw`(?:ошибк\w*|ошибочк\w*|сломал\w*|слетел\w*|упал\w*|(?<!\p{L})(?:лег|легло|лёг)(?!\p{L})|глючит|глюк\w*|баг\w*|сбой\w*|перестал\w*|пропал\w*|исчез\w*|белый экран|пустая страница|висит|зависает|тормозит|медленно|долго грузится|не\s+пускает|вылетает|падает|crash\w*|broken|error|bug|fails?|failed|failing|not working|doesn'?t work|does not work|stopped|blank page|white screen|(?<!\d)(?:500|502|503|504|404)(?!\d))`,
+    String.raw`(?:ошибк\w*|ошибочк\w*|сломал\w*|слетел\w*|упал\w*|(?<!\p{L})(?:лег|легло|лёг)(?!\p{L})|глючит|глюк\w*|баг\w*|сбой\w*|перестал\w*|пропал\w*|исчез\w*|белый экран|пустая страница|(?<!\p{L})пуст(?:о|ая|ой|ые|ое|ую)(?!\p{L})|висит|зависает|тормозит|медленно|долго грузится|не\s+пускает|вылетает|падает|crash\w*|broken|error|bug|fails?|failed|failing|not working|doesn'?t work|does not work|stopped|blank page|white screen|(?<!\d)(?:500|502|503|504|404)(?!\d))`,
     'u',
   ),
 ]
@@ -120,13 +120,61 @@ const HOW_TO = scriptRegExp(
 
 const HOW_TO_EN = /\b(?:how (?:to|do i|do we|can i|can we)|where (?:do|can) (?:i|we))\s+(?:[a-z]+\s+)?[a-z]+/g
 
+/**
+ * "Пытаюсь поставить", "сам переношу", "не получается установить": the customer does it himself and reports how it
+ * goes; the infinitive or first-person verb after these words names his own action, not work asked of the support.
+ */
+const SELF_ACTION = scriptRegExp(
+  String.raw`(?<!\p{L})(?:пыта\p{L}*|попыта\p{L}*|пробу\p{L}*|пробова\p{L}*|попробова\p{L}*|стараюсь|стараемся|не\s+(?:могу|можем|смог|смогли|получается|получилось|удается|удаётся|удалось)|сам|сама|сами|самостоятельно|собира(?:юсь|емся))(?:\s+\p{L}+){0,2}?\s+\p{L}+(?:ть|ти|ться|у|ю|ем|им)(?!\p{L})`,
+  'gu',
+)
+
+/**
+ * "Хотим поменять вид каталога, подскажите как": a wish followed by "how" asks how to do it oneself, so the wish is
+ * not a request for the work. Only with the "how" question: "хотим поменять вид каталога" alone asks for work.
+ */
+const ASKS_HOW = scriptRegExp(
+  String.raw`(?<!\p{L})(?:(?:подскажите|расскажите|объясните|посоветуйте|поясните)\s*,?\s*(?:пожалуйста\s*,?\s*)?(?:как|каким образом|где|что для этого)|как\s+(?:это|такое|так)\s+(?:сделать|настроить|реализовать|устроить)|с\s+чего\s+начать)(?!\p{L})|\bhow (?:do|can|should) (?:i|we) (?:do|achieve|set up) (?:it|this|that)\b`,
+  'iu',
+)
+const WISH = scriptRegExp(
+  String.raw`(?<!\p{L})(?:хотим|хочу|хотели бы|хотелось бы|нужно|надо|планируем|собираемся)(?:\s+\p{L}+){0,2}?\s+\p{L}+(?:ть|ти)(?!\p{L})`,
+  'giu',
+)
+
+/**
+ * "Сделаете?", "займётесь?", "возьмётесь за перенос?": the customer asks whether the support will do the work —
+ * a request for work phrased as a question, so its question mark does not make it a question about the product.
+ */
+const WORK_OFFER = scriptRegExp(
+  String.raw`(?<!\p{L})(?:сделаете|займ[её]тесь|возьм[её]тесь|бер[её]тесь|настроите|перенес[её]те|доработаете|разработаете|напишете|поставите|переделаете|реализуете|сверстаете|заполните|подключите|интегрируете|выполните|осилите)(?!\p{L})(?:[^.!?\n]{0,40})\?`,
+  'gu',
+)
+
+/**
+ * "Вы предоставляете хостинг?", "можно у вас арендовать сервер", "do you offer …": asking whether the vendor offers
+ * a service asks for that service.
+ */
+const SERVICE_ASKED = scriptRegExp(
+  String.raw`(?<!\p{L})(?:(?:вы|ли)\s+(?:предоставляете|оказываете|занимаетесь|продаете|сдаете)|(?:можно|могу|можем)\s+(?:ли\s+)?у\s+вас\s+(?:арендова|заказа|взять\s+в\s+аренду)\p{L}*)(?!\p{L})|\bdo you (?:offer|provide|sell|rent|do)\b`,
+  'iu',
+)
+
 export function detectIntent(text: string): Intent {
   const t = normalize(text)
   const suggestion = SUGGESTION.test(t)
-  const asks = t.replace(HOW_TO, ' ').replace(HOW_TO_EN, ' ')
+  const offered = t.replace(WORK_OFFER, ' ')
+  let asks = t.replace(HOW_TO, ' ').replace(HOW_TO_EN, ' ').replace(SELF_ACTION, ' ')
+  if (ASKS_HOW.test(t)) asks = asks.replace(WISH, ' ')
   return {
     problem: PROBLEM.some((re) => re.test(t)),
-    question: suggestion || QUESTION.some((re) => re.test(t)),
-    work: !suggestion && (WORK.some((re) => re.test(asks)) || asksToDoWork(asks) || ENGLISH_WORK.test(t)),
+    question: suggestion || QUESTION.some((re) => re.test(offered)),
+    work:
+      !suggestion &&
+      (offered !== t ||
+        SERVICE_ASKED.test(t) ||
+        WORK.some((re) => re.test(asks)) ||
+        asksToDoWork(asks) ||
+        ENGLISH_WORK.test(t)),
   }
 }

@@ -21,8 +21,31 @@ const NEGATED_CHANGE = scriptRegExp(
 )
 
 /**
+ * "Последнее, что делали — добавили пару товаров", "из последних изменений: …", "the last thing we did was …": the
+ * customer answers the regulation's question about recent changes (umi asks for it). That is context for the
+ * diagnosis, not the matter of the request: left in, "добавили товары" would speak for content filling.
+ */
+const RECENT_CHANGE = scriptRegExp(
+  [
+    String.raw`(?<!\p{L})(?:последнее|последним|из\s+последн\p{L}*)(?:\s*,)?\s+(?:что\s+)?(?:мы\s+)?(?:делали|сделали|меняли|поменяли|изменяли|трогали|изменени\p{L}*|правки|действи\p{L}*)\s*(?:было|был[иа]?)?\s*[:—–-]?[^.!?\n]*`,
+    String.raw`(?<!\p{L})последние\s+изменени\p{L}*\s*[:—–-][^.!?\n]*`,
+    String.raw`\b(?:the\s+)?last\s+(?:thing|change)\s+(?:we|i)\s+(?:did|made|changed)\b[^.!?\n]*|\brecent\s+changes\s*[:—–-][^.!?\n]*`,
+  ].join('|'),
+  'giu',
+)
+
+/**
+ * "Сами боимся что-нибудь сломать", "we're afraid to break something": a fear of breaking the site explains why the
+ * customer asks for the work; it reports no failure, and its "сломать" would speak for the failure topics.
+ */
+const FEARED_DAMAGE = scriptRegExp(
+  String.raw`(?<!\p{L})(?:боимся|боюсь|опасаемся|страшно|побаиваемся)(?:\s+[\p{L}-]+){0,3}?\s+(?:слома|полома|испорт|потеря|угроб|завали)\p{L}*|\b(?:afraid|scared|worried)\s+(?:to|we(?:'ll| will)?|i(?:'ll| will)?|of)\s+(?:\w+\s+){0,1}?(?:break|breaking|damage|damaging|lose|losing|mess)\w*`,
+  'giu',
+)
+
+/**
  * The part of a request that speaks about its matter: without identifiers (key, domain, URLs, versions), without
- * pasted access data and without changes the customer explicitly rules out.
+ * pasted access data, without changes the customer explicitly rules out and without the recent changes he lists as context.
  */
 export function scoringText(text: string): string {
   let out = ''
@@ -32,5 +55,5 @@ export function scoringText(text: string): string {
     at = s.end
   }
   out += text.slice(at)
-  return withoutIdentifiers(out).replace(NEGATED_CHANGE, ' ')
+  return withoutIdentifiers(out).replace(NEGATED_CHANGE, ' ').replace(RECENT_CHANGE, ' ').replace(FEARED_DAMAGE, ' ')
 }

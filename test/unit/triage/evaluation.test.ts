@@ -18,10 +18,22 @@ describe('triage evaluation', () => {
     expect(r.eligibilityAccuracy).toBe(1)
   })
 
-  // Requests never tuned on: floors a little below what was measured (96.3 %, 0 %, 100 %).
+  // Requests never tuned on when written: floors a little below what was measured (96.3 %, 0 %, 100 %; 98.8 % after
+  // the fresh-set round, whose general changes also fixed two of its misses).
   it('held-out set (triage-holdout.yaml) keeps its floors', () => {
     const r = evaluateTriage(load('triage-holdout.yaml'), (id) => registry.get(id))
     expect(r.cases).toBe(80)
+    expect(r.scopeAccuracy).toBeGreaterThanOrEqual(0.95)
+    expect(r.confidentlyWrong).toBeLessThanOrEqual(0.02)
+    expect(r.eligibilityAccuracy).toBe(1)
+  })
+
+  // Written after the two sets above had been tuned on and measured before any further tuning: 86.4 % scope,
+  // 4.9 % confidently wrong (4 of 81), 100 % eligibility. After the general changes of that round: 97.5 %, 0 %, 100 %.
+  // The floor keeps a small margin; the set has since been tuned on too, so a new fresh set is the honest measure.
+  it('fresh set (triage-fresh.yaml) keeps its floors', () => {
+    const r = evaluateTriage(load('triage-fresh.yaml'), (id) => registry.get(id))
+    expect(r.cases).toBe(81)
     expect(r.scopeAccuracy).toBeGreaterThanOrEqual(0.95)
     expect(r.confidentlyWrong).toBeLessThanOrEqual(0.02)
     expect(r.eligibilityAccuracy).toBe(1)

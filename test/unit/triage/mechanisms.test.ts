@@ -20,6 +20,15 @@ describe('scoringText', () => {
     expect(stems(scoringText(text)).some((s) => s.startsWith(gone))).toBe(false)
   })
 
+  it.each([
+    ['не грузится каталог. Последнее, что мы делали, — загрузили новые товары', 'загруз'],
+    ['checkout is down. The last thing we did was add new products', 'product'],
+    ['переведите нас на новую версию, сами боимся что-нибудь поломать', 'полома'],
+    ["please upgrade us, we're afraid to break the shop", 'break'],
+  ])('drops recent changes given as context and a fear of breaking things: %s', (text, gone) => {
+    expect(stems(scoringText(text)).some((s) => s.startsWith(gone))).toBe(false)
+  })
+
   it('keeps a change the customer reports', () => {
     expect(stems(scoringText('программист менял код корзины'))).toContain('меня')
   })
@@ -103,6 +112,29 @@ describe('detectIntent', () => {
       expect(detectIntent(text).work).toBe(true)
     },
   )
+
+  it.each([
+    'пробую поставить движок на свой vps, установщик ругается',
+    'сам переношу магазин на другой сервер, где взять бэкап?',
+    'хотим сменить цвет кнопок, подскажите как',
+  ])('does not read the customer doing it himself as asking for work: %s', (text) => {
+    expect(detectIntent(text).work).toBe(false)
+  })
+
+  it.each(['возьмётесь за перенос каталога?', 'а интеграцию с CRM сделаете?', 'вы оказываете услуги хостинга?'])(
+    'reads asking whether the support will do it as a request for work: %s',
+    (text) => {
+      expect(detectIntent(text).work).toBe(true)
+    },
+  )
+
+  it('does not take the question mark after "сделаете?" for a question about the product', () => {
+    expect(detectIntent('доработку корзины сделаете?').question).toBe(false)
+  })
+
+  it('reads English failure reports without a negated verb', () => {
+    expect(detectIntent('The checkout shows "Invalid signature" and no one can pay').problem).toBe(true)
+  })
 
   it('reads "поправьте настройки" as configuring for the customer', () => {
     expect(detectIntent('поправьте настройки обмена, сами не справляемся').work).toBe(true)
