@@ -242,17 +242,23 @@ function table(head: string[], rows: string[][], io: IO): string {
   const t = new Table({
     head: head.map((h) => io.color.bold(h)),
     style: { head: [], border: [], compact: true },
-    // wrapped here (cli-table3's own wrapping takes seconds for a year of weeks)
+    // wrapped here, see below
     wordWrap: false,
     colWidths: widths,
   })
-  for (const r of cells) t.push(r.map((cell, i) => wrapCell(cell, (widths[i] as number) - 2)))
+  // a cell of several lines becomes several rows (no separators in between: it reads the same):
+  // cli-table3 measures multi-line cells character by character, seconds for a year of weeks
+  for (const r of cells) {
+    const lines = r.map((cell, i) => wrapCell(cell, (widths[i] as number) - 2))
+    const height = Math.max(...lines.map((l) => l.length))
+    for (let k = 0; k < height; k++) t.push(lines.map((l) => l[k] ?? ''))
+  }
   return t.toString()
 }
 
-/** A cell's text in lines of at most `width` characters, broken at spaces; a longer word is cut with "…". */
-function wrapCell(text: string, width: number): string {
-  if (visibleLength(text) <= width) return text
+/** A cell's text as lines of at most `width` characters, broken at spaces; a longer word is cut with "…". */
+function wrapCell(text: string, width: number): string[] {
+  if (visibleLength(text) <= width) return text.split('\n')
   const lines: string[] = []
   for (const paragraph of text.split('\n')) {
     let line = ''
@@ -266,7 +272,7 @@ function wrapCell(text: string, width: number): string {
     }
     lines.push(line)
   }
-  return lines.join('\n')
+  return lines
 }
 
 function naturalWidths(head: readonly string[], rows: readonly string[][]): number[] {
@@ -275,5 +281,9 @@ function naturalWidths(head: readonly string[], rows: readonly string[][]): numb
 
 /** The width of the widest line of a cell; colour codes take no room. */
 function visibleLength(text: string): number {
-  return Math.max(...stripVTControlCharacters(text).split('\n').map((line) => [...line].length))
+  return Math.max(
+    ...stripVTControlCharacters(text)
+      .split('\n')
+      .map((line) => [...line].length),
+  )
 }
