@@ -10,7 +10,8 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { execa } from 'execa'
 import { describe, expect, it } from 'vitest'
 import { BIN, regdesk, tempDir } from './regdesk.js'
@@ -110,7 +111,19 @@ describe('a store that is a directory', () => {
 // through execa's uid/gid, so they test the same thing; without root they run as the user.
 const isRoot = process.getuid?.() === 0
 const NOBODY = 65534
-const canDropToNobody = isRoot && existsSync('/etc/passwd') && /:65534:/.test(readFileSync('/etc/passwd', 'utf8'))
+const canDropToNobody =
+  isRoot &&
+  existsSync('/etc/passwd') &&
+  /:65534:/.test(readFileSync('/etc/passwd', 'utf8')) &&
+  othersCanRun(fileURLToPath(new URL('../../', import.meta.url)))
+
+/** Whether a user other than the owner can reach the checkout (a clone in a 0700 temporary directory cannot). */
+function othersCanRun(dir: string): boolean {
+  for (let d = dir; ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return false
+    if (dirname(d) === d) return true
+  }
+}
 
 async function asUser(args: string[], env: Record<string, string>) {
   const home = tempDir()
