@@ -104,6 +104,31 @@ export class JsonFileStore {
   }
 
   /**
+   * The tickets one at a time, for a command that reads each once (tickets list): a store that is
+   * exactly what regdesk wrote is read a line (a ticket) at a time, so there is no 200 MB string
+   * and each ticket is garbage once used; any other store is read and validated whole first.
+   * @throws DataError when the store is invalid
+   */
+  *eachTicket(): Generator<Ticket> {
+    this.resolve()
+    const file = this.readFile()
+    if (!file) return
+    const meta = this.readMeta()
+    if (!meta || !sameStamp(meta, file.stamp) || !isCanonical(file.bytes)) {
+      yield* parseStore(file.bytes.toString('utf8'), this.file).tickets
+      return
+    }
+    const bytes = file.bytes
+    const last = bytes.length - CANONICAL_TAIL.length
+    for (let start = bytes.indexOf(10) + 1; start < last; ) {
+      const lineEnd = Math.min(bytes.indexOf(10, start), last)
+      // every line but the last ends with the comma that separates tickets
+      yield JSON.parse(bytes.toString('utf8', start, bytes[lineEnd - 1] === 0x2c ? lineEnd - 1 : lineEnd)) as Ticket
+      start = lineEnd + 1
+    }
+  }
+
+  /**
    * The tickets as the summary beside the store keeps them (summary.ts: no free text), for
    * commands that need no text: from the summary when it describes the file on disk, else from
    * the store itself, read and validated, after which the summary is written afresh for the

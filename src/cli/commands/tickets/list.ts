@@ -45,16 +45,12 @@ export async function runTicketsList(ctx: Context, environment: Environment, opt
   const statuses = opts.status === undefined ? undefined : statusList(opts.status)
   if (opts.regulation !== undefined && !ctx.registry().has(opts.regulation))
     throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${ctx.registry().ids().join(', ')}`)
-  const data = openStore(ctx, environment).read()
+  const tickets = openStore(ctx, environment).eachTicket()
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const wanted = (s: string | undefined) =>
     (opts.overdue && s === 'overdue') || (opts.atRisk && s === 'at_risk') || (!opts.overdue && !opts.atRisk)
   const selected = function* (): Generator<{ ticket: Ticket; windows: ReactionWindow[] | null }> {
-    const tickets = data.tickets
-    for (let i = 0; i < tickets.length; i++) {
-      const t = tickets[i] as Ticket
-      // written tickets are not needed again: a list of 100,000 holds one at a time, not two copies
-      if (ctx.json) tickets[i] = undefined as unknown as Ticket
+    for (const t of tickets) {
       if (statuses && !statuses.has(t.status)) continue
       if (opts.regulation !== undefined && t.regulation !== opts.regulation) continue
       if (opts.assignee !== undefined && (t.assignee ?? 'none') !== opts.assignee) continue
