@@ -322,4 +322,16 @@ describe('JsonFileStore', () => {
     const issues = issuesOf(() => store.read())
     expect(issues[0]?.message).toContain('MG-000001')
   })
+
+  it('eachTicket gives the tickets of read(), line by line from a store it wrote, whole from any other', async () => {
+    const file = fresh()
+    const store = new JsonFileStore(file)
+    expect([...store.eachTicket()]).toEqual([])
+    for (let i = 0; i < 3; i++) await store.insert('MG', (id) => ticket(id, { subject: `тема ${i}, "в кавычках"` }))
+    expect([...store.eachTicket()]).toEqual(store.read().tickets)
+    writeFileSync(file, JSON.stringify({ format: 1, tickets: store.read().tickets }, null, 2))
+    expect([...store.eachTicket()]).toEqual(store.read().tickets)
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"status": "new"', '"status": "nex"'))
+    expect(() => [...store.eachTicket()]).toThrow(DataError)
+  })
 })
