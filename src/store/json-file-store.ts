@@ -175,8 +175,8 @@ export class JsonFileStore {
       if (!trusted) throw new NotFoundError(`no ticket ${id} in the store`)
       const line = findLine(trusted.bytes, id)
       if (!line) {
-        if (isCanonical(trusted.bytes)) throw new NotFoundError(`no ticket ${id} in the store`)
-        // a hand-formatted store: change it as a whole, written back in the canonical layout
+        // not a line of its own (a hand-formatted store, a ticket whose id is not its first key)
+        // or not there: looked for in the whole store, written back in the canonical layout
         const data = parseStore(trusted.bytes.toString('utf8'), this.file)
         const ticket = data.tickets.find((t) => t.id === id)
         if (!ticket) throw new NotFoundError(`no ticket ${id} in the store`)

@@ -282,6 +282,14 @@ describe('JsonFileStore', () => {
     })
     expect(readFileSync(file, 'utf8')).toBe(serializeStore(store.read()))
     expect(store.read().tickets[1]?.status).toBe('resolved')
+    // one ticket per line, but its id is not its first key
+    const { id: _id, ...rest } = ticket('MG-000003')
+    writeFileSync(file, serializeStore({ format: 1, tickets: [...store.read().tickets, { ...rest, id: 'MG-000003' }] }))
+    await store.updateTicket('MG-000003', (t) => {
+      t.status = 'open'
+      return { result: 0, changed: true }
+    })
+    expect(store.read().tickets[2]?.status).toBe('open')
   })
 
   it('keeps a summary beside the store that follows every write and is never used once stale', async () => {
