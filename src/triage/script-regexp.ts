@@ -29,11 +29,5 @@ export function scriptRegExp(source: string, flags = ''): RegExp {
     else if (ch === ']' && inClass) inClass = false
     out += ch
   }
-  const re = new RegExp(out, flags)
-  // V8 runs a regexp's first match in its bytecode interpreter and compiles it to machine code
-  // from the second on; for these long alternations the interpreted first pass over a request
-  // costs more than compiling, so the first match is spent on an empty string
-  re.test('')
-  re.lastIndex = 0
-  return re
+  return new RegExp(out, flags)
 }
