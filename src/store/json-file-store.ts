@@ -129,6 +129,23 @@ export class JsonFileStore {
   }
 
   /**
+   * One ticket: from its own line when the file is exactly what regdesk wrote (no parse of the
+   * rest), else from the whole store, read and validated. @throws NotFoundError, DataError
+   */
+  ticket(id: string): Ticket {
+    this.resolve()
+    const file = this.readFile()
+    const meta = file && this.readMeta()
+    const line = file && meta && sameStamp(meta, file.stamp) ? findLine(file.bytes, id) : undefined
+    const found =
+      file && line
+        ? (JSON.parse(file.bytes.toString('utf8', line.start, line.end)) as Ticket)
+        : this.read().tickets.find((t) => t.id === id)
+    if (!found) throw new NotFoundError(`no ticket ${id} in the store`)
+    return found
+  }
+
+  /**
    * The tickets as the summary beside the store keeps them (summary.ts: no free text), for
    * commands that need no text: from the summary when it describes the file on disk, else from
    * the store itself, read and validated, after which the summary is written afresh for the

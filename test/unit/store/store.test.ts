@@ -342,4 +342,17 @@ describe('JsonFileStore', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('"status": "new"', '"status": "nex"'))
     expect(() => [...store.eachTicket()]).toThrow(DataError)
   })
+
+  it('ticket(id): from its line in a store it wrote, from the whole store otherwise; a missing one is NotFound', async () => {
+    const file = fresh()
+    const store = new JsonFileStore(file)
+    for (let i = 0; i < 3; i++) await store.insert('MG', (id) => ticket(id, { subject: `тема ${i}` }))
+    expect(store.ticket('MG-000002').subject).toBe('тема 1')
+    expect(store.ticket('MG-000003').subject).toBe('тема 2')
+    expect(() => store.ticket('MG-000009')).toThrow(NotFoundError)
+    writeFileSync(file, JSON.stringify({ format: 1, tickets: store.read().tickets }, null, 2))
+    expect(store.ticket('MG-000001').subject).toBe('тема 0')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"status": "new"', '"status": "nex"'))
+    expect(() => store.ticket('MG-000002')).toThrow(DataError)
+  })
 })

@@ -1,14 +1,14 @@
 import { userInfo } from 'node:os'
 import type { BusinessClock } from '../../../calendar/clock.js'
 import { formatInstantIn } from '../../../calendar/instant.js'
-import { NotFoundError, RegdeskError, UsageError } from '../../../errors.js'
+import { RegdeskError, UsageError } from '../../../errors.js'
 import type { Regulation } from '../../../regulation/load.js'
 import type { WindowStatus } from '../../../sla/status.js'
 import { currentWindow, type ReactionWindow, ticketWindows } from '../../../sla/windows.js'
 import { normalizeId } from '../../../store/ids.js'
 import { JsonFileStore } from '../../../store/json-file-store.js'
 import { revealSecrets } from '../../../store/secrets.js'
-import type { SecretValue, StoreData, Ticket, TicketEvent } from '../../../store/ticket.js'
+import type { SecretValue, Ticket, TicketEvent } from '../../../store/ticket.js'
 import type { Context, Environment } from '../../context.js'
 import { businessClock } from '../../regulation-input.js'
 import { parseInstant } from '../../time-input.js'
@@ -37,12 +37,6 @@ export function ticketIdArg(text: string): string {
   const id = normalizeId(text)
   if (!id) throw new UsageError(`expected a ticket id like "MG-000123", got ${JSON.stringify(text.slice(0, 40))}`)
   return id
-}
-
-export function findTicket(data: StoreData, id: string): Ticket {
-  const t = data.tickets.find((x) => x.id === id)
-  if (!t) throw new NotFoundError(`no ticket ${id} in the store`)
-  return t
 }
 
 /** The time of an event: --at (in the regulation's zone when it has no offset), else --now; never before receipt. */

@@ -9,7 +9,7 @@ import type { IO } from '../../io.js'
 import { printable } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { renderFields, renderList } from '../../output/table.js'
-import { findTicket, oneLine, openStore, paintStatus, TicketViews, ticketIdArg } from './shared.js'
+import { oneLine, openStore, paintStatus, TicketViews, ticketIdArg } from './shared.js'
 
 export function ticketsShowCommand(io: IO, environment: Environment): Command {
   return new Command('show')
@@ -31,7 +31,7 @@ export function ticketsShowCommand(io: IO, environment: Environment): Command {
 
 export function runTicketsShow(ctx: Context, environment: Environment, idArg: string, opts: { showSecrets?: boolean }) {
   const id = ticketIdArg(idArg)
-  const ticket = findTicket(openStore(ctx, environment).read(), id)
+  const ticket = openStore(ctx, environment).ticket(id)
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   printTicket(ctx, views, ticket)
 }
