@@ -62,6 +62,9 @@ export function triageRequest(
     // a request that is not clearly such a question is refused under the rule rather than left open
     const refused = restrictedRefusal(reg, facts, ranked)
     if (refused) topic = refused
+  } else if (!agreed && intent.question && !intent.problem && asksUncoveredPrice(reg, top.profile.topic, text)) {
+    // a question about prices under a regulation that says nothing about them: no topic answers it
+    scope = 'unclear'
   } else {
     topic = agreed ?? top.profile.topic
     scope = topic.scope
@@ -153,6 +156,24 @@ function restrictedRefusal(reg: Regulation, facts: RequestFacts, ranked: readonl
   const rule = reg.eligibility.find((r) => r.rule === 'not_licensed' && facts.tier && r.tiers.includes(facts.tier))
   if (rule?.rule !== 'not_licensed') return undefined
   return ranked.find((r) => r.score >= MIN_SCORE && !rule.allowedTopics.includes(r.profile.topic.id))?.profile.topic
+}
+
+// "Сколько стоит лицензия", "какова стоимость перехода", "есть ли скидка", "how much": the customer asks a price.
+const PRICE_ASKED = scriptRegExp(
+  String.raw`(?<!\p{L})(?:сколько\s+(?:\p{L}+\s+){0,2}?сто(?:ит|ят|ить|ило|ила)|(?:какая|какова|какие|узнать|уточнить)\s+(?:\p{L}+\s+)?(?:стоимост|цен|расценк)\p{L}*|стоимост\p{L}*\s+(?:лицензи|тариф|подписк|продлени|услуг|переход)|(?:есть ли|будет ли|предусмотрен\p{L}*|положена|дадите)\s+(?:\p{L}+\s+)?скидк)\p{L}*|\b(?:how much|pricing|price (?:of|for)|what (?:does|would|will) it cost|any discount)\b`,
+  'u',
+)
+/** a regulation's topic that covers prices, purchase or payment: "о ценах", "способах оплаты лицензии" */
+const PRICE_TOPIC = /(?:^|[^а-яё])(?:цен|стоимост|оплат|покуп|тариф)/u
+
+/**
+ * A question about a price when the regulation has no topic on prices, payment or purchase: the words of the
+ * question (a licence, a product name) then pull it to an unrelated in-scope topic, and the honest answer is unclear.
+ * A price asked for work the regulation excludes stays out of scope (the winning topic is out).
+ */
+function asksUncoveredPrice(reg: Regulation, top: Topic, text: string): boolean {
+  if (top.scope !== 'in' || !PRICE_ASKED.test(normalize(text))) return false
+  return !reg.topics.some((t) => t.scope === 'in' && PRICE_TOPIC.test(`${t.title} ${t.quote}`.toLowerCase()))
 }
 
 /** Topics ranked for a request text (already without identifiers), the intent of the text weighed in. */

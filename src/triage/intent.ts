@@ -99,12 +99,12 @@ function asksToDoWork(t: string): boolean {
 
 // English: "can your team moderate", "could you set up", "please configure"
 const ENGLISH_WORK =
-  /\b(?:please|kindly|(?:can|could|would|will) (?:you|your (?:team|developers|specialists|staff)))\s+(?:\w+\s+){0,2}?(?:install|migrate|move|transfer|port|develop|build|make|create|design|integrate|set up|setup|configure|customi[sz]e|restyle|redesign|style|write|add|change|upgrade|update|fill|populate|moderate|delete|connect|implement|optimi[sz]e|speed up|rewrite|finish|do)\b/
+  /\b(?:please|kindly|(?:can|could|would|will) (?:you|your (?:team|developers|specialists|staff)))\s+(?:\w+\s+){0,2}?(?:install|migrate|move|transfer|port|develop|build|make|create|design|integrate|set up|setup|configure|customi[sz]e|restyle|redesign|style|write|add|change|upgrade|update|fill|populate|moderate|delete|connect|implement|optimi[sz]e|speed up|rewrite|finish|run|tune|perform|conduct|do)\b/
 
 // A wish for the product ("предлагаю добавить", "было бы удобно", "suggestion: please add") asks the vendor to
 // improve its product, not to do work on the customer's site.
 const SUGGESTION = scriptRegExp(
-  String.raw`(?:предлагаю|предложение|пожелание|было бы (?:удобно|здорово|неплохо|хорошо)|хотелось бы|в (?:следующ|будущ)\p{L}* (?:верси|релиз|обновлени)|suggest\w*|feature request|would be (?:nice|great|useful)|we'd love|i'd love|wish)`,
+  String.raw`(?:предлагаю|предложение|пожелание|было бы (?:удобно|здорово|неплохо|хорошо)|хотелось бы|в (?:следующ|будущ)\p{L}* (?:верси|релиз|обновлени)|suggest\w*|feature request|would be (?:nice|great|useful)|we'd love|i'd love|wish|consider (?:adding|implementing|supporting)|any plans|plans? to (?:add|support|implement)|roadmap|планируете ли|есть ли в планах)`,
   'u',
 )
 

@@ -16,14 +16,18 @@ describe('triage evaluation', () => {
   // - triage-fresh.yaml, written after the two sets above had been tuned on and measured before any further tuning:
   //   86.4 % scope, 4.9 % confidently wrong (4 of 81), 100 % eligibility; after the general changes of that round:
   //   97.5 %, 0 %, 100 %. It has since been tuned on too, so a new fresh set is the honest measure.
+  // - triage-fresh2.yaml, written from the sources in other styles (forwarded e-mails, logs, English, prices) without
+  //   looking at the match data or the other sets, measured before any tuning: 92.4 % scope, 1.5 % confidently wrong
+  //   (1 of 66), 100 % eligibility; after the general changes of its round: 100 %, 0 %, 100 %. Tuned on since.
   it.each([
-    ['triage-cases.yaml', 228, 0.01],
-    ['triage-holdout.yaml', 80, 0.02],
-    ['triage-fresh.yaml', 81, 0.02],
-  ])('%s (%i cases) keeps its floors', (file, cases, confidentlyWrong) => {
+    ['triage-cases.yaml', 228, 0.95, 0.01],
+    ['triage-holdout.yaml', 80, 0.95, 0.02],
+    ['triage-fresh.yaml', 81, 0.95, 0.02],
+    ['triage-fresh2.yaml', 66, 0.97, 0.02],
+  ])('%s (%i cases) keeps its floors', (file, cases, scope, confidentlyWrong) => {
     const r = evaluateTriage(load(file), (id) => registry.get(id))
     expect(r.cases).toBe(cases)
-    expect(r.scopeAccuracy).toBeGreaterThanOrEqual(0.95)
+    expect(r.scopeAccuracy).toBeGreaterThanOrEqual(scope)
     expect(r.confidentlyWrong).toBeLessThanOrEqual(confidentlyWrong)
     expect(r.eligibilityAccuracy).toBe(1)
   })
