@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { regdesk, tempDir } from './regdesk.js'
@@ -37,6 +37,38 @@ describe('regdesk report over the fixture store', () => {
     expect(r.exitCode).toBe(0)
     expect(r.stderr).toBe('')
     await expect(`${r.stdout}\n`).toMatchFileSnapshot(`../fixtures/golden/${golden}`)
+  })
+
+  it('reads the summary beside the store: the same figures as the store itself, also after regdesk writes', async () => {
+    const file = store()
+    const env = { REGDESK_STORE: file, REGDESK_NOW: NOW }
+    const args = ['report', '--json', '--by', 'agent', '--from', '2026-11-01', '--to', '2026-11-30']
+    const fromStore = await regdesk(args, env) // no summary yet: reads the store, then writes the summary
+    expect(existsSync(`${file}.summary`)).toBe(true)
+    expect((await regdesk(args, env)).stdout).toBe(fromStore.stdout)
+    // a new ticket and a response: each write keeps the summary
+    const added = await regdesk(
+      [
+        'tickets',
+        'add',
+        '--json',
+        '-r',
+        'advantshop',
+        '--tier',
+        'free',
+        '--received-at',
+        '2026-11-20T10:00+03:00',
+        'не работает корзина',
+      ],
+      env,
+    )
+    const id = JSON.parse(added.stdout).id
+    expect((await regdesk(['tickets', 'respond', id, '--at', '2026-11-23T10:00+03:00'], env)).exitCode).toBe(0)
+    const kept = await regdesk(args, env)
+    rmSync(`${file}.summary`)
+    const rebuilt = await regdesk(args, env)
+    expect(kept.stdout).toBe(rebuilt.stdout)
+    expect(kept.stdout).not.toBe(fromStore.stdout)
   })
 
   it('JSON figures add up: every window has exactly one outcome, groups sum to the totals', async () => {
