@@ -16,7 +16,10 @@ const argv = process.argv
 const processIo = processIO({ color: !argv.includes('--no-color') })
 // stderr carries messages that quote input (commander's among them): never a raw escape
 // sequence, never a credential pasted into an option
-const io = { ...processIo, err: (text: string) => processIo.err(printable(maskQuoted(text))) }
+// (changed in place, not spread: a spread would read the lazy `stdin` and create the stream)
+const io = processIo
+const rawErr = processIo.err
+io.err = (text: string) => rawErr(printable(maskQuoted(text)))
 const debug = argv.includes('--verbose') || Boolean(process.env.DEBUG)
 
 try {
