@@ -28,6 +28,10 @@ export function isoOfDayNumber(dn: number): string {
   return new Date(dn * DAY_MS).toISOString().slice(0, 10)
 }
 
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
 export function dayNumberOfYmd(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / DAY_MS
 }

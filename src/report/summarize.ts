@@ -1,7 +1,7 @@
 import type { BusinessClock } from '../calendar/clock.js'
-import { formatInstantIn, offsetMinutes, parseIsoInstant } from '../calendar/instant.js'
+import { formatInstantIn, instantMs, offsetMinutes, parseIsoInstant } from '../calendar/instant.js'
 import type { Regulation } from '../regulation/load.js'
-import { instantMs, type ReactionWindow, ticketWindows } from '../sla/windows.js'
+import { type ReactionWindow, ticketWindows } from '../sla/windows.js'
 import type { Ticket } from '../store/ticket.js'
 
 /**

@@ -74,6 +74,27 @@ export function computeDeadline(reg: Regulation, clock: BusinessClock, req: Dead
   }
 }
 
+/**
+ * The deadline and target of a reaction window of `level` opened at `openedAt`: the same rule as
+ * computeDeadline without its by-products (clock start, coverage warnings, explanation), for the
+ * windows of every ticket of a report.
+ */
+export function levelDeadline(
+  reg: Regulation,
+  clock: BusinessClock,
+  openedAt: number,
+  level: string,
+): { deadline: number | null; target: number | null; reason: 'not_regulated' | 'unknown_level' | null } {
+  const spec = reg.levels[level]
+  if (!spec) return { deadline: null, target: null, reason: 'unknown_level' }
+  if (!spec.limit) return { deadline: null, target: null, reason: 'not_regulated' }
+  return {
+    deadline: clock.add(openedAt, spec.limit),
+    target: spec.target ? clock.add(openedAt, spec.target) : null,
+    reason: null,
+  }
+}
+
 export class UnknownLevelError extends Error {
   constructor(
     readonly regulation: Regulation,

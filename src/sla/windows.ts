@@ -1,6 +1,8 @@
 import type { BusinessClock } from '../calendar/clock.js'
+import { instantMs } from '../calendar/instant.js'
 import type { Regulation } from '../regulation/load.js'
 import type { TicketEvent } from '../store/ticket.js'
+import { levelDeadline } from './deadline.js'
 import { type WindowStatus, windowStatus } from './status.js'
 
 /** What the windows of a ticket depend on (a stored ticket has it). */
@@ -127,21 +129,10 @@ function windowOf(
   respondedAt: number | null,
   respondedBy: ReactionWindow['respondedBy'],
 ): ReactionWindow {
-  let deadline: number | null = null
-  let target: number | null = null
-  let reason: ReactionWindow['reason'] = null
-  if (level === null) reason = 'no_level'
-  else {
-    // computeDeadline's rules without its by-products (clock start, coverage warnings): a report
-    // asks this for every window of every ticket, and only the two instants are used here
-    const spec = reg.levels[level]
-    if (!spec) reason = 'unknown_level'
-    else if (!spec.limit) reason = 'not_regulated'
-    else {
-      deadline = clock.add(openedAt, spec.limit)
-      target = spec.target ? clock.add(openedAt, spec.target) : null
-    }
-  }
+  const { deadline, target, reason } =
+    level === null
+      ? { deadline: null, target: null, reason: 'no_level' as const }
+      : levelDeadline(reg, clock, openedAt, level)
   return {
     openedAt,
     openedBy,
@@ -166,70 +157,6 @@ function timeOrder(ms: readonly number[], n: number): number[] {
  * every ticket, and two fresh arrays per ticket are most of what the young generation collects.
  */
 const scratch = { events: [] as WindowTicket['events'][number][], ms: [] as number[] }
-
-const DAY_MS = 86_400_000
-
-/**
- * `Date.parse` of an ISO instant, without its cost in the usual shape the store writes,
- * "YYYY-MM-DDTHH:MM:SS±HH:MM": a report parses every event of every ticket. Any other shape,
- * or a field out of range, goes to `Date.parse`, so the result is always the same as its.
- */
-export function instantMs(iso: string): number {
-  if (iso.length !== 25) return Date.parse(iso)
-  const sign = iso.charCodeAt(19)
-  if (
-    iso.charCodeAt(4) !== 45 || // -
-    iso.charCodeAt(7) !== 45 ||
-    iso.charCodeAt(10) !== 84 || // T
-    iso.charCodeAt(13) !== 58 || // :
-    iso.charCodeAt(16) !== 58 ||
-    iso.charCodeAt(22) !== 58 ||
-    (sign !== 43 && sign !== 45) // + -
-  )
-    return Date.parse(iso)
-  const year = digits(iso, 0, 4)
-  const month = digits(iso, 5, 2)
-  const day = digits(iso, 8, 2)
-  const hour = digits(iso, 11, 2)
-  const minute = digits(iso, 14, 2)
-  const second = digits(iso, 17, 2)
-  const offHours = digits(iso, 20, 2)
-  const offMinutes = digits(iso, 23, 2)
-  if (
-    !(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) ||
-    !(hour <= 23 && minute <= 59 && second <= 59 && offHours <= 23 && offMinutes <= 59)
-  )
-    return Date.parse(iso)
-  const offset = (offHours * 60 + offMinutes) * 60_000
-  const wall = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000
-  return sign === 43 ? wall - offset : wall + offset
-}
-
-/** The number of `length` decimal digits at `at`; NaN when one is not a digit. */
-function digits(s: string, at: number, length: number): number {
-  let n = 0
-  for (let i = at; i < at + length; i++) {
-    const d = s.charCodeAt(i) - 48
-    if (d < 0 || d > 9) return Number.NaN
-    n = n * 10 + d
-  }
-  return n
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year
-  const era = Math.floor(y / 400)
-  const yoe = y - era * 400
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
-  return era * 146_097 + doe - 719_468
-}
 
 /** The window that decides whether a ticket needs attention: the last one (only the last can be open). */
 export function currentWindow(windows: readonly ReactionWindow[]): ReactionWindow | undefined {

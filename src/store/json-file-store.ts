@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import {
   accessSync,
+  type BigIntStats,
   closeSync,
   constants,
   copyFileSync,
@@ -326,8 +327,7 @@ export class JsonFileStore {
     try {
       const s = fstatSync(fd, { bigint: true })
       if (s.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' })
-      const stamp = { dev: String(s.dev), ino: String(s.ino), size: String(s.size), mtimeNs: String(s.mtimeNs) }
-      return { bytes: readFileSync(fd), stamp }
+      return { bytes: readFileSync(fd), stamp: stampOf(s) }
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       throw new RegdeskError(`cannot read the ticket store ${this.file} (${explain(code)})`)
@@ -340,7 +340,7 @@ export class JsonFileStore {
   private stamp(): FileStamp | undefined {
     try {
       const s = statSync(this.path, { bigint: true })
-      return { dev: String(s.dev), ino: String(s.ino), size: String(s.size), mtimeNs: String(s.mtimeNs) }
+      return stampOf(s)
     } catch {
       return undefined
     }
@@ -570,6 +570,10 @@ export class JsonFileStore {
       // no sidecar: the next read takes the full path
     }
   }
+}
+
+function stampOf(s: BigIntStats): FileStamp {
+  return { dev: String(s.dev), ino: String(s.ino), size: String(s.size), mtimeNs: String(s.mtimeNs) }
 }
 
 function sameStamp(a: FileStamp, b: FileStamp): boolean {
