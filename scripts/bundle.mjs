@@ -1,7 +1,13 @@
-// The command-line program as one bundle with a chunk per command (dist/bundle/): resolving and
-// loading ~130 modules one by one costs more start-up time than a command's own work.
+// The command-line program as one CommonJS bundle, dist/bundle/regdesk.cjs, and V8's code cache of it
+// (bin/regdesk.js loads both). Resolving and compiling ~130 modules one by one, through Node's ESM
+// loader, cost more start-up time than a command's own work.
 // The compiled modules in dist/ stay for the library entry points, the benchmark and the scripts.
-import { rmSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 /**
@@ -23,22 +29,62 @@ const lazyChildProcess = {
   },
 }
 
-const outdir = new URL('../dist/bundle/', import.meta.url).pathname
+const root = fileURLToPath(new URL('../', import.meta.url))
+const outdir = join(root, 'dist/bundle')
 rmSync(outdir, { recursive: true, force: true })
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  entryPoints: { regdesk: join(root, 'src/cli/main.ts') },
   outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outExtension: { '.js': '.mjs' },
+  outExtension: { '.js': '.cjs' },
   sourcemap: true,
   logLevel: 'warning',
   plugins: [lazyChildProcess],
-  // bundled CommonJS dependencies require Node's built-in modules
+  // Loaded from node_modules when a command needs them (an ad-hoc timezone, the config file, the
+  // interactive prompts): in the bundle they would be read and cached by every command.
+  external: ['luxon', 'conf', '@inquirer/prompts'],
+  // the sources find their data files relative to their own module (dist/bundle is as deep as dist/cli)
+  define: { 'import.meta.url': '__moduleUrl' },
+  // the first line names the build: bin/regdesk.js uses a code cache only with the bundle it was made from
   banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    js: `// regdesk build ${randomUUID()}\nconst __moduleUrl = require('node:url').pathToFileURL(__filename).href;`,
   },
 })
+
+// bin/regdesk.js runs the bundle as a vm.Script, which has no module loader for import(): an ES-module-only
+// dependency is required instead (Node 20.19 and later require ES modules).
+if (/\bimport\(/.test(readFileSync(join(outdir, 'regdesk.cjs'), 'utf8')))
+  throw new Error('dist/bundle/regdesk.cjs has an import(): a vm.Script cannot run it; require the module instead')
+
+// The code cache: what V8 compiled during one triage, the command whose start-up matters most.
+const home = mkdtempSync(join(tmpdir(), 'regdesk-build-'))
+const training = spawnSync(
+  process.execPath,
+  [
+    '-e',
+    "process.argv.splice(1, 0, require.resolve('./bin/regdesk.js')); require('./bin/regdesk.js').launch({ makeCodeCache: true })",
+    'triage',
+    '--json',
+    '--regulation',
+    'moguta',
+    '--received-at',
+    '2026-11-20T15:00+03:00',
+    'После обновления до 10.11 сайт mebel-divan.ru показывает белый экран, в админку не пускает. Ключ 8F3K-22QX-7LMN-0PRT',
+  ],
+  {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: home,
+      XDG_DATA_HOME: home,
+      REGDESK_STORE: join(home, 't.json'),
+    },
+  },
+)
+rmSync(home, { recursive: true, force: true })
+if (training.status !== 0) throw new Error(`the bundled program failed its code-cache run:\n${training.stderr}`)

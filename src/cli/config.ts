@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import envPaths from 'env-paths'
 import { DataError, UsageError } from '../errors.js'
@@ -53,10 +54,16 @@ export function readUserConfig(file = configPath()): ConfigValues {
   return values
 }
 
+/**
+ * conf is loaded when a command writes the config, and with require (Node ≥ 20.19 requires ES modules): the bundled
+ * program runs as a vm.Script (bin/regdesk.js), where `import()` has no module loader to call.
+ */
+const nodeRequire = createRequire(import.meta.url)
+
 export async function writeUserConfig(
   change: (conf: { set(k: string, v: string): void; delete(k: string): void }) => void,
 ) {
-  const { default: Conf } = await import('conf')
+  const { default: Conf } = nodeRequire('conf') as typeof import('conf')
   const conf = new Conf<Record<string, string>>({ projectName: 'regdesk', projectSuffix: '' })
   change(conf)
   return conf.path

@@ -22,11 +22,14 @@ const rawErr = processIo.err
 io.err = (text: string) => rawErr(printable(maskQuoted(text)))
 const debug = argv.includes('--verbose') || Boolean(process.env.DEBUG)
 
-try {
+// not a top-level await: the program is bundled as CommonJS (see scripts/bundle.mjs)
+run().catch((err: unknown) => {
+  process.exitCode = exitCodeFor(err)
+})
+
+async function run(): Promise<void> {
   const program = await createProgram(io, { env: process.env, clock: () => Date.now() }, argv)
   await program.parseAsync(argv)
-} catch (err) {
-  process.exitCode = exitCodeFor(err)
 }
 
 /** The one place that turns errors into messages and exit codes. */

@@ -1,0 +1,69 @@
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { execa } from 'execa'
+import { describe, expect, it } from 'vitest'
+import { BIN, tempDir } from './regdesk.js'
+
+const BUNDLE = new URL('../../dist/bundle/regdesk.cjs', import.meta.url).pathname
+const ROOT = new URL('../../', import.meta.url).pathname
+
+/**
+ * The launcher runs a bundle with its code cache: `launch` from bin/regdesk.js, in a process of its own, on a
+ * copy of the package in `dir`.
+ */
+async function launchCopy(dir: string, args: string[]) {
+  const script = `process.argv.splice(1, 0, ${JSON.stringify(BIN)});
+const { codeCacheUsed } = require(${JSON.stringify(BIN)}).launch({ bundle: ${JSON.stringify(join(dir, 'dist/bundle/regdesk.cjs'))} });
+process.on('exit', () => require('node:fs').writeSync(2, 'code cache used: ' + codeCacheUsed + '\\n'))`
+  const r = await execa(process.execPath, ['-e', script, '--', ...args], { reject: false, env: { NO_COLOR: '1' } })
+  return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) }
+}
+
+/** dist/bundle copied, the rest of the package linked */
+function copyOfBuild(): string {
+  const dir = tempDir()
+  for (const name of ['package.json', 'regulations', 'node_modules']) symlinkSync(join(ROOT, name), join(dir, name))
+  mkdirSync(join(dir, 'dist/bundle'), { recursive: true })
+  for (const name of readdirSync(join(ROOT, 'dist')))
+    if (name !== 'bundle') symlinkSync(join(ROOT, 'dist', name), join(dir, 'dist', name))
+  const bundle = join(dir, 'dist/bundle/regdesk.cjs')
+  copyFileSync(BUNDLE, bundle)
+  copyFileSync(`${BUNDLE}.cache`, `${bundle}.cache`)
+  return dir
+}
+
+describe('bin/regdesk.js runs the bundled program with the code cache made at build time', () => {
+  it('the build made a cache V8 accepts, and the program gives the same answer with it', async () => {
+    const dir = copyOfBuild()
+    const r = await launchCopy(dir, ['--version'])
+    expect(r).toMatchObject({
+      exitCode: 0,
+      stdout: `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}`,
+    })
+    expect(r.stderr).toBe('code cache used: true')
+  })
+
+  it('a cache made for another build of the bundle is not used; the program still runs', async () => {
+    const dir = copyOfBuild()
+    const bundle = join(dir, 'dist/bundle/regdesk.cjs')
+    writeFileSync(
+      bundle,
+      readFileSync(bundle, 'utf8').replace(/^\/\/ regdesk build [^\n]+/, '// regdesk build another'),
+    )
+    const r = await launchCopy(dir, ['deadline', '--json', '-r', 'moguta', '--received-at', '2026-11-20T15:00+03:00'])
+    expect(r.exitCode).toBe(0)
+    expect(JSON.parse(r.stdout).deadline).toBe('2026-11-25T15:00:00+03:00')
+    expect(r.stderr).toBe('code cache used: false')
+  })
+
+  it('a damaged or missing cache is not used; the program still runs', async () => {
+    const dir = copyOfBuild()
+    const cache = join(dir, 'dist/bundle/regdesk.cjs.cache')
+    const bytes = readFileSync(cache)
+    const header = bytes.subarray(0, bytes.indexOf(10) + 1)
+    writeFileSync(cache, Buffer.concat([header, Buffer.from('not a V8 code cache')]))
+    expect(await launchCopy(dir, ['--version'])).toMatchObject({ exitCode: 0, stderr: 'code cache used: false' })
+    writeFileSync(cache, '')
+    expect(await launchCopy(dir, ['--version'])).toMatchObject({ exitCode: 0, stderr: 'code cache used: false' })
+  })
+})
