@@ -7,7 +7,13 @@ import { evaluateTriage } from '../dist/triage/evaluate.js'
 const file = process.argv[2] ?? new URL('../test/fixtures/triage-cases.yaml', import.meta.url)
 const { cases } = parse(readFileSync(file, 'utf8'))
 const registry = RegulationRegistry.withBuiltins()
-const r = evaluateTriage(cases, (id) => registry.get(id))
+let r
+try {
+  r = evaluateTriage(cases, (id) => registry.get(id))
+} catch (err) {
+  console.error(String(err.message))
+  process.exit(1)
+}
 const pct = (x) => `${(x * 100).toFixed(1)} %`
 const unexpectedMultiple = r.outcomes.filter(
   (o) =>

@@ -20,9 +20,10 @@ export interface TriageCase {
   }
   expect: {
     scope: Scope
-    level: string | null
-    clause: string | null
-    reason: string | null
+    /** null (or left out, for an unclear case): no level, no clause, no reason */
+    level?: string | null
+    clause?: string | null
+    reason?: string | null
     warnings?: string[]
     missing?: string[]
   }
@@ -62,12 +63,52 @@ export interface EvaluationReport {
 const ELIGIBILITY: ReadonlySet<string> = new Set(REASON_CODES.filter((c) => !c.startsWith('topic_')))
 const DEFAULT_RECEIVED = Date.parse('2026-11-20T12:00:00+03:00')
 
+const FACT_KEYS: ReadonlySet<string> = new Set([
+  'channel',
+  'tier',
+  'product',
+  'outdated',
+  'modified',
+  'licenseDate',
+  'receivedAt',
+])
+const EXPECT_KEYS: ReadonlySet<string> = new Set(['scope', 'level', 'clause', 'reason', 'warnings', 'missing'])
+
+/**
+ * The problems of a set's cases that would make it measure something else than it says: a fact under a name triage
+ * does not read ("received_at") would be left out silently. Clause and reason may be left out of an unclear case.
+ */
+export function caseProblems(cases: readonly TriageCase[]): string[] {
+  const problems: string[] = []
+  for (const c of cases) {
+    const at = `case ${c.id ?? '(no id)'}`
+    if (typeof c.text !== 'string' || typeof c.regulation !== 'string')
+      problems.push(`${at}: needs text and regulation`)
+    for (const key of Object.keys(c.facts ?? {}))
+      if (!FACT_KEYS.has(key)) problems.push(`${at}: unknown fact "${key}" (facts: ${[...FACT_KEYS].join(', ')})`)
+    if (!c.expect || !['in', 'out', 'unclear'].includes(c.expect.scope))
+      problems.push(`${at}: expect.scope must be in, out or unclear`)
+    for (const key of Object.keys(c.expect ?? {}))
+      if (!EXPECT_KEYS.has(key)) problems.push(`${at}: unknown expectation "${key}"`)
+    if (c.expect?.scope !== 'unclear' && (c.expect?.clause == null || c.expect?.reason == null))
+      problems.push(`${at}: an in or out case names its clause and reason`)
+  }
+  return problems
+}
+
 /** Runs every case through triage and scores it: pure, so the unit test and `npm run eval:triage` share it. */
 export function evaluateTriage(cases: readonly TriageCase[], regulation: (id: string) => Regulation): EvaluationReport {
+  const problems = caseProblems(cases)
+  if (problems.length) throw new Error(`the evaluation set is not valid:\n${problems.join('\n')}`)
   const outcomes = cases.map((c) => {
     const reg = regulation(c.regulation)
     const verdict = triageRequest(reg, c.text, factsOf(reg, c))
-    const e = c.expect
+    const e = {
+      ...c.expect,
+      level: c.expect.level ?? null,
+      clause: c.expect.clause ?? null,
+      reason: c.expect.reason ?? null,
+    }
     const reasonCodes = verdict.reasons.map((r) => r.code as string)
     const deciding = verdict.reasons[0]
     const scopeRight = verdict.scope === e.scope

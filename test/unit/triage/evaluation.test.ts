@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
-import { evaluateTriage, type TriageCase } from '../../../src/triage/evaluate.js'
+import { caseProblems, evaluateTriage, type TriageCase } from '../../../src/triage/evaluate.js'
 
 const registry = RegulationRegistry.withBuiltins()
 const load = (name: string): TriageCase[] =>
@@ -30,5 +30,24 @@ describe('triage evaluation', () => {
     expect(r.scopeAccuracy).toBeGreaterThanOrEqual(scope)
     expect(r.confidentlyWrong).toBeLessThanOrEqual(confidentlyWrong)
     expect(r.eligibilityAccuracy).toBe(1)
+  })
+
+  it('a set whose facts triage would not read is refused, naming the case and the fact', () => {
+    const cases = [
+      {
+        id: 'x-1',
+        regulation: 'imagecms',
+        text: 'не работает корзина',
+        facts: { license_date: '2026-01-01' },
+        expect: { scope: 'out', level: null, clause: 'Остановка', reason: 'support_period_expired' },
+      },
+      { id: 'x-2', regulation: 'umi', text: 'сколько стоит', expect: { scope: 'unclear' } },
+      { id: 'x-3', regulation: 'umi', text: 'сколько стоит', expect: { scope: 'in', level: 'support' } },
+    ] as unknown as TriageCase[]
+    expect(caseProblems(cases)).toEqual([
+      'case x-1: unknown fact "license_date" (facts: channel, tier, product, outdated, modified, licenseDate, receivedAt)',
+      'case x-3: an in or out case names its clause and reason',
+    ])
+    expect(() => evaluateTriage(cases, (id) => registry.get(id))).toThrow(/license_date/)
   })
 })
