@@ -137,6 +137,11 @@ export const topic = z.strictObject({
   kind: z.enum(['problem', 'question', 'work']).optional(),
   /** the level this topic gives, overriding the tier's level (e.g. imagecms consultation) */
   level: id().optional(),
+  /**
+   * the topic of a failure report whose words name no topic clearly: the source's own "errors of the product"
+   * clause (one in-scope problem topic per regulation)
+   */
+  fallback: z.literal(true).optional(),
   match: topicMatch.optional(),
   ...cited,
 })

@@ -96,6 +96,19 @@ const referencesKnownLevels: Rule = (reg, _ctx, report) => {
   })
 }
 
+const oneFallbackTopic: Rule = (reg, _ctx, report) => {
+  const fallbacks = reg.topics.flatMap((t, i) => (t.fallback ? [i] : []))
+  for (const i of fallbacks.slice(1)) report(['topics', i, 'fallback'], 'only one topic may be the fallback')
+  for (const i of fallbacks) {
+    const t = reg.topics[i]
+    if (t && (t.scope !== 'in' || t.kind !== 'problem'))
+      report(
+        ['topics', i, 'fallback'],
+        'the fallback topic is an in-scope topic of kind problem (errors of the product)',
+      )
+  }
+}
+
 const referencesKnownTiers: Rule = (reg, _ctx, report) => {
   const tiers = reg.tiers.map((t) => t.id)
   const known = (tier: string, path: Path) => {
@@ -173,6 +186,7 @@ const RULES: Rule[] = [
   referencesKnownLevels,
   referencesKnownTiers,
   referencesKnownTopics,
+  oneFallbackTopic,
   idsAreUnique,
   productRuleNeedsProducts,
 ]

@@ -181,9 +181,24 @@ export function rankTopics(index: TopicIndex, text: string, intent: Intent = det
   return rank(index, text, intent)
 }
 
-function rank(index: TopicIndex, text: string, intent: Intent): TopicScore[] {
+/**
+ * What a failure report counts for the regulation's fallback topic (its "errors of the product" clause) when its
+ * words name no topic: "промокод применяется, но сумма не меняется" is a product error although it names none.
+ * As much as a clear match of a few words (2.5 × MIN_SCORE), so a topic the words do name still wins.
+ */
+const FALLBACK_SCORE = 10
+
+/**
+ * `fallback`: a report of something broken that asks for no work counts at least FALLBACK_SCORE for the fallback
+ * topic. Off where matters are told apart (detectWarnings): there every unnamed failure would look like one topic.
+ */
+function rank(index: TopicIndex, text: string, intent: Intent, fallback = true): TopicScore[] {
+  const failureReport = fallback && intent.problem && !intent.work
   return scoreTopics(index, stems(text))
-    .map((s) => ({ ...s, score: s.score * intentFactor(s.profile.topic, intent) }))
+    .map((s) => {
+      const words = failureReport && s.profile.topic.fallback ? Math.max(s.score, FALLBACK_SCORE) : s.score
+      return { ...s, score: words * intentFactor(s.profile.topic, intent) }
+    })
     .sort((a, b) => b.score - a.score)
 }
 
@@ -283,7 +298,7 @@ function detectWarnings(reg: Regulation, text: string, index: TopicIndex): Warni
   if (matters.length >= 2) {
     const topics = new Set(
       matters.map((m) => {
-        const [best] = rank(index, m, detectIntent(m))
+        const [best] = rank(index, m, detectIntent(m), false)
         return best && best.score >= MIN_SCORE ? best.profile.topic.id : `?${m}`
       }),
     )

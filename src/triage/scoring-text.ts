@@ -12,6 +12,8 @@ const NEGATED_CHANGE = scriptRegExp(
     String.raw`(?<!\p{L})(?:ничего|ничем|никто|никаких|никакие|никакого)(?:\s+\p{L}+){0,2}?\s+(?:не\s+)?(?:меня|поменя|измен|трога|тронул|внос|внес|внёс|прав|прави|редактир|делал|делали|ставил|устанавлива|обновля|обновл|добавля)\p{L}*(?:\s+изменени\p{L}*)?`,
     String.raw`(?<!\p{L})(?:никаких|никакие)\s+(?:изменени|правок|правки|доработок|доработки)\p{L}*(?:\s+не\s+\p{L}+)?`,
     String.raw`(?<!\p{L})не\s+(?:меняли|поменяли|изменяли|трогали|вносили|правили|редактировали|модифицировали|дорабатывали)(?!\p{L})`,
+    // "статус не меняется", "сумма не изменяется": a value that does not change is a failure, not a change made
+    String.raw`(?<!\p{L})не\s+(?:по|из)?меня(?:ет|ют|ется|ются)(?!\p{L})`,
     // English: "nothing was changed", "we didn't touch anything", "no changes were made", "haven't modified"
     String.raw`\b(?:nothing|no one|nobody)\s+(?:\w+\s+){0,2}?(?:chang|modif|touch|edit|updat|instal)\w*`,
     String.raw`\b(?:did not|didn't|have not|haven't|has not|hasn't|never)\s+(?:\w+\s+){0,1}?(?:chang|modif|touch|edit|updat|instal)\w*(?:\s+(?:anything|it|the code|code))?`,

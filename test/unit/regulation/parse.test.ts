@@ -118,6 +118,14 @@ describe('parseRegulation', () => {
       'unknown level "p9"',
     ],
     [
+      'an out-of-scope fallback topic',
+      broken('    title: Установка\n', '    title: Установка\n    fallback: true\n'),
+      72,
+      15,
+      'topics.1.fallback',
+      'the fallback topic is an in-scope topic of kind problem',
+    ],
+    [
       'unknown channel',
       broken('    - id: email', '    - id: pigeon'),
       51,

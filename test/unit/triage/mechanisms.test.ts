@@ -16,6 +16,7 @@ describe('scoringText', () => {
     ['код не правили, заказ не оформляется', 'прав'],
     ['checkout is empty since yesterday, nothing was changed on our side', 'chang'],
     ["we didn't modify anything, the cart is broken", 'modif'],
+    ['после оплаты статус заказа не меняется', 'меня'],
   ])('drops a change the customer rules out: %s', (text, gone) => {
     expect(stems(scoringText(text)).some((s) => s.startsWith(gone))).toBe(false)
   })
@@ -209,5 +210,19 @@ describe('triageRequest decisions', () => {
     expect(v.level).toBeNull()
     expect(v.topic).toBeNull()
     expect(v.candidates.length).toBeGreaterThan(0)
+  })
+
+  it.each([
+    ['advantshop', 'скидка по промокоду не применяется к товарам из акции', 'product-errors'],
+    ['advantshop', 'статус заказа не меняется на «оплачен», хотя деньги пришли', 'product-errors'],
+    ['umi', 'при смене валюты цены в каталоге не пересчитываются', 'product-bugs'],
+  ])('files a failure report that names no topic under the fallback topic (%s)', (reg, text, topic) => {
+    const v = triageRequest(registry.get(reg), text, { receivedAt: at })
+    expect(v).toMatchObject({ scope: 'in', topic: { id: topic } })
+  })
+
+  it('does not file a request for work under the fallback topic', () => {
+    const v = triageRequest(registry.get('advantshop'), 'перенесите наш магазин на новый сервер', { receivedAt: at })
+    expect(v.topic?.id).not.toBe('product-errors')
   })
 })
