@@ -252,21 +252,24 @@ const SEGMENT_MARKERS = scriptRegExp(
     String.raw`\n\s*[-*•]\s`,
     String.raw`(?<!\p{L})(?:а|и|но)?\s*(?:еще|также|так же|кроме того|помимо этого|вдобавок|заодно|во-вторых|второй вопрос|другой вопрос|отдельный вопрос)(?!\p{L})`,
     String.raw`(?<!\p{L})(?:а\s+)?отдельно\s*[:,—–-]|(?<!\p{L})а\s+отдельно(?!\p{L})`,
+    // "первая: …, вторая, не связанная: …", "second issue:": the customer numbers the matters in words
+    String.raw`(?<!\p{L})(?:перв|втор|трет)(?:ая|ый|ое|ой)(?:\s+(?:проблема|вопрос|момент|ошибка))?(?:\s*,[^:.!?\n]{0,30})?\s*:`,
+    String.raw`\b(?:first|second|third)(?:\s+(?:issue|problem|question|thing))?\s*:`,
     String.raw`\b(?:and\s+)?(?:also|separately|unrelated|secondly|another (?:issue|question|problem)|one more thing)\b`,
   ].join('|'),
-  'giu',
+  'gu',
 )
 /** the customer numbered the matters: "1) … 2) …" */
 const NUMBERED = /(?:^|\s)1[.)]\s[\s\S]*\s2[.)]\s/
 /** "отдельно:", "второй вопрос", "separately": the customer marks a matter as separate from the one before. */
 const SEPARATE = scriptRegExp(
-  String.raw`(?<!\p{L})(?:отдельно|отдельный вопрос|второй вопрос|другой вопрос|во-вторых|separately|secondly|another (?:issue|question|problem)|unrelated)(?!\p{L})`,
-  'iu',
+  String.raw`(?<!\p{L})(?:отдельно|отдельный вопрос|второй вопрос|другой вопрос|во-вторых|не связанн\p{L}*|separately|secondly|another (?:issue|question|problem)|unrelated)(?!\p{L})`,
+  'u',
 )
 /** "два вопроса", "two issues": the customer says so. */
 const ANNOUNCED = scriptRegExp(
   String.raw`(?<!\p{L})(?:два|две|2|несколько|пара|three|two|several|a couple of)\s+(?:вопроса|вопросов|проблемы|проблем|things|issues|questions|problems)(?!\p{L})`,
-  'iu',
+  'u',
 )
 
 /** The parts of a request that each state a problem, ask something or ask for work. */

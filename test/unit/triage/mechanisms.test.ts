@@ -200,6 +200,15 @@ describe('triageRequest decisions', () => {
     expect(v.warnings.map((w) => w.code)).toContain('multiple_problems')
   })
 
+  it('warns when the customer numbers the matters in words ("первая: … вторая: …")', () => {
+    const v = triageRequest(
+      registry.get('umi'),
+      'Первая проблема: не приходят письма о новых заказах. Вторая, не связанная с ней: в админке не загружаются картинки товаров',
+      { receivedAt: at },
+    )
+    expect(v.warnings.map((w) => w.code)).toContain('multiple_problems')
+  })
+
   it('is unclear when topics of different levels come close (imagecms consultation vs support)', () => {
     const v = triageRequest(registry.get('imagecms'), 'на айфонах криво отображается меню, поправите?', {
       receivedAt: Date.parse('2025-06-10T11:00:00+03:00'),
