@@ -83,9 +83,12 @@ describe('umi regulation facts', () => {
     expect(reg.lifecycle.map((r) => r.rule)).toEqual(['ask_credentials_change_after_close'])
   })
 
+  // section 6 lists what is solved and what is not; section 4 adds general programming questions (consulting level)
+  const section6 = reg.topics.filter((t) => t.clause.startsWith('6 '))
+
   it('has one topic per bullet of section 6: 12 in scope, 6 out of scope', () => {
-    const inScope = reg.topics.filter((t) => t.scope === 'in')
-    const outScope = reg.topics.filter((t) => t.scope === 'out')
+    const inScope = section6.filter((t) => t.scope === 'in')
+    const outScope = section6.filter((t) => t.scope === 'out')
     expect(inScope.map((t) => t.clause)).toEqual(
       Array.from({ length: 12 }, (_, i) => `6 «Решаемые задачи», решаются, п.${i + 1}`),
     )
@@ -100,8 +103,16 @@ describe('umi regulation facts', () => {
     const to = lines.findIndex((l) => l.startsWith('Сразу после закрытия проблемы'))
     const mid = lines.findIndex((l) => l.startsWith('В рамках технической поддержки НЕ решаются'))
     const bullets = (a: number, b: number) => lines.slice(a, b).filter((l) => /^\s+•\s/.test(l)).length
-    expect(bullets(from, mid)).toBe(reg.topics.filter((t) => t.scope === 'in').length)
-    expect(bullets(mid, to)).toBe(reg.topics.filter((t) => t.scope === 'out').length)
+    expect(bullets(from, mid)).toBe(section6.filter((t) => t.scope === 'in').length)
+    expect(bullets(mid, to)).toBe(section6.filter((t) => t.scope === 'out').length)
+  })
+
+  it('gives general programming questions (section 4) the consulting level, beyond technical support', () => {
+    expect(reg.topics.find((t) => t.id === 'programming-general')).toMatchObject({
+      scope: 'out',
+      level: 'consulting',
+      clause: '4 «Консультирование по общим вопросам»',
+    })
   })
 })
 
