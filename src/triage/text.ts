@@ -51,7 +51,7 @@ export function stem(word: string): string {
 
 export function stems(text: string): string[] {
   return words(text)
-    .filter((w) => !STOPWORDS.has(w) && !NEGATIONS.has(w) && !GENERIC.has(w))
+    .filter((w) => !STOPWORDS.has(w) && !NEGATIONS.has(w) && !GENERIC.has(w) && !PRODUCT_NAMES.has(w))
     .map(stem)
 }
 
@@ -91,4 +91,12 @@ export const STOPWORDS = new Set(
     'the a an and or of to in on at for with from by is are was were be been it this that these those i we you ' +
     'my our your me us he she they them please hi hello thanks thank regards there here do does did have has had'
   ).split(' '),
+)
+
+/**
+ * The shipped products' own names ("umi", "Moguta.CMS", "AdvantShop"): every request to a vendor may name its
+ * product, so the name says nothing about the topic, and it favoured the topics whose phrases happen to name it.
+ */
+export const PRODUCT_NAMES = new Set(
+  'umi юми moguta могута mogutacms advantshop адвантшоп эдвантшоп imagecms имиджцмс cms цмс'.split(' '),
 )
