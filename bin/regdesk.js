@@ -16,7 +16,7 @@ const BUNDLE = join(__dirname, '../dist/bundle/regdesk.cjs')
  */
 function launch({ bundle = BUNDLE, makeCodeCache = false } = {}) {
   const codeCache = `${bundle}.cache`
-  const source = readFileSync(bundle, 'utf8')
+  const source = readBundle(bundle)
   // the bundle's first line names its build (scripts/bundle.mjs), and its cache begins with that line
   const stamp = Buffer.from(source.slice(0, source.indexOf('\n') + 1))
   const cachedData = makeCodeCache ? undefined : codeCacheFor(codeCache, stamp)
@@ -29,6 +29,16 @@ function launch({ bundle = BUNDLE, makeCodeCache = false } = {}) {
   if (makeCodeCache)
     process.on('exit', () => writeFileSync(codeCache, Buffer.concat([stamp, script.createCachedData()])))
   return { codeCacheUsed: cachedData !== undefined && script.cachedDataRejected === false }
+}
+
+function readBundle(file) {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw err
+    process.stderr.write(`error: ${file} is missing; build regdesk first (npm run build)\n`)
+    process.exit(1)
+  }
 }
 
 function codeCacheFor(file, stamp) {

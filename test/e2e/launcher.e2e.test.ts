@@ -66,4 +66,13 @@ describe('bin/regdesk.js runs the bundled program with the code cache made at bu
     writeFileSync(cache, '')
     expect(await launchCopy(dir, ['--version'])).toMatchObject({ exitCode: 0, stderr: 'code cache used: false' })
   })
+
+  it('says how to build when there is no bundle', async () => {
+    const dir = tempDir()
+    const r = await launchCopy(dir, ['--version'])
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toBe(
+      `error: ${join(dir, 'dist/bundle/regdesk.cjs')} is missing; build regdesk first (npm run build)`,
+    )
+  })
 })
