@@ -1,6 +1,7 @@
 import { accessDataSpans } from './credentials.js'
 import { withoutIdentifiers } from './information.js'
 import { scriptRegExp } from './script-regexp.js'
+import { stems } from './text.js'
 
 /**
  * "Ничего не меняли", "в код ничего не вносили", "nothing was changed": the customer rules a change out. Left in,
@@ -19,7 +20,7 @@ const NEGATED_CHANGE = scriptRegExp(
     String.raw`\b(?:did not|didn't|have not|haven't|has not|hasn't|never)\s+(?:\w+\s+){0,1}?(?:chang|modif|touch|edit|updat|instal)\w*(?:\s+(?:anything|it|the code|code))?`,
     String.raw`\bno\s+(?:code\s+)?(?:changes|modifications|edits)\b(?:\s+(?:were|was|have been)\s+\w+)?`,
   ].join('|'),
-  'giu',
+  'gu',
 )
 
 /**
@@ -33,7 +34,7 @@ const RECENT_CHANGE = scriptRegExp(
     String.raw`(?<!\p{L})последние\s+изменени\p{L}*\s*[:—–-][^.!?\n]*`,
     String.raw`\b(?:the\s+)?last\s+(?:thing|change)\s+(?:we|i)\s+(?:did|made|changed)\b[^.!?\n]*|\brecent\s+changes\s*[:—–-][^.!?\n]*`,
   ].join('|'),
-  'giu',
+  'gu',
 )
 
 /**
@@ -42,7 +43,22 @@ const RECENT_CHANGE = scriptRegExp(
  */
 const FEARED_DAMAGE = scriptRegExp(
   String.raw`(?<!\p{L})(?:боимся|боюсь|опасаемся|страшно|побаиваемся)(?:\s+[\p{L}-]+){0,3}?\s+(?:слома|полома|испорт|потеря|угроб|завали)\p{L}*|\b(?:afraid|scared|worried)\s+(?:to|we(?:'ll| will)?|i(?:'ll| will)?|of)\s+(?:\w+\s+){0,1}?(?:break|breaking|damage|damaging|lose|losing|mess)\w*`,
-  'giu',
+  'gu',
+)
+
+/**
+ * "Лицензию купили в январе", "we bought a Moguta license yesterday": the customer tells what he bought as the
+ * background of his request; left in, the purchase would speak for the topics about buying a licence. What follows
+ * the purchase in the same sentence stays ("купили лицензию, а ключ не пришёл" still speaks of the key). Paying is
+ * not background: "оплатили продление, а срок не обновился" is about the payment.
+ */
+const PURCHASE_CONTEXT = scriptRegExp(
+  [
+    String.raw`(?<!\p{L})(?:(?:мы|я)\s+)?(?:недавно\s+|вчера\s+|уже\s+|только\s+что\s+)?(?:купили|купил|купила|приобрели|приобрел|приобрела)\s+(?:\p{L}+\s+){0,1}?(?:лицензи|ключ|верси|редакци|тариф|подписк)\p{L}*(?:\s+[\p{L}\d.+-]+){0,3}?(?=\s*(?:[,.;:!?—–\n]|$|\s+(?:и|а|но)\s))`,
+    String.raw`(?<!\p{L})(?:лицензи|ключ|верси|редакци|тариф|подписк)\p{L}*(?:\s+[\p{L}\d.+-]+){0,3}?\s+(?:мы\s+|я\s+)?(?:купили|купил|купила|приобрели|приобрел|приобрела)(?:\s+\p{L}+){0,2}?(?=\s*(?:[,.;:!?—–\n]|$|\s+(?:и|а|но)\s))`,
+    String.raw`\b(?:we|i)\s+(?:have\s+|just\s+|recently\s+|already\s+)*(?:bought|purchased)\s+(?:a|an|the|our|one)?\s*(?:[\w+.-]+\s+){0,2}?licen[cs]es?(?:\s+[\w.-]+){0,2}?(?=\s*(?:[,.;:!?\n]|$|\s+(?:and|but)\s))`,
+  ].join('|'),
+  'gu',
 )
 
 /**
@@ -57,5 +73,13 @@ export function scoringText(text: string): string {
     at = s.end
   }
   out += text.slice(at)
-  return withoutIdentifiers(out).replace(NEGATED_CHANGE, ' ').replace(RECENT_CHANGE, ' ').replace(FEARED_DAMAGE, ' ')
+  // lower case from here on (the patterns have no i flag: it doubles what V8 takes to compile them)
+  const matter = withoutIdentifiers(out)
+    .toLowerCase()
+    .replace(NEGATED_CHANGE, ' ')
+    .replace(RECENT_CHANGE, ' ')
+    .replace(FEARED_DAMAGE, ' ')
+  // a request that only says what was bought is about the purchase
+  const withoutPurchase = matter.replace(PURCHASE_CONTEXT, ' ')
+  return stems(withoutPurchase).length >= 2 ? withoutPurchase : matter
 }

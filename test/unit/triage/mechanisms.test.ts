@@ -30,6 +30,21 @@ describe('scoringText', () => {
     expect(stems(scoringText(text)).some((s) => s.startsWith(gone))).toBe(false)
   })
 
+  it.each([
+    ['Лицензию Shop Pro купили в январе. Сейчас при оформлении заказа выскакивает ошибка MySQL', 'куп'],
+    ['Купили лицензию, пытаемся поставить на свой VPS, установщик выдаёт ошибку', 'куп'],
+    ['Hi, we bought a license yesterday. The installer stops with an error', 'bought'],
+  ])('drops a purchase told as background: %s', (text, gone) => {
+    expect(stems(scoringText(text)).some((s) => s.startsWith(gone))).toBe(false)
+  })
+
+  it.each([
+    ['оплатили продление лицензии по счету, а в кабинете срок не обновился', 'оплат'],
+    ['купили лицензию вчера', 'куп'],
+  ])('keeps a purchase that is the matter: %s', (text, kept) => {
+    expect(stems(scoringText(text)).some((s) => s.startsWith(kept))).toBe(true)
+  })
+
   it('keeps a change the customer reports', () => {
     expect(stems(scoringText('программист менял код корзины'))).toContain('меня')
   })
