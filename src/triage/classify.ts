@@ -62,8 +62,8 @@ export function triageRequest(
     // a request that is not clearly such a question is refused under the rule rather than left open
     const refused = restrictedRefusal(reg, facts, ranked)
     if (refused) topic = refused
-  } else if (!agreed && intent.question && !intent.problem && asksUncoveredPrice(reg, top.profile.topic, text)) {
-    // a question about prices under a regulation that says nothing about them: no topic answers it
+  } else if (!agreed && !intent.work && asksUncoveredPrice(reg, top.profile.topic, text, intent)) {
+    // a question about prices or refunds under a regulation that says nothing about them: no topic answers it
     scope = 'unclear'
   } else {
     topic = agreed ?? top.profile.topic
@@ -163,6 +163,14 @@ const PRICE_ASKED = scriptRegExp(
   String.raw`(?<!\p{L})(?:сколько\s+(?:\p{L}+\s+){0,2}?сто(?:ит|ят|ить|ило|ила)|(?:какая|какова|какие|узнать|уточнить)\s+(?:\p{L}+\s+)?(?:стоимост|цен|расценк)\p{L}*|стоимост\p{L}*\s+(?:лицензи|тариф|подписк|продлени|услуг|переход)|(?:есть ли|будет ли|предусмотрен\p{L}*|положена|дадите)\s+(?:\p{L}+\s+)?скидк)\p{L}*|\b(?:how much|pricing|price (?:of|for)|what (?:does|would|will) it cost|any discount)\b`,
   'u',
 )
+/**
+ * "Можно ли вернуть деньги за ключ", "бухгалтерия просит акт сверки", "refund": money back or accounting papers. No
+ * shipped regulation says anything of them; as with a price, the other words pull the request to an unrelated topic.
+ */
+const REFUND_OR_PAPERS_ASKED = scriptRegExp(
+  String.raw`(?<!\p{L})(?:верн\p{L}*\s+(?:\p{L}+\s+)?(?:деньги|денег|средства|оплату|разницу|стоимость)|возврат\p{L}*\s+(?:\p{L}+\s+)?(?:денег|средств|оплаты|стоимости|разницы)|акт\p{L}*\s+сверки|закрывающ\p{L}*\s+документ|сч[её]т\p{L}*[\s-]+фактур|акт\p{L}*\s+выполненных)|(?:refund|money back|reimburse\w*)`,
+  'u',
+)
 /** a regulation's topic that covers prices, purchase or payment: "о ценах", "способах оплаты лицензии" */
 const PRICE_TOPIC = /(?:^|[^а-яё])(?:цен|стоимост|оплат|покуп|тариф)/u
 
@@ -171,9 +179,12 @@ const PRICE_TOPIC = /(?:^|[^а-яё])(?:цен|стоимост|оплат|по�
  * question (a licence, a product name) then pull it to an unrelated in-scope topic, and the honest answer is unclear.
  * A price asked for work the regulation excludes stays out of scope (the winning topic is out).
  */
-function asksUncoveredPrice(reg: Regulation, top: Topic, text: string): boolean {
-  if (top.scope !== 'in' || !PRICE_ASKED.test(normalize(text))) return false
-  return !reg.topics.some((t) => t.scope === 'in' && PRICE_TOPIC.test(`${t.title} ${t.quote}`.toLowerCase()))
+function asksUncoveredPrice(reg: Regulation, top: Topic, text: string, intent: Intent): boolean {
+  if (top.scope !== 'in') return false
+  const t = normalize(text)
+  // a refund asked after a story of what went wrong ("проект закрылся, не успели запустить") is still about money
+  const asked = (intent.question && !intent.problem && PRICE_ASKED.test(t)) || REFUND_OR_PAPERS_ASKED.test(t)
+  return asked && !reg.topics.some((t) => t.scope === 'in' && PRICE_TOPIC.test(`${t.title} ${t.quote}`.toLowerCase()))
 }
 
 /** Topics ranked for a request text (already without identifiers), the intent of the text weighed in. */

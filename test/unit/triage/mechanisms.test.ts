@@ -224,6 +224,13 @@ describe('triageRequest decisions', () => {
     expect(v.warnings.map((w) => w.code)).toContain('multiple_problems')
   })
 
+  it.each([
+    ['moguta', 'сайт так и не запустили, проект закрыли. Можно вернуть деньги за лицензию?'],
+    ['umi', 'бухгалтерия просит акт сверки за прошлый год, куда обратиться?'],
+  ])('is unclear on refunds and accounting papers, which %s says nothing about', (reg, text) => {
+    expect(triageRequest(registry.get(reg), text, { receivedAt: at }).scope).toBe('unclear')
+  })
+
   it('is unclear when topics of different levels come close (imagecms consultation vs support)', () => {
     const v = triageRequest(registry.get('imagecms'), 'на айфонах криво отображается меню, поправите?', {
       receivedAt: Date.parse('2025-06-10T11:00:00+03:00'),
