@@ -7,6 +7,7 @@ import { detectIntent, type Intent } from './intent.js'
 import { scoreTopics, type TopicScore } from './score.js'
 import { scoringText } from './scoring-text.js'
 import { scriptRegExp } from './script-regexp.js'
+import { fromTranslit } from './translit.js'
 import { normalize, stems } from './text.js'
 import { type TopicIndex, topicIndex } from './topic-index.js'
 import type { Candidate, Reason, RequestFacts, Verdict, Warning } from './types.js'
@@ -28,11 +29,14 @@ export function triageRequest(
   chosenTopic?: string,
 ): Verdict {
   const index = topicIndex(reg)
-  const intent = detectIntent(text)
-  const ranked = rank(index, scoringText(text), intent)
+  // what the customer says, read in Cyrillic if he typed Russian in Latin letters; identifiers and access data are
+  // looked for in the text as it came
+  const reading = fromTranslit(text)
+  const intent = detectIntent(reading)
+  const ranked = rank(index, scoringText(reading), intent)
   const [top, second] = ranked
   const reasons: Reason[] = []
-  const warnings: Warning[] = [...detectWarnings(reg, text, index)]
+  const warnings: Warning[] = [...detectWarnings(reg, text, reading, index)]
   // weak candidates are still worth showing when nothing is recognised: the agent picks among them
   const candidates = ranked
     .filter((r) => r.score > 0)
@@ -43,7 +47,7 @@ export function triageRequest(
   let topic: Topic | null = null
   // a contested request whose separate matters each clearly have a topic with one outcome: that topic
   const agreed =
-    top && top.score >= MIN_SCORE && contested(reg, facts, ranked) ? agreedMatters(reg, facts, text, index) : undefined
+    top && top.score >= MIN_SCORE && contested(reg, facts, ranked) ? agreedMatters(reg, facts, reading, index) : undefined
   const chosen = chosenTopic === undefined ? undefined : reg.topics.find((t) => t.id === chosenTopic)
   if (chosenTopic !== undefined && !chosen) throw new RangeError(`unknown topic "${chosenTopic}" for ${reg.id}`)
   if (chosen) {
@@ -62,7 +66,7 @@ export function triageRequest(
     // a request that is not clearly such a question is refused under the rule rather than left open
     const refused = restrictedRefusal(reg, facts, ranked)
     if (refused) topic = refused
-  } else if (!agreed && !intent.work && asksUncoveredPrice(reg, top.profile.topic, text, intent)) {
+  } else if (!agreed && !intent.work && asksUncoveredPrice(reg, top.profile.topic, reading, intent)) {
     // a question about prices or refunds under a regulation that says nothing about them: no topic answers it
     scope = 'unclear'
   } else {
@@ -299,7 +303,7 @@ export function separateMatters(text: string): string[] {
  * Two or more unrelated problems in one request: the parts of the text (split at list items and at
  * "ещё / также / второй вопрос") point at different topics, each with a clear score of its own.
  */
-function detectWarnings(reg: Regulation, text: string, index: TopicIndex): Warning[] {
+function detectWarnings(reg: Regulation, text: string, reading: string, index: TopicIndex): Warning[] {
   const warnings: Warning[] = []
   const secrets = findSecrets(text)
   if (secrets.length)
@@ -307,8 +311,8 @@ function detectWarnings(reg: Regulation, text: string, index: TopicIndex): Warni
       code: 'credentials_in_text',
       message: `the request contains access data (${[...new Set(secrets.map((s) => s.kind))].join(', ')}); it is masked in every output — ask the customer to change it after the work`,
     })
-  const norm = normalize(text)
-  const matters = separateMatters(text)
+  const norm = normalize(reading)
+  const matters = separateMatters(reading)
   if (matters.length >= 2) {
     const topics = new Set(
       matters.map((m) => {
