@@ -7,9 +7,9 @@ import { detectIntent, type Intent } from './intent.js'
 import { scoreTopics, type TopicScore } from './score.js'
 import { scoringText } from './scoring-text.js'
 import { scriptRegExp } from './script-regexp.js'
-import { fromTranslit } from './translit.js'
 import { normalize, stems } from './text.js'
 import { type TopicIndex, topicIndex } from './topic-index.js'
+import { fromTranslit } from './translit.js'
 import type { Candidate, Reason, RequestFacts, Verdict, Warning } from './types.js'
 
 /** Below this score no topic is recognised at all. */
@@ -47,7 +47,9 @@ export function triageRequest(
   let topic: Topic | null = null
   // a contested request whose separate matters each clearly have a topic with one outcome: that topic
   const agreed =
-    top && top.score >= MIN_SCORE && contested(reg, facts, ranked) ? agreedMatters(reg, facts, reading, index) : undefined
+    top && top.score >= MIN_SCORE && contested(reg, facts, ranked)
+      ? agreedMatters(reg, facts, reading, index)
+      : undefined
   const chosen = chosenTopic === undefined ? undefined : reg.topics.find((t) => t.id === chosenTopic)
   if (chosenTopic !== undefined && !chosen) throw new RangeError(`unknown topic "${chosenTopic}" for ${reg.id}`)
   if (chosen) {
