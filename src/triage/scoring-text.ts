@@ -52,6 +52,7 @@ const FEARED_DAMAGE = scriptRegExp(
  * the purchase in the same sentence stays ("купили лицензию, а ключ не пришёл" still speaks of the key). Paying is
  * not background: "оплатили продление, а срок не обновился" is about the payment.
  */
+const MAY_NAME_PURCHASE = /куп|приобр|bought|purchas/
 const PURCHASE_CONTEXT = scriptRegExp(
   [
     String.raw`(?<!\p{L})(?:(?:мы|я)\s+)?(?:недавно\s+|вчера\s+|уже\s+|только\s+что\s+)?(?:купили|купил|купила|приобрели|приобрел|приобрела)\s+(?:\p{L}+\s+){0,1}?(?:лицензи|ключ|верси|редакци|тариф|подписк)\p{L}*(?:\s+[\p{L}\d.+-]+){0,3}?(?=\s*(?:[,.;:!?—–\n]|$|\s+(?:и|а|но)\s))`,
@@ -80,6 +81,7 @@ export function scoringText(text: string): string {
     .replace(RECENT_CHANGE, ' ')
     .replace(FEARED_DAMAGE, ' ')
   // a request that only says what was bought is about the purchase
-  const withoutPurchase = matter.replace(PURCHASE_CONTEXT, ' ')
+  // the pattern is costly to compile: only a text that names a purchase runs it
+  const withoutPurchase = MAY_NAME_PURCHASE.test(matter) ? matter.replace(PURCHASE_CONTEXT, ' ') : matter
   return stems(withoutPurchase).length >= 2 ? withoutPurchase : matter
 }
