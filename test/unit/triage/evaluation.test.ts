@@ -23,14 +23,19 @@ describe('triage evaluation', () => {
   // - triage-fresh3.yaml, the same way (own actions, one-liners, English, prices): 92.0 %, 1.1 %, 100 % before any
   //   tuning; 97.7 %, 0 %, 100 % after the round's general changes (fallback topic for unnamed failures, matters
   //   numbered in words, product names not topic words, umi section 4). Tuned on since.
+  // - triage-fresh5.yaml, stressing harder styles (transliteration, own actions and history, refunds, English,
+  //   replies in a thread): 80.0 %, 5.0 %, 80 % eligibility before any tuning; 93.8 %, 0 %, 100 % after the round's
+  //   general changes (a purchase told as background, refunds unclear, product names, translit). Tuned on since.
   // - triage-fresh4.yaml, written by customer personas and kept aside as validation (never tuned on): 94.4 %, 3.3 %,
-  //   100 % before the fresh3 round; 95.6 %, 2.2 % (2 of 90), 100 % after it. Its in↔out floor is that measurement.
+  //   100 % before the fresh3 round; 95.6 %, 2.2 % (2 of 90), 100 % after it and after the fresh5 round. Its in↔out
+  //   floor is that measurement.
   it.each([
     ['triage-cases.yaml', 228, 0.95, 0.01],
     ['triage-holdout.yaml', 80, 0.95, 0.02],
     ['triage-fresh.yaml', 81, 0.95, 0.02],
     ['triage-fresh2.yaml', 66, 0.97, 0.02],
     ['triage-fresh3.yaml', 88, 0.96, 0.02],
+    ['triage-fresh5.yaml', 80, 0.93, 0.02],
     ['triage-fresh4.yaml', 90, 0.94, 0.023],
   ])('%s (%i cases) keeps its floors', (file, cases, scope, confidentlyWrong) => {
     const r = evaluateTriage(load(file), (id) => registry.get(id))
