@@ -174,7 +174,7 @@ const PRICE_ASKED = scriptRegExp(
  * shipped regulation says anything of them; as with a price, the other words pull the request to an unrelated topic.
  */
 const REFUND_OR_PAPERS_ASKED = scriptRegExp(
-  String.raw`(?<!\p{L})(?:верн\p{L}*\s+(?:\p{L}+\s+)?(?:деньги|денег|средства|оплату|разницу|стоимость)|возврат\p{L}*\s+(?:\p{L}+\s+)?(?:денег|средств|оплаты|стоимости|разницы)|акт\p{L}*\s+сверки|закрывающ\p{L}*\s+документ|сч[её]т\p{L}*[\s-]+фактур|акт\p{L}*\s+выполненных)|(?:refund|money back|reimburse\w*)`,
+  String.raw`(?<!\p{L})(?:верн\p{L}*\s+(?:\p{L}+\s+)?(?:деньги|денег|средства|оплату|разницу|стоимость)|возврат\p{L}*\s+(?:\p{L}+\s+)?(?:денег|средств|оплаты|стоимости|разницы)|акт\p{L}*\s+сверки|закрывающ\p{L}*\s+документ|сч[её]т\p{L}*[\s-]+фактур|акт\p{L}*\s+выполненных)|\b(?:refund|money back|reimburse\w*)\b`,
   'u',
 )
 /** a regulation's topic that covers prices, purchase or payment: "о ценах", "способах оплаты лицензии" */

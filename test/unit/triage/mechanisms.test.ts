@@ -227,6 +227,7 @@ describe('triageRequest decisions', () => {
   it.each([
     ['moguta', 'сайт так и не запустили, проект закрыли. Можно вернуть деньги за лицензию?'],
     ['umi', 'бухгалтерия просит акт сверки за прошлый год, куда обратиться?'],
+    ['moguta', 'Hi, the project was cancelled before launch. Can we get a refund for the licence?'],
   ])('is unclear on refunds and accounting papers, which %s says nothing about', (reg, text) => {
     expect(triageRequest(registry.get(reg), text, { receivedAt: at }).scope).toBe('unclear')
   })
