@@ -4,6 +4,7 @@ import { findSecrets } from './credentials.js'
 import { checkEligibility } from './eligibility.js'
 import { type InformationId, missingInformation } from './information.js'
 import { detectIntent, type Intent } from './intent.js'
+import { productNamedIn } from './product.js'
 import { scoreTopics, type TopicScore } from './score.js'
 import { scoringText } from './scoring-text.js'
 import { scriptRegExp } from './script-regexp.js'
@@ -28,6 +29,11 @@ export function triageRequest(
   /** the agent's choice of topic (interactive mode): it decides instead of the scores */
   chosenTopic?: string,
 ): Verdict {
+  // a product the agent did not give may be named in the request ("Феникс+ 2 не запускается")
+  if (facts.product === undefined && reg.products?.length) {
+    const named = productNamedIn(reg, text)
+    if (named) facts = { ...facts, product: named }
+  }
   const index = topicIndex(reg)
   // what the customer says, read in Cyrillic if he typed Russian in Latin letters; identifiers and access data are
   // looked for in the text as it came

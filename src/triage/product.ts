@@ -12,3 +12,39 @@ function squash(s: string): string {
     .replace(/ё/g, 'е')
     .replace(/[\s_-]+/g, '')
 }
+
+/**
+ * The product a request names ("после обновления Феникс+ 2 не запускается"): the one product it names; none when it
+ * names several (a comparison, a move from one to another) or none. Names are matched whole, the longest first:
+ * "Fenix+ 3" is not "Fenix+", "Fenix Server Academy" is not "Fenix Server".
+ */
+export function productNamedIn(reg: Regulation, text: string): string | undefined {
+  const named = new Set<string>()
+  const lower = text.toLowerCase().replace(/ё/g, 'е')
+  const taken: [number, number][] = []
+  for (const { id, name, at } of nameOccurrences(reg, lower)) {
+    if (taken.some(([from, to]) => at < to && at + name.length > from)) continue
+    taken.push([at, at + name.length])
+    named.add(id)
+  }
+  return named.size === 1 ? [...named][0] : undefined
+}
+
+/** every occurrence of every product name in the text, longest names first */
+function nameOccurrences(reg: Regulation, lower: string): { id: string; name: string; at: number }[] {
+  const names = (reg.products ?? [])
+    .flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => ({ id: p.id, name: n.toLowerCase().replace(/ё/g, 'е') })))
+    .sort((a, b) => b.name.length - a.name.length)
+  const found: { id: string; name: string; at: number }[] = []
+  for (const { id, name } of names) {
+    let at = lower.indexOf(name)
+    while (at >= 0) {
+      const before = lower[at - 1] ?? ' '
+      const after = lower.slice(at + name.length)
+      // whole names only: "fenix 2" is not in "fenix 2019", "fenix+" is not in "fenix+ 3"
+      if (!/[\p{L}\p{N}]/u.test(before) && !/^(?:[\p{L}\p{N}]|\s*[-+]?\s*\d)/u.test(after)) found.push({ id, name, at })
+      at = lower.indexOf(name, at + 1)
+    }
+  }
+  return found
+}

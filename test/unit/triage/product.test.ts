@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { RegulationRegistry } from '../../../src/regulation/load.js'
+import { triageRequest } from '../../../src/triage/classify.js'
+import { productNamedIn } from '../../../src/triage/product.js'
+
+const registry = RegulationRegistry.withBuiltins()
+const mst = registry.get('mst')
+
+describe('productNamedIn', () => {
+  it.each([
+    ['после обновления Феникс+ 2 не запускается', 'fenix-plus-2'],
+    ['Fenix+ 3 неправильно считает время блокирования', 'fenix-plus-3'],
+    ['в FENIX+ не открывается проект', 'fenix-plus'],
+    ['Fenix Server Academy не видит рабочие места студентов', 'fenix-server-academy'],
+  ])('finds the product a request names: %s', (text, id) => {
+    expect(productNamedIn(mst, text)).toBe(id)
+  })
+
+  it.each([
+    ['переходим с Fenix+ 2 на Fenix+ 3, как перенести проекты?'],
+    ['проект 2019 года не открывается'],
+    ['в Fenix+ 2019 года выпуска не открывается проект'],
+    ['не открывается проект'],
+  ])('names no product when there are several, or none: %s', (text) => {
+    expect(productNamedIn(mst, text)).toBeUndefined()
+  })
+
+  it('lets triage apply the end of support of a product the request names', () => {
+    const at = Date.parse('2026-11-20T12:00:00+03:00')
+    const named = triageRequest(mst, 'Феникс+ 2 перестал запускаться после переустановки Windows', { receivedAt: at })
+    expect(named.scope).toBe('out')
+    expect(named.reasons[0]?.code).toBe('product_unsupported')
+    // the product the agent gives wins over the one the text names
+    const given = triageRequest(mst, 'Феникс+ 2 перестал запускаться после переустановки Windows', {
+      receivedAt: at,
+      product: 'fenix-plus-3',
+    })
+    expect(given.reasons.map((r) => r.code)).not.toContain('product_unsupported')
+  })
+})
