@@ -29,8 +29,13 @@ describe('triage evaluation', () => {
   // - triage-fresh4.yaml, written by customer personas and kept aside as validation (never tuned on): 94.4 %, 3.3 %,
   //   100 % before the fresh3 round; 95.6 %, 2.2 % (2 of 90), 100 % after it and after the fresh5 round. Its in↔out
   //   floor is that measurement.
-  // - triage-fresh6.yaml, an ordinary week's inbox, validation measured once after the fresh5 round (never tuned on):
-  //   93.8 %, 2.5 % (2 of 80), 100 %. Its floors are that measurement.
+  // - triage-fresh7.yaml, 120 requests item by item through each source's lists with near misses: 87.5 %, 5.8 %,
+  //   91.7 % eligibility before any tuning (the product named in the text was not read); 94.2 %, 0 %, 100 % after.
+  // Validation sets, never tuned on (their misses were not read; floors at the figure measured):
+  // - triage-fresh6.yaml, an ordinary week's inbox: 93.8 %, 2.5 % (2 of 80), 100 % after the fresh5 round; 95.0 %,
+  //   2.5 % after the fresh7 round.
+  // - triage-fresh8.yaml, ordinary customers, measured after the fresh5 round: 95.0 %, 3.8 % (3 of 80), 100 %;
+  //   unchanged after the fresh7 round.
   it.each([
     ['triage-cases.yaml', 228, 0.95, 0.01],
     ['triage-holdout.yaml', 80, 0.95, 0.02],
@@ -39,7 +44,9 @@ describe('triage evaluation', () => {
     ['triage-fresh3.yaml', 88, 0.96, 0.02],
     ['triage-fresh5.yaml', 80, 0.93, 0.02],
     ['triage-fresh4.yaml', 90, 0.94, 0.023],
-    ['triage-fresh6.yaml', 80, 0.93, 0.025],
+    ['triage-fresh7.yaml', 120, 0.94, 0.02],
+    ['triage-fresh6.yaml', 80, 0.95, 0.025],
+    ['triage-fresh8.yaml', 80, 0.95, 0.038],
   ])('%s (%i cases) keeps its floors', (file, cases, scope, confidentlyWrong) => {
     const r = evaluateTriage(load(file), (id) => registry.get(id))
     expect(r.cases).toBe(cases)
