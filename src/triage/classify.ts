@@ -29,15 +29,15 @@ export function triageRequest(
   /** the agent's choice of topic (interactive mode): it decides instead of the scores */
   chosenTopic?: string,
 ): Verdict {
-  // a product the agent did not give may be named in the request ("Феникс+ 2 не запускается")
-  if (facts.product === undefined && reg.products?.length) {
-    const named = productNamedIn(reg, text)
-    if (named) facts = { ...facts, product: named }
-  }
-  const index = topicIndex(reg)
   // what the customer says, read in Cyrillic if he typed Russian in Latin letters; identifiers and access data are
   // looked for in the text as it came
   const reading = fromTranslit(text)
+  // a product the agent did not give may be named in the request ("Феникс+ 2 не запускается", "Feniks+ 2")
+  if (facts.product === undefined && reg.products?.length) {
+    const named = productNamedIn(reg, text) ?? productNamedIn(reg, reading)
+    if (named) facts = { ...facts, product: named }
+  }
+  const index = topicIndex(reg)
   const intent = detectIntent(reading)
   const ranked = rank(index, scoringText(reading), intent)
   const [top, second] = ranked

@@ -36,5 +36,14 @@ describe('productNamedIn', () => {
       product: 'fenix-plus-3',
     })
     expect(given.reasons.map((r) => r.code)).not.toContain('product_unsupported')
+    // and a product named in Russian typed in Latin letters
+    const translit = triageRequest(
+      mst,
+      'Dobryj den, posle pereustanovki Windows Feniks+ 2 ne zapuskaetsja, chto delat?',
+      {
+        receivedAt: at,
+      },
+    )
+    expect(translit.reasons[0]?.code).toBe('product_unsupported')
   })
 })
