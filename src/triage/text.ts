@@ -51,8 +51,16 @@ export function stem(word: string): string {
 
 export function stems(text: string): string[] {
   return words(text)
-    .filter((w) => !STOPWORDS.has(w) && !NEGATIONS.has(w) && !GENERIC.has(w) && !PRODUCT_NAMES.has(w))
+    .filter((w) => !STOPWORDS.has(w) && !NEGATIONS.has(w) && !GENERIC.has(w))
     .map(stem)
+    .filter((s) => !productNameStems().has(s))
+}
+
+let productStems: Set<string> | undefined
+/** the product names' stems: "в фениксе" names the product as much as "Феникс" */
+function productNameStems(): Set<string> {
+  productStems ??= new Set([...PRODUCT_NAMES].map(stem))
+  return productStems
 }
 
 /**

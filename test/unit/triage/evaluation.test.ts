@@ -44,7 +44,7 @@ describe('triage evaluation', () => {
     ['triage-fresh3.yaml', 88, 0.96, 0.02],
     ['triage-fresh5.yaml', 80, 0.93, 0.02],
     ['triage-fresh4.yaml', 90, 0.94, 0.023],
-    ['triage-fresh7.yaml', 120, 0.94, 0.02],
+    ['triage-fresh7.yaml', 120, 0.92, 0.01],
     ['triage-fresh6.yaml', 80, 0.95, 0.025],
     ['triage-fresh8.yaml', 80, 0.95, 0.038],
   ])('%s (%i cases) keeps its floors', (file, cases, scope, confidentlyWrong) => {

@@ -91,6 +91,8 @@ describe('detectIntent', () => {
     'стилизуйте наш шаблон',
     'Can your team moderate our comments?',
     'could you set up the server for us',
+    'надо, чтобы наш калькулятор доставки подтягивался в корзину',
+    'есть свой скрипт, помогите встроить его в оформление заказа',
   ])('reads a request for work: %s', (text) => {
     expect(detectIntent(text).work).toBe(true)
   })
@@ -101,6 +103,8 @@ describe('detectIntent', () => {
     'на сайте не открывается корзина',
     'Suggestion: please add scheduled publication',
     'предлагаю добавить выгрузку в Word',
+    'как в Fenix+ 3 сделать второй сценарий пожара?',
+    'нужно, чтобы вы подсказали, где это включается',
   ])('does not read help, a failure or a wish as work: %s', (text) => {
     expect(detectIntent(text).work).toBe(false)
   })
