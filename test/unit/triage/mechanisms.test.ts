@@ -34,6 +34,7 @@ describe('scoringText', () => {
     ['Лицензию Shop Pro купили в январе. Сейчас при оформлении заказа выскакивает ошибка MySQL', 'куп'],
     ['Купили лицензию, пытаемся поставить на свой VPS, установщик выдаёт ошибку', 'куп'],
     ['Hi, we bought a license yesterday. The installer stops with an error', 'bought'],
+    ['После обновления модуля оплаты не проходит оплата картой. Лицензия Pro, покупали осенью.', 'покупа'],
   ])('drops a purchase told as background: %s', (text, gone) => {
     expect(stems(scoringText(text)).some((s) => s.startsWith(gone))).toBe(false)
   })
