@@ -34,15 +34,17 @@ export function triageRequest(
   const reading = fromTranslit(text)
   // a product the agent did not give may be named in the request ("Феникс+ 2 не запускается", "Feniks+ 2")
   if (facts.product === undefined && reg.products?.length) {
-    const named = productNamedIn(reg, text) ?? productNamedIn(reg, reading)
+    const named = productNamedIn(reg, text) ?? (reading === text ? undefined : productNamedIn(reg, reading))
     if (named) facts = { ...facts, product: named }
   }
   const index = topicIndex(reg)
+  // read once: the warnings and, for a contested request, the verdict both look at the matters
+  const matters = separateMatters(reading)
   const intent = detectIntent(reading)
   const ranked = rank(index, scoringText(reading), intent)
   const [top, second] = ranked
   const reasons: Reason[] = []
-  const warnings: Warning[] = [...detectWarnings(reg, text, reading, index)]
+  const warnings: Warning[] = [...detectWarnings(reg, text, reading, matters, index)]
   // weak candidates are still worth showing when nothing is recognised: the agent picks among them
   const candidates = ranked
     .filter((r) => r.score > 0)
@@ -54,7 +56,7 @@ export function triageRequest(
   // a contested request whose separate matters each clearly have a topic with one outcome: that topic
   const agreed =
     top && top.score >= MIN_SCORE && contested(reg, facts, ranked)
-      ? agreedMatters(reg, facts, reading, index)
+      ? agreedMatters(reg, facts, matters, index)
       : undefined
   const chosen = chosenTopic === undefined ? undefined : reg.topics.find((t) => t.id === chosenTopic)
   if (chosenTopic !== undefined && !chosen) throw new RangeError(`unknown topic "${chosenTopic}" for ${reg.id}`)
@@ -148,8 +150,12 @@ function outcome(reg: Regulation, facts: RequestFacts, t: Topic): string {
  * matter, read on its own, clearly has its topic and they all lead to the same outcome, that outcome is the verdict
  * (the first matter's topic decides); the multiple_problems warning still asks for one ticket per problem.
  */
-function agreedMatters(reg: Regulation, facts: RequestFacts, text: string, index: TopicIndex): Topic | undefined {
-  const matters = separateMatters(text)
+function agreedMatters(
+  reg: Regulation,
+  facts: RequestFacts,
+  matters: readonly string[],
+  index: TopicIndex,
+): Topic | undefined {
   if (matters.length < 2) return undefined
   const topics: Topic[] = []
   for (const m of matters) {
@@ -196,7 +202,10 @@ function asksUncoveredPrice(reg: Regulation, top: Topic, text: string, intent: I
   const t = normalize(text)
   // a refund asked after a story of what went wrong ("проект закрылся, не успели запустить") is still about money
   const asked = (intent.question && !intent.problem && PRICE_ASKED.test(t)) || REFUND_OR_PAPERS_ASKED.test(t)
-  return asked && !reg.topics.some((t) => t.scope === 'in' && PRICE_TOPIC.test(`${t.title} ${t.quote}`.toLowerCase()))
+  return (
+    asked &&
+    !reg.topics.some((other) => other.scope === 'in' && PRICE_TOPIC.test(`${other.title} ${other.quote}`.toLowerCase()))
+  )
 }
 
 /** Topics ranked for a request text (already without identifiers), the intent of the text weighed in. */
@@ -311,7 +320,13 @@ export function separateMatters(text: string): string[] {
  * Two or more unrelated problems in one request: the parts of the text (split at list items and at
  * "ещё / также / второй вопрос") point at different topics, each with a clear score of its own.
  */
-function detectWarnings(reg: Regulation, text: string, reading: string, index: TopicIndex): Warning[] {
+function detectWarnings(
+  reg: Regulation,
+  text: string,
+  reading: string,
+  matters: readonly string[],
+  index: TopicIndex,
+): Warning[] {
   const warnings: Warning[] = []
   const secrets = findSecrets(text)
   if (secrets.length)
@@ -320,7 +335,6 @@ function detectWarnings(reg: Regulation, text: string, reading: string, index: T
       message: `the request contains access data (${[...new Set(secrets.map((s) => s.kind))].join(', ')}); it is masked in every output — ask the customer to change it after the work`,
     })
   const norm = normalize(reading)
-  const matters = separateMatters(reading)
   if (matters.length >= 2) {
     const topics = new Set(
       matters.map((m) => {
