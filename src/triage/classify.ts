@@ -208,11 +208,6 @@ function asksUncoveredPrice(reg: Regulation, top: Topic, text: string, intent: I
   )
 }
 
-/** Topics ranked for a request text (already without identifiers), the intent of the text weighed in. */
-export function rankTopics(index: TopicIndex, text: string, intent: Intent = detectIntent(text)): TopicScore[] {
-  return rank(index, text, intent)
-}
-
 /**
  * What a failure report counts for the regulation's fallback topic (its "errors of the product" clause) when its
  * words name no topic: "промокод применяется, но сумма не меняется" is a product error although it names none.
@@ -221,6 +216,7 @@ export function rankTopics(index: TopicIndex, text: string, intent: Intent = det
 const FALLBACK_SCORE = 10
 
 /**
+ * Topics ranked for a request text (already without identifiers), the intent of the text weighed in.
  * `fallback`: a report of something broken that asks for no work counts at least FALLBACK_SCORE for the fallback
  * topic. Off where matters are told apart (detectWarnings): there every unnamed failure would look like one topic.
  */

@@ -105,7 +105,7 @@ export const STOPWORDS = new Set(
  * The shipped products' own names ("umi", "Moguta.CMS", "AdvantShop", "Fenix"): every request to a vendor may name its
  * product, so the name says nothing about the topic, and it favoured the topics whose phrases happen to name it.
  */
-export const PRODUCT_NAMES = new Set(
+const PRODUCT_NAMES = new Set(
   'umi юми moguta могута mogutacms advantshop адвантшоп эдвантшоп imagecms имиджцмс cms цмс fenix феникс fireguard файргард'.split(
     ' ',
   ),
