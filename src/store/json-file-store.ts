@@ -26,7 +26,16 @@ import lockfile from 'proper-lockfile'
 import { NotFoundError, RegdeskError } from '../errors.js'
 import { formatId, nextId } from './ids.js'
 import { CANONICAL_TAIL, parseStore, STORE_HEADER, serializeStore } from './parse.js'
-import { type FileStamp, parseSummary, SUMMARY_HEAD, summaryLine, summaryTail, summaryText } from './summary.js'
+import {
+  type FileStamp,
+  parseSummary,
+  SUMMARY_HEAD,
+  sameStamp,
+  summaryLine,
+  summaryStamped,
+  summaryTail,
+  summaryText,
+} from './summary.js'
 import { emptyStore, STORE_FORMAT, type StoreData, type Ticket } from './ticket.js'
 import { validateTickets } from './validate.js'
 
@@ -70,6 +79,8 @@ interface Known {
 /** The store's bytes, validated now or when regdesk wrote them. */
 interface Trusted extends Known {
   bytes: Buffer
+  /** the tickets, when the bytes were parsed and validated to get here */
+  data?: StoreData
 }
 
 /**
@@ -97,8 +108,18 @@ export class JsonFileStore {
    */
   read(): StoreData {
     this.resolve()
+    return this.readStamped()?.data ?? emptyStore()
+  }
+
+  /** The store and the identity of the bytes it was parsed from; undefined when there is no file. */
+  private readStamped(): { data: StoreData; stamp: FileStamp } | undefined {
     const file = this.readFile()
-    if (!file) return emptyStore()
+    if (!file) return undefined
+    return { data: this.parse(file), stamp: file.stamp }
+  }
+
+  /** The file's tickets, validated unless the file is exactly the one regdesk validated and wrote (Meta). */
+  private parse(file: { bytes: Buffer; stamp: FileStamp }): StoreData {
     const meta = this.readMeta()
     const trusted = meta !== undefined && sameStamp(meta, file.stamp)
     return parseStore(file.bytes.toString('utf8'), this.file, { trusted })
@@ -138,10 +159,11 @@ export class JsonFileStore {
     const file = this.readFile()
     const meta = file && this.readMeta()
     const line = file && meta && sameStamp(meta, file.stamp) ? findLine(file.bytes, id) : undefined
+    // not on a line of its own, or not there: looked for in the bytes already read
     const found =
       file && line
         ? (JSON.parse(file.bytes.toString('utf8', line.start, line.end)) as Ticket)
-        : this.read().tickets.find((t) => t.id === id)
+        : file && this.parse(file).tickets.find((t) => t.id === id)
     if (!found) throw new NotFoundError(`no ticket ${id} in the store`)
     return found
   }
@@ -159,11 +181,13 @@ export class JsonFileStore {
     const summary = this.readSummaryText()
     const tickets = summary === undefined ? undefined : parseSummary(summary, before)
     if (tickets) return tickets
-    const data = this.read()
-    const after = this.stamp()
-    // a writer replaced the store meanwhile: what was read is still valid, but not for the new file
-    if (after && sameStamp(before, after)) this.writeSummary(summaryText(data.tickets, after))
-    return data.tickets
+    const store = this.readStamped()
+    if (!store) return []
+    // stamped with the identity of the bytes read; not written when a writer has replaced the store
+    // meanwhile (its own summary, for the new file, stays)
+    const now = this.stamp()
+    if (now && sameStamp(now, store.stamp)) this.writeSummary(summaryText(store.data.tickets, store.stamp))
+    return store.data.tickets
   }
 
   /** Runs `change` on the validated store under the lock, and writes the result if it changed anything. */
@@ -195,7 +219,7 @@ export class JsonFileStore {
       if (!line) {
         // not a line of its own (a hand-formatted store, a ticket whose id is not its first key)
         // or not there: looked for in the whole store, written back in the canonical layout
-        const data = parseStore(trusted.bytes.toString('utf8'), this.file)
+        const data = trusted.data ?? parseStore(trusted.bytes.toString('utf8'), this.file)
         const ticket = data.tickets.find((t) => t.id === id)
         if (!ticket) throw new NotFoundError(`no ticket ${id} in the store`)
         const { result, changed } = change(ticket)
@@ -229,7 +253,7 @@ export class JsonFileStore {
       if (fast) return fast
       const checkedStore = this.validated()
       if (!checkedStore || !isCanonical(checkedStore.bytes) || checkedStore.count === 0) {
-        const data = this.read()
+        const data = checkedStore?.data ?? emptyStore()
         const ticket = checked(make(nextId(data.tickets, prefix)))
         data.tickets.push(ticket)
         this.writeAll(data)
@@ -368,7 +392,7 @@ export class JsonFileStore {
     const file = this.readFile()
     if (!file) return undefined
     const data = parseStore(file.bytes.toString('utf8'), this.file)
-    return { ...file, count: data.tickets.length, maxIds: maxIdsOf(data.tickets) }
+    return { ...file, count: data.tickets.length, maxIds: maxIdsOf(data.tickets), data }
   }
 
   private async lock(): Promise<() => Promise<void>> {
@@ -576,10 +600,6 @@ function stampOf(s: BigIntStats): FileStamp {
   return { dev: String(s.dev), ino: String(s.ino), size: String(s.size), mtimeNs: String(s.mtimeNs) }
 }
 
-function sameStamp(a: FileStamp, b: FileStamp): boolean {
-  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs
-}
-
 /** Whether the bytes are in the canonical layout regdesk writes (serializeStore), with a ticket at least. */
 function isCanonical(bytes: Buffer): boolean {
   const head = `${STORE_HEADER}\n`
@@ -603,10 +623,6 @@ function findLine(bytes: Buffer, id: string): { start: number; end: number } | u
   // every line but the last ends with the comma that separates tickets
   const end = bytes[lineEnd - 1] === 0x2c ? lineEnd - 1 : lineEnd
   return { start, end }
-}
-
-function summaryStamped(summary: string, stamp: FileStamp): boolean {
-  return summary.startsWith(SUMMARY_HEAD) && summary.endsWith(summaryTail(stamp))
 }
 
 function restamp(summary: string, stamp: FileStamp): string {
