@@ -1,10 +1,9 @@
-import { stripVTControlCharacters } from 'node:util'
 import Table from 'cli-table3'
 import { stringify } from 'csv-stringify/sync'
 import type { Breach, GroupKey, Report, Stats } from '../../report/summarize.js'
 import { formatMinutes } from '../../sla/duration.js'
 import type { IO } from '../io.js'
-import { fitWidths } from './table.js'
+import { fitWidths, longestLine } from './table.js'
 
 export interface ReportHeader {
   /** the --now used, in the report's zone */
@@ -258,7 +257,7 @@ function table(head: string[], rows: string[][], io: IO): string {
 
 /** A cell's text as lines of at most `width` characters, broken at spaces; a longer word is cut with "…". */
 function wrapCell(text: string, width: number): string[] {
-  if (visibleLength(text) <= width) return text.split('\n')
+  if (longestLine(text) <= width) return text.split('\n')
   const lines: string[] = []
   for (const paragraph of text.split('\n')) {
     let line = ''
@@ -276,14 +275,5 @@ function wrapCell(text: string, width: number): string[] {
 }
 
 function naturalWidths(head: readonly string[], rows: readonly string[][]): number[] {
-  return head.map((h, i) => rows.reduce((max, r) => Math.max(max, visibleLength(r[i] ?? '')), h.length))
-}
-
-/** The width of the widest line of a cell; colour codes take no room. */
-function visibleLength(text: string): number {
-  return Math.max(
-    ...stripVTControlCharacters(text)
-      .split('\n')
-      .map((line) => [...line].length),
-  )
+  return head.map((h, i) => rows.reduce((max, r) => Math.max(max, longestLine(r[i] ?? '')), h.length))
 }

@@ -48,8 +48,8 @@ export function fitWidths(natural: readonly number[], terminal: number): number[
   return widths
 }
 
-function longestLine(text: string): number {
-  // colour codes take no room
+/** The width of the widest line of a cell; colour codes take no room. */
+export function longestLine(text: string): number {
   return Math.max(
     ...stripVTControlCharacters(text)
       .split('\n')

@@ -87,6 +87,7 @@ export async function writeJsonArray<T>(io: IO, items: Iterable<T>, view: (item:
     if (chunk.length > 1 << 20) {
       io.out(chunk)
       chunk = ''
+      // io.out writes to io.stdout (processIO): wait for the reader when that stream's buffer is full
       if (io.stdout.writableNeedDrain) await new Promise<void>((resolve) => io.stdout.once('drain', resolve))
     }
   }
