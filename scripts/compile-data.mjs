@@ -1,6 +1,7 @@
 // Build step: validates the shipped regulations and calendars once and writes them, as JSON, to
 // dist/compiled/ (one file per entry), so commands start without loading yaml and zod, with the
-// triage's topic indexes and the offset tables of the shipped timezones (see src/regulation/compiled.ts).
+// triage's topic indexes, its scope model (trained here: src/triage/model/) and the offset tables of the shipped
+// timezones (see src/regulation/compiled.ts).
 // A file that does not validate is left out: at run time it is parsed and its problems reported.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,9 +12,13 @@ import { parseCalendarFile } from '../dist/calendar/parse-calendar.js'
 import { COMPILED_DIR, compiledFileName, compiledKey, ZONES_KEY } from '../dist/regulation/compiled.js'
 import { listCalendarIds } from '../dist/regulation/load.js'
 import { parseRegulation } from '../dist/regulation/parse.js'
+import { MODEL_FORMAT, modelKey, modelSource, SHARED_MODEL_KEY } from '../dist/triage/model/load.js'
+import { caseTexts, matchTexts, sharedPart, sliceOf, trainScopeModel } from '../dist/triage/model/training.js'
 import { buildIndex, compileIndex, topicsKey, topicsSource } from '../dist/triage/topic-index.js'
+import { readLabelledSets } from './labelled-sets.mjs'
 
 const root = fileURLToPath(new URL('../regulations/', import.meta.url))
+const regulations = []
 const entries = {}
 const yamlFiles = (dir) => readdirSync(dir).filter((n) => /^[a-z0-9-]+\.ya?ml$/.test(n))
 const calendars = listCalendarIds()
@@ -33,8 +38,16 @@ for (const name of yamlFiles(root)) {
     entries[compiledKey('regulation', file)] = { source: text, value }
     // the triage's match index of its topics, keyed by their content
     entries[topicsKey(value)] = { source: topicsSource(value), value: compileIndex(buildIndex(value)) }
+    regulations.push(value)
   } else skipped++
 }
+// the scope model: every shipped regulation's match data and every labelled request of the evaluation sets
+// (test/fixtures/triage-*.yaml); deterministic (seeded), a second or two
+const shipped = new Set(regulations.map((r) => r.id))
+const labelled = readLabelledSets().flatMap((set) => set.cases.filter((c) => shipped.has(c.regulation)))
+const model = trainScopeModel([...regulations.flatMap(matchTexts), ...caseTexts(labelled)])
+entries[SHARED_MODEL_KEY] = { source: MODEL_FORMAT, value: sharedPart(model) }
+for (const reg of regulations) entries[modelKey(reg)] = { source: modelSource(reg), value: sliceOf(model, reg.id) }
 // the offset tables of the shipped zones, so a command needs no Intl time-zone set-up; years
 // outside this range are computed at run time
 const FIRST_YEAR = 2000
@@ -58,5 +71,5 @@ for (const [key, entry] of Object.entries(entries))
   writeFileSync(join(COMPILED_DIR, compiledFileName(key)), JSON.stringify(entry))
 const files = Object.keys(entries).filter((k) => k.startsWith('regulation:') || k.startsWith('calendar:')).length
 console.error(
-  `compiled ${files} data files, their topic indexes and ${zoneNames.size} timezone(s)${skipped ? ` (${skipped} invalid, left out)` : ''}`,
+  `compiled ${files} data files, their topic indexes, the scope model (${Object.keys(model.weights).length} weights, ${labelled.length} labelled requests) and ${zoneNames.size} timezone(s)${skipped ? ` (${skipped} invalid, left out)` : ''}`,
 )

@@ -29,6 +29,8 @@ export interface Context {
   config: ConfigValues
   registry(): RegulationRegistry
   storePath(): string
+  /** the user cache directory (models of regulations the build did not see) */
+  cacheDir(): string
   /** the regulation id to use when --regulation is not given */
   defaultRegulation(): string | undefined
 }
@@ -72,6 +74,7 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
     },
     storePath: () =>
       opts.store ?? env.REGDESK_STORE ?? config.store ?? join(envPaths('regdesk', { suffix: '' }).data, 'tickets.json'),
+    cacheDir: () => envPaths('regdesk', { suffix: '' }).cache,
     defaultRegulation: () => config.regulation,
   }
 }

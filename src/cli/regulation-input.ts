@@ -2,6 +2,9 @@ import { type BusinessClock, clockFor } from '../calendar/clock.js'
 import { loadCalendar } from '../calendar/load.js'
 import { UsageError } from '../errors.js'
 import type { Regulation } from '../regulation/load.js'
+import { scopeModelFor } from '../triage/model/load.js'
+import { type TriageResult, triage } from '../triage/triage.js'
+import type { RequestFacts } from '../triage/types.js'
 import type { Context } from './context.js'
 
 /** The regulation a command works under: --regulation, else the configured default. */
@@ -31,4 +34,19 @@ export function businessClock(reg: Regulation): BusinessClock {
     clocks.set(reg, clock)
   }
   return clock
+}
+
+/**
+ * Triage with the regulation's scope model: the build's for a shipped regulation, else one trained on first use and
+ * kept in the user cache directory (src/triage/model/load.ts), which the agent is told about once on stderr.
+ */
+export function triageWithModel(
+  ctx: Context,
+  reg: Regulation,
+  text: string,
+  facts: RequestFacts,
+  chosenTopic?: string,
+): TriageResult {
+  const model = scopeModelFor(reg, { cacheDir: ctx.cacheDir(), onTrain: (message) => ctx.io.err(`note: ${message}\n`) })
+  return triage(reg, businessClock(reg), text, facts, { model, ...(chosenTopic === undefined ? {} : { chosenTopic }) })
 }

@@ -23,8 +23,12 @@ export interface CompiledZones {
   years: Record<string, Record<string, unknown>>
 }
 
-export const COMPILED_DIR = fileURLToPath(new URL('../compiled/', import.meta.url))
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+/**
+ * Found from the package root (src/regulation, dist/regulation and dist/bundle are all two levels deep), so the tests,
+ * which run the TypeScript sources, use the build's data as the program does.
+ */
+export const COMPILED_DIR = `${PACKAGE_ROOT}dist/compiled/`
 export const ZONES_KEY = 'zones'
 
 const entries = new Map<string, CompiledEntry | null>()

@@ -11,7 +11,7 @@ import { scriptRegExp } from './script-regexp.js'
 import { normalize, stems } from './text.js'
 import { type TopicIndex, topicIndex } from './topic-index.js'
 import { fromTranslit } from './translit.js'
-import type { Candidate, Reason, RequestFacts, Verdict, Warning } from './types.js'
+import type { Candidate, DecidedBy, Reason, RequestFacts, Verdict, Warning } from './types.js'
 
 /** Below this score no topic is recognised at all. */
 const MIN_SCORE = 4
@@ -26,9 +26,9 @@ export function triageRequest(
   reg: Regulation,
   text: string,
   facts: RequestFacts,
-  /** the agent's choice of topic (interactive mode): it decides instead of the scores */
-  chosenTopic?: string,
+  options: TriageOptions = {},
 ): Verdict {
+  const { chosenTopic } = options
   // what the customer says, read in Cyrillic if he typed Russian in Latin letters; identifiers and access data are
   // looked for in the text as it came
   const reading = fromTranslit(text)
@@ -53,41 +53,39 @@ export function triageRequest(
 
   let scope: Verdict['scope']
   let topic: Topic | null = null
-  // a contested request whose separate matters each clearly have a topic with one outcome: that topic
-  const agreed =
-    top && top.score >= MIN_SCORE && contested(reg, facts, ranked)
-      ? agreedMatters(reg, facts, matters, index)
-      : undefined
+  let decidedBy: DecidedBy = 'rules'
   const chosen = chosenTopic === undefined ? undefined : reg.topics.find((t) => t.id === chosenTopic)
   if (chosenTopic !== undefined && !chosen) throw new RangeError(`unknown topic "${chosenTopic}" for ${reg.id}`)
+  const p = options.scopeProbability ?? null
   if (chosen) {
     topic = chosen
-    scope = topic.scope
-    reasons.push({
-      code: topic.scope === 'in' ? 'topic_in_scope' : 'topic_out_of_scope',
-      clause: topic.clause,
-      message: `${topic.scope === 'in' ? 'in scope' : 'out of scope'}: ${topic.title} (chosen by the agent)`,
-    })
-  } else if (!top || top.score < MIN_SCORE) {
-    scope = 'unclear'
-  } else if (!agreed && contested(reg, facts, ranked)) {
-    scope = 'unclear'
-    // a tier served only on some topics (moguta demo: general usage) is served when one of them clearly wins;
-    // a request that is not clearly such a question is refused under the rule rather than left open
-    const refused = restrictedRefusal(reg, facts, ranked)
-    if (refused) topic = refused
-  } else if (!agreed && !intent.work && asksUncoveredPrice(reg, top.profile.topic, reading, intent)) {
-    // a question about prices or refunds under a regulation that says nothing about them: no topic answers it
-    scope = 'unclear'
+    decidedBy = 'agent'
   } else {
-    topic = agreed ?? top.profile.topic
-    scope = topic.scope
+    const rules = rulesVerdict(reg, facts, reading, intent, ranked, matters, index)
+    topic = rules.topic
+    if (p !== null) {
+      const sure = Math.max(p, 1 - p) >= (options.sureAt ?? SURE_AT)
+      const leaning: 'in' | 'out' = p >= 0.5 ? 'in' : 'out'
+      // no topic recognised, or a price asked under a regulation silent on prices: no clause to cite either way
+      if (rules.status === 'none' || rules.status === 'uncovered') topic = null
+      else if (sure) {
+        // the model decides the scope; the topic is the rules' best of that scope
+        decidedBy = 'model'
+        topic = rules.topic?.scope === leaning ? rules.topic : bestOfScope(reg, facts, ranked, leaning)
+      } else if (!(rules.topic && rules.topic.scope === leaning)) {
+        // a tier served only on some topics is refused when no topic it may ask about clearly wins (as by the rules)
+        topic = restrictedRefusal(reg, facts, ranked) ?? null
+      }
+    }
+  }
+  scope = topic ? topic.scope : 'unclear'
+  if (topic)
     reasons.push({
       code: topic.scope === 'in' ? 'topic_in_scope' : 'topic_out_of_scope',
       clause: topic.clause,
-      message: `${topic.scope === 'in' ? 'in scope' : 'out of scope'}: ${topic.title}`,
+      quote: topic.quote,
+      message: `${topic.scope === 'in' ? 'in scope' : 'out of scope'}: ${topic.title}${chosen ? ' (chosen by the agent)' : ''}`,
     })
-  }
 
   let level = levelFor(reg, topic, facts)
   const eligibility = checkEligibility(reg, facts, topic, level)
@@ -97,9 +95,11 @@ export function triageRequest(
     // a request through a channel the regulation does not accept cannot be registered at all
     scope = 'out'
     level = null
+    decidedBy = 'eligibility'
   } else if (eligibility.level !== undefined) {
     scope = eligibility.level === null || eligibility.outOfScope ? 'out' : scope
     level = eligibility.level
+    decidedBy = 'eligibility'
   }
   if (scope === 'unclear') {
     level = null
@@ -113,11 +113,74 @@ export function triageRequest(
     level,
     topic: topic ? { id: topic.id, clause: topic.clause, text: topic.quote } : null,
     confidence: chosen ? 1 : confidenceOf(top, second),
+    scopeProbability: p,
+    decidedBy,
     candidates: scope === 'unclear' ? candidates : [],
     reasons,
     missing: missingInformation(text, required),
     warnings,
   }
+}
+
+export interface TriageOptions {
+  /** the agent's choice of topic (interactive mode): it decides instead of the model and the rules */
+  chosenTopic?: string
+  /** the scope model's P(in) for the request; absent or null: the rules decide alone */
+  scopeProbability?: number | null
+  /** how sure the model must be to decide against the rules (max(p, 1 − p)) */
+  sureAt?: number
+}
+
+/** max(p, 1 − p) from which the model's scope wins over the rules' (test/unit/triage/evaluation.test.ts) */
+export const SURE_AT = 0.7
+
+/**
+ * The topic of a scope the model decided: the best-ranked topic of that scope. Where topics of that scope close to it
+ * lead to other levels (imagecms: a consultation or technical support), the customer's own tier decides, as it does
+ * for a request no topic clearly wins: a Pro customer's «ошибка базы данных, лицензия Pro» is technical support,
+ * whose period rule then applies. A failure report with no word of any in-scope topic gets the fallback topic.
+ */
+function bestOfScope(
+  reg: Regulation,
+  facts: RequestFacts,
+  ranked: readonly TopicScore[],
+  scope: 'in' | 'out',
+): Topic | null {
+  const ofScope = ranked.filter((r) => r.profile.topic.scope === scope && r.score > 0)
+  const [best] = ofScope
+  if (!best) return scope === 'in' ? (reg.topics.find((t) => t.fallback) ?? null) : null
+  const close = ofScope.filter((r) => r.score >= CONTEST_RATIO * best.score).map((r) => r.profile.topic)
+  const tierLevel = levelFor(reg, null, facts)
+  const levels = new Set(close.map((t) => levelFor(reg, t, facts)))
+  if (levels.size > 1) return close.find((t) => levelFor(reg, t, facts) === tierLevel) ?? best.profile.topic
+  return best.profile.topic
+}
+
+type RulesStatus = 'topic' | 'none' | 'contested' | 'uncovered'
+
+/** The verdict of the clause rules alone: the topic that clearly wins, or none (unclear). */
+function rulesVerdict(
+  reg: Regulation,
+  facts: RequestFacts,
+  reading: string,
+  intent: Intent,
+  ranked: readonly TopicScore[],
+  matters: readonly string[],
+  index: TopicIndex,
+): { topic: Topic | null; status: RulesStatus } {
+  const [top] = ranked
+  if (!top || top.score < MIN_SCORE) return { topic: null, status: 'none' }
+  const isContested = contested(reg, facts, ranked)
+  // a contested request whose separate matters each clearly have a topic with one outcome: that topic
+  const agreed = isContested ? agreedMatters(reg, facts, matters, index) : undefined
+  if (agreed) return { topic: agreed, status: 'topic' }
+  // a tier served only on some topics (moguta demo: general usage) is served when one of them clearly wins;
+  // a request that is not clearly such a question is refused under the rule rather than left open
+  if (isContested) return { topic: restrictedRefusal(reg, facts, ranked) ?? null, status: 'contested' }
+  // a question about prices or refunds under a regulation that says nothing about them: no topic answers it
+  if (!intent.work && asksUncoveredPrice(reg, top.profile.topic, reading, intent))
+    return { topic: null, status: 'uncovered' }
+  return { topic: top.profile.topic, status: 'topic' }
 }
 
 /**

@@ -37,12 +37,14 @@ export function checkEligibility(
       reasons.push({
         code: 'channel_not_accepted',
         clause: (rejected ?? reg.channels.accepted[0])?.clause ?? null,
+        quote: (rejected ?? reg.channels.accepted[0])?.quote ?? null,
         message: `requests through ${facts.channel} are not accepted; accepted: ${acceptedIds}`,
       })
     } else if (accepted.tiers && !(facts.tier && accepted.tiers.includes(facts.tier))) {
       reasons.push({
         code: 'channel_not_accepted',
         clause: accepted.clause,
+        quote: accepted.quote,
         message: `${facts.channel} is accepted only from ${accepted.tiers.join(', ')} customers`,
       })
     } else if (accepted.emergencyOnly) {
@@ -65,6 +67,7 @@ export function checkEligibility(
           reasons.push({
             code: 'product_unsupported',
             clause: product.clause,
+            quote: product.quote,
             message: `${product.name} was supported until ${product.supportedUntil}`,
           })
         break
@@ -76,6 +79,7 @@ export function checkEligibility(
           reasons.push({
             code: 'support_period_expired',
             clause: rule.clause,
+            quote: rule.quote,
             message: `the ${rule.levels.join('/')} period of ${rule.period.amount} ${rule.period.unit.replace('_', ' ')} after the licence purchase (${facts.licenseDate}) has ended`,
           })
         break
@@ -85,18 +89,25 @@ export function checkEligibility(
           reasons.push({
             code: 'version_outdated',
             clause: rule.clause,
+            quote: rule.quote,
             message: 'only the current version is supported',
           })
         break
       case 'code_modified':
         if (facts.modified)
-          reasons.push({ code: 'code_modified', clause: rule.clause, message: 'the product code was modified' })
+          reasons.push({
+            code: 'code_modified',
+            clause: rule.clause,
+            quote: rule.quote,
+            message: 'the product code was modified',
+          })
         break
       case 'not_licensed':
         if (facts.tier && rule.tiers.includes(facts.tier) && topic && !rule.allowedTopics.includes(topic.id))
           reasons.push({
             code: 'not_licensed',
             clause: rule.clause,
+            quote: rule.quote,
             message: `${facts.tier} users are served only on ${rule.allowedTopics.join(', ')}`,
           })
         break

@@ -97,12 +97,21 @@ export function caseProblems(cases: readonly TriageCase[]): string[] {
 }
 
 /** Runs every case through triage and scores it: pure, so the unit test and `npm run eval:triage` share it. */
-export function evaluateTriage(cases: readonly TriageCase[], regulation: (id: string) => Regulation): EvaluationReport {
+export function evaluateTriage(
+  cases: readonly TriageCase[],
+  regulation: (id: string) => Regulation,
+  /** the scope model's P(in) for a case; none: the rules decide alone */
+  probability?: (c: TriageCase, reg: Regulation) => number | null,
+  sureAt?: number,
+): EvaluationReport {
   const problems = caseProblems(cases)
   if (problems.length) throw new Error(`the evaluation set is not valid:\n${problems.join('\n')}`)
   const outcomes = cases.map((c) => {
     const reg = regulation(c.regulation)
-    const verdict = triageRequest(reg, c.text, factsOf(reg, c))
+    const verdict = triageRequest(reg, c.text, factsOf(reg, c), {
+      scopeProbability: probability?.(c, reg) ?? null,
+      ...(sureAt === undefined ? {} : { sureAt }),
+    })
     const e = {
       ...c.expect,
       level: c.expect.level ?? null,

@@ -1,7 +1,8 @@
 import type { BusinessClock } from '../calendar/clock.js'
 import type { Regulation } from '../regulation/load.js'
 import { computeDeadline, type Deadline } from '../sla/deadline.js'
-import { triageRequest } from './classify.js'
+import { type TriageOptions, triageRequest } from './classify.js'
+import type { ScopeModel } from './model/scope-model.js'
 import type { RequestFacts, Verdict } from './types.js'
 
 /** The verdict with its reaction deadline (DESIGN.md, "Triage output"). */
@@ -16,9 +17,13 @@ export function triage(
   clock: BusinessClock,
   text: string,
   facts: RequestFacts,
-  chosenTopic?: string,
+  options: Omit<TriageOptions, 'scopeProbability'> & { model?: ScopeModel } = {},
 ): TriageResult {
-  const verdict = triageRequest(reg, text, facts, chosenTopic)
+  const { model, ...rest } = options
+  const verdict = triageRequest(reg, text, facts, {
+    ...rest,
+    scopeProbability: model && !rest.chosenTopic ? model.probability(text) : null,
+  })
   const deadline = verdict.level
     ? computeDeadline(reg, clock, { receivedAt: facts.receivedAt, level: verdict.level })
     : null

@@ -28,6 +28,8 @@ export interface Reason {
     | 'not_licensed'
     | 'code_modified'
   clause: string | null
+  /** the clause's words, as the regulation file quotes them */
+  quote: string | null
   message: string
 }
 
@@ -35,6 +37,9 @@ export interface Warning {
   code: 'multiple_problems' | 'credentials_in_text' | 'phone_emergency_only'
   message: string
 }
+
+/** What settled the scope: an eligibility or channel rule, the scope model, the clause rules, or the agent's choice. */
+export type DecidedBy = 'eligibility' | 'model' | 'rules' | 'agent'
 
 export interface TopicRef {
   id: string
@@ -54,6 +59,9 @@ export interface Verdict {
   level: string | null
   topic: TopicRef | null
   confidence: number
+  /** the scope model's P(in); null when no model applies */
+  scopeProbability: number | null
+  decidedBy: DecidedBy
   candidates: Candidate[]
   reasons: Reason[]
   missing: InformationId[]

@@ -2,10 +2,10 @@ import { CHANNELS, type Channel } from '../../regulation/vocabulary.js'
 import type { Context, Environment } from '../context.js'
 import { printable } from '../io.js'
 import { type Prompter, terminalPrompter } from '../prompts.js'
-import { regulationOption } from '../regulation-input.js'
+import { regulationOption, triageWithModel } from '../regulation-input.js'
 import { triageFacts } from '../triage-input.js'
 import { saveTriagedTicket } from './tickets/add.js'
-import { renderVerdict, type TriageOptions, triageOf } from './triage.js'
+import { renderVerdict, type TriageOptions } from './triage.js'
 
 /**
  * Triage as a conversation: what is not on the command line is asked, the verdict is shown, and
@@ -66,7 +66,7 @@ export async function runInteractiveTriage(
     v.trim() ? true : 'the request text is empty',
   )
 
-  let result = triageOf(reg, text, facts)
+  let result = triageWithModel(ctx, reg, text, facts)
   ctx.io.out(`\n${renderVerdict(reg, result, ctx.io)}`)
   for (;;) {
     const options = [
@@ -95,7 +95,7 @@ export async function runInteractiveTriage(
             result.topic?.id,
           )
         : next.slice('topic:'.length)
-    result = triageOf(reg, text, facts, topicId)
+    result = triageWithModel(ctx, reg, text, facts, topicId)
     ctx.io.out(`\n${renderVerdict(reg, result, ctx.io)}`)
   }
   const save = await prompter.select(

@@ -1,15 +1,14 @@
 import { Command } from 'commander'
 import { UsageError } from '../../errors.js'
 import type { Regulation } from '../../regulation/load.js'
-import { type TriageResult, triage } from '../../triage/triage.js'
-import type { RequestFacts } from '../../triage/types.js'
+import type { TriageResult } from '../../triage/triage.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import { type IO, printable } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { triageJson } from '../output/triage-json.js'
-import { businessClock, regulationOption } from '../regulation-input.js'
+import { regulationOption, triageWithModel } from '../regulation-input.js'
 import { formatInstant } from '../time-input.js'
 import { addTriageOptions, readRequestText, type TriageFlags, triageFacts } from '../triage-input.js'
 
@@ -50,17 +49,13 @@ export async function runTriage(ctx: Context, textArg: string | undefined, opts:
   const text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
   if (text === undefined)
     throw new UsageError('give the request text as an argument, "-" for stdin, or --file; or run `regdesk triage -i`')
-  const result = triageOf(reg, text, facts)
+  const result = triageWithModel(ctx, reg, text, facts)
   if (ctx.json) {
     writeJson(ctx.io, triageJson(reg, result))
     return
   }
   for (const w of result.deadline?.warnings ?? []) ctx.io.err(`warning: ${w.message}\n`)
   ctx.io.out(renderVerdict(reg, result, ctx.io))
-}
-
-export function triageOf(reg: Regulation, text: string, facts: RequestFacts, chosenTopic?: string): TriageResult {
-  return triage(reg, businessClock(reg), text, facts, chosenTopic)
 }
 
 const SCOPE_TEXT = { in: 'IN SCOPE', out: 'OUT OF SCOPE', unclear: 'UNCLEAR' } as const
@@ -71,20 +66,27 @@ export function renderVerdict(reg: Regulation, r: TriageResult, io: IO): string 
   const zone = reg.workingTime.timezone
   const scope = SCOPE_TEXT[r.scope]
   const painted = r.scope === 'in' ? c.green.bold(scope) : r.scope === 'out' ? c.red.bold(scope) : c.yellow.bold(scope)
+  const decided =
+    r.decidedBy === 'model' && r.scopeProbability !== null
+      ? `model, P(in) ${r.scopeProbability.toFixed(2)}`
+      : r.decidedBy
   const lines = [
-    `${painted}  ${reg.id}${r.level ? ` · level ${c.bold(r.level)} (${reg.levels[r.level]?.name ?? r.level})` : ' · no level'}  ${c.dim(`confidence ${r.confidence}`)}`,
+    `${painted}  ${reg.id}${r.level ? ` · level ${c.bold(r.level)} (${reg.levels[r.level]?.name ?? r.level})` : ' · no level'}  ${c.dim(`decided by ${decided} · confidence ${r.confidence}`)}`,
   ]
   const field = (name: string, value: string) => lines.push(`${c.dim(name.padEnd(9))} ${value}`)
-  if (r.topic) {
-    const topic = reg.topics.find((t) => t.id === r.topic?.id)
-    field('topic', `${r.topic.id}${topic ? ` — ${printable(topic.title)}` : ''}`)
-  }
+  // the deciding reason first, with its clause quoted: a refused channel cites the channel rule, not the topic
   for (const reason of r.reasons)
     field(
       reason === r.reasons[0] ? 'why' : '',
       `${reason.message}${reason.clause ? c.dim(` (§${reason.clause})`) : ''}`,
     )
-  if (r.topic) field('clause', c.italic(`§${r.topic.clause} «${printable(r.topic.text)}»`))
+  const deciding = r.reasons[0]
+  if (deciding?.clause && deciding.quote)
+    field('clause', c.italic(`§${deciding.clause} «${printable(deciding.quote)}»`))
+  if (r.topic) {
+    const topic = reg.topics.find((t) => t.id === r.topic?.id)
+    field('topic', `${r.topic.id}${topic ? ` — ${printable(topic.title)}` : ''} ${c.dim(`(§${r.topic.clause})`)}`)
+  }
   if (r.scope === 'unclear') {
     if (r.candidates.length) {
       field('could be', '')

@@ -12,6 +12,8 @@ export function triageJson(reg: Regulation, r: TriageResult) {
     level: r.level,
     topic: r.topic,
     confidence: r.confidence,
+    scope_probability: r.scopeProbability === null ? null : Math.round(r.scopeProbability * 1000) / 1000,
+    decided_by: r.decidedBy,
     candidates: r.candidates,
     reasons: r.reasons,
     missing: r.missing,

@@ -6,7 +6,6 @@ import { idPrefix } from '../../../store/ids.js'
 import { splitSecrets } from '../../../store/secrets.js'
 import type { SecretValue, Ticket } from '../../../store/ticket.js'
 import type { TriageResult } from '../../../triage/triage.js'
-import { triage } from '../../../triage/triage.js'
 import type { RequestFacts } from '../../../triage/types.js'
 import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
@@ -14,7 +13,7 @@ import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { triageJson } from '../../output/triage-json.js'
-import { businessClock, regulationOption } from '../../regulation-input.js'
+import { regulationOption, triageWithModel } from '../../regulation-input.js'
 import { addTriageOptions, readRequestText, type TriageFlags, triageFacts } from '../../triage-input.js'
 import { authorOf, formatIn, oneLine, openStore, TicketViews } from './shared.js'
 
@@ -60,7 +59,7 @@ export async function runTicketsAdd(
   const text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
   if (text === undefined) throw new UsageError('give the request text as an argument, - to read stdin, or --file')
   const facts = triageFacts(ctx, reg, opts)
-  const result = triage(reg, businessClock(reg), text, facts)
+  const result = triageWithModel(ctx, reg, text, facts)
   const ticket = await saveTriagedTicket(ctx, environment, reg, text, facts, result, {
     subject: opts.subject,
     critical: opts.critical,
