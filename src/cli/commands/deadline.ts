@@ -157,6 +157,9 @@ function renderDeadline(reg: Regulation, d: Deadline, io: IO): string {
     ['regulation', `${reg.id} — ${what}`],
     ['received', when(d.receivedAt)],
   ]
+  const own = d.level ? reg.levels[d.level]?.workingTime : undefined
+  if (own && d.duration)
+    pairs.splice(1, 0, ['hours', `counted in the level's own working time (§${own.clause} «${own.quote}»)`])
   if (d.reason === 'not_regulated') {
     pairs.push([
       'deadline',
