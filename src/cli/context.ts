@@ -29,6 +29,8 @@ export interface Context {
   config: ConfigValues
   registry(): RegulationRegistry
   storePath(): string
+  /** where `calendar import` writes years and every command reads them: REGDESK_CALENDARS_DIR, else the user data dir */
+  calendarsDir(): string
   /** the regulation id to use when --regulation is not given */
   defaultRegulation(): string | undefined
 }
@@ -72,6 +74,7 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
     },
     storePath: () =>
       opts.store ?? env.REGDESK_STORE ?? config.store ?? join(envPaths('regdesk', { suffix: '' }).data, 'tickets.json'),
+    calendarsDir: () => env.REGDESK_CALENDARS_DIR || join(envPaths('regdesk', { suffix: '' }).data, 'calendars'),
     defaultRegulation: () => config.regulation,
   }
 }

@@ -66,7 +66,7 @@ export async function runInteractiveTriage(
     v.trim() ? true : 'the request text is empty',
   )
 
-  let result = triageOf(reg, text, facts)
+  let result = triageOf(ctx, reg, text, facts)
   ctx.io.out(`\n${renderVerdict(reg, result, ctx.io)}`)
   for (;;) {
     const options = [
@@ -95,7 +95,7 @@ export async function runInteractiveTriage(
             result.topic?.id,
           )
         : next.slice('topic:'.length)
-    result = triageOf(reg, text, facts, topicId)
+    result = triageOf(ctx, reg, text, facts, topicId)
     ctx.io.out(`\n${renderVerdict(reg, result, ctx.io)}`)
   }
   const save = await prompter.select(

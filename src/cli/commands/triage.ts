@@ -50,7 +50,7 @@ export async function runTriage(ctx: Context, textArg: string | undefined, opts:
   const text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
   if (text === undefined)
     throw new UsageError('give the request text as an argument, "-" for stdin, or --file; or run `regdesk triage -i`')
-  const result = triageOf(reg, text, facts)
+  const result = triageOf(ctx, reg, text, facts)
   if (ctx.json) {
     writeJson(ctx.io, triageJson(reg, result))
     return
@@ -59,8 +59,14 @@ export async function runTriage(ctx: Context, textArg: string | undefined, opts:
   ctx.io.out(renderVerdict(reg, result, ctx.io))
 }
 
-export function triageOf(reg: Regulation, text: string, facts: RequestFacts, chosenTopic?: string): TriageResult {
-  return triage(reg, businessClock(reg), text, facts, chosenTopic)
+export function triageOf(
+  ctx: Context,
+  reg: Regulation,
+  text: string,
+  facts: RequestFacts,
+  chosenTopic?: string,
+): TriageResult {
+  return triage(reg, businessClock(ctx, reg), text, facts, chosenTopic)
 }
 
 const SCOPE_TEXT = { in: 'IN SCOPE', out: 'OUT OF SCOPE', unclear: 'UNCLEAR' } as const

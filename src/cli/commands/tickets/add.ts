@@ -60,7 +60,7 @@ export async function runTicketsAdd(
   const text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
   if (text === undefined) throw new UsageError('give the request text as an argument, - to read stdin, or --file')
   const facts = triageFacts(ctx, reg, opts)
-  const result = triage(reg, businessClock(reg), text, facts)
+  const result = triage(reg, businessClock(ctx, reg), text, facts)
   const ticket = await saveTriagedTicket(ctx, environment, reg, text, facts, result, {
     subject: opts.subject,
     critical: opts.critical,
