@@ -16,7 +16,8 @@ import { validateCalendarYear } from './validate-calendar.js'
  * - xml: the public production-calendar layout Russian calendar services publish,
  *   `<calendar year="2027"><holidays><holiday id="1" title="…"/>…</holidays><days><day d="01.01" t="1" h="1"/>…`
  *   with `d` month.day, `t` 1 day off / 2 shortened working day / 3 working weekend day, `h` the
- *   holiday's id, `f` the month.day a day off was moved from; unlisted Saturdays and Sundays are days off;
+ *   holiday's id, `f` the month.day a day off was moved from; unlisted Saturdays and Sundays are days off, and
+ *   a weekday off that names no `f` and no art. 112 date is a non-working day by decree (as in 2020);
  * - csv: `date,kind[,from][,name]` lines (`,` or `;`), a date as YYYY-MM-DD or DD.MM.YYYY, a kind one of
  *   `holiday`, `transferred_day_off`, `working_weekend`, `shortened`, `non_working`;
  * - yaml: a year as in regulations/calendars/ru.yaml (`year`, `holidays`, `transferredDaysOff`,
@@ -366,9 +367,13 @@ function yearOfDraft(draft: Draft, shipped: CalendarFile): { data: CalendarYearF
       // a holiday the law does not name stays one here: the art. 112 check reports it at its line
       put(['holidays', data.holidays.length], d)
       data.holidays.push({ date: d.date, name: d.name ?? fixedName ?? 'праздник' })
-    } else if (d.kind === 'day_off' || d.kind === 'transferred_day_off') {
+    } else if (d.kind === 'day_off' && d.from === undefined) {
       // a Saturday or Sunday day off that moved nothing is what the calendar says of a weekend anyway
-      if (d.kind === 'day_off' && d.from === undefined && isoWeekday(d.date) >= 6) continue
+      if (isoWeekday(d.date) >= 6) continue
+      // a weekday off that moved nothing: a non-working day by decree (2020, 2021), not a transfer
+      put(['nonWorking', data.nonWorking?.length ?? 0], d)
+      data.nonWorking?.push({ date: d.date, reason: d.name ?? 'нерабочий день' })
+    } else if (d.kind === 'day_off' || d.kind === 'transferred_day_off') {
       put(['transferredDaysOff', data.transferredDaysOff.length], d)
       data.transferredDaysOff.push({
         date: d.date,
@@ -400,6 +405,8 @@ function basisOf(
 ): 'working-weekend-swap' | 'holiday-on-weekend' | 'holiday-moved-by-decree' | undefined {
   if (working.has(from)) return 'working-weekend-swap'
   if (!holidays.has(from)) return undefined
+  // the New Year holidays never move by themselves: the Government moves two of them (art. 112 part 2)
+  if (from.slice(5, 7) === '01') return 'holiday-moved-by-decree'
   // art. 112 part 2: a holiday on a weekend moves to the next working day
   let next = addDays(from, 1)
   while (isoWeekday(next) >= 6 || holidays.has(next)) next = addDays(next, 1)
