@@ -11,7 +11,7 @@ import { validateCalendarYear } from './validate-calendar.js'
  * `regdesk calendar import`: one year of a production calendar from the files people have, made
  * into a year file of the user's calendar directory (src/calendar/load.ts reads it back). Pure:
  * text in, the year or every problem at its line out. The formats are described in README.md
- * ("The production calendar").
+ * ("regdesk calendar import FILE").
  *
  * - xml: the public production-calendar layout Russian calendar services publish,
  *   `<calendar year="2027"><holidays><holiday id="1" title="…"/>…</holidays><days><day d="01.01" t="1" h="1"/>…`

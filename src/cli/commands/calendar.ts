@@ -99,7 +99,7 @@ export function calendarCommand(io: IO, environment: Environment): Command {
       ])}
 The year is written to the user's calendar directory (REGDESK_CALENDARS_DIR, else
 ~/.local/share/regdesk/calendars) as <calendar>-<year>.yaml; delete that file to use the shipped year again.
-Formats: README.md, "The production calendar". Exit 3 with file:line:column when the file is not a complete,
+Formats: README.md, "regdesk calendar import FILE". Exit 3 with file:line:column when the file is not a complete,
 lawful year (nothing is written then).
 `,
     )
