@@ -186,7 +186,9 @@ export function runCalendarShow(ctx: Context, id: string | undefined, opts: Cale
   if (ctx.io.isStdoutTTY && opts.from === undefined) {
     // a grid per month, under where each year of the calendar comes from
     ctx.io.out(years.map((y) => `${yearLine(clock.calendar.id, y)}\n`).join(''))
-    for (const month of byMonth(days)) ctx.io.out(renderMonthGrid(reg, month, ctx.io))
+    byMonth(days).forEach((month, i) => {
+      ctx.io.out(`${i ? '\n' : ''}${renderMonthGrid(reg, month, ctx.io)}`)
+    })
   } else {
     // piped rows stay rows: the origin of the years goes to stderr
     if (year !== undefined) for (const y of years) ctx.io.err(`note: ${yearLine(clock.calendar.id, y)}\n`)
