@@ -37,8 +37,3 @@ export function levelWorkingTime(reg: RegulationFile, level: string | null | und
   }
   return wt
 }
-
-/** True when the level counts its limit in hours of its own. */
-export function hasOwnWorkingTime(reg: RegulationFile, level: string | null | undefined): boolean {
-  return Boolean(level && reg.levels[level]?.workingTime)
-}
