@@ -81,7 +81,38 @@ export const calendarFileSchema = z.strictObject({
   years: z.record(z.string().regex(/^\d{4}$/, { error: 'expected a four-digit year' }), calendarYear),
 })
 
+/**
+ * One year of a production calendar in a file of its own: what `regdesk calendar import` writes to
+ * the user's calendar directory (and reads back), and the YAML it imports. The lists are those of a
+ * year of the calendar file; status and source default to official and the imported file.
+ */
+export const calendarYearFileSchema = z.strictObject({
+  schemaVersion: z.literal(1, { error: 'expected schemaVersion: 1' }).optional(),
+  calendar: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a calendar id like "ru"' })
+    .optional(),
+  year: z
+    .number({ error: (issue) => `expected a four-digit year, got ${shown(issue.input)}` })
+    .int({ error: 'expected a four-digit year' })
+    .min(1900, { error: 'expected a year from 1900 to 2600' })
+    .max(2600, { error: 'expected a year from 1900 to 2600' }),
+  status: calendarYear.shape.status.optional(),
+  decree: text().optional(),
+  source: text().optional(),
+  note: text().optional(),
+  /** where `calendar import` read it from, and when */
+  importedFrom: text().optional(),
+  importedAt: text().optional(),
+  holidays: calendarYear.shape.holidays,
+  transferredDaysOff: calendarYear.shape.transferredDaysOff,
+  workingWeekends: calendarYear.shape.workingWeekends,
+  shortened: calendarYear.shape.shortened,
+  nonWorking: calendarYear.shape.nonWorking,
+})
+
 export type CalendarFile = z.infer<typeof calendarFileSchema>
+export type CalendarYearFileData = z.infer<typeof calendarYearFileSchema>
 export type CalendarYearFile = z.infer<typeof calendarYear>
 export type TransferBasis = (typeof TRANSFER_BASES)[number]
 export type YearStatus = (typeof YEAR_STATUSES)[number]

@@ -1,4 +1,10 @@
-import type { CalendarFile, TransferBasis, YearStatus } from './calendar-schema.js'
+import type {
+  CalendarFile,
+  CalendarYearFile,
+  CalendarYearFileData,
+  TransferBasis,
+  YearStatus,
+} from './calendar-schema.js'
 import { addDays, dayNumberOf, isoOfDayNumber, isoWeekday } from './dates.js'
 
 export type DayKindName = 'workday' | 'weekend' | 'holiday' | 'transferred_day_off' | 'non_working' | 'working_weekend'
@@ -25,6 +31,10 @@ export interface CalendarYearInfo {
   source: string
   /** false: shortened days come from the calendar's shortened rule */
   publishedShortened: boolean
+  /** shipped with regdesk, or imported by `regdesk calendar import` into the user's calendar directory */
+  origin: 'shipped' | 'imported'
+  /** the file the year was read from */
+  file?: string
 }
 
 interface DayFact {
@@ -47,8 +57,11 @@ export interface ProductionCalendar {
   facts: ReadonlyMap<string, DayFact>
 }
 
-/** Indexes a validated calendar file (parse-calendar.ts checks it first: no conflicting entries). */
-export function buildCalendar(file: CalendarFile): ProductionCalendar {
+/**
+ * Indexes a validated calendar file (parse-calendar.ts checks it first: no conflicting entries).
+ * `imported`: year → the user's file it came from (load.ts replaces those years of the shipped file).
+ */
+export function buildCalendar(file: CalendarFile, imported?: ReadonlyMap<number, string>): ProductionCalendar {
   const facts = new Map<string, DayFact>()
   const years = new Map<number, CalendarYearInfo>()
   const holidayNames = new Map<string, string>()
@@ -61,6 +74,8 @@ export function buildCalendar(file: CalendarFile): ProductionCalendar {
       ...(y.decree ? { decree: y.decree } : {}),
       source: y.source,
       publishedShortened: y.shortened !== undefined,
+      origin: imported?.has(year) ? 'imported' : 'shipped',
+      ...(imported?.has(year) ? { file: imported.get(year) as string } : {}),
     })
     for (const h of y.holidays) facts.set(h.date, { kind: 'holiday', shortened: false, name: h.name })
     for (const t of y.transferredDaysOff) {
@@ -152,5 +167,20 @@ function baseKind(calendar: ProductionCalendar, isoDate: string): Omit<DayKind, 
     ...(fact.name ? { name: fact.name } : {}),
     ...(fact.from ? { from: fact.from } : {}),
     ...(fact.swapsWith ? { swapsWith: fact.swapsWith } : {}),
+  }
+}
+
+/** The year as a year of the calendar file, with the defaults of an imported year. */
+export function calendarYearOf(y: CalendarYearFileData, defaults: { source: string }): CalendarYearFile {
+  return {
+    status: y.status ?? 'official',
+    ...(y.decree ? { decree: y.decree } : {}),
+    source: y.source ?? defaults.source,
+    ...(y.note ? { note: y.note } : {}),
+    holidays: y.holidays,
+    transferredDaysOff: y.transferredDaysOff,
+    workingWeekends: y.workingWeekends,
+    ...(y.shortened?.length ? { shortened: y.shortened } : {}),
+    ...(y.nonWorking ? { nonWorking: y.nonWorking } : {}),
   }
 }

@@ -19,5 +19,12 @@ export {
   type Explanation,
 } from './clock.js'
 export { type DayPlan, type DayReason, planDay } from './day-plan.js'
-export { BUILTIN_CALENDARS_DIR, loadCalendar } from './load.js'
-export { parseCalendar, validateCalendar } from './parse-calendar.js'
+export { type ImportedYear, type ImportFormat, importCalendarYear } from './import.js'
+export {
+  BUILTIN_CALENDARS_DIR,
+  listImportedYears,
+  loadCalendar,
+  loadCalendarData,
+  writeImportedYear,
+} from './load.js'
+export { parseCalendar, parseCalendarYearFile, validateCalendar, validateCalendarYear } from './parse-calendar.js'

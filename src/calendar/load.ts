@@ -1,27 +1,115 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DataError, NotFoundError } from '../errors.js'
 import { compiledKey, compiledValue } from '../regulation/compiled.js'
-import { calendarParser } from '../regulation/parsers.js'
+import type { Issue } from '../regulation/issue.js'
+import { calendarParser, calendarYearParser } from '../regulation/parsers.js'
 import type { ProductionCalendar } from './calendar.js'
-import { buildCalendar } from './calendar.js'
+import { buildCalendar, calendarYearOf } from './calendar.js'
 import type { CalendarFile } from './calendar-schema.js'
 
 /** The calendars shipped with regdesk, resolved from the package, not the working directory. */
 export const BUILTIN_CALENDARS_DIR = fileURLToPath(new URL('../../regulations/calendars/', import.meta.url))
 
 const cache = new Map<string, ProductionCalendar>()
+const dataCache = new Map<string, CalendarFile>()
 
 /**
- * Reads and validates `<dir>/<id>.yaml` once per process; the only file access of src/calendar.
- * @throws DataError when the file cannot be read, parsed or validated (issues carry file:line:col)
+ * Reads and validates `<dir>/<id>.yaml` once per process; with `userDir`, the years imported into
+ * it (`<id>-<year>.yaml`, written by `regdesk calendar import`) replace the shipped ones. The only
+ * file access of src/calendar.
+ * @throws DataError when a file cannot be read, parsed or validated (issues carry file:line:col)
  */
-export function loadCalendar(id: string, dir: string = BUILTIN_CALENDARS_DIR): ProductionCalendar {
+export function loadCalendar(id: string, dir: string = BUILTIN_CALENDARS_DIR, userDir?: string): ProductionCalendar {
+  const data = loadCalendarData(id, dir)
+  const shippedKey = resolve(join(dir, `${id}.yaml`))
+  const imported = userDir === undefined ? [] : listImportedYears(userDir, id)
+  // a year file changed since it was read (an import in this process) is read again
+  const key = [shippedKey, ...imported.map((y) => `${y.file}:${y.stamp}`)].join('\u0000')
+  const cached = cache.get(key)
+  if (cached) return cached
+  let calendar: ProductionCalendar
+  if (!imported.length) calendar = buildCalendar(data)
+  else {
+    const issues: Issue[] = []
+    const years = { ...data.years }
+    const files = new Map<number, string>()
+    for (const y of imported) {
+      const shown = displayPath(y.file)
+      const parsed = calendarYearParser()(readText(y.file, shown, `the imported calendar year ${y.year}`), shown, {
+        shipped: data,
+        year: y.year,
+      })
+      if (!parsed.value) issues.push(...parsed.issues)
+      else {
+        years[String(y.year)] = calendarYearOf(parsed.value, { source: `imported: ${y.file}` })
+        files.set(y.year, y.file)
+      }
+    }
+    if (issues.length) throw new DataError(issues)
+    calendar = buildCalendar({ ...data, years }, files)
+  }
+  cache.set(key, calendar)
+  return calendar
+}
+
+/** A year file of the user's calendar directory: `<calendar>-<year>.yaml`. */
+export const IMPORTED_YEAR_FILE = /^([a-z0-9][a-z0-9-]*)-(\d{4})\.yaml$/
+
+export interface ImportedYearFile {
+  calendar: string
+  year: number
+  /** absolute path */
+  file: string
+  /** size and modification time: a changed file is read again */
+  stamp: string
+}
+
+/** The years imported for a calendar, oldest first; none when the directory does not exist. */
+export function listImportedYears(userDir: string, id: string): ImportedYearFile[] {
+  let names: string[]
+  try {
+    names = readdirSync(userDir)
+  } catch {
+    return []
+  }
+  const found: ImportedYearFile[] = []
+  for (const name of names) {
+    const m = IMPORTED_YEAR_FILE.exec(name)
+    if (!m || m[1] !== id) continue
+    const file = resolve(userDir, name)
+    try {
+      const st = statSync(file)
+      if (st.isFile()) found.push({ calendar: id, year: Number(m[2]), file, stamp: `${st.size}:${st.mtimeMs}` })
+    } catch {
+      // removed meanwhile: not imported
+    }
+  }
+  return found.sort((a, b) => a.year - b.year)
+}
+
+/**
+ * Writes a year file into the user's calendar directory (created if missing) in one step: a
+ * temporary file renamed over the target (write-file-atomic), so a reader never sees half a year.
+ * @returns the path written
+ */
+export function writeImportedYear(userDir: string, id: string, year: number, text: string): string {
+  mkdirSync(userDir, { recursive: true })
+  const file = resolve(userDir, `${id}-${year}.yaml`)
+  // loaded on the one command that writes: every other command starts without it
+  const writeFileAtomic = createRequire(import.meta.url)('write-file-atomic') as typeof import('write-file-atomic')
+  writeFileAtomic.sync(file, text, { mode: 0o644 })
+  return file
+}
+
+/** The validated shipped calendar file as data (the compiled copy when the build made one of this text). */
+export function loadCalendarData(id: string, dir: string = BUILTIN_CALENDARS_DIR): CalendarFile {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new NotFoundError(`unknown calendar "${id}" (expected an id like "ru")`)
   const file = join(dir, `${id}.yaml`)
   const key = resolve(file)
-  const cached = cache.get(key)
+  const cached = dataCache.get(key)
   if (cached) return cached
   const shown = displayPath(key)
   let text: string
@@ -46,9 +134,19 @@ export function loadCalendar(id: string, dir: string = BUILTIN_CALENDARS_DIR): P
     if (!value) throw new DataError(issues)
     data = value
   }
-  const calendar = buildCalendar(data)
-  cache.set(key, calendar)
-  return calendar
+  dataCache.set(key, data)
+  return data
+}
+
+function readText(file: string, shown: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new DataError([
+      { file: shown, line: 1, col: 1, path: '', message: `cannot read ${what} (${code})`, severity: 'error' },
+    ])
+  }
 }
 
 /** Paths inside the working directory are shown relative, like a compiler does. */

@@ -31,6 +31,8 @@ export interface Context {
   storePath(): string
   /** the user cache directory (models of regulations the build did not see) */
   cacheDir(): string
+  /** where `calendar import` writes years and every command reads them: REGDESK_CALENDARS_DIR, else the user data dir */
+  calendarsDir(): string
   /** the regulation id to use when --regulation is not given */
   defaultRegulation(): string | undefined
 }
@@ -75,6 +77,7 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
     storePath: () =>
       opts.store ?? env.REGDESK_STORE ?? config.store ?? join(envPaths('regdesk', { suffix: '' }).data, 'tickets.json'),
     cacheDir: () => envPaths('regdesk', { suffix: '' }).cache,
+    calendarsDir: () => env.REGDESK_CALENDARS_DIR || join(envPaths('regdesk', { suffix: '' }).data, 'calendars'),
     defaultRegulation: () => config.regulation,
   }
 }

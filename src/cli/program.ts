@@ -12,7 +12,7 @@ Exit codes:
   4    \`overdue --check\` found overdue tickets
   130  cancelled at a prompt
 
-Environment: REGDESK_NOW, REGDESK_STORE, REGDESK_REGULATIONS, NO_COLOR, DEBUG.`
+Environment: REGDESK_NOW, REGDESK_STORE, REGDESK_REGULATIONS, REGDESK_CALENDARS_DIR, NO_COLOR, DEBUG.`
 
 type CommandBuilder = (io: IO, environment: Environment) => Command
 

@@ -1,5 +1,6 @@
+import type { ProductionCalendar } from '../calendar/calendar.js'
 import { type BusinessClock, clockFor } from '../calendar/clock.js'
-import { loadCalendar } from '../calendar/load.js'
+import { BUILTIN_CALENDARS_DIR, loadCalendar } from '../calendar/load.js'
 import { UsageError } from '../errors.js'
 import type { Regulation } from '../regulation/load.js'
 import { scopeModelFor } from '../triage/model/load.js'
@@ -26,11 +27,14 @@ export function regulationOption(ctx: Context, id: string | undefined): Regulati
 
 const clocks = new WeakMap<Regulation, BusinessClock>()
 
-/** The business clock of a regulation, one per loaded regulation (batch mode asks once per line). */
-export function businessClock(reg: Regulation): BusinessClock {
+/**
+ * The business clock of a regulation, one per loaded regulation (batch mode asks once per line), on
+ * its calendar with the years the user imported (`regdesk calendar import`).
+ */
+export function businessClock(ctx: Pick<Context, 'calendarsDir'>, reg: Regulation): BusinessClock {
   let clock = clocks.get(reg)
   if (!clock) {
-    clock = clockFor(reg.workingTime, loadCalendar(reg.workingTime.calendar))
+    clock = clockFor(reg.workingTime, productionCalendar(ctx, reg.workingTime.calendar))
     clocks.set(reg, clock)
   }
   return clock
@@ -48,5 +52,13 @@ export function triageWithModel(
   chosenTopic?: string,
 ): TriageResult {
   const model = scopeModelFor(reg, { cacheDir: ctx.cacheDir(), onTrain: (message) => ctx.io.err(`note: ${message}\n`) })
-  return triage(reg, businessClock(reg), text, facts, { model, ...(chosenTopic === undefined ? {} : { chosenTopic }) })
+  return triage(reg, businessClock(ctx, reg), text, facts, {
+    model,
+    ...(chosenTopic === undefined ? {} : { chosenTopic }),
+  })
+}
+
+/** A production calendar as commands see it: shipped, with the user's imported years in place of its own. */
+export function productionCalendar(ctx: Pick<Context, 'calendarsDir'>, id: string): ProductionCalendar {
+  return loadCalendar(id, BUILTIN_CALENDARS_DIR, ctx.calendarsDir())
 }

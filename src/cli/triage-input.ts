@@ -61,15 +61,19 @@ export function triageFacts(ctx: Context, reg: Regulation, flags: TriageFlags): 
   }
   if (flags.product !== undefined) {
     const product = resolveProduct(reg, flags.product)
-    if (!product) {
+    if (!product && reg.products?.length && reg.eligibility.some((r) => r.rule === 'product_unsupported')) {
+      // a product the regulation's list leaves out is a verdict (out: product_unsupported), not a typing error
+      const named = flags.product.trim()
+      if (!named) throw new UsageError('--product: expected a product id or name, got nothing')
+      facts.product = named
+    } else if (!product) {
       const known = (reg.products ?? []).map((p) => `${p.id} ("${p.name}")`)
       throw new UsageError(
         known.length
           ? `unknown product "${flags.product}" for ${reg.id}; products: ${known.join(', ')}`
           : `${reg.id} lists no products; drop --product`,
       )
-    }
-    facts.product = product
+    } else facts.product = product
   }
   if (flags.outdated) facts.outdated = true
   if (flags.modified) facts.modified = true

@@ -45,6 +45,7 @@ export function normalizedRegulation(reg: Regulation) {
           note: l.note ?? null,
           clause: l.clause,
           quote: l.quote,
+          workingTime: l.workingTime ?? null,
         },
       ]),
     ),

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import type { parseCalendarFile } from '../calendar/parse-calendar.js'
+import type { parseCalendarFile, parseCalendarYearFile } from '../calendar/parse-calendar.js'
 import type { parseRegulation } from './parse.js'
 
 /**
@@ -9,6 +9,7 @@ import type { parseRegulation } from './parse.js'
  */
 let regulation: typeof parseRegulation | undefined
 let calendar: typeof parseCalendarFile | undefined
+let calendarYear: typeof parseCalendarYearFile | undefined
 /**
  * Loaded with Node's require from the compiled modules (dist/regulation, dist/calendar), also by
  * the bundled program (dist/bundle), which therefore carries neither yaml nor zod: the parsers
@@ -17,9 +18,14 @@ let calendar: typeof parseCalendarFile | undefined
  */
 const nodeRequire = createRequire(import.meta.url)
 
-export function useParsers(parsers: { regulation: typeof parseRegulation; calendar: typeof parseCalendarFile }): void {
+export function useParsers(parsers: {
+  regulation: typeof parseRegulation
+  calendar: typeof parseCalendarFile
+  calendarYear: typeof parseCalendarYearFile
+}): void {
   regulation = parsers.regulation
   calendar = parsers.calendar
+  calendarYear = parsers.calendarYear
 }
 
 export function regulationParser(): typeof parseRegulation {
@@ -31,4 +37,12 @@ export function calendarParser(): typeof parseCalendarFile {
   calendar ??= (nodeRequire('../calendar/parse-calendar.js') as { parseCalendarFile: typeof parseCalendarFile })
     .parseCalendarFile
   return calendar
+}
+
+/** The parser of a year file of the user's calendar directory (`regdesk calendar import` writes them). */
+export function calendarYearParser(): typeof parseCalendarYearFile {
+  calendarYear ??= (
+    nodeRequire('../calendar/parse-calendar.js') as { parseCalendarYearFile: typeof parseCalendarYearFile }
+  ).parseCalendarYearFile
+  return calendarYear
 }

@@ -58,6 +58,17 @@ const closedOrHours = z.union([z.literal('closed'), dayHours], {
   error: (issue) => `expected "closed" or a list of time ranges, got ${describe(issue.input)}`,
 })
 
+const workingWeekends = z.union([z.enum(WEEKDAYS), dayHours], {
+  error: (issue) => `expected a weekday (mon…sun) or a list of time ranges, got ${describe(issue.input)}`,
+})
+
+/** minutes by which the last range of a shortened pre-holiday day ends earlier (0: not shortened) */
+const shortenedDayMinutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60)
+
 export const workingTime = z.strictObject({
   timezone: text(),
   calendar: id(),
@@ -67,17 +78,31 @@ export const workingTime = z.strictObject({
   /** weekdays made days off by transfer */
   transferredDaysOff: closedOrHours,
   /** a weekend day made working: the hours of a named weekday, or explicit ranges */
-  workingWeekends: z.union([z.enum(WEEKDAYS), dayHours], {
-    error: (issue) => `expected a weekday (mon…sun) or a list of time ranges, got ${describe(issue.input)}`,
-  }),
-  /** minutes by which the last range of a shortened pre-holiday day ends earlier (0: not shortened) */
-  shortenedDayMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 60),
+  workingWeekends,
+  shortenedDayMinutes,
   ...cited,
   notes: z.array(z.strictObject(cited)).optional(),
+})
+
+/**
+ * A level's own working time (umi: consultations count weekdays only): the keys it gives replace
+ * the regulation's, per weekday for `weekly`. The timezone and calendar stay the regulation's, so
+ * one request is always read in one zone.
+ */
+export const workingTimeOverride = z.strictObject({
+  weekly: z
+    .strictObject(
+      Object.fromEntries(WEEKDAYS.map((d) => [d, dayHours.optional()])) as Record<
+        Weekday,
+        z.ZodOptional<typeof dayHours>
+      >,
+    )
+    .optional(),
+  holidays: closedOrHours.optional(),
+  transferredDaysOff: closedOrHours.optional(),
+  workingWeekends: workingWeekends.optional(),
+  shortenedDayMinutes: shortenedDayMinutes.optional(),
+  ...cited,
 })
 
 export const level = z.strictObject({
@@ -87,6 +112,8 @@ export const level = z.strictObject({
   limit: duration.nullable(),
   target: duration.nullable().optional(),
   description: text().optional(),
+  /** the level counts its limit in hours of its own (regulations/README.md, "Keys") */
+  workingTime: workingTimeOverride.optional(),
   ...cited,
 })
 
@@ -162,7 +189,18 @@ const eligibilityRule = z.discriminatedUnion(
       ...cited,
     }),
     z.strictObject({ rule: z.literal('version_outdated'), ...routing, ...cited }),
-    z.strictObject({ rule: z.literal('code_modified'), ...routing, ...cited }),
+    z.strictObject({
+      rule: z.literal('code_modified'),
+      ...routing,
+      /**
+       * refuse (default): the request cannot be served; delay: it is served at its level, with the warning
+       * that the resolution may be delayed (advantshop §3.1 lists modified code among the causes of delay)
+       */
+      effect: z
+        .enum(['refuse', 'delay'], { error: (issue) => `expected "refuse" or "delay", got ${describe(issue.input)}` })
+        .optional(),
+      ...cited,
+    }),
     z.strictObject({
       rule: z.literal('not_licensed'),
       ...routing,
@@ -242,6 +280,7 @@ export type Duration = z.infer<typeof duration>
 export type RegulationFile = z.infer<typeof regulationSchema>
 export type WorkingTime = z.infer<typeof workingTime>
 export type Level = z.infer<typeof level>
+export type WorkingTimeOverride = z.infer<typeof workingTimeOverride>
 export type Topic = z.infer<typeof topic>
 export type Tier = z.infer<typeof tier>
 export type Product = z.infer<typeof product>

@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon'
+import { levelWorkingTime } from './level-time.js'
 import type { Path } from './locate.js'
-import type { RegulationFile } from './schema.js'
+import type { RegulationFile, WorkingTime } from './schema.js'
 
 export type Report = (path: Path, message: string) => void
 
@@ -40,10 +41,40 @@ const calendarIsKnown: Rule = (reg, ctx, report) => {
 }
 
 const hasOpenHours: Rule = (reg, _ctx, report) => {
-  const wt = reg.workingTime
-  const open = Object.values(wt.weekly).some((d) => d.length > 0) || Array.isArray(wt.holidays)
-  if (!open)
+  if (!isEverOpen(reg.workingTime))
     report(['workingTime', 'weekly'], 'the working time has no open hours on any day: deadlines could never be reached')
+}
+
+function isEverOpen(wt: WorkingTime): boolean {
+  return Object.values(wt.weekly).some((d) => d.length > 0) || Array.isArray(wt.holidays)
+}
+
+const levelWorkingTimeIsUsable: Rule = (reg, _ctx, report) => {
+  for (const [id, l] of Object.entries(reg.levels)) {
+    const own = l.workingTime
+    if (!own) continue
+    const { clause: _c, quote: _q, note: _n, ...keys } = own
+    if (Object.values(keys).every((v) => v === undefined || (typeof v === 'object' && !Object.keys(v).length)))
+      report(
+        ['levels', id, 'workingTime'],
+        'a level working time changes nothing: give weekly, holidays, transferredDaysOff, workingWeekends or shortenedDayMinutes',
+      )
+    else if (!isEverOpen(levelWorkingTime(reg, id)))
+      report(
+        ['levels', id, 'workingTime'],
+        `the working time of level "${id}" has no open hours on any day: deadlines could never be reached`,
+      )
+  }
+}
+
+const delayingRuleDoesNotRoute: Rule = (reg, _ctx, report) => {
+  reg.eligibility.forEach((r, i) => {
+    if (r.rule === 'code_modified' && r.effect === 'delay' && r.level !== undefined)
+      report(
+        ['eligibility', i, 'level'],
+        'a rule with `effect: delay` keeps the request at its level: drop `level` (it routes refused requests)',
+      )
+  })
 }
 
 const oneDefaultLevel: Rule = (reg, _ctx, report) => {
@@ -179,6 +210,8 @@ const RULES: Rule[] = [
   timezoneIsKnown,
   calendarIsKnown,
   hasOpenHours,
+  levelWorkingTimeIsUsable,
+  delayingRuleDoesNotRoute,
   oneDefaultLevel,
   targetWithinLimit,
   workingDaysAreWhole,

@@ -24,7 +24,13 @@ export const REASON_CODES = [
   'not_licensed',
   'code_modified',
 ] as const
-export const WARNING_CODES = ['multiple_problems', 'credentials_in_text', 'phone_emergency_only'] as const
+export const WARNING_CODES = [
+  'multiple_problems',
+  'credentials_in_text',
+  'phone_emergency_only',
+  // a fact the regulation names as a cause of delay, not of refusal (advantshop §3.1 п.7: modified code)
+  'resolution_may_be_delayed',
+] as const
 export const INFORMATION_IDS = [
   'license_key',
   'domain',

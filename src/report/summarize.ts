@@ -1,6 +1,7 @@
 import type { BusinessClock } from '../calendar/clock.js'
 import { formatInstantIn, instantMs, offsetMinutes, parseIsoInstant } from '../calendar/instant.js'
 import type { Regulation } from '../regulation/load.js'
+import { levelClock } from '../sla/deadline.js'
 import { type ReactionWindow, ticketWindows } from '../sla/windows.js'
 import type { Ticket } from '../store/ticket.js'
 
@@ -362,7 +363,7 @@ function breachOf(ticket: Ticket, w: ReactionWindow, scope: Scope, now: number):
     opened_at: formatInstantIn(w.openedAt, scope.zone),
     deadline: formatInstantIn(deadline, scope.zone),
     responded_at: w.respondedAt === null ? null : formatInstantIn(w.respondedAt, scope.zone),
-    late_working_minutes: Math.round(scope.clock.elapsed(deadline, end)),
+    late_working_minutes: Math.round(levelClock(scope.reg, scope.clock, w.level).elapsed(deadline, end)),
     late_minutes: Math.round((end - deadline) / 60_000),
     assignee: ticket.assignee,
   }

@@ -1,5 +1,6 @@
-import type { BusinessClock, CoverageWarning, ExplainStep } from '../calendar/clock.js'
+import { type BusinessClock, type CoverageWarning, clockFor, type ExplainStep } from '../calendar/clock.js'
 import { defaultLevel } from '../regulation/describe.js'
+import { levelWorkingTime } from '../regulation/level-time.js'
 import type { Regulation } from '../regulation/load.js'
 import type { Duration } from '../regulation/schema.js'
 
@@ -38,6 +39,7 @@ export function computeDeadline(reg: Regulation, clock: BusinessClock, req: Dead
   const level = req.duration ? null : (req.level ?? defaultLevel(reg))
   const spec = level === null ? undefined : reg.levels[level]
   if (level !== null && !spec) throw new UnknownLevelError(reg, level)
+  clock = levelClock(reg, clock, level)
   const duration = req.duration ?? spec?.limit ?? null
   const targetDuration = req.duration ? null : (spec?.target ?? null)
   const clockStart =
@@ -88,11 +90,26 @@ export function levelDeadline(
   const spec = reg.levels[level]
   if (!spec) return { deadline: null, target: null, reason: 'unknown_level' }
   if (!spec.limit) return { deadline: null, target: null, reason: 'not_regulated' }
+  clock = levelClock(reg, clock, level)
   return {
     deadline: clock.add(openedAt, spec.limit),
     target: spec.target ? clock.add(openedAt, spec.target) : null,
     reason: null,
   }
+}
+
+/**
+ * The clock a level counts its limit on: the regulation's, or the one of the level's own working
+ * time (regulations/README.md, level `workingTime`; umi consulting counts weekdays only). Both are
+ * the same engine (src/calendar/clock.ts) on the same calendar; only the hours differ.
+ *
+ * @example
+ * // umi consulting, 20 working hours from Fri 17:00: Mon–Fri 09–18 only
+ * levelClock(umi, clock, 'consulting').add(fri17, { amount: 20, unit: 'working_hours' }) //=> Wed 10:00
+ */
+export function levelClock(reg: Regulation, clock: BusinessClock, level: string | null | undefined): BusinessClock {
+  const wt = levelWorkingTime(reg, level)
+  return wt === clock.workingTime ? clock : clockFor(wt, clock.calendar)
 }
 
 export class UnknownLevelError extends Error {

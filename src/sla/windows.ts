@@ -2,7 +2,7 @@ import type { BusinessClock } from '../calendar/clock.js'
 import { instantMs } from '../calendar/instant.js'
 import type { Regulation } from '../regulation/load.js'
 import type { TicketEvent } from '../store/ticket.js'
-import { levelDeadline } from './deadline.js'
+import { levelClock, levelDeadline } from './deadline.js'
 import { type WindowStatus, windowStatus } from './status.js'
 
 /** What the windows of a ticket depend on (a stored ticket has it). */
@@ -133,6 +133,8 @@ function windowOf(
     level === null
       ? { deadline: null, target: null, reason: 'no_level' as const }
       : levelDeadline(reg, clock, openedAt, level)
+  // a level with hours of its own (umi consulting) measures its windows in those hours
+  clock = levelClock(reg, clock, level)
   return {
     openedAt,
     openedBy,

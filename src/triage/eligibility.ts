@@ -54,6 +54,7 @@ export function checkEligibility(
           .filter((c) => !c.emergencyOnly)
           .map((c) => c.id)
           .join(', ')}`,
+        clause: accepted.clause,
       })
     }
   }
@@ -62,8 +63,17 @@ export function checkEligibility(
     const before = reasons.length
     switch (rule.rule) {
       case 'product_unsupported': {
+        if (facts.product === undefined) break
         const product = reg.products?.find((p) => p.id === facts.product)
-        if (product?.supportedUntil && receivedDate > product.supportedUntil)
+        if (!product)
+          // the rule's clause lists the supported products (mst 1.1); one it does not list is not supported
+          reasons.push({
+            code: 'product_unsupported',
+            clause: rule.clause,
+            quote: rule.quote,
+            message: `${facts.product} is not among the supported products (${(reg.products ?? []).map((p) => p.name).join(', ')})`,
+          })
+        else if (product.supportedUntil && receivedDate > product.supportedUntil)
           reasons.push({
             code: 'product_unsupported',
             clause: product.clause,
@@ -94,7 +104,14 @@ export function checkEligibility(
           })
         break
       case 'code_modified':
-        if (facts.modified)
+        if (!facts.modified) break
+        if (rule.effect === 'delay')
+          warnings.push({
+            code: 'resolution_may_be_delayed',
+            clause: rule.clause,
+            message: `the product code was modified: §${rule.clause} names this among the causes of a delayed (or impossible) resolution; the request is served at its level`,
+          })
+        else
           reasons.push({
             code: 'code_modified',
             clause: rule.clause,
@@ -102,15 +119,26 @@ export function checkEligibility(
             message: 'the product code was modified',
           })
         break
-      case 'not_licensed':
-        if (facts.tier && rule.tiers.includes(facts.tier) && topic && !rule.allowedTopics.includes(topic.id))
+      case 'not_licensed': {
+        if (!facts.tier || !rule.tiers.includes(facts.tier)) break
+        const tier = reg.tiers.find((t) => t.id === facts.tier)?.name ?? facts.tier
+        // no allowed topic: the tier is not served at all (moguta's free versions), whatever the request is about
+        if (!rule.allowedTopics.length)
           reasons.push({
             code: 'not_licensed',
             clause: rule.clause,
             quote: rule.quote,
-            message: `${facts.tier} users are served only on ${rule.allowedTopics.join(', ')}`,
+            message: `${tier} (tier ${facts.tier}) is not supported`,
+          })
+        else if (topic && !rule.allowedTopics.includes(topic.id))
+          reasons.push({
+            code: 'not_licensed',
+            clause: rule.clause,
+            quote: rule.quote,
+            message: `${tier} (tier ${facts.tier}) is served only on ${rule.allowedTopics.join(', ')}`,
           })
         break
+      }
     }
     if (reasons.length > before && routedTo === undefined)
       routedTo = rule.level === undefined ? reg.outOfScope.level : rule.level

@@ -5,7 +5,10 @@ import type { InformationId } from './information.js'
 export interface RequestFacts {
   channel?: Channel
   tier?: string
-  /** product id (aliases resolved by the caller through `resolveProduct`) */
+  /**
+   * product id (aliases resolved by the caller through `resolveProduct`); a product the regulation does not list
+   * stays as the customer named it, and a regulation that lists its products refuses it (product_unsupported)
+   */
   product?: string
   outdated?: boolean
   modified?: boolean
@@ -34,8 +37,10 @@ export interface Reason {
 }
 
 export interface Warning {
-  code: 'multiple_problems' | 'credentials_in_text' | 'phone_emergency_only'
+  code: 'multiple_problems' | 'credentials_in_text' | 'phone_emergency_only' | 'resolution_may_be_delayed'
   message: string
+  /** the clause of the regulation behind the warning, when one is */
+  clause?: string
 }
 
 /** What settled the scope: an eligibility or channel rule, the scope model, the clause rules, or the agent's choice. */

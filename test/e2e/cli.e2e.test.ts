@@ -136,6 +136,7 @@ describe('regdesk regulations validate', () => {
       note: null,
       clause: '3.1',
       quote: '4 рабочих часа',
+      workingTime: null,
     })
   })
 

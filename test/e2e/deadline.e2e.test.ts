@@ -21,7 +21,9 @@ describe('regdesk deadline', () => {
     ['advantshop', 'development', '2026-12-14T15:00:00+03:00', null], // 24 days, every day is a working day
     ['advantshop', 'consulting', '2026-11-24T13:00:00+03:00', null], // 40 h: 5 + 9 + 9 + 12 + 5
     ['imagecms', 'support', '2026-11-23T15:00:00+03:00', null], // 1 working day
-    ['umi', 'consulting', '2026-11-23T10:00:00+03:00', null], // 20 h: Fri 3 + Sat 8 + Sun 8 + Mon 1
+    ['imagecms', 'consultation', '2026-11-23T15:00:00+03:00', null], // «до 24 часов» on every ticket (issue 15)
+    // 20 h «не считая выходные»: the level's own hours, weekdays only (issue 15): Fri 3 + Mon 9 + Tue 8
+    ['umi', 'consulting', '2026-11-24T17:00:00+03:00', null],
   ])('%s %s', async (regulation, level, deadline, target) => {
     const r = await regdesk(['deadline', '-r', regulation, '--level', level, '--received-at', FRIDAY, '--json'])
     expect(r.exitCode).toBe(0)
@@ -39,7 +41,6 @@ describe('regdesk deadline', () => {
     ['mst', 'standard'],
     ['umi', 'support'],
     ['umi', 'development'],
-    ['imagecms', 'consultation'],
   ])('%s %s has no reaction time: not_regulated', async (regulation, level) => {
     const r = await regdesk(['deadline', '-r', regulation, '--level', level, '--json'])
     expect(r.exitCode).toBe(0)
@@ -203,7 +204,7 @@ describe('regdesk deadline --batch', () => {
     expect(out).toEqual([
       { id: 'a', deadline: '2026-11-25T15:00:00+03:00', target: '2026-11-23T15:00:00+03:00' },
       { id: null, line: 2, error: 'not a JSON object' },
-      { id: 'c', deadline: '2026-11-23T10:00:00+03:00', target: null },
+      { id: 'c', deadline: '2026-11-24T17:00:00+03:00', target: null },
       { id: 'd', line: 4, error: 'unknown level "nope" for umi; levels: support, consulting, development' },
       { id: 'e', line: 5, error: expect.stringContaining('not a real date') },
       { id: 'f', deadline: null, target: null, reason: 'not_regulated' },

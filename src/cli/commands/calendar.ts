@@ -1,21 +1,51 @@
-import { Command } from 'commander'
+import { readFileSync, statSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { Command, Option } from 'commander'
 import { DateTime } from 'luxon'
+import {
+  buildCalendar,
+  calendarYearOf,
+  type DayKind,
+  dayKind,
+  type ProductionCalendar,
+} from '../../calendar/calendar.js'
 import type { ClockDay } from '../../calendar/clock.js'
-import { UsageError } from '../../errors.js'
+import { dayNumberOfYmd, isoOfDayNumber } from '../../calendar/dates.js'
+import {
+  decodeCalendarBytes,
+  detectFormat,
+  formatCalendarYearFile,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  importCalendarYear,
+} from '../../calendar/import.js'
+import { loadCalendarData, writeImportedYear } from '../../calendar/load.js'
+import { DataError, RegdeskError, UsageError } from '../../errors.js'
 import type { Regulation } from '../../regulation/load.js'
+import { listCalendarIds } from '../../regulation/load.js'
+import { calendarYearParser } from '../../regulation/parsers.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { renderFields, renderList } from '../output/table.js'
-import { businessClock, regulationOption } from '../regulation-input.js'
+import { businessClock, productionCalendar, regulationOption } from '../regulation-input.js'
 import { formatInstant, parseDate, parseInstant } from '../time-input.js'
 
 export interface CalendarShowOptions {
   month?: string
   from?: string
   to?: string
+  year?: string
+}
+
+export interface CalendarImportOptions {
+  format?: ImportFormat
+  calendar?: string
+  provisional?: boolean
+  decree?: string
+  dryRun?: boolean
 }
 
 const MAX_DAYS = 3700
@@ -37,15 +67,44 @@ export function calendarCommand(io: IO, environment: Environment): Command {
     .option('--month <yyyy-mm>', 'one month (default: the month of --now)')
     .option('--from <date>', 'first day, YYYY-MM-DD (with --to)')
     .option('--to <date>', 'last day, YYYY-MM-DD, inclusive')
+    .option('--year <yyyy>', 'a whole year, and where the calendar of that year comes from')
     .addHelpText(
       'after',
       examples([
         'regdesk calendar show moguta --month 2026-05',
         'regdesk calendar show umi --from 2026-12-28 --to 2027-01-12 --json',
+        'regdesk calendar show --year 2027 --json | jq .years',
       ]),
     )
     .action((id: string | undefined, opts: CalendarShowOptions, c: Command) =>
       runCalendarShow(contextOf(c, io, environment), id, opts),
+    )
+  cmd
+    .command('import')
+    .description('install a year of the production calendar (XML, CSV or YAML); it replaces the shipped year')
+    .argument('<file>', 'the calendar file: public XML production calendar, CSV or YAML of dates')
+    .addOption(
+      new Option('--format <format>', 'the file format (default: by its extension or content)').choices(IMPORT_FORMATS),
+    )
+    .option('--calendar <id>', 'the production calendar the year belongs to', 'ru')
+    .option('--provisional', 'no decree is published yet: computations touching the year keep warning')
+    .option('--decree <text>', 'the decree the year follows, for `calendar show`')
+    .option('--dry-run', 'check the file and show what would change; write nothing')
+    .addHelpText(
+      'after',
+      `${examples([
+        'regdesk calendar import calendar-2027.xml',
+        'regdesk calendar import 2027.csv --decree "Постановление Правительства РФ от … № …"',
+        'regdesk calendar import draft-2028.xml --provisional --dry-run',
+      ])}
+The year is written to the user's calendar directory (REGDESK_CALENDARS_DIR, else
+~/.local/share/regdesk/calendars) as <calendar>-<year>.yaml; delete that file to use the shipped year again.
+Formats: README.md, "regdesk calendar import FILE". Exit 3 with file:line:column when the file is not a complete,
+lawful year (nothing is written then).
+`,
+    )
+    .action((file: string, opts: CalendarImportOptions, c: Command) =>
+      runCalendarImport(contextOf(c, io, environment), file, opts),
     )
   cmd
     .command('check')
@@ -67,11 +126,22 @@ function regulationArg(ctx: Context, id: string | undefined): Regulation {
 }
 
 export function runCalendarShow(ctx: Context, id: string | undefined, opts: CalendarShowOptions): void {
+  const year = opts.year === undefined ? undefined : yearOption(opts.year)
+  if (year !== undefined && (opts.month !== undefined || opts.from !== undefined || opts.to !== undefined))
+    throw new UsageError('use either --year, --month or --from/--to')
+  // a year of the production calendar itself needs no regulation
+  if (year !== undefined && id === undefined && ctx.defaultRegulation() === undefined) {
+    showCalendarYear(ctx, DEFAULT_CALENDAR, year)
+    return
+  }
   const reg = regulationArg(ctx, id)
   const zone = reg.workingTime.timezone
   let first: DateTime
   let last: DateTime
-  if (opts.month !== undefined) {
+  if (year !== undefined) {
+    first = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: 'UTC' })
+    last = DateTime.fromObject({ year, month: 12, day: 31 }, { zone: 'UTC' })
+  } else if (opts.month !== undefined) {
     if (opts.from !== undefined || opts.to !== undefined) throw new UsageError('use either --month or --from/--to')
     const m = /^(\d{4})-(\d{2})$/.exec(opts.month.trim())
     const month = Number(m?.[2])
@@ -90,7 +160,7 @@ export function runCalendarShow(ctx: Context, id: string | undefined, opts: Cale
     first = DateTime.fromObject({ year: today.year, month: today.month, day: 1 }, { zone: 'UTC' })
     last = first.endOf('month').startOf('day')
   }
-  const clock = businessClock(reg)
+  const clock = businessClock(ctx, reg)
   const days: ClockDay[] = []
   for (let d = first; d <= last; d = d.plus({ days: 1 })) days.push(clock.day(d.toISODate() as string))
   const warnings = [
@@ -101,18 +171,176 @@ export function runCalendarShow(ctx: Context, id: string | undefined, opts: Cale
     ).values(),
   ]
   for (const w of warnings) ctx.io.err(`warning: ${w.message}\n`)
+  const years = yearsOf(clock.calendar, first.year, last.year)
   if (ctx.json) {
     writeJson(ctx.io, {
       regulation: reg.id,
+      calendar: clock.calendar.id,
       timezone: zone,
+      years: years.map(yearJson),
       days: days.map(dayJson),
       warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
     })
     return
   }
-  if (ctx.io.isStdoutTTY && opts.month !== undefined) ctx.io.out(renderMonthGrid(reg, days, ctx.io))
-  else if (ctx.io.isStdoutTTY && opts.from === undefined) ctx.io.out(renderMonthGrid(reg, days, ctx.io))
-  else ctx.io.out(renderDays(days, ctx.io))
+  if (ctx.io.isStdoutTTY && opts.from === undefined) {
+    // a grid per month, under where each year of the calendar comes from
+    ctx.io.out(years.map((y) => `${yearLine(clock.calendar.id, y)}\n`).join(''))
+    byMonth(days).forEach((month, i) => {
+      ctx.io.out(`${i ? '\n' : ''}${renderMonthGrid(reg, month, ctx.io)}`)
+    })
+  } else {
+    // piped rows stay rows: the origin of the years goes to stderr
+    if (year !== undefined) for (const y of years) ctx.io.err(`note: ${yearLine(clock.calendar.id, y)}\n`)
+    ctx.io.out(renderDays(days, ctx.io))
+  }
+}
+
+const DEFAULT_CALENDAR = 'ru'
+
+function yearOption(text: string): number {
+  const y = Number(text)
+  if (!/^\d{4}$/.test(text.trim()) || y < 1900 || y > 2600)
+    throw new UsageError(`--year: expected a year like 2027 (1900–2600), got ${JSON.stringify(text)}`)
+  return y
+}
+
+interface YearOrigin {
+  year: number
+  status: 'official' | 'provisional' | 'uncovered'
+  origin: 'shipped' | 'imported' | 'statutory'
+  file: string | null
+  decree: string | null
+  source: string
+}
+
+/** Where each year of the calendar comes from: the shipped file, a file the user imported, or art. 112 alone. */
+function yearsOf(calendar: ProductionCalendar, from: number, to: number): YearOrigin[] {
+  const out: YearOrigin[] = []
+  for (let y = from; y <= to; y++) {
+    const info = calendar.years.get(y)
+    out.push(
+      info
+        ? {
+            year: y,
+            status: info.status,
+            origin: info.origin,
+            file: info.file ?? (info.origin === 'shipped' ? `regulations/calendars/${calendar.id}.yaml` : null),
+            decree: info.decree ?? null,
+            source: info.source,
+          }
+        : {
+            year: y,
+            status: 'uncovered',
+            origin: 'statutory',
+            file: null,
+            decree: null,
+            source: 'not in the calendar: the statutory holidays of Labour Code art. 112 only',
+          },
+    )
+  }
+  return out
+}
+
+function yearJson(y: YearOrigin) {
+  return { ...y, provisional: y.status === 'provisional' }
+}
+
+function yearLine(id: string, y: YearOrigin): string {
+  const where =
+    y.origin === 'imported'
+      ? `imported from ${y.file}`
+      : y.origin === 'shipped'
+        ? `shipped with regdesk (${y.file})`
+        : 'not covered: only the statutory holidays'
+  return `calendar ${id} ${y.year}: ${y.status}${y.status === 'provisional' ? ' (no decree yet)' : ''}, ${where}${y.decree ? `; ${y.decree}` : ''}`
+}
+
+function byMonth(days: readonly ClockDay[]): ClockDay[][] {
+  const months: ClockDay[][] = []
+  for (const d of days) {
+    const last = months.at(-1)
+    if (last && last[0]?.date.slice(0, 7) === d.date.slice(0, 7)) last.push(d)
+    else months.push([d])
+  }
+  return months
+}
+
+/** `calendar show --year Y` without a regulation: the production calendar's own days, no hours. */
+function showCalendarYear(ctx: Context, id: string, year: number): void {
+  const calendar = productionCalendar(ctx, id)
+  const years = yearsOf(calendar, year, year)
+  const days: (DayKind & { date: string })[] = []
+  for (
+    let d = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: 'UTC' });
+    d.year === year;
+    d = d.plus({ days: 1 })
+  )
+    days.push({ date: d.toISODate() as string, ...dayKind(calendar, d.toISODate() as string) })
+  const warnings = years.flatMap((y) =>
+    y.status === 'provisional'
+      ? [
+          {
+            code: 'provisional_year',
+            message: `the ${id} production calendar for ${year} is provisional (no decree yet): transfers and shortened days may change`,
+          },
+        ]
+      : y.status === 'uncovered'
+        ? [
+            {
+              code: 'uncovered_year',
+              message: `the ${id} production calendar does not cover ${year}: only the statutory holidays are applied`,
+            },
+          ]
+        : [],
+  )
+  for (const w of warnings) ctx.io.err(`warning: ${w.message}\n`)
+  if (ctx.json) {
+    writeJson(ctx.io, {
+      regulation: null,
+      calendar: id,
+      timezone: null,
+      years: years.map(yearJson),
+      days: days.map((d) => ({
+        date: d.date,
+        weekday: DateTime.fromISO(d.date).toFormat('ccc'),
+        kind: d.kind,
+        name: d.name ?? null,
+        shortened: d.shortened,
+        hours: null,
+        open_minutes: null,
+        coverage: d.coverage,
+      })),
+      warnings,
+    })
+    return
+  }
+  const header = years.map((y) => yearLine(id, y)).join('\n')
+  if (ctx.io.isStdoutTTY) ctx.io.out(`${header}\n`)
+  else ctx.io.err(`note: ${header}\n`)
+  ctx.io.out(
+    renderList(
+      days.filter((d) => d.kind !== 'weekend' && (d.kind !== 'workday' || d.shortened)),
+      [
+        { header: 'DATE', value: (d) => d.date },
+        { header: 'DAY', value: (d) => DateTime.fromISO(d.date).toFormat('ccc') },
+        { header: 'KIND', value: (d) => d.kind },
+        {
+          header: 'NOTE',
+          value: (d) =>
+            [
+              d.name,
+              d.from ? `from ${d.from}` : '',
+              d.swapsWith ? `instead of ${d.swapsWith}` : '',
+              d.shortened ? 'shortened' : '',
+            ]
+              .filter(Boolean)
+              .join('; '),
+        },
+      ],
+      ctx.io,
+    ),
+  )
 }
 
 function dayMs(d: ClockDay, zone: string): number {
@@ -194,7 +422,7 @@ export function runCalendarCheck(ctx: Context, id: string | undefined, instant: 
   const zone = reg.workingTime.timezone
   const at = instant === undefined ? { ms: ctx.now, assumedZone: false } : parseInstant(instant, 'instant', zone)
   if (at.assumedZone) ctx.io.err(`note: the instant has no offset; read as ${zone} time\n`)
-  const clock = businessClock(reg)
+  const clock = businessClock(ctx, reg)
   const open = clock.isOpen(at.ms)
   const nextOpening = open ? null : clock.nextOpening(at.ms)
   const nextClosing = clock.nextClosing(at.ms)
@@ -227,4 +455,144 @@ export function runCalendarCheck(ctx: Context, id: string | undefined, instant: 
       ctx.io,
     ),
   )
+}
+
+/** A calendar file is a few kilobytes; anything this large is something else. */
+const MAX_IMPORT_BYTES = 4 * 1024 * 1024
+
+/**
+ * `calendar import FILE`: reads one year, checks it (src/calendar/import.ts, parse-calendar.ts),
+ * and writes it to the user's calendar directory, where every command finds it. A file that is not
+ * a complete, lawful year is refused with its problems at their lines, and nothing is written.
+ */
+export function runCalendarImport(ctx: Context, file: string, opts: CalendarImportOptions): void {
+  const id = opts.calendar ?? DEFAULT_CALENDAR
+  const known = listCalendarIds()
+  if (!known.includes(id)) throw new UsageError(`--calendar: unknown calendar "${id}"; calendars: ${known.join(', ')}`)
+  let bytes: Buffer
+  try {
+    if (statSync(file).size > MAX_IMPORT_BYTES)
+      throw new DataError([
+        {
+          file,
+          line: 1,
+          col: 1,
+          path: '',
+          message: 'the file is larger than 4 MB; is it a calendar?',
+          severity: 'error',
+        },
+      ])
+    bytes = readFileSync(file)
+  } catch (e) {
+    if (e instanceof RegdeskError) throw e
+    throw new RegdeskError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+  const text = decodeCalendarBytes(bytes)
+  const format = opts.format ?? detectFormat(file, text)
+  if (!format) throw new UsageError(`cannot tell the format of ${file}; pass --format ${IMPORT_FORMATS.join('|')}`)
+  const shipped = loadCalendarData(id)
+  const imported = importCalendarYear(text, file, {
+    shipped,
+    format,
+    ...(opts.provisional ? { status: 'provisional' as const } : {}),
+    ...(opts.decree ? { decree: opts.decree } : {}),
+  })
+  if (!imported.value) throw new DataError(imported.issues)
+  const { data, published } = imported.value
+  const year = data.year
+  const source = `${format.toUpperCase()} production calendar ${basename(file)}${published ? ` (published ${published})` : ''}, imported ${new Date(ctx.now).toISOString().slice(0, 10)}`
+  const yearText = formatCalendarYearFile(data, {
+    calendar: id,
+    source,
+    importedFrom: resolve(file),
+    importedAt: new Date(ctx.now).toISOString(),
+  })
+  // what is written must read back as the same year: the loader checks it again at every start
+  const check = calendarYearParser()(yearText, `${id}-${year}.yaml`, { shipped, year })
+  if (!check.value)
+    throw new Error(`the year file made from ${file} does not read back: ${check.issues[0]?.message ?? '?'}`)
+
+  const dir = ctx.calendarsDir()
+  const before = productionCalendar(ctx, id)
+  const previous = before.years.get(year)
+  const after = buildCalendar({
+    ...shipped,
+    years: { ...shipped.years, [year]: calendarYearOf(check.value, { source }) },
+  })
+  const changes: { date: string; before: string; after: string }[] = []
+  const shortened: string[] = []
+  for (let dn = dayNumberOfYmd(year, 1, 1); dn <= dayNumberOfYmd(year, 12, 31); dn++) {
+    const date = isoOfDayNumber(dn)
+    const kind = dayKind(after, date)
+    if (kind.shortened) shortened.push(date)
+    const was = kindText(dayKind(before, date))
+    const now = kindText(kind)
+    if (was !== now) changes.push({ date, before: was, after: now })
+  }
+  const written = opts.dryRun ? null : writeImportedYear(dir, id, year, yearText)
+  const replaced = previous
+    ? { origin: previous.origin, status: previous.status, file: previous.file ?? null }
+    : { origin: 'statutory' as const, status: 'uncovered' as const, file: null }
+  const y = check.value
+  const summary = {
+    calendar: id,
+    year,
+    status: y.status ?? 'official',
+    decree: y.decree ?? null,
+    format,
+    source,
+    file: written,
+    directory: resolve(dir),
+    dry_run: Boolean(opts.dryRun),
+    replaces: replaced,
+    holidays: y.holidays.length,
+    transferred_days_off: y.transferredDaysOff.map((t) => ({ date: t.date, from: t.from ?? null })),
+    working_weekends: y.workingWeekends.map((w) => ({ date: w.date, swaps_with: w.swapsWith ?? null })),
+    shortened,
+    shortened_by_rule: !y.shortened?.length,
+    changes,
+  }
+  if (ctx.json) {
+    writeJson(ctx.io, summary)
+    return
+  }
+  const c = ctx.io.color
+  const was =
+    replaced.origin === 'imported'
+      ? `the year imported before (${replaced.file})`
+      : replaced.origin === 'shipped'
+        ? `the shipped ${replaced.status} year`
+        : 'the statutory holidays alone (the year was not covered)'
+  ctx.io.out(
+    renderFields(
+      [
+        ['calendar', `${id} ${year}: ${summary.status}${summary.decree ? `, ${summary.decree}` : ''}`],
+        ['from', `${resolve(file)} (${format})`],
+        [opts.dryRun ? 'would write' : 'written', `${written ?? resolve(dir, `${id}-${year}.yaml`)}; replaces ${was}`],
+        [
+          'days',
+          `${summary.holidays} holidays, ${summary.transferred_days_off.length} transferred days off, ${summary.working_weekends.length} working weekend days, ${summary.shortened.length} shortened days${summary.shortened_by_rule ? ' (by the art. 95 rule)' : ''}`,
+        ],
+        ['changes', changes.length ? `${changes.length} days differ from before` : 'none: the same days as before'],
+      ],
+      ctx.io,
+    ),
+  )
+  if (changes.length)
+    ctx.io.out(
+      renderList(
+        changes,
+        [
+          { header: 'DATE', value: (d) => d.date },
+          { header: 'BEFORE', value: (d) => d.before },
+          { header: 'AFTER', value: (d) => d.after, human: (d) => c.bold(d.after) },
+        ],
+        ctx.io,
+      ),
+    )
+  if (opts.dryRun) ctx.io.err('note: --dry-run: nothing was written\n')
+}
+
+function kindText(k: DayKind): string {
+  return `${k.kind}${k.shortened ? ' (shortened)' : ''}`
 }

@@ -70,7 +70,7 @@ export function runDeadline(ctx: Context, opts: DeadlineOptions): void {
       ? { ms: ctx.now, assumedZone: false }
       : parseInstant(opts.receivedAt, '--received-at', reg.workingTime.timezone)
   if (received.assumedZone) ctx.io.err(`note: --received-at has no offset; read as ${reg.workingTime.timezone} time\n`)
-  const result = deadlineOf(reg, { receivedAt: received.ms, level: opts.level, duration, explain: opts.explain })
+  const result = deadlineOf(ctx, reg, { receivedAt: received.ms, level: opts.level, duration, explain: opts.explain })
   for (const w of result.warnings) ctx.io.err(`warning: ${w.message}\n`)
   if (ctx.json) {
     writeJson(ctx.io, deadlineJson(reg, result))
@@ -81,6 +81,7 @@ export function runDeadline(ctx: Context, opts: DeadlineOptions): void {
 }
 
 function deadlineOf(
+  ctx: Context,
   reg: Regulation,
   req: {
     receivedAt: number
@@ -90,7 +91,7 @@ function deadlineOf(
   },
 ): Deadline {
   try {
-    return computeDeadline(reg, businessClock(reg), {
+    return computeDeadline(reg, businessClock(ctx, reg), {
       receivedAt: req.receivedAt,
       ...(req.level ? { level: req.level } : {}),
       ...(req.duration ? { duration: req.duration } : {}),
@@ -157,6 +158,9 @@ function renderDeadline(reg: Regulation, d: Deadline, io: IO): string {
     ['regulation', `${reg.id} — ${what}`],
     ['received', when(d.receivedAt)],
   ]
+  const own = d.level ? reg.levels[d.level]?.workingTime : undefined
+  if (own && d.duration)
+    pairs.splice(1, 0, ['hours', `counted in the level's own working time (§${own.clause} «${own.quote}»)`])
   if (d.reason === 'not_regulated') {
     pairs.push([
       'deadline',
@@ -305,7 +309,7 @@ function batchResult(
   if (duration === null)
     throw new UsageError(`"duration" must be like 90m, 8h or 3d, got ${JSON.stringify(data.duration)}`)
   const received = parseInstant(data.received_at, 'received_at', reg.workingTime.timezone)
-  const d = deadlineOf(reg, { receivedAt: received.ms, level: data.level, duration })
+  const d = deadlineOf(ctx, reg, { receivedAt: received.ms, level: data.level, duration })
   const zone = reg.workingTime.timezone
   const warnings = d.warnings.map((w) => ({ code: w.code, message: w.message }))
   return {

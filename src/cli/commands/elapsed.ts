@@ -43,7 +43,7 @@ export function runElapsed(ctx: Context, opts: ElapsedOptions): void {
     ['--to', to],
   ] as const)
     if (v.assumedZone) ctx.io.err(`note: ${name} has no offset; read as ${zone} time\n`)
-  const clock = businessClock(reg)
+  const clock = businessClock(ctx, reg)
   const minutes = clock.elapsed(from.ms, to.ms)
   const warnings = clock.warningsBetween(Math.min(from.ms, to.ms), Math.max(from.ms, to.ms))
   for (const w of warnings) ctx.io.err(`warning: ${w.message}\n`)

@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { ExitCode, RegdeskError, UsageError } from '../../errors.js'
+import { levelClock } from '../../sla/deadline.js'
 import { formatMinutes } from '../../sla/duration.js'
 import { isAlert } from '../../sla/status.js'
 import { currentWindow, type ReactionWindow } from '../../sla/windows.js'
@@ -111,7 +112,7 @@ function overdueRow(ctx: Context, views: TicketViews, t: Ticket, w: ReactionWind
     opened_at: fmt(w.openedAt),
     deadline: fmt(deadline),
     target: w.target === null ? null : fmt(w.target),
-    late_working_minutes: Math.trunc(reg ? views.clock(reg).elapsed(deadline, ctx.now) : 0),
+    late_working_minutes: Math.trunc(reg ? levelClock(reg, views.clock(reg), w.level).elapsed(deadline, ctx.now) : 0),
     late_minutes: Math.trunc((ctx.now - deadline) / 60_000),
     status: w.status as 'overdue' | 'at_risk',
     ticket_status: t.status,

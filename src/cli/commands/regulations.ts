@@ -141,6 +141,27 @@ export function showRegulation(reg: Regulation, io: IO): string {
       `  ${c.bold(id)}${id === def ? ' (default)' : ''} — ${l.name}: reaction ${l.limit ? `at most ${describeDuration(l.limit)}` : c.yellow('not regulated')}${l.target ? `, target ${describeDuration(l.target)}` : ''}`,
     )
     cite(l)
+    const own = l.workingTime
+    if (own) {
+      const days = Object.entries(own.weekly ?? {}).map(
+        ([d, hours]) => `${WEEKDAY_NAMES[d as keyof typeof WEEKDAY_NAMES]} ${hours?.join(', ') || 'closed'}`,
+      )
+      const rest = [
+        own.holidays === undefined ? '' : `holidays: ${hoursText(own.holidays)}`,
+        own.transferredDaysOff === undefined ? '' : `transferred days off: ${hoursText(own.transferredDaysOff)}`,
+        own.workingWeekends === undefined
+          ? ''
+          : `working weekend: ${Array.isArray(own.workingWeekends) ? own.workingWeekends.join(', ') : `hours of ${own.workingWeekends}`}`,
+        own.shortenedDayMinutes === undefined ? '' : `shortened by ${own.shortenedDayMinutes} min`,
+      ].filter(Boolean)
+      lines.push(`    its own working time (otherwise as above): ${[...days, ...rest].join('; ')}`)
+      cite(own, '      ')
+    }
+    // the source states no time, but a team's contract may: regulations/README.md, "Your own limits"
+    if (!l.limit)
+      lines.push(
+        `    ${c.dim(`a contracted reaction time goes in your own copy of this file: copy ${reg.file} into a directory of your own, set levels.${id}.limit (and a note citing the contract), and use it with --regulations DIR, REGDESK_REGULATIONS or config regulationsDir`)}`,
+      )
   }
   lines.push(
     `  reaction windows: ${reg.reactionWindows.opens === 'every-customer-reply' ? 'the first request and every customer reply after an agent response' : 'the first request'}`,
@@ -193,8 +214,10 @@ export function showRegulation(reg: Regulation, io: IO): string {
         r.rule === 'support_period_expired'
           ? ` (${describeDuration(r.period)}; levels ${r.levels.join(', ')})`
           : r.rule === 'not_licensed'
-            ? ` (tiers ${r.tiers.join(', ')}: only ${r.allowedTopics.join(', ')})`
-            : ''
+            ? ` (tiers ${r.tiers.join(', ')}: ${r.allowedTopics.length ? `only ${r.allowedTopics.join(', ')}` : 'not served'})`
+            : r.rule === 'code_modified' && r.effect === 'delay'
+              ? ' (delays, does not refuse: warning resolution_may_be_delayed)'
+              : ''
       lines.push(`  ${r.rule}${extra}`)
       cite(r)
     }

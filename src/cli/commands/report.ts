@@ -57,7 +57,7 @@ export function runReport(ctx: Context, environment: Environment, opts: ReportOp
   const report = summarizeCompliance({
     tickets,
     regulation: (id) => (registry.has(id) ? registry.get(id) : undefined),
-    clock: businessClock,
+    clock: (reg) => businessClock(ctx, reg),
     from,
     to,
     now: ctx.now,

@@ -55,7 +55,7 @@ function sections(report: Report, io: IO): Section[] {
         ...minutes(s.reaction_working_minutes),
         ...minutes(s.reaction_minutes),
       ]),
-      note: "working time counts the regulation's open hours only; percentiles by nearest rank",
+      note: "working time counts open hours only (the regulation's, or a level's own); percentiles by nearest rank",
     },
   ]
   const scoped = groups.filter(({ s }) => s.out_of_scope.tickets || s.multiple_problems)

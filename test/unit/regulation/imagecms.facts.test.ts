@@ -42,24 +42,27 @@ describe('imagecms regulation', () => {
     expect(wt.shortenedDayMinutes).toBe(60)
   })
 
-  it('reacts to a support ticket within 1 working day ("до 24 часов"); consultations have no stated limit', () => {
+  it('reacts to every ticket within 1 working day ("до 24 часов"), consultations too (issue 15, item 1)', () => {
     expect(Object.keys(reg.levels).sort()).toEqual(['consultation', 'support'])
     expect(reg.levels.support?.default).toBe(true)
     expect(reg.levels.support?.limit).toEqual({ amount: 1, unit: 'working_days' })
     expect(reg.levels.support?.quote).toContain('до 24 часов')
     expect(reg.levels.support?.note).toMatch(/24/)
     expect(reg.levels.consultation?.default).toBeUndefined()
-    expect(reg.levels.consultation?.limit).toBeNull()
-    expect(reg.levels.consultation?.note).toBeDefined()
+    expect(reg.levels.consultation?.limit).toEqual({ amount: 1, unit: 'working_days' })
+    expect(reg.levels.consultation?.quote).toBe('Время реакции на каждый отдельный билет составляет до 24 часов.')
+    expect(reg.levels.consultation?.note).toMatch(/каждый отдельный билет/)
     expect(reg.reactionWindows.opens).toBe('first-request')
   })
 
-  it('has tiers Premium and Pro (support) and none (consultation, the default)', () => {
+  it('has tiers Premium and Pro (support), none (consultation, the default) and licences bought through a partner', () => {
     expect(reg.tiers.map((t) => [t.id, t.level, t.default ?? false])).toEqual([
       ['premium', 'support', false],
       ['pro', 'support', false],
       ['none', 'consultation', true],
+      ['via-partner', 'consultation', false],
     ])
+    expect(reg.tiers.at(-1)?.clause).toBe('«Как мы работаем (регламент)», п. 5')
   })
 
   it('accepts tickets only in the personal cabinet (item 2)', () => {
@@ -78,6 +81,17 @@ describe('imagecms regulation', () => {
     ])
     const unlicensed = reg.eligibility.find((r) => r.rule === 'not_licensed')
     expect(unlicensed?.rule === 'not_licensed' && unlicensed.tiers).toEqual(['none'])
+    // issue 15, item 2: a technical request without a licence goes to the consultation department
+    expect(unlicensed?.level).toBe('consultation')
+    const viaPartner = reg.eligibility.filter((r) => r.rule === 'not_licensed')[1]
+    expect(viaPartner?.rule === 'not_licensed' && [viaPartner.tiers, viaPartner.level, viaPartner.clause]).toEqual([
+      ['via-partner'],
+      null,
+      '«Как мы работаем (регламент)», п. 5',
+    ])
+    expect(viaPartner?.rule === 'not_licensed' && viaPartner.allowedTopics).toEqual(
+      unlicensed?.rule === 'not_licensed' && unlicensed.allowedTopics,
+    )
     const allowed = unlicensed?.rule === 'not_licensed' ? [...unlicensed.allowedTopics].sort() : []
     expect(allowed).toEqual(
       topics('in', CONSULTATION)
@@ -86,6 +100,7 @@ describe('imagecms regulation', () => {
     )
     expect(reg.eligibility.map((r) => r.rule)).toEqual([
       'support_period_expired',
+      'not_licensed',
       'not_licensed',
       'code_modified',
       'version_outdated',
@@ -103,7 +118,7 @@ describe('imagecms regulation', () => {
     expect(reg.queue).toMatchObject({
       order: 'tier-then-last-customer-comment',
       criticalFirst: false,
-      tierOrder: ['premium', 'pro', 'none'],
+      tierOrder: ['premium', 'pro', 'none', 'via-partner'],
     })
     expect(reg.onePerRequest?.clause).toBe('«Как мы работаем (регламент)», п. 7')
   })

@@ -56,17 +56,26 @@ describe('moguta regulation', () => {
     for (const c of reg.channels.rejected) expect(c.clause).toBe('4.4')
   })
 
-  it('serves licensed users (default), partners and demo users at the standard level (1.1)', () => {
+  it('serves licensed users (default), partners and demo users at the standard level (1.1); free versions not (3)', () => {
     expect(reg.tiers.map((t) => [t.id, t.level, t.default ?? false])).toEqual([
       ['licensed', 'standard', true],
       ['partner', 'standard', false],
       ['demo', 'standard', false],
+      ['free', undefined, false],
     ])
   })
 
   it('limits demo users to general usage questions (1.1) and supports only the current version (3)', () => {
-    expect(reg.eligibility.map((r) => r.rule)).toEqual(['not_licensed', 'version_outdated'])
-    const demo = reg.eligibility.find((r) => r.rule === 'not_licensed')
+    expect(reg.eligibility.map((r) => r.rule)).toEqual(['not_licensed', 'not_licensed', 'version_outdated'])
+    // issue 15, item 5: free versions get no topic at all
+    const free = reg.eligibility[0]
+    expect(free?.rule === 'not_licensed' && [free.tiers, free.allowedTopics, free.clause]).toEqual([
+      ['free'],
+      [],
+      '3 «Круг решаемых задач»',
+    ])
+    expect(free?.quote).toBe('Поддержка устаревших и бесплатных версий Продукта не осуществляется.')
+    const demo = reg.eligibility[1]
     expect(demo?.rule === 'not_licensed' && demo.tiers).toEqual(['demo'])
     expect(demo?.rule === 'not_licensed' && demo.allowedTopics).toEqual(['general-usage'])
     expect(demo?.clause).toBe('1.1')

@@ -89,8 +89,9 @@ describe('mst regulation', () => {
     expect(reg.onePerRequest?.quote).toBe('По каждой проблеме необходимо создавать отдельную заявку.')
   })
 
-  it('asks for a detailed description; has no lifecycle rules; out of scope gets no level', () => {
-    expect(reg.requiredInformation.map((r) => [r.id, r.optional ?? false, r.clause])).toEqual([['steps', false, '1.2']])
+  it('asks for a detailed description (steps optional); has no lifecycle rules; out of scope gets no level', () => {
+    // issue 15, item 6: «максимально подробно описать возникшую проблему» asks for a description, not for steps
+    expect(reg.requiredInformation.map((r) => [r.id, r.optional ?? false, r.clause])).toEqual([['steps', true, '1.2']])
     expect(reg.lifecycle).toEqual([])
     expect(reg.outOfScope.level).toBeNull()
     expect(reg.queue).toMatchObject({ order: 'received', criticalFirst: false })

@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import { Chalk } from 'chalk'
 import { CommanderError } from 'commander'
@@ -45,7 +45,13 @@ export async function runCli(args: string[], env: Record<string, string> = {}, s
     stdout: new PassThrough(),
   }
   const environment = {
-    env: { REGDESK_NOW: '2026-11-20T15:00:00+03:00', REGDESK_STORE: tempStore(), ...env },
+    env: {
+      REGDESK_NOW: '2026-11-20T15:00:00+03:00',
+      REGDESK_STORE: tempStore(),
+      // imported calendar years of the machine running the tests must not leak in
+      REGDESK_CALENDARS_DIR: join(dirname(tempStore()), 'calendars'),
+      ...env,
+    },
     clock: () => Date.parse('2026-11-20T12:00:00Z'),
   }
   try {

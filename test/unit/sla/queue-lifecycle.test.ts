@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { businessClock } from '../../../src/cli/regulation-input.js'
-import { RegulationRegistry } from '../../../src/regulation/load.js'
+import { type Regulation, RegulationRegistry } from '../../../src/regulation/load.js'
 import { autocloseMatches, purgeMatches, purgeSecrets } from '../../../src/sla/lifecycle.js'
 import { queueOrder } from '../../../src/sla/queue.js'
 import { splitSecrets } from '../../../src/store/secrets.js'
@@ -75,7 +75,8 @@ describe('queueOrder', () => {
 
 describe('lifecycle rules', () => {
   const regOf = (id: string) => reg(id)
-  const clockOf = businessClock
+  // the shipped calendar alone: no directory of imported years
+  const clockOf = (r: Regulation) => businessClock({ calendarsDir: () => '/nonexistent/regdesk-calendars' }, r)
 
   it('imagecms: resolved + 7 calendar days without activity → closed', () => {
     const t = make('imagecms', '2026-11-02T10:00', { status: 'resolved' }, [

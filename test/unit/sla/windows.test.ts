@@ -7,7 +7,8 @@ import type { TicketEvent } from '../../../src/store/ticket.js'
 
 const registry = RegulationRegistry.withBuiltins()
 const reg = (id: string) => registry.get(id)
-const clockOf = (id: string) => businessClock(reg(id))
+// the shipped calendar alone: no directory of imported years
+const clockOf = (id: string) => businessClock({ calendarsDir: () => '/nonexistent/regdesk-calendars' }, reg(id))
 /** Moscow wall-clock time → epoch ms */
 const msk = (wall: string) => Date.parse(`${wall}:00+03:00`)
 const iso = (wall: string) => `${wall}:00+03:00`

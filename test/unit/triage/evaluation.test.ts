@@ -26,20 +26,28 @@ describe('triage evaluation', () => {
   //   eligibility 9 of 10 (200 requests: 94.5 %, 2.5 %). The one eligibility miss was read: a licence bought told as
   //   background in a form the rule did not know («Лицензия Pro, покупали осенью»); with that fixed, fresh12 is
   //   91.0 %/4.0 %, eligibility 10 of 10. No other miss of the two was read.
+  // - Issue 15 corrected readings, and 21 expectations with them (each case's `why` says so): imagecms unlicensed users
+  //   go to consultations (8 cases: level consultation, was null); advantshop modified code delays instead of refusing
+  //   (12 cases: the topic decides, with resolution_may_be_delayed, was out/code_modified); advantshop site development
+  //   gets the consulting level (1 case). The classifier was not tuned on them: with modified code no longer masking
+  //   the topic, 6 of the 12 are misses (4 unclear; advantshop-058 and f9-advantshop-20 out, taken for the
+  //   out-of-scope topic of updating after modifications), and f5-advantshop-04 turned unclear because site
+  //   development, now at another level, is a close runner-up. Floors re-measured: cases 95.6 %/0.4 %, fresh5 93.8 %,
+  //   fresh6 95.0 %, fresh7 91.7 %, fresh8 96.3 %, fresh9 93.0 %/1.0 %, fresh11 98.0 %.
   it.each([
-    ['triage-cases.yaml', 228, 0.96, 0.0],
+    ['triage-cases.yaml', 228, 0.95, 0.005],
     ['triage-holdout.yaml', 80, 0.95, 0.0],
     ['triage-fresh.yaml', 81, 0.97, 0.0],
     ['triage-fresh2.yaml', 66, 1, 0.0],
     ['triage-fresh3.yaml', 88, 0.97, 0.0],
     ['triage-fresh4.yaml', 90, 0.97, 0.0],
-    ['triage-fresh5.yaml', 80, 0.95, 0.0],
-    ['triage-fresh6.yaml', 80, 0.96, 0.0],
-    ['triage-fresh7.yaml', 120, 0.92, 0.0084],
-    ['triage-fresh8.yaml', 80, 0.97, 0.0],
-    ['triage-fresh9.yaml', 100, 0.94, 0.0],
+    ['triage-fresh5.yaml', 80, 0.93, 0.0],
+    ['triage-fresh6.yaml', 80, 0.95, 0.0],
+    ['triage-fresh7.yaml', 120, 0.91, 0.0084],
+    ['triage-fresh8.yaml', 80, 0.96, 0.0],
+    ['triage-fresh9.yaml', 100, 0.93, 0.01],
     ['triage-fresh10.yaml', 100, 0.95, 0.01],
-    ['triage-fresh11.yaml', 100, 0.99, 0.0],
+    ['triage-fresh11.yaml', 100, 0.98, 0.0],
     ['triage-fresh12.yaml', 100, 0.91, 0.04],
   ])('%s (%i cases) keeps its floors', (file, cases, scope, confidentlyWrong) => {
     const r = evaluateTriage(load(file), (id) => registry.get(id))

@@ -86,7 +86,7 @@ export class TicketViews {
   clock(reg: Regulation): BusinessClock {
     let c = this.clocks.get(reg.id)
     if (!c) {
-      c = businessClock(reg)
+      c = businessClock(this.ctx, reg)
       this.clocks.set(reg.id, c)
     }
     return c
