@@ -53,7 +53,7 @@ export function storeLabel(value: string): string {
  * command on the file store never loads or compiles it (scripts/bundle.mjs).
  */
 let driver: PgDriver | undefined
-function pgDriver(): PgDriver {
+export function pgDriver(): PgDriver {
   if (!driver) {
     const nodeRequire = createRequire(import.meta.url)
     const fromPg = createRequire(nodeRequire.resolve('pg'))

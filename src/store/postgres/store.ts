@@ -137,7 +137,7 @@ export class PostgresStore implements TicketStore {
         try {
           await this.query(
             `INSERT INTO regdesk_tickets (${COLUMNS.map((c) => c[0]).join(', ')})
-             SELECT * FROM unnest(${COLUMNS.map((c, k) => `$${k + 1}::${c[1] === 'json' || c[1] === 'jsonb' ? 'text' : c[1]}[]`).join(', ')})`,
+             SELECT ${COLUMNS.map((c) => `u.${c[0]}::${c[1]}`).join(', ')} FROM ${unnestOf()}`,
             COLUMNS.map((_, k) => rows.map((row) => row[k])),
           )
         } catch (e) {
@@ -298,8 +298,7 @@ export class PostgresStore implements TicketStore {
       .join(', ')
     await this.query(
       `UPDATE regdesk_tickets t SET ${set}, updated_at = now()
-       FROM unnest(${COLUMNS.map((c, k) => `$${k + 1}::${c[1] === 'json' || c[1] === 'jsonb' ? 'text' : c[1]}[]`).join(', ')})
-         AS u(${COLUMNS.map((c) => c[0]).join(', ')})
+       FROM ${unnestOf()}
        WHERE t.id = u.id`,
       COLUMNS.map((_, k) => rows.map((row) => row[k])),
     )
@@ -312,6 +311,12 @@ export class PostgresStore implements TicketStore {
  */
 function isStatementError(e: unknown): boolean {
   return (e as { code?: string }).code === '23505'
+}
+
+/** Rows given as one array per column ($1…$n, json as text), as the relation `u`: one statement for a whole batch. */
+function unnestOf(): string {
+  const arrays = COLUMNS.map((c, k) => `$${k + 1}::${c[1] === 'json' || c[1] === 'jsonb' ? 'text' : c[1]}[]`)
+  return `unnest(${arrays.join(', ')}) AS u(${COLUMNS.map((c) => c[0]).join(', ')})`
 }
 
 /** The values of a ticket's row, in COLUMNS order. */
