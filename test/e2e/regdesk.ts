@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
@@ -16,6 +16,7 @@ export function tempDir(): string {
 export async function regdesk(args: string[], env: Record<string, string> = {}, input?: string) {
   const home = tempDir()
   const r = await execa(process.execPath, [BIN, ...args], {
+    cleanup: true,
     reject: false,
     extendEnv: false,
     input,
@@ -31,5 +32,7 @@ export async function regdesk(args: string[], env: Record<string, string> = {}, 
       ...env,
     },
   })
+  // the home of one run (its default store and config) is the run's own: removed after it
+  rmSync(home, { recursive: true, force: true })
   return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) }
 }

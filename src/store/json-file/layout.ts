@@ -78,7 +78,9 @@ export function parseStore(text: string, file: string, options: { trusted?: bool
   return {
     format: STORE_FORMAT,
     tickets: asTickets(container.tickets),
-    ...(format < STORE_FORMAT ? { migratedFrom: format } : {}),
+    // an older store with tickets is rewritten in this format at the next change, a copy kept; an
+    // empty one has nothing to keep
+    ...(format < STORE_FORMAT && (container.tickets as unknown[]).length ? { migratedFrom: format } : {}),
   }
 }
 
