@@ -236,7 +236,9 @@ describePg('the team store on PostgreSQL, through the CLI', () => {
 
   it('store copy file → PostgreSQL → file round-trips 10,000 tickets byte for byte; reports agree', async () => {
     const env = await fresh()
-    const { writeStore } = (await import('../../bench/store-data.mjs')) as {
+    // the benchmark's generator: realistic tickets with recorded windows (a .mjs file: imported by path)
+    const generator = '../../bench/store-data.mjs'
+    const { writeStore } = (await import(generator)) as {
       writeStore: (count: number, file: string) => { bytes: number }
     }
     const source = join(dir, 'source.json')
