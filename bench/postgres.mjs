@@ -5,9 +5,9 @@
 // REGDESK_BENCH_DATABASE_URL names another (a database regdesk may fill and empty).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { BIN, childEnv, DATA, fmtMs, fmtRatio, int, median, row, runNode } from './lib.mjs'
 import { NOW, writeStore } from './store-data.mjs'
 
@@ -15,7 +15,8 @@ const S = 'team store'
 
 function findBin() {
   const onPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout.trim()
-  if (onPath) return join(onPath, '..')
+  // a link on PATH (/usr/local/bin/initdb → …/bin/initdb): the other programs are beside its target
+  if (onPath) return dirname(realpathSync(onPath))
   const root = '/usr/lib/postgresql'
   if (!existsSync(root)) return undefined
   const v = readdirSync(root)

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { JsonFileStore } from '../store/json-file/store.js'
 import { isPostgresUrl, maskUrl, type PgDriver } from '../store/postgres/connection.js'
@@ -56,12 +57,34 @@ let driver: PgDriver | undefined
 export function pgDriver(): PgDriver {
   if (!driver) {
     const nodeRequire = createRequire(import.meta.url)
-    const fromPg = createRequire(nodeRequire.resolve('pg'))
-    driver = {
-      pg: nodeRequire('pg') as PgDriver['pg'],
-      parse: (fromPg('pg-connection-string') as { parse: PgDriver['parse'] }).parse,
-      pgpass: fromPg('pgpass') as PgDriver['pgpass'],
+    // pg asks at load whether it runs in a Cloudflare Worker: without a `navigator` (Node 20 has
+    // none) it touches the global `Response`, which makes Node load its whole fetch implementation
+    // (about 40 ms of every database command). A `navigator` that is not a Worker's answers first;
+    // it is removed again once pg is loaded.
+    const global = globalThis as { navigator?: unknown }
+    const lent = global.navigator === undefined
+    if (lent) global.navigator = { userAgent: 'Node.js' }
+    try {
+      driver = loadDriver(nodeRequire)
+    } finally {
+      if (lent) delete global.navigator
     }
   }
   return driver
+}
+
+/**
+ * The built program has pg bundled in one file beside it (scripts/bundle.mjs: dist/bundle/pg.cjs);
+ * the compiled modules and the tests load it from node_modules.
+ */
+function loadDriver(nodeRequire: NodeJS.Require): PgDriver {
+  const bundled = new URL('./pg.cjs', import.meta.url)
+  if (bundled.pathname.includes('/dist/bundle/') && existsSync(bundled))
+    return nodeRequire(bundled.pathname) as PgDriver
+  const fromPg = createRequire(nodeRequire.resolve('pg'))
+  return {
+    pg: nodeRequire('pg') as PgDriver['pg'],
+    parse: (fromPg('pg-connection-string') as { parse: PgDriver['parse'] }).parse,
+    pgpass: fromPg('pgpass') as PgDriver['pgpass'],
+  }
 }

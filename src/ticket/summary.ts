@@ -5,10 +5,13 @@ import type { WindowRecord } from './window-record.js'
 /**
  * A ticket as reports need it: the Ticket shape without the customer's words or credentials
  * (subject and text empty, no messages, no secrets) and without what no figure is computed
- * from (notes, assignments, authors other than responders', limits of recorded windows). Both
+ * from (notes, assignments, authors other than responders', limits and fingerprints of recorded
+ * windows, the verdict beyond scope, topic and warning codes). Both
  * stores keep it beside the ticket (the file store's `.summary`, the team store's `summary`
  * column), so `report` over 100,000 tickets reads a fraction of the bytes.
  */
+const REACTIONS: ReadonlySet<string> = new Set(['waiting_customer', 'resolved', 'closed'])
+
 export function summaryOf(t: Ticket): Ticket {
   const out: Ticket = {
     id: t.id,
@@ -29,7 +32,8 @@ export function summaryOf(t: Ticket): Ticket {
       .map((e) => {
         const out = { type: e.type, at: e.at } as TicketEvent
         // the author only of reactions: `report --by agent` counts who responded
-        if (e.type === 'agent_response' || e.type === 'status_change') out.author = e.author
+        if (e.type === 'agent_response' || (e.type === 'status_change' && REACTIONS.has(e.to ?? '')))
+          out.author = e.author
         if (e.from !== undefined) out.from = e.from
         if (e.to !== undefined) out.to = e.to
         return out
@@ -38,13 +42,13 @@ export function summaryOf(t: Ticket): Ticket {
   if (t.windows)
     out.windows = t.windows.map(
       (w) =>
+        // what the report's figures need: no limits, no fingerprint
         ({
           opened_at: w.opened_at,
           level: w.level,
           deadline: w.deadline,
           target: w.target,
           reason: w.reason,
-          fingerprint: w.fingerprint,
         }) as WindowRecord,
     )
   return out
@@ -52,10 +56,9 @@ export function summaryOf(t: Ticket): Ticket {
 
 function triageSummary(triage: StoredTriage): StoredTriage {
   const topic = triage.topic
+  // what the report reads (scope, topic, warning codes); the rest of the verdict stays in the store
   return {
-    regulation: triage.regulation,
     scope: triage.scope,
-    level: triage.level ?? null,
     topic: topic ? { id: topic.id ?? null, clause: topic.clause ?? null } : null,
     warnings: (Array.isArray(triage.warnings) ? triage.warnings : []).map((w) => ({ code: w?.code ?? null })),
   } as StoredTriage

@@ -7,10 +7,10 @@
 // loud line, except in CI (CI=true), where they are mandatory.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
@@ -24,7 +24,8 @@ const INSTALL = 'apt-get install -y postgresql'
 
 function findBin(): string | undefined {
   const onPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout.trim()
-  if (onPath) return join(onPath, '..')
+  // a link on PATH (/usr/local/bin/initdb → …/bin/initdb): the other programs are beside its target
+  if (onPath) return dirname(realpathSync(onPath))
   const root = '/usr/lib/postgresql'
   if (!existsSync(root)) return undefined
   const versions = readdirSync(root)

@@ -198,12 +198,15 @@ export class PostgresStore implements TicketStore {
   async close(): Promise<void> {
     const c = this.client
     this.client = undefined
-    if (c)
-      try {
-        await c.end()
-      } catch {
-        // the connection is gone already
-      }
+    if (!c) return
+    // The goodbye (Terminate) is one small write, handed to the kernel at once; waiting for the
+    // server to close the socket as well would add a round trip to every command, so the socket
+    // no longer keeps the process alive once it is sent.
+    const ended = c.end().catch(() => {
+      // the connection is gone already
+    })
+    ;(c as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
+    await Promise.race([ended, new Promise((resolve) => setImmediate(resolve))])
   }
 
   /**
