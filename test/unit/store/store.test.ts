@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { DataError, NotFoundError } from '../../../src/errors.js'
 import { parseStore, serializeStore } from '../../../src/store/json-file/layout.js'
 import { migrate } from '../../../src/store/json-file/migrations.js'
@@ -185,7 +185,15 @@ describe('findJsonError / positionOf', () => {
 })
 
 describe('JsonFileStore', () => {
-  const fresh = () => join(mkdtempSync(join(tmpdir(), 'regdesk-store-')), 'sub', 'tickets.json')
+  const dirs: string[] = []
+  afterAll(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+  })
+  const fresh = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regdesk-store-'))
+    dirs.push(dir)
+    return join(dir, 'sub', 'tickets.json')
+  }
 
   it('a missing file is an empty store; the first write creates it with mode 0600', async () => {
     const file = fresh()
