@@ -74,13 +74,22 @@ export class PostgresStore implements TicketStore {
   async summaries(filter: TicketFilter = {}): Promise<Ticket[]> {
     if (!(await this.ready(false))) return []
     const where = whereOf(filter)
-    // one text made by the server and one JSON.parse here: per-row decoding of 100,000 rows costs more
-    const r = await this.query<{ list: string | null }>(
-      `SELECT string_agg(summary, ',' ORDER BY seq) AS list FROM regdesk_tickets WHERE ${where.sql}`,
-      where.params,
-    )
-    const list = r.rows[0]?.list
-    return list ? (JSON.parse(`[${list}]`) as Ticket[]) : []
+    // rows as arrays of one text, joined and parsed once: measured faster than one string_agg text
+    // (a single 7 MB protocol message) and than a JSON.parse per row
+    const c = this.client as Client
+    let rows: unknown[][]
+    try {
+      rows = (
+        await c.query({
+          text: `SELECT summary FROM regdesk_tickets WHERE ${where.sql} ORDER BY seq`,
+          values: where.params,
+          rowMode: 'array',
+        })
+      ).rows
+    } catch (e) {
+      throw unavailable(this.label, e, 'query')
+    }
+    return rows.length ? (JSON.parse(`[${rows.map((row) => row[0]).join(',')}]`) as Ticket[]) : []
   }
 
   async insert(prefix: string, make: (id: string) => Ticket): Promise<Ticket> {
