@@ -2,12 +2,12 @@
 // `npm test`. Every figure is measured beside a floor or a peer in the same run, as a ratio or a
 // median, because the machine is shared and noisy. Prints one Markdown table (progress on stderr)
 // and, without --quick, writes it to bench/RESULTS.md with the machine, Node version, date and
-// commit. `-- --only=business,startup,store,batch` runs some sections (not written to RESULTS.md).
+// commit. `-- --only=business,startup,store,postgres,batch` runs some sections (not written to RESULTS.md).
 //
 //   1. business time (bench/business-time.mjs): the engine, a luxon minute-stepping reference
 //      and the npm library moment-business-time (bench/peers/)
 //   2. start-up (bench/startup.mjs)        3. store scale (bench/store.mjs, bench/store-data.mjs)
-//   4. batch deadlines (bench/batch.mjs)
+//   3b. the team store on PostgreSQL (bench/postgres.mjs)   4. batch deadlines (bench/batch.mjs)
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -16,6 +16,7 @@ import { benchBatch } from './batch.mjs'
 import { benchBusinessTime } from './business-time.mjs'
 import { markdownTable, ROOT, rssMethod } from './lib.mjs'
 import { PEER_NAME, PEER_VERSION } from './peers/moment-business-time.mjs'
+import { benchPostgres } from './postgres.mjs'
 import { benchStartup } from './startup.mjs'
 import { benchStore } from './store.mjs'
 
@@ -29,6 +30,7 @@ const sections = [
   ['business', 'business time', benchBusinessTime],
   ['startup', 'start-up', benchStartup],
   ['store', 'store scale', benchStore],
+  ['postgres', 'team store (PostgreSQL)', benchPostgres],
   ['batch', 'batch deadlines', benchBatch],
 ]
 let peerNotes = []

@@ -16,9 +16,11 @@ import { loadCalendar } from '../dist/calendar/load.js'
 import { triageJson } from '../dist/cli/output/triage-json.js'
 import { RegulationRegistry } from '../dist/regulation/load.js'
 import { computeDeadline } from '../dist/sla/deadline.js'
-import { idPrefix } from '../dist/store/ids.js'
-import { serializeStore } from '../dist/store/parse.js'
-import { splitSecrets } from '../dist/store/secrets.js'
+import { serializeStore } from '../dist/store/json-file/layout.js'
+import { idPrefix } from '../dist/ticket/ids.js'
+import { splitSecrets } from '../dist/ticket/secrets.js'
+import { recordWindows } from '../dist/ticket/window-record.js'
+import { findSecrets } from '../dist/triage/credentials.js'
 import { triage } from '../dist/triage/triage.js'
 import { ROOT, rng } from './lib.mjs'
 
@@ -146,8 +148,8 @@ export function writeStore(count, file, seed = 20261201) {
         }
       }
     }
-    const body = splitSecrets(p.text, 'text')
-    tickets.push({
+    const body = splitSecrets(p.text, 'text', findSecrets(p.text))
+    const ticket = {
       id: '',
       regulation: reg.id,
       level,
@@ -168,7 +170,10 @@ export function writeStore(count, file, seed = 20261201) {
       },
       events,
       ...(body.secrets.length ? { secrets: body.secrets } : {}),
-    })
+    }
+    // every window recorded as regdesk records it when it opens (store format 2)
+    recordWindows(ticket, reg, clock)
+    tickets.push(ticket)
   }
   tickets.sort((a, b) => Date.parse(a.received_at) - Date.parse(b.received_at))
   const numbers = new Map()
@@ -178,7 +183,7 @@ export function writeStore(count, file, seed = 20261201) {
     numbers.set(prefix, n)
     t.id = `${prefix}-${String(n).padStart(6, '0')}`
   }
-  const text = serializeStore({ format: 1, tickets })
+  const text = serializeStore({ format: 2, tickets })
   writeFileSync(file, text, { mode: 0o600 })
   return { bytes: Buffer.byteLength(text), openId: tickets.findLast((t) => t.status === 'open')?.id }
 }

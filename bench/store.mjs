@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { BIN, childEnv, DATA, fmtMiB, fmtMs, fmtRatio, int, median, row, runNode } from './lib.mjs'
 import { NOW, writeStore } from './store-data.mjs'
 
-const STORE_MODULE = new URL('../dist/store/json-file-store.js', import.meta.url).href
+const STORE_MODULE = new URL('../dist/store/json-file/store.js', import.meta.url).href
 
 const S = 'store'
 

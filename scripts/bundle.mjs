@@ -54,6 +54,26 @@ await build({
   },
 })
 
+// The PostgreSQL driver for a team store (pg with its two helpers, see src/cli/store.ts), as a bundle of its
+// own: kept out of the program's bundle so that commands on the JSON file never load or compile it, and made one
+// file so that a database command does not resolve and read pg's twenty modules one by one.
+await build({
+  stdin: {
+    contents:
+      "module.exports = { pg: require('pg'), parse: require('pg-connection-string').parse, pgpass: require('pgpass') }",
+    resolveDir: root,
+    loader: 'js',
+  },
+  outfile: join(outdir, 'pg.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  // optional back-ends of pg that regdesk never uses (libpq bindings, Cloudflare Workers sockets)
+  external: ['pg-native', 'pg-cloudflare'],
+})
+
 // bin/regdesk.js runs the bundle as a vm.Script, which has no module loader for import(): an ES-module-only
 // dependency is required instead (Node 20.19 and later require ES modules).
 if (/\bimport\(/.test(readFileSync(join(outdir, 'regdesk.cjs'), 'utf8')))

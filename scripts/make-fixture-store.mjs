@@ -6,8 +6,8 @@ import { clockFor } from '../dist/calendar/clock.js'
 import { formatInstantIn } from '../dist/calendar/instant.js'
 import { loadCalendar } from '../dist/calendar/load.js'
 import { RegulationRegistry } from '../dist/regulation/load.js'
-import { idPrefix } from '../dist/store/ids.js'
-import { serializeStore } from '../dist/store/parse.js'
+import { serializeStore } from '../dist/store/json-file/layout.js'
+import { idPrefix } from '../dist/ticket/ids.js'
 
 const count = Number(process.argv[2] ?? 300)
 const out = process.argv[3] ?? new URL('../test/fixtures/stores/report-fixture.json', import.meta.url)

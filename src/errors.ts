@@ -28,3 +28,11 @@ export class DataError extends RegdeskError {
 export class CancelledError extends RegdeskError {
   override readonly exitCode = ExitCode.Cancelled
 }
+
+/** A store written by a newer regdesk (a file format or a database schema it does not know): refused, left as it is. */
+export class NewerStoreError extends RegdeskError {
+  override readonly exitCode = ExitCode.InvalidData
+}
+
+/** A store could not be reached or did not answer (a server down, a lost connection): nothing was changed. */
+export class StoreUnavailableError extends RegdeskError {}

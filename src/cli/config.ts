@@ -8,7 +8,7 @@ import { DataError, UsageError } from '../errors.js'
 export const CONFIG_KEYS = {
   regulation: 'default regulation id for commands that take --regulation',
   agent: 'your name, recorded as the author of ticket events',
-  store: 'path of the ticket store file',
+  store: 'the ticket store: a file path, or a postgres:// URL for a team store',
   regulationsDir: 'a directory of extra regulation files (same id overrides a built-in one)',
 } as const
 

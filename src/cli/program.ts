@@ -12,7 +12,8 @@ Exit codes:
   4    \`overdue --check\` found overdue tickets
   130  cancelled at a prompt
 
-Environment: REGDESK_NOW, REGDESK_STORE, REGDESK_REGULATIONS, REGDESK_CALENDARS_DIR, NO_COLOR, DEBUG.`
+Environment: REGDESK_NOW, REGDESK_STORE, REGDESK_REGULATIONS, REGDESK_CALENDARS_DIR, NO_COLOR, DEBUG; for a postgres:// store also
+PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE, PGPASSFILE (~/.pgpass).`
 
 type CommandBuilder = (io: IO, environment: Environment) => Command
 
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<CommandBuilder>> = {
   tickets: async () => (await import('./commands/tickets/index.js')).ticketsCommand,
   overdue: async () => (await import('./commands/overdue.js')).overdueCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
+  store: async () => (await import('./commands/store.js')).storeCommand,
 }
 const ALIASES: Record<string, string> = { reg: 'regulations' }
 /** global options that take a value: the word after them is not the command */
@@ -48,7 +50,12 @@ export async function createProgram(io: IO, environment: Environment, argv?: rea
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .addOption(new Option('--now <iso>', 'fix the clock for every computation (e.g. 2026-11-20T15:00+03:00)'))
-    .addOption(new Option('--store <file>', 'ticket store file (env REGDESK_STORE, config `store`)'))
+    .addOption(
+      new Option(
+        '--store <file|url>',
+        'ticket store: a JSON file, or postgres://user@host/db for a team (env REGDESK_STORE, config `store`)',
+      ),
+    )
     .addOption(new Option('--regulations <dir>', 'extra regulation files; same id overrides a built-in one'))
     .option('--json', 'print one JSON document on stdout')
     .option('--no-color', 'no colour (also NO_COLOR=1; off when not a terminal)')

@@ -25,12 +25,33 @@ export const BUILTIN_REGULATIONS_DIR = fileURLToPath(new URL('../../regulations/
 export class RegulationRegistry {
   private readonly files = new Map<string, string>()
   private readonly cache = new Map<string, Regulation>()
+  /** built-in files replaced by a file of the same id in another directory */
+  private readonly replaced = new Map<string, string>()
 
   constructor(
     dirs: readonly string[],
     private readonly calendars: readonly string[] = listCalendarIds(),
   ) {
-    for (const dir of dirs) for (const file of listRegulationFiles(dir)) this.files.set(idOf(file), file)
+    const builtin = resolve(BUILTIN_REGULATIONS_DIR)
+    for (const dir of dirs)
+      for (const file of listRegulationFiles(dir)) {
+        const id = idOf(file)
+        const before = this.files.get(id)
+        if (before && resolve(dir) !== builtin && resolve(before).startsWith(`${builtin}/`))
+          this.replaced.set(id, before)
+        this.files.set(id, file)
+      }
+  }
+
+  /** The built-in file a regulation of another directory replaces, if it replaces one. */
+  replacedBuiltin(id: string): string | undefined {
+    return this.replaced.get(id)
+  }
+
+  /** Whether the regulation is one regdesk ships (not replaced by a file of --regulations). */
+  isBuiltin(id: string): boolean {
+    const file = this.files.get(id)
+    return file !== undefined && resolve(file).startsWith(`${resolve(BUILTIN_REGULATIONS_DIR)}/`)
   }
 
   static withBuiltins(extraDirs: readonly string[] = []): RegulationRegistry {

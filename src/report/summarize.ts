@@ -3,7 +3,8 @@ import { formatInstantIn, instantMs, offsetMinutes, parseIsoInstant } from '../c
 import type { Regulation } from '../regulation/load.js'
 import { levelClock } from '../sla/deadline.js'
 import { type ReactionWindow, ticketWindows } from '../sla/windows.js'
-import type { Ticket } from '../store/ticket.js'
+import type { Ticket } from '../ticket/ticket.js'
+import { hasMultipleProblems, isOutOfScope } from '../ticket/triage-record.js'
 
 /**
  * SLA compliance over a period (issue "SLA compliance reports"). Pure: tickets, regulations,
@@ -81,7 +82,8 @@ export interface Breach {
 export interface GroupKey {
   regulation: string
   level?: string
-  agent?: string
+  /** who responded (the author of the reaction); null for windows nobody answered */
+  agent?: string | null
   channel?: string
   week?: string
 }
@@ -158,12 +160,12 @@ export function summarizeCompliance(input: ReportInput): Report {
     scopes.set(id, scope)
     return scope
   }
-  const groupOf = (scope: Scope, ticket: Ticket, level: string | null, at: number): Group => {
-    const value = groupValue(input.by, scope, ticket, level, at)
-    let g = scope.groups.get(value)
+  const groupOf = (scope: Scope, ticket: Ticket, w: GroupedBy): Group => {
+    const value = groupValue(input.by, scope, ticket, w)
+    let g = scope.groups.get(value ?? NOBODY)
     if (!g) {
       g = { key: keyOf(input.by, scope.reg.id, value), ...emptyTally(), breaches: [] }
-      scope.groups.set(value, g)
+      scope.groups.set(value ?? NOBODY, g)
       groups.push(g)
     }
     return g
@@ -177,13 +179,18 @@ export function summarizeCompliance(input: ReportInput): Report {
       continue
     }
     const received = instantMs(ticket.received_at)
-    if (received >= scope.start && received < scope.end)
-      countTicket(groupOf(scope, ticket, ticket.level, received), ticket)
     // a ticket received after the period opens no window in it: skip the work
     if (received >= scope.end) continue
-    for (const w of ticketWindows(ticket, scope.reg, scope.clock, input.now)) {
+    const windows = ticketWindows(ticket, scope.reg, scope.clock, input.now)
+    // a ticket counts (received, out of scope…) with its first window: by agent, under who answered it
+    if (received >= scope.start)
+      countTicket(
+        groupOf(scope, ticket, { level: ticket.level, openedAt: received, responder: windows[0]?.responder ?? null }),
+        ticket,
+      )
+    for (const w of windows) {
       if (!(w.openedAt >= scope.start && w.openedAt < scope.end)) continue
-      const g = groupOf(scope, ticket, w.level, w.openedAt)
+      const g = groupOf(scope, ticket, w)
       countWindow(g, w, input.now)
       if ((w.status === 'late' || w.status === 'overdue') && w.deadline !== null) g.breaches.push({ ticket, w, scope })
     }
@@ -208,33 +215,44 @@ export function summarizeCompliance(input: ReportInput): Report {
   }
 }
 
-function groupValue(by: Grouping, scope: Scope, ticket: Ticket, level: string | null, at: number): string {
+/** What a window (or a ticket, by its first window) is grouped by. */
+type GroupedBy = Pick<ReactionWindow, 'level' | 'openedAt' | 'responder'>
+
+/** The group of windows nobody answered (`--by agent`), apart from any agent's name. */
+const NOBODY = '\u0000nobody'
+
+/**
+ * The value a window is grouped by; null only for `--by agent` when nobody answered it. By agent
+ * is who actually reacted (the author of the response or of the status change that answered the
+ * window), not who the ticket is assigned to now: a reassigned ticket keeps its history.
+ */
+function groupValue(by: Grouping, scope: Scope, ticket: Ticket, w: GroupedBy): string | null {
   switch (by) {
     case 'regulation':
       return ''
     case 'level':
-      return level ?? '(none)'
+      return w.level ?? '(none)'
     case 'agent':
-      return ticket.assignee ?? '(unassigned)'
+      return w.responder
     case 'channel':
       return ticket.channel ?? '(unknown)'
     case 'week':
-      return weekOf(scope, at)
+      return weekOf(scope, w.openedAt)
   }
 }
 
-function keyOf(by: Grouping, regulation: string, value: string): GroupKey {
+function keyOf(by: Grouping, regulation: string, value: string | null): GroupKey {
   switch (by) {
     case 'regulation':
       return { regulation }
     case 'level':
-      return { regulation, level: value }
+      return { regulation, level: value ?? '(none)' }
     case 'agent':
       return { regulation, agent: value }
     case 'channel':
-      return { regulation, channel: value }
+      return { regulation, channel: value ?? '(unknown)' }
     case 'week':
-      return { regulation, week: value }
+      return { regulation, week: value ?? '' }
   }
 }
 
@@ -269,17 +287,16 @@ function emptyTally(): Tally {
 
 function countTicket(t: Tally, ticket: Ticket): void {
   t.received++
-  if (triageField(ticket, 'scope') === 'out') {
+  if (isOutOfScope(ticket.triage)) {
     t.outOfScope++
-    const topic = triageField(ticket, 'topic') as { id?: string; clause?: string } | undefined
+    const topic = ticket.triage?.topic
     if (topic?.id) {
       const known = t.topics.get(topic.id)
       if (known) known.count++
       else t.topics.set(topic.id, { id: topic.id, clause: topic.clause ?? null, count: 1 })
     }
   }
-  const warnings = (triageField(ticket, 'warnings') as { code?: string }[] | undefined) ?? []
-  if (warnings.some((w) => w.code === 'multiple_problems')) t.multipleProblems++
+  if (hasMultipleProblems(ticket.triage)) t.multipleProblems++
 }
 
 function countWindow(t: Tally, w: ReactionWindow, now: number): void {
@@ -452,12 +469,10 @@ function isoWeekOfDay(dayNumber: number): string {
   return `${year}-W${String(week).padStart(2, '0')}`
 }
 
-function triageField(ticket: Ticket, field: string): unknown {
-  return ticket.triage ? (ticket.triage as Record<string, unknown>)[field] : undefined
-}
-
+/** Groups in key order; nobody (a null agent) after every name. */
 function compareKeys(a: GroupKey, b: GroupKey): number {
-  return JSON.stringify(Object.values(a)).localeCompare(JSON.stringify(Object.values(b)))
+  const text = (k: GroupKey) => JSON.stringify(Object.values(k).map((v) => v ?? '\uffff'))
+  return text(a).localeCompare(text(b))
 }
 
 function round(x: number, digits: number): number {

@@ -1,15 +1,35 @@
 import type { BusinessClock } from '../calendar/clock.js'
 import { instantMs } from '../calendar/instant.js'
 import type { Regulation } from '../regulation/load.js'
-import type { TicketEvent } from '../store/ticket.js'
 import { levelClock, levelDeadline } from './deadline.js'
 import { type WindowStatus, windowStatus } from './status.js'
+
+/** An event as the windows read it (a stored ticket's events have this shape). */
+export interface WindowEvent {
+  type: string
+  at: string
+  author?: string
+  from?: string | null
+  to?: string | null
+}
+
+/** What was recorded when a window opened (the ticket model's WindowRecord has this shape). */
+export interface RecordedDeadline {
+  opened_at: string
+  level: string | null
+  deadline: string | null
+  target: string | null
+  reason?: ReactionWindow['reason']
+  fingerprint?: string | null
+}
 
 /** What the windows of a ticket depend on (a stored ticket has it). */
 export interface WindowTicket {
   level: string | null
   received_at: string
-  events: readonly Pick<TicketEvent, 'type' | 'at' | 'from' | 'to'>[]
+  events: readonly WindowEvent[]
+  /** the windows as recorded when they opened; a window without a record is computed from `reg` */
+  windows?: readonly RecordedDeadline[]
 }
 
 /** One reaction window: from what opened it to the reaction that closed it. Instants are epoch ms. */
@@ -23,17 +43,28 @@ export interface ReactionWindow {
   respondedAt: number | null
   /** an agent response, or the agent moving the ticket to waiting/resolved/closed without one */
   respondedBy: 'agent_response' | 'status_change' | null
+  /** who reacted: the author of that event (null when unanswered or not recorded) */
+  responder: string | null
   status: WindowStatus
   /** why there is no deadline: the level states none, the ticket has no level, or its level is unknown */
   reason: 'not_regulated' | 'no_level' | 'unknown_level' | null
   /** working minutes from opening to the reaction */
   reactionWorkingMinutes: number | null
+  /** whether level, deadline and target are the ones recorded when it opened (else computed now) */
+  recorded: boolean
+  /** the fingerprint of the regulation that set the deadline (regulation/fingerprint.ts), when recorded */
+  fingerprint: string | null
 }
 
 const ENDING_STATUSES: ReadonlySet<string> = new Set(['waiting_customer', 'resolved', 'closed'])
 
 /**
  * The reaction windows of a ticket as of `now` (DESIGN.md, "SLA of a ticket"). Pure.
+ *
+ * - A window that has a record (`ticket.windows`, matched by its opening instant) keeps the
+ *   level, deadline and target recorded when it opened, whatever the regulation says now: a
+ *   corrected regulation moves past deadlines only through `tickets recompute`. A window without
+ *   one (a ticket stored before windows were recorded) is computed from `reg`.
  *
  * - The first window opens at receipt; the first agent response after it closes it.
  * - Under `reactionWindows.opens: every-customer-reply` (advantshop, umi) a customer reply that
@@ -82,6 +113,7 @@ export function ticketWindows(
   }
   const order = sorted ? null : timeOrder(ms, n)
   const initialLevel = firstChange?.from ?? ticket.level
+  const records = ticket.windows
 
   const windows: ReactionWindow[] = []
   let openedAt = received
@@ -100,7 +132,8 @@ export function ticketWindows(
     } else if (open && e.type !== 'customer_reply') {
       if (t >= openedAt) {
         const by = e.type === 'agent_response' ? 'agent_response' : 'status_change'
-        windows.push(windowOf(reg, clock, now, openedAt, openedBy, openLevel, t, by))
+        const record = recordAt(records, openedAt)
+        windows.push(windowOf(reg, clock, now, openedAt, openedBy, openLevel, t, by, e.author ?? null, record))
         open = false
       }
     } else if (!open && e.type === 'customer_reply') {
@@ -110,8 +143,22 @@ export function ticketWindows(
       open = true
     }
   }
-  if (open) windows.push(windowOf(reg, clock, now, openedAt, openedBy, openLevel, null, null))
+  if (open)
+    windows.push(
+      windowOf(reg, clock, now, openedAt, openedBy, openLevel, null, null, null, recordAt(records, openedAt)),
+    )
   return windows
+}
+
+/** The record of the window opened at `openedAt`, if one was made. */
+function recordAt(records: readonly RecordedDeadline[] | undefined, openedAt: number): RecordedDeadline | undefined {
+  if (!records) return undefined
+  // the last window is the one most often asked for: search from the end
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i] as RecordedDeadline
+    if (instantMs(r.opened_at) === openedAt) return r
+  }
+  return undefined
 }
 
 /** An agent's reaction: a response, or moving the ticket to waiting/resolved/closed. */
@@ -128,11 +175,22 @@ function windowOf(
   level: string | null,
   respondedAt: number | null,
   respondedBy: ReactionWindow['respondedBy'],
+  responder: string | null,
+  record: RecordedDeadline | undefined,
 ): ReactionWindow {
-  const { deadline, target, reason } =
-    level === null
-      ? { deadline: null, target: null, reason: 'no_level' as const }
-      : levelDeadline(reg, clock, openedAt, level)
+  let deadline: number | null
+  let target: number | null
+  let reason: ReactionWindow['reason']
+  if (record) {
+    level = record.level
+    deadline = record.deadline === null ? null : instantMs(record.deadline)
+    target = record.target === null ? null : instantMs(record.target)
+    reason = record.reason ?? (deadline === null ? (level === null ? 'no_level' : 'not_regulated') : null)
+  } else
+    ({ deadline, target, reason } =
+      level === null
+        ? { deadline: null, target: null, reason: 'no_level' as const }
+        : levelDeadline(reg, clock, openedAt, level))
   // a level with hours of its own (umi consulting) measures its windows in those hours
   clock = levelClock(reg, clock, level)
   return {
@@ -143,9 +201,12 @@ function windowOf(
     target,
     respondedAt,
     respondedBy,
+    responder,
     status: windowStatus(clock, { openedAt, deadline, target, respondedAt }, now),
     reason,
     reactionWorkingMinutes: respondedAt === null ? null : clock.elapsed(openedAt, respondedAt),
+    recorded: record !== undefined,
+    fingerprint: record?.fingerprint ?? null,
   }
 }
 
@@ -158,7 +219,7 @@ function timeOrder(ms: readonly number[], n: number): number[] {
  * Reused between calls (not reentrant, nothing here calls back): a report runs ticketWindows over
  * every ticket, and two fresh arrays per ticket are most of what the young generation collects.
  */
-const scratch = { events: [] as WindowTicket['events'][number][], ms: [] as number[] }
+const scratch = { events: [] as WindowEvent[], ms: [] as number[] }
 
 /** The window that decides whether a ticket needs attention: the last one (only the last can be open). */
 export function currentWindow(windows: readonly ReactionWindow[]): ReactionWindow | undefined {

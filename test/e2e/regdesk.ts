@@ -1,21 +1,31 @@
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
+import { afterAll } from 'vitest'
 
 export const BIN = new URL('../../bin/regdesk.js', import.meta.url).pathname
 const DIST = new URL('../../dist/cli/main.js', import.meta.url).pathname
 
 if (!existsSync(DIST)) throw new Error('dist/ is missing: run `npm run build` (npm test does it) before the e2e tests')
 
+const made: string[] = []
+// each test file has its own copy of this module: its directories go when the file's tests are done
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'regdesk-e2e-'))
+  const dir = mkdtempSync(join(tmpdir(), 'regdesk-e2e-'))
+  made.push(dir)
+  return dir
 }
 
 /** Runs the built CLI as a user would, in a clean environment: own store and config, UTC machine clock zone. */
 export async function regdesk(args: string[], env: Record<string, string> = {}, input?: string) {
   const home = tempDir()
   const r = await execa(process.execPath, [BIN, ...args], {
+    cleanup: true,
     reject: false,
     extendEnv: false,
     input,
@@ -31,5 +41,7 @@ export async function regdesk(args: string[], env: Record<string, string> = {}, 
       ...env,
     },
   })
+  // the home of one run (its default store and config) is the run's own: removed after it
+  rmSync(home, { recursive: true, force: true })
   return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) }
 }

@@ -29,7 +29,7 @@ describe('ticket store reliability', () => {
     expect(new Set(tickets.map((t) => t.id)).size).toBe(20)
     expect(new Set(tickets.map((t) => t.subject)).size).toBe(20)
     const file = JSON.parse(readFileSync(env.REGDESK_STORE, 'utf8'))
-    expect(file.format).toBe(1)
+    expect(file.format).toBe(2)
     expect(file.tickets).toHaveLength(20)
   }, 60_000)
 
@@ -103,11 +103,11 @@ describe('ticket store reliability', () => {
 
   it('a store written by a newer format → a clear refusal, not a crash', async () => {
     const { env } = storeEnv()
-    const newer = '{"format": 2, "tickets": [], "shards": ["a"]}\n'
+    const newer = '{"format": 3, "tickets": [], "shards": ["a"]}\n'
     writeFileSync(env.REGDESK_STORE, newer)
     const r = await add(env)
     expect(r.exitCode).toBe(3)
-    expect(r.stderr).toContain('written by a newer regdesk (store format 2')
+    expect(r.stderr).toContain('written by a newer regdesk (store format 3')
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /)
     expect(readFileSync(env.REGDESK_STORE, 'utf8')).toBe(newer)
   })

@@ -4,14 +4,15 @@ import { levelClock } from '../../sla/deadline.js'
 import { formatMinutes } from '../../sla/duration.js'
 import { isAlert } from '../../sla/status.js'
 import { currentWindow, type ReactionWindow } from '../../sla/windows.js'
-import type { Ticket } from '../../store/ticket.js'
+import type { Ticket } from '../../ticket/ticket.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { type Column, renderList } from '../output/table.js'
-import { oneLine, openStore, paintStatus, TicketViews } from './tickets/shared.js'
+import { withStore } from '../store.js'
+import { oneLine, paintStatus, TicketViews } from './tickets/shared.js'
 
 export interface OverdueOptions {
   regulation?: string
@@ -74,15 +75,24 @@ negative: the time left.
     .action((opts: OverdueOptions, c: Command) => runOverdue(contextOf(c, io, environment), environment, opts))
 }
 
-export function runOverdue(ctx: Context, environment: Environment, opts: OverdueOptions): void {
+export async function runOverdue(ctx: Context, environment: Environment, opts: OverdueOptions): Promise<void> {
   if (opts.regulation !== undefined && !ctx.registry().has(opts.regulation))
     throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${ctx.registry().ids().join(', ')}`)
-  const data = openStore(ctx, environment).read()
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const found: { row: OverdueRow; deadline: number }[] = []
-  for (const t of data.tickets) {
-    if (t.status === 'closed' || t.status === 'resolved' || t.status === 'waiting_customer') continue
-    if (opts.regulation !== undefined && t.regulation !== opts.regulation) continue
+  // the store selects the tickets whose recorded deadline may have passed (a database by its
+  // index on the open window's deadline); each one's windows decide exactly
+  const tickets = await withStore(ctx, environment, async (store) => {
+    const out: Ticket[] = []
+    for await (const t of store.list({
+      statuses: ['new', 'open'],
+      attention: { at: ctx.now, atRisk: Boolean(opts.atRisk) },
+      ...(opts.regulation !== undefined ? { regulation: opts.regulation } : {}),
+    }))
+      out.push(t)
+    return out
+  })
+  for (const t of tickets) {
     const windows = views.windows(t)
     const w = windows ? currentWindow(windows) : undefined
     if (!w || w.deadline === null || !isAlert(w.status, Boolean(opts.atRisk))) continue

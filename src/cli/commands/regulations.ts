@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import { Command } from 'commander'
 import { DataError, UsageError } from '../../errors.js'
 import { defaultLevel, describeDuration, normalizedRegulation } from '../../regulation/describe.js'
+import { regulationFingerprint } from '../../regulation/fingerprint.js'
 import type { Issue } from '../../regulation/issue.js'
 import { type Finding, lintRegulation } from '../../regulation/lint.js'
 import { listCalendarIds, type Regulation } from '../../regulation/load.js'
@@ -58,15 +59,33 @@ function getRegulation(ctx: Context, id: string): Regulation {
 }
 
 export function runRegulationsList(ctx: Context): void {
-  const regs = ctx.registry().all()
+  const registry = ctx.registry()
+  const regs = registry.all()
+  // a built-in regulation replaced by a file of --regulations gives other deadlines than a
+  // teammate's regdesk: say so (recorded windows keep the fingerprint of what set them)
+  const source = (id: string) =>
+    registry.isBuiltin(id) ? 'built-in' : registry.replacedBuiltin(id) ? 'replaces-built-in' : 'file'
   if (ctx.json) {
     writeJson(
       ctx.io,
       regs.map((r) => {
         const { id, name, vendor, timezone, defaultLevel, levels } = normalizedRegulation(r)
-        return { id, name, vendor, timezone, defaultLevel, levels }
+        return {
+          id,
+          name,
+          vendor,
+          timezone,
+          defaultLevel,
+          levels,
+          source: source(id),
+          file: r.file,
+          fingerprint: regulationFingerprint(r),
+        }
       }),
     )
+    for (const r of regs)
+      if (registry.replacedBuiltin(r.id))
+        ctx.io.err(`note: ${r.id} is ${r.file}, which replaces the built-in regulation of that id\n`)
     return
   }
   ctx.io.out(
@@ -89,6 +108,16 @@ export function runRegulationsList(ctx: Context): void {
                   `${io.color.bold(id)}: ${l.limit ? describeDuration(l.limit) : io.color.yellow('not regulated')}`,
               )
               .join('\n'),
+        },
+        {
+          header: 'SOURCE',
+          value: (r) => source(r.id),
+          human: (r, io) =>
+            registry.replacedBuiltin(r.id)
+              ? io.color.yellow(`${r.file} (replaces the built-in)`)
+              : registry.isBuiltin(r.id)
+                ? io.color.dim('built-in')
+                : r.file,
         },
       ],
       ctx.io,

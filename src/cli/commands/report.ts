@@ -9,8 +9,8 @@ import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { reportCsv, reportMarkdown, reportTable } from '../output/report.js'
 import { businessClock } from '../regulation-input.js'
+import { withStore } from '../store.js'
 import { parseDate } from '../time-input.js'
-import { openStore } from './tickets/shared.js'
 
 export interface ReportOptions {
   from?: string
@@ -40,7 +40,7 @@ export function reportCommand(io: IO, environment: Environment): Command {
     .action((opts: ReportOptions, c: Command) => runReport(contextOf(c, io, environment), environment, opts))
 }
 
-export function runReport(ctx: Context, environment: Environment, opts: ReportOptions): void {
+export async function runReport(ctx: Context, environment: Environment, opts: ReportOptions): Promise<void> {
   const format = opts.format ?? (ctx.json ? 'json' : 'table')
   if (ctx.json && opts.format && opts.format !== 'json') throw new UsageError('use either --json or --format, not both')
   const registry = ctx.registry()
@@ -52,8 +52,18 @@ export function runReport(ctx: Context, environment: Environment, opts: ReportOp
   const from = opts.from === undefined ? `${today.slice(0, 8)}01` : parseDate(opts.from, '--from')
   const to = opts.to === undefined ? today : parseDate(opts.to, '--to')
   if (to < from) throw new UsageError(`--to (${to}) is before --from (${from})`)
-  // the report needs no request text: the summary beside the store is a tenth of its bytes
-  const tickets = openStore(ctx, environment).readSummaries()
+  // The report needs no request text: the stores keep a summary of each ticket. They select the
+  // tickets that may have a window opened in the period, read in any timezone (UTC+14 to
+  // UTC-12 around the dates); the report narrows to each regulation's own zone.
+  const start = Date.parse(`${from}T00:00:00Z`) - 14 * 3_600_000
+  const end = Date.parse(`${to}T00:00:00Z`) + 36 * 3_600_000
+  const tickets = await withStore(ctx, environment, (store) =>
+    store.summaries({
+      receivedBefore: end,
+      windowsSince: start,
+      ...(opts.regulation ? { regulation: opts.regulation } : {}),
+    }),
+  )
   const report = summarizeCompliance({
     tickets,
     regulation: (id) => (registry.has(id) ? registry.get(id) : undefined),

@@ -181,7 +181,9 @@ function subtitleOf(report: Report, header: ReportHeader): string {
 }
 
 function labelOf(key: GroupKey): string {
-  const rest = [key.level, key.agent, key.channel, key.week].filter((x) => x !== undefined)
+  // a window nobody answered has no agent (null in JSON, empty in CSV)
+  const agent = key.agent === null ? '(nobody answered)' : key.agent
+  const rest = [key.level, agent, key.channel, key.week].filter((x) => x !== undefined)
   return [key.regulation, ...rest].join(' · ')
 }
 
@@ -233,7 +235,7 @@ function table(head: string[], rows: string[][], io: IO): string {
   let cells = rows
   let natural = naturalWidths(head, cells)
   if (fitWidths(natural, width).some((w, i) => w < (natural[i] as number) + 2)) {
-    // too wide: a group label "advantshop · (unassigned)" goes on two lines rather than being cut
+    // too wide: a group label "advantshop · (nobody answered)" goes on two lines rather than being cut
     cells = rows.map(([first = '', ...rest]) => [first.replaceAll(' · ', '\n· '), ...rest])
     natural = naturalWidths(head, cells)
   }

@@ -1,9 +1,13 @@
 import type { Regulation } from '../../regulation/load.js'
+import type { StoredTriage } from '../../ticket/triage-record.js'
 import type { TriageResult } from '../../triage/triage.js'
 import { formatInstant } from '../time-input.js'
 
-/** The JSON contract of `triage --json` (DESIGN.md, "Triage output"), plus the target and why a deadline is absent. */
-export function triageJson(reg: Regulation, r: TriageResult) {
+/**
+ * The JSON contract of `triage --json` (DESIGN.md, "Triage output"), plus the target and why a
+ * deadline is absent. A ticket keeps it as its verdict: it must stay a StoredTriage.
+ */
+export function triageJson(reg: Regulation, r: TriageResult): StoredTriage {
   const zone = reg.workingTime.timezone
   const d = r.deadline
   return {

@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import { Chalk } from 'chalk'
 import { CommanderError } from 'commander'
+import { afterAll } from 'vitest'
 import type { IO } from '../../../src/cli/io.js'
 import { createProgram } from '../../../src/cli/program.js'
 import { DataError, RegdeskError } from '../../../src/errors.js'
@@ -14,8 +15,19 @@ import { DataError, RegdeskError } from '../../../src/errors.js'
  * matrix through the built binary, so the mapping itself is covered there.
  */
 
+const made: string[] = []
+// each test file has its own copy of this module: its directories go when the file's tests are done
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+function madeDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+
 // the user config must not leak in from the machine running the tests
-process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'regdesk-cfg-'))
+process.env.XDG_CONFIG_HOME = madeDir('regdesk-cfg-')
 
 export interface Run {
   exitCode: number
@@ -24,7 +36,7 @@ export interface Run {
 }
 
 export function tempStore(): string {
-  return join(mkdtempSync(join(tmpdir(), 'regdesk-unit-')), 'tickets.json')
+  return join(madeDir('regdesk-unit-'), 'tickets.json')
 }
 
 export async function runCli(args: string[], env: Record<string, string> = {}, stdin?: string | Buffer): Promise<Run> {

@@ -4,7 +4,7 @@ import { clockFor } from '../../../src/calendar/clock.js'
 import { loadCalendar } from '../../../src/calendar/load.js'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
 import { distribution, isoWeek, type ReportInput, summarizeCompliance } from '../../../src/report/summarize.js'
-import type { Ticket, TicketEvent } from '../../../src/store/ticket.js'
+import type { Ticket, TicketEvent } from '../../../src/ticket/ticket.js'
 
 const registry = RegulationRegistry.withBuiltins()
 const NOW = Date.parse('2026-11-30T12:00:00+03:00')
@@ -123,9 +123,18 @@ describe('summarizeCompliance, figures worked out by hand', () => {
   })
 
   it('groups by level and by agent, and names the out-of-scope topics with their clause', () => {
-    const a = ticket('advantshop', 'partner', '2026-11-20T15:00:00+03:00', [], { assignee: 'oleg' })
+    // assigned to oleg now, answered by irina: by agent counts who responded
+    const a = ticket(
+      'advantshop',
+      'partner',
+      '2026-11-20T15:00:00+03:00',
+      [{ type: 'agent_response', at: '2026-11-20T16:00:00+03:00', author: 'irina' }],
+      { assignee: 'oleg' },
+    )
     const b = ticket('advantshop', 'consulting', '2026-11-20T15:00:00+03:00', [], {
       triage: {
+        regulation: 'advantshop',
+        level: 'consulting',
         scope: 'out',
         topic: { id: 'server-migration', clause: '2' },
         warnings: [{ code: 'multiple_problems' }],
@@ -143,7 +152,12 @@ describe('summarizeCompliance, figures worked out by hand', () => {
     })
     expect(byLevel.totals.multiple_problems).toBe(1)
     const byAgent = report([a, b], { by: 'agent' })
-    expect(byAgent.groups.map((g) => g.key.agent)).toEqual(['anna', 'oleg'])
+    // nobody answered b: null, not a name, and after every name
+    expect(byAgent.groups.map((g) => g.key.agent)).toEqual(['irina', null])
+    expect(byAgent.groups.map((g) => [g.received, g.windows, g.met])).toEqual([
+      [1, 1, 1],
+      [1, 1, 0],
+    ])
   })
 
   it('leaves out tickets of unknown regulations and says so', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { businessClock } from '../../../src/cli/regulation-input.js'
 import { type Regulation, RegulationRegistry } from '../../../src/regulation/load.js'
-import { autocloseMatches, purgeMatches, purgeSecrets } from '../../../src/sla/lifecycle.js'
-import { queueOrder } from '../../../src/sla/queue.js'
-import { splitSecrets } from '../../../src/store/secrets.js'
-import type { Ticket, TicketEvent } from '../../../src/store/ticket.js'
+import { autocloseMatches, purgeMatches, purgeSecrets } from '../../../src/ticket/lifecycle.js'
+import { queueOrder } from '../../../src/ticket/queue.js'
+import { splitSecrets } from '../../../src/ticket/secrets.js'
+import type { Ticket, TicketEvent } from '../../../src/ticket/ticket.js'
+import { findSecrets } from '../../../src/triage/credentials.js'
 
 const registry = RegulationRegistry.withBuiltins()
 const reg = (id: string) => registry.get(id)
@@ -106,7 +107,11 @@ describe('lifecycle rules', () => {
   })
 
   it('moguta: credentials purged 2 days after closing, with a note', () => {
-    const body = splitSecrets('ftp://user:hunter2pass@example.ru не работает', 'text')
+    const body = splitSecrets(
+      'ftp://user:hunter2pass@example.ru не работает',
+      'text',
+      findSecrets('ftp://user:hunter2pass@example.ru не работает'),
+    )
     const t = make('moguta', '2026-11-02T10:00', { status: 'closed', text: body.text, secrets: body.secrets }, [
       { type: 'status_change', at: iso('2026-11-03T10:00'), author: 'a', from: 'open', to: 'closed' },
     ])
@@ -122,7 +127,7 @@ describe('lifecycle rules', () => {
   })
 
   it('umi asks for a credentials change but sets no retention: nothing is purged', () => {
-    const body = splitSecrets('пароль: qwerty123', 'text')
+    const body = splitSecrets('пароль: qwerty123', 'text', findSecrets('пароль: qwerty123'))
     const t = make('umi', '2026-01-02T10:00', { status: 'closed', text: body.text, secrets: body.secrets }, [
       { type: 'status_change', at: iso('2026-01-03T10:00'), author: 'a', from: 'open', to: 'closed' },
     ])

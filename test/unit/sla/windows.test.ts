@@ -3,7 +3,7 @@ import { businessClock } from '../../../src/cli/regulation-input.js'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
 import { windowStatus } from '../../../src/sla/status.js'
 import { ticketWindows, type WindowTicket } from '../../../src/sla/windows.js'
-import type { TicketEvent } from '../../../src/store/ticket.js'
+import type { TicketEvent } from '../../../src/ticket/ticket.js'
 
 const registry = RegulationRegistry.withBuiltins()
 const reg = (id: string) => registry.get(id)

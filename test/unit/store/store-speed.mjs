@@ -7,8 +7,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { serializeStore } from '../../../dist/store/parse.js'
-import { splitSecrets } from '../../../dist/store/secrets.js'
+import { serializeStore } from '../../../dist/store/json-file/layout.js'
+import { splitSecrets } from '../../../dist/ticket/secrets.js'
+import { findSecrets } from '../../../dist/triage/credentials.js'
 
 const COUNT = Number(process.argv[2] ?? 100_000)
 const BIN = new URL('../../../bin/regdesk.js', import.meta.url).pathname
@@ -28,7 +29,7 @@ const tickets = []
 for (let i = 0; i < COUNT; i++) {
   const [regulation, prefix, level] = regs[i % regs.length]
   const received = start + i * 5 * 60_000
-  const body = splitSecrets(text, 'text')
+  const body = splitSecrets(text, 'text', findSecrets(text))
   const events = [{ type: 'received', at: iso(received), author: 'anna' }]
   if (i % 3)
     events.push({

@@ -1,16 +1,17 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { DataError, NotFoundError } from '../../../src/errors.js'
-import { idPrefix, nextId, normalizeId } from '../../../src/store/ids.js'
-import { JsonFileStore } from '../../../src/store/json-file-store.js'
-import { migrate } from '../../../src/store/migrations.js'
-import { parseStore, serializeStore } from '../../../src/store/parse.js'
-import { purgedText, revealSecrets, SECRET_MASK, splitSecrets } from '../../../src/store/secrets.js'
-import { summaryOf } from '../../../src/store/summary.js'
-import type { Ticket } from '../../../src/store/ticket.js'
-import { findJsonError, positionOf } from '../../../src/store/validate.js'
+import { parseStore, serializeStore } from '../../../src/store/json-file/layout.js'
+import { migrate } from '../../../src/store/json-file/migrations.js'
+import { JsonFileStore } from '../../../src/store/json-file/store.js'
+import { idPrefix, nextId, normalizeId } from '../../../src/ticket/ids.js'
+import { purgedText, revealSecrets, SECRET_MASK, splitSecrets } from '../../../src/ticket/secrets.js'
+import { summaryOf } from '../../../src/ticket/summary.js'
+import type { Ticket } from '../../../src/ticket/ticket.js'
+import { findJsonError, positionOf } from '../../../src/ticket/validate.js'
+import { findSecrets } from '../../../src/triage/credentials.js'
 
 function ticket(id: string, extra: Partial<Ticket> = {}): Ticket {
   return {
@@ -71,7 +72,7 @@ describe('ids', () => {
 
 describe('secrets kept apart from the text', () => {
   const raw = 'Доступ к FTP: ftp://admin:Sup3rS3cret@example.ru, пароль: qwerty123'
-  const { text, secrets } = splitSecrets(raw, 'text')
+  const { text, secrets } = splitSecrets(raw, 'text', findSecrets(raw))
 
   it('masks every value and keeps it for --show-secrets', () => {
     expect(text).not.toContain('Sup3rS3cret')
@@ -87,22 +88,25 @@ describe('secrets kept apart from the text', () => {
   })
 
   it('a text without credentials is unchanged', () => {
-    expect(splitSecrets('Не работает корзина', 'text')).toEqual({ text: 'Не работает корзина', secrets: [] })
+    expect(splitSecrets('Не работает корзина', 'text', findSecrets('Не работает корзина'))).toEqual({
+      text: 'Не работает корзина',
+      secrets: [],
+    })
   })
 })
 
 describe('parseStore / serializeStore', () => {
   it('round-trips, one ticket per line', () => {
-    const data = { format: 1, tickets: [ticket('MG-000001'), ticket('MG-000002')] }
+    const data = { format: 2, tickets: [ticket('MG-000001'), ticket('MG-000002')] }
     const text = serializeStore(data)
     expect(text.split('\n')).toHaveLength(5)
     expect(text.endsWith('\n]}\n')).toBe(true)
     expect(parseStore(text, 'f.json')).toEqual(data)
-    expect(serializeStore({ format: 1, tickets: [] })).toBe('{"format":1,"tickets":[]}\n')
+    expect(serializeStore({ format: 2, tickets: [] })).toBe('{"format":2,"tickets":[]}\n')
   })
 
   it('a truncated file: JSON error at the end, line:column', () => {
-    const text = serializeStore({ format: 1, tickets: [ticket('MG-000001'), ticket('MG-000002')] })
+    const text = serializeStore({ format: 2, tickets: [ticket('MG-000001'), ticket('MG-000002')] })
     const cut = text.slice(0, text.length - 40)
     const [issue] = issuesOf(() => parseStore(cut, 'f.json'))
     expect(issue).toMatchObject({ file: 'f.json', line: 3, path: '' })
@@ -119,7 +123,7 @@ describe('parseStore / serializeStore', () => {
   it('schema errors name the ticket id and the field, at its line', () => {
     const good = ticket('MG-000001')
     const bad = { ...ticket('MG-000002'), status: 'bogus', received_at: 'next friday' } as unknown as Ticket
-    const text = serializeStore({ format: 1, tickets: [good, bad] })
+    const text = serializeStore({ format: 2, tickets: [good, bad] })
     const issues = issuesOf(() => parseStore(text, 'f.json'))
     expect(issues.map((i) => [i.line, i.path])).toEqual([
       [3, 'tickets[1].received_at'],
@@ -135,14 +139,14 @@ describe('parseStore / serializeStore', () => {
   it('duplicate ids and a bad event are errors', () => {
     const t = ticket('MG-000001')
     const e = ticket('MG-000001', { events: [{ type: 'party', at: 'x', author: 'a' } as never] })
-    const issues = issuesOf(() => parseStore(JSON.stringify({ format: 1, tickets: [t, e] }), 'f.json'))
+    const issues = issuesOf(() => parseStore(JSON.stringify({ format: 2, tickets: [t, e] }), 'f.json'))
     expect(issues.map((i) => i.path)).toEqual(['tickets[1].id', 'tickets[1].events[0].type', 'tickets[1].events[0].at'])
   })
 
   it('a newer format is refused with a clear message', () => {
-    const [issue] = issuesOf(() => parseStore('{"format": 2, "tickets": []}', 'f.json'))
+    const [issue] = issuesOf(() => parseStore('{"format": 3, "tickets": []}', 'f.json'))
     expect(issue).toMatchObject({ line: 1, col: 2, path: 'format' })
-    expect(issue?.message).toMatch(/newer regdesk \(store format 2; this version reads formats up to 1\): upgrade/)
+    expect(issue?.message).toMatch(/newer regdesk \(store format 3; this version reads formats up to 2\): upgrade/)
   })
 
   it('an empty file is invalid, not an empty store', () => {
@@ -158,7 +162,7 @@ describe('migrate', () => {
     }
     expect(migrate({ format: 1 }, 3, table)).toEqual({ format: 3, a: true, b: true })
     expect(() => migrate({ format: 0 }, 3, table)).toThrow(/no migration from store format 0 to 1/)
-    expect(migrate({ format: 1, tickets: [] })).toEqual({ format: 1, tickets: [] })
+    expect(migrate({ format: 2, tickets: [] }, 2)).toEqual({ format: 2, tickets: [] })
   })
 })
 
@@ -181,12 +185,20 @@ describe('findJsonError / positionOf', () => {
 })
 
 describe('JsonFileStore', () => {
-  const fresh = () => join(mkdtempSync(join(tmpdir(), 'regdesk-store-')), 'sub', 'tickets.json')
+  const dirs: string[] = []
+  afterAll(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+  })
+  const fresh = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regdesk-store-'))
+    dirs.push(dir)
+    return join(dir, 'sub', 'tickets.json')
+  }
 
   it('a missing file is an empty store; the first write creates it with mode 0600', async () => {
     const file = fresh()
     const store = new JsonFileStore(file)
-    expect(store.read()).toEqual({ format: 1, tickets: [] })
+    expect(store.read()).toEqual({ format: 2, tickets: [] })
     const t = await store.insert('MG', (id) => ticket(id))
     expect(t.id).toBe('MG-000001')
     expect(statSync(file).mode & 0o777).toBe(0o600)
@@ -218,9 +230,9 @@ describe('JsonFileStore', () => {
       return { result: 0, changed: true }
     })
     expect(store.read().tickets[0]?.status).toBe('open')
-    writeFileSync(file, '{"format":1,"tickets":[')
+    writeFileSync(file, '{"format":2,"tickets":[')
     await expect(store.update(() => ({ result: 0, changed: true }))).rejects.toBeInstanceOf(DataError)
-    expect(readFileSync(file, 'utf8')).toBe('{"format":1,"tickets":[')
+    expect(readFileSync(file, 'utf8')).toBe('{"format":2,"tickets":[')
   })
 
   it('a failing change writes nothing', async () => {
@@ -241,7 +253,7 @@ describe('JsonFileStore', () => {
     const store = new JsonFileStore(file)
     for (let i = 0; i < 3; i++) await store.insert('MG', (id) => ticket(id, { subject: `номер ${i}` }))
     const [first, second, third] = readFileSync(file, 'utf8').split('\n').slice(1, 4)
-    const result = await store.updateTicket('MG-000002', (t) => {
+    const result = await store.change('MG-000002', (t) => {
       t.status = 'open'
       t.events.push({ type: 'agent_response', at: '2026-11-21T10:00:00+03:00', author: 'oleg', message: 'ok' })
       return { result: t.events.length, changed: true }
@@ -254,14 +266,12 @@ describe('JsonFileStore', () => {
     const data = store.read()
     expect(data.tickets.map((t) => t.status)).toEqual(['new', 'open', 'new'])
     // the last line has no separating comma: it is found and replaced as well
-    await store.updateTicket('MG-000003', (t) => {
+    await store.change('MG-000003', (t) => {
       t.assignee = 'anna'
       return { result: 0, changed: true }
     })
     expect(store.read().tickets[2]?.assignee).toBe('anna')
-    await expect(store.updateTicket('MG-000009', () => ({ result: 0, changed: true }))).rejects.toBeInstanceOf(
-      NotFoundError,
-    )
+    await expect(store.change('MG-000009', () => ({ result: 0, changed: true }))).rejects.toBeInstanceOf(NotFoundError)
   })
 
   it('a one-ticket change after a hand edit validates the whole file first, and never writes over a broken one', async () => {
@@ -270,13 +280,11 @@ describe('JsonFileStore', () => {
     for (let i = 0; i < 2; i++) await store.insert('MG', (id) => ticket(id))
     const broken = readFileSync(file, 'utf8').replace('"status":"new"', '"status":"nex"')
     writeFileSync(file, broken)
-    await expect(store.updateTicket('MG-000002', () => ({ result: 0, changed: true }))).rejects.toBeInstanceOf(
-      DataError,
-    )
+    await expect(store.change('MG-000002', () => ({ result: 0, changed: true }))).rejects.toBeInstanceOf(DataError)
     expect(readFileSync(file, 'utf8')).toBe(broken)
     // hand-formatted (not one ticket per line): changed as a whole, written back canonical
-    writeFileSync(file, JSON.stringify({ format: 1, tickets: [ticket('MG-000001'), ticket('MG-000002')] }, null, 2))
-    await store.updateTicket('MG-000002', (t) => {
+    writeFileSync(file, JSON.stringify({ format: 2, tickets: [ticket('MG-000001'), ticket('MG-000002')] }, null, 2))
+    await store.change('MG-000002', (t) => {
       t.status = 'resolved'
       return { result: 0, changed: true }
     })
@@ -284,8 +292,8 @@ describe('JsonFileStore', () => {
     expect(store.read().tickets[1]?.status).toBe('resolved')
     // one ticket per line, but its id is not its first key
     const { id: _id, ...rest } = ticket('MG-000003')
-    writeFileSync(file, serializeStore({ format: 1, tickets: [...store.read().tickets, { ...rest, id: 'MG-000003' }] }))
-    await store.updateTicket('MG-000003', (t) => {
+    writeFileSync(file, serializeStore({ format: 2, tickets: [...store.read().tickets, { ...rest, id: 'MG-000003' }] }))
+    await store.change('MG-000003', (t) => {
       t.status = 'open'
       return { result: 0, changed: true }
     })
@@ -295,10 +303,14 @@ describe('JsonFileStore', () => {
   it('keeps a summary beside the store that follows every write and is never used once stale', async () => {
     const file = fresh()
     const store = new JsonFileStore(file)
-    const secret = splitSecrets('сайт не работает, пароль: Qwerty-2026', 'text')
+    const secret = splitSecrets(
+      'сайт не работает, пароль: Qwerty-2026',
+      'text',
+      findSecrets('сайт не работает, пароль: Qwerty-2026'),
+    )
     await store.insert('MG', (id) => ticket(id, { text: secret.text, secrets: secret.secrets }))
     await store.insert('AS', (id) => ticket(id, { regulation: 'advantshop' }))
-    await store.updateTicket('MG-000001', (t) => {
+    await store.change('MG-000001', (t) => {
       t.events.push({ type: 'agent_response', at: '2026-11-21T10:00:00+03:00', author: 'oleg', message: 'ответ' })
       return { result: 0, changed: true }
     })
@@ -337,7 +349,7 @@ describe('JsonFileStore', () => {
     expect([...store.eachTicket()]).toEqual([])
     for (let i = 0; i < 3; i++) await store.insert('MG', (id) => ticket(id, { subject: `тема ${i}, "в кавычках"` }))
     expect([...store.eachTicket()]).toEqual(store.read().tickets)
-    writeFileSync(file, JSON.stringify({ format: 1, tickets: store.read().tickets }, null, 2))
+    writeFileSync(file, JSON.stringify({ format: 2, tickets: store.read().tickets }, null, 2))
     expect([...store.eachTicket()]).toEqual(store.read().tickets)
     writeFileSync(file, readFileSync(file, 'utf8').replace('"status": "new"', '"status": "nex"'))
     expect(() => [...store.eachTicket()]).toThrow(DataError)
@@ -350,7 +362,7 @@ describe('JsonFileStore', () => {
     expect(store.ticket('MG-000002').subject).toBe('тема 1')
     expect(store.ticket('MG-000003').subject).toBe('тема 2')
     expect(() => store.ticket('MG-000009')).toThrow(NotFoundError)
-    writeFileSync(file, JSON.stringify({ format: 1, tickets: store.read().tickets }, null, 2))
+    writeFileSync(file, JSON.stringify({ format: 2, tickets: store.read().tickets }, null, 2))
     expect(store.ticket('MG-000001').subject).toBe('тема 0')
     writeFileSync(file, readFileSync(file, 'utf8').replace('"status": "new"', '"status": "nex"'))
     expect(() => store.ticket('MG-000002')).toThrow(DataError)

@@ -2,9 +2,11 @@ import { Command } from 'commander'
 import { UsageError } from '../../../errors.js'
 import { defaultLevel } from '../../../regulation/describe.js'
 import type { Regulation } from '../../../regulation/load.js'
-import { idPrefix } from '../../../store/ids.js'
-import { splitSecrets } from '../../../store/secrets.js'
-import type { SecretValue, Ticket } from '../../../store/ticket.js'
+import { idPrefix } from '../../../ticket/ids.js'
+import { splitSecrets } from '../../../ticket/secrets.js'
+import type { SecretValue, Ticket } from '../../../ticket/ticket.js'
+import { recordWindows } from '../../../ticket/window-record.js'
+import { findSecrets } from '../../../triage/credentials.js'
 import type { TriageResult } from '../../../triage/triage.js'
 import type { RequestFacts } from '../../../triage/types.js'
 import { contextOf } from '../../command.js'
@@ -13,9 +15,10 @@ import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { triageJson } from '../../output/triage-json.js'
-import { regulationOption, triageWithModel } from '../../regulation-input.js'
+import { businessClock, regulationOption, triageWithModel } from '../../regulation-input.js'
+import { withStore } from '../../store.js'
 import { addTriageOptions, readRequestText, type TriageFlags, triageFacts } from '../../triage-input.js'
-import { authorOf, formatIn, oneLine, openStore, TicketViews } from './shared.js'
+import { authorOf, formatIn, oneLine, TicketViews } from './shared.js'
 
 export interface TicketsAddOptions extends TriageFlags {
   subject?: string
@@ -89,14 +92,16 @@ export async function saveTriagedTicket(
   opts: SaveOptions = {},
 ): Promise<Ticket> {
   const receivedAt = formatIn(reg.workingTime.timezone)(facts.receivedAt)
-  const body = splitSecrets(text, 'text')
-  const subject = opts.subject?.trim()
-    ? splitSecrets(oneLine(opts.subject as string, 200), 'subject')
+  const body = splitSecrets(text, 'text', findSecrets(text))
+  const subjectLine = opts.subject?.trim() ? oneLine(opts.subject as string, 200) : undefined
+  const subject = subjectLine
+    ? splitSecrets(subjectLine, 'subject', findSecrets(subjectLine))
     : { text: subjectOf(body.text), secrets: [] as SecretValue[] }
   const secrets = [...body.secrets, ...subject.secrets]
   const tier = facts.tier ?? reg.tiers.find((t) => t.default)?.id ?? null
   const author = authorOf(ctx)
-  return openStore(ctx, environment).insert(idPrefix(reg.id), (id) => ({
+  const clock = businessClock(ctx, reg)
+  const make = (id: string): Ticket => ({
     id,
     regulation: reg.id,
     level: opts.level ?? result.level,
@@ -109,12 +114,20 @@ export async function saveTriagedTicket(
     received_at: receivedAt,
     status: 'new',
     assignee: null,
-    triage: triageJson(reg, result) as unknown as Record<string, unknown>,
+    triage: triageJson(reg, result),
     events: [
       { type: 'received', at: receivedAt, author, ...(facts.channel ? { message: `via ${facts.channel}` } : {}) },
     ],
     ...(secrets.length ? { secrets } : {}),
-  }))
+  })
+  return withStore(ctx, environment, (store) =>
+    store.insert(idPrefix(reg.id), (id) => {
+      const ticket = make(id)
+      // the first window opens at receipt: its deadline is recorded with the regulation of now
+      recordWindows(ticket, reg, clock)
+      return ticket
+    }),
+  )
 }
 
 function printTicketAdded(ctx: Context, reg: Regulation, ticket: Ticket, result: TriageResult, showSecrets: boolean) {

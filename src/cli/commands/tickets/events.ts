@@ -8,20 +8,23 @@ import {
   customerReply,
   hasSecrets,
   respond,
-} from '../../../sla/lifecycle.js'
-import { splitSecrets } from '../../../store/secrets.js'
-import type { Status, Ticket, TicketEvent } from '../../../store/ticket.js'
+} from '../../../ticket/lifecycle.js'
+import { splitSecrets } from '../../../ticket/secrets.js'
+import type { Status, Ticket, TicketEvent } from '../../../ticket/ticket.js'
+import { findSecrets } from '../../../triage/credentials.js'
 import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
-import { authorOf, eventTime, openStore, paintStatus, TicketViews, ticketIdArg } from './shared.js'
+import { withStore } from '../../store.js'
+import { authorOf, eventTime, paintStatus, TicketViews, ticketIdArg } from './shared.js'
 import { printTicket } from './show.js'
 
 interface EventOptions {
   at?: string
   message?: string
   showSecrets?: boolean
+  reassign?: boolean
 }
 
 type Apply = (
@@ -46,7 +49,7 @@ interface EventCommand {
 const messageEvent = (opts: EventOptions): TicketEvent | undefined => {
   if (opts.message === undefined) return undefined
   if (!opts.message.trim()) throw new UsageError('--message is empty')
-  const m = splitSecrets(opts.message, 'message')
+  const m = splitSecrets(opts.message, 'message', findSecrets(opts.message))
   return { type: 'note', at: '', author: '', message: m.text, ...(m.secrets.length ? { secrets: m.secrets } : {}) }
 }
 
@@ -108,13 +111,18 @@ const EVENT_COMMANDS: EventCommand[] = [
   },
   {
     name: 'assign',
-    description: 'Assign the ticket to an agent ("none" to unassign)',
+    description:
+      'Assign the ticket to an agent ("none" to unassign); a ticket another agent has needs --reassign, so two agents taking it at once cannot both get it',
     arg: ['<agent>', 'agent name, or none'],
-    examples: ['regdesk tickets assign MG-000001 anna', 'regdesk tickets assign MG-000001 none'],
-    apply: (t, actor, _ctx, _v, agent) => {
+    examples: [
+      'regdesk tickets assign MG-000001 anna',
+      'regdesk tickets assign MG-000001 oleg --reassign',
+      'regdesk tickets assign MG-000001 none',
+    ],
+    apply: (t, actor, _ctx, _v, agent, opts) => {
       const name = (agent ?? '').trim()
       if (!name) throw new UsageError('the agent name is empty')
-      assign(t, name === 'none' ? null : name, actor)
+      assign(t, name === 'none' ? null : name, actor, Boolean(opts.reassign))
     },
   },
   {
@@ -141,6 +149,7 @@ export function ticketEventCommands(io: IO, environment: Environment): Command[]
     if (spec.arg) cmd.argument(spec.arg[0], spec.arg[1])
     cmd.option('--at <iso>', 'when it happened (default: --now); not before the ticket was received')
     if (spec.message) cmd.option('-m, --message <text>', 'what was said (credentials in it are masked)')
+    if (spec.name === 'assign') cmd.option('--reassign', 'take the ticket from the agent it is assigned to')
     cmd
       .option('--show-secrets', 'show credentials instead of masking them')
       .addHelpText('after', examples(spec.examples))
@@ -165,12 +174,16 @@ async function runTicketEvent(
   const id = ticketIdArg(idArg)
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const author = authorOf(ctx)
-  const ticket = await openStore(ctx, environment).updateTicket(id, (t) => {
-    const reg = views.regulation(t.regulation)
-    const at = eventTime(ctx, reg, t, opts.at)
-    spec.apply(t, { author, at: views.format(reg)(at) }, ctx, views, arg, opts)
-    return { result: t, changed: true }
-  })
+  const ticket = await withStore(ctx, environment, (store) =>
+    store.change(id, (t) => {
+      const reg = views.regulation(t.regulation)
+      const at = eventTime(ctx, reg, t, opts.at)
+      spec.apply(t, { author, at: views.format(reg)(at) }, ctx, views, arg, opts)
+      // a customer reply may open a window: its deadline is recorded now, with today's regulation
+      views.record(t)
+      return { result: t, changed: true }
+    }),
+  )
   if (ctx.json) {
     printTicket(ctx, views, ticket)
     return

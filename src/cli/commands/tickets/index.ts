@@ -6,6 +6,7 @@ import { ticketsAddCommand } from './add.js'
 import { ticketEventCommands } from './events.js'
 import { ticketsListCommand, ticketsQueueCommand } from './list.js'
 import { ticketsAutocloseCommand, ticketsPurgeSecretsCommand } from './maintenance.js'
+import { ticketsRecomputeCommand } from './recompute.js'
 import { ticketsShowCommand } from './show.js'
 
 export { saveTriagedTicket } from './add.js'
@@ -21,7 +22,7 @@ export function ticketsCommand(io: IO, environment: Environment): Command {
         'regdesk tickets list --status new,open',
         'regdesk tickets queue -r advantshop',
       ])}
-Store: --store FILE, env REGDESK_STORE, config \`store\`, else the user data directory.
+Store: --store FILE or postgres://… URL, env REGDESK_STORE, config \`store\`, else the user data directory.
 Credentials found in texts are masked in every output unless --show-secrets.
 `,
     )
@@ -33,6 +34,7 @@ Credentials found in texts are masked in every output unless --show-secrets.
     ticketsQueueCommand(io, environment),
     ticketsAutocloseCommand(io, environment),
     ticketsPurgeSecretsCommand(io, environment),
+    ticketsRecomputeCommand(io, environment),
   ])
     cmd.addCommand(sub)
   return cmd

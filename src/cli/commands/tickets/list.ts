@@ -1,20 +1,23 @@
 import { Command } from 'commander'
 import { UsageError } from '../../../errors.js'
-import { queueOrder } from '../../../sla/queue.js'
 import { currentWindow, type ReactionWindow } from '../../../sla/windows.js'
-import { STATUSES, type Status, type Ticket } from '../../../store/ticket.js'
+import type { TicketFilter } from '../../../store/ticket-store.js'
+import { queueOrder } from '../../../ticket/queue.js'
+import { STATUSES, type Status, type Ticket } from '../../../ticket/ticket.js'
 import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { renderList } from '../../output/table.js'
-import { oneLine, openStore, paintStatus, TicketViews } from './shared.js'
+import { withStore } from '../../store.js'
+import { authorOf, oneLine, paintStatus, TicketViews } from './shared.js'
 
 export interface TicketsListOptions {
   status?: string
   regulation?: string
   assignee?: string
+  mine?: boolean
   overdue?: boolean
   atRisk?: boolean
   showSecrets?: boolean
@@ -26,6 +29,7 @@ export function ticketsListCommand(io: IO, environment: Environment): Command {
     .option('--status <statuses>', `only these statuses, comma-separated: ${STATUSES.join(', ')}`)
     .option('-r, --regulation <id>', 'only tickets of this regulation')
     .option('--assignee <agent>', 'only tickets assigned to this agent ("none": unassigned)')
+    .option('--mine', 'only tickets assigned to you (config `agent`, else your user name)')
     .option('--overdue', 'only tickets with a window past its deadline')
     .option('--at-risk', 'with --overdue, also tickets at risk; alone, only tickets at risk')
     .option('--show-secrets', 'show credentials instead of masking them')
@@ -36,6 +40,7 @@ export function ticketsListCommand(io: IO, environment: Environment): Command {
         'regdesk tickets list --status new,open --regulation advantshop',
         'regdesk tickets list --overdue --json',
         'regdesk tickets list --assignee anna | cut -f1',
+        'regdesk tickets list --mine --status new,open',
       ]),
     )
     .action((opts: TicketsListOptions, c: Command) => runTicketsList(contextOf(c, io, environment), environment, opts))
@@ -45,26 +50,39 @@ export async function runTicketsList(ctx: Context, environment: Environment, opt
   const statuses = opts.status === undefined ? undefined : statusList(opts.status)
   if (opts.regulation !== undefined && !ctx.registry().has(opts.regulation))
     throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${ctx.registry().ids().join(', ')}`)
-  const tickets = openStore(ctx, environment).eachTicket()
+  if (opts.mine && opts.assignee !== undefined) throw new UsageError('use either --mine or --assignee, not both')
+  const assignee = opts.mine ? authorOf(ctx) : opts.assignee
+  // the store selects by status, regulation and assignee (a database by its indexes); the SLA state here
+  const filter: TicketFilter = {
+    ...(statuses ? { statuses: [...statuses] } : {}),
+    ...(opts.regulation !== undefined ? { regulation: opts.regulation } : {}),
+    ...(assignee !== undefined ? { assignee: assignee === 'none' ? null : assignee } : {}),
+    ...(opts.overdue || opts.atRisk ? { attention: { at: ctx.now, atRisk: Boolean(opts.atRisk) } } : {}),
+  }
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const wanted = (s: string | undefined) =>
     (opts.overdue && s === 'overdue') || (opts.atRisk && s === 'at_risk') || (!opts.overdue && !opts.atRisk)
-  const selected = function* (): Generator<{ ticket: Ticket; windows: ReactionWindow[] | null }> {
-    for (const t of tickets) {
-      if (statuses && !statuses.has(t.status)) continue
-      if (opts.regulation !== undefined && t.regulation !== opts.regulation) continue
-      if (opts.assignee !== undefined && (t.assignee ?? 'none') !== opts.assignee) continue
+  const selected = async function* (
+    tickets: AsyncIterable<Ticket>,
+  ): AsyncGenerator<{ ticket: Ticket; windows: ReactionWindow[] | null }> {
+    for await (const t of tickets) {
       const windows = views.windows(t)
       if (!wanted(windows ? currentWindow(windows)?.status : undefined)) continue
       yield { ticket: t, windows }
     }
   }
   if (ctx.json) {
-    await writeJsonArray(ctx.io, selected(), (r) => views.json(r.ticket, r.windows))
+    await withStore(ctx, environment, (store) =>
+      writeJsonArray(ctx.io, selected(store.list(filter)), (r) => views.json(r.ticket, r.windows)),
+    )
     for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
     return
   }
-  const rows = [...selected()]
+  const rows = await withStore(ctx, environment, async (store) => {
+    const out: { ticket: Ticket; windows: ReactionWindow[] | null }[] = []
+    for await (const r of selected(store.list(filter))) out.push(r)
+    return out
+  })
   for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
   if (!rows.length) {
     if (ctx.io.isStdoutTTY) ctx.io.err('no tickets\n')
@@ -78,10 +96,14 @@ export async function runTicketsList(ctx: Context, environment: Environment, opt
  * reader takes them: a list of 100,000 tickets never becomes one 200 MB string, nor a queue of
  * chunks waiting for a slow pipe.
  */
-export async function writeJsonArray<T>(io: IO, items: Iterable<T>, view: (item: T) => unknown): Promise<void> {
+export async function writeJsonArray<T>(
+  io: IO,
+  items: AsyncIterable<T> | Iterable<T>,
+  view: (item: T) => unknown,
+): Promise<void> {
   let chunk = ''
   let first = true
-  for (const item of items) {
+  for await (const item of items) {
     chunk += `${first ? '[\n' : ',\n'}${JSON.stringify(view(item))}`
     first = false
     if (chunk.length > 1 << 20) {
@@ -156,11 +178,21 @@ customer comment. Only new and open tickets are queued.
     )
 }
 
-export function runTicketsQueue(ctx: Context, environment: Environment, opts: TicketsQueueOptions): void {
+export async function runTicketsQueue(ctx: Context, environment: Environment, opts: TicketsQueueOptions) {
   const registry = ctx.registry()
   if (opts.regulation !== undefined && !registry.has(opts.regulation))
     throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${registry.ids().join(', ')}`)
-  const data = openStore(ctx, environment).read()
+  // only new and open tickets are queued: the store selects them (a database by its index)
+  const filter: TicketFilter = {
+    statuses: ['new', 'open'],
+    ...(opts.regulation !== undefined ? { regulation: opts.regulation } : {}),
+  }
+  const tickets = await withStore(ctx, environment, async (store) => {
+    const out: Ticket[] = []
+    for await (const t of store.list(filter)) out.push(t)
+    return out
+  })
+  const data = { tickets }
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const ids = opts.regulation ? [opts.regulation] : [...new Set(data.tickets.map((t) => t.regulation))].sort()
   const rows = ids.flatMap((id) => {

@@ -1,14 +1,16 @@
 import { Command } from 'commander'
 import { describeDuration } from '../../../regulation/describe.js'
-import { autocloseMatches, purgeMatches, purgeSecrets, type RuleMatch, setStatus } from '../../../sla/lifecycle.js'
-import type { StoreData } from '../../../store/ticket.js'
+import type { TicketFilter } from '../../../store/ticket-store.js'
+import { autocloseMatches, purgeMatches, purgeSecrets, type RuleMatch, setStatus } from '../../../ticket/lifecycle.js'
+import type { Ticket } from '../../../ticket/ticket.js'
 import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { renderList } from '../../output/table.js'
-import { authorOf, oneLine, openStore, TicketViews } from './shared.js'
+import { withStore } from '../../store.js'
+import { authorOf, oneLine, TicketViews } from './shared.js'
 
 interface MaintenanceOptions {
   dryRun?: boolean
@@ -52,12 +54,15 @@ async function runMaintenance(
   opts: MaintenanceOptions,
   what: 'autoclose' | 'purge',
 ): Promise<void> {
-  const store = openStore(ctx, environment)
   const views = new TicketViews(ctx)
   const author = authorOf(ctx)
-  const find = (data: StoreData) =>
+  // autoclose looks at tickets not yet closed (new ones are nobody's answer yet), purge at closed ones
+  const filter: TicketFilter = {
+    statuses: what === 'autoclose' ? ['open', 'waiting_customer', 'resolved'] : ['closed'],
+  }
+  const find = (tickets: readonly Ticket[]) =>
     (what === 'autoclose' ? autocloseMatches : purgeMatches)(
-      data.tickets,
+      tickets,
       (id) => views.regulation(id),
       (reg) => views.clock(reg),
       ctx.now,
@@ -70,13 +75,17 @@ async function runMaintenance(
     }
     return purgeSecrets(m.ticket, { author, at }, m.rule)
   }
-  let rows: ReturnType<typeof row>[]
-  if (opts.dryRun) rows = find(store.read()).map((m) => row(m, 0))
-  else
-    rows = await store.update((data) => {
-      const matches = find(data)
-      return { result: matches.map((m) => row(m, apply(m))), changed: matches.length > 0 }
+  const rows: ReturnType<typeof row>[] = await withStore(ctx, environment, async (store) => {
+    if (opts.dryRun) {
+      const tickets: Ticket[] = []
+      for await (const t of store.list(filter)) tickets.push(t)
+      return find(tickets).map((m) => row(m, 0))
+    }
+    return store.changeMany(filter, (tickets) => {
+      const matches = find(tickets)
+      return { result: matches.map((m) => row(m, apply(m))), changed: matches.map((m) => m.ticket) }
     })
+  })
   function row(m: RuleMatch, removed: number) {
     const reg = views.regulation(m.ticket.regulation)
     return {

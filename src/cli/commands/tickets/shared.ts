@@ -5,22 +5,13 @@ import { RegdeskError, UsageError } from '../../../errors.js'
 import type { Regulation } from '../../../regulation/load.js'
 import type { WindowStatus } from '../../../sla/status.js'
 import { currentWindow, type ReactionWindow, ticketWindows } from '../../../sla/windows.js'
-import { normalizeId } from '../../../store/ids.js'
-import { JsonFileStore } from '../../../store/json-file-store.js'
-import { revealSecrets } from '../../../store/secrets.js'
-import type { SecretValue, Ticket, TicketEvent } from '../../../store/ticket.js'
-import type { Context, Environment } from '../../context.js'
+import { normalizeId } from '../../../ticket/ids.js'
+import { revealSecrets } from '../../../ticket/secrets.js'
+import type { SecretValue, Ticket, TicketEvent } from '../../../ticket/ticket.js'
+import { recordWindows } from '../../../ticket/window-record.js'
+import type { Context } from '../../context.js'
 import { businessClock } from '../../regulation-input.js'
 import { parseInstant } from '../../time-input.js'
-
-/**
- * The store of this invocation. REGDESK_TEST_CRASH_BEFORE_RENAME=1 (tests only) kills the
- * process with SIGKILL after the temporary file is written, before it replaces the store.
- */
-export function openStore(ctx: Context, environment: Environment): JsonFileStore {
-  const crash = environment.env.REGDESK_TEST_CRASH_BEFORE_RENAME === '1'
-  return new JsonFileStore(ctx.storePath(), crash ? { beforeRename: () => process.kill(process.pid, 'SIGKILL') } : {})
-}
 
 /** Who is acting: config `agent`, else the OS user name. */
 export function authorOf(ctx: Context): string {
@@ -107,6 +98,12 @@ export class TicketViews {
     return reg ? ticketWindows(t, reg, this.clock(reg), this.ctx.now) : null
   }
 
+  /** Records the windows of a changed ticket that have no record yet (ticket/window-record.ts). */
+  record(t: Ticket): void {
+    const reg = this.regulation(t.regulation)
+    if (reg) recordWindows(t, reg, this.clock(reg))
+  }
+
   /** A free-text field as it may be shown: masked unless --show-secrets. */
   text(value: string, field: string, secrets: readonly SecretValue[] | undefined): string {
     return this.showSecrets ? revealSecrets(value, field, secrets) : value
@@ -159,6 +156,9 @@ export function windowJson(w: ReactionWindow, fmt: (ms: number) => string) {
     responded_by: w.respondedBy,
     reaction_working_minutes: w.reactionWorkingMinutes === null ? null : Math.round(w.reactionWorkingMinutes),
     reason: w.reason,
+    responder: w.responder,
+    recorded: w.recorded,
+    regulation: w.fingerprint,
   }
 }
 

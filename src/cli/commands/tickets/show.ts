@@ -1,7 +1,7 @@
 import { Command } from 'commander'
 import { describeDuration } from '../../../regulation/describe.js'
 import { formatMinutes } from '../../../sla/duration.js'
-import type { Ticket } from '../../../store/ticket.js'
+import type { Ticket } from '../../../ticket/ticket.js'
 import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
@@ -9,7 +9,8 @@ import type { IO } from '../../io.js'
 import { printable } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { renderFields, renderList } from '../../output/table.js'
-import { oneLine, openStore, paintStatus, TicketViews, ticketIdArg } from './shared.js'
+import { withStore } from '../../store.js'
+import { oneLine, paintStatus, TicketViews, ticketIdArg } from './shared.js'
 
 export function ticketsShowCommand(io: IO, environment: Environment): Command {
   return new Command('show')
@@ -29,9 +30,14 @@ export function ticketsShowCommand(io: IO, environment: Environment): Command {
     )
 }
 
-export function runTicketsShow(ctx: Context, environment: Environment, idArg: string, opts: { showSecrets?: boolean }) {
+export async function runTicketsShow(
+  ctx: Context,
+  environment: Environment,
+  idArg: string,
+  opts: { showSecrets?: boolean },
+) {
   const id = ticketIdArg(idArg)
-  const ticket = openStore(ctx, environment).ticket(id)
+  const ticket = await withStore(ctx, environment, (store) => store.get(id))
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   printTicket(ctx, views, ticket)
 }

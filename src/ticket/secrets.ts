@@ -1,5 +1,11 @@
-import { findSecrets } from '../triage/credentials.js'
 import type { SecretValue } from './ticket.js'
+
+/** Where a credential is in a text (triage/credentials.ts finds them; the ticket model only keeps them apart). */
+export interface SecretSpan {
+  start: number
+  end: number
+  kind: string
+}
 
 /** What stands in a stored text for a credential. */
 export const SECRET_MASK = '••••••'
@@ -8,13 +14,17 @@ export const PURGED_MASK = '[removed]'
 
 /**
  * Takes the credentials out of a text: returns the text with a mask in their place, and the
- * values with where they go. Detection is `findSecrets` (errs on the side of masking).
+ * values with where they go. `spans` are the credentials found in it, in text order
+ * (triage/credentials.ts `findSecrets`, which errs on the side of masking).
  *
  * @example
- * splitSecrets('pass: qwerty1', 'text') //=> { text: 'pass: ••••••', secrets: [{ field: 'text', kind: 'password', offset: 6, value: 'qwerty1' }] }
+ * splitSecrets('pass: qwerty1', 'text', findSecrets('pass: qwerty1')) //=> { text: 'pass: ••••••', secrets: [{ field: 'text', kind: 'password', offset: 6, value: 'qwerty1' }] }
  */
-export function splitSecrets(text: string, field: string): { text: string; secrets: SecretValue[] } {
-  const spans = findSecrets(text)
+export function splitSecrets(
+  text: string,
+  field: string,
+  spans: readonly SecretSpan[],
+): { text: string; secrets: SecretValue[] } {
   if (!spans.length) return { text, secrets: [] }
   let out = ''
   let at = 0

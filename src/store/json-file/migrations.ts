@@ -1,21 +1,26 @@
-import { STORE_FORMAT } from './ticket.js'
-
 /** Turns the container of format N (`{format: N, …}`) into one of format N + 1. */
 export type Migration = (data: Record<string, unknown>) => Record<string, unknown>
 
 /**
- * Migrations keyed by the format they read: `MIGRATIONS[1]` will turn a format-1 store into
- * format 2 when format 2 exists. Format 1 is the first, so the table is empty; a format with no
- * way forward is an error, never a guess.
+ * Migrations keyed by the format they read: `MIGRATIONS[1]` turns a format-1 store into format
+ * 2. A format with no way forward is an error, never a guess.
+ *
+ * 1 → 2: format 2 records each reaction window on its ticket when it opens. A format-1 ticket has
+ * no record and none is invented here (the regulation in force when its windows opened is not
+ * known): its deadlines are computed from the regulation loaded now, as format 1 always did,
+ * until the ticket's next change or `tickets recompute` records them. The number changes so that
+ * an older regdesk, which would write tickets without records, refuses the file.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {}
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: (data) => ({ ...data, format: 2 }),
+}
 
 export class MigrationError extends Error {}
 
 /** Runs the migrations from `data.format` up to `target`, one format at a time. */
 export function migrate(
   data: Record<string, unknown>,
-  target: number = STORE_FORMAT,
+  target: number,
   table: Readonly<Record<number, Migration>> = MIGRATIONS,
 ): Record<string, unknown> {
   let current = data

@@ -1,5 +1,3 @@
-import type { Ticket } from './ticket.js'
-
 /** Id prefixes of the shipped regulations; others derive theirs from the regulation id. */
 const PREFIXES: Readonly<Record<string, string>> = {
   moguta: 'MG',
@@ -22,15 +20,26 @@ export function idPrefix(regulation: string): string {
 }
 
 /** The next free id for a prefix: one more than the highest used, six digits at least ("MG-000124"). */
-export function nextId(tickets: readonly Ticket[], prefix: string): string {
-  const head = `${prefix}-`
-  let max = 0
+export function nextId(tickets: readonly { id: string }[], prefix: string): string {
+  return formatId(prefix, (maxIdsOf(tickets)[prefix] ?? 0) + 1)
+}
+
+/** The highest number used per id prefix: { MG: 124, AS: 7 }. */
+export function maxIdsOf(tickets: readonly { id: string }[]): Record<string, number> {
+  const max: Record<string, number> = {}
   for (const t of tickets) {
-    if (!t.id.startsWith(head)) continue
-    const n = Number(t.id.slice(head.length))
-    if (n > max) max = n
+    const dash = t.id.indexOf('-')
+    const prefix = t.id.slice(0, dash)
+    const n = Number(t.id.slice(dash + 1))
+    if (n > (max[prefix] ?? 0)) max[prefix] = n
   }
-  return formatId(prefix, max + 1)
+  return max
+}
+
+/** The prefix and number of an id: "MG-000124" → ["MG", 124]. */
+export function splitId(id: string): [string, number] {
+  const dash = id.indexOf('-')
+  return [id.slice(0, dash), Number(id.slice(dash + 1))]
 }
 
 export function formatId(prefix: string, n: number): string {

@@ -2,8 +2,8 @@ import type { BusinessClock } from '../calendar/clock.js'
 import { RegdeskError } from '../errors.js'
 import type { Regulation } from '../regulation/load.js'
 import type { LifecycleRule } from '../regulation/schema.js'
-import { PURGED_MASK, purgedText } from '../store/secrets.js'
-import type { Status, Ticket, TicketEvent } from '../store/ticket.js'
+import { PURGED_MASK, purgedText } from './secrets.js'
+import type { Status, Ticket, TicketEvent } from './ticket.js'
 
 /** Who acts and when (an ISO instant in the regulation's zone). */
 export interface Actor {
@@ -59,9 +59,19 @@ export function changeStatus(t: Ticket, to: Status, actor: Actor): void {
   setStatus(t, to, actor)
 }
 
-export function assign(t: Ticket, agent: string | null, actor: Actor): void {
+/**
+ * Assigns the ticket. Taking a ticket another agent has is refused unless `reassign`: when two
+ * agents take the same ticket at once, the store runs the changes one after the other (the
+ * JSON file's lock, the database's row lock), so the second is told who has it instead of
+ * silently taking it over.
+ */
+export function assign(t: Ticket, agent: string | null, actor: Actor, reassign = false): void {
   if (t.assignee === agent)
     throw new RegdeskError(`${t.id} is already ${agent === null ? 'unassigned' : `assigned to ${agent}`}`)
+  if (agent !== null && t.assignee !== null && !reassign)
+    throw new RegdeskError(
+      `${t.id} is assigned to ${t.assignee}; pass --reassign to give it to ${agent}, or unassign it first`,
+    )
   t.events.push({ type: 'assignment', at: actor.at, author: actor.author, from: t.assignee, to: agent })
   t.assignee = agent
 }

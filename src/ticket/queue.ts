@@ -1,5 +1,5 @@
 import type { Regulation } from '../regulation/load.js'
-import type { Ticket } from '../store/ticket.js'
+import type { Ticket } from './ticket.js'
 
 export interface QueueEntry {
   ticket: Ticket

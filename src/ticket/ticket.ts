@@ -1,11 +1,12 @@
 /**
- * The ticket model as stored (DESIGN.md, "SLA of a ticket"). Field names are snake_case because
- * the stored ticket is also the JSON contract of `tickets show --json`; instants are ISO 8601
- * strings with the offset of the regulation's timezone, so the file reads well by hand.
+ * The ticket model (DESIGN.md, "SLA of a ticket"), the same whatever store keeps it. Field names
+ * are snake_case because the stored ticket is also the JSON contract of `tickets show --json`;
+ * instants are ISO 8601 strings with the offset of the regulation's timezone, so a store reads
+ * well by hand. This folder imports no storage and no CLI: stores and commands import it.
  */
 
-/** The store file format this version writes; older formats are migrated on read (migrations.ts). */
-export const STORE_FORMAT = 1
+import type { StoredTriage } from './triage-record.js'
+import type { WindowRecord } from './window-record.js'
 
 export const STATUSES = ['new', 'open', 'waiting_customer', 'resolved', 'closed'] as const
 export type Status = (typeof STATUSES)[number]
@@ -62,18 +63,15 @@ export interface Ticket {
   received_at: string
   status: Status
   assignee: string | null
-  /** the triage verdict the ticket was created from (`triage --json`), null when added without one */
-  triage: Record<string, unknown> | null
+  /** the triage verdict the ticket was created from, null when added without one */
+  triage: StoredTriage | null
   /** append-only */
   events: TicketEvent[]
+  /**
+   * The reaction windows as they were opened: level, limits, deadline and target, and the
+   * regulation that set them (window-record.ts). Absent on a ticket stored before windows were
+   * recorded: its deadlines are computed from the regulation loaded now until it is recorded.
+   */
+  windows?: WindowRecord[]
   secrets?: SecretValue[]
-}
-
-export interface StoreData {
-  format: number
-  tickets: Ticket[]
-}
-
-export function emptyStore(): StoreData {
-  return { format: STORE_FORMAT, tickets: [] }
 }

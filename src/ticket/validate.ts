@@ -74,6 +74,7 @@ export function validateTickets(tickets: unknown): TicketProblem[] {
     if (!isStatus(t.status)) add('status', `expected one of ${STATUSES.join(', ')}, got ${shown(t.status)}`)
     if (t.triage !== null && (typeof t.triage !== 'object' || Array.isArray(t.triage)))
       add('triage', `expected an object or null, got ${shown(t.triage)}`)
+    if (t.windows !== undefined) checkWindows(t.windows, add)
     if (t.secrets !== undefined) checkSecrets(t.secrets, 'secrets', t, add)
     const events = t.events
     if (!Array.isArray(events)) {
@@ -107,6 +108,33 @@ export function validateTickets(tickets: unknown): TicketProblem[] {
   return problems
 }
 
+const REASONS: ReadonlySet<unknown> = new Set([null, 'not_regulated', 'no_level', 'unknown_level'])
+
+function checkWindows(windows: unknown, add: (path: string, message: string) => void): void {
+  if (!Array.isArray(windows)) {
+    add('windows', `expected a list of recorded windows, got ${shown(windows)}`)
+    return
+  }
+  for (let k = 0; k < windows.length; k++) {
+    const w = windows[k] as Record<string, unknown>
+    const at = `windows[${k}]`
+    if (w === null || typeof w !== 'object' || Array.isArray(w)) {
+      add(at, `expected a recorded window, got ${shown(w)}`)
+      continue
+    }
+    if (!isIsoInstant(w.opened_at))
+      add(`${at}.opened_at`, `expected an ISO 8601 instant with offset, got ${shown(w.opened_at)}`)
+    for (const key of ['deadline', 'target'] as const)
+      if (w[key] !== null && !isIsoInstant(w[key]))
+        add(`${at}.${key}`, `expected an ISO 8601 instant with offset or null, got ${shown(w[key])}`)
+    if (w.level !== null && typeof w.level !== 'string')
+      add(`${at}.level`, `expected a string or null, got ${shown(w.level)}`)
+    if (typeof w.fingerprint !== 'string') add(`${at}.fingerprint`, `expected a string, got ${shown(w.fingerprint)}`)
+    if (w.reason !== undefined && !REASONS.has(w.reason))
+      add(`${at}.reason`, `expected a reason or null, got ${shown(w.reason)}`)
+  }
+}
+
 function checkSecrets(
   secrets: unknown,
   path: string,
@@ -133,6 +161,13 @@ function checkSecrets(
     )
       add(`${path}[${j}]`, 'expected {field, kind, offset, value} pointing into a text field of the same object')
   }
+}
+
+/** A ticket is checked like the stored ones before it is written: a bug must not corrupt a store. */
+export function checkedTicket(ticket: Ticket): Ticket {
+  const problem = validateTickets([ticket])[0]
+  if (problem) throw new Error(`refusing to store an invalid ticket: ${problem.path}: ${problem.message}`)
+  return ticket
 }
 
 /** The ticket list after validation succeeded. */

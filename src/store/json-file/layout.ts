@@ -1,8 +1,26 @@
-import { DataError } from '../errors.js'
-import type { Issue } from '../regulation/issue.js'
+import { DataError } from '../../errors.js'
+import type { Issue } from '../../regulation/issue.js'
+import type { Ticket } from '../../ticket/ticket.js'
+import { asTickets, findJsonError, positionOf, type TicketProblem, validateTickets } from '../../ticket/validate.js'
 import { MigrationError, migrate } from './migrations.js'
-import { STORE_FORMAT, type StoreData } from './ticket.js'
-import { asTickets, findJsonError, positionOf, type TicketProblem, validateTickets } from './validate.js'
+
+/**
+ * The store file format this version writes; older formats are migrated on read (migrations.ts)
+ * and written in this one at the next change, a copy of the old file kept beside it.
+ * 2: reaction windows recorded on each ticket (`windows`).
+ */
+export const STORE_FORMAT = 2
+
+export interface StoreData {
+  format: number
+  tickets: Ticket[]
+  /** the format the file was in when it was older than STORE_FORMAT */
+  migratedFrom?: number
+}
+
+export function emptyStore(): StoreData {
+  return { format: STORE_FORMAT, tickets: [] }
+}
 
 export const STORE_HEADER = `{"format":${STORE_FORMAT},"tickets":[`
 
@@ -47,7 +65,7 @@ export function parseStore(text: string, file: string, options: { trusted?: bool
     ])
   if (format < STORE_FORMAT) {
     try {
-      container = migrate(container)
+      container = migrate(container, STORE_FORMAT)
     } catch (e) {
       if (e instanceof MigrationError) throw new DataError([issue(formatAt, 'format', e.message)])
       throw e
@@ -57,7 +75,13 @@ export function parseStore(text: string, file: string, options: { trusted?: bool
   const problems = options.trusted && format === STORE_FORMAT ? [] : validateTickets(container.tickets)
   if (problems.length)
     throw new DataError(problems.map((p) => issue(problemOffset(text, p), problemPath(p), problemMessage(p))))
-  return { format: STORE_FORMAT, tickets: asTickets(container.tickets) }
+  return {
+    format: STORE_FORMAT,
+    tickets: asTickets(container.tickets),
+    // an older store with tickets is rewritten in this format at the next change, a copy kept; an
+    // empty one has nothing to keep
+    ...(format < STORE_FORMAT && (container.tickets as unknown[]).length ? { migratedFrom: format } : {}),
+  }
 }
 
 /**
@@ -74,6 +98,42 @@ export function serializeStore(data: StoreData): string {
 
 /** The end of a non-empty canonical store, which an append replaces: `…\n]}\n`. */
 export const CANONICAL_TAIL = '\n]}\n'
+
+/** Whether the bytes are in the canonical layout regdesk writes (serializeStore), with a ticket at least. */
+export function isCanonical(bytes: Buffer): boolean {
+  const head = `${STORE_HEADER}\n`
+  return (
+    bytes.length > head.length + CANONICAL_TAIL.length &&
+    bytes.toString('utf8', 0, head.length) === head &&
+    bytes.toString('utf8', bytes.length - CANONICAL_TAIL.length) === CANONICAL_TAIL
+  )
+}
+
+/**
+ * The byte range of ticket `id`'s JSON in a canonical store: a line that starts with its id.
+ * A line break never occurs inside JSON text (strings escape it), so the match is exact.
+ */
+export function findLine(bytes: Buffer, id: string): { start: number; end: number } | undefined {
+  if (!isCanonical(bytes)) return undefined
+  const at = bytes.indexOf(`\n{"id":${JSON.stringify(id)},`)
+  if (at < 0) return undefined
+  const start = at + 1
+  const lineEnd = bytes.indexOf(10, start)
+  // every line but the last ends with the comma that separates tickets
+  const end = bytes[lineEnd - 1] === 0x2c ? lineEnd - 1 : lineEnd
+  return { start, end }
+}
+
+/** The tickets of a canonical store one line at a time, without parsing the rest. */
+export function* canonicalTickets(bytes: Buffer): Generator<Ticket> {
+  const last = bytes.length - CANONICAL_TAIL.length
+  for (let start = bytes.indexOf(10) + 1; start < last; ) {
+    const lineEnd = Math.min(bytes.indexOf(10, start), last)
+    // every line but the last ends with the comma that separates tickets
+    yield JSON.parse(bytes.toString('utf8', start, bytes[lineEnd - 1] === 0x2c ? lineEnd - 1 : lineEnd)) as Ticket
+    start = lineEnd + 1
+  }
+}
 
 function problemPath(p: TicketProblem): string {
   if (p.index < 0) return 'tickets'

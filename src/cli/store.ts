@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { JsonFileStore } from '../store/json-file/store.js'
+import { isPostgresUrl, maskUrl, type PgDriver } from '../store/postgres/connection.js'
+import { PostgresStore } from '../store/postgres/store.js'
+import type { TicketStore } from '../store/ticket-store.js'
+import type { Context, Environment } from './context.js'
+
+/**
+ * The one place that turns a --store value into a store (STYLE.md part 3: openStore chooses by
+ * the value): a `postgres://` or `postgresql://` URL is the team's database, anything else a
+ * JSON file. `value` defaults to this invocation's store (--store, REGDESK_STORE, config
+ * `store`, the user data directory).
+ *
+ * Test hooks (tests only): REGDESK_TEST_CRASH_BEFORE_RENAME=1 kills the process with SIGKILL
+ * after the file store's temporary file is written, before it replaces the store;
+ * REGDESK_TEST_CRASH_IN_TRANSACTION=1 kills it inside a database transaction, before COMMIT.
+ */
+export function openStore(ctx: Context, environment: Environment, value: string = ctx.storePath()): TicketStore {
+  const { env } = environment
+  const kill = () => process.kill(process.pid, 'SIGKILL')
+  if (isPostgresUrl(value))
+    return new PostgresStore(pgDriver(), value, {
+      env,
+      appliedBy: 'regdesk',
+      ...(env.REGDESK_TEST_CRASH_IN_TRANSACTION === '1' ? { beforeCommit: kill } : {}),
+    })
+  return new JsonFileStore(value, env.REGDESK_TEST_CRASH_BEFORE_RENAME === '1' ? { beforeRename: kill } : {})
+}
+
+/** Runs `fn` with the store open and closes it afterwards (a database connection would keep the process alive). */
+export async function withStore<T>(
+  ctx: Context,
+  environment: Environment,
+  fn: (store: TicketStore) => Promise<T> | T,
+  value?: string,
+): Promise<T> {
+  const store = openStore(ctx, environment, value)
+  try {
+    return await fn(store)
+  } finally {
+    await store.close()
+  }
+}
+
+/** A --store value as it may be printed: a URL's password masked. */
+export function storeLabel(value: string): string {
+  return isPostgresUrl(value) ? maskUrl(value) : value
+}
+
+/**
+ * pg and its two helpers, required on first use: the program is one bundle run as a vm.Script
+ * (bin/regdesk.js) where `import()` has no loader, and pg stays outside the bundle so that a
+ * command on the file store never loads or compiles it (scripts/bundle.mjs).
+ */
+let driver: PgDriver | undefined
+export function pgDriver(): PgDriver {
+  if (!driver) {
+    const nodeRequire = createRequire(import.meta.url)
+    // pg asks at load whether it runs in a Cloudflare Worker: without a `navigator` (Node 20 has
+    // none) it touches the global `Response`, which makes Node load its whole fetch implementation
+    // (about 40 ms of every database command). A `navigator` that is not a Worker's answers first;
+    // it is removed again once pg is loaded.
+    const global = globalThis as { navigator?: unknown }
+    const lent = global.navigator === undefined
+    if (lent) global.navigator = { userAgent: 'Node.js' }
+    try {
+      driver = loadDriver(nodeRequire)
+    } finally {
+      if (lent) delete global.navigator
+    }
+  }
+  return driver
+}
+
+/**
+ * The built program has pg bundled in one file beside it (scripts/bundle.mjs: dist/bundle/pg.cjs);
+ * the compiled modules and the tests load it from node_modules.
+ */
+function loadDriver(nodeRequire: NodeJS.Require): PgDriver {
+  const bundled = new URL('./pg.cjs', import.meta.url)
+  if (bundled.pathname.includes('/dist/bundle/') && existsSync(bundled))
+    return nodeRequire(bundled.pathname) as PgDriver
+  const fromPg = createRequire(nodeRequire.resolve('pg'))
+  return {
+    pg: nodeRequire('pg') as PgDriver['pg'],
+    parse: (fromPg('pg-connection-string') as { parse: PgDriver['parse'] }).parse,
+    pgpass: fromPg('pgpass') as PgDriver['pgpass'],
+  }
+}

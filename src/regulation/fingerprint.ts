@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto'
+import type { Regulation } from './load.js'
+
+const cache = new WeakMap<Regulation, string>()
+
+/**
+ * What identifies the rules a deadline was computed from: the regulation id and a hash of the
+ * parts that decide deadlines (working time with its calendar id, reaction windows, levels).
+ * A reaction window records it when it opens, so `tickets show` and `tickets recompute` can tell
+ * a deadline set by a regulation that has since been corrected. Quotes, topics and notes do not
+ * count: rewording a clause moves no deadline.
+ *
+ * @example
+ * regulationFingerprint(moguta) //=> 'moguta@5c1f0a9e2b7d4c31'
+ */
+export function regulationFingerprint(reg: Regulation): string {
+  let fp = cache.get(reg)
+  if (fp === undefined) {
+    const decisive = { workingTime: reg.workingTime, reactionWindows: reg.reactionWindows, levels: limitsOf(reg) }
+    fp = `${reg.id}@${createHash('sha256').update(JSON.stringify(decisive)).digest('hex').slice(0, 16)}`
+    cache.set(reg, fp)
+  }
+  return fp
+}
+
+function limitsOf(reg: Regulation) {
+  return Object.entries(reg.levels)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, l]) => ({ id, limit: l.limit ?? null, target: l.target ?? null }))
+}

@@ -1,0 +1,81 @@
+import { accessSync, constants, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import lockfile from 'proper-lockfile'
+import { RegdeskError } from '../../errors.js'
+import { explain } from './atomic-file.js'
+
+export interface LockOptions {
+  /** how long a writer waits for another writer's lock, ms (default 60 s) */
+  lockTimeoutMs?: number
+  /** a lock not refreshed for this long belongs to a crashed process and is taken over (default 10 s) */
+  staleMs?: number
+}
+
+/** A held lock: release it once; `lost()` tells whether another process took it over meanwhile. */
+export interface HeldLock {
+  release(): Promise<void>
+  lost(): Error | undefined
+}
+
+/**
+ * The exclusive lock of a store file: proper-lockfile's `<file>.lock` directory, retried with
+ * back-off until `lockTimeoutMs`; the lock of a crashed writer is taken over after `staleMs`.
+ * The store's directory is created (0700) and the file must be writable: a rename would replace
+ * a read-only file without asking, so the mode is honoured here instead.
+ */
+export async function lockStore(path: string, label: string, options: LockOptions = {}): Promise<HeldLock> {
+  const dir = dirname(path)
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+  } catch (e) {
+    throw new RegdeskError(`cannot create the store directory ${dir} (${explain((e as NodeJS.ErrnoException).code)})`)
+  }
+  try {
+    accessSync(path, constants.W_OK)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code !== 'ENOENT')
+      throw new RegdeskError(`the ticket store ${label} is not writable (${explain(code)}); nothing was changed`)
+  }
+  const timeout = options.lockTimeoutMs ?? 60_000
+  const started = performance.now()
+  let compromised: Error | undefined
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const release = await lockfile.lock(path, {
+        realpath: false,
+        lockfilePath: `${path}.lock`,
+        stale: options.staleMs ?? 10_000,
+        retries: 0,
+        onCompromised: (err) => {
+          compromised = err
+        },
+      })
+      return {
+        lost: () => compromised,
+        release: async () => {
+          try {
+            await release()
+          } catch {
+            // already released or taken over: nothing left to undo
+          }
+        },
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code !== 'ELOCKED')
+        throw new RegdeskError(
+          `cannot lock the ticket store ${label} (${code ? explain(code) : (e as Error).message})${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `: its directory ${dir} must be writable; nothing was changed` : ''}`,
+        )
+      if (performance.now() - started > timeout)
+        throw new RegdeskError(
+          `the ticket store ${label} is locked by another regdesk process (waited ${Math.round(timeout / 1000)} s); if none is running, remove ${path}.lock`,
+        )
+      await sleep(5 + Math.random() * Math.min(250, 10 * 1.5 ** attempt))
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}

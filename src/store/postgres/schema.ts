@@ -1,0 +1,80 @@
+/**
+ * The team store's tables, created and upgraded by regdesk itself. `MIGRATIONS[n - 1]` takes a
+ * database from schema version n - 1 to n; each runs in one transaction under an advisory lock
+ * (store.ts ensureSchema), so two agents starting a new regdesk at once upgrade it once, and a
+ * failed step leaves the previous version whole. A database of a newer version is refused.
+ *
+ * A ticket is one row: the columns that commands select and order by (status, regulation,
+ * assignee, receipt, the open window's recorded deadline…: ticket/facts.ts computes them from the
+ * ticket), the ticket itself as `json` (the text as written, so a copy to a file and back is the
+ * same bytes; jsonb would reorder its keys), the triage verdict as `jsonb` for a team's own
+ * queries (`triage->>'scope'`), and the report's summary (ticket/summary.ts) as ASCII JSON text,
+ * which `report` concatenates in SQL and parses once.
+ */
+export const MIGRATIONS: readonly (readonly string[])[] = [
+  [
+    `CREATE TABLE regdesk_tickets (
+      seq bigserial PRIMARY KEY,
+      id text NOT NULL UNIQUE,
+      regulation text NOT NULL,
+      status text NOT NULL,
+      level text,
+      tier text,
+      channel text,
+      critical boolean NOT NULL,
+      assignee text,
+      received_at timestamptz NOT NULL,
+      last_event_at timestamptz NOT NULL,
+      last_customer_at timestamptz NOT NULL,
+      last_opened_at timestamptz NOT NULL,
+      open_deadline timestamptz,
+      open_target timestamptz,
+      recorded boolean NOT NULL,
+      triage jsonb,
+      ticket json NOT NULL,
+      summary text NOT NULL,
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    'CREATE INDEX regdesk_tickets_status ON regdesk_tickets (status, regulation)',
+    'CREATE INDEX regdesk_tickets_assignee ON regdesk_tickets (assignee)',
+    'CREATE INDEX regdesk_tickets_received ON regdesk_tickets (received_at)',
+    'CREATE INDEX regdesk_tickets_opened ON regdesk_tickets (last_opened_at)',
+    'CREATE INDEX regdesk_tickets_last_event ON regdesk_tickets (last_event_at)',
+    `CREATE INDEX regdesk_tickets_attention ON regdesk_tickets (open_deadline) WHERE status IN ('new', 'open')`,
+    'CREATE INDEX regdesk_tickets_unrecorded ON regdesk_tickets (seq) WHERE NOT recorded',
+    'CREATE TABLE regdesk_ids (prefix text PRIMARY KEY, last bigint NOT NULL)',
+  ],
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+export const VERSION_TABLE = `CREATE TABLE IF NOT EXISTS regdesk_schema (
+  version integer PRIMARY KEY,
+  applied_at timestamptz NOT NULL DEFAULT now(),
+  applied_by text NOT NULL
+)`
+
+/** The advisory lock key of schema changes: any constant shared by every regdesk ("regd" in ASCII). */
+export const MIGRATION_LOCK = 0x72656764
+
+/** The columns of a ticket row, in the order rowOf (store.ts) gives their values, with their SQL types. */
+export const COLUMNS = [
+  ['id', 'text'],
+  ['regulation', 'text'],
+  ['status', 'text'],
+  ['level', 'text'],
+  ['tier', 'text'],
+  ['channel', 'text'],
+  ['critical', 'boolean'],
+  ['assignee', 'text'],
+  ['received_at', 'timestamptz'],
+  ['last_event_at', 'timestamptz'],
+  ['last_customer_at', 'timestamptz'],
+  ['last_opened_at', 'timestamptz'],
+  ['open_deadline', 'timestamptz'],
+  ['open_target', 'timestamptz'],
+  ['recorded', 'boolean'],
+  ['triage', 'jsonb'],
+  ['ticket', 'json'],
+  ['summary', 'text'],
+] as const

@@ -1,0 +1,90 @@
+import type { Status, Ticket } from '../ticket/ticket.js'
+
+/**
+ * The one interface commands use to keep tickets (STYLE.md part 3: the contract here, each
+ * backend beside it: json-file/ for one agent, postgres/ for a team). Every backend passes the
+ * contract suite test/unit/store/contract.test.ts.
+ *
+ * Guarantees every backend gives:
+ * - a change (insert, change, changeMany) is applied whole or not at all, and concurrent
+ *   changes from other processes are never lost: each runs on the ticket as the previous left it;
+ * - ids are allocated per prefix inside the change that stores the ticket: never twice;
+ * - a ticket is validated (ticket/validate.ts) before it is written: a bug cannot corrupt a store;
+ * - `list` and `summaries` give tickets in the order they were stored.
+ */
+export interface TicketStore {
+  /** what to call the store in messages: the file, or the URL with its password masked */
+  readonly label: string
+  /** @throws NotFoundError when there is no such ticket */
+  get(id: string): Promise<Ticket>
+  /** the tickets matching `filter`, one at a time (a store of 100,000 is never one array) */
+  list(filter?: TicketFilter): AsyncIterable<Ticket>
+  /** the matching tickets without their free text (summaryOf), for reports */
+  summaries(filter?: TicketFilter): Promise<Ticket[]>
+  /** stores a new ticket made by `make` with the next free id of `prefix` */
+  insert(prefix: string, make: (id: string) => Ticket): Promise<Ticket>
+  /** changes one ticket; nothing is written when the change says it changed nothing or throws */
+  change<T>(id: string, fn: (ticket: Ticket) => Change<T>): Promise<T>
+  /** changes the tickets matching `filter` in one go; only those it returns as changed are written */
+  changeMany<T>(filter: TicketFilter, fn: (tickets: Ticket[]) => ChangeMany<T>): Promise<T>
+  /**
+   * Copies tickets in as they are (store copy): ids kept, the id counters moved past them.
+   * @throws StoreConflictError when an id is already there
+   */
+  importTickets(tickets: readonly Ticket[]): Promise<void>
+  /** the number of tickets */
+  count(): Promise<number>
+  info(): Promise<StoreInfo>
+  /** releases connections; the store is not used afterwards */
+  close(): Promise<void>
+}
+
+/** What a change did: its result, and whether the ticket must be written. */
+export interface Change<T> {
+  result: T
+  changed: boolean
+}
+
+export interface ChangeMany<T> {
+  result: T
+  /** the tickets (of those given) that were changed and must be written */
+  changed: readonly Ticket[]
+}
+
+/**
+ * Which tickets: every condition given must hold. The time conditions select a superset that
+ * the domain narrows exactly (they are what a database can answer from indexed columns; see
+ * ticket/facts.ts): a ticket with an event after the instant asked about is always included,
+ * since its state at that instant may differ from its state now.
+ */
+export interface TicketFilter {
+  ids?: readonly string[]
+  statuses?: readonly Status[]
+  regulation?: string
+  /** an agent's name, or null for unassigned tickets */
+  assignee?: string | null
+  /**
+   * Tickets whose latest window may need attention at `at`: unanswered with a recorded deadline
+   * at or before `at` (with `atRisk`: any recorded deadline), or not recorded, or changed after `at`.
+   */
+  attention?: { at: number; atRisk: boolean }
+  /** tickets received before this instant */
+  receivedBefore?: number
+  /** tickets with a window that may have opened at or after this instant */
+  windowsSince?: number
+}
+
+export interface StoreInfo {
+  /** json-file or postgres */
+  backend: string
+  /** the file, or the URL with its password masked */
+  location: string
+  /** the store's format (file) or schema (database) version, and the newest this regdesk knows */
+  version: number
+  currentVersion: number
+  tickets: number
+  /** bytes on disk (file and sidecars), or the database's size of the tables */
+  bytes: number
+  /** whatever else the backend can tell (server version, sidecars) */
+  details: Record<string, string | number | null>
+}

@@ -1,0 +1,63 @@
+import { instantMs } from '../calendar/instant.js'
+import type { Ticket, TicketEvent } from './ticket.js'
+
+/**
+ * What a store indexes a ticket by, derived from the ticket alone (no regulation): the team
+ * store keeps these as columns so `overdue`, `queue` and `report` select their tickets in SQL;
+ * the file store computes them on the fly with the same function, so both select the same
+ * tickets. Instants are epoch ms.
+ */
+export interface TicketFacts {
+  /** the latest event, receipt included */
+  lastEventAt: number
+  /** receipt or the customer's latest reply (the imagecms queue order) */
+  lastCustomerAt: number
+  /** the latest instant a window may have opened: receipt, a recorded opening or a customer reply */
+  lastOpenedAt: number
+  /** the recorded deadline of the latest window when no reaction followed it; null otherwise */
+  openDeadline: number | null
+  /** its recorded target */
+  openTarget: number | null
+  /** whether every window has a record (false: a ticket stored before windows were recorded) */
+  recorded: boolean
+}
+
+const REACTION_STATUSES: ReadonlySet<string> = new Set(['waiting_customer', 'resolved', 'closed'])
+
+function isReaction(e: TicketEvent): boolean {
+  return e.type === 'agent_response' || (e.type === 'status_change' && REACTION_STATUSES.has(e.to ?? ''))
+}
+
+export function ticketFacts(t: Ticket): TicketFacts {
+  const received = instantMs(t.received_at)
+  let lastEventAt = received
+  let lastCustomerAt = received
+  let lastReaction = Number.NEGATIVE_INFINITY
+  for (const e of t.events) {
+    const at = instantMs(e.at)
+    if (at > lastEventAt) lastEventAt = at
+    if (e.type === 'customer_reply' && at > lastCustomerAt) lastCustomerAt = at
+    if (isReaction(e) && at > lastReaction) lastReaction = at
+  }
+  let lastOpenedAt = lastCustomerAt
+  let openDeadline: number | null = null
+  let openTarget: number | null = null
+  const records = t.windows
+  if (records?.length) {
+    let last = records[0]
+    let lastAt = Number.NEGATIVE_INFINITY
+    for (const r of records) {
+      const at = instantMs(r.opened_at)
+      if (at >= lastAt) {
+        last = r
+        lastAt = at
+      }
+    }
+    if (lastAt > lastOpenedAt) lastOpenedAt = lastAt
+    if (last && lastReaction < lastAt) {
+      openDeadline = last.deadline === null ? null : instantMs(last.deadline)
+      openTarget = last.target === null ? null : instantMs(last.target)
+    }
+  }
+  return { lastEventAt, lastCustomerAt, lastOpenedAt, openDeadline, openTarget, recorded: Boolean(records?.length) }
+}

@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { pgDriver } from '../../../src/cli/store.js'
+import { StoreUnavailableError, UsageError } from '../../../src/errors.js'
+import { clientConfig, isPostgresUrl, maskUrl } from '../../../src/store/postgres/connection.js'
+import { PostgresStore } from '../../../src/store/postgres/store.js'
+import type { Ticket } from '../../../src/ticket/ticket.js'
+import { admin, describePg, freshDatabase } from '../../support/postgres.js'
+
+describe('store URLs', () => {
+  it.each([
+    ['postgres://anna:S3cr3t@db.example.ru:5432/support', 'postgres://anna:***@db.example.ru:5432/support'],
+    ['postgresql://anna:p%40ss:word@db/support?sslmode=require', 'postgresql://anna:***@db/support?sslmode=require'],
+    ['postgres://anna@db/support', 'postgres://anna@db/support'],
+    ['postgres:///support', 'postgres:///support'],
+    ['postgres://an:na@:bad url', 'postgres://an:***@:bad url'],
+  ])('%s is shown as %s', (url, shown) => expect(maskUrl(url)).toBe(shown))
+
+  it('tells a URL from a file', () => {
+    expect(isPostgresUrl('postgres://x/y')).toBe(true)
+    expect(isPostgresUrl('PostgreSQL://x/y')).toBe(true)
+    expect(isPostgresUrl('./postgres.json')).toBe(false)
+    expect(isPostgresUrl('/home/anna/postgres://x')).toBe(false)
+  })
+
+  it('reads sslmode as libpq does, from the URL or PGSSLMODE', () => {
+    const cfg = (url: string, env: NodeJS.ProcessEnv = {}) => clientConfig(pgDriver(), url, { env })
+    expect(cfg('postgres://a@h/d?sslmode=require').ssl).toMatchObject({ rejectUnauthorized: false })
+    expect(cfg('postgres://a@h/d?sslmode=disable').ssl).toBe(false)
+    expect(cfg('postgres://a@h/d?sslmode=verify-full').ssl).toEqual({})
+    expect(cfg('postgres://a@h/d', { PGSSLMODE: 'require' }).ssl).toMatchObject({ rejectUnauthorized: false })
+    expect(cfg('postgres://a@h/d').ssl).toBeUndefined()
+    // the URL wins over the variable
+    expect(cfg('postgres://a@h/d?sslmode=disable', { PGSSLMODE: 'require' }).ssl).toBe(false)
+    expect(() => cfg('postgres://a:pw@h/d?sslmode=verify-ca')).toThrow(UsageError)
+    try {
+      cfg('postgres://a:pw@h/d?sslmode=verify-ca')
+    } catch (e) {
+      expect((e as Error).message).not.toContain(':pw@')
+    }
+    // what the URL leaves out is left to pg's PG* defaults
+    expect(cfg('postgresql://')).not.toHaveProperty('host')
+    expect(cfg('postgres://u@h:6000/db')).toMatchObject({ host: 'h', port: 6000, user: 'u', database: 'db' })
+  })
+})
+
+describePg('the PostgreSQL store when the connection fails', () => {
+  const cleanups: (() => Promise<void>)[] = []
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()?.()
+  })
+
+  it('a connection lost before a change: one sentence naming the store (masked), nothing applied', async () => {
+    const db = await freshDatabase()
+    const store = new PostgresStore(pgDriver(), db.url, { env: {} })
+    cleanups.push(db.drop, () => store.close())
+    const t = await store.insert('MG', (id) => minimal(id))
+    await admin(
+      (c) =>
+        c.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+          [db.name],
+        ),
+      'postgres',
+    )
+    const err = await store
+      .change(t.id, (x) => {
+        x.status = 'closed'
+        return { result: 0, changed: true }
+      })
+      .catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(StoreUnavailableError)
+    expect((err as Error).message).toMatch(
+      /^the PostgreSQL store postgres:\/\/postgres:\*\*\*@.* failed: .*; nothing was changed$/,
+    )
+    expect((err as Error).message).not.toContain(new URL(db.url).password)
+    const again = new PostgresStore(pgDriver(), db.url, { env: {} })
+    cleanups.push(() => again.close())
+    expect((await again.get(t.id)).status).toBe('new')
+  })
+})
+
+function minimal(id: string): Ticket {
+  const at = '2026-11-20T18:00:00+03:00'
+  return {
+    id,
+    regulation: 'moguta',
+    level: 'standard',
+    tier: null,
+    channel: null,
+    product: null,
+    critical: false,
+    subject: 's',
+    text: 't',
+    received_at: at,
+    status: 'new',
+    assignee: null,
+    triage: null,
+    events: [{ type: 'received', at, author: 'a' }],
+  }
+}
