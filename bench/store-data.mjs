@@ -178,7 +178,7 @@ export function writeStore(count, file, seed = 20261201) {
   tickets.sort((a, b) => Date.parse(a.received_at) - Date.parse(b.received_at))
   const numbers = new Map()
   for (const t of tickets) {
-    const prefix = idPrefix(t.regulation)
+    const prefix = idPrefix(registry.get(t.regulation))
     const n = (numbers.get(prefix) ?? 0) + 1
     numbers.set(prefix, n)
     t.id = `${prefix}-${String(n).padStart(6, '0')}`

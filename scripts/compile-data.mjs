@@ -10,8 +10,11 @@ import { IANAZone } from 'luxon'
 import { yearOffsets } from '../dist/calendar/instant.js'
 import { parseCalendarFile } from '../dist/calendar/parse-calendar.js'
 import { COMPILED_DIR, compiledFileName, compiledKey, ZONES_KEY } from '../dist/regulation/compiled.js'
+import { formatIssue } from '../dist/regulation/issue.js'
 import { listCalendarIds } from '../dist/regulation/load.js'
 import { parseRegulation } from '../dist/regulation/parse.js'
+import { LEXICON_FORMAT, LEXICON_KEY } from '../dist/triage/lexicon/catalogue.js'
+import { compileLexicon } from '../dist/triage/lexicon/compile.js'
 import { MODEL_FORMAT, modelKey, modelSource, SHARED_MODEL_KEY } from '../dist/triage/model/load.js'
 import { caseTexts, matchTexts, sharedPart, sliceOf, trainScopeModel } from '../dist/triage/model/training.js'
 import { buildIndex, compileIndex, topicsKey, topicsSource } from '../dist/triage/topic-index.js'
@@ -20,7 +23,24 @@ import { readLabelledSets } from './labelled-sets.mjs'
 const root = fileURLToPath(new URL('../regulations/', import.meta.url))
 const regulations = []
 const entries = {}
-const yamlFiles = (dir) => readdirSync(dir).filter((n) => /^[a-z0-9-]+\.ya?ml$/.test(n))
+const yamlFilesOf = (dir) =>
+  readdirSync(dir)
+    .filter((n) => /^[a-z0-9-]+\.ya?ml$/.test(n))
+    .sort()
+const yamlFiles = yamlFilesOf
+// the triage lexicon: a language file with a problem stops the build, naming its line and column
+const lexiconDir = join(root, 'lexicon')
+const lexicon = compileLexicon(
+  yamlFilesOf(lexiconDir).map((name) => ({
+    file: `regulations/lexicon/${name}`,
+    text: readFileSync(join(lexiconDir, name), 'utf8'),
+  })),
+)
+if (!lexicon.value) {
+  for (const issue of lexicon.issues) console.error(formatIssue(issue))
+  process.exit(1)
+}
+entries[LEXICON_KEY] = { source: LEXICON_FORMAT, value: lexicon.value }
 const calendars = listCalendarIds()
 let skipped = 0
 for (const name of yamlFiles(join(root, 'calendars'))) {

@@ -1,11 +1,13 @@
-// Regenerates regulations/schema/regulation.schema.json from the zod schema (run after `npm run build`).
+// Regenerates the editor schemas of regulations/schema/ from the zod schemas (run after `npm run build`).
 import { writeFileSync } from 'node:fs'
 import { calendarJsonSchema } from '../dist/calendar/calendar-schema.js'
 import { regulationJsonSchema } from '../dist/regulation/json-schema.js'
+import { lexiconJsonSchema } from '../dist/triage/lexicon/compile.js'
 
 for (const [name, text] of [
   ['regulation.schema.json', regulationJsonSchema()],
   ['calendar.schema.json', calendarJsonSchema()],
+  ['lexicon.schema.json', lexiconJsonSchema()],
 ]) {
   const target = new URL(`../regulations/schema/${name}`, import.meta.url)
   writeFileSync(target, text)

@@ -41,7 +41,7 @@ for (let i = 0; i < count; i++) {
   const level = pick(levelsOf[reg.id])
   const limit = reg.levels[level].limit
   const received = Math.round((FROM + random() * (TO - FROM)) / 60_000) * 60_000
-  const prefix = idPrefix(reg.id)
+  const prefix = idPrefix(reg)
   const n = (numbers.get(prefix) ?? 0) + 1
   numbers.set(prefix, n)
   const assignee = pick(agents)

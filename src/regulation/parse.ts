@@ -18,7 +18,7 @@ export function parseYamlWith<T>(
   text: string,
   file: string,
   schema: z.ZodType<T>,
-  extra?: (value: T, report: (path: Path, message: string) => void) => void,
+  extra?: (value: T, report: (path: Path, message: string, atKey?: boolean) => void) => void,
 ): ParseResult<T> {
   if (text.length > MAX_TEXT)
     return {

@@ -253,6 +253,16 @@ export const regulationSchema = z.strictObject({
   id: id(),
   name: text(),
   vendor: text(),
+  /** the prefix of its ticket ids ("MG" → MG-000124); default: the first two letters of the id */
+  ticketPrefix: z
+    .string()
+    .regex(/^[A-Z]{1,4}$/, { error: 'expected one to four capital Latin letters, like "MG"' })
+    .optional(),
+  /**
+   * the names customers call the product by, one word each ("Moguta", "Могута"): every request may name it, so triage
+   * reads no topic into them
+   */
+  productNames: z.array(text()).optional(),
   source: z.strictObject({ title: text(), file: text(), url: text().optional() }),
   workingTime,
   /** how reaction windows open: only the first request, or also every customer reply after an agent response */

@@ -1,21 +1,10 @@
-/** Id prefixes of the shipped regulations; others derive theirs from the regulation id. */
-const PREFIXES: Readonly<Record<string, string>> = {
-  moguta: 'MG',
-  advantshop: 'AS',
-  mst: 'MS',
-  imagecms: 'IC',
-  umi: 'UM',
-}
-
 /**
- * The id prefix of a regulation: MG, AS, MS, IC, UM for the shipped ones, else the first two
- * letters of the id ("acme" → "AC"). Two regulations may share a prefix: numbering is per prefix,
- * so ids stay unique.
+ * The id prefix of a regulation: the one it declares (`ticketPrefix`, regulations/README.md), else the first two
+ * letters of its id ("acme" → "AC"). Two regulations may share a prefix: numbering is per prefix, so ids stay unique.
  */
-export function idPrefix(regulation: string): string {
-  const known = PREFIXES[regulation]
-  if (known) return known
-  const letters = regulation.replace(/[^a-z]/g, '').toUpperCase()
+export function idPrefix(regulation: { id: string; ticketPrefix?: string | undefined }): string {
+  if (regulation.ticketPrefix) return regulation.ticketPrefix
+  const letters = regulation.id.replace(/[^a-z]/g, '').toUpperCase()
   return (letters.slice(0, 2) || 'TK').padEnd(2, 'X')
 }
 

@@ -4,10 +4,10 @@ import { findSecrets } from './credentials.js'
 import { checkEligibility } from './eligibility.js'
 import { type InformationId, missingInformation } from './information.js'
 import { detectIntent, type Intent } from './intent.js'
+import { pattern } from './lexicon/index.js'
 import { productNamedIn } from './product.js'
 import { scoreTopics, type TopicScore } from './score.js'
 import { scoringText } from './scoring-text.js'
-import { scriptRegExp } from './script-regexp.js'
 import { normalize, stems } from './text.js'
 import { type TopicIndex, topicIndex } from './topic-index.js'
 import { fromTranslit } from './translit.js'
@@ -239,22 +239,6 @@ function restrictedRefusal(reg: Regulation, facts: RequestFacts, ranked: readonl
   return ranked.find((r) => r.score >= MIN_SCORE && !rule.allowedTopics.includes(r.profile.topic.id))?.profile.topic
 }
 
-// "Сколько стоит лицензия", "какова стоимость перехода", "есть ли скидка", "how much": the customer asks a price.
-const PRICE_ASKED = scriptRegExp(
-  String.raw`(?<!\p{L})(?:сколько\s+(?:\p{L}+\s+){0,2}?сто(?:ит|ят|ить|ило|ила)|(?:какая|какова|какие|узнать|уточнить)\s+(?:\p{L}+\s+)?(?:стоимост|цен|расценк)\p{L}*|стоимост\p{L}*\s+(?:лицензи|тариф|подписк|продлени|услуг|переход)|(?:есть ли|будет ли|предусмотрен\p{L}*|положена|дадите)\s+(?:\p{L}+\s+)?скидк)\p{L}*|\b(?:how much|pricing|price (?:of|for)|what (?:does|would|will) it cost|any discount)\b`,
-  'u',
-)
-/**
- * "Можно ли вернуть деньги за ключ", "бухгалтерия просит акт сверки", "refund": money back or accounting papers. No
- * shipped regulation says anything of them; as with a price, the other words pull the request to an unrelated topic.
- */
-const REFUND_OR_PAPERS_ASKED = scriptRegExp(
-  String.raw`(?<!\p{L})(?:верн\p{L}*\s+(?:\p{L}+\s+)?(?:деньги|денег|средства|оплату|разницу|стоимость)|возврат\p{L}*\s+(?:\p{L}+\s+)?(?:денег|средств|оплаты|стоимости|разницы)|акт\p{L}*\s+сверки|закрывающ\p{L}*\s+документ|сч[её]т\p{L}*[\s-]+фактур|акт\p{L}*\s+выполненных)|\b(?:refund|money back|reimburse\w*)\b`,
-  'u',
-)
-/** a regulation's topic that covers prices, purchase or payment: "о ценах", "способах оплаты лицензии" */
-const PRICE_TOPIC = /(?:^|[^а-яё])(?:цен|стоимост|оплат|покуп|тариф)/u
-
 /**
  * A question about a price when the regulation has no topic on prices, payment or purchase: the words of the
  * question (a licence, a product name) then pull it to an unrelated in-scope topic, and the honest answer is unclear.
@@ -264,10 +248,13 @@ function asksUncoveredPrice(reg: Regulation, top: Topic, text: string, intent: I
   if (top.scope !== 'in') return false
   const t = normalize(text)
   // a refund asked after a story of what went wrong ("проект закрылся, не успели запустить") is still about money
-  const asked = (intent.question && !intent.problem && PRICE_ASKED.test(t)) || REFUND_OR_PAPERS_ASKED.test(t)
+  const asked =
+    (intent.question && !intent.problem && pattern('verdict.priceAsked').test(t)) ||
+    pattern('verdict.refundAsked').test(t)
+  const priceTopic = pattern('verdict.priceTopic')
   return (
     asked &&
-    !reg.topics.some((other) => other.scope === 'in' && PRICE_TOPIC.test(`${other.title} ${other.quote}`.toLowerCase()))
+    !reg.topics.some((other) => other.scope === 'in' && priceTopic.test(`${other.title} ${other.quote}`.toLowerCase()))
   )
 }
 
@@ -336,37 +323,10 @@ function candidateOf(s: TopicScore): Candidate {
   return { id: t.id, clause: t.clause, text: t.quote, scope: t.scope, score: Math.round(s.score * 10) / 10 }
 }
 
-// Where a request moves on to another matter: list items and "а ещё / отдельно / also / separately".
-const SEGMENT_MARKERS = scriptRegExp(
-  [
-    String.raw`(?:^|\s)\d{1,2}[.)]\s`,
-    String.raw`\n\s*[-*•]\s`,
-    String.raw`(?<!\p{L})(?:а|и|но)?\s*(?:еще|также|так же|кроме того|помимо этого|вдобавок|заодно|во-вторых|второй вопрос|другой вопрос|отдельный вопрос)(?!\p{L})`,
-    String.raw`(?<!\p{L})(?:а\s+)?отдельно\s*[:,—–-]|(?<!\p{L})а\s+отдельно(?!\p{L})`,
-    // "первая: …, вторая, не связанная: …", "second issue:": the customer numbers the matters in words
-    String.raw`(?<!\p{L})(?:перв|втор|трет)(?:ая|ый|ое|ой)(?:\s+(?:проблема|вопрос|момент|ошибка))?(?:\s*,[^:.!?\n]{0,30})?\s*:`,
-    String.raw`\b(?:first|second|third)(?:\s+(?:issue|problem|question|thing))?\s*:`,
-    String.raw`\b(?:and\s+)?(?:also|separately|unrelated|secondly|another (?:issue|question|problem)|one more thing)\b`,
-  ].join('|'),
-  'gu',
-)
-/** the customer numbered the matters: "1) … 2) …" */
-const NUMBERED = /(?:^|\s)1[.)]\s[\s\S]*\s2[.)]\s/
-/** "отдельно:", "второй вопрос", "separately": the customer marks a matter as separate from the one before. */
-const SEPARATE = scriptRegExp(
-  String.raw`(?<!\p{L})(?:отдельно|отдельный вопрос|второй вопрос|другой вопрос|во-вторых|не связанн\p{L}*|separately|secondly|another (?:issue|question|problem)|unrelated)(?!\p{L})`,
-  'u',
-)
-/** "два вопроса", "two issues": the customer says so. */
-const ANNOUNCED = scriptRegExp(
-  String.raw`(?<!\p{L})(?:два|две|2|несколько|пара|three|two|several|a couple of)\s+(?:вопроса|вопросов|проблемы|проблем|things|issues|questions|problems)(?!\p{L})`,
-  'u',
-)
-
 /** The parts of a request that each state a problem, ask something or ask for work. */
 export function separateMatters(text: string): string[] {
   return normalize(text)
-    .split(SEGMENT_MARKERS)
+    .split(pattern('matters.segment'))
     .map((p) => p.trim())
     .filter((p) => stems(p).length >= 2)
     .filter((p) => {
@@ -401,7 +361,12 @@ function detectWarnings(
         return best && best.score >= MIN_SCORE ? best.profile.topic.id : `?${m}`
       }),
     )
-    if (topics.size >= 2 || ANNOUNCED.test(norm) || NUMBERED.test(norm) || SEPARATE.test(norm))
+    if (
+      topics.size >= 2 ||
+      pattern('matters.announced').test(norm) ||
+      pattern('matters.numbered').test(norm) ||
+      pattern('matters.separate').test(norm)
+    )
       warnings.push({
         code: 'multiple_problems',
         message: `the request raises ${matters.length} separate problems${reg.onePerRequest ? `; §${reg.onePerRequest.clause} asks for one problem per request` : ''}: register one ticket per problem`,

@@ -12,7 +12,7 @@ export interface TopicScore {
  * prefix and one-typo matches at a discount), a bonus for whole phrases, a penalty for negative words.
  */
 export function scoreTopics(index: TopicIndex, request: readonly string[]): TopicScore[] {
-  const unique = [...new Set(request)]
+  const unique = [...new Set(request)].filter((s) => !index.names.has(s))
   const resolved = new Map<string, { stem: string; factor: number }[]>()
   for (const s of unique) resolved.set(s, resolveStem(s, index.vocabulary))
   const present = new Set(unique)

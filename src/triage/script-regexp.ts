@@ -9,6 +9,12 @@ const DIGITS = '0-9'
  * script.
  */
 export function scriptRegExp(source: string, flags = ''): RegExp {
+  const converted = scriptRegExpSource(source, flags)
+  return new RegExp(converted.source, converted.flags)
+}
+
+/** What scriptRegExp would construct, without constructing it (the lexicon's compiler checks it first). */
+export function scriptRegExpSource(source: string, flags = ''): { source: string; flags: string } {
   let out = ''
   let inClass = false
   for (let i = 0; i < source.length; i++) {
@@ -31,5 +37,5 @@ export function scriptRegExp(source: string, flags = ''): RegExp {
   }
   // without \p{…} left, the unicode flag only makes V8 compile surrogate-pair handling for every
   // class and lookbehind; requests are BMP text, where both modes match alike
-  return new RegExp(out, /\\[pPu]\{/.test(out) ? flags : flags.replace('u', ''))
+  return { source: out, flags: /\\[pPu]\{/.test(out) ? flags : flags.replace('u', '') }
 }

@@ -1,5 +1,6 @@
 import { stemmer as englishStem } from '@orama/stemmers/english'
 import { stemmer as russianStem } from '@orama/stemmers/russian'
+import { wordList } from './lexicon/index.js'
 import { scriptRegExp } from './script-regexp.js'
 
 const CYRILLIC = /[\u0400-\u04ff]/
@@ -49,64 +50,12 @@ export function stem(word: string): string {
   return s
 }
 
+/** The stems of a text's words that can speak for a topic: function words, negations and generic words left out. */
 export function stems(text: string): string[] {
+  const stop = wordList('stopwords')
+  const negations = wordList('negations')
+  const generic = wordList('generic')
   return words(text)
-    .filter((w) => !STOPWORDS.has(w) && !NEGATIONS.has(w) && !GENERIC.has(w))
+    .filter((w) => !stop.has(w) && !negations.has(w) && !generic.has(w))
     .map(stem)
-    .filter((s) => !productNameStems().has(s))
 }
-
-let productStems: Set<string> | undefined
-/** the product names' stems: "в фениксе" names the product as much as "Феникс" */
-function productNameStems(): Set<string> {
-  productStems ??= new Set([...PRODUCT_NAMES].map(stem))
-  return productStems
-}
-
-/**
- * Words every kind of request uses ("как", "сделать", "нам", "how", "can"): what they say about the request is
- * its intent, which intent.ts reads from the raw text; as topic terms they only favour the topics whose phrases
- * happen to contain them.
- */
-export const GENERIC = new Set(
-  (
-    'как где куда откуда когда почему зачем какой какая какое какие каким каких какую каком какому нужен нужна нужны который которая которое которые ' +
-    'которых котором сделать сделайте сделали сделал сделала делать делаю делаем делает делают делал сделаем ' +
-    'нам нас сам сама сами самим свой своя свое своё свои свою своего своей своих себя себе кто кого чего чем ' +
-    'пишет пишут написано выдает выдаёт выдают показывает ' +
-    'хочу хотим хотели хотел хотела могу можем может могут можете могли сможете получается получилось ' +
-    'how what where when why which who whom can could would should will shall may might must need needs want ' +
-    'wants make made do done doing does get got just any some something anything all also our its than then ' +
-    'over since into t s don doesn didn isn aren wasn won couldn can’t'
-  ).split(' '),
-)
-
-/**
- * Negation particles: they matter for intent ("не работает" is a failure report) but say nothing about the
- * topic, and as a term shared by every "не …" phrase they would favour whichever topic has most of them.
- */
-export const NEGATIONS = new Set(['не', 'нет', 'ни', 'not', 'no', 'nor', 'never', 'nothing', 'ничего'])
-
-// Function words that carry no topic (Russian and English); kept short on purpose: negations and
-// "how"-words are meaningful for intent and are not here.
-export const STOPWORDS = new Set(
-  (
-    'и в во на с со к ко по за из от до у о об обо для при про над под же ли бы то это этот эта эти тот та те ' +
-    'я мы вы ты он она оно они мне меня нас вам вас мой моя мое мои наш наша наше наши ваш ваша ваше ваши его ее их ' +
-    'а но или либо хотя вместе что чтобы если когда так там тут здесь уже еще даже только все всё весь вся всего очень ' +
-    'был была было были есть будет быть буду будем можно нужно надо также тоже просто вот ну да пожалуйста ' +
-    'здравствуйте добрый день вечер утро привет спасибо заранее уважением помогите подскажите ' +
-    'the a an and or of to in on at for with from by is are was were be been it this that these those i we you ' +
-    'my our your me us he she they them please hi hello thanks thank regards there here do does did have has had'
-  ).split(' '),
-)
-
-/**
- * The shipped products' own names ("umi", "Moguta.CMS", "AdvantShop", "Fenix"): every request to a vendor may name its
- * product, so the name says nothing about the topic, and it favoured the topics whose phrases happen to name it.
- */
-const PRODUCT_NAMES = new Set(
-  'umi юми moguta могута mogutacms advantshop адвантшоп эдвантшоп imagecms имиджцмс cms цмс fenix феникс fireguard файргард'.split(
-    ' ',
-  ),
-)

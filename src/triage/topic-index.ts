@@ -1,7 +1,7 @@
 import { compiledValue } from '../regulation/compiled.js'
 import type { Regulation } from '../regulation/load.js'
 import type { Topic } from '../regulation/schema.js'
-import { stems } from './text.js'
+import { stem, stems, words } from './text.js'
 
 /** How strongly each source of words speaks for a topic. */
 const SOURCE_WEIGHT = { keywords: 3, phrases: 2.5, title: 2, examples: 1.2, quote: 1 } as const
@@ -26,6 +26,8 @@ const LENGTH_DAMPING = 0.5
 export interface TopicIndex {
   regulation: string
   profiles: TopicProfile[]
+  /** the stems of the product's own names (`productNames`): every request may name it, so they speak for no topic */
+  names: ReadonlySet<string>
   /** every stem of every topic, for fuzzy look-up of typos */
   vocabulary: string[]
 }
@@ -77,6 +79,7 @@ export function compileIndex(index: TopicIndex): CompiledTopicIndex {
 function reviveIndex(reg: Regulation, compiled: CompiledTopicIndex): TopicIndex {
   return {
     regulation: reg.id,
+    names: productNameStems(reg),
     profiles: reg.topics.map((topic, i) => {
       const p = compiled.profiles[i] as CompiledTopicIndex['profiles'][number]
       return {
@@ -92,17 +95,20 @@ function reviveIndex(reg: Regulation, compiled: CompiledTopicIndex): TopicIndex 
 }
 
 export function buildIndex(reg: Regulation): TopicIndex {
+  const names = productNameStems(reg)
   const raw = reg.topics.map((topic) => {
     const weights = new Map<string, number>()
     const add = (text: string, w: number) => {
-      for (const s of stems(text)) if (s.length > 1) weights.set(s, Math.max(weights.get(s) ?? 0, w))
+      for (const s of stems(text)) if (s.length > 1 && !names.has(s)) weights.set(s, Math.max(weights.get(s) ?? 0, w))
     }
     add(topic.title, SOURCE_WEIGHT.title)
     add(topic.quote, SOURCE_WEIGHT.quote)
     for (const k of topic.match?.keywords ?? []) add(k, SOURCE_WEIGHT.keywords)
     for (const p of topic.match?.phrases ?? []) add(p, SOURCE_WEIGHT.phrases)
     for (const e of topic.match?.examples ?? []) add(e, SOURCE_WEIGHT.examples)
-    const phrases = (topic.match?.phrases ?? []).map((p) => stems(p)).filter((p) => p.length >= 2)
+    const phrases = (topic.match?.phrases ?? [])
+      .map((p) => stems(p).filter((s) => !names.has(s)))
+      .filter((p) => p.length >= 2)
     const negative = new Set((topic.match?.negative ?? []).flatMap((n) => stems(n)))
     return { topic, weights, phrases, negative }
   })
@@ -118,5 +124,10 @@ export function buildIndex(reg: Regulation): TopicIndex {
     negative: r.negative,
     lengthNorm: (avgSize / Math.max(1, r.weights.size)) ** LENGTH_DAMPING,
   }))
-  return { regulation: reg.id, profiles, vocabulary: [...df.keys()] }
+  return { regulation: reg.id, names, profiles, vocabulary: [...df.keys()] }
+}
+
+/** The stems of a regulation's product names ("Moguta", "Феникс"): "в фениксе" names the product as "Феникс" does. */
+export function productNameStems(reg: Regulation): ReadonlySet<string> {
+  return new Set(words((reg.productNames ?? []).join(' ')).map(stem))
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DataError, NotFoundError } from '../../../src/errors.js'
+import { RegulationRegistry } from '../../../src/regulation/load.js'
 import { parseStore, serializeStore } from '../../../src/store/json-file/layout.js'
 import { migrate } from '../../../src/store/json-file/migrations.js'
 import { JsonFileStore } from '../../../src/store/json-file/store.js'
@@ -44,6 +45,7 @@ function issuesOf(fn: () => unknown) {
 }
 
 describe('ids', () => {
+  const registry = RegulationRegistry.withBuiltins()
   it.each([
     ['moguta', 'MG'],
     ['advantshop', 'AS'],
@@ -52,7 +54,13 @@ describe('ids', () => {
     ['umi', 'UM'],
     ['acme', 'AC'],
     ['x', 'XX'],
-  ])('%s → %s', (reg, prefix) => expect(idPrefix(reg)).toBe(prefix))
+  ])('%s → %s', (reg, prefix) =>
+    expect(idPrefix(reg === 'acme' || reg === 'x' ? { id: reg } : registry.get(reg))).toBe(prefix),
+  )
+
+  it('takes the prefix a regulation declares', () => {
+    expect(idPrefix({ id: 'acme', ticketPrefix: 'ACME' })).toBe('ACME')
+  })
 
   it('numbers per prefix, one past the highest', () => {
     const ts = [ticket('MG-000002'), ticket('AS-000007'), ticket('MG-000010')]

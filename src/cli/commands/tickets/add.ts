@@ -121,7 +121,7 @@ export async function saveTriagedTicket(
     ...(secrets.length ? { secrets } : {}),
   })
   return withStore(ctx, environment, (store) =>
-    store.insert(idPrefix(reg.id), (id) => {
+    store.insert(idPrefix(reg), (id) => {
       const ticket = make(id)
       // the first window opens at receipt: its deadline is recorded with the regulation of now
       recordWindows(ticket, reg, clock)

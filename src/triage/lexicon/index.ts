@@ -1,0 +1,50 @@
+import { compiledValue } from '../../regulation/compiled.js'
+import {
+  type CompiledLexicon,
+  LEXICON_FORMAT,
+  LEXICON_KEY,
+  type ListName,
+  type PatternName,
+  type Transliteration,
+} from './catalogue.js'
+
+let compiled: CompiledLexicon | undefined
+const patterns = new Map<PatternName, RegExp>()
+const lists = new Map<ListName, ReadonlySet<string>>()
+
+/**
+ * The lexicon the build compiled from regulations/lexicon/*.yaml (src/triage/lexicon/compile.ts). It is program data,
+ * like the code: an edited language file takes effect with the next `npm run build`
+ * (test/unit/triage/lexicon.test.ts checks that the build's copy is current).
+ */
+function lexicon(): CompiledLexicon {
+  compiled ??= compiledValue<CompiledLexicon>(LEXICON_KEY, LEXICON_FORMAT)
+  if (!compiled) throw new Error('the triage lexicon is missing from dist/compiled; run `npm run build`')
+  return compiled
+}
+
+/** A pattern by name, compiled on first use (V8 compiles each regular expression when it first runs). */
+export function pattern(name: PatternName): RegExp {
+  let re = patterns.get(name)
+  if (!re) {
+    const p = lexicon().patterns[name]
+    re = new RegExp(p.source, p.flags)
+    patterns.set(name, re)
+  }
+  return re
+}
+
+export function wordList(name: ListName): ReadonlySet<string> {
+  let set = lists.get(name)
+  if (!set) {
+    set = new Set(lexicon().lists[name])
+    lists.set(name, set)
+  }
+  return set
+}
+
+export function transliteration(): Transliteration {
+  return lexicon().transliteration
+}
+
+export type { ListName, PatternName } from './catalogue.js'
