@@ -41,6 +41,9 @@ if (!lexicon.value) {
   process.exit(1)
 }
 entries[LEXICON_KEY] = { source: LEXICON_FORMAT, value: lexicon.value }
+// written at once: training the scope model below reads requests with it
+mkdirSync(COMPILED_DIR, { recursive: true })
+writeFileSync(join(COMPILED_DIR, compiledFileName(LEXICON_KEY)), JSON.stringify(entries[LEXICON_KEY]))
 const calendars = listCalendarIds()
 let skipped = 0
 for (const name of yamlFiles(join(root, 'calendars'))) {

@@ -2,7 +2,7 @@ import type { Regulation } from '../regulation/load.js'
 import type { Topic } from '../regulation/schema.js'
 import { findSecrets } from './credentials.js'
 import { checkEligibility } from './eligibility.js'
-import { type InformationId, missingInformation } from './information.js'
+import { askedOf, type InformationId, missingInformation } from './information.js'
 import { detectIntent, type Intent } from './intent.js'
 import { pattern } from './lexicon/index.js'
 import { productNamedIn } from './product.js'
@@ -29,6 +29,9 @@ export function triageRequest(
   options: TriageOptions = {},
 ): Verdict {
   const { chosenTopic } = options
+  // a tier not given is the regulation's default tier: the same facts give the same verdict, given or defaulted
+  const defaultTier = facts.tier === undefined ? reg.tiers.find((t) => t.default)?.id : undefined
+  if (defaultTier !== undefined) facts = { ...facts, tier: defaultTier }
   // what the customer says, read in Cyrillic if he typed Russian in Latin letters; identifiers and access data are
   // looked for in the text as it came
   const reading = fromTranslit(text)
@@ -71,8 +74,11 @@ export function triageRequest(
       else if (sure) {
         // the model decides the scope; the topic is the rules' best of that scope
         decidedBy = 'model'
-        topic = rules.topic?.scope === leaning ? rules.topic : bestOfScope(reg, facts, ranked, leaning)
-      } else if (!(rules.topic && rules.topic.scope === leaning)) {
+        topic =
+          rules.status === 'topic' && rules.topic?.scope === leaning
+            ? rules.topic
+            : bestOfScope(reg, facts, ranked, leaning, intent)
+      } else if (!(rules.topic && againstBy(p, rules.topic.scope) < VETO_AT)) {
         // a tier served only on some topics is refused when no topic it may ask about clearly wins (as by the rules)
         topic = restrictedRefusal(reg, facts, ranked) ?? null
       }
@@ -117,7 +123,7 @@ export function triageRequest(
     decidedBy,
     candidates: scope === 'unclear' ? candidates : [],
     reasons,
-    missing: missingInformation(text, required),
+    missing: missingInformation(text, askedOf(required, reading, intent.problem)),
     warnings,
   }
 }
@@ -135,6 +141,17 @@ export interface TriageOptions {
 export const SURE_AT = 0.7
 
 /**
+ * How far an unsure model must lean against the rules' scope to leave the request unclear: one that barely leans
+ * (P 0.45–0.55) says nothing either way, and the rules' clear topic stands.
+ */
+const VETO_AT = 0.55
+
+/** How far the model leans against a scope: P(out) against in, P(in) against out. */
+function againstBy(p: number, scope: 'in' | 'out'): number {
+  return scope === 'in' ? 1 - p : p
+}
+
+/**
  * The topic of a scope the model decided: the best-ranked topic of that scope. Where topics of that scope close to it
  * lead to other levels (imagecms: a consultation or technical support), the customer's own tier decides, as it does
  * for a request no topic clearly wins: a Pro customer's «ошибка базы данных, лицензия Pro» is technical support,
@@ -145,10 +162,11 @@ function bestOfScope(
   facts: RequestFacts,
   ranked: readonly TopicScore[],
   scope: 'in' | 'out',
+  intent: Intent,
 ): Topic | null {
   const ofScope = ranked.filter((r) => r.profile.topic.scope === scope && r.score > 0)
   const [best] = ofScope
-  if (!best) return scope === 'in' ? (reg.topics.find((t) => t.fallback) ?? null) : null
+  if (!best) return scope === 'in' ? unnamedTopic(reg, intent) : null
   const close = ofScope.filter((r) => r.score >= CONTEST_RATIO * best.score).map((r) => r.profile.topic)
   const tierLevel = levelFor(reg, null, facts)
   const levels = new Set(close.map((t) => levelFor(reg, t, facts)))
@@ -157,6 +175,17 @@ function bestOfScope(
 }
 
 type RulesStatus = 'topic' | 'none' | 'contested' | 'uncovered'
+
+/**
+ * The in-scope topic of a request whose words name none: a failure report goes to the regulation's fallback topic
+ * (its "errors of the product" clause), a question to its one general question topic where it has exactly one
+ * (moguta's «Вопросы общего использования»: "Where can I download the latest version?").
+ */
+function unnamedTopic(reg: Regulation, intent: Intent): Topic | null {
+  const questions = reg.topics.filter((t) => t.scope === 'in' && t.kind === 'question')
+  if (intent.question && !intent.problem && questions.length === 1) return questions[0] as Topic
+  return reg.topics.find((t) => t.fallback) ?? null
+}
 
 /** The verdict of the clause rules alone: the topic that clearly wins, or none (unclear). */
 function rulesVerdict(
@@ -354,23 +383,23 @@ function detectWarnings(
       message: `the request contains access data (${[...new Set(secrets.map((s) => s.kind))].join(', ')}); it is masked in every output — ask the customer to change it after the work`,
     })
   const norm = normalize(reading)
-  if (matters.length >= 2) {
-    const topics = new Set(
-      matters.map((m) => {
-        const [best] = rank(index, m, detectIntent(m), false)
-        return best && best.score >= MIN_SCORE ? best.profile.topic.id : `?${m}`
-      }),
-    )
-    if (
-      topics.size >= 2 ||
-      pattern('matters.announced').test(norm) ||
-      pattern('matters.numbered').test(norm) ||
-      pattern('matters.separate').test(norm)
-    )
-      warnings.push({
-        code: 'multiple_problems',
-        message: `the request raises ${matters.length} separate problems${reg.onePerRequest ? `; §${reg.onePerRequest.clause} asks for one problem per request` : ''}: register one ticket per problem`,
-      })
-  }
+  // "две проблемы: …", "у нас две беды": the customer says so, however the matters are worded
+  const announced = pattern('matters.announced').test(norm)
+  const several =
+    announced ||
+    (matters.length >= 2 &&
+      (pattern('matters.numbered').test(norm) ||
+        pattern('matters.separate').test(norm) ||
+        new Set(
+          matters.map((m) => {
+            const [best] = rank(index, m, detectIntent(m), false)
+            return best && best.score >= MIN_SCORE ? best.profile.topic.id : `?${m}`
+          }),
+        ).size >= 2))
+  if (several)
+    warnings.push({
+      code: 'multiple_problems',
+      message: `the request raises ${matters.length >= 2 ? matters.length : 'several'} separate problems${reg.onePerRequest ? `; §${reg.onePerRequest.clause} asks for one problem per request` : ''}: register one ticket per problem`,
+    })
   return warnings
 }

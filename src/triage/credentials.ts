@@ -16,6 +16,7 @@ const FINDERS: { kind: SecretSpan['kind']; name: PatternName }[] = [
   { kind: 'login', name: 'credentials.login' },
   { kind: 'password', name: 'credentials.pair' },
   { kind: 'token', name: 'credentials.token' },
+  { kind: 'token', name: 'credentials.keyShape' },
 ]
 
 /**

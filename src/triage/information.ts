@@ -14,8 +14,8 @@ export type InformationId = (typeof INFORMATION_IDS)[number]
 export const DETECTORS: Record<InformationId, (raw: string, norm: string) => boolean> = {
   license_key: (raw, norm) =>
     pattern('information.keyShape').test(raw) || pattern('information.keyLabelled').test(norm),
-  domain: (raw) => pattern('information.domain').test(stripEmails(raw)) || pattern('information.url').test(raw),
-  site_url: (raw) => pattern('information.url').test(raw) || pattern('information.domain').test(stripEmails(raw)),
+  domain: (raw) => pattern('information.domain').test(stripEmails(raw)) || pattern('information.hostInUrl').test(raw),
+  site_url: (raw) => pattern('information.hostInUrl').test(raw) || pattern('information.domain').test(stripEmails(raw)),
   page_url: (raw) => {
     const url = raw.match(pattern('information.url'))
     if (url?.[1] && url[1].length > 1) return true
@@ -50,6 +50,26 @@ export function withoutIdentifiers(text: string): string {
     .replace(pattern('information.labelledKey'), ' ')
     .replace(pattern('information.labelledDomain'), ' ')
     .replace(pattern('information.labelledVersion'), ' ')
+}
+
+/** What a regulation asks of every request: who the customer is and what he runs. The rest describes a problem. */
+const OF_EVERY_REQUEST: ReadonlySet<InformationId> = new Set([
+  'license_key',
+  'domain',
+  'site_url',
+  'contact',
+  'version',
+])
+
+/**
+ * The required items a request is asked for: all of them for a problem report; for a question or a request for
+ * work, who the customer is and what he runs (steps, error text and screenshots describe a failure); none for a
+ * question before a purchase ("сколько стоит лицензия"), which no regulation asks to identify a site for.
+ */
+export function askedOf(required: readonly InformationId[], text: string, problem: boolean): InformationId[] {
+  if (problem) return [...required]
+  if (pattern('information.presales').test(normalize(text))) return []
+  return required.filter((id) => OF_EVERY_REQUEST.has(id))
 }
 
 /** The required information ids that the text does not contain. */

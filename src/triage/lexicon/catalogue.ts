@@ -38,6 +38,7 @@ export const PATTERNS = {
   'matters.numbered': { flags: '' },
   'information.url': { flags: 'iu', captures: true },
   'information.domain': { flags: 'iu', captures: true },
+  'information.hostInUrl': { flags: 'iu' },
   'information.keyShape': { flags: 'i' },
   'information.keyLabelled': { flags: 'iu' },
   'information.labelledKey': { flags: 'giu' },
@@ -70,6 +71,7 @@ export const PATTERNS = {
   'credentials.login': { flags: 'giu', captures: true },
   'credentials.pair': { flags: 'giu', captures: true },
   'credentials.token': { flags: 'giu', captures: true },
+  'credentials.keyShape': { flags: 'g', captures: true },
   'credentials.accessLabel': { flags: 'giu' },
 } as const satisfies Record<string, { flags: string; captures?: boolean }>
 
