@@ -29,7 +29,7 @@ export interface Context {
   config: ConfigValues
   registry(): RegulationRegistry
   storePath(): string
-  /** the user cache directory (models of regulations the build did not see) */
+  /** the user cache directory (models of regulations the build did not see): REGDESK_CACHE_DIR, else the user's */
   cacheDir(): string
   /** where `calendar import` writes years and every command reads them: REGDESK_CALENDARS_DIR, else the user data dir */
   calendarsDir(): string
@@ -76,7 +76,7 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
     },
     storePath: () =>
       opts.store ?? env.REGDESK_STORE ?? config.store ?? join(envPaths('regdesk', { suffix: '' }).data, 'tickets.json'),
-    cacheDir: () => envPaths('regdesk', { suffix: '' }).cache,
+    cacheDir: () => env.REGDESK_CACHE_DIR || envPaths('regdesk', { suffix: '' }).cache,
     calendarsDir: () => env.REGDESK_CALENDARS_DIR || join(envPaths('regdesk', { suffix: '' }).data, 'calendars'),
     defaultRegulation: () => config.regulation,
   }

@@ -33,6 +33,9 @@ export function matchTexts(reg: Regulation): LabelledText[] {
 // the reasons an eligibility fact gives: such a case says nothing of its text's scope
 const ELIGIBILITY_REASONS: ReadonlySet<string> = new Set(REASON_CODES.filter((c) => !c.startsWith('topic_')))
 
+/** How much a labelled request counts against one piece of match data: it is a whole request, as customers write. */
+const CASE_WEIGHT = 2
+
 /**
  * The labelled requests of the evaluation sets as training texts: in 1, out 0, unclear 0.5 (a soft target: the
  * model learns that such words leave the scope open). Cases decided by an eligibility fact are left out.
@@ -44,7 +47,7 @@ export function caseTexts(cases: readonly TriageCase[]): LabelledText[] {
       regulation: c.regulation,
       text: c.text,
       target: c.expect.scope === 'in' ? 1 : c.expect.scope === 'out' ? 0 : 0.5,
-      weight: 1,
+      weight: CASE_WEIGHT,
     }))
 }
 

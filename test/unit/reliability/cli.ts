@@ -62,6 +62,8 @@ export async function runCli(args: string[], env: Record<string, string> = {}, s
       REGDESK_STORE: tempStore(),
       // imported calendar years of the machine running the tests must not leak in
       REGDESK_CALENDARS_DIR: join(dirname(tempStore()), 'calendars'),
+      // nor its cached models of regulations the build did not see
+      REGDESK_CACHE_DIR: join(dirname(tempStore()), 'cache'),
       ...env,
     },
     clock: () => Date.parse('2026-11-20T12:00:00Z'),

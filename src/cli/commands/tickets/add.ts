@@ -141,13 +141,22 @@ function printTicketAdded(ctx: Context, reg: Regulation, ticket: Ticket, result:
   const w = view.windows?.[0]
   const scope =
     result.scope === 'in' ? c.green('in scope') : result.scope === 'out' ? c.red('out of scope') : c.yellow('unclear')
-  const level = ticket.level ?? c.yellow(`no level (set one: regdesk tickets level ${ticket.id} ${defaultLevel(reg)})`)
+  // a level is worth setting by hand only where triage could not tell; a refusal says why instead
+  const level =
+    ticket.level ??
+    (result.scope === 'unclear'
+      ? c.yellow(`no level (set one: regdesk tickets level ${ticket.id} ${defaultLevel(reg)})`)
+      : 'no level')
   const due =
     w?.deadline != null
       ? `deadline ${c.bold(w.deadline)}${w.target ? ` (target ${w.target})` : ''}`
-      : `deadline ${c.dim('not regulated')}`
+      : `deadline ${c.dim(ticket.level ? 'not regulated' : 'none')}`
   ctx.io.out(`${c.bold(ticket.id)}  ${scope} · ${level} · ${due}\n`)
+  const why = result.reasons[0]
+  if (why && result.scope === 'out') ctx.io.out(`  why: ${why.message}${why.clause ? ` (§${why.clause})` : ''}\n`)
   if (result.topic) ctx.io.out(`  topic: ${result.topic.id} (§${result.topic.clause})\n`)
+  if (result.scope === 'unclear' && result.candidates.length)
+    ctx.io.out(`  could be: ${result.candidates.map((cand) => `${cand.id} (${cand.scope})`).join(', ')}\n`)
   if (result.missing.length) ctx.io.out(`  ask for: ${result.missing.join(', ')}\n`)
   for (const warning of result.warnings) ctx.io.err(`warning: ${warning.message}\n`)
 }

@@ -53,6 +53,23 @@ export function printTicket(ctx: Context, views: TicketViews, ticket: Ticket): v
   ctx.io.out(renderTicket(views, ticket, view, ctx.io))
 }
 
+/** The verdict triage gave at intake: scope, topic with its clause, why, what to ask for, what to watch out for. */
+function renderTriage(t: Ticket, io: IO): string {
+  const v = t.triage
+  if (!v) return ''
+  const c = io.color
+  const scope = v.scope === 'in' ? c.green('in scope') : v.scope === 'out' ? c.red('out of scope') : c.yellow('unclear')
+  const decided = v.decided_by ? c.dim(` (decided by ${v.decided_by})`) : ''
+  const pairs: [string, string][] = [['scope', `${scope}${decided}`]]
+  if (v.topic) pairs.push(['topic', `${v.topic.id}${v.topic.clause ? ` (§${v.topic.clause})` : ''}`])
+  for (const [i, r] of (v.reasons ?? []).entries())
+    pairs.push([i === 0 ? 'why' : '', `${printable(r.message)}${r.clause ? c.dim(` (§${r.clause})`) : ''}`])
+  if (v.missing?.length) pairs.push(['ask for', c.yellow(v.missing.join(', '))])
+  for (const [i, w] of v.warnings.entries())
+    pairs.push([i === 0 ? 'warnings' : '', c.yellow(`${w.code}${w.message ? `: ${printable(w.message)}` : ''}`)])
+  return `\n${c.bold('Triage')}\n${renderFields(pairs, io)}`
+}
+
 function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketViews['json']>, io: IO): string {
   const c = io.color
   const reg = views.regulation(t.regulation)
@@ -74,6 +91,7 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
     ['sla', `${paintStatus(view.sla, c)}${view.deadline ? ` (deadline ${view.deadline})` : ''}`],
   ]
   let out = renderFields(pairs, io)
+  out += renderTriage(t, io)
   out += `\n${c.bold('Windows')}\n`
   out +=
     renderList(
