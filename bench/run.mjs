@@ -2,7 +2,7 @@
 // `npm test`. Every figure is measured beside a floor or a peer in the same run, as a ratio or a
 // median, because the machine is shared and noisy. Prints one Markdown table (progress on stderr)
 // and, without --quick, writes it to bench/RESULTS.md with the machine, Node version, date and
-// commit. `-- --only=business,startup,store,postgres,batch` runs some sections (not written to RESULTS.md).
+// commit. `-- --only=business,startup,triage,store,postgres,batch` runs some sections (not written to RESULTS.md).
 //
 //   1. business time (bench/business-time.mjs): the engine, a luxon minute-stepping reference
 //      and the npm library moment-business-time (bench/peers/)
@@ -19,6 +19,7 @@ import { PEER_NAME, PEER_VERSION } from './peers/moment-business-time.mjs'
 import { benchPostgres } from './postgres.mjs'
 import { benchStartup } from './startup.mjs'
 import { benchStore } from './store.mjs'
+import { benchTriage } from './triage.mjs'
 
 const quick = process.argv.includes('--quick')
 const only = process.argv
@@ -29,6 +30,7 @@ const started = Date.now()
 const sections = [
   ['business', 'business time', benchBusinessTime],
   ['startup', 'start-up', benchStartup],
+  ['triage', 'triage once loaded', benchTriage],
   ['store', 'store scale', benchStore],
   ['postgres', 'team store (PostgreSQL)', benchPostgres],
   ['batch', 'batch deadlines', benchBatch],

@@ -4,7 +4,7 @@ import { findSecrets } from './credentials.js'
 import { checkEligibility } from './eligibility.js'
 import { askedOf, type InformationId, missingInformation } from './information.js'
 import { detectIntent, type Intent } from './intent.js'
-import { pattern } from './lexicon/index.js'
+import { matches, pattern } from './lexicon/index.js'
 import { productNamedIn } from './product.js'
 import { scoreTopics, type TopicScore } from './score.js'
 import { scoringText } from './scoring-text.js'
@@ -278,8 +278,7 @@ function asksUncoveredPrice(reg: Regulation, top: Topic, text: string, intent: I
   const t = normalize(text)
   // a refund asked after a story of what went wrong ("проект закрылся, не успели запустить") is still about money
   const asked =
-    (intent.question && !intent.problem && pattern('verdict.priceAsked').test(t)) ||
-    pattern('verdict.refundAsked').test(t)
+    (intent.question && !intent.problem && matches('verdict.priceAsked', t)) || matches('verdict.refundAsked', t)
   const priceTopic = pattern('verdict.priceTopic')
   return (
     asked &&
@@ -384,12 +383,12 @@ function detectWarnings(
     })
   const norm = normalize(reading)
   // "две проблемы: …", "у нас две беды": the customer says so, however the matters are worded
-  const announced = pattern('matters.announced').test(norm)
+  const announced = matches('matters.announced', norm)
   const several =
     announced ||
     (matters.length >= 2 &&
-      (pattern('matters.numbered').test(norm) ||
-        pattern('matters.separate').test(norm) ||
+      (matches('matters.numbered', norm) ||
+        matches('matters.separate', norm) ||
         new Set(
           matters.map((m) => {
             const [best] = rank(index, m, detectIntent(m), false)

@@ -1,5 +1,5 @@
 import type { INFORMATION_IDS } from '../regulation/schema.js'
-import { pattern } from './lexicon/index.js'
+import { matches, pattern } from './lexicon/index.js'
 import { normalize } from './text.js'
 
 export type InformationId = (typeof INFORMATION_IDS)[number]
@@ -12,30 +12,25 @@ export type InformationId = (typeof INFORMATION_IDS)[number]
  * "мой домен" without a domain is still missing the domain.
  */
 export const DETECTORS: Record<InformationId, (raw: string, norm: string) => boolean> = {
-  license_key: (raw, norm) =>
-    pattern('information.keyShape').test(raw) || pattern('information.keyLabelled').test(norm),
-  domain: (raw) => pattern('information.domain').test(stripEmails(raw)) || pattern('information.hostInUrl').test(raw),
-  site_url: (raw) => pattern('information.hostInUrl').test(raw) || pattern('information.domain').test(stripEmails(raw)),
+  license_key: (raw, norm) => matches('information.keyShape', raw) || matches('information.keyLabelled', norm),
+  domain: (raw) => matches('information.domain', stripEmails(raw)) || matches('information.hostInUrl', raw),
+  site_url: (raw) => matches('information.hostInUrl', raw) || matches('information.domain', stripEmails(raw)),
   page_url: (raw) => {
     const url = raw.match(pattern('information.url'))
     if (url?.[1] && url[1].length > 1) return true
     const dom = stripEmails(raw).match(pattern('information.domain'))
     return Boolean(dom?.[1] && dom[1].length > 1)
   },
-  version: (_raw, norm) =>
-    pattern('information.version').test(norm) || pattern('information.versionAfterVerb').test(norm),
+  version: (_raw, norm) => matches('information.version', norm) || matches('information.versionAfterVerb', norm),
   steps: (raw, norm) =>
     (raw.match(pattern('information.stepsListItem'))?.length ?? 0) >= 2 ||
-    pattern('information.stepsNarrative').test(norm) ||
-    pattern('information.stepsLabel').test(norm),
-  error_text: (raw, norm) =>
-    pattern('information.errorQuoted').test(raw) || pattern('information.errorText').test(norm),
-  screenshot: (_raw, norm) => pattern('information.screenshot').test(norm),
+    matches('information.stepsNarrative', norm) ||
+    matches('information.stepsLabel', norm),
+  error_text: (raw, norm) => matches('information.errorQuoted', raw) || matches('information.errorText', norm),
+  screenshot: (_raw, norm) => matches('information.screenshot', norm),
   contact: (raw) =>
-    pattern('information.phone').test(raw) ||
-    pattern('information.email').test(raw) ||
-    pattern('information.telegram').test(raw),
-  recent_changes: (_raw, norm) => pattern('information.recentChanges').test(norm),
+    matches('information.phone', raw) || matches('information.email', raw) || matches('information.telegram', raw),
+  recent_changes: (_raw, norm) => matches('information.recentChanges', norm),
 }
 
 /**
@@ -68,7 +63,7 @@ const OF_EVERY_REQUEST: ReadonlySet<InformationId> = new Set([
  */
 export function askedOf(required: readonly InformationId[], text: string, problem: boolean): InformationId[] {
   if (problem) return [...required]
-  if (pattern('information.presales').test(normalize(text))) return []
+  if (matches('information.presales', normalize(text))) return []
   return required.filter((id) => OF_EVERY_REQUEST.has(id))
 }
 

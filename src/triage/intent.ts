@@ -1,4 +1,4 @@
-import { pattern, wordList } from './lexicon/index.js'
+import { matches, pattern, wordList } from './lexicon/index.js'
 import { normalize } from './text.js'
 
 /** What a request asks for: fix/explain something, or do a piece of work for the customer. */
@@ -53,20 +53,20 @@ const recent = new Map<string, Intent>()
  *   wish followed by "подскажите как" asks how, not for the work (intent.howTo, selfAction, asksHow, wish).
  */
 function intentOf(t: string): Intent {
-  const suggestion = pattern('intent.suggestion').test(t)
+  const suggestion = matches('intent.suggestion', t)
   const offered = t.replace(pattern('intent.workOffer'), ' ')
   let asks = t.replace(pattern('intent.howTo'), ' ').replace(pattern('intent.selfAction'), ' ')
-  if (pattern('intent.asksHow').test(t)) asks = asks.replace(pattern('intent.wish'), ' ')
+  if (matches('intent.asksHow', t)) asks = asks.replace(pattern('intent.wish'), ' ')
   return {
-    problem: pattern('intent.problem').test(t),
-    question: suggestion || pattern('intent.question').test(offered),
+    problem: matches('intent.problem', t),
+    question: suggestion || matches('intent.question', offered),
     work:
       !suggestion &&
       (offered !== t ||
-        pattern('intent.serviceAsked').test(t) ||
-        pattern('intent.work').test(asks) ||
+        matches('intent.serviceAsked', t) ||
+        matches('intent.work', asks) ||
         asksToDoWork(asks) ||
         // compiling intent.workPolite costs V8 ~2 ms: a request without its first words skips it
-        (pattern('intent.mayAskPolitely').test(t) && pattern('intent.workPolite').test(t))),
+        (matches('intent.mayAskPolitely', t) && matches('intent.workPolite', t))),
   }
 }

@@ -1,6 +1,6 @@
 import { accessDataSpans } from './credentials.js'
 import { withoutIdentifiers } from './information.js'
-import { pattern } from './lexicon/index.js'
+import { matches, pattern } from './lexicon/index.js'
 import { stems } from './text.js'
 
 // What is taken out is in regulations/lexicon/*.yaml (scoring.*):
@@ -31,7 +31,7 @@ export function scoringText(text: string): string {
     .replace(pattern('scoring.fearedDamage'), ' ')
   // a request that only says what was bought is about the purchase
   // the pattern is costly to compile: only a text that names a purchase runs it
-  const withoutPurchase = pattern('scoring.mayNamePurchase').test(matter)
+  const withoutPurchase = matches('scoring.mayNamePurchase', matter)
     ? matter.replace(pattern('scoring.purchaseContext'), ' ')
     : matter
   return stems(withoutPurchase).length >= 2 ? withoutPurchase : matter

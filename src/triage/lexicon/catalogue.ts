@@ -92,10 +92,11 @@ export interface Transliteration {
 /** The lexicon as the build compiles it (scripts/compile-data.mjs): lists, and patterns ready for `new RegExp`. */
 export interface CompiledLexicon {
   lists: Record<ListName, string[]>
-  patterns: Record<PatternName, { source: string; flags: string }>
+  /** each pattern whole (for replace, split, match), and its entries apart (a test stops at the first that matches) */
+  patterns: Record<PatternName, { source: string; flags: string; parts: { source: string; flags: string }[] }>
   transliteration: Transliteration
 }
 
 /** The key of the compiled lexicon among the build's data, and what it is checked against. */
 export const LEXICON_KEY = 'lexicon'
-export const LEXICON_FORMAT = 'lexicon 1'
+export const LEXICON_FORMAT = 'lexicon 2'

@@ -124,7 +124,8 @@ export function compileLexicon(sources: readonly LexiconSource[]): { value?: Com
         ),
       )
     const joined = list.length === 1 ? (list[0] as string) : list.map((s) => `(?:${s})`).join('|')
-    patterns[name] = scriptRegExpSource(joined, flags)
+    const testFlags = flags.replace(/[gy]/g, '')
+    patterns[name] = { ...scriptRegExpSource(joined, flags), parts: list.map((e) => scriptRegExpSource(e, testFlags)) }
   }
   if (!transliteration) issues.push(whole(sources, 'no language file gives the transliteration'))
   if (issues.length || !transliteration) return { issues }

@@ -34,6 +34,31 @@ export function pattern(name: PatternName): RegExp {
   return re
 }
 
+const parts = new Map<PatternName, (RegExp | undefined)[]>()
+
+/**
+ * Whether a pattern matches: its entries are tried one by one and each is compiled only when reached, so a text that
+ * the first entry matches costs no compilation of the others (V8 compiles a regular expression on its first run).
+ */
+export function matches(name: PatternName, text: string): boolean {
+  const sources = lexicon().patterns[name].parts
+  let compiled = parts.get(name)
+  if (!compiled) {
+    compiled = new Array(sources.length)
+    parts.set(name, compiled)
+  }
+  for (let i = 0; i < sources.length; i++) {
+    let re = compiled[i]
+    if (!re) {
+      const p = sources[i] as { source: string; flags: string }
+      re = new RegExp(p.source, p.flags)
+      compiled[i] = re
+    }
+    if (re.test(text)) return true
+  }
+  return false
+}
+
 export function wordList(name: ListName): ReadonlySet<string> {
   let set = lists.get(name)
   if (!set) {

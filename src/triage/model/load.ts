@@ -7,7 +7,7 @@ import { ScopeModel, type ScopeModelSlice } from './scope-model.js'
 import { matchTexts, type ScopeModelData, sliceOf, trainScopeModel } from './training.js'
 
 /** Bumped when features or training change: every model made before is then trained again. */
-export const MODEL_FORMAT = 'scope-model 1'
+export const MODEL_FORMAT = 'scope-model 2'
 /** The key of the shipped model's shared weights among the build's data (src/regulation/compiled.ts). */
 export const SHARED_MODEL_KEY = 'model:shared'
 
@@ -55,7 +55,8 @@ function cachedOrTrained(reg: Regulation, source: string, loading: ModelLoading)
   if (file) {
     try {
       const cached = JSON.parse(readFileSync(file, 'utf8')) as CachedModel
-      if (cached.source === source && cached.slice && typeof cached.slice.bias === 'number') return cached.slice
+      if (cached.source === source && typeof cached.slice?.features === 'string' && Array.isArray(cached.slice.weights))
+        return cached.slice
     } catch {
       // absent or unreadable: trained again below
     }

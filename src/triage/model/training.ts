@@ -125,13 +125,15 @@ export function sharedPart(model: ScopeModelData): ScopeModelData {
  * name, so a command reads one small file and looks every feature up once.
  */
 export function sliceOf(model: ScopeModelData, regulation: string): ScopeModelSlice {
-  const weights: Record<string, number> = {}
+  const merged = new Map<string, number>()
   const prefix = `${regulation}|`
   for (const [f, w] of Object.entries(model.weights)) {
     const plain = f.startsWith(prefix) ? f.slice(prefix.length) : f.includes('|') ? undefined : f
-    if (plain !== undefined) weights[plain] = round((weights[plain] ?? 0) + w)
+    if (plain !== undefined) merged.set(plain, (merged.get(plain) ?? 0) + w)
   }
-  return { bias: model.bias, weights }
+  // sorted by code units, the order ScopeModel's binary search compares in
+  const features = [...merged.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return { bias: model.bias, features: features.join('\n'), weights: features.map((f) => round(merged.get(f) ?? 0)) }
 }
 
 function round(w: number): number {
