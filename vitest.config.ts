@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    setupFiles: ['test/setup.ts'],
     globalSetup: ['test/support/postgres-server.ts'],
     testTimeout: 20_000,
   },

@@ -4,6 +4,7 @@
 import { clockFor } from '../dist/calendar/clock.js'
 import { loadCalendar } from '../dist/calendar/load.js'
 import { RegulationRegistry } from '../dist/regulation/load.js'
+import { PARSERS } from '../dist/regulation/parsers.js'
 import { fmtRate, fmtRatio, int, median, rng, row } from './lib.mjs'
 import { luxonStepping } from './peers/luxon-stepping.mjs'
 import { momentBusinessTime, PEER_NAME, PEER_VERSION } from './peers/moment-business-time.mjs'
@@ -70,8 +71,8 @@ function peerCases(count, seed) {
 }
 
 export function benchBusinessTime({ quick }) {
-  const registry = RegulationRegistry.withBuiltins()
-  const ru = loadCalendar('ru')
+  const registry = RegulationRegistry.withBuiltins(PARSERS)
+  const ru = loadCalendar('ru', { parsers: PARSERS })
   const N = quick ? 200_000 : 1_000_000
   const budget = quick ? 400 : 1500
   const dur = { amount: ADD, unit: 'working_minutes' }

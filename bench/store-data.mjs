@@ -15,6 +15,7 @@ import { formatInstantIn } from '../dist/calendar/instant.js'
 import { loadCalendar } from '../dist/calendar/load.js'
 import { triageJson } from '../dist/cli/output/triage-json.js'
 import { RegulationRegistry } from '../dist/regulation/load.js'
+import { PARSERS } from '../dist/regulation/parsers.js'
 import { computeDeadline } from '../dist/sla/deadline.js'
 import { serializeStore } from '../dist/store/json-file/layout.js'
 import { idPrefix } from '../dist/ticket/ids.js'
@@ -54,7 +55,7 @@ function requestPool(registry) {
   const at = Date.parse('2026-03-02T12:00:00+03:00')
   return cases.map((c) => {
     const reg = registry.get(c.regulation)
-    const clock = clockFor(reg.workingTime, loadCalendar(reg.workingTime.calendar))
+    const clock = clockFor(reg.workingTime, loadCalendar(reg.workingTime.calendar, { parsers: PARSERS }))
     const facts = { receivedAt: at }
     for (const key of ['channel', 'tier', 'product', 'outdated', 'modified'])
       if (c.facts?.[key] !== undefined) facts[key] = c.facts[key]
@@ -70,7 +71,7 @@ const oneLine = (s, max) => {
 
 /** Writes a store of `count` tickets to `file`; returns its size in bytes and the id of an open ticket. */
 export function writeStore(count, file, seed = 20261201) {
-  const registry = RegulationRegistry.withBuiltins()
+  const registry = RegulationRegistry.withBuiltins(PARSERS)
   const pool = requestPool(registry)
   const random = rng(seed)
   const pick = (xs) => xs[Math.floor(random() * xs.length)]

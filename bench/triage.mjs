@@ -1,6 +1,7 @@
 // 5. Triage once loaded: what one request costs a long-running process (interactive mode, intake of a
 // mailbox), the scope model and the clause rules together, over every labelled request of the evaluation sets.
 import { RegulationRegistry } from '../dist/regulation/load.js'
+import { PARSERS } from '../dist/regulation/parsers.js'
 import { triageRequest } from '../dist/triage/classify.js'
 import { scopeModelFor } from '../dist/triage/model/load.js'
 import { readLabelledSets } from '../scripts/labelled-sets.mjs'
@@ -9,7 +10,7 @@ import { row } from './lib.mjs'
 const S = 'triage'
 
 export function benchTriage({ quick }) {
-  const registry = RegulationRegistry.withBuiltins()
+  const registry = RegulationRegistry.withBuiltins(PARSERS)
   const cases = readLabelledSets().flatMap((s) => s.cases)
   const facts = { receivedAt: Date.parse('2026-11-20T12:00:00+03:00') }
   const pass = () => {

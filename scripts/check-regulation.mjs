@@ -2,7 +2,7 @@
 // Usage: npm run build && node scripts/check-regulation.mjs regulations/moguta.yaml [...]
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { formatIssue } from '../dist/regulation/issue.js'
+import { formatIssue } from '../dist/data/issue.js'
 import { parseRegulation } from '../dist/regulation/parse.js'
 
 let bad = 0

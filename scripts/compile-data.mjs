@@ -1,7 +1,7 @@
 // Build step: validates the shipped regulations and calendars once and writes them, as JSON, to
 // dist/compiled/ (one file per entry), so commands start without loading yaml and zod, with the
 // triage's topic indexes, its scope model (trained here: src/triage/model/) and the offset tables of the shipped
-// timezones (see src/regulation/compiled.ts).
+// timezones (see src/data/compiled.ts).
 // A file that does not validate is left out: at run time it is parsed and its problems reported.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { IANAZone } from 'luxon'
 import { yearOffsets } from '../dist/calendar/instant.js'
 import { parseCalendarFile } from '../dist/calendar/parse-calendar.js'
-import { COMPILED_DIR, compiledFileName, compiledKey, ZONES_KEY } from '../dist/regulation/compiled.js'
-import { formatIssue } from '../dist/regulation/issue.js'
+import { COMPILED_DIR, compiledFileName, compiledKey, ZONES_KEY } from '../dist/data/compiled.js'
+import { formatIssue } from '../dist/data/issue.js'
 import { listCalendarIds } from '../dist/regulation/load.js'
 import { parseRegulation } from '../dist/regulation/parse.js'
 import { LEXICON_FORMAT, LEXICON_KEY } from '../dist/triage/lexicon/catalogue.js'

@@ -10,6 +10,7 @@ import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parse } from 'yaml'
 import { RegulationRegistry } from '../dist/regulation/load.js'
+import { PARSERS } from '../dist/regulation/parsers.js'
 import { SURE_AT } from '../dist/triage/classify.js'
 import { evaluateTriage } from '../dist/triage/evaluate.js'
 import { scopeModelFor } from '../dist/triage/model/load.js'
@@ -26,7 +27,7 @@ const { values: opts, positionals } = parseArgs({
     misses: { type: 'boolean' },
   },
 })
-const registry = RegulationRegistry.withBuiltins()
+const registry = RegulationRegistry.withBuiltins(PARSERS)
 const regulations = registry.all()
 const sets = positionals.length
   ? positionals.map((f) => ({

@@ -6,6 +6,7 @@ import { clockFor } from '../dist/calendar/clock.js'
 import { formatInstantIn } from '../dist/calendar/instant.js'
 import { loadCalendar } from '../dist/calendar/load.js'
 import { RegulationRegistry } from '../dist/regulation/load.js'
+import { PARSERS } from '../dist/regulation/parsers.js'
 import { serializeStore } from '../dist/store/json-file/layout.js'
 import { idPrefix } from '../dist/ticket/ids.js'
 
@@ -19,7 +20,7 @@ const random = () => {
 }
 const pick = (xs) => xs[Math.floor(random() * xs.length)]
 
-const registry = RegulationRegistry.withBuiltins()
+const registry = RegulationRegistry.withBuiltins(PARSERS)
 const levelsOf = {
   moguta: ['standard'],
   advantshop: ['free', 'free', 'partner', 'consulting'],
@@ -36,7 +37,7 @@ const tickets = []
 for (let i = 0; i < count; i++) {
   const reg = registry.get(pick(Object.keys(levelsOf)))
   const zone = reg.workingTime.timezone
-  const clock = clockFor(reg.workingTime, loadCalendar(reg.workingTime.calendar))
+  const clock = clockFor(reg.workingTime, loadCalendar(reg.workingTime.calendar, { parsers: PARSERS }))
   const at = (ms) => formatInstantIn(Math.round(ms / 60_000) * 60_000, zone)
   const level = pick(levelsOf[reg.id])
   const limit = reg.levels[level].limit

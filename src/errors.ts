@@ -1,6 +1,6 @@
-import type { Issue } from './regulation/issue.js'
+import type { Issue } from './data/issue.js'
 
-/** Exit codes of the CLI (DESIGN.md, "Global CLI conventions"). */
+/** Exit codes of the CLI (README.md, "Exit codes"). */
 export const ExitCode = { Ok: 0, Failure: 1, Usage: 2, InvalidData: 3, Found: 4, Cancelled: 130 } as const
 
 /** A failure the user can act on; its message is one sentence, shown without a stack trace. */

@@ -1,7 +1,7 @@
 // A deliberately simple business-time reference: luxon, one minute at a time. It shares nothing
 // with the engine but the data: each minute's openness comes from the regulation's weekly hours
-// and the production calendar's day kinds (dayKind), read the way DESIGN.md "Business time —
-// exact semantics" states them. Instants are whole minutes; each minute is a luxon DateTime.
+// and the production calendar's day kinds (dayKind), read the way docs/ARCHITECTURE.md, "Business time",
+// states them. Instants are whole minutes; each minute is a luxon DateTime.
 import { DateTime } from 'luxon'
 import { dayKind } from '../../dist/calendar/calendar.js'
 

@@ -1,6 +1,6 @@
-import type { WorkingTime } from '../regulation/schema.js'
 import { type DayKind, dayKind, type ProductionCalendar } from './calendar.js'
 import { isoWeekday } from './dates.js'
+import type { WorkingTime } from './time-types.js'
 
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 

@@ -1,10 +1,10 @@
 import { SaxesParser, type SaxesTag } from 'saxes'
-import type { Issue } from '../regulation/issue.js'
-import type { Path } from '../regulation/locate.js'
-import type { ParseResult } from '../regulation/parse.js'
-import { calendarYearParser } from '../regulation/parsers.js'
+import type { Issue } from '../data/issue.js'
+import type { Path } from '../data/locate.js'
+import type { ParseResult } from '../data/yaml.js'
 import type { CalendarFile, CalendarYearFileData } from './calendar-schema.js'
 import { addDays, isoWeekday, isRealDate } from './dates.js'
+import type { CalendarParsers } from './load.js'
 import { validateCalendarYear } from './validate-calendar.js'
 
 /**
@@ -36,6 +36,8 @@ export interface ImportOptions {
   /** what the user says of the year: provisional when no decree is published yet */
   status?: 'official' | 'provisional'
   decree?: string
+  /** reads a year file of the YAML format (src/calendar/parse-calendar.ts) */
+  parseYear: CalendarParsers['calendarYear']
 }
 
 export interface ImportedYear {
@@ -65,7 +67,7 @@ interface Draft {
 /** Reads a calendar file of any supported format into one validated year. */
 export function importCalendarYear(text: string, file: string, opts: ImportOptions): ParseResult<ImportedYear> {
   if (opts.format === 'yaml') {
-    const parsed = calendarYearParser()(text, file, { shipped: opts.shipped })
+    const parsed = opts.parseYear(text, file, { shipped: opts.shipped })
     if (!parsed.value) return { issues: parsed.issues }
     return { value: { data: withUserFacts(parsed.value, opts) }, issues: [] }
   }

@@ -1,17 +1,11 @@
-import { createRequire } from 'node:module'
 import type { IANAZone } from 'luxon'
-import { compiledZoneYears } from '../regulation/compiled.js'
+import { compiledZoneYears } from '../data/compiled.js'
+import { luxon } from '../data/on-demand.js'
 import { DAY_MS, dayNumberOfYmd, daysInMonth } from './dates.js'
 
-/**
- * luxon is required on first use only: with the shipped zones' tables built in, most commands
- * never need it, and loading it is a tenth of their start-up.
- */
-const nodeRequire = createRequire(import.meta.url)
-let luxonZone: typeof IANAZone | undefined
+/** luxon's zones, for a zone the build made no offset table of (src/data/on-demand.ts). */
 function ianaZone(): typeof IANAZone {
-  luxonZone ??= (nodeRequire('luxon') as typeof import('luxon')).IANAZone
-  return luxonZone
+  return luxon().IANAZone
 }
 
 /**

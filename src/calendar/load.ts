@@ -1,14 +1,14 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { replaceFile } from '../data/atomic-file.js'
+import { compiledKey, compiledValue } from '../data/compiled.js'
+import type { Issue } from '../data/issue.js'
+import type { ParseResult } from '../data/yaml.js'
 import { DataError, NotFoundError } from '../errors.js'
-import { compiledKey, compiledValue } from '../regulation/compiled.js'
-import type { Issue } from '../regulation/issue.js'
-import { calendarParser, calendarYearParser } from '../regulation/parsers.js'
 import type { ProductionCalendar } from './calendar.js'
 import { buildCalendar, calendarYearOf } from './calendar.js'
-import type { CalendarFile } from './calendar-schema.js'
+import type { CalendarFile, CalendarYearFileData } from './calendar-schema.js'
 
 /** The calendars shipped with regdesk, resolved from the package, not the working directory. */
 export const BUILTIN_CALENDARS_DIR = fileURLToPath(new URL('../../regulations/calendars/', import.meta.url))
@@ -22,8 +22,9 @@ const dataCache = new Map<string, CalendarFile>()
  * file access of src/calendar.
  * @throws DataError when a file cannot be read, parsed or validated (issues carry file:line:col)
  */
-export function loadCalendar(id: string, dir: string = BUILTIN_CALENDARS_DIR, userDir?: string): ProductionCalendar {
-  const data = loadCalendarData(id, dir)
+export function loadCalendar(id: string, opts: CalendarOptions): ProductionCalendar {
+  const { parsers, dir = BUILTIN_CALENDARS_DIR, userDir } = opts
+  const data = loadCalendarData(id, parsers, dir)
   const shippedKey = resolve(join(dir, `${id}.yaml`))
   const imported = userDir === undefined ? [] : listImportedYears(userDir, id)
   // a year file changed since it was read (an import in this process) is read again
@@ -38,7 +39,7 @@ export function loadCalendar(id: string, dir: string = BUILTIN_CALENDARS_DIR, us
     const files = new Map<number, string>()
     for (const y of imported) {
       const shown = displayPath(y.file)
-      const parsed = calendarYearParser()(readText(y.file, shown, `the imported calendar year ${y.year}`), shown, {
+      const parsed = parsers.calendarYear(readText(y.file, shown, `the imported calendar year ${y.year}`), shown, {
         shipped: data,
         year: y.year,
       })
@@ -53,6 +54,27 @@ export function loadCalendar(id: string, dir: string = BUILTIN_CALENDARS_DIR, us
   }
   cache.set(key, calendar)
   return calendar
+}
+
+/**
+ * The parsers of calendar files, given by the caller: they load yaml and zod, which a command whose files the build
+ * compiled never needs (docs/ARCHITECTURE.md, "Start-up"). src/calendar/parse-calendar.ts implements them.
+ */
+export interface CalendarParsers {
+  calendar: (text: string, file: string, ctx: { fileId?: string }) => ParseResult<CalendarFile>
+  calendarYear: (
+    text: string,
+    file: string,
+    ctx: { shipped: CalendarFile; year?: number },
+  ) => ParseResult<CalendarYearFileData>
+}
+
+export interface CalendarOptions {
+  parsers: CalendarParsers
+  /** the shipped calendars' directory (default: regulations/calendars) */
+  dir?: string
+  /** the user's calendar directory, whose imported years replace the shipped ones */
+  userDir?: string
 }
 
 /** A year file of the user's calendar directory: `<calendar>-<year>.yaml`. */
@@ -92,20 +114,22 @@ export function listImportedYears(userDir: string, id: string): ImportedYearFile
 
 /**
  * Writes a year file into the user's calendar directory (created if missing) in one step: a
- * temporary file renamed over the target (write-file-atomic), so a reader never sees half a year.
+ * temporary file renamed over the target (src/data/atomic-file.ts), so a reader never sees half a year.
  * @returns the path written
  */
 export function writeImportedYear(userDir: string, id: string, year: number, text: string): string {
   mkdirSync(userDir, { recursive: true })
   const file = resolve(userDir, `${id}-${year}.yaml`)
-  // loaded on the one command that writes: every other command starts without it
-  const writeFileAtomic = createRequire(import.meta.url)('write-file-atomic') as typeof import('write-file-atomic')
-  writeFileAtomic.sync(file, text, { mode: 0o644 })
+  replaceFile(file, text, 0o644)
   return file
 }
 
 /** The validated shipped calendar file as data (the compiled copy when the build made one of this text). */
-export function loadCalendarData(id: string, dir: string = BUILTIN_CALENDARS_DIR): CalendarFile {
+export function loadCalendarData(
+  id: string,
+  parsers: CalendarParsers,
+  dir: string = BUILTIN_CALENDARS_DIR,
+): CalendarFile {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new NotFoundError(`unknown calendar "${id}" (expected an id like "ru")`)
   const file = join(dir, `${id}.yaml`)
   const key = resolve(file)
@@ -130,7 +154,7 @@ export function loadCalendarData(id: string, dir: string = BUILTIN_CALENDARS_DIR
   }
   let data = compiledValue<CalendarFile>(compiledKey('calendar', key), text)
   if (!data) {
-    const { value, issues } = calendarParser()(text, shown, { fileId: id })
+    const { value, issues } = parsers.calendar(text, shown, { fileId: id })
     if (!value) throw new DataError(issues)
     data = value
   }

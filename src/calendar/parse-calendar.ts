@@ -1,4 +1,4 @@
-import { type ParseResult, parseYamlWith } from '../regulation/parse.js'
+import { type ParseResult, parseYamlWith } from '../data/yaml.js'
 import { buildCalendar, type ProductionCalendar } from './calendar.js'
 import {
   type CalendarFile,

@@ -1,4 +1,4 @@
-import type { Path } from '../regulation/locate.js'
+import type { Path } from '../data/locate.js'
 import { buildCalendar, calendarYearOf, shortenedByRule } from './calendar.js'
 import type { CalendarFile, CalendarYearFileData } from './calendar-schema.js'
 import { addDays, dayNumberOf, dayNumberOfYmd, isoOfDayNumber, isoWeekday } from './dates.js'

@@ -2,9 +2,10 @@ import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import envPaths from 'env-paths'
 import { UsageError } from '../errors.js'
-import { RegulationRegistry } from '../regulation/load.js'
+import { type Parsers, RegulationRegistry } from '../regulation/load.js'
 import { type ConfigValues, readUserConfig } from './config.js'
 import type { IO } from './io.js'
+import { LAZY_PARSERS } from './parsers.js'
 import { parseInstant } from './time-input.js'
 
 /** --now is read before any regulation is known; every shipped regulation is in Moscow time */
@@ -28,6 +29,8 @@ export interface Context {
   now: number
   config: ConfigValues
   registry(): RegulationRegistry
+  /** the parsers of regulation and calendar files, loaded when a file must be parsed */
+  parsers: Parsers
   storePath(): string
   /** the user cache directory (models of regulations the build did not see): REGDESK_CACHE_DIR, else the user's */
   cacheDir(): string
@@ -40,6 +43,8 @@ export interface Context {
 export interface Environment {
   env: NodeJS.ProcessEnv
   clock: () => number
+  /** the file parsers; default: loaded when a file must be parsed (src/cli/parsers.ts). Tests give the sources' own. */
+  parsers?: Parsers
 }
 
 export function createContext(io: IO, opts: GlobalOptions, environment: Environment): Context {
@@ -58,6 +63,7 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
     io,
     json: Boolean(opts.json),
     verbose: Boolean(opts.verbose),
+    parsers: environment.parsers ?? LAZY_PARSERS,
     now,
     config,
     registry: () => {
@@ -70,7 +76,7 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
               ? 'REGDESK_REGULATIONS'
               : 'config `regulationsDir`'
         if (dir !== undefined && !isDirectory(dir)) throw new UsageError(`${source}: "${dir}" is not a directory`)
-        registry = RegulationRegistry.withBuiltins(dir ? [dir] : [])
+        registry = RegulationRegistry.withBuiltins(environment.parsers ?? LAZY_PARSERS, dir ? [dir] : [])
       }
       return registry
     },

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander'
+import { formatIssue } from '../data/issue.js'
 import { DataError, ExitCode, RegdeskError } from '../errors.js'
-import { formatIssue } from '../regulation/issue.js'
 import { maskSecrets } from '../triage/credentials.js'
 import { printable, processIO } from './io.js'
 import { createProgram } from './program.js'

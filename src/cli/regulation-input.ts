@@ -1,6 +1,6 @@
 import type { ProductionCalendar } from '../calendar/calendar.js'
 import { type BusinessClock, clockFor } from '../calendar/clock.js'
-import { BUILTIN_CALENDARS_DIR, loadCalendar } from '../calendar/load.js'
+import { loadCalendar } from '../calendar/load.js'
 import { UsageError } from '../errors.js'
 import type { Regulation } from '../regulation/load.js'
 import { scopeModelFor } from '../triage/model/load.js'
@@ -31,7 +31,7 @@ const clocks = new WeakMap<Regulation, BusinessClock>()
  * The business clock of a regulation, one per loaded regulation (batch mode asks once per line), on
  * its calendar with the years the user imported (`regdesk calendar import`).
  */
-export function businessClock(ctx: Pick<Context, 'calendarsDir'>, reg: Regulation): BusinessClock {
+export function businessClock(ctx: Pick<Context, 'calendarsDir' | 'parsers'>, reg: Regulation): BusinessClock {
   let clock = clocks.get(reg)
   if (!clock) {
     clock = clockFor(reg.workingTime, productionCalendar(ctx, reg.workingTime.calendar))
@@ -59,6 +59,6 @@ export function triageWithModel(
 }
 
 /** A production calendar as commands see it: shipped, with the user's imported years in place of its own. */
-export function productionCalendar(ctx: Pick<Context, 'calendarsDir'>, id: string): ProductionCalendar {
-  return loadCalendar(id, BUILTIN_CALENDARS_DIR, ctx.calendarsDir())
+export function productionCalendar(ctx: Pick<Context, 'calendarsDir' | 'parsers'>, id: string): ProductionCalendar {
+  return loadCalendar(id, { parsers: ctx.parsers, userDir: ctx.calendarsDir() })
 }

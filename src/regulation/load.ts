@@ -1,16 +1,27 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { CalendarParsers } from '../calendar/load.js'
 import { BUILTIN_CALENDARS_DIR } from '../calendar/load.js'
+import { compiledKey, compiledValue } from '../data/compiled.js'
+import type { Issue } from '../data/issue.js'
+import type { ParseResult } from '../data/yaml.js'
 import { DataError, NotFoundError } from '../errors.js'
-import { compiledKey, compiledValue } from './compiled.js'
-import type { Issue } from './issue.js'
-import { regulationParser } from './parsers.js'
 import type { RegulationFile } from './schema.js'
+import type { ValidationContext } from './validate.js'
 
 export interface Regulation extends RegulationFile {
   /** the file it was loaded from */
   file: string
+}
+
+/**
+ * The parsers of regulation and calendar files, given by the caller (the CLI loads them lazily: src/cli/parsers.ts;
+ * tests and scripts use src/regulation/parsers.ts). yaml and zod cost a command more start-up time than its own work,
+ * and a command whose files the build compiled never parses (docs/ARCHITECTURE.md, "Start-up").
+ */
+export interface Parsers extends CalendarParsers {
+  regulation: (text: string, file: string, ctx: ValidationContext) => ParseResult<RegulationFile>
 }
 
 const FILE_NAME = /^[a-z0-9-]+\.ya?ml$/
@@ -30,6 +41,7 @@ export class RegulationRegistry {
 
   constructor(
     dirs: readonly string[],
+    readonly parsers: Parsers,
     private readonly calendars: readonly string[] = listCalendarIds(),
   ) {
     const builtin = resolve(BUILTIN_REGULATIONS_DIR)
@@ -54,8 +66,8 @@ export class RegulationRegistry {
     return file !== undefined && resolve(file).startsWith(`${resolve(BUILTIN_REGULATIONS_DIR)}/`)
   }
 
-  static withBuiltins(extraDirs: readonly string[] = []): RegulationRegistry {
-    return new RegulationRegistry([BUILTIN_REGULATIONS_DIR, ...extraDirs])
+  static withBuiltins(parsers: Parsers, extraDirs: readonly string[] = []): RegulationRegistry {
+    return new RegulationRegistry([BUILTIN_REGULATIONS_DIR, ...extraDirs], parsers)
   }
 
   ids(): string[] {
@@ -76,7 +88,7 @@ export class RegulationRegistry {
     if (cached) return cached
     const file = this.files.get(id)
     if (!file) throw new NotFoundError(`unknown regulation "${id}"; available: ${this.ids().join(', ')}`)
-    const regulation = loadRegulationFile(file, this.calendars)
+    const regulation = loadRegulationFile(file, this.parsers, this.calendars)
     this.cache.set(id, regulation)
     return regulation
   }
@@ -99,12 +111,16 @@ export class RegulationRegistry {
 }
 
 /** @throws DataError when the file does not parse or validate */
-export function loadRegulationFile(file: string, calendars: readonly string[] = listCalendarIds()): Regulation {
+export function loadRegulationFile(
+  file: string,
+  parsers: Pick<Parsers, 'regulation'>,
+  calendars: readonly string[] = listCalendarIds(),
+): Regulation {
   const shown = displayPath(file)
   const text = readText(file, shown)
   const compiled = compiledValue<RegulationFile>(compiledKey('regulation', resolve(file)), text)
   if (compiled && calendars.includes(compiled.workingTime.calendar)) return { ...compiled, file: shown }
-  const { value, issues } = regulationParser()(text, shown, { fileId: idOf(file), calendars })
+  const { value, issues } = parsers.regulation(text, shown, { fileId: idOf(file), calendars })
   if (!value) throw new DataError(issues)
   return { ...value, file: shown }
 }

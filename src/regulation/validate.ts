@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon'
+import type { Path } from '../data/locate.js'
 import { levelWorkingTime } from './level-time.js'
-import type { Path } from './locate.js'
 import type { RegulationFile, WorkingTime } from './schema.js'
 
 export type Report = (path: Path, message: string) => void

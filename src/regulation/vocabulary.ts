@@ -1,5 +1,6 @@
+export { DURATION_UNITS, type DurationUnit, WEEKDAYS, type Weekday } from '../calendar/time-types.js'
 /**
- * The fixed vocabulary of DESIGN.md, shared by regulations, triage output and tests. Kept apart
+ * The fixed vocabulary (docs/ARCHITECTURE.md, "Vocabulary"), shared by regulations, triage output and tests. Kept apart
  * from the zod schema so that commands can use it without loading zod.
  */
 export const CHANNELS = [
@@ -43,15 +44,5 @@ export const INFORMATION_IDS = [
   'contact',
   'recent_changes',
 ] as const
-export const DURATION_UNITS = [
-  'working_minutes',
-  'working_hours',
-  'working_days',
-  'calendar_hours',
-  'calendar_days',
-] as const
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 
 export type Channel = (typeof CHANNELS)[number]
-export type Weekday = (typeof WEEKDAYS)[number]
-export type DurationUnit = (typeof DURATION_UNITS)[number]

@@ -59,7 +59,7 @@ export interface ReactionWindow {
 const ENDING_STATUSES: ReadonlySet<string> = new Set(['waiting_customer', 'resolved', 'closed'])
 
 /**
- * The reaction windows of a ticket as of `now` (DESIGN.md, "SLA of a ticket"). Pure.
+ * The reaction windows of a ticket as of `now` (docs/ARCHITECTURE.md, "Tickets and reaction windows"). Pure.
  *
  * - A window that has a record (`ticket.windows`, matched by its opening instant) keeps the
  *   level, deadline and target recorded when it opened, whatever the regulation says now: a

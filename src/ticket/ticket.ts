@@ -1,5 +1,5 @@
 /**
- * The ticket model (DESIGN.md, "SLA of a ticket"), the same whatever store keeps it. Field names
+ * The ticket model (docs/ARCHITECTURE.md, "Tickets and reaction windows"), the same whatever store keeps it. Field names
  * are snake_case because the stored ticket is also the JSON contract of `tickets show --json`;
  * instants are ISO 8601 strings with the offset of the regulation's timezone, so a store reads
  * well by hand. This folder imports no storage and no CLI: stores and commands import it.

@@ -1,5 +1,5 @@
 /**
- * The triage verdict a ticket keeps: the `triage --json` contract (DESIGN.md, "Triage output")
+ * The triage verdict a ticket keeps: the `triage --json` contract (README.md, "regdesk triage")
  * as stored. Typed here, in the ticket model, so the report and the stores read it without
  * casts, and independent of the triage engine's own types, which may change without touching
  * stored tickets.

@@ -1,4 +1,4 @@
-import { compiledValue } from '../regulation/compiled.js'
+import { compiledValue } from '../data/compiled.js'
 import type { Regulation } from '../regulation/load.js'
 import type { Topic } from '../regulation/schema.js'
 import { stem, stems, words } from './text.js'

@@ -5,7 +5,7 @@ import { type TriageOptions, triageRequest } from './classify.js'
 import type { ScopeModel } from './model/scope-model.js'
 import type { RequestFacts, Verdict } from './types.js'
 
-/** The verdict with its reaction deadline (DESIGN.md, "Triage output"). */
+/** The verdict with its reaction deadline (README.md, "regdesk triage"). */
 export interface TriageResult extends Verdict {
   receivedAt: number
   /** null when the request got no level */

@@ -57,7 +57,7 @@ export interface Candidate extends TopicRef {
   score: number
 }
 
-/** The verdict of triage (DESIGN.md, "Triage output"), before the deadline is added. */
+/** The verdict of triage (README.md, "regdesk triage"), before the deadline is added. */
 export interface Verdict {
   regulation: string
   scope: Scope

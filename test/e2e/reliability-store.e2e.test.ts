@@ -18,7 +18,7 @@ import { BIN, regdesk, tempDir } from './regdesk.js'
 
 /**
  * Issue 8, part 4: store files that are not plain writable files. Each is a clear one-line error
- * (exit 1, a runtime failure per DESIGN.md) and nothing is written; a symbolic link is followed.
+ * (exit 1, a runtime failure, README.md "Exit codes") and nothing is written; a symbolic link is followed.
  * Concurrency, crashes, corruption and newer formats are in store.e2e.test.ts.
  */
 

@@ -23,7 +23,6 @@ import { loadCalendarData, writeImportedYear } from '../../calendar/load.js'
 import { DataError, RegdeskError, UsageError } from '../../errors.js'
 import type { Regulation } from '../../regulation/load.js'
 import { listCalendarIds } from '../../regulation/load.js'
-import { calendarYearParser } from '../../regulation/parsers.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
@@ -490,10 +489,11 @@ export function runCalendarImport(ctx: Context, file: string, opts: CalendarImpo
   const text = decodeCalendarBytes(bytes)
   const format = opts.format ?? detectFormat(file, text)
   if (!format) throw new UsageError(`cannot tell the format of ${file}; pass --format ${IMPORT_FORMATS.join('|')}`)
-  const shipped = loadCalendarData(id)
+  const shipped = loadCalendarData(id, ctx.parsers)
   const imported = importCalendarYear(text, file, {
     shipped,
     format,
+    parseYear: ctx.parsers.calendarYear,
     ...(opts.provisional ? { status: 'provisional' as const } : {}),
     ...(opts.decree ? { decree: opts.decree } : {}),
   })
@@ -508,7 +508,7 @@ export function runCalendarImport(ctx: Context, file: string, opts: CalendarImpo
     importedAt: new Date(ctx.now).toISOString(),
   })
   // what is written must read back as the same year: the loader checks it again at every start
-  const check = calendarYearParser()(yearText, `${id}-${year}.yaml`, { shipped, year })
+  const check = ctx.parsers.calendarYear(yearText, `${id}-${year}.yaml`, { shipped, year })
   if (!check.value)
     throw new Error(`the year file made from ${file} does not read back: ${check.issues[0]?.message ?? '?'}`)
 

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { Command } from 'commander'
+import type { Issue } from '../../data/issue.js'
 import { DataError, UsageError } from '../../errors.js'
 import { defaultLevel, describeDuration, normalizedRegulation } from '../../regulation/describe.js'
 import { regulationFingerprint } from '../../regulation/fingerprint.js'
-import type { Issue } from '../../regulation/issue.js'
 import { type Finding, lintRegulation } from '../../regulation/lint.js'
 import { listCalendarIds, type Regulation } from '../../regulation/load.js'
-import { regulationParser } from '../../regulation/parsers.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
@@ -307,7 +306,7 @@ export function runRegulationsValidate(ctx: Context, files: string[]): void {
       } catch (e) {
         throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code})`)
       }
-      const result = regulationParser()(text, file, { fileId: basename(file).replace(/\.ya?ml$/, ''), calendars })
+      const result = ctx.parsers.regulation(text, file, { fileId: basename(file).replace(/\.ya?ml$/, ''), calendars })
       issues.push(...result.issues)
       checked.push({ file, id: result.value?.id ?? null, valid: Boolean(result.value) })
     }

@@ -4,7 +4,7 @@ import type { TriageResult } from '../../triage/triage.js'
 import { formatInstant } from '../time-input.js'
 
 /**
- * The JSON contract of `triage --json` (DESIGN.md, "Triage output"), plus the target and why a
+ * The JSON contract of `triage --json` (README.md, "regdesk triage"), plus the target and why a
  * deadline is absent. A ticket keeps it as its verdict: it must stay a StoredTriage.
  */
 export function triageJson(reg: Regulation, r: TriageResult): StoredTriage {

@@ -15,13 +15,12 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import { RegdeskError } from '../../errors.js'
 
 /**
- * Files replaced whole and atomically (write a temporary file in the same directory, fsync,
- * rename over, fsync the directory), read with the identity of the bytes read, and the errno
- * wording of the file store. Readers never see half a file: a rename is atomic.
+ * The store file read with the identity of the bytes read, and the errno wording of the file store. It is replaced
+ * atomically by src/data/atomic-file.ts.
  */
 
 /** The identity of a file on disk: the same values mean the same bytes as when they were taken. */
@@ -100,61 +99,6 @@ export function resolveLink(file: string): string {
     throw new RegdeskError(
       `the ticket store ${file} is a symbolic link to ${target}, which ${code === 'ENOENT' ? 'does not exist' : `cannot be followed (${explain(code)})`}; create the target or point --store at a regular file`,
     )
-  }
-}
-
-export function tempName(path: string): string {
-  return `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
-}
-
-/**
- * Writes `parts` to a temporary file beside `path` (with the mode of the file it replaces, 0600
- * for a new one), syncs it and hands it to `commit`, which renames it over `path`.
- */
-export function writeTemp(path: string, parts: readonly (Buffer | string)[]): string {
-  const tmp = tempName(path)
-  let mode = 0o600
-  try {
-    mode = statSync(path).mode & 0o777
-  } catch {
-    // a new store: private to its owner
-  }
-  const fd = openSync(tmp, 'wx', mode)
-  try {
-    for (const part of parts) writeSync(fd, typeof part === 'string' ? Buffer.from(part) : part)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  return tmp
-}
-
-/** Renames a synced temporary file over `path`, syncs the directory and removes leftovers of crashed writers. */
-export function renameOver(tmp: string, path: string): void {
-  renameSync(tmp, path)
-  syncDirectory(dirname(path))
-  removeLeftovers(path)
-}
-
-/** Temporary files of writers that crashed before their rename (only writers holding the lock make them). */
-function removeLeftovers(path: string): void {
-  const prefix = `${basename(path)}.tmp-`
-  try {
-    for (const name of readdirSync(dirname(path))) if (name.startsWith(prefix)) unlinkSync(join(dirname(path), name))
-  } catch {
-    // best effort: a leftover costs disk space, not correctness
-  }
-}
-
-function syncDirectory(dir: string): void {
-  let fd: number | undefined
-  try {
-    fd = openSync(dir, 'r')
-    fsyncSync(fd)
-  } catch {
-    // some platforms cannot fsync a directory; the rename is still atomic
-  } finally {
-    if (fd !== undefined) closeSync(fd)
   }
 }
 

@@ -1,5 +1,5 @@
+import type { Issue } from '../../data/issue.js'
 import { DataError } from '../../errors.js'
-import type { Issue } from '../../regulation/issue.js'
 import type { Ticket } from '../../ticket/ticket.js'
 import { asTickets, findJsonError, positionOf, type TicketProblem, validateTickets } from '../../ticket/validate.js'
 import { MigrationError, migrate } from './migrations.js'

@@ -9,22 +9,14 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs'
+import { renameOver, tempName, writeTemp } from '../../data/atomic-file.js'
 import { NotFoundError, RegdeskError } from '../../errors.js'
 import { formatId, maxIdsOf } from '../../ticket/ids.js'
 import type { Ticket } from '../../ticket/ticket.js'
 import { checkedTicket as checked, validateTickets } from '../../ticket/validate.js'
 import { isEmptyFilter, matchesFilter } from '../filter.js'
 import type { Change, ChangeMany, StoreInfo, TicketFilter, TicketStore } from '../ticket-store.js'
-import {
-  type FileStamp,
-  readStamped,
-  renameOver,
-  resolveLink,
-  sameStamp,
-  stampNow,
-  tempName,
-  writeTemp,
-} from './atomic-file.js'
+import { type FileStamp, readStamped, resolveLink, sameStamp, stampNow } from './atomic-file.js'
 import {
   CANONICAL_TAIL,
   canonicalTickets,

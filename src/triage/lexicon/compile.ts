@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import type { Issue } from '../../regulation/issue.js'
-import type { Path } from '../../regulation/locate.js'
-import { parseYamlWith } from '../../regulation/parse.js'
+import type { Issue } from '../../data/issue.js'
+import type { Path } from '../../data/locate.js'
+import { parseYamlWith } from '../../data/yaml.js'
 import { scriptRegExpSource } from '../script-regexp.js'
 import {
   type CompiledLexicon,

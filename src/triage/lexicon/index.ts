@@ -1,4 +1,4 @@
-import { compiledValue } from '../../regulation/compiled.js'
+import { compiledValue } from '../../data/compiled.js'
 import {
   type CompiledLexicon,
   LEXICON_FORMAT,

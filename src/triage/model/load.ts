@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { compiledValue } from '../../regulation/compiled.js'
+import { compiledValue } from '../../data/compiled.js'
 import type { Regulation } from '../../regulation/load.js'
 import { topicsSource } from '../topic-index.js'
 import { ScopeModel, type ScopeModelSlice } from './scope-model.js'
@@ -8,7 +8,7 @@ import { matchTexts, type ScopeModelData, sliceOf, trainScopeModel } from './tra
 
 /** Bumped when features or training change: every model made before is then trained again. */
 export const MODEL_FORMAT = 'scope-model 2'
-/** The key of the shipped model's shared weights among the build's data (src/regulation/compiled.ts). */
+/** The key of the shipped model's shared weights among the build's data (src/data/compiled.ts). */
 export const SHARED_MODEL_KEY = 'model:shared'
 
 export function modelKey(reg: Regulation): string {

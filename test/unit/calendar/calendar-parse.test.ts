@@ -6,9 +6,10 @@ import { calendarJsonSchema } from '../../../src/calendar/calendar-schema.js'
 import { loadCalendar } from '../../../src/calendar/load.js'
 import { parseCalendar } from '../../../src/calendar/parse-calendar.js'
 import { DataError } from '../../../src/errors.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 
 const RU_FILE = fileURLToPath(new URL('../../../regulations/calendars/ru.yaml', import.meta.url))
-const ru = loadCalendar('ru')
+const ru = loadCalendar('ru', { parsers: PARSERS })
 
 const shortenedOf = (cal: ProductionCalendar, year: number) =>
   [...cal.facts.entries()]
@@ -27,7 +28,7 @@ describe('ru.yaml', () => {
   })
 
   it('is cached', () => {
-    expect(loadCalendar('ru')).toBe(ru)
+    expect(loadCalendar('ru', { parsers: PARSERS })).toBe(ru)
   })
 
   it.each([
@@ -286,10 +287,10 @@ describe('parseCalendar', () => {
   })
 
   it('loadCalendar throws DataError for an invalid file and names the file', () => {
-    expect(() => loadCalendar('does-not-exist')).toThrow(DataError)
+    expect(() => loadCalendar('does-not-exist', { parsers: PARSERS })).toThrow(DataError)
     const dir = fileURLToPath(new URL('./fixtures/', import.meta.url))
     try {
-      loadCalendar('broken', dir)
+      loadCalendar('broken', { parsers: PARSERS, dir })
       expect.unreachable()
     } catch (e) {
       expect(e).toBeInstanceOf(DataError)

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { buildCalendar } from '../../../src/calendar/calendar.js'
 import { BusinessClock, clockFor } from '../../../src/calendar/clock.js'
 import { loadCalendar } from '../../../src/calendar/load.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 import type { DurationUnit } from '../../../src/regulation/schema.js'
 import { at, type ScheduleId, schedules } from './schedules.js'
 
-const ru = loadCalendar('ru')
+const ru = loadCalendar('ru', { parsers: PARSERS })
 /** a calendar with no holidays at all, for the DST cases */
 const plain = buildCalendar({
   schemaVersion: 1,

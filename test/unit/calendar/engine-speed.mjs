@@ -2,6 +2,7 @@
 // Usage: npm run build && node test/unit/calendar/engine-speed.mjs   (DIST=/other/dist to override)
 import { clockFor } from '../../../dist/calendar/clock.js'
 import { loadCalendar } from '../../../dist/calendar/load.js'
+import { PARSERS } from '../../../dist/regulation/parsers.js'
 
 const cited = { clause: 'bench', quote: 'bench' }
 const week = (weekdays, weekend) => ({
@@ -35,7 +36,7 @@ const schedules = {
     ...cited,
   },
 }
-const ru = loadCalendar('ru')
+const ru = loadCalendar('ru', { parsers: PARSERS })
 const from = Date.parse('2024-01-01T00:00:00+03:00')
 const to = Date.parse('2027-12-31T00:00:00+03:00')
 const N = 1 << 20

@@ -10,8 +10,9 @@ import {
 } from '../../../src/calendar/import.js'
 import { loadCalendarData } from '../../../src/calendar/load.js'
 import { parseCalendarYearFile } from '../../../src/calendar/parse-calendar.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 
-const shipped = loadCalendarData('ru')
+const shipped = loadCalendarData('ru', PARSERS)
 const XML_2027 = readFileSync(new URL('../../fixtures/calendars/ru-2027.xml', import.meta.url), 'utf8')
 const TITLES = [...new Set(shipped.fixedHolidays.map((h) => h.name))]
 
@@ -51,7 +52,11 @@ describe('calendar import: the public XML layout', () => {
   it.each(Object.entries(shipped.years).filter(([, y]) => y.status === 'official'))(
     '%s, as a calendar service publishes it, reads back as the shipped year and passes every check',
     (year, y) => {
-      const { value, issues } = importCalendarYear(xmlOf(year, y), `${year}.xml`, { shipped, format: 'xml' })
+      const { value, issues } = importCalendarYear(xmlOf(year, y), `${year}.xml`, {
+        shipped,
+        format: 'xml',
+        parseYear: PARSERS.calendarYear,
+      })
       expect(issues).toEqual([])
       const data = value?.data
       expect(data?.holidays).toEqual(y.holidays)
@@ -66,7 +71,11 @@ describe('calendar import: the public XML layout', () => {
 
   it('the provisional 2027 of the shipped file is refused as an official year: two New Year days are not moved', () => {
     const y = shipped.years['2027'] as CalendarYearFile
-    const { issues } = importCalendarYear(xmlOf('2027', y), '2027.xml', { shipped, format: 'xml' })
+    const { issues } = importCalendarYear(xmlOf('2027', y), '2027.xml', {
+      shipped,
+      format: 'xml',
+      parseYear: PARSERS.calendarYear,
+    })
     expect(issues).toHaveLength(1)
     const xml = xmlOf('2027', y).split('\n')
     expect(issues[0]).toMatchObject({ file: '2027.xml', line: xml.indexOf('  <days>') + 1, col: 3 })
@@ -74,6 +83,7 @@ describe('calendar import: the public XML layout', () => {
     // as provisional, it is what it is
     const provisional = importCalendarYear(xmlOf('2027', y), '2027.xml', {
       shipped,
+      parseYear: PARSERS.calendarYear,
       format: 'xml',
       status: 'provisional',
     })
@@ -81,7 +91,11 @@ describe('calendar import: the public XML layout', () => {
   })
 
   it('reads the test 2027: names, moves and their basis, working-weekend swaps, the publication date', () => {
-    const { value, issues } = importCalendarYear(XML_2027, 'ru-2027.xml', { shipped, format: 'xml' })
+    const { value, issues } = importCalendarYear(XML_2027, 'ru-2027.xml', {
+      shipped,
+      format: 'xml',
+      parseYear: PARSERS.calendarYear,
+    })
     expect(issues).toEqual([])
     expect(value?.published).toBe('2026.09.30')
     expect(value?.data.holidays.find((h) => h.date === '2027-01-07')?.name).toBe('Рождество Христово')
@@ -139,7 +153,11 @@ describe('calendar import: the public XML layout', () => {
     ['no year', (x) => x.replace('year="2027" ', ''), lineOf('<calendar '), /expected <calendar year="YYYY">/],
   ]
   it.each(broken)('refuses %s, at its line', (_what, edit, line, message) => {
-    const { value, issues } = importCalendarYear(edit(XML_2027), 'ru-2027.xml', { shipped, format: 'xml' })
+    const { value, issues } = importCalendarYear(edit(XML_2027), 'ru-2027.xml', {
+      shipped,
+      format: 'xml',
+      parseYear: PARSERS.calendarYear,
+    })
     expect(value).toBeUndefined()
     expect(issues.filter((i) => i.line === line).map((i) => i.message)).toContainEqual(expect.stringMatching(message))
   })
@@ -147,6 +165,7 @@ describe('calendar import: the public XML layout', () => {
   it('points at the element itself (line and column of its "<")', () => {
     const { issues } = importCalendarYear(XML_2027.replace('d="04.30"', 'd="04.31"'), 'x.xml', {
       shipped,
+      parseYear: PARSERS.calendarYear,
       format: 'xml',
     })
     const line = XML_2027.split('\n')[lineOf('d="04.30"') - 1] ?? ''
@@ -166,7 +185,11 @@ describe('calendar import: CSV and YAML', () => {
   ].join('\n')
 
   it('reads dates of one year, ISO or DD.MM.YYYY, with ";" or ","; no shortened days: the art. 95 rule gives them', () => {
-    const { value, issues } = importCalendarYear(csv, 'ru-2027.csv', { shipped, format: 'csv' })
+    const { value, issues } = importCalendarYear(csv, 'ru-2027.csv', {
+      shipped,
+      format: 'csv',
+      parseYear: PARSERS.calendarYear,
+    })
     expect(issues).toEqual([])
     expect(value?.data.holidays.map((h) => h.name)).toContain('День народного единства')
     expect(value?.data.transferredDaysOff.map((t) => t.date)).toEqual([
@@ -181,21 +204,34 @@ describe('calendar import: CSV and YAML', () => {
 
   it('refuses a date of another year, an unknown kind and a holiday the law does not name, each at its line', () => {
     const lines = csv.split('\n')
-    const other = importCalendarYear([...lines, '2028-01-01;holiday'].join('\n'), 'x.csv', { shipped, format: 'csv' })
+    const other = importCalendarYear([...lines, '2028-01-01;holiday'].join('\n'), 'x.csv', {
+      shipped,
+      format: 'csv',
+      parseYear: PARSERS.calendarYear,
+    })
     expect(other.issues[0]).toMatchObject({ line: lines.length + 1, col: 1 })
     expect(other.issues[0]?.message).toMatch(/not in 2027/)
     const kind = importCalendarYear(csv.replace('2027-06-14;transferred_day_off', '2027-06-14;moved'), 'x.csv', {
       shipped,
+      parseYear: PARSERS.calendarYear,
       format: 'csv',
     })
     expect(kind.issues[0]).toMatchObject({ line: lines.findIndex((l) => l.startsWith('2027-06-14')) + 1, col: 12 })
-    const extra = importCalendarYear(`${csv}\n2027-09-01;holiday;;День знаний`, 'x.csv', { shipped, format: 'csv' })
+    const extra = importCalendarYear(`${csv}\n2027-09-01;holiday;;День знаний`, 'x.csv', {
+      shipped,
+      format: 'csv',
+      parseYear: PARSERS.calendarYear,
+    })
     expect(extra.issues[0]).toMatchObject({ line: lines.length + 1 })
     expect(extra.issues[0]?.message).toMatch(/not a holiday of Labour Code art\. 112/)
   })
 
   it('YAML is the year file itself, checked with line and column', () => {
-    const { value } = importCalendarYear(XML_2027, 'ru-2027.xml', { shipped, format: 'xml' })
+    const { value } = importCalendarYear(XML_2027, 'ru-2027.xml', {
+      shipped,
+      format: 'xml',
+      parseYear: PARSERS.calendarYear,
+    })
     const text = formatCalendarYearFile(
       value?.data ?? { year: 0, holidays: [], transferredDaysOff: [], workingWeekends: [] },
       {
@@ -206,12 +242,13 @@ describe('calendar import: CSV and YAML', () => {
       },
     )
     expect(parseCalendarYearFile(text, 'ru-2027.yaml', { shipped, year: 2027 }).issues).toEqual([])
-    const yaml = importCalendarYear(text, 'ru-2027.yaml', { shipped, format: 'yaml' })
+    const yaml = importCalendarYear(text, 'ru-2027.yaml', { shipped, format: 'yaml', parseYear: PARSERS.calendarYear })
     expect(yaml.value?.data.transferredDaysOff).toEqual(value?.data.transferredDaysOff)
     const lines = text.split('\n')
     const at = lines.findIndex((l) => l.includes('2027-06-12, name')) + 1
     const bad = importCalendarYear(text.replace('2027-06-12, name', '2027-06-31, name'), 'ru-2027.yaml', {
       shipped,
+      parseYear: PARSERS.calendarYear,
       format: 'yaml',
     })
     expect(bad.issues[0]).toMatchObject({ line: at, path: 'holidays.12.date' })

@@ -20,7 +20,7 @@ export function workingTime(overrides: Partial<WorkingTime>): WorkingTime {
   }
 }
 
-/** The five shipped regulations' working time as DESIGN.md reads them, plus test-only shapes. */
+/** The five shipped regulations' working time as docs/ARCHITECTURE.md reads them, plus test-only shapes. */
 export const schedules = {
   moguta: workingTime({ weekly: week(['10:00-19:00']), shortenedDayMinutes: 60 }),
   mst: workingTime({

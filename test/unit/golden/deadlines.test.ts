@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { clockFor } from '../../../src/calendar/clock.js'
 import { loadCalendar } from '../../../src/calendar/load.js'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 import { computeDeadline } from '../../../src/sla/deadline.js'
 
 // Receipt instants that exercise every kind of day: New Year block, a transferred day off, the May
@@ -31,13 +32,13 @@ const RECEIPTS = [
   '2026-11-23T19:00',
 ]
 
-const registry = RegulationRegistry.withBuiltins()
+const registry = RegulationRegistry.withBuiltins(PARSERS)
 
 describe('deadline grids (golden files: review changes with `git diff`, update with `vitest -u`)', () => {
   it.each(registry.ids())('%s', async (id) => {
     const reg = registry.get(id)
     const zone = reg.workingTime.timezone
-    const clock = clockFor(reg.workingTime, loadCalendar(reg.workingTime.calendar))
+    const clock = clockFor(reg.workingTime, loadCalendar(reg.workingTime.calendar, { parsers: PARSERS }))
     const levels = Object.entries(reg.levels).filter(([, l]) => l.limit)
     const fmt = (ms: number | null) =>
       ms === null ? '—' : DateTime.fromMillis(ms, { zone }).toFormat('ccc yyyy-MM-dd HH:mm')

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { execa } from 'execa'
 import { describe, expect, it } from 'vitest'
-import { compiledKey, compiledValue } from '../../../src/regulation/compiled.js'
+import { compiledKey, compiledValue } from '../../../src/data/compiled.js'
 
 const moguta = fileURLToPath(new URL('../../../regulations/moguta.yaml', import.meta.url))
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { formatIssue } from '../../../src/regulation/issue.js'
+import { formatIssue } from '../../../src/data/issue.js'
 import { parseRegulation } from '../../../src/regulation/parse.js'
 import type { RegulationFile } from '../../../src/regulation/schema.js'
 

@@ -8,6 +8,7 @@ import { afterAll } from 'vitest'
 import type { IO } from '../../../src/cli/io.js'
 import { createProgram } from '../../../src/cli/program.js'
 import { DataError, RegdeskError } from '../../../src/errors.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 
 /**
  * The CLI in-process, for input matrices too large to spawn a process per case (a spawn costs
@@ -67,6 +68,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}, s
       ...env,
     },
     clock: () => Date.parse('2026-11-20T12:00:00Z'),
+    parsers: PARSERS,
   }
   try {
     const argv = ['node', 'regdesk', ...args]

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
-import { formatIssue } from '../../../src/regulation/issue.js'
+import { formatIssue } from '../../../src/data/issue.js'
 import { parseRegulation } from '../../../src/regulation/parse.js'
 import { regulationSchema } from '../../../src/regulation/schema.js'
 import { CATEGORIES, IDS, type Mutant, nested, SHIPPED, setAt } from './mutations.js'

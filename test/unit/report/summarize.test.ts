@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { clockFor } from '../../../src/calendar/clock.js'
 import { loadCalendar } from '../../../src/calendar/load.js'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 import { distribution, isoWeek, type ReportInput, summarizeCompliance } from '../../../src/report/summarize.js'
 import type { Ticket, TicketEvent } from '../../../src/ticket/ticket.js'
 
-const registry = RegulationRegistry.withBuiltins()
+const registry = RegulationRegistry.withBuiltins(PARSERS)
 const NOW = Date.parse('2026-11-30T12:00:00+03:00')
 
 let seq = 0
@@ -43,7 +44,7 @@ function report(tickets: Ticket[], over: Partial<ReportInput> = {}) {
   return summarizeCompliance({
     tickets,
     regulation: (id) => (registry.has(id) ? registry.get(id) : undefined),
-    clock: (reg) => clockFor(reg.workingTime, loadCalendar(reg.workingTime.calendar)),
+    clock: (reg) => clockFor(reg.workingTime, loadCalendar(reg.workingTime.calendar, { parsers: PARSERS })),
     from: '2026-11-01',
     to: '2026-11-30',
     now: NOW,

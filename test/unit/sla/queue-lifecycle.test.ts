@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { businessClock } from '../../../src/cli/regulation-input.js'
 import { type Regulation, RegulationRegistry } from '../../../src/regulation/load.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 import { autocloseMatches, purgeMatches, purgeSecrets } from '../../../src/ticket/lifecycle.js'
 import { queueOrder } from '../../../src/ticket/queue.js'
 import { splitSecrets } from '../../../src/ticket/secrets.js'
 import type { Ticket, TicketEvent } from '../../../src/ticket/ticket.js'
 import { findSecrets } from '../../../src/triage/credentials.js'
 
-const registry = RegulationRegistry.withBuiltins()
+const registry = RegulationRegistry.withBuiltins(PARSERS)
 const reg = (id: string) => registry.get(id)
 const iso = (wall: string) => `${wall}:00+03:00`
 const msk = (wall: string) => Date.parse(iso(wall))
@@ -77,7 +78,8 @@ describe('queueOrder', () => {
 describe('lifecycle rules', () => {
   const regOf = (id: string) => reg(id)
   // the shipped calendar alone: no directory of imported years
-  const clockOf = (r: Regulation) => businessClock({ calendarsDir: () => '/nonexistent/regdesk-calendars' }, r)
+  const clockOf = (r: Regulation) =>
+    businessClock({ calendarsDir: () => '/nonexistent/regdesk-calendars', parsers: PARSERS }, r)
 
   it('imagecms: resolved + 7 calendar days without activity → closed', () => {
     const t = make('imagecms', '2026-11-02T10:00', { status: 'resolved' }, [

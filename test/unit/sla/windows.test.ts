@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { businessClock } from '../../../src/cli/regulation-input.js'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 import { windowStatus } from '../../../src/sla/status.js'
 import { ticketWindows, type WindowTicket } from '../../../src/sla/windows.js'
 import type { TicketEvent } from '../../../src/ticket/ticket.js'
 
-const registry = RegulationRegistry.withBuiltins()
+const registry = RegulationRegistry.withBuiltins(PARSERS)
 const reg = (id: string) => registry.get(id)
 // the shipped calendar alone: no directory of imported years
-const clockOf = (id: string) => businessClock({ calendarsDir: () => '/nonexistent/regdesk-calendars' }, reg(id))
+const clockOf = (id: string) =>
+  businessClock({ calendarsDir: () => '/nonexistent/regdesk-calendars', parsers: PARSERS }, reg(id))
 /** Moscow wall-clock time → epoch ms */
 const msk = (wall: string) => Date.parse(`${wall}:00+03:00`)
 const iso = (wall: string) => `${wall}:00+03:00`

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DataError, NotFoundError } from '../../../src/errors.js'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 import { parseStore, serializeStore } from '../../../src/store/json-file/layout.js'
 import { migrate } from '../../../src/store/json-file/migrations.js'
 import { JsonFileStore } from '../../../src/store/json-file/store.js'
@@ -45,7 +46,7 @@ function issuesOf(fn: () => unknown) {
 }
 
 describe('ids', () => {
-  const registry = RegulationRegistry.withBuiltins()
+  const registry = RegulationRegistry.withBuiltins(PARSERS)
   it.each([
     ['moguta', 'MG'],
     ['advantshop', 'AS'],

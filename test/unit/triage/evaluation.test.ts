@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 import { caseProblems, evaluateTriage, type TriageCase } from '../../../src/triage/evaluate.js'
 import { scopeModelFor } from '../../../src/triage/model/load.js'
 import { ScopeModel } from '../../../src/triage/model/scope-model.js'
 import { caseTexts, matchTexts, sliceOf, trainScopeModel } from '../../../src/triage/model/training.js'
 
-const registry = RegulationRegistry.withBuiltins()
+const registry = RegulationRegistry.withBuiltins(PARSERS)
 const load = (name: string): TriageCase[] =>
   parse(readFileSync(new URL(`../../fixtures/triage-${name}.yaml`, import.meta.url), 'utf8')).cases
 const SETS = [

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { COMPILED_DIR, compiledFileName } from '../../../src/regulation/compiled.js'
+import { COMPILED_DIR, compiledFileName } from '../../../src/data/compiled.js'
 import { LEXICON_KEY, LISTS, PATTERNS } from '../../../src/triage/lexicon/catalogue.js'
 import { compileLexicon, type LexiconSource } from '../../../src/triage/lexicon/compile.js'
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 import { triageRequest } from '../../../src/triage/classify.js'
 import { accessDataSpans } from '../../../src/triage/credentials.js'
 import { detectIntent } from '../../../src/triage/intent.js'
 import { scoringText } from '../../../src/triage/scoring-text.js'
 import { stems, words } from '../../../src/triage/text.js'
 
-const registry = RegulationRegistry.withBuiltins()
+const registry = RegulationRegistry.withBuiltins(PARSERS)
 const at = Date.parse('2026-11-20T12:00:00+03:00')
 
 describe('scoringText', () => {

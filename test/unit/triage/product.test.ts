@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 import { triageRequest } from '../../../src/triage/classify.js'
 import { productNamedIn } from '../../../src/triage/product.js'
 
-const registry = RegulationRegistry.withBuiltins()
+const registry = RegulationRegistry.withBuiltins(PARSERS)
 const mst = registry.get('mst')
 
 describe('productNamedIn', () => {

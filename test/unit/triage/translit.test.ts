@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
 import { triageRequest } from '../../../src/triage/classify.js'
 import { fromTranslit } from '../../../src/triage/translit.js'
 
@@ -29,7 +30,7 @@ describe('fromTranslit', () => {
 
   it('lets triage read a transliterated request', () => {
     const v = triageRequest(
-      RegulationRegistry.withBuiltins().get('umi'),
+      RegulationRegistry.withBuiltins(PARSERS).get('umi'),
       'Dobryj den, posle obnovlenija ne otkryvaetsja katalog na sajte, vydaet oshibku 500. Chto delat?',
       { receivedAt: Date.parse('2026-11-20T12:00:00+03:00') },
     )

@@ -1,0 +1,15 @@
+import { createRequire } from 'node:module'
+
+/**
+ * Libraries a command loads only when it needs them (docs/ARCHITECTURE.md, "Start-up"). With the shipped zones'
+ * offset tables built in, most commands never need luxon, and loading it is a tenth of their start-up. Loaded with
+ * require: the bundled program runs as a vm.Script, which has no `import()`.
+ */
+const nodeRequire = createRequire(import.meta.url)
+
+let luxonModule: typeof import('luxon') | undefined
+
+export function luxon(): typeof import('luxon') {
+  luxonModule ??= nodeRequire('luxon') as typeof import('luxon')
+  return luxonModule
+}
