@@ -26,14 +26,6 @@ describe('architecture: domain modules never print, exit or reach into the CLI',
   })
 })
 
-/** Folders of src/ a folder's files import (relative imports only). */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8')
-  const out: string[] = []
-  for (const m of text.matchAll(/from '(\.[^']+)'/g)) out.push(relative(SRC, join(file, '..', m[1] as string)))
-  return out
-}
-
 /**
  * The layers of src/, lowest first (docs/ARCHITECTURE.md, "Layers"): a folder may import only the folders listed for
  * it, all of them below it, so no import points up and none goes round in a circle.

@@ -1,21 +1,14 @@
-import { randomBytes } from 'node:crypto'
 import {
   type BigIntStats,
   closeSync,
   fstatSync,
-  fsyncSync,
   lstatSync,
   openSync,
-  readdirSync,
   readFileSync,
   readlinkSync,
   realpathSync,
-  renameSync,
   statSync,
-  unlinkSync,
-  writeSync,
 } from 'node:fs'
-import { dirname } from 'node:path'
 import { RegdeskError } from '../../errors.js'
 
 /**
