@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { parseRegulation } from '../../../src/regulation/parse.js'
-import { runCli } from '../reliability/cli.js'
+import { runCli } from '../../support/in-process.js'
 
 /**
  * Issue 15: the nine readings of the regulations, each through the CLI (`triage --json`, `deadline --json`) with the
@@ -244,6 +244,7 @@ describe('issue 15, item 8: umi custom development and the contracted support li
     const shown = await runCli(['regulations', 'show', 'umi'])
     expect(shown.stdout).toContain('set levels.support.limit')
     const dir = mkdtempSync(join(tmpdir(), 'regdesk-own-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
     const umi = readFileSync(new URL('../../../regulations/umi.yaml', import.meta.url), 'utf8')
     const own = umi.replace(
       /( {2}support:\n(?: {4}.*\n)*? {4})limit: null/,

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../reliability/cli.js'
+import { runCli } from '../../support/in-process.js'
 
 /**
  * Issue 13: triage through the CLI — the verdict's new fields, the deciding clause first, and every defect the issue

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runCli, tempStore } from './cli.js'
+import { runCli, tempStore } from '../../support/in-process.js'
 import { BAD, INSTANT_FORMAT, OPTIONS } from './date-cases.js'
 
 /**

@@ -25,20 +25,16 @@ const RUNS: Record<keyof typeof CATEGORIES, number> = {
 }
 const scale = Number(process.env.REGDESK_FUZZ_RUNS) || 0
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined
-/** generous: a case takes milliseconds; this catches hangs and exponential blow-ups, not slowness */
-const CASE_BUDGET_MS = 2_000
 
 function check({ id, text }: Mutant): void {
   const file = `${id}.yaml`
-  const started = performance.now()
+  // no wall-clock assertion (a loaded machine is no bug): a hang or a blow-up is caught by the test timeout
   let result: ReturnType<typeof parseRegulation>
   try {
     result = parseRegulation(text, file, { fileId: id, calendars: ['ru'] })
   } catch (e) {
     throw new Error(`parseRegulation threw ${String(e)} for ${JSON.stringify(text.slice(0, 300))}`)
   }
-  const elapsed = performance.now() - started
-  expect(elapsed, 'parse time (ms)').toBeLessThan(CASE_BUDGET_MS)
   const { value, issues } = result
   if (value) {
     expect(issues).toEqual([])
@@ -80,14 +76,12 @@ describe('regulation files: fuzzing the five shipped regulations', () => {
 describe('regulation files: the failures the fuzzing found', () => {
   const ctx = { fileId: 'moguta', calendars: ['ru'] }
 
-  it('5,000 unknown keys: the first 100 problems and a count, quickly (was 4.4 s and 5,000 lines)', () => {
+  it('5,000 unknown keys: the first 100 problems and a count (was 5,000 lines, located one by one)', () => {
     const keys = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i]))
     const text = stringify(
       setAt(SHIPPED.moguta.data, ['workingTime'], { ...(SHIPPED.moguta.data.workingTime as object), ...keys }),
     )
-    const started = performance.now()
     const { issues } = parseRegulation(text, 'moguta.yaml', ctx)
-    expect(performance.now() - started).toBeLessThan(2_000)
     expect(issues).toHaveLength(101)
     expect(issues[0]?.message).toBe('unknown key "k0"')
     expect(issues[100]?.message).toBe('and 4900 more problems from here on (only the first 100 are listed)')

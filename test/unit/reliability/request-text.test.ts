@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { decodeAuto } from '../../../src/cli/triage-input.js'
-import { runCli, tempStore } from './cli.js'
+import { runCli, tempStore } from '../../support/in-process.js'
 
 /**
  * Issue 8, part 3 in-process: bad request text for both commands, and `--encoding auto` on

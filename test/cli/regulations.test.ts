@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { regdesk } from './regdesk.js'
+import { regdesk } from '../support/in-process.js'
 
 const IDS = ['advantshop', 'imagecms', 'moguta', 'mst', 'umi']
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { regdesk, tempDir } from '../support/in-process.js'
 import { BAD, OPTIONS } from '../unit/reliability/date-cases.js'
-import { regdesk, tempDir } from './regdesk.js'
 
 /**
  * Issue 8, part 2: every option that takes an instant or a date rejects impossible and

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { regdesk, tempDir } from './regdesk.js'
+import { regdesk, tempDir } from '../support/in-process.js'
 
 /**
  * Issue 8, part 7: credentials are masked in every output and error, the store is private

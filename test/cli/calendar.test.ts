@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { regdesk, tempDir } from './regdesk.js'
+import { regdesk, tempDir } from '../support/in-process.js'
 
 /** Issue 15: the calendar can be updated without a release. */
 const XML = new URL('../fixtures/calendars/ru-2027.xml', import.meta.url).pathname

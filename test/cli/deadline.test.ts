@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { regdesk, tempDir } from './regdesk.js'
+import { regdesk, tempDir } from '../support/in-process.js'
 
 const FRIDAY = '2026-11-20T15:00:00+03:00'
 

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { regdesk } from './regdesk.js'
+import { regdesk } from '../support/in-process.js'
 
 /**
  * Deadlines kept as history (issue 14): a window records its deadline when it opens, a corrected
