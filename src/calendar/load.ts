@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { replaceFile } from '../data/atomic-file.js'
 import { compiledKey, compiledValue } from '../data/compiled.js'
+import { displayPath } from '../data/display-path.js'
 import type { Issue } from '../data/issue.js'
 import type { ParseResult } from '../data/yaml.js'
 import { DataError, NotFoundError } from '../errors.js'
@@ -171,10 +172,4 @@ function readText(file: string, shown: string, what: string): string {
       { file: shown, line: 1, col: 1, path: '', message: `cannot read ${what} (${code})`, severity: 'error' },
     ])
   }
-}
-
-/** Paths inside the working directory are shown relative, like a compiler does. */
-function displayPath(abs: string): string {
-  const cwd = process.cwd()
-  return abs.startsWith(`${cwd}/`) ? abs.slice(cwd.length + 1) : abs
 }

@@ -8,6 +8,13 @@ import { type TriageResult, triage } from '../triage/triage.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context } from './context.js'
 
+/** A regulation id given by the user (--regulation, a config value) must name a known regulation. */
+export function checkRegulationId(ctx: Context, id: string | undefined): void {
+  const registry = ctx.registry()
+  if (id !== undefined && !registry.has(id))
+    throw new UsageError(`unknown regulation "${id}"; available: ${registry.ids().join(', ')}`)
+}
+
 /** The regulation a command works under: --regulation, else the configured default. */
 export function regulationOption(ctx: Context, id: string | undefined): Regulation {
   const registry = ctx.registry()
@@ -16,12 +23,11 @@ export function regulationOption(ctx: Context, id: string | undefined): Regulati
     throw new UsageError(
       `which regulation? pass --regulation <id> (one of ${registry.ids().join(', ')}) or set a default with \`regdesk config set regulation <id>\``,
     )
-  if (!registry.has(chosen))
+  if (id === undefined && !registry.has(chosen))
     throw new UsageError(
-      id === undefined
-        ? `the default regulation "${chosen}" (config \`regulation\`) is unknown; available: ${registry.ids().join(', ')}`
-        : `unknown regulation "${chosen}"; available: ${registry.ids().join(', ')}`,
+      `the default regulation "${chosen}" (config \`regulation\`) is unknown; available: ${registry.ids().join(', ')}`,
     )
+  checkRegulationId(ctx, chosen)
   return registry.get(chosen)
 }
 

@@ -22,6 +22,11 @@ export interface TriageFlags {
   encoding?: Encoding
 }
 
+/** The options of `triage` (also read by its interactive mode). */
+export interface TriageOptions extends TriageFlags {
+  interactive?: boolean
+}
+
 /** Encodings of the request text in --file and stdin; AdvantShop accepts e-mail in the Russian 8-bit ones. */
 export const ENCODINGS = ['auto', 'utf-8', 'windows-1251', 'koi8-r'] as const
 export type Encoding = (typeof ENCODINGS)[number]

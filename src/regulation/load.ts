@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { CalendarParsers } from '../calendar/load.js'
 import { BUILTIN_CALENDARS_DIR } from '../calendar/load.js'
 import { compiledKey, compiledValue } from '../data/compiled.js'
+import { displayPath } from '../data/display-path.js'
 import type { Issue } from '../data/issue.js'
 import type { ParseResult } from '../data/yaml.js'
 import { DataError, NotFoundError } from '../errors.js'
@@ -162,11 +163,4 @@ function readText(file: string, shown: string): string {
 
 function idOf(file: string): string {
   return basename(file).replace(/\.ya?ml$/, '')
-}
-
-/** Paths inside the working directory are shown relative, like a compiler does. */
-function displayPath(file: string): string {
-  const abs = resolve(file)
-  const cwd = process.cwd()
-  return abs.startsWith(`${cwd}/`) ? abs.slice(cwd.length + 1) : abs
 }

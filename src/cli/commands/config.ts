@@ -9,6 +9,7 @@ import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { renderList } from '../output/table.js'
+import { checkRegulationId } from '../regulation-input.js'
 
 export function configCommand(io: IO, environment: Environment): Command {
   const cmd = new Command('config').description('Read and change your settings (default regulation, agent name, store)')
@@ -95,8 +96,7 @@ export async function runConfigSet(ctx: Context, key: string, value: string): Pr
   assertConfigKey(key)
   if (value.trim() === '')
     throw new UsageError(`a value for "${key}" must not be empty; use \`regdesk config unset ${key}\``)
-  if (key === 'regulation' && !ctx.registry().has(value))
-    throw new UsageError(`unknown regulation "${value}"; available: ${ctx.registry().ids().join(', ')}`)
+  if (key === 'regulation') checkRegulationId(ctx, value)
   if (key === 'regulationsDir' && !isDirectory(value)) throw new UsageError(`"${value}" is not a directory`)
   // paths are kept absolute so the setting means the same from any directory
   if (key === 'regulationsDir' || key === 'store') value = resolve(value)

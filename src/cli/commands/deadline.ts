@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs'
-import { createInterface } from 'node:readline'
 import { Command, Option } from 'commander'
 import { DateTime } from 'luxon'
 import type { ExplainStep } from '../../calendar/clock.js'
@@ -14,6 +13,7 @@ import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
+import { mapJsonLines } from '../output/json-lines.js'
 import { renderFields, renderList } from '../output/table.js'
 import { businessClock, regulationOption } from '../regulation-input.js'
 import { formatInstant, parseInstant } from '../time-input.js'
@@ -226,19 +226,9 @@ interface BatchLine {
  * size, and a bad line gets an error object instead of stopping the batch.
  */
 export async function runDeadlineBatch(ctx: Context, opts: DeadlineOptions): Promise<void> {
-  const source = opts.batch === true || opts.batch === '-' ? ctx.io.stdin : openInput(String(opts.batch))
-  const lines = createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY })
-  const out = ctx.io.stdout
-  let buffer = ''
-  let lineNo = 0
-  const flush = async () => {
-    if (!buffer) return
-    const chunk = buffer
-    buffer = ''
-    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
-  }
+  const source = opts.batch === true || opts.batch === '-' ? ctx.io.stdin : createReadStream(String(opts.batch))
   const warned = new Set<string>()
-  const lineResult = (line: string, no: number) => {
+  const answer = (line: string, no: number) => {
     try {
       const { result, warnings } = batchResult(ctx, opts, line, no)
       for (const w of warnings)
@@ -253,23 +243,11 @@ export async function runDeadlineBatch(ctx: Context, opts: DeadlineOptions): Pro
     }
   }
   try {
-    for await (const line of lines) {
-      lineNo++
-      if (!line.trim()) continue
-      buffer += `${JSON.stringify(lineResult(line, lineNo))}\n`
-      if (buffer.length > 64 * 1024) await flush()
-    }
+    await mapJsonLines(source, ctx.io.stdout, answer)
   } catch (e) {
-    await flush()
     const code = (e as NodeJS.ErrnoException).code
     throw new RegdeskError(`cannot read ${opts.batch === true ? 'stdin' : opts.batch}${code ? ` (${code})` : ''}`)
   }
-  await flush()
-}
-
-function openInput(file: string) {
-  const stream = createReadStream(file)
-  return stream
 }
 
 function idOf(line: string): string | number | null {

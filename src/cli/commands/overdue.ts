@@ -1,5 +1,5 @@
 import { Command } from 'commander'
-import { ExitCode, RegdeskError, UsageError } from '../../errors.js'
+import { ExitCode, RegdeskError } from '../../errors.js'
 import { levelClock } from '../../sla/deadline.js'
 import { formatMinutes } from '../../sla/duration.js'
 import { isAlert } from '../../sla/status.js'
@@ -11,6 +11,7 @@ import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { type Column, renderList } from '../output/table.js'
+import { checkRegulationId } from '../regulation-input.js'
 import { withStore } from '../store.js'
 import { oneLine, paintStatus, TicketViews } from './tickets/shared.js'
 
@@ -76,8 +77,7 @@ negative: the time left.
 }
 
 export async function runOverdue(ctx: Context, environment: Environment, opts: OverdueOptions): Promise<void> {
-  if (opts.regulation !== undefined && !ctx.registry().has(opts.regulation))
-    throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${ctx.registry().ids().join(', ')}`)
+  checkRegulationId(ctx, opts.regulation)
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const found: { row: OverdueRow; deadline: number }[] = []
   // the store selects the tickets whose recorded deadline may have passed (a database by its

@@ -13,6 +13,7 @@ import { examples } from '../help.js'
 import { type IO, printable } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { renderList } from '../output/table.js'
+import { checkRegulationId } from '../regulation-input.js'
 
 export function regulationsCommand(io: IO, environment: Environment): Command {
   const cmd = new Command('regulations')
@@ -52,8 +53,8 @@ export function regulationsCommand(io: IO, environment: Environment): Command {
 }
 
 function getRegulation(ctx: Context, id: string): Regulation {
+  checkRegulationId(ctx, id)
   const registry = ctx.registry()
-  if (!registry.has(id)) throw new UsageError(`unknown regulation "${id}"; available: ${registry.ids().join(', ')}`)
   return registry.get(id)
 }
 

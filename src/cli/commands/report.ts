@@ -8,7 +8,7 @@ import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { reportCsv, reportMarkdown, reportTable } from '../output/report.js'
-import { businessClock } from '../regulation-input.js'
+import { businessClock, checkRegulationId } from '../regulation-input.js'
 import { withStore } from '../store.js'
 import { parseDate } from '../time-input.js'
 
@@ -44,8 +44,7 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   const format = opts.format ?? (ctx.json ? 'json' : 'table')
   if (ctx.json && opts.format && opts.format !== 'json') throw new UsageError('use either --json or --format, not both')
   const registry = ctx.registry()
-  if (opts.regulation !== undefined && !registry.has(opts.regulation))
-    throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${registry.ids().join(', ')}`)
+  checkRegulationId(ctx, opts.regulation)
   // the default period is the month of --now as the calendar of the (first) regulation reads it
   const zone = opts.regulation ? registry.get(opts.regulation).workingTime.timezone : 'Europe/Moscow'
   const today = formatInstantIn(ctx.now, zone).slice(0, 10)

@@ -1,11 +1,11 @@
 import { CHANNELS, type Channel } from '../../regulation/vocabulary.js'
 import type { Context, Environment } from '../context.js'
 import { printable } from '../io.js'
+import { renderVerdict } from '../output/verdict.js'
 import { type Prompter, terminalPrompter } from '../prompts.js'
 import { regulationOption, triageWithModel } from '../regulation-input.js'
-import { triageFacts } from '../triage-input.js'
+import { type TriageOptions, triageFacts } from '../triage-input.js'
 import { saveTriagedTicket } from './tickets/add.js'
-import { renderVerdict, type TriageOptions } from './triage.js'
 
 /**
  * Triage as a conversation: what is not on the command line is asked, the verdict is shown, and

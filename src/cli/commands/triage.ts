@@ -1,20 +1,14 @@
 import { Command } from 'commander'
 import { UsageError } from '../../errors.js'
-import type { Regulation } from '../../regulation/load.js'
-import type { TriageResult } from '../../triage/triage.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
-import { type IO, printable } from '../io.js'
+import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { triageJson } from '../output/triage-json.js'
+import { renderVerdict } from '../output/verdict.js'
 import { regulationOption, triageWithModel } from '../regulation-input.js'
-import { formatInstant } from '../time-input.js'
-import { addTriageOptions, readRequestText, type TriageFlags, triageFacts } from '../triage-input.js'
-
-export interface TriageOptions extends TriageFlags {
-  interactive?: boolean
-}
+import { addTriageOptions, readRequestText, type TriageOptions, triageFacts } from '../triage-input.js'
 
 export function triageCommand(io: IO, environment: Environment): Command {
   const cmd = new Command('triage')
@@ -56,57 +50,4 @@ export async function runTriage(ctx: Context, textArg: string | undefined, opts:
   }
   for (const w of result.deadline?.warnings ?? []) ctx.io.err(`warning: ${w.message}\n`)
   ctx.io.out(renderVerdict(reg, result, ctx.io))
-}
-
-const SCOPE_TEXT = { in: 'IN SCOPE', out: 'OUT OF SCOPE', unclear: 'UNCLEAR' } as const
-
-/** The verdict for a person: scope first, then why (the clause, quoted), then what to do. */
-export function renderVerdict(reg: Regulation, r: TriageResult, io: IO): string {
-  const c = io.color
-  const zone = reg.workingTime.timezone
-  const scope = SCOPE_TEXT[r.scope]
-  const painted = r.scope === 'in' ? c.green.bold(scope) : r.scope === 'out' ? c.red.bold(scope) : c.yellow.bold(scope)
-  const decided =
-    r.decidedBy === 'model' && r.scopeProbability !== null
-      ? `model, P(in) ${r.scopeProbability.toFixed(2)}`
-      : r.decidedBy
-  const lines = [
-    `${painted}  ${reg.id}${r.level ? ` · level ${c.bold(r.level)} (${reg.levels[r.level]?.name ?? r.level})` : ' · no level'}  ${c.dim(`decided by ${decided} · confidence ${r.confidence}`)}`,
-  ]
-  const field = (name: string, value: string) => lines.push(`${c.dim(name.padEnd(9))} ${value}`)
-  // the deciding reason first, with its clause quoted: a refused channel cites the channel rule, not the topic
-  for (const reason of r.reasons)
-    field(
-      reason === r.reasons[0] ? 'why' : '',
-      `${reason.message}${reason.clause ? c.dim(` (§${reason.clause})`) : ''}`,
-    )
-  const deciding = r.reasons[0]
-  if (deciding?.clause && deciding.quote)
-    field('clause', c.italic(`§${deciding.clause} «${printable(deciding.quote)}»`))
-  if (r.topic) {
-    const topic = reg.topics.find((t) => t.id === r.topic?.id)
-    field('topic', `${r.topic.id}${topic ? ` — ${printable(topic.title)}` : ''} ${c.dim(`(§${r.topic.clause})`)}`)
-  }
-  if (r.scope === 'unclear') {
-    if (r.candidates.length) {
-      field('could be', '')
-      for (const cand of r.candidates)
-        lines.push(
-          `  ${cand.scope === 'in' ? c.green('in ') : c.red('out')} ${cand.id} ${c.dim(`§${cand.clause}, score ${cand.score}`)}`,
-        )
-    } else field('could be', c.dim('no topic of the regulation matches; ask the customer what they need'))
-  }
-  if (r.missing.length) field('missing', c.yellow(r.missing.join(', ')))
-  for (const w of r.warnings) field(w === r.warnings[0] ? 'warning' : '', c.yellow(`${w.code}: ${w.message}`))
-  field('received', formatInstant(r.receivedAt, zone))
-  const d = r.deadline
-  if (!d) field('deadline', c.dim('none (no level)'))
-  else if (d.reason === 'not_regulated')
-    field('deadline', c.dim(`not regulated: ${reg.levels[d.level ?? '']?.note ?? ''}`))
-  else if (d.deadline !== null)
-    field(
-      'deadline',
-      `${c.bold(formatInstant(d.deadline, zone))}${d.target !== null ? c.dim(` (target ${formatInstant(d.target, zone)})`) : ''}`,
-    )
-  return `${lines.join('\n')}\n`
 }

@@ -10,6 +10,7 @@ import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { renderList } from '../../output/table.js'
+import { checkRegulationId } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
 import { authorOf, oneLine, paintStatus, TicketViews } from './shared.js'
 
@@ -48,8 +49,7 @@ export function ticketsListCommand(io: IO, environment: Environment): Command {
 
 export async function runTicketsList(ctx: Context, environment: Environment, opts: TicketsListOptions): Promise<void> {
   const statuses = opts.status === undefined ? undefined : statusList(opts.status)
-  if (opts.regulation !== undefined && !ctx.registry().has(opts.regulation))
-    throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${ctx.registry().ids().join(', ')}`)
+  checkRegulationId(ctx, opts.regulation)
   if (opts.mine && opts.assignee !== undefined) throw new UsageError('use either --mine or --assignee, not both')
   const assignee = opts.mine ? authorOf(ctx) : opts.assignee
   // the store selects by status, regulation and assignee (a database by its indexes); the SLA state here
@@ -179,9 +179,7 @@ customer comment. Only new and open tickets are queued.
 }
 
 export async function runTicketsQueue(ctx: Context, environment: Environment, opts: TicketsQueueOptions) {
-  const registry = ctx.registry()
-  if (opts.regulation !== undefined && !registry.has(opts.regulation))
-    throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${registry.ids().join(', ')}`)
+  checkRegulationId(ctx, opts.regulation)
   // only new and open tickets are queued: the store selects them (a database by its index)
   const filter: TicketFilter = {
     statuses: ['new', 'open'],

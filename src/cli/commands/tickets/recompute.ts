@@ -1,6 +1,5 @@
 import { Command } from 'commander'
 import { parseIsoInstant } from '../../../calendar/instant.js'
-import { UsageError } from '../../../errors.js'
 import type { TicketFilter } from '../../../store/ticket-store.js'
 import type { Ticket } from '../../../ticket/ticket.js'
 import { recomputeWindows, type WindowChange } from '../../../ticket/window-record.js'
@@ -10,6 +9,7 @@ import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { renderList } from '../../output/table.js'
+import { checkRegulationId } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
 import { parseDate } from '../../time-input.js'
 import { TicketViews } from './shared.js'
@@ -46,9 +46,7 @@ A ticket stored before windows were recorded gets its windows recorded.
 
 export async function runRecompute(ctx: Context, environment: Environment, opts: RecomputeOptions): Promise<void> {
   const since = parseDate(opts.since ?? '', '--since')
-  const registry = ctx.registry()
-  if (opts.regulation !== undefined && !registry.has(opts.regulation))
-    throw new UsageError(`unknown regulation "${opts.regulation}"; available: ${registry.ids().join(', ')}`)
+  checkRegulationId(ctx, opts.regulation)
   const views = new TicketViews(ctx)
   const sinceIn = new Map<string, number>()
   const sinceOf = (zone: string) => {
