@@ -11,12 +11,15 @@ import { yearOffsets } from '../dist/calendar/instant.js'
 import { parseCalendarFile } from '../dist/calendar/parse-calendar.js'
 import { COMPILED_DIR, compiledFileName, compiledKey, ZONES_KEY } from '../dist/data/compiled.js'
 import { formatIssue } from '../dist/data/issue.js'
+import { parseYamlWith } from '../dist/data/yaml.js'
 import { listCalendarIds } from '../dist/regulation/load.js'
 import { parseRegulation } from '../dist/regulation/parse.js'
+import { repliesFileSchema } from '../dist/regulation/replies-schema.js'
 import { LEXICON_FORMAT, LEXICON_KEY } from '../dist/triage/lexicon/catalogue.js'
 import { compileLexicon } from '../dist/triage/lexicon/compile.js'
 import { MODEL_FORMAT, modelKey, modelSource, SHARED_MODEL_KEY } from '../dist/triage/model/load.js'
 import { caseTexts, matchTexts, sharedPart, sliceOf, trainScopeModel } from '../dist/triage/model/training.js'
+import { REPLIES_FORMAT, REPLIES_KEY } from '../dist/triage/reply.js'
 import { buildIndex, compileIndex, topicsKey, topicsSource } from '../dist/triage/topic-index.js'
 import { readLabelledSets } from './labelled-sets.mjs'
 
@@ -41,6 +44,15 @@ if (!lexicon.value) {
   process.exit(1)
 }
 entries[LEXICON_KEY] = { source: LEXICON_FORMAT, value: lexicon.value }
+// the shipped wording of reply drafts
+const repliesFile = join(root, 'replies', 'ru.yaml')
+const replies = parseYamlWith(readFileSync(repliesFile, 'utf8'), 'regulations/replies/ru.yaml', repliesFileSchema)
+if (!replies.value) {
+  for (const issue of replies.issues) console.error(formatIssue(issue))
+  process.exit(1)
+}
+const { schemaVersion: _v, language: _l, ...replyTexts } = replies.value
+entries[REPLIES_KEY] = { source: REPLIES_FORMAT, value: replyTexts }
 // written at once: training the scope model below reads requests with it
 mkdirSync(COMPILED_DIR, { recursive: true })
 writeFileSync(join(COMPILED_DIR, compiledFileName(LEXICON_KEY)), JSON.stringify(entries[LEXICON_KEY]))

@@ -25,6 +25,7 @@ export interface TriageFlags {
 /** The options of `triage` (also read by its interactive mode). */
 export interface TriageOptions extends TriageFlags {
   interactive?: boolean
+  reply?: boolean
 }
 
 /** Encodings of the request text in --file and stdin; AdvantShop accepts e-mail in the Russian 8-bit ones. */

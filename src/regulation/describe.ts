@@ -1,19 +1,41 @@
 import type { Regulation } from './load.js'
 import type { Duration, DurationUnit } from './schema.js'
 
-const UNIT_WORDS: Record<DurationUnit, [string, string]> = {
-  working_minutes: ['working minute', 'working minutes'],
-  working_hours: ['working hour', 'working hours'],
-  working_days: ['working day', 'working days'],
-  calendar_hours: ['calendar hour', 'calendar hours'],
-  calendar_days: ['calendar day', 'calendar days'],
+/** A duration's unit in words: English one and many; Russian one, few (2–4) and many (5–20). */
+const UNIT_WORDS: Record<'en' | 'ru', Record<DurationUnit, string[]>> = {
+  en: {
+    working_minutes: ['working minute', 'working minutes'],
+    working_hours: ['working hour', 'working hours'],
+    working_days: ['working day', 'working days'],
+    calendar_hours: ['calendar hour', 'calendar hours'],
+    calendar_days: ['calendar day', 'calendar days'],
+  },
+  ru: {
+    working_minutes: ['рабочая минута', 'рабочие минуты', 'рабочих минут'],
+    working_hours: ['рабочий час', 'рабочих часа', 'рабочих часов'],
+    working_days: ['рабочий день', 'рабочих дня', 'рабочих дней'],
+    calendar_hours: ['час', 'часа', 'часов'],
+    calendar_days: ['календарный день', 'календарных дня', 'календарных дней'],
+  },
+}
+const NOT_REGULATED = { en: 'not regulated', ru: 'не регламентирован' }
+
+/** "3 working days", "3 рабочих дня" */
+export function describeDuration(d: Duration | null | undefined, lang: 'en' | 'ru' = 'en'): string {
+  if (!d) return NOT_REGULATED[lang]
+  const words = UNIT_WORDS[lang][d.unit]
+  return `${d.amount} ${words[pluralIndex(lang, d.amount)] ?? words.at(-1)}`
 }
 
-/** "3 working days" */
-export function describeDuration(d: Duration | null | undefined): string {
-  if (!d) return 'not regulated'
-  const [one, many] = UNIT_WORDS[d.unit]
-  return `${d.amount} ${d.amount === 1 ? one : many}`
+/** Which form of a word goes with a number: en one/many; ru 1, 21 → one; 2–4, 22–24 → few; else many. */
+export function pluralIndex(lang: 'en' | 'ru', n: number): number {
+  if (lang === 'en') return n === 1 ? 0 : 1
+  if (!Number.isInteger(n)) return 1
+  const tens = n % 100
+  const ones = n % 10
+  if (ones === 1 && tens !== 11) return 0
+  if (ones >= 2 && ones <= 4 && (tens < 12 || tens > 14)) return 1
+  return 2
 }
 
 export function defaultLevel(reg: Regulation): string {

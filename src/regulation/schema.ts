@@ -5,6 +5,7 @@ import { z } from 'zod'
  * Every object is strict: an unknown key is an error, so a typo never passes silently.
  */
 
+import { regulationReplies } from './replies-schema.js'
 import { CHANNELS, DURATION_UNITS, INFORMATION_IDS, WEEKDAYS, type Weekday } from './vocabulary.js'
 
 export { CHANNELS, DURATION_UNITS, INFORMATION_IDS, REASON_CODES, WARNING_CODES, WEEKDAYS } from './vocabulary.js'
@@ -283,6 +284,8 @@ export const regulationSchema = z.strictObject({
   lifecycle: z.array(lifecycleRule),
   queue,
   notes: z.array(z.strictObject({ ...cited })).optional(),
+  /** the regulation's own wording of reply drafts (src/regulation/replies-schema.ts) */
+  replies: regulationReplies.optional(),
 })
 
 export type { Channel, DurationUnit, Weekday } from './vocabulary.js'

@@ -5,6 +5,7 @@ import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
+import { replyDraft } from '../output/reply.js'
 import { triageJson } from '../output/triage-json.js'
 import { renderVerdict } from '../output/verdict.js'
 import { regulationOption, triageWithModel } from '../regulation-input.js'
@@ -15,6 +16,7 @@ export function triageCommand(io: IO, environment: Environment): Command {
     .description('Is this request in scope? Which level, which clause, what is missing, by when must we react')
     .argument('[text]', 'the request text; "-" reads stdin; none on a terminal asks interactively')
     .option('-i, --interactive', 'ask for the regulation, channel, tier and text, then offer choices')
+    .option('--reply', 'print a reply draft for the customer (Russian) instead of the verdict; with --json, in `reply`')
   addTriageOptions(cmd)
   cmd.addHelpText(
     'after',
@@ -22,6 +24,7 @@ export function triageCommand(io: IO, environment: Environment): Command {
       'regdesk triage -r moguta -c form "после обновления белый экран, ключ ABCD-1234-EFGH-5678, домен shop.ru"',
       'regdesk triage -r mst -p "Fenix+ 2" --received-at 2026-11-20T10:00+03:00 "не запускается"',
       'cat letter.txt | regdesk triage -r advantshop -c email --json - | jq .scope',
+      'regdesk triage -r umi --reply "не работает корзина" | xclip',
       'regdesk triage -i',
     ]),
   )
@@ -44,8 +47,15 @@ export async function runTriage(ctx: Context, textArg: string | undefined, opts:
   if (text === undefined)
     throw new UsageError('give the request text as an argument, "-" for stdin, or --file; or run `regdesk triage -i`')
   const result = triageWithModel(ctx, reg, text, facts)
+  const reply = opts.reply ? replyDraft(reg, result, result.deadline?.deadline ?? null) : undefined
   if (ctx.json) {
-    writeJson(ctx.io, triageJson(reg, result))
+    writeJson(ctx.io, { ...triageJson(reg, result), ...(reply === undefined ? {} : { reply }) })
+    return
+  }
+  if (reply !== undefined) {
+    // the draft alone on stdout, ready to paste or pipe; what the agent should know goes to stderr
+    for (const w of result.warnings) ctx.io.err(`warning: ${w.message}\n`)
+    ctx.io.out(reply)
     return
   }
   for (const w of result.deadline?.warnings ?? []) ctx.io.err(`warning: ${w.message}\n`)

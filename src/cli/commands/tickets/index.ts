@@ -3,6 +3,7 @@ import type { Environment } from '../../context.js'
 import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { ticketsAddCommand } from './add.js'
+import { ticketsDraftCommand } from './draft.js'
 import { ticketEventCommands } from './events.js'
 import { ticketsListCommand, ticketsQueueCommand } from './list.js'
 import { ticketsAutocloseCommand, ticketsPurgeSecretsCommand } from './maintenance.js'
@@ -30,6 +31,7 @@ Credentials found in texts are masked in every output unless --show-secrets.
     ticketsAddCommand(io, environment),
     ticketsListCommand(io, environment),
     ticketsShowCommand(io, environment),
+    ticketsDraftCommand(io, environment),
     ...ticketEventCommands(io, environment),
     ticketsQueueCommand(io, environment),
     ticketsAutocloseCommand(io, environment),

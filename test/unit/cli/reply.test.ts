@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import { RegulationRegistry } from '../../../src/regulation/load.js'
+import { PARSERS } from '../../../src/regulation/parsers.js'
+import { runCli } from '../../support/in-process.js'
+
+/** Issue 18: reply drafts (`triage --reply`, `tickets draft`) for the four cases, in all five regulations. */
+
+const registry = RegulationRegistry.withBuiltins(PARSERS)
+
+async function reply(args: string[]): Promise<string> {
+  const r = await runCli(['triage', '--reply', ...args])
+  expect(r.exitCode, r.stderr).toBe(0)
+  return r.stdout
+}
+
+// a request each regulation takes in scope, one it refuses by topic, and a channel it does not accept
+const CASES = {
+  moguta: {
+    facts: [],
+    inScope: 'после обновления белый экран',
+    outOfScope: 'установите нам движок на хостинг',
+    channel: 'email',
+  },
+  advantshop: {
+    facts: [],
+    inScope: 'в корзине ошибка 500',
+    outOfScope: 'перенесите магазин на новый сервер',
+    channel: 'social',
+  },
+  mst: {
+    facts: [],
+    inScope: 'программа вылетает при расчёте',
+    outOfScope: 'проверьте наш расчёт перед экспертизой и устраните замечания экспертизы',
+    channel: 'phone',
+  },
+  imagecms: {
+    facts: ['-t', 'pro', '--license-date', '2026-11-10'],
+    inScope: 'на витрине не работает фильтр по цене, ползунок не двигается',
+    outOfScope: 'разработайте нам дизайн сайта',
+    channel: 'email',
+  },
+  umi: {
+    facts: [],
+    inScope: 'не работает корзина на сайте',
+    outOfScope: 'наполните каталог товарами, вот прайс',
+    channel: 'telegram',
+  },
+} as const
+
+describe.each(Object.entries(CASES))('reply drafts under %s', (id, c) => {
+  const reg = registry.get(id)
+  const greeting = 'Здравствуйте!'
+
+  it('in scope with information missing: exactly those items, in the regulation’s words', async () => {
+    const v = JSON.parse((await runCli(['triage', '--json', '-r', id, ...c.facts, c.inScope])).stdout)
+    expect(v.scope).toBe('in')
+    const text = await reply(['-r', id, ...c.facts, c.inScope])
+    expect(text.startsWith(greeting)).toBe(true)
+    expect(text).toContain('Ваше обращение принято')
+    // mst asks for nothing a text can lack (its one item, a detailed description, is optional: regulations/mst.yaml)
+    if (!reg.requiredInformation.some((r) => !r.optional)) expect(text).not.toContain('пришлите')
+    else expect(v.missing.length).toBeGreaterThan(0)
+    if (v.missing.length) expect(text).toContain('пришлите, пожалуйста')
+    for (const item of v.missing) {
+      const required = reg.requiredInformation.find((r) => r.id === item)
+      expect(text).toContain(
+        required?.quote
+          .replace(/[\s.;,:…]+$/, '')
+          .replace(/^[…\s]+/, '')
+          .slice(0, 20),
+      )
+    }
+    expect(text.trimEnd().endsWith(reg.vendor)).toBe(true)
+  })
+
+  it('out of scope: a polite refusal with the clause quoted and the route', async () => {
+    const v = JSON.parse((await runCli(['triage', '--json', '-r', id, ...c.facts, c.outOfScope])).stdout)
+    expect(v.scope).toBe('out')
+    const text = await reply(['-r', id, ...c.facts, c.outOfScope])
+    expect(text).toContain('К сожалению')
+    expect(text).toContain(v.reasons[0].quote.replace(/[\s.;,:…]+$/, '').slice(0, 30))
+    if (v.level) expect(text).toContain(`«${reg.levels[v.level]?.name}»`)
+    else if (reg.replies?.outOfScopeRoute) expect(text).toContain(reg.replies.outOfScopeRoute)
+  })
+
+  it('a refused channel: the accepted channels with their addresses', async () => {
+    const text = await reply(['-r', id, ...c.facts, '-c', c.channel, c.inScope])
+    expect(text).toContain('принимаются только так')
+    for (const ch of reg.channels.accepted) if (ch.address) expect(text).toContain(ch.address)
+  })
+
+  it('credentials in the text: the advice, never the secret', async () => {
+    const text = await reply([
+      '-r',
+      id,
+      ...c.facts,
+      `${c.inScope}. доступ в админку: логин admin, пароль Sup3r-Secret!`,
+    ])
+    expect(text).toContain('данные доступа')
+    expect(text).not.toContain('Sup3r-Secret')
+    const advice = reg.lifecycle.filter((r) => r.rule.includes('credentials'))
+    for (const r of advice) expect(text).toContain(r.quote.replace(/[\s.;,:…]+$/, '').slice(0, 30))
+    if (!advice.length) expect(text).toContain('смените эти пароли')
+  })
+})
+
+describe('reply drafts: the JSON field and a stored ticket', () => {
+  it('--json puts the draft in `reply`', async () => {
+    const r = await runCli(['triage', '--json', '--reply', '-r', 'moguta', 'после обновления белый экран'])
+    const v = JSON.parse(r.stdout)
+    expect(v.scope).toBe('in')
+    expect(v.reply).toMatch(/^Здравствуйте!\n/)
+  })
+
+  it('tickets draft gives the draft of a stored ticket', async () => {
+    const env = { REGDESK_STORE: `${(await import('node:os')).tmpdir()}/regdesk-draft-${process.pid}.json` }
+    const add = await runCli(['tickets', 'add', '-r', 'advantshop', '-c', 'social', 'в корзине ошибка 500'], env)
+    expect(add.exitCode, add.stderr).toBe(0)
+    const r = await runCli(['tickets', 'draft', 'AS-1'], env)
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(r.stdout).toContain('support@advantshop.net')
+    const { rmSync } = await import('node:fs')
+    for (const suffix of ['', '.meta', '.summary', '.lock'])
+      rmSync(`${env.REGDESK_STORE}${suffix}`, { force: true, recursive: true })
+  })
+})
