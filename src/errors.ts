@@ -25,6 +25,14 @@ export class DataError extends RegdeskError {
   }
 }
 
+/**
+ * Not a failure: a check found what it looks for (`overdue --check`: overdue tickets). Its message is a statement
+ * ("2 tickets are overdue"), printed as it is, and the exit code says so (4).
+ */
+export class FoundError extends RegdeskError {
+  override readonly exitCode = ExitCode.Found
+}
+
 export class CancelledError extends RegdeskError {
   override readonly exitCode = ExitCode.Cancelled
 }

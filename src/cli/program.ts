@@ -76,7 +76,7 @@ function applySettings(cmd: Command, io: IO): void {
   for (const sub of cmd.commands) applySettings(sub, io)
 }
 
-function packageVersion(): string {
+export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
   return pkg.version
 }

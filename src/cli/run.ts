@@ -1,10 +1,10 @@
 import { CommanderError } from 'commander'
 import { formatIssue } from '../data/issue.js'
-import { DataError, ExitCode, RegdeskError } from '../errors.js'
+import { DataError, ExitCode, FoundError, NotFoundError, RegdeskError, UsageError } from '../errors.js'
 import { maskSecrets } from '../triage/credentials.js'
 import type { Environment } from './context.js'
 import { type IO, printable } from './io.js'
-import { createProgram } from './program.js'
+import { commandsFor, createProgram, packageVersion } from './program.js'
 
 /**
  * Runs the program on `argv` and returns its exit code: the one place that turns errors into messages and exit codes
@@ -16,13 +16,60 @@ export async function runProgram(io: IO, environment: Environment, argv: readonl
   // (changed in place, not spread: a spread would read the lazy `stdin` and create the stream)
   const rawErr = io.err
   io.err = (text: string) => rawErr(printable(maskQuoted(text)))
+  // a command that wrote its JSON before failing (`regulations validate --json`) has said it all on stdout
+  const rawOut = io.out
+  let wrote = false
+  io.out = (text: string) => {
+    wrote = true
+    rawOut(text)
+  }
   const debug = argv.includes('--verbose') || Boolean(environment.env.DEBUG)
+  const json = argv.includes('--json')
+  if (json && !commandsFor(argv.slice(2)).length) {
+    // `--version --json`: the version as a script reads it
+    io.out(`${JSON.stringify({ version: packageVersion() })}\n`)
+    return ExitCode.Ok
+  }
   try {
     const program = await createProgram(io, environment, [...argv])
     await program.parseAsync([...argv])
     return ExitCode.Ok
   } catch (err) {
-    return exitCodeFor(io, err, debug)
+    const code = exitCodeFor(io, err, debug)
+    // under --json a script also finds the error on stdout, where it reads the result
+    if (json && !wrote && code !== ExitCode.Ok && !(err instanceof FoundError))
+      io.out(`${JSON.stringify({ error: errorJson(err, code) })}\n`)
+    return code
+  }
+}
+
+/** The error as `--json` gives it: a code that never changes with the wording, the message, the exit code. */
+function errorJson(err: unknown, exitCode: number) {
+  const code =
+    err instanceof CommanderError
+      ? 'usage'
+      : err instanceof DataError
+        ? 'invalid_data'
+        : err instanceof UsageError
+          ? 'usage'
+          : err instanceof NotFoundError
+            ? 'not_found'
+            : exitCode === ExitCode.Cancelled
+              ? 'cancelled'
+              : err instanceof RegdeskError
+                ? 'failure'
+                : 'internal'
+  const message =
+    err instanceof CommanderError
+      ? err.message.replace(/^error: /, '')
+      : err instanceof Error
+        ? err.message
+        : String(err)
+  return {
+    code,
+    message: maskQuoted(safe(message)),
+    exit_code: exitCode,
+    ...(err instanceof DataError ? { issues: err.issues } : {}),
   }
 }
 
@@ -36,6 +83,11 @@ function exitCodeFor(io: IO, err: unknown, debug: boolean): number {
     const n = err.issues.length
     io.err(err.issues.map((i) => `${safe(formatIssue(i))}\n`).join(''))
     io.err(`error: ${n} problem${n === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`)
+    return err.exitCode
+  }
+  if (err instanceof FoundError) {
+    // a finding, not a failure: said as it is
+    io.err(`${safe(err.message)}\n`)
     return err.exitCode
   }
   if (err instanceof RegdeskError) {

@@ -197,29 +197,31 @@ describe('regdesk deadline --batch', () => {
     '{"id":"j","regulation":"moguta","received_at":"2027-03-05T12:00:00+03:00"}',
   ]
 
-  it('writes one line per input line, in order, with an error object for each bad line', async () => {
+  it('writes one line per input line, in order, each with its line, an error object for each bad one; exit 1', async () => {
     const r = await regdesk(['deadline', '--batch', '-'], {}, `${lines.join('\n')}\n`)
-    expect(r.exitCode).toBe(0)
+    expect(r.exitCode).toBe(1)
     const out = r.stdout.split('\n').map((l) => JSON.parse(l))
     expect(out).toEqual([
-      { id: 'a', deadline: '2026-11-25T15:00:00+03:00', target: '2026-11-23T15:00:00+03:00' },
+      { id: 'a', line: 1, deadline: '2026-11-25T15:00:00+03:00', target: '2026-11-23T15:00:00+03:00' },
       { id: null, line: 2, error: 'not a JSON object' },
-      { id: 'c', deadline: '2026-11-24T17:00:00+03:00', target: null },
+      { id: 'c', line: 3, deadline: '2026-11-24T17:00:00+03:00', target: null },
       { id: 'd', line: 4, error: 'unknown level "nope" for umi; levels: support, consulting, development' },
       { id: 'e', line: 5, error: expect.stringContaining('not a real date') },
-      { id: 'f', deadline: null, target: null, reason: 'not_regulated' },
-      { id: 'g', deadline: '2026-11-20T18:00:00+03:00', target: null },
+      { id: 'f', line: 6, deadline: null, target: null, reason: 'not_regulated' },
+      { id: 'g', line: 7, deadline: '2026-11-20T18:00:00+03:00', target: null },
       { id: 'h', line: 8, error: 'missing "regulation"' },
       { id: 'i', line: 9, error: expect.stringContaining('cannot compute this deadline') },
       {
         id: 'j',
+        line: 10,
         deadline: '2027-03-11T12:00:00+03:00', // Mon 8 March is a holiday
         target: '2027-03-09T12:00:00+03:00',
         warnings: ['provisional_year'],
       },
     ])
     expect(r.stderr).toBe(
-      'warning: the ru production calendar for 2027 is provisional (no decree yet): transfers and shortened days may change',
+      'warning: the ru production calendar for 2027 is provisional (no decree yet): transfers and shortened days may change\n' +
+        'error: 5 of 10 lines could not be computed: see their "error" in the output',
     )
   })
 
@@ -227,7 +229,10 @@ describe('regdesk deadline --batch', () => {
     const file = join(tempDir(), 'in.jsonl')
     writeFileSync(file, `${lines[0]}\n`)
     const r = await regdesk(['deadline', '--batch', file])
-    expect(r.stdout).toBe('{"id":"a","deadline":"2026-11-25T15:00:00+03:00","target":"2026-11-23T15:00:00+03:00"}')
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toBe(
+      '{"id":"a","line":1,"deadline":"2026-11-25T15:00:00+03:00","target":"2026-11-23T15:00:00+03:00"}',
+    )
   })
 
   it('fails clearly for a missing file', async () => {

@@ -82,7 +82,8 @@ describe.skipIf(!hasTime)('deadline --batch with 100,000 lines', () => {
         maxBuffer: 64 * 1024 * 1024,
       },
     )
-    expect(r.exitCode, String(r.stderr)).toBe(0)
+    // some lines are bad on purpose: every line is answered, and the exit code says that some failed
+    expect(r.exitCode, String(r.stderr)).toBe(1)
     expect(String(r.stderr)).not.toMatch(/internal error|\n\s+at /)
     const out = String(r.stdout).split('\n')
     expect(out).toHaveLength(LINES)

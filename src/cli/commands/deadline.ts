@@ -228,9 +228,13 @@ interface BatchLine {
 export async function runDeadlineBatch(ctx: Context, opts: DeadlineOptions): Promise<void> {
   const source = opts.batch === true || opts.batch === '-' ? ctx.io.stdin : createReadStream(String(opts.batch))
   const warned = new Set<string>()
+  let answered = 0
+  let failed = 0
   const answer = (line: string, no: number) => {
+    answered++
     try {
       const { result, warnings } = batchResult(ctx, opts, line, no)
+      if ('error' in result) failed++
       for (const w of warnings)
         if (!warned.has(w.message)) {
           warned.add(w.message)
@@ -239,6 +243,7 @@ export async function runDeadlineBatch(ctx: Context, opts: DeadlineOptions): Pro
       return result
     } catch (e) {
       // one bad line gets an error object; it never stops the batch
+      failed++
       return { id: idOf(line), line: no, error: e instanceof Error ? e.message : String(e) }
     }
   }
@@ -248,6 +253,11 @@ export async function runDeadlineBatch(ctx: Context, opts: DeadlineOptions): Pro
     const code = (e as NodeJS.ErrnoException).code
     throw new RegdeskError(`cannot read ${opts.batch === true ? 'stdin' : opts.batch}${code ? ` (${code})` : ''}`)
   }
+  // every line is answered; a script still learns from the exit code that some answers are errors
+  if (failed)
+    throw new RegdeskError(
+      `${failed} of ${answered} line${answered === 1 ? '' : 's'} could not be computed: see their "error" in the output`,
+    )
 }
 
 function idOf(line: string): string | number | null {
@@ -265,6 +275,7 @@ function batchResult(
   line: string,
   lineNo: number,
 ): { result: Record<string, unknown>; warnings: { code: string; message: string }[] } {
+  // blank lines are skipped (src/cli/output/json-lines.ts), answered by nothing; every other line by one object
   let data: BatchLine
   try {
     data = JSON.parse(line)
@@ -293,6 +304,7 @@ function batchResult(
   return {
     result: {
       id,
+      line: lineNo,
       deadline: d.deadline === null ? null : formatInstant(d.deadline, zone),
       target: d.target === null ? null : formatInstant(d.target, zone),
       ...(d.reason ? { reason: d.reason } : {}),

@@ -1,5 +1,5 @@
 import { Command } from 'commander'
-import { ExitCode, RegdeskError } from '../../errors.js'
+import { FoundError } from '../../errors.js'
 import { levelClock } from '../../sla/deadline.js'
 import { formatMinutes } from '../../sla/duration.js'
 import { isAlert } from '../../sla/status.js'
@@ -20,11 +20,6 @@ export interface OverdueOptions {
   atRisk?: boolean
   check?: boolean
   showSecrets?: boolean
-}
-
-/** `overdue --check` found overdue tickets: exit 4, for cron and monitoring. */
-export class OverdueFound extends RegdeskError {
-  override readonly exitCode = ExitCode.Found
 }
 
 type OverdueRow = ReturnType<typeof overdueRow>
@@ -106,7 +101,9 @@ export async function runOverdue(ctx: Context, environment: Environment, opts: O
     if (ctx.io.isStdoutTTY) ctx.io.err(opts.atRisk ? 'nothing overdue or at risk\n' : 'no overdue tickets\n')
   } else ctx.io.out(renderList(rows, overdueColumns(ctx.io.isStdoutTTY), ctx.io))
   const overdue = rows.filter((r) => r.status === 'overdue').length
-  if (opts.check && overdue) throw new OverdueFound(`${overdue} ticket${overdue === 1 ? ' is' : 's are'} overdue`)
+  if (opts.check && overdue)
+    // exit 4, for cron and monitoring
+    throw new FoundError(`${overdue} ticket${overdue === 1 ? ' is' : 's are'} overdue`)
 }
 
 function overdueRow(ctx: Context, views: TicketViews, t: Ticket, w: ReactionWindow) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
 import { PARSERS } from '../../../src/regulation/parsers.js'
-import { runCli } from '../../support/in-process.js'
+import { runCli, tempDir } from '../../support/in-process.js'
 
 /** Issue 18: reply drafts (`triage --reply`, `tickets draft`) for the four cases, in all five regulations. */
 
@@ -113,7 +113,7 @@ describe('reply drafts: the JSON field and a stored ticket', () => {
   })
 
   it('tickets draft gives the draft of a stored ticket', async () => {
-    const env = { REGDESK_STORE: `${(await import('node:os')).tmpdir()}/regdesk-draft-${process.pid}.json` }
+    const env = { REGDESK_STORE: `${tempDir()}/tickets.json` }
     const add = await runCli(['tickets', 'add', '-r', 'advantshop', '-c', 'social', 'в корзине ошибка 500'], env)
     expect(add.exitCode, add.stderr).toBe(0)
     const r = await runCli(['tickets', 'draft', 'AS-1'], env)
