@@ -33,6 +33,8 @@ const COMMANDS: Record<string, () => Promise<CommandBuilder>> = {
   overdue: async () => (await import('./commands/overdue.js')).overdueCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
   store: async () => (await import('./commands/store.js')).storeCommand,
+  completion: async () => (await import('./commands/completion.js')).completionCommand,
+  __complete: async () => (await import('./commands/completion.js')).completeCommand,
 }
 const ALIASES: Record<string, string> = { reg: 'regulations' }
 /** global options that take a value: the word after them is not the command */
@@ -63,7 +65,11 @@ export async function createProgram(io: IO, environment: Environment, argv?: rea
     .addHelpText('after', EXIT_CODES)
     .showHelpAfterError('(run with --help for usage)')
 
-  for (const build of builders) program.addCommand(build(io, environment))
+  // `__complete` serves the completion scripts; it is not a command people type
+  for (const build of builders) {
+    const cmd = build(io, environment)
+    program.addCommand(cmd, { hidden: cmd.name().startsWith('__') })
+  }
   applySettings(program, io)
   return program
 }

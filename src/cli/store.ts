@@ -7,7 +7,7 @@ import type { TicketStore } from '../store/ticket-store.js'
 import type { Context, Environment } from './context.js'
 
 /**
- * The one place that turns a --store value into a store (STYLE.md part 3: openStore chooses by
+ * The one place that turns a --store value into a store (docs/ARCHITECTURE.md, "Layers": openStore chooses by
  * the value): a `postgres://` or `postgresql://` URL is the team's database, anything else a
  * JSON file. `value` defaults to this invocation's store (--store, REGDESK_STORE, config
  * `store`, the user data directory).

@@ -1,7 +1,7 @@
 import type { Status, Ticket } from '../ticket/ticket.js'
 
 /**
- * The one interface commands use to keep tickets (STYLE.md part 3: the contract here, each
+ * The one interface commands use to keep tickets (docs/ARCHITECTURE.md, "Layers": the contract here, each
  * backend beside it: json-file/ for one agent, postgres/ for a team). Every backend passes the
  * contract suite test/unit/store/contract.test.ts.
  *

@@ -16,7 +16,8 @@ describe('commandsFor: only the command that runs is loaded', () => {
   it('help, nothing and a mistyped command load every command', () => {
     expect(all).toContain('triage')
     expect(all).toContain('store')
-    expect(all).toHaveLength(10)
+    expect(all).toContain('completion')
+    expect(all).toHaveLength(12)
     for (const args of [['--help'], ['help', 'triage'], ['triag'], ['--', 'triage']])
       expect(commandsFor(args)).toEqual(all)
   })
