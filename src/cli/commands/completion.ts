@@ -15,7 +15,7 @@ export function completionCommand(io: IO, _environment: Environment): Command {
       'after',
       `${examples([
         'regdesk completion bash > ~/.local/share/bash-completion/completions/regdesk',
-        'regdesk completion zsh > "${fpath[1]}/_regdesk"',
+        'regdesk completion zsh > ~/.zfunc/_regdesk   # a directory of your fpath',
         'regdesk completion fish > ~/.config/fish/completions/regdesk.fish',
       ])}
 The script asks regdesk itself for the words to offer (\`regdesk __complete\`), so it follows your
