@@ -7,13 +7,17 @@ export interface IO {
   out(text: string): void
   err(text: string): void
   isStdoutTTY: boolean
-  /** prompts only when both ends are terminals */
+  /** prompts only when the agent can see and answer them: stdin and stderr are terminals */
   canPrompt: boolean
+  /** stdin is a terminal: text read with "-" comes from the keyboard */
+  isStdinTTY: boolean
   color: ChalkInstance
   columns: number
   /** for streaming commands (batch): raw input and output with back-pressure */
   stdin: NodeJS.ReadableStream
   stdout: Writable
+  /** where prompts and menus are drawn: the terminal (stderr), so stdout carries only the result */
+  prompts: Writable
 }
 
 export interface IOOptions {
@@ -28,7 +32,8 @@ export function processIO(opts: IOOptions = {}): IO {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     isStdoutTTY,
-    canPrompt: isatty(0) && isStdoutTTY,
+    canPrompt: isatty(0) && isatty(2),
+    isStdinTTY: isatty(0),
     color: new Chalk({ level: noColor ? 0 : 1 }),
     columns: process.stdout.columns || 100,
     // on first use: creating process.stdin sets up a stream (and for a pipe, the network module)
@@ -36,6 +41,7 @@ export function processIO(opts: IOOptions = {}): IO {
       return process.stdin
     },
     stdout: process.stdout,
+    prompts: process.stderr,
   }
 }
 

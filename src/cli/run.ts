@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander'
 import { formatIssue } from '../data/issue.js'
-import { DataError, ExitCode, FoundError, NotFoundError, RegdeskError, UsageError } from '../errors.js'
+import { CancelledError, DataError, ExitCode, FoundError, NotFoundError, RegdeskError, UsageError } from '../errors.js'
 import { maskSecrets } from '../triage/credentials.js'
 import type { Environment } from './context.js'
 import { type IO, printable } from './io.js'
@@ -85,6 +85,11 @@ function exitCodeFor(io: IO, err: unknown, debug: boolean): number {
     io.err(`error: ${n} problem${n === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`)
     return err.exitCode
   }
+  if (err instanceof CancelledError || (err instanceof Error && err.name === 'ExitPromptError')) {
+    // Ctrl-C at a prompt: the conversation is over, nothing was written
+    io.err('cancelled\n')
+    return ExitCode.Cancelled
+  }
   if (err instanceof FoundError) {
     // a finding, not a failure: said as it is
     io.err(`${safe(err.message)}\n`)
@@ -95,7 +100,6 @@ function exitCodeFor(io: IO, err: unknown, debug: boolean): number {
     if (debug && err.stack) io.err(`${err.stack}\n`)
     return err.exitCode
   }
-  if (err instanceof Error && err.name === 'ExitPromptError') return ExitCode.Cancelled
   const detail = debug && err instanceof Error ? (err.stack ?? err.message) : safe(String(err))
   io.err(`internal error: ${detail}\nthis is a bug in regdesk; please report it (run with --verbose for details)\n`)
   return ExitCode.Failure

@@ -121,6 +121,8 @@ export async function readRequestText(
     }
     text = decodeRequest(ctx, bytes, encoding)
   } else if (arg === '-') {
+    // typed at the keyboard: say how to end, or the agent waits for a prompt that never comes
+    if (ctx.io.isStdinTTY) ctx.io.err('reading the request from the terminal: finish with Ctrl-D on an empty line\n')
     const chunks: Buffer[] = []
     let size = 0
     for await (const chunk of ctx.io.stdin) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { execa } from 'execa'
@@ -141,12 +141,15 @@ describe('regdesk triage', () => {
   })
 })
 
-// Interactive mode needs a terminal on both ends: `script` gives the CLI a pseudo-terminal.
+// Interactive mode needs a terminal: `script` gives the CLI a pseudo-terminal. Each step waits for what the agent
+// would see before typing (no fixed delays).
 const hasScript = spawnSync('script', ['--version']).status === 0
 
 describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
-  async function conversation(keys: string[], args: string[] = ['-r', 'moguta'], store = join(tempDir(), 't.json')) {
-    const child = execa('script', ['-qfec', `${process.execPath} ${BIN} triage -i ${args.join(' ')}`, '/dev/null'], {
+  type Step = [waitFor: string, keys: string]
+
+  async function conversation(steps: Step[], command: string, store = join(tempDir(), 't.json')) {
+    const child = execa('script', ['-qfec', command, '/dev/null'], {
       reject: false,
       env: {
         REGDESK_NOW: '2026-11-20T15:00:00+03:00',
@@ -155,60 +158,171 @@ describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
         XDG_CONFIG_HOME: tempDir(),
       },
     })
-    for (const key of keys) {
-      await new Promise((resolve) => setTimeout(resolve, 700))
-      child.stdin?.write(key)
+    let screen = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      screen += stripVTControlCharacters(chunk.toString()).replace(/\r/g, '')
+    })
+    let seen = 0
+    for (const [waitFor, keys] of steps) {
+      const deadline = Date.now() + 15_000
+      while (screen.indexOf(waitFor, seen) < 0) {
+        if (Date.now() > deadline) throw new Error(`never saw ${JSON.stringify(waitFor)} on the screen:\n${screen}`)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      seen = screen.indexOf(waitFor, seen) + waitFor.length
+      child.stdin?.write(keys)
     }
-    await new Promise((resolve) => setTimeout(resolve, 700))
-    child.stdin?.end()
     const r = await child
-    // terminal control sequences are removed to read the screen
-    return { exitCode: r.exitCode, screen: stripVTControlCharacters(String(r.stdout)).replace(/\r/g, '') }
+    return { exitCode: r.exitCode, screen }
   }
 
   const DOWN = '\u001b[B'
+  const regdeskCmd = (args: string) => `${process.execPath} ${BIN} triage -i ${args}`
+  // up to the verdict under moguta: channel (accepted form), tier (licensed), the letter, received (now)
+  const untilVerdict = (letter: string): Step[] => [
+    ['Channel the request came through', '\r'],
+    ['Customer tier', '\r'],
+    ['Request text', `${letter}\r.\r`],
+    ['Received at', '\r'],
+  ]
 
-  it('asks for the channel, tier and text, shows the verdict and accepts it', async () => {
-    const r = await conversation(['\r', '\r', 'после обновления белый экран\r', '\r', `${DOWN}\r`])
+  it('asks for the channel, tier, a whole letter and the time; shows the verdict and accepts it', async () => {
+    const r = await conversation(
+      [
+        ...untilVerdict('Добрый день.\rпосле обновления белый экран\rпароль Qwerty-123!'),
+        ['Next', '\r'],
+        ['Save it as a ticket?', `${DOWN}\r`],
+      ],
+      regdeskCmd('-r moguta'),
+    )
     expect(r.exitCode).toBe(0)
-    expect(r.screen).toContain('Channel the request came through')
+    expect(r.screen).toContain('finish with a line holding a single "."')
+    // the whole letter was read (its second line decides the topic), and the echo masks the password
     expect(r.screen).toContain('IN SCOPE  moguta · level standard')
+    expect(r.screen).toContain('✔ Request text: Добрый день. … (3 lines)')
     expect(r.screen).toContain('deadline  2026-11-25T15:00:00+03:00')
-  }, 20_000)
+  }, 30_000)
+
+  it('offers "not said" for the channel', async () => {
+    const r = await conversation(
+      [
+        ['Channel the request came through', `${'\u001b[A'}\r`],
+        ['Customer tier', '\r'],
+        ['Request text', 'после обновления белый экран\r.\r'],
+        ['Received at', '\r'],
+        ['Next', '\r'],
+        ['Save it as a ticket?', `${DOWN}\r`],
+      ],
+      regdeskCmd('-r moguta'),
+    )
+    expect(r.exitCode).toBe(0)
+    expect(r.screen).toContain('not said')
+    expect(r.screen).toContain('IN SCOPE  moguta')
+  }, 30_000)
+
+  it('prompts on the terminal and writes the one JSON document to stdout: -i --json > file', async () => {
+    const dir = tempDir()
+    const out = join(dir, 'out.json')
+    const r = await conversation(
+      [...untilVerdict('после обновления белый экран'), ['Next', '\r'], ['Save it as a ticket?', `${DOWN}\r`]],
+      `${regdeskCmd('-r moguta --json')} > ${out}`,
+    )
+    expect(r.exitCode).toBe(0)
+    expect(r.screen).toContain('Customer tier')
+    const doc = JSON.parse(readFileSync(out, 'utf8'))
+    expect(doc).toMatchObject({ regulation: 'moguta', scope: 'in', topic: { id: 'update-failure' } })
+  }, 30_000)
 
   it('lets the agent pick the topic when the verdict is unclear', async () => {
     // the first candidate is preselected: Enter takes it
-    const r = await conversation(['\r', '\r', 'сделайте чтобы работало\r', '\r', '\r', `${DOWN}\r`])
+    const r = await conversation(
+      [
+        ...untilVerdict('сделайте чтобы работало'),
+        ['Next', '\r'],
+        ['Next', '\r'],
+        ['Save it as a ticket?', `${DOWN}\r`],
+      ],
+      regdeskCmd('-r moguta'),
+    )
     expect(r.exitCode).toBe(0)
     expect(r.screen).toContain('UNCLEAR')
     expect(r.screen).toMatch(/(IN SCOPE|OUT OF SCOPE) {2}moguta/)
     expect(r.screen).toContain('chosen by the agent')
-  }, 20_000)
+  }, 30_000)
 
-  it('saves the ticket when asked to', async () => {
+  it('saves the ticket when asked to, asking whether it is critical where the regulation says so', async () => {
     const store = join(tempDir(), 't.json')
     const r = await conversation(
-      ['\r', '\r', 'после обновления белый экран\r', '\r', '\r', 'Белый экран\r'],
-      ['-r', 'moguta'],
+      [
+        ['Channel the request came through', '\r'],
+        ['Customer tier', '\r'],
+        ['Request text', 'сайт упал, белый экран на всех страницах\r.\r'],
+        ['Received at', '2026-11-20T10:00+03:00\r'],
+        ['Next', '\r'],
+        ['Save it as a ticket?', '\r'],
+        ['Subject', 'Сайт упал\r'],
+        ['critical', `${DOWN}\r`],
+      ],
+      regdeskCmd('-r advantshop'),
       store,
     )
     expect(r.exitCode).toBe(0)
-    expect(r.screen).toContain('saved MG-000001')
+    expect(r.screen).toContain('saved AS-000001')
     const list = await regdesk(['tickets', 'list', '--json'], { REGDESK_STORE: store })
     expect(JSON.parse(list.stdout)).toEqual([
-      expect.objectContaining({ id: 'MG-000001', subject: 'Белый экран', level: 'standard' }),
+      expect.objectContaining({
+        id: 'AS-000001',
+        subject: 'Сайт упал',
+        critical: true,
+        received_at: '2026-11-20T10:00:00+03:00',
+      }),
     ])
-  }, 20_000)
+  }, 30_000)
 
-  it('exits 130 on Ctrl-C, and Ctrl-C at the last question saves nothing', async () => {
-    expect((await conversation(['\u0003'])).exitCode).toBe(130)
+  it('says "cancelled" and exits 130 on Ctrl-C, at a menu and in the letter; nothing is saved', async () => {
+    const atMenu = await conversation([['Channel the request came through', '\u0003']], regdeskCmd('-r moguta'))
+    expect(atMenu.exitCode).toBe(130)
+    expect(atMenu.screen).toContain('cancelled')
     const store = join(tempDir(), 't.json')
-    const r = await conversation(
-      ['\r', '\r', 'после обновления белый экран\r', '\r', '\r', '\u0003'],
-      ['-r', 'moguta'],
+    const inLetter = await conversation(
+      [
+        ['Channel the request came through', '\r'],
+        ['Customer tier', '\r'],
+        ['Request text', 'после обновления\r\u0003'],
+      ],
+      regdeskCmd('-r moguta'),
       store,
     )
-    expect(r.exitCode).toBe(130)
+    expect(inLetter.exitCode).toBe(130)
+    expect(inLetter.screen).toContain('cancelled')
     expect(existsSync(store)).toBe(false)
   }, 30_000)
+})
+
+describe.skipIf(!hasScript)('triage - at a terminal', () => {
+  it('says how to end the text typed at the keyboard', async () => {
+    const child = execa('script', ['-qfec', `${process.execPath} ${BIN} triage -r umi -`, '/dev/null'], {
+      reject: false,
+      env: { REGDESK_NOW: '2026-11-20T15:00:00+03:00', NO_COLOR: '1', XDG_CONFIG_HOME: tempDir() },
+    })
+    let screen = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      screen += chunk.toString()
+    })
+    while (!screen.includes('finish with Ctrl-D')) await new Promise((resolve) => setTimeout(resolve, 20))
+    child.stdin?.write('не работает корзина\r\u0004')
+    const r = await child
+    expect(r.exitCode).toBe(0)
+    expect(stripVTControlCharacters(screen)).toContain('IN SCOPE  umi')
+  }, 30_000)
+})
+
+describe('interactive triage without a terminal', () => {
+  it('`triage -i < /dev/null` is a usage error, not a cancelled conversation', async () => {
+    const r = await regdesk(['triage', '-i', '-r', 'moguta'])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toBe(
+      'error: interactive triage needs a terminal to ask on; give the text as an argument, "-" for stdin, or --file',
+    )
+  })
 })

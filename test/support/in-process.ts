@@ -61,10 +61,12 @@ export async function runCli(args: string[], env: Record<string, string> = {}, s
     },
     isStdoutTTY: false,
     canPrompt: false,
+    isStdinTTY: false,
     color: new Chalk({ level: 0 }),
     columns: 100,
     stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]),
     stdout: out,
+    prompts: new PassThrough(),
   }
   const home = tempDir()
   const environment = {

@@ -1,27 +1,44 @@
+import { UsageError } from '../../errors.js'
 import { CHANNELS, type Channel } from '../../regulation/vocabulary.js'
+import { maskSecrets } from '../../triage/credentials.js'
+import type { TriageResult } from '../../triage/triage.js'
 import type { Context, Environment } from '../context.js'
 import { printable } from '../io.js'
+import { writeJson } from '../output/json.js'
+import { triageJson } from '../output/triage-json.js'
 import { renderVerdict } from '../output/verdict.js'
 import { type Prompter, terminalPrompter } from '../prompts.js'
 import { regulationOption, triageWithModel } from '../regulation-input.js'
+import { parseInstant } from '../time-input.js'
 import { type TriageOptions, triageFacts } from '../triage-input.js'
 import { saveTriagedTicket } from './tickets/add.js'
 
+const NOT_SAID = ''
+
 /**
- * Triage as a conversation: what is not on the command line is asked, the verdict is shown, and
- * the agent may pick the topic when the answer is unclear or wrong. Ctrl-C at any prompt leaves
- * nothing behind (exit 130).
+ * Triage as a conversation: what is not on the command line is asked, the verdict is shown, and the agent may pick
+ * the topic when the answer is unclear or wrong. The conversation happens on the terminal (stderr): stdout carries
+ * only the result — the verdict, or with --json its one JSON document — so `triage -i --json > out.json` works.
+ * Ctrl-C at any prompt leaves nothing behind (exit 130).
  */
 export async function runInteractiveTriage(
   ctx: Context,
   environment: Environment,
   opts: TriageOptions,
-  prompter: Prompter = terminalPrompter(ctx.io),
-) {
+  prompter?: Prompter,
+): Promise<TriageResult> {
+  if (!prompter && !ctx.io.canPrompt)
+    throw new UsageError(
+      'interactive triage needs a terminal to ask on; give the text as an argument, "-" for stdin, or --file',
+    )
+  const ask = prompter ?? terminalPrompter(ctx.io)
+  // on a terminal the verdicts are part of the conversation; redirected, only the last one is the output
+  const conversation = (text: string) =>
+    ctx.io.isStdoutTTY && !ctx.json ? ctx.io.out(text) : ctx.io.prompts.write(text)
   const registry = ctx.registry()
   const regulationId =
     opts.regulation ??
-    (await prompter.select(
+    (await ask.select(
       'Regulation',
       registry.ids().map((id) => ({ value: id, name: `${id} — ${registry.get(id).name}` })),
       ctx.defaultRegulation(),
@@ -30,18 +47,21 @@ export async function runInteractiveTriage(
   const accepted = reg.channels.accepted.map((c) => c.id)
   const channel =
     opts.channel ??
-    (await prompter.select<Channel>(
+    (await ask.select<Channel | typeof NOT_SAID>(
       'Channel the request came through',
-      [...accepted, ...CHANNELS.filter((c) => !accepted.includes(c))].map((c) => ({
-        value: c,
-        name: accepted.includes(c) ? `${c} (accepted)` : `${c} (not accepted by ${reg.id})`,
-      })),
+      [
+        ...[...accepted, ...CHANNELS.filter((c) => !accepted.includes(c))].map((c) => ({
+          value: c,
+          name: accepted.includes(c) ? `${c} (accepted)` : `${c} (not accepted by ${reg.id})`,
+        })),
+        { value: NOT_SAID, name: 'not said' },
+      ],
       accepted[0],
     ))
   const tier =
     opts.tier ??
     (reg.tiers.length
-      ? await prompter.select(
+      ? await ask.select(
           'Customer tier',
           reg.tiers.map((t) => ({ value: t.id, name: `${t.id} — ${t.name}` })),
           reg.tiers.find((t) => t.default)?.id,
@@ -50,24 +70,46 @@ export async function runInteractiveTriage(
   const product =
     opts.product ??
     (reg.products?.length
-      ? await prompter.select(
+      ? await ask.select(
           'Product',
-          [{ value: '', name: 'not said' }, ...reg.products.map((p) => ({ value: p.id, name: p.name }))],
-          '',
+          [{ value: NOT_SAID, name: 'not said' }, ...reg.products.map((p) => ({ value: p.id, name: p.name }))],
+          NOT_SAID,
         )
       : undefined)
+  // a licence's date matters where the regulation's support ends with a period after the purchase (imagecms)
+  const licenseDate =
+    opts.licenseDate ??
+    (reg.eligibility.some((r) => r.rule === 'support_period_expired') && tier !== undefined && tier !== 'none'
+      ? await ask.text('Licence purchase date (YYYY-MM-DD; Enter: not said)')
+      : undefined)
+  const text = await ask.letter('Request text')
+  if (!text.trim()) throw new UsageError('the request text is empty')
+  // what was pasted is echoed with its access data masked: a password never stays on the screen
+  conversation(
+    `${ctx.io.color.green('✔')} Request text: ${printable(maskSecrets(text).split('\n')[0] ?? '')}${text.includes('\n') ? ` … (${text.split('\n').length} lines)` : ''}\n`,
+  )
+  const receivedAt =
+    opts.receivedAt ??
+    (await ask.text('Received at (ISO 8601; Enter: now)', (v) => {
+      if (!v.trim()) return true
+      try {
+        parseInstant(v, '--received-at', reg.workingTime.timezone)
+        return true
+      } catch (e) {
+        return (e as Error).message
+      }
+    }))
   const facts = triageFacts(ctx, reg, {
     ...opts,
-    channel,
+    ...(channel ? { channel } : {}),
     ...(tier === undefined ? {} : { tier }),
     ...(product ? { product } : {}),
+    ...(licenseDate?.trim() ? { licenseDate: licenseDate.trim() } : {}),
+    ...(receivedAt?.trim() ? { receivedAt: receivedAt.trim() } : {}),
   })
-  const text = await prompter.text('Request text (paste it on one line)', (v) =>
-    v.trim() ? true : 'the request text is empty',
-  )
 
   let result = triageWithModel(ctx, reg, text, facts)
-  ctx.io.out(`\n${renderVerdict(reg, result, ctx.io)}`)
+  conversation(`\n${renderVerdict(reg, result, ctx.io)}`)
   for (;;) {
     const options = [
       { value: 'accept', name: result.scope === 'unclear' ? 'Leave it unclear' : 'Accept this verdict' },
@@ -77,7 +119,7 @@ export async function runInteractiveTriage(
       })),
       { value: 'choose', name: 'Choose another topic…' },
     ]
-    const next = await prompter.select(
+    const next = await ask.select(
       'Next',
       options,
       result.scope === 'unclear' && result.candidates.length ? options[1]?.value : 'accept',
@@ -85,7 +127,7 @@ export async function runInteractiveTriage(
     if (next === 'accept') break
     const topicId =
       next === 'choose'
-        ? await prompter.select(
+        ? await ask.select(
             'Topic',
             reg.topics.map((t) => ({
               value: t.id,
@@ -96,9 +138,9 @@ export async function runInteractiveTriage(
           )
         : next.slice('topic:'.length)
     result = triageWithModel(ctx, reg, text, facts, topicId)
-    ctx.io.out(`\n${renderVerdict(reg, result, ctx.io)}`)
+    conversation(`\n${renderVerdict(reg, result, ctx.io)}`)
   }
-  const save = await prompter.select(
+  const save = await ask.select(
     'Save it as a ticket?',
     [
       { value: 'yes', name: `Yes, in ${ctx.storePath()}` },
@@ -106,11 +148,27 @@ export async function runInteractiveTriage(
     ],
     'yes',
   )
+  let saved: string | undefined
   if (save === 'yes') {
     // nothing is written before this point: Ctrl-C at any earlier prompt leaves the store as it was
-    const subject = await prompter.text('Subject (Enter: the first line of the text)')
-    const ticket = await saveTriagedTicket(ctx, environment, reg, text, facts, result, { subject })
-    ctx.io.out(`saved ${ctx.io.color.bold(ticket.id)}\n`)
+    const subject = await ask.text('Subject (Enter: the first line of the text)')
+    // out of turn only where the regulation puts critical requests first (advantshop, umi)
+    const critical = reg.queue.criticalFirst
+      ? (await ask.select(
+          'A critical request (the site is down)?',
+          [
+            { value: 'no', name: 'No' },
+            { value: 'yes', name: 'Yes: out of turn' },
+          ],
+          'no',
+        )) === 'yes'
+      : false
+    const ticket = await saveTriagedTicket(ctx, environment, reg, text, facts, result, { subject, critical })
+    saved = ticket.id
+    ctx.io.prompts.write(`saved ${ctx.io.color.bold(ticket.id)}\n`)
   }
+  // the result on stdout: the JSON document, or the verdict when the conversation was not on stdout
+  if (ctx.json) writeJson(ctx.io, { ...triageJson(reg, result), ...(saved ? { ticket: saved } : {}) })
+  else if (!ctx.io.isStdoutTTY) ctx.io.out(renderVerdict(reg, result, ctx.io))
   return result
 }
