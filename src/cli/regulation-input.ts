@@ -15,6 +15,16 @@ export function checkRegulationId(ctx: Context, id: string | undefined): void {
     throw new UsageError(`unknown regulation "${id}"; available: ${registry.ids().join(', ')}`)
 }
 
+/**
+ * One grammar: a regulation named as a positional argument (`calendar show umi`) or with -r/--regulation
+ * (`calendar show -r umi`); both, only if they agree.
+ */
+export function regulationFrom(positional: string | undefined, option: string | undefined): string | undefined {
+  if (positional !== undefined && option !== undefined && positional !== option)
+    throw new UsageError(`give the regulation once: "${positional}" or --regulation ${option}, not both`)
+  return option ?? positional
+}
+
 /** The regulation a command works under: --regulation, else the configured default. */
 export function regulationOption(ctx: Context, id: string | undefined): Regulation {
   const registry = ctx.registry()

@@ -10,6 +10,8 @@ import { parseDate, parseInstant } from './time-input.js'
 
 /** The flags that describe a request besides its text (shared by `triage` and `tickets add`). */
 export interface TriageFlags {
+  /** a critical "restore a broken site" request (tickets add; checked here with the other facts) */
+  critical?: boolean
   regulation?: string
   channel?: string
   tier?: string
@@ -81,6 +83,15 @@ export function triageFacts(ctx: Context, reg: Regulation, flags: TriageFlags): 
       )
     } else facts.product = product
   }
+  // a fact the regulation has no rule for changes nothing: say so, as for --product, rather than ignore it
+  const rules = new Set(reg.eligibility.map((r) => r.rule))
+  const unused = (flag: string, why: string) => new UsageError(`${reg.id} ${why}; drop ${flag}`)
+  if (flags.outdated && !rules.has('version_outdated'))
+    throw unused('--outdated', 'has no rule about outdated versions')
+  if (flags.modified && !rules.has('code_modified')) throw unused('--modified', 'has no rule about modified code')
+  if (flags.licenseDate !== undefined && !rules.has('support_period_expired'))
+    throw unused('--license-date', 'has no support period that ends after a purchase')
+  if (flags.critical && !reg.queue.criticalFirst) throw unused('--critical', 'takes no request out of turn')
   if (flags.outdated) facts.outdated = true
   if (flags.modified) facts.modified = true
   if (flags.licenseDate !== undefined) facts.licenseDate = parseDate(flags.licenseDate, '--license-date')

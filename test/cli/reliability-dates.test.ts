@@ -74,7 +74,10 @@ describe.concurrent('a date or time without an offset is read in the regulation 
     const added = await regdesk(['tickets', 'add', '-r', 'moguta', TEXT, '--received-at', '2026-11-21', '--json'], env)
     expect(added.stderr).toBe('note: --received-at has no offset; read as Europe/Moscow time')
     expect(JSON.parse(added.stdout).received_at).toBe(MOSCOW_MIDNIGHT)
-    const responded = await regdesk(['tickets', 'respond', 'MG-1', '--at', '2026-11-23T11:00', '--json'], env)
+    const responded = await regdesk(
+      ['tickets', 'respond', 'MG-1', '--at', '2026-11-23T11:00', '--force', '--json'],
+      env,
+    )
     expect(responded.exitCode, responded.stderr).toBe(0)
     expect(responded.stderr).toBe('note: --at has no offset; read as Europe/Moscow time')
     expect(JSON.parse(responded.stdout).events.at(-1).at).toBe('2026-11-23T11:00:00+03:00')

@@ -45,7 +45,10 @@ describe('secrets', () => {
     expect(modes()).toEqual(PRIVATE)
     await regdesk(['tickets', 'respond', 'MG-1', '-m', `пароль: ${SECRET}`], env)
     expect(modes()).toEqual(PRIVATE)
-    await regdesk(['tickets', 'close', 'MG-1', '--at', '2026-11-23T10:00+03:00'], env)
+    await regdesk(
+      ['--now', '2026-11-23T12:00+03:00', 'tickets', 'close', 'MG-1', '--at', '2026-11-23T10:00+03:00'],
+      env,
+    )
     await regdesk(['--now', '2026-11-26T10:00+03:00', 'tickets', 'purge-secrets'], env)
     expect(modes()).toEqual(PRIVATE)
   })
@@ -85,7 +88,10 @@ describe('secrets', () => {
     await regdesk(['tickets', 'add', '-r', 'moguta', TEXT, '--subject', `пароль ${SECRET}`], env)
     await regdesk(['tickets', 'respond', 'MG-1', '-m', `и пароль: ${SECRET}`], env)
     await regdesk(['tickets', 'add', '-r', 'moguta', 'не работает корзина'], env)
-    await regdesk(['tickets', 'close', 'MG-1', '--at', '2026-11-23T10:00+03:00'], env)
+    await regdesk(
+      ['--now', '2026-11-23T12:00+03:00', 'tickets', 'close', 'MG-1', '--at', '2026-11-23T10:00+03:00'],
+      env,
+    )
     const raw = readFileSync(env.REGDESK_STORE, 'utf8')
     // stored JSON-escaped, once per field it was in
     expect(raw.split(ENCODED)).toHaveLength(4)

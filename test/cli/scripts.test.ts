@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { regdesk, tempDir } from '../support/in-process.js'
@@ -60,5 +61,100 @@ describe('overdue --check', () => {
     const { rmSync } = await import('node:fs')
     for (const suffix of ['', '.meta', '.summary', '.lock'])
       rmSync(`${store.REGDESK_STORE}${suffix}`, { force: true, recursive: true })
+  })
+})
+
+describe('one grammar: a fact a regulation does not use is reported', () => {
+  it.each([
+    [
+      ['tickets', 'add', '-r', 'moguta', '--critical', 'сайт упал'],
+      'moguta takes no request out of turn; drop --critical',
+    ],
+    [['triage', '-r', 'umi', '--outdated', 'сайт упал'], 'umi has no rule about outdated versions; drop --outdated'],
+    [
+      ['triage', '-r', 'mst', '--license-date', '2026-01-01', 'не запускается'],
+      'mst has no support period that ends after a purchase; drop --license-date',
+    ],
+  ])('%j', async (args, message) => {
+    const r = await regdesk(args)
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toBe(`error: ${message}`)
+  })
+})
+
+describe('guarding the record', () => {
+  async function ticket() {
+    const env = { REGDESK_STORE: join(tempDir(), 'tickets.json') }
+    expect(
+      (await regdesk(['tickets', 'add', '-r', 'moguta', '--received-at', '2026-11-19T10:00+03:00', 'корзина'], env))
+        .exitCode,
+    ).toBe(0)
+    return env
+  }
+
+  it('refuses an event dated in the future, naming both times, unless --force', async () => {
+    const env = await ticket()
+    const r = await regdesk(['tickets', 'respond', 'MG-1', '--at', '2026-11-21T10:00+03:00'], env)
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toBe(
+      'error: --at 2026-11-21T10:00:00+03:00 is in the future: now is 2026-11-20T15:00:00+03:00; pass --force to record it anyway',
+    )
+    // a few minutes past --now is a clock difference, not the future
+    expect((await regdesk(['tickets', 'respond', 'MG-1', '--at', '2026-11-20T15:03+03:00'], env)).exitCode).toBe(0)
+  })
+
+  it('refuses an event before the last one, unless --force', async () => {
+    const env = await ticket()
+    expect((await regdesk(['tickets', 'respond', 'MG-1', '--at', '2026-11-20T12:00+03:00'], env)).exitCode).toBe(0)
+    const r = await regdesk(['tickets', 'wait', 'MG-1', '--at', '2026-11-20T11:00+03:00'], env)
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toBe(
+      'error: --at 2026-11-20T11:00:00+03:00 is before the last event of MG-000001 (status_change at 2026-11-20T12:00:00+03:00); pass --force to record it anyway',
+    )
+    const forced = await regdesk(['tickets', 'wait', 'MG-1', '--at', '2026-11-20T11:00+03:00', '--force'], env)
+    expect(forced.exitCode, forced.stderr).toBe(0)
+  })
+
+  it('setting the level a ticket has succeeds and says so', async () => {
+    const env = await ticket()
+    const r = await regdesk(['tickets', 'level', 'MG-1', 'standard'], env)
+    expect(r.exitCode).toBe(0)
+    expect(r.stderr).toBe('MG-000001 is already at level standard')
+  })
+
+  it('an empty (0-byte) store file is an empty store', async () => {
+    const env = { REGDESK_STORE: join(tempDir(), 'tickets.json') }
+    writeFileSync(env.REGDESK_STORE, '')
+    const list = await regdesk(['tickets', 'list', '--json'], env)
+    expect(list.exitCode, list.stderr).toBe(0)
+    expect(JSON.parse(list.stdout)).toEqual([])
+    expect((await regdesk(['tickets', 'add', '-r', 'umi', 'корзина'], env)).exitCode).toBe(0)
+  })
+})
+
+describe('one grammar: -r wherever a regulation is meant', () => {
+  it.each([
+    [['calendar', 'show', '-r', 'moguta', '--month', '2026-05', '--json'], 'moguta'],
+    [['calendar', 'check', '-r', 'umi', '2026-11-21T11:00+03:00', '--json'], 'umi'],
+    [['regulations', 'show', '-r', 'mst', '--json'], 'mst'],
+  ])('%j', async (args, id) => {
+    const r = await regdesk(args)
+    expect(r.exitCode, r.stderr).toBe(0)
+    const doc = JSON.parse(r.stdout)
+    expect(doc.regulation ?? doc.id).toBe(id)
+  })
+
+  it('regulations lint -r, autoclose -r and purge-secrets -r', async () => {
+    const lint = JSON.parse((await regdesk(['regulations', 'lint', '-r', 'umi', '--json'])).stdout)
+    expect(new Set(lint.map((f: { regulation: string }) => f.regulation))).toEqual(new Set(['umi']))
+    for (const cmd of ['autoclose', 'purge-secrets'])
+      expect((await regdesk(['tickets', cmd, '-r', 'imagecms', '--dry-run', '--json'])).exitCode).toBe(0)
+    expect((await regdesk(['tickets', 'autoclose', '-r', 'nope'])).stderr).toMatch(/^error: unknown regulation "nope"/)
+  })
+
+  it('a regulation given twice, differently, is a usage error', async () => {
+    const r = await regdesk(['calendar', 'show', 'umi', '-r', 'moguta'])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toBe('error: give the regulation once: "umi" or --regulation moguta, not both')
   })
 })

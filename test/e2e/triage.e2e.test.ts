@@ -131,7 +131,12 @@ describe('regdesk triage', () => {
     [['-t', 'gold', 'text'], /unknown tier "gold" for moguta; tiers: licensed, partner, demo/],
     [['-p', 'Fenix', 'text'], /moguta lists no products; drop --product/],
     [['   '], /the request text is empty/],
-    [['--license-date', '2026-02-30', 'text'], /--license-date: expected a real date like "2026-05-01"/],
+    // a fact the regulation has no rule for is reported as --product is
+    [
+      ['--license-date', '2026-02-01', 'text'],
+      /^error: moguta has no support period that ends after a purchase; drop --license-date$/,
+    ],
+    [['--modified', 'text'], /^error: moguta has no rule about modified code; drop --modified$/],
     [[], /give the request text as an argument/],
   ])('rejects %j with exit 2', async (args, message) => {
     const r = await regdesk(['triage', '-r', 'moguta', ...args])

@@ -29,7 +29,7 @@ import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { renderFields, renderList } from '../output/table.js'
-import { businessClock, productionCalendar, regulationOption } from '../regulation-input.js'
+import { businessClock, productionCalendar, regulationFrom, regulationOption } from '../regulation-input.js'
 import { formatInstant, parseDate, parseInstant } from '../time-input.js'
 
 export interface CalendarShowOptions {
@@ -62,7 +62,8 @@ export function calendarCommand(io: IO, environment: Environment): Command {
   cmd
     .command('show')
     .description("each day's kind and open hours (a month grid in a terminal, rows in JSON)")
-    .argument('[regulation]', 'regulation id (default: config `regulation`)')
+    .argument('[regulation]', 'regulation id (or -r; default: config `regulation`)')
+    .option('-r, --regulation <id>', 'regulation id')
     .option('--month <yyyy-mm>', 'one month (default: the month of --now)')
     .option('--from <date>', 'first day, YYYY-MM-DD (with --to)')
     .option('--to <date>', 'last day, YYYY-MM-DD, inclusive')
@@ -72,11 +73,12 @@ export function calendarCommand(io: IO, environment: Environment): Command {
       examples([
         'regdesk calendar show moguta --month 2026-05',
         'regdesk calendar show umi --from 2026-12-28 --to 2027-01-12 --json',
+        'regdesk calendar show -r advantshop --month 2027-01',
         'regdesk calendar show --year 2027 --json | jq .years',
       ]),
     )
-    .action((id: string | undefined, opts: CalendarShowOptions, c: Command) =>
-      runCalendarShow(contextOf(c, io, environment), id, opts),
+    .action((id: string | undefined, opts: CalendarShowOptions & { regulation?: string }, c: Command) =>
+      runCalendarShow(contextOf(c, io, environment), regulationFrom(id, opts.regulation), opts),
     )
   cmd
     .command('import')
@@ -108,15 +110,20 @@ lawful year (nothing is written then).
   cmd
     .command('check')
     .description('open or closed at an instant, and the next opening and closing')
-    .argument('[regulation]', 'regulation id (default: config `regulation`)')
+    .argument('[regulation]', 'regulation id (or -r; default: config `regulation`)')
     .argument('[instant]', 'ISO 8601 instant (default: --now)')
+    .option('-r, --regulation <id>', 'regulation id')
     .addHelpText(
       'after',
       examples(['regdesk calendar check moguta 2026-11-20T18:30+03:00', 'regdesk calendar check advantshop --json']),
     )
-    .action((id: string | undefined, instant: string | undefined, _o, c: Command) =>
-      runCalendarCheck(contextOf(c, io, environment), id, instant),
-    )
+    .action((id: string | undefined, instant: string | undefined, opts: { regulation?: string }, c: Command) => {
+      const ctx = contextOf(c, io, environment)
+      // `calendar check -r umi 2026-11-20T10:00`: with -r, a lone positional that names no regulation is the instant
+      if (opts.regulation !== undefined && id !== undefined && instant === undefined && !ctx.registry().has(id))
+        return runCalendarCheck(ctx, opts.regulation, id)
+      return runCalendarCheck(ctx, regulationFrom(id, opts.regulation), instant)
+    })
   return cmd
 }
 

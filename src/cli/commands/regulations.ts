@@ -13,7 +13,7 @@ import { examples } from '../help.js'
 import { type IO, printable } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { renderList } from '../output/table.js'
-import { checkRegulationId } from '../regulation-input.js'
+import { checkRegulationId, regulationFrom, regulationOption } from '../regulation-input.js'
 
 export function regulationsCommand(io: IO, environment: Environment): Command {
   const cmd = new Command('regulations')
@@ -31,12 +31,20 @@ export function regulationsCommand(io: IO, environment: Environment): Command {
   cmd
     .command('show')
     .description('everything a regulation says, with its clauses')
-    .argument('<id>', 'regulation id, e.g. moguta')
+    .argument('[id]', 'regulation id, e.g. moguta (or -r; default: config `regulation`)')
+    .option('-r, --regulation <id>', 'regulation id')
     .addHelpText(
       'after',
-      examples(['regdesk regulations show moguta', 'regdesk regulations show advantshop --json | jq .levels']),
+      examples([
+        'regdesk regulations show moguta',
+        'regdesk regulations show -r umi',
+        'regdesk regulations show advantshop --json | jq .levels',
+      ]),
     )
-    .action((id: string, _o, c: Command) => runRegulationsShow(contextOf(c, io, environment), id))
+    .action((id: string | undefined, opts: { regulation?: string }, c: Command) => {
+      const ctx = contextOf(c, io, environment)
+      return runRegulationsShow(ctx, regulationOption(ctx, regulationFrom(id, opts.regulation)).id)
+    })
   cmd
     .command('validate')
     .description('check regulation files against the format (exit 3 with file:line:column when invalid)')
@@ -46,9 +54,15 @@ export function regulationsCommand(io: IO, environment: Environment): Command {
   cmd
     .command('lint')
     .description('notes and ambiguities: unregulated levels, topics without match data, repeated clauses, shadowing')
-    .argument('[id]', 'one regulation; default: all')
-    .addHelpText('after', examples(['regdesk regulations lint', 'regdesk regulations lint mst --json']))
-    .action((id: string | undefined, _o, c: Command) => runRegulationsLint(contextOf(c, io, environment), id))
+    .argument('[id]', 'one regulation (or -r); default: all')
+    .option('-r, --regulation <id>', 'one regulation')
+    .addHelpText(
+      'after',
+      examples(['regdesk regulations lint', 'regdesk regulations lint mst --json', 'regdesk regulations lint -r umi']),
+    )
+    .action((id: string | undefined, opts: { regulation?: string }, c: Command) =>
+      runRegulationsLint(contextOf(c, io, environment), regulationFrom(id, opts.regulation)),
+    )
   return cmd
 }
 

@@ -37,6 +37,9 @@ export function parseStore(text: string, file: string, options: { trusted?: bool
     message,
     severity: 'error',
   })
+  // a file of no bytes is a store nobody has written yet (`touch tickets.json`): regdesk never leaves one, it
+  // replaces the file whole; a file of only blanks is not that, and is refused below
+  if (text.length === 0) return { format: STORE_FORMAT, tickets: [] }
   if (!text.trim())
     throw new DataError([
       issue(0, '', 'the ticket store is empty (truncated?); expected {"format": 1, "tickets": […]}'),

@@ -14,7 +14,7 @@ describe('compiled data (built by scripts/compile-data.mjs)', () => {
 
   it('serves a shipped file whose text is unchanged, from the build', async () => {
     // the cache lives in dist/ (the sources have none): ask the built module
-    const script = `import('${new URL('../../../dist/regulation/compiled.js', import.meta.url).href}').then((m) => {
+    const script = `import('${new URL('../../../dist/data/compiled.js', import.meta.url).href}').then((m) => {
       const text = require('node:fs').readFileSync(${JSON.stringify(moguta)}, 'utf8')
       process.stdout.write(String(m.compiledValue(m.compiledKey('regulation', ${JSON.stringify(moguta)}), text)?.id))
     })`

@@ -25,8 +25,10 @@ interface EventOptions {
   message?: string
   showSecrets?: boolean
   reassign?: boolean
+  force?: boolean
 }
 
+/** Applies an event to a ticket; a sentence instead means there was nothing to change (said so, exit 0). */
 type Apply = (
   ticket: Ticket,
   actor: Actor,
@@ -34,7 +36,7 @@ type Apply = (
   views: TicketViews,
   arg: string | undefined,
   opts: EventOptions,
-) => void
+) => undefined | string | void
 
 interface EventCommand {
   name: string
@@ -138,6 +140,8 @@ const EVENT_COMMANDS: EventCommand[] = [
       if (!reg) throw new UsageError(`unknown regulation "${t.regulation}" of ${t.id}; add its file with --regulations`)
       if (!reg.levels[level ?? ''])
         throw new UsageError(`unknown level "${level}" for ${reg.id}; levels: ${Object.keys(reg.levels).join(', ')}`)
+      // asking for the level a ticket has is no mistake: nothing to change, and it is said so
+      if (t.level === level) return `${t.id} is already at level ${level}`
       changeLevel(t, reg, level as string, actor)
     },
   },
@@ -148,6 +152,7 @@ export function ticketEventCommands(io: IO, environment: Environment): Command[]
     const cmd = new Command(spec.name).description(spec.description).argument('<ticket-id>', 'e.g. MG-000123')
     if (spec.arg) cmd.argument(spec.arg[0], spec.arg[1])
     cmd.option('--at <iso>', 'when it happened (default: --now); not before the ticket was received')
+    cmd.option('--force', "record a time in the future or before the ticket's last event (a late entry of the record)")
     if (spec.message) cmd.option('-m, --message <text>', 'what was said (credentials in it are masked)')
     if (spec.name === 'assign') cmd.option('--reassign', 'take the ticket from the agent it is assigned to')
     cmd
@@ -175,15 +180,19 @@ async function runTicketEvent(
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const author = authorOf(ctx)
   const ticket = await withStore(ctx, environment, (store) =>
-    store.change(id, (t) => {
+    store.change<{ ticket: Ticket; unchanged: string | undefined }>(id, (t) => {
       const reg = views.regulation(t.regulation)
-      const at = eventTime(ctx, reg, t, opts.at)
-      spec.apply(t, { author, at: views.format(reg)(at) }, ctx, views, arg, opts)
+      const at = eventTime(ctx, reg, t, opts.at, Boolean(opts.force))
+      const unchanged = spec.apply(t, { author, at: views.format(reg)(at) }, ctx, views, arg, opts)
+      if (typeof unchanged === 'string') return { result: { ticket: t, unchanged }, changed: false }
       // a customer reply may open a window: its deadline is recorded now, with today's regulation
       views.record(t)
-      return { result: t, changed: true }
+      return { result: { ticket: t, unchanged: undefined }, changed: true }
     }),
-  )
+  ).then((r) => {
+    if (r.unchanged) ctx.io.err(`${r.unchanged}\n`)
+    return r.ticket
+  })
   if (ctx.json) {
     printTicket(ctx, views, ticket)
     return

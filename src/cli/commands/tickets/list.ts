@@ -32,7 +32,7 @@ export function ticketsListCommand(io: IO, environment: Environment): Command {
     .option('--assignee <agent>', 'only tickets assigned to this agent ("none": unassigned)')
     .option('--mine', 'only tickets assigned to you (config `agent`, else your user name)')
     .option('--overdue', 'only tickets with a window past its deadline')
-    .option('--at-risk', 'with --overdue, also tickets at risk; alone, only tickets at risk')
+    .option('--at-risk', 'the overdue tickets and also those at risk (as `overdue --at-risk`)')
     .option('--show-secrets', 'show credentials instead of masking them')
     .addHelpText(
       'after',
@@ -60,8 +60,9 @@ export async function runTicketsList(ctx: Context, environment: Environment, opt
     ...(opts.overdue || opts.atRisk ? { attention: { at: ctx.now, atRisk: Boolean(opts.atRisk) } } : {}),
   }
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
-  const wanted = (s: string | undefined) =>
-    (opts.overdue && s === 'overdue') || (opts.atRisk && s === 'at_risk') || (!opts.overdue && !opts.atRisk)
+  // --at-risk means what it means for `overdue`: the overdue tickets and also those at risk
+  const attention = opts.overdue || opts.atRisk
+  const wanted = (s: string | undefined) => !attention || s === 'overdue' || (opts.atRisk && s === 'at_risk')
   const selected = async function* (
     tickets: AsyncIterable<Ticket>,
   ): AsyncGenerator<{ ticket: Ticket; windows: ReactionWindow[] | null }> {

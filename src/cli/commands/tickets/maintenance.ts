@@ -9,17 +9,20 @@ import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { renderList } from '../../output/table.js'
+import { checkRegulationId } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
 import { authorOf, oneLine, TicketViews } from './shared.js'
 
 interface MaintenanceOptions {
   dryRun?: boolean
+  regulation?: string
 }
 
 export function ticketsAutocloseCommand(io: IO, environment: Environment): Command {
   return new Command('autoclose')
     .description("Close tickets by the regulation's lifecycle rules, listing what it closed")
     .option('--dry-run', 'list what would be closed, change nothing')
+    .option('-r, --regulation <id>', "only this regulation's tickets")
     .addHelpText(
       'after',
       `${examples(['regdesk tickets autoclose --dry-run', 'regdesk tickets autoclose --json', 'regdesk --now 2026-12-31T09:00+03:00 tickets autoclose'])}
@@ -36,6 +39,7 @@ export function ticketsPurgeSecretsCommand(io: IO, environment: Environment): Co
   return new Command('purge-secrets')
     .description("Remove credentials from tickets closed longer than the regulation's retention (moguta: 2 days)")
     .option('--dry-run', 'list what would be purged, change nothing')
+    .option('-r, --regulation <id>', "only this regulation's tickets")
     .addHelpText(
       'after',
       `${examples(['regdesk tickets purge-secrets --dry-run', 'regdesk tickets purge-secrets --json'])}
@@ -54,11 +58,13 @@ async function runMaintenance(
   opts: MaintenanceOptions,
   what: 'autoclose' | 'purge',
 ): Promise<void> {
+  checkRegulationId(ctx, opts.regulation)
   const views = new TicketViews(ctx)
   const author = authorOf(ctx)
   // autoclose looks at tickets not yet closed (new ones are nobody's answer yet), purge at closed ones
   const filter: TicketFilter = {
     statuses: what === 'autoclose' ? ['open', 'waiting_customer', 'resolved'] : ['closed'],
+    ...(opts.regulation === undefined ? {} : { regulation: opts.regulation }),
   }
   const find = (tickets: readonly Ticket[]) =>
     (what === 'autoclose' ? autocloseMatches : purgeMatches)(

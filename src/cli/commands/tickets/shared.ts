@@ -31,7 +31,20 @@ export function ticketIdArg(text: string): string {
 }
 
 /** The time of an event: --at (in the regulation's zone when it has no offset), else --now; never before receipt. */
-export function eventTime(ctx: Context, reg: Regulation | undefined, ticket: Ticket, at: string | undefined): number {
+/** How far past --now an event may be dated: machines' clocks differ by a little. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000
+
+/**
+ * When an event happened: --at, else --now. Never before the ticket was received; not in the future (more than
+ * a few minutes past --now: clocks differ) nor before the ticket's last event, unless `force` (entering the record late).
+ */
+export function eventTime(
+  ctx: Context,
+  reg: Regulation | undefined,
+  ticket: Ticket,
+  at: string | undefined,
+  force = false,
+): number {
   const zone = reg?.workingTime.timezone ?? 'Europe/Moscow'
   const parsed = at === undefined ? { ms: ctx.now, assumedZone: false } : parseInstant(at, '--at', zone)
   if (parsed.assumedZone) ctx.io.err(`note: --at has no offset; read as ${zone} time\n`)
@@ -40,6 +53,17 @@ export function eventTime(ctx: Context, reg: Regulation | undefined, ticket: Tic
   if (ms < received)
     throw new UsageError(
       `${at === undefined ? `--now (${formatIn(zone)(ms)})` : `--at ${at}`} is before ${ticket.id} was received (${ticket.received_at}); pass --at with a later time`,
+    )
+  if (force) return ms
+  const shown = at === undefined ? `--now (${formatIn(zone)(ms)})` : `--at ${formatIn(zone)(ms)}`
+  if (ms > ctx.now + FUTURE_TOLERANCE_MS)
+    throw new UsageError(
+      `${shown} is in the future: now is ${formatIn(zone)(ctx.now)}; pass --force to record it anyway`,
+    )
+  const last = ticket.events.at(-1)
+  if (last && ms < Date.parse(last.at))
+    throw new UsageError(
+      `${shown} is before the last event of ${ticket.id} (${last.type} at ${last.at}); pass --force to record it anyway`,
     )
   return ms
 }
