@@ -10,6 +10,7 @@ export const CONFIG_KEYS = {
   agent: 'your name, recorded as the author of ticket events',
   store: 'the ticket store: a file path, or a postgres:// URL for a team store',
   regulationsDir: 'a directory of extra regulation files (same id overrides a built-in one)',
+  lang: 'the interface language, ru or en (else the locale: LC_ALL, LC_MESSAGES, LANG)',
 } as const
 
 export type ConfigKey = keyof typeof CONFIG_KEYS

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream'
 import { isatty } from 'node:tty'
 import { Chalk, type ChalkInstance } from 'chalk'
+import { ENGLISH_SPEECH, type Speech } from './messages/index.js'
 
 /** Everything a command may write to, and what it knows about the terminal. */
 export interface IO {
@@ -18,6 +19,8 @@ export interface IO {
   stdout: Writable
   /** where prompts and menus are drawn: the terminal (stderr), so stdout carries only the result */
   prompts: Writable
+  /** the interface language's words (src/cli/messages/): set by src/cli/run.ts before the program runs */
+  speech: Speech
 }
 
 export interface IOOptions {
@@ -42,6 +45,7 @@ export function processIO(opts: IOOptions = {}): IO {
     },
     stdout: process.stdout,
     prompts: process.stderr,
+    speech: ENGLISH_SPEECH,
   }
 }
 

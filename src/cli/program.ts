@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Command, Option } from 'commander'
 import type { Environment } from './context.js'
 import type { IO } from './io.js'
+import type { PhraseBook } from './messages/phrases.js'
 
 const EXIT_CODES = `
 Exit codes:
@@ -38,7 +39,7 @@ const COMMANDS: Record<string, () => Promise<CommandBuilder>> = {
 }
 const ALIASES: Record<string, string> = { reg: 'regulations' }
 /** global options that take a value: the word after them is not the command */
-const VALUE_OPTIONS = new Set(['--now', '--store', '--regulations'])
+const VALUE_OPTIONS = new Set(['--now', '--store', '--regulations', '--lang'])
 
 /**
  * The program for `argv`: with only the command it names loaded when it names one, with every
@@ -59,6 +60,12 @@ export async function createProgram(io: IO, environment: Environment, argv?: rea
       ),
     )
     .addOption(new Option('--regulations <dir>', 'extra regulation files; same id overrides a built-in one'))
+    .addOption(
+      new Option('--lang <lang>', 'interface language (config `lang`, else LC_ALL, LC_MESSAGES, LANG)').choices([
+        'ru',
+        'en',
+      ]),
+    )
     .option('--json', 'print one JSON document on stdout')
     .option('--no-color', 'no colour (also NO_COLOR=1; off when not a terminal)')
     .option('--verbose', 'show stack traces of errors')
@@ -77,9 +84,26 @@ export async function createProgram(io: IO, environment: Environment, argv?: rea
 /** Nested commands do not inherit exitOverride or output settings from addCommand: set them on every one. */
 function applySettings(cmd: Command, io: IO): void {
   cmd.exitOverride()
-  cmd.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+  const { help } = io.speech
+  // help is said in the interface language: the descriptions here, the titles and the texts after the options
+  // line by line as commander writes them (the rest of stdout is the commands' own, in their own words)
+  cmd.configureOutput({
+    writeOut: (s) => io.out(io.speech.lang === 'en' ? s : sayHelpLines(help, s)),
+    writeErr: (s) => io.err(s),
+  })
   cmd.showHelpAfterError('(run with --help for usage)')
+  if (io.speech.lang !== 'en') {
+    cmd.description(help.say(cmd.description()))
+    for (const option of cmd.options) option.description = help.say(option.description)
+    for (const argument of cmd.registeredArguments) argument.description = help.say(argument.description)
+    cmd.helpOption('-h, --help', help.say('show help'))
+  }
   for (const sub of cmd.commands) applySettings(sub, io)
+}
+
+/** Help text line by line, its indentation kept: "Examples:", "Usage: …", the notes after the options. */
+function sayHelpLines(help: PhraseBook, text: string): string {
+  return text.replace(/^( *)(.+)$/gm, (_, indent: string, line: string) => `${indent}${help.say(line)}`)
 }
 
 export function packageVersion(): string {

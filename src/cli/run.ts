@@ -2,8 +2,11 @@ import { CommanderError } from 'commander'
 import { formatIssue } from '../data/issue.js'
 import { CancelledError, DataError, ExitCode, FoundError, NotFoundError, RegdeskError, UsageError } from '../errors.js'
 import { maskSecrets } from '../triage/credentials.js'
+import { readUserConfig } from './config.js'
 import type { Environment } from './context.js'
 import { type IO, printable } from './io.js'
+import { speechOf } from './messages/index.js'
+import { type Language, languageOf } from './messages/language.js'
 import { commandsFor, createProgram, packageVersion } from './program.js'
 
 /**
@@ -16,6 +19,18 @@ export async function runProgram(io: IO, environment: Environment, argv: readonl
   // (changed in place, not spread: a spread would read the lazy `stdin` and create the stream)
   const rawErr = io.err
   io.err = (text: string) => rawErr(printable(maskQuoted(text)))
+  let lang: Language
+  try {
+    lang = languageOf(argv, environment.env, configuredLanguage())
+  } catch (err) {
+    return exitCodeFor(io, err, false)
+  }
+  io.speech = speechOf(lang)
+  // stderr speaks the interface language: the lower layers' sentences are said in it line by line
+  if (lang !== 'en') {
+    const englishErr = io.err
+    io.err = (text: string) => englishErr(sayLines(io, text))
+  }
   // a command that wrote its JSON before failing (`regulations validate --json`) has said it all on stdout
   const rawOut = io.out
   let wrote = false
@@ -73,6 +88,26 @@ function errorJson(err: unknown, exitCode: number) {
   }
 }
 
+/** config `lang`; a config file that cannot be read is the command's error to report, not the language's */
+function configuredLanguage(): string | undefined {
+  try {
+    return readUserConfig().lang
+  } catch {
+    return undefined
+  }
+}
+
+/** Each line of a message in the interface language: "warning: …", "note: …", "error: …" and the sentence. */
+function sayLines(io: IO, text: string): string {
+  const { phrases, t } = io.speech
+  return text.replace(/[^\n]+/g, (line) => {
+    const m = /^(warning|note|error): (.*)$/s.exec(line)
+    if (!m) return phrases.say(line)
+    const prefix = { warning: t.verdict.warning, note: t.run.note, error: t.run.error }[m[1] as 'warning']
+    return `${prefix}: ${phrases.say(m[2] as string)}`
+  })
+}
+
 function exitCodeFor(io: IO, err: unknown, debug: boolean): number {
   if (err instanceof CommanderError) {
     // commander has printed its message already
@@ -82,12 +117,12 @@ function exitCodeFor(io: IO, err: unknown, debug: boolean): number {
     const files = new Set(err.issues.map((i) => i.file)).size
     const n = err.issues.length
     io.err(err.issues.map((i) => `${safe(formatIssue(i))}\n`).join(''))
-    io.err(`error: ${n} problem${n === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`)
+    io.err(`error: ${io.speech.t.run.problems(n, files)}\n`)
     return err.exitCode
   }
   if (err instanceof CancelledError || (err instanceof Error && err.name === 'ExitPromptError')) {
     // Ctrl-C at a prompt: the conversation is over, nothing was written
-    io.err('cancelled\n')
+    io.err(`${io.speech.t.run.cancelled}\n`)
     return ExitCode.Cancelled
   }
   if (err instanceof FoundError) {
@@ -101,7 +136,7 @@ function exitCodeFor(io: IO, err: unknown, debug: boolean): number {
     return err.exitCode
   }
   const detail = debug && err instanceof Error ? (err.stack ?? err.message) : safe(String(err))
-  io.err(`internal error: ${detail}\nthis is a bug in regdesk; please report it (run with --verbose for details)\n`)
+  io.err(`${io.speech.t.run.internal(detail)}\n`)
   return ExitCode.Failure
 }
 

@@ -5,6 +5,7 @@ import { PassThrough, Readable } from 'node:stream'
 import { Chalk } from 'chalk'
 import { afterAll } from 'vitest'
 import type { IO } from '../../src/cli/io.js'
+import { ENGLISH_SPEECH } from '../../src/cli/messages/index.js'
 import { runProgram } from '../../src/cli/run.js'
 import { PARSERS } from '../../src/regulation/parsers.js'
 
@@ -67,6 +68,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}, s
     stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]),
     stdout: out,
     prompts: new PassThrough(),
+    speech: ENGLISH_SPEECH,
   }
   const home = tempDir()
   const environment = {

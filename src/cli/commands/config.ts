@@ -7,6 +7,7 @@ import { assertConfigKey, CONFIG_KEYS, type ConfigKey, configPath, writeUserConf
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
+import { isLanguage, LANGUAGES } from '../messages/language.js'
 import { writeJson } from '../output/json.js'
 import { renderList } from '../output/table.js'
 import { checkRegulationId } from '../regulation-input.js'
@@ -97,6 +98,8 @@ export async function runConfigSet(ctx: Context, key: string, value: string): Pr
   if (value.trim() === '')
     throw new UsageError(`a value for "${key}" must not be empty; use \`regdesk config unset ${key}\``)
   if (key === 'regulation') checkRegulationId(ctx, value)
+  if (key === 'lang' && !isLanguage(value))
+    throw new UsageError(`lang must be one of ${LANGUAGES.join(', ')}, got "${value}"`)
   if (key === 'regulationsDir' && !isDirectory(value)) throw new UsageError(`"${value}" is not a directory`)
   // paths are kept absolute so the setting means the same from any directory
   if (key === 'regulationsDir' || key === 'store') value = resolve(value)
