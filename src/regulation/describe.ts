@@ -65,6 +65,7 @@ export function normalizedRegulation(reg: Regulation) {
           limit: l.limit,
           target: l.target ?? null,
           note: l.note ?? null,
+          note_en: l.note_en ?? null,
           clause: l.clause,
           quote: l.quote,
           workingTime: l.workingTime ?? null,

@@ -19,7 +19,7 @@ export function levelWorkingTime(reg: RegulationFile, level: string | null | und
   let wt = merged.get(spec)
   if (!wt) {
     // the regulation's own citation and notes describe its hours, not the level's
-    const { notes: _notes, note: _note, ...base } = reg.workingTime
+    const { notes: _notes, note: _note, note_en: _noteEn, ...base } = reg.workingTime
     const weekly = { ...base.weekly }
     for (const [day, hours] of Object.entries(own.weekly ?? {})) if (hours) weekly[day as keyof typeof weekly] = hours
     wt = {
@@ -32,6 +32,7 @@ export function levelWorkingTime(reg: RegulationFile, level: string | null | und
       clause: own.clause,
       quote: own.quote,
       ...(own.note ? { note: own.note } : {}),
+      ...(own.note_en ? { note_en: own.note_en } : {}),
     }
     merged.set(spec, wt)
   }

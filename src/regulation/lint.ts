@@ -1,4 +1,5 @@
 import type { Regulation } from './load.js'
+import { noteIn } from './note.js'
 
 export type FindingCode =
   | 'level_not_regulated'
@@ -21,7 +22,7 @@ export interface Finding {
  * The notes and ambiguities of a regulation: what the source leaves open, and what may make triage
  * ambiguous. Pure: a regulation in, findings out.
  */
-export function lintRegulation(reg: Regulation): Finding[] {
+export function lintRegulation(reg: Regulation, lang: 'ru' | 'en' = 'en'): Finding[] {
   const findings: Finding[] = []
   const add = (code: FindingCode, path: string, clause: string | null, message: string) =>
     findings.push({ regulation: reg.id, code, path, clause, message })
@@ -32,7 +33,7 @@ export function lintRegulation(reg: Regulation): Finding[] {
         'level_not_regulated',
         `levels.${id}`,
         level.clause,
-        `level "${id}" has no reaction time${level.note ? `: ${level.note}` : ''}`,
+        `level "${id}" has no reaction time${level.note ? `: ${noteIn(level, lang)}` : ''}`,
       )
   }
 
@@ -76,7 +77,7 @@ export function lintRegulation(reg: Regulation): Finding[] {
     }
   }
 
-  const notes: [string, { clause: string; note?: string | undefined }][] = [
+  const notes: [string, { clause: string; note?: string | undefined; note_en?: string | undefined }][] = [
     ['workingTime', reg.workingTime],
     ['reactionWindows', reg.reactionWindows],
     ['outOfScope', reg.outOfScope],
@@ -95,7 +96,7 @@ export function lintRegulation(reg: Regulation): Finding[] {
   ]
   for (const [path, rule] of notes) {
     if (rule.note && !(path.startsWith('levels.') && findings.some((f) => f.path === path)))
-      add('note', path, rule.clause, rule.note)
+      add('note', path, rule.clause, noteIn(rule, lang))
   }
   return findings
 }

@@ -38,11 +38,15 @@ export const dayHours = z.array(interval).superRefine((ranges, ctx) => {
   }
 })
 
-/** Where a rule comes from: the clause number as the source writes it, and a short quote. */
+/**
+ * Where a rule comes from: the clause number as the source writes it, and a short quote; a reader's note on how the
+ * source was read, in Russian (`note`) and English (`note_en`), shown in the interface language (regulations/README.md).
+ */
 const cited = {
   clause: text(),
   quote: text(),
   note: text().optional(),
+  note_en: text().optional(),
 }
 
 export const duration = z.strictObject({

@@ -53,7 +53,7 @@ const levelWorkingTimeIsUsable: Rule = (reg, _ctx, report) => {
   for (const [id, l] of Object.entries(reg.levels)) {
     const own = l.workingTime
     if (!own) continue
-    const { clause: _c, quote: _q, note: _n, ...keys } = own
+    const { clause: _c, quote: _q, note: _n, note_en: _ne, ...keys } = own
     if (Object.values(keys).every((v) => v === undefined || (typeof v === 'object' && !Object.keys(v).length)))
       report(
         ['levels', id, 'workingTime'],

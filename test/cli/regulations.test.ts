@@ -44,7 +44,7 @@ describe('regdesk regulations (the five shipped regulations)', () => {
   it('shows mst with no reaction time, and why', async () => {
     const reg = JSON.parse((await regdesk(['regulations', 'show', 'mst', '--json'])).stdout)
     expect(reg.levels.standard.limit).toBeNull()
-    expect(reg.levels.standard.note).toMatch(/no reaction/i)
+    expect(reg.levels.standard.note_en).toMatch(/no reaction/i)
     expect(reg.products).toHaveLength(8)
   })
 

@@ -5,6 +5,7 @@ import type { ExplainStep } from '../../calendar/clock.js'
 import { RegdeskError, UsageError } from '../../errors.js'
 import { describeDuration } from '../../regulation/describe.js'
 import type { Regulation } from '../../regulation/load.js'
+import { noteIn } from '../../regulation/note.js'
 import type { Duration } from '../../regulation/schema.js'
 import { computeDeadline, type Deadline, UnknownLevelError } from '../../sla/deadline.js'
 import { formatMinutes, parseWorkingDuration } from '../../sla/duration.js'
@@ -164,7 +165,11 @@ function renderDeadline(reg: Regulation, d: Deadline, io: IO): string {
   if (d.reason === 'not_regulated') {
     pairs.push([
       'deadline',
-      c.yellow(`not regulated: ${reg.levels[d.level ?? '']?.note ?? 'the source states no reaction time'}`),
+      c.yellow(
+        io.speech.t.verdict.notRegulated(
+          noteIn(reg.levels[d.level ?? ''], io.speech.lang) || 'the source states no reaction time',
+        ),
+      ),
     ])
     return renderFields(pairs, io)
   }

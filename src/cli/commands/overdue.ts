@@ -45,7 +45,7 @@ function overdueColumns(tty: boolean): Column<OverdueRow>[] {
     { header: 'DEADLINE', value: (r) => r.deadline },
     ...late,
     { header: 'ASSIGNEE', value: (r) => r.assignee },
-    { header: 'STATUS', value: (r) => r.status, human: (r, io) => paintStatus(r.status, io.color) },
+    { header: 'STATUS', value: (r) => r.status, human: (r, io) => paintStatus(r.status, io) },
   ]
 }
 
@@ -98,12 +98,13 @@ export async function runOverdue(ctx: Context, environment: Environment, opts: O
   for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
   if (ctx.json) writeJson(ctx.io, rows)
   else if (!rows.length) {
-    if (ctx.io.isStdoutTTY) ctx.io.err(opts.atRisk ? 'nothing overdue or at risk\n' : 'no overdue tickets\n')
+    if (ctx.io.isStdoutTTY)
+      ctx.io.err(`${opts.atRisk ? ctx.io.speech.t.overdue.noneAtRisk : ctx.io.speech.t.overdue.none}\n`)
   } else ctx.io.out(renderList(rows, overdueColumns(ctx.io.isStdoutTTY), ctx.io))
   const overdue = rows.filter((r) => r.status === 'overdue').length
   if (opts.check && overdue)
     // exit 4, for cron and monitoring
-    throw new FoundError(`${overdue} ticket${overdue === 1 ? ' is' : 's are'} overdue`)
+    throw new FoundError(ctx.io.speech.t.overdue.found(overdue))
 }
 
 function overdueRow(ctx: Context, views: TicketViews, t: Ticket, w: ReactionWindow) {

@@ -7,6 +7,7 @@ import { defaultLevel, describeDuration, normalizedRegulation } from '../../regu
 import { regulationFingerprint } from '../../regulation/fingerprint.js'
 import { type Finding, lintRegulation } from '../../regulation/lint.js'
 import { listCalendarIds, type Regulation } from '../../regulation/load.js'
+import { noteIn } from '../../regulation/note.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
@@ -155,9 +156,13 @@ export function showRegulation(reg: Regulation, io: IO): string {
   const c = io.color
   const lines: string[] = []
   const h = (title: string) => lines.push('', c.bold.underline(title))
-  const cite = (rule: { clause: string; quote: string; note?: string | undefined }, indent = '    ') => {
+  const cite = (
+    rule: { clause: string; quote: string; note?: string | undefined; note_en?: string | undefined },
+    indent = '    ',
+  ) => {
     lines.push(`${indent}${c.dim(`§ ${rule.clause}: «${printable(rule.quote)}»`)}`)
-    if (rule.note) lines.push(`${indent}${c.yellow(`note: ${printable(rule.note)}`)}`)
+    if (rule.note || rule.note_en)
+      lines.push(`${indent}${c.yellow(`${io.speech.t.run.note}: ${printable(noteIn(rule, io.speech.lang))}`)}`)
   }
   const wt = reg.workingTime
   lines.push(
@@ -333,7 +338,7 @@ export function runRegulationsValidate(ctx: Context, files: string[]): void {
 
 export function runRegulationsLint(ctx: Context, id: string | undefined): void {
   const regs = id ? [getRegulation(ctx, id)] : ctx.registry().all()
-  const findings: Finding[] = regs.flatMap(lintRegulation)
+  const findings: Finding[] = regs.flatMap((reg) => lintRegulation(reg, ctx.io.speech.lang))
   if (ctx.json) {
     writeJson(ctx.io, findings)
     return

@@ -2,9 +2,11 @@ import { stripVTControlCharacters } from 'node:util'
 import Table from 'cli-table3'
 import type { IO } from '../io.js'
 import { printable } from '../io.js'
+import type { Messages } from '../messages/index.js'
 
 export interface Column<T> {
-  header: string
+  /** in English; said in the interface language (src/cli/messages/en.ts, `column`) */
+  header: keyof Messages['column']
   /** machine value: ISO times, minutes as numbers */
   value: (row: T) => string | number | boolean | null | undefined
   /** terminal value: colour, wrapping */
@@ -20,13 +22,14 @@ export function renderList<T>(rows: readonly T[], columns: readonly Column<T>[],
   if (!io.isStdoutTTY) {
     return `${rows.map((r) => columns.map((c) => tsvCell(c.value(r))).join('\t')).join('\n')}\n`
   }
+  const headers = columns.map((c) => io.speech.t.column[c.header])
   const cells = rows.map((r) => columns.map((c) => (c.human ? c.human(r, io) : printable(String(c.value(r) ?? '—')))))
   const table = new Table({
-    head: columns.map((c) => io.color.bold(c.header)),
+    head: headers.map((h) => io.color.bold(h)),
     style: { head: [], border: [] },
     wordWrap: true,
     colWidths: fitWidths(
-      columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => longestLine(row[i] ?? '')))),
+      columns.map((_, i) => Math.max((headers[i] as string).length, ...cells.map((row) => longestLine(row[i] ?? '')))),
       io.columns,
     ),
   })

@@ -235,7 +235,7 @@ describe('issue 15, item 8: umi custom development and the contracted support li
   it('custom-development says in its note that it is derived; support keeps no limit', async () => {
     const r = await runCli(['regulations', 'show', 'umi', '--json'])
     const reg = JSON.parse(r.stdout)
-    expect(reg.topics.find((t: { id: string }) => t.id === 'custom-development').note).toMatch(/^Derived topic/)
+    expect(reg.topics.find((t: { id: string }) => t.id === 'custom-development').note_en).toMatch(/^Derived topic/)
     expect(reg.levels.support.limit).toBeNull()
     expect(reg.levels.consulting.workingTime).toMatchObject({ weekly: { sat: [], sun: [] }, holidays: 'closed' })
   })

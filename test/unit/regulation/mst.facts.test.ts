@@ -37,7 +37,7 @@ describe('mst regulation', () => {
     expect(wt.shortenedDayMinutes).toBe(60)
     expect(wt.clause).toBe('1.3')
     // the source is silent on working weekends: say so
-    expect(wt.notes?.some((n) => /silent on a weekend day made working/.test(n.note ?? ''))).toBe(true)
+    expect(wt.notes?.some((n) => /silent on a weekend day made working/.test(n.note_en ?? ''))).toBe(true)
   })
 
   it('states no reaction time: one level without a limit, with a note', () => {
@@ -46,7 +46,7 @@ describe('mst regulation', () => {
     expect(standard?.default).toBe(true)
     expect(standard?.limit).toBeNull()
     expect(standard?.target).toBeUndefined()
-    expect(standard?.note).toMatch(/no reaction/)
+    expect(standard?.note_en).toMatch(/no reaction/)
     expect(reg.reactionWindows.opens).toBe('first-request')
   })
 

@@ -200,6 +200,6 @@ async function runTicketEvent(
   const view = views.json(ticket)
   const at = ticket.events[ticket.events.length - 1]?.at
   ctx.io.out(
-    `${ctx.io.color.bold(ticket.id)}  ${spec.name} at ${at} · ${ticket.status} · sla ${paintStatus(view.sla, ctx.io.color)}${view.deadline && view.sla !== 'met' && view.sla !== 'late' ? ` (deadline ${view.deadline})` : ''}\n`,
+    `${ctx.io.color.bold(ticket.id)}  ${spec.name} at ${at} · ${ticket.status} · sla ${paintStatus(view.sla, ctx.io)}${view.deadline && view.sla !== 'met' && view.sla !== 'late' ? ` (deadline ${view.deadline})` : ''}\n`,
   )
 }

@@ -138,7 +138,7 @@ function renderTicketList(rows: { ticket: Ticket; windows: ReactionWindow[] | nu
       {
         header: 'SLA',
         value: (r) => r.current?.status ?? null,
-        human: (r, io) => paintStatus(r.current?.status ?? null, io.color),
+        human: (r, io) => paintStatus(r.current?.status ?? null, io),
       },
       {
         header: 'DEADLINE',
@@ -240,7 +240,7 @@ export async function runTicketsQueue(ctx: Context, environment: Environment, op
           human: (r, io) => (r.critical ? io.color.red('yes') : ''),
         },
         { header: 'STATUS', value: (r) => r.status },
-        { header: 'SLA', value: (r) => r.sla, human: (r, io) => paintStatus(r.sla, io.color) },
+        { header: 'SLA', value: (r) => r.sla, human: (r, io) => paintStatus(r.sla, io) },
         { header: 'DEADLINE', value: (r) => r.deadline },
         { header: 'ASSIGNEE', value: (r) => r.assignee },
         { header: 'SUBJECT', value: (r) => r.subject, human: (r) => oneLine(r.subject, 40) },

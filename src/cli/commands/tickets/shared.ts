@@ -191,20 +191,22 @@ export function formatIn(zone: string): (ms: number) => string {
 }
 
 /** Colour of an SLA status on a terminal. */
-export function paintStatus(status: WindowStatus | null, c: Context['io']['color']): string {
+export function paintStatus(status: WindowStatus | null, io: Context['io']): string {
+  const c = io.color
   if (status === null) return c.dim('—')
+  const word = io.speech.t.status[status] ?? status
   switch (status) {
     case 'overdue':
     case 'late':
-      return c.red(status)
+      return c.red(word)
     case 'at_risk':
-      return c.yellow(status)
+      return c.yellow(word)
     case 'met':
-      return c.green(status)
+      return c.green(word)
     case 'not_regulated':
-      return c.dim(status)
+      return c.dim(word)
     default:
-      return status
+      return word
   }
 }
 

@@ -58,41 +58,52 @@ function renderTriage(t: Ticket, io: IO): string {
   const v = t.triage
   if (!v) return ''
   const c = io.color
-  const scope = v.scope === 'in' ? c.green('in scope') : v.scope === 'out' ? c.red('out of scope') : c.yellow('unclear')
-  const decided = v.decided_by ? c.dim(` (decided by ${v.decided_by})`) : ''
-  const pairs: [string, string][] = [['scope', `${scope}${decided}`]]
-  if (v.topic) pairs.push(['topic', `${v.topic.id}${v.topic.clause ? ` (§${v.topic.clause})` : ''}`])
+  const { t: words, phrases } = io.speech
+  const w = words.ticket
+  const scopeWord = words.scopeWord[v.scope]
+  const scope = v.scope === 'in' ? c.green(scopeWord) : v.scope === 'out' ? c.red(scopeWord) : c.yellow(scopeWord)
+  const decided = v.decided_by ? c.dim(` (${w.decidedBy(words.verdict.decider[v.decided_by] ?? v.decided_by)})`) : ''
+  const pairs: [string, string][] = [[w.scope, `${scope}${decided}`]]
+  if (v.topic) pairs.push([w.topic, `${v.topic.id}${v.topic.clause ? ` (§${v.topic.clause})` : ''}`])
   for (const [i, r] of (v.reasons ?? []).entries())
-    pairs.push([i === 0 ? 'why' : '', `${printable(r.message)}${r.clause ? c.dim(` (§${r.clause})`) : ''}`])
-  if (v.missing?.length) pairs.push(['ask for', c.yellow(v.missing.join(', '))])
-  for (const [i, w] of v.warnings.entries())
-    pairs.push([i === 0 ? 'warnings' : '', c.yellow(`${w.code}${w.message ? `: ${printable(w.message)}` : ''}`)])
-  return `\n${c.bold('Triage')}\n${renderFields(pairs, io)}`
+    pairs.push([
+      i === 0 ? w.why : '',
+      `${printable(phrases.say(r.message))}${r.clause ? c.dim(` (§${r.clause})`) : ''}`,
+    ])
+  if (v.missing?.length) pairs.push([w.askFor, c.yellow(v.missing.join(', '))])
+  for (const [i, warning] of v.warnings.entries())
+    pairs.push([
+      i === 0 ? w.warnings : '',
+      c.yellow(`${warning.code}${warning.message ? `: ${printable(phrases.say(warning.message))}` : ''}`),
+    ])
+  return `\n${c.bold(w.triage)}\n${renderFields(pairs, io)}`
 }
 
 function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketViews['json']>, io: IO): string {
   const c = io.color
+  const { t: words, lang } = io.speech
+  const w = words.ticket
   const reg = views.regulation(t.regulation)
   const level = t.level
-    ? `${t.level}${reg?.levels[t.level] ? ` (${describeDuration(reg.levels[t.level]?.limit)})` : ''}`
-    : 'none'
+    ? `${t.level}${reg?.levels[t.level] ? ` (${describeDuration(reg.levels[t.level]?.limit, lang)})` : ''}`
+    : w.none
   const pairs: [string, string][] = [
-    ['ticket', c.bold(t.id)],
-    ['regulation', t.regulation],
-    ['subject', printable(view.subject)],
-    ['status', t.status],
-    ['level', level],
-    ['tier', t.tier ?? '—'],
-    ['channel', t.channel ?? '—'],
-    ...(t.product ? [['product', t.product] as [string, string]] : []),
-    ['critical', t.critical ? c.red('yes') : 'no'],
-    ['assignee', t.assignee ?? '—'],
-    ['received', t.received_at],
-    ['sla', `${paintStatus(view.sla, c)}${view.deadline ? ` (deadline ${view.deadline})` : ''}`],
+    [w.ticket, c.bold(t.id)],
+    [w.regulation, t.regulation],
+    [w.subject, printable(view.subject)],
+    [w.status, words.status[t.status] ?? t.status],
+    [w.level, level],
+    [w.tier, t.tier ?? '—'],
+    [w.channel, t.channel ?? '—'],
+    ...(t.product ? [[w.product, t.product] as [string, string]] : []),
+    [w.critical, t.critical ? c.red(w.yes) : w.no],
+    [w.assignee, t.assignee ?? '—'],
+    [w.received, t.received_at],
+    [w.sla, `${paintStatus(view.sla, io)}${view.deadline ? ` (${w.deadline(view.deadline)})` : ''}`],
   ]
   let out = renderFields(pairs, io)
   out += renderTriage(t, io)
-  out += `\n${c.bold('Windows')}\n`
+  out += `\n${c.bold(w.windows)}\n`
   out +=
     renderList(
       view.windows ?? [],
@@ -108,16 +119,16 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
           header: 'REACTION',
           value: (w) => (w.reaction_working_minutes === null ? null : formatMinutes(w.reaction_working_minutes)),
         },
-        { header: 'STATUS', value: (w) => w.status, human: (w, io) => paintStatus(w.status, io.color) },
+        { header: 'STATUS', value: (w) => w.status, human: (w, io) => paintStatus(w.status, io) },
       ],
       io,
-    ) || `${c.dim('  (no windows: unknown regulation)')}\n`
-  out += `\n${c.bold('Timeline')}\n`
+    ) || `${c.dim(`  ${w.noWindows}`)}\n`
+  out += `\n${c.bold(w.timeline)}\n`
   out += renderList(
     view.events,
     [
       { header: 'AT', value: (e) => e.at },
-      { header: 'EVENT', value: (e) => e.type },
+      { header: 'EVENT', value: (e) => e.type, human: (e) => words.event[e.type] ?? e.type },
       { header: 'BY', value: (e) => e.author },
       {
         header: 'DETAIL',
@@ -133,6 +144,6 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
     ],
     io,
   )
-  out += `\n${c.bold('Text')}${view.secrets_masked ? c.dim(' (credentials masked; --show-secrets to see them)') : ''}\n${printable(view.text)}\n`
+  out += `\n${c.bold(w.text)}${view.secrets_masked ? c.dim(` ${w.secretsMasked}`) : ''}\n${printable(view.text)}\n`
   return out
 }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { regdesk, tempDir } from '../support/in-process.js'
+
+const IN_SCOPE = 'Здравствуйте! После обновления не работает корзина на сайте shop.ru, ошибка 500.'
+const OUT_OF_SCOPE = 'Сделайте нам, пожалуйста, дизайн главной страницы'
+
+/** a store with one ticket unanswered since Friday 2026-11-20 15:00 */
+async function storeWithTicket(): Promise<Record<string, string>> {
+  const env = { REGDESK_STORE: `${tempDir()}/tickets.json` }
+  const add = await regdesk(['tickets', 'add', '-r', 'moguta', IN_SCOPE], env)
+  expect(add.exitCode, add.stderr).toBe(0)
+  return env
+}
+
+describe('the interface language', () => {
+  it.each(['ru', 'en'])('triage in %s (golden)', async (lang) => {
+    const inScope = await regdesk(['--lang', lang, 'triage', '-r', 'moguta', IN_SCOPE])
+    const out = await regdesk(['--lang', lang, 'triage', '-r', 'imagecms', '--tier', 'none', OUT_OF_SCOPE])
+    expect(inScope.exitCode).toBe(0)
+    await expect(`${inScope.stdout}\n\n${out.stdout}\n`).toMatchFileSnapshot(`./__golden__/triage.${lang}.txt`)
+  })
+
+  it.each(['ru', 'en'])('tickets show and overdue in %s (golden)', async (lang) => {
+    const env = await storeWithTicket()
+    const show = await regdesk(['--lang', lang, 'tickets', 'show', 'MG-1'], env)
+    const late = { ...env, REGDESK_NOW: '2026-12-01T12:00:00+03:00' }
+    const overdue = await regdesk(['--lang', lang, 'overdue', '--check'], late)
+    expect(overdue.exitCode).toBe(4)
+    await expect(`${show.stdout}\n\n${overdue.stdout}\n${overdue.stderr}\n`).toMatchFileSnapshot(
+      `./__golden__/ticket.${lang}.txt`,
+    )
+  })
+
+  it('follows the locale: LC_ALL over LC_MESSAGES over LANG; ru only for a locale starting with ru', async () => {
+    const said = async (env: Record<string, string>) =>
+      (
+        await regdesk(['overdue', '--check'], {
+          ...(await storeWithTicket()),
+          REGDESK_NOW: '2026-12-01T12:00+03:00',
+          ...env,
+        })
+      ).stderr
+    expect(await said({ LANG: 'ru_RU.UTF-8' })).toBe('1 заявка просрочена')
+    expect(await said({ LANG: 'C' })).toBe('1 ticket is overdue')
+    expect(await said({ LANG: 'ru_RU.UTF-8', LC_ALL: 'C' })).toBe('1 ticket is overdue')
+    expect(await said({ LANG: 'C', LC_MESSAGES: 'ru_RU.UTF-8' })).toBe('1 заявка просрочена')
+    expect(await said({ LANG: 'rus' })).toBe('1 ticket is overdue')
+  })
+
+  it('config lang and --lang choose it; --lang wins; a language regdesk does not speak is a usage error', async () => {
+    const env = { XDG_CONFIG_HOME: tempDir() }
+    expect((await regdesk(['config', 'set', 'lang', 'de'], env)).exitCode).toBe(2)
+    expect((await regdesk(['config', 'set', 'lang', 'ru'], env)).exitCode).toBe(0)
+    const ru = await regdesk(['triage', '-r', 'moguta', IN_SCOPE], env)
+    expect(ru.stdout).toMatch(/^В РАМКАХ ПОДДЕРЖКИ/)
+    const en = await regdesk(['--lang', 'en', 'triage', '-r', 'moguta', IN_SCOPE], env)
+    expect(en.stdout).toMatch(/^IN SCOPE/)
+    const bad = await regdesk(['--lang', 'fr', 'triage', '-r', 'moguta', IN_SCOPE])
+    expect(bad.exitCode).toBe(2)
+    expect(bad.stderr).toMatch(/--lang must be one of ru, en/)
+  })
+
+  it('JSON keys, codes, values and exit codes do not change with the language', async () => {
+    for (const args of [
+      ['triage', '-r', 'moguta', '--json', IN_SCOPE],
+      ['triage', '-r', 'imagecms', '--tier', 'none', '--json', OUT_OF_SCOPE],
+      ['regulations', 'show', 'mst', '--json'],
+      ['deadline', '-r', 'umi', '--level', 'critical', '--json'],
+    ]) {
+      const [ru, en] = await Promise.all([regdesk(['--lang', 'ru', ...args]), regdesk(['--lang', 'en', ...args])])
+      expect(ru.exitCode, args.join(' ')).toBe(en.exitCode)
+      expect(JSON.parse(ru.stdout), args.join(' ')).toEqual(JSON.parse(en.stdout))
+    }
+    const missing = await regdesk(['--lang', 'ru', '--json', 'tickets', 'show', 'MG-9'])
+    expect(JSON.parse(missing.stdout).error).toMatchObject({ code: 'not_found', exit_code: 1 })
+  })
+
+  it('regulation notes are shown in the interface language', async () => {
+    const ru = await regdesk(['--lang', 'ru', 'regulations', 'lint', 'mst'])
+    const en = await regdesk(['--lang', 'en', 'regulations', 'lint', 'mst'])
+    // the same findings, each note in its language
+    expect(ru.stdout.split('\n').length).toBe(en.stdout.split('\n').length)
+    expect(ru.stdout).toMatch(/[а-яё]{4,}/i)
+    expect(en.stdout).not.toBe(ru.stdout)
+  })
+})
