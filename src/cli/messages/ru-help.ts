@@ -67,7 +67,7 @@ export const RU_HELP: readonly Phrase[] = [
     '3    некорректные данные (файл регламента, календаря или хранилища): файл:строка:столбец',
   ],
   [exact('4    `overdue --check` found overdue tickets'), '4    `overdue --check` нашёл просроченные заявки'],
-  [exact('130  cancelled at a prompt'), '130  отменено в интерактивном запросе'],
+  [exact('130  cancelled at a prompt'), '130  прервано при интерактивном вводе'],
   [/Environment: (.*); for a postgres:\/\/ store also/, 'Переменные окружения: $1; для хранилища postgres:// также'],
 
   // triage, and the options it shares with tickets add
@@ -262,7 +262,7 @@ export const RU_HELP: readonly Phrase[] = [
   // tickets
   [
     exact('The local ticket store: take requests in, respond, wait, resolve, close; the queue'),
-    'Хранилище заявок: приём обращений, ответ, ожидание, решение, закрытие; очередь',
+    'Заявки: приём обращений, ответ, ожидание, решение, закрытие; очередь',
   ],
   [
     exact('Triage a request and store it as a ticket: prints its id, verdict and deadline'),

@@ -128,6 +128,28 @@ describe('the help in Russian', () => {
   })
 })
 
+describe("help through commander's `help` command and an alias", () => {
+  it.each([
+    [
+      ['help', 'tickets'],
+      ['tickets', '--help'],
+    ],
+    [
+      ['tickets', 'help', 'add'],
+      ['tickets', 'add', '--help'],
+    ],
+    [
+      ['reg', 'lint', '--help'],
+      ['regulations', 'lint', '--help'],
+    ],
+  ])('%j says what %j says', async (args, same) => {
+    const r = await regdesk([...RU, ...args])
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toBe((await regdesk([...RU, ...same])).stdout)
+    expect(r.stdout).toMatch(/^Параметры:$/m)
+  })
+})
+
 describe('the help in English', () => {
   it.each([[['--lang', 'en']], [[]]])('%j: as it was', async (lang) => {
     const r = await regdesk([...lang, '--help'])
