@@ -89,7 +89,7 @@ function applySettings(cmd: Command, io: IO): void {
   // line by line as commander writes them (the rest of stdout is the commands' own, in their own words)
   cmd.configureOutput({
     writeOut: (s) => io.out(io.speech.lang === 'en' ? s : sayHelpLines(help, s)),
-    writeErr: (s) => io.err(s),
+    writeErr: (s) => io.err(io.speech.lang === 'en' ? s : sayHelpLines(help, s)),
   })
   cmd.showHelpAfterError('(run with --help for usage)')
   if (io.speech.lang !== 'en') {

@@ -158,3 +158,56 @@ describe('one grammar: -r wherever a regulation is meant', () => {
     expect(r.stderr).toBe('error: give the regulation once: "umi" or --regulation moguta, not both')
   })
 })
+
+describe('lists: --json FIELDS, --sort, --limit', () => {
+  /** three tickets received a day apart, the oldest first */
+  async function threeTickets(): Promise<Record<string, string>> {
+    const env = { REGDESK_STORE: join(tempDir(), 'tickets.json') }
+    for (const [day, text] of [
+      ['16', 'Не работает корзина, ошибка 500'],
+      ['17', 'Не приходят письма о заказах'],
+      ['18', 'После обновления не открывается админка'],
+    ] as const) {
+      const r = await regdesk(['tickets', 'add', '-r', 'moguta', '--received-at', `2026-11-${day}T10:00+03:00`, text], env)
+      expect(r.exitCode, r.stderr).toBe(0)
+    }
+    return env
+  }
+
+  it('--json with a field list prints those fields, in that order', async () => {
+    const env = await threeTickets()
+    const r = await regdesk(['tickets', 'list', '--json', 'id,status,deadline'], env)
+    expect(r.exitCode, r.stderr).toBe(0)
+    const rows = JSON.parse(r.stdout)
+    expect(rows).toHaveLength(3)
+    expect(Object.keys(rows[0])).toEqual(['id', 'status', 'deadline'])
+  })
+
+  it('--sort orders by a field (-FIELD descending) and --limit keeps the first rows', async () => {
+    const env = await threeTickets()
+    const newest = await regdesk(['tickets', 'list', '--json', 'id', '--sort', '-received_at', '--limit', '2'], env)
+    expect(JSON.parse(newest.stdout)).toEqual([{ id: 'MG-000003' }, { id: 'MG-000002' }])
+    const first = await regdesk(['tickets', 'list', '--json', 'id', '--limit', '1'], env)
+    expect(JSON.parse(first.stdout)).toEqual([{ id: 'MG-000001' }])
+    // overdue at 12-01: all three, most overdue first; --check still counts every one
+    const late = { ...env, REGDESK_NOW: '2026-12-01T12:00+03:00' }
+    const overdue = await regdesk(['overdue', '--check', '--json', 'id,late_working_minutes', '--limit', '1'], late)
+    expect(overdue.exitCode).toBe(4)
+    expect(overdue.stderr).toBe('3 tickets are overdue')
+    expect(JSON.parse(overdue.stdout)).toEqual([{ id: 'MG-000001', late_working_minutes: expect.any(Number) }])
+    const queue = await regdesk(['tickets', 'queue', '--json', 'position,id', '--sort', '-position'], env)
+    expect(JSON.parse(queue.stdout).map((r: { id: string }) => r.id)).toEqual(['MG-000003', 'MG-000002', 'MG-000001'])
+  })
+
+  it.each([
+    [['tickets', 'list', '--json', 'id,colour'], /--json: unknown field "colour"; fields: id, regulation/],
+    [['tickets', 'list', 'id,status'], /a field list goes with --json/],
+    [['tickets', 'list', '--sort', 'age'], /--sort: unknown field "age"/],
+    [['overdue', '--limit', '0'], /--limit must be a whole number of at least 1, got "0"/],
+    [['tickets', 'queue', '--limit', 'ten'], /--limit must be a whole number/],
+  ])('%j is a usage error that says what is wrong', async (args, message) => {
+    const r = await regdesk(args)
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toMatch(message)
+  })
+})

@@ -10,12 +10,29 @@ import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
+import { type ListOptions, listShape, pickFields, shapeRows, withListOptions } from '../output/list-options.js'
 import { type Column, renderList } from '../output/table.js'
 import { checkRegulationId } from '../regulation-input.js'
 import { withStore } from '../store.js'
 import { oneLine, paintStatus, TicketViews } from './tickets/shared.js'
 
-export interface OverdueOptions {
+const OVERDUE_FIELDS = [
+  'id',
+  'regulation',
+  'level',
+  'assignee',
+  'subject',
+  'opened_at',
+  'deadline',
+  'target',
+  'late_working_minutes',
+  'late_minutes',
+  'status',
+  'ticket_status',
+  'critical',
+] as const
+
+export interface OverdueOptions extends ListOptions {
   regulation?: string
   atRisk?: boolean
   check?: boolean
@@ -50,7 +67,7 @@ function overdueColumns(tty: boolean): Column<OverdueRow>[] {
 }
 
 export function overdueCommand(io: IO, environment: Environment): Command {
-  return new Command('overdue')
+  return withListOptions(new Command('overdue'))
     .description('Open reaction windows past their deadline at --now, most overdue first')
     .option('-r, --regulation <id>', 'only tickets of this regulation')
     .option('--at-risk', 'also windows past their target or with less than 20% of the limit left')
@@ -68,10 +85,18 @@ LATE is working time past the deadline (clock time in brackets); for at-risk row
 negative: the time left.
 `,
     )
-    .action((opts: OverdueOptions, c: Command) => runOverdue(contextOf(c, io, environment), environment, opts))
+    .action((fields: string | undefined, opts: OverdueOptions, c: Command) =>
+      runOverdue(contextOf(c, io, environment), environment, opts, fields),
+    )
 }
 
-export async function runOverdue(ctx: Context, environment: Environment, opts: OverdueOptions): Promise<void> {
+export async function runOverdue(
+  ctx: Context,
+  environment: Environment,
+  opts: OverdueOptions,
+  fieldsArg?: string,
+): Promise<void> {
+  const shape = listShape(fieldsArg, opts, ctx.json, OVERDUE_FIELDS)
   checkRegulationId(ctx, opts.regulation)
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const found: { row: OverdueRow; deadline: number }[] = []
@@ -94,14 +119,23 @@ export async function runOverdue(ctx: Context, environment: Environment, opts: O
     found.push({ row: overdueRow(ctx, views, t, w), deadline: w.deadline })
   }
   found.sort((a, b) => a.deadline - b.deadline || (a.row.id < b.row.id ? -1 : 1))
-  const rows = found.map((f) => f.row)
+  // --check counts every overdue ticket, whatever --limit shows
+  const overdue = found.filter((f) => f.row.status === 'overdue').length
+  const rows = shapeRows(
+    found.map((f) => f.row),
+    (r) => r,
+    shape,
+  )
   for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
-  if (ctx.json) writeJson(ctx.io, rows)
+  if (ctx.json)
+    writeJson(
+      ctx.io,
+      rows.map((r) => pickFields(r, shape.fields)),
+    )
   else if (!rows.length) {
     if (ctx.io.isStdoutTTY)
       ctx.io.err(`${opts.atRisk ? ctx.io.speech.t.overdue.noneAtRisk : ctx.io.speech.t.overdue.none}\n`)
   } else ctx.io.out(renderList(rows, overdueColumns(ctx.io.isStdoutTTY), ctx.io))
-  const overdue = rows.filter((r) => r.status === 'overdue').length
   if (opts.check && overdue)
     // exit 4, for cron and monitoring
     throw new FoundError(ctx.io.speech.t.overdue.found(overdue))

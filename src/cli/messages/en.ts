@@ -56,6 +56,15 @@ export const en = {
     text: 'Text',
     secretsMasked: '(credentials masked; --show-secrets to see them)',
   },
+  added: {
+    notRegulated: 'not regulated',
+    setLevel: (command: string) => `no level (set one: ${command})`,
+    deadline: 'deadline',
+    why: 'why',
+    topic: 'topic',
+    couldBe: 'could be',
+    askFor: 'ask for',
+  },
   /** column headers of tables on a terminal (piped lists have none), by their English words */
   column: {
     '#': '#',

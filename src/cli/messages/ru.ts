@@ -55,6 +55,15 @@ export const ru: Messages = {
     text: 'Текст',
     secretsMasked: '(доступы скрыты; --show-secrets, чтобы их увидеть)',
   },
+  added: {
+    notRegulated: 'не регламентирован',
+    setLevel: (command) => `без уровня (задайте: ${command})`,
+    deadline: 'срок',
+    why: 'почему',
+    topic: 'тема',
+    couldBe: 'возможно',
+    askFor: 'запросить',
+  },
   column: {
     '#': '№',
     AFTER: 'ПОСЛЕ',

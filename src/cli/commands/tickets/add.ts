@@ -93,7 +93,8 @@ export async function saveTriagedTicket(
 ): Promise<Ticket> {
   const receivedAt = formatIn(reg.workingTime.timezone)(facts.receivedAt)
   const body = splitSecrets(text, 'text', findSecrets(text))
-  const subjectLine = opts.subject?.trim() ? oneLine(opts.subject as string, 200) : undefined
+  // a given subject is kept whole (one line): scripts read it back as it was given
+  const subjectLine = opts.subject?.trim() ? (opts.subject as string).replace(/\s+/g, ' ').trim() : undefined
   const subject = subjectLine
     ? splitSecrets(subjectLine, 'subject', findSecrets(subjectLine))
     : { text: subjectOf(body.text), secrets: [] as SecretValue[] }
@@ -133,31 +134,42 @@ export async function saveTriagedTicket(
 function printTicketAdded(ctx: Context, reg: Regulation, ticket: Ticket, result: TriageResult, showSecrets: boolean) {
   const views = new TicketViews(ctx, showSecrets)
   const view = views.json(ticket)
+  // a deadline in a year the production calendar does not cover (or covers provisionally) is said, as `deadline` does
+  const received = Date.parse(ticket.received_at)
+  const until = ticket.windows?.[0]?.deadline ? Date.parse(ticket.windows[0].deadline) : received
+  for (const w of views.clock(reg).warningsBetween(received, Math.max(received, until)))
+    ctx.io.err(`warning: ${w.message}\n`)
   if (ctx.json) {
     writeJson(ctx.io, view)
     return
   }
   const c = ctx.io.color
+  const { t, phrases } = ctx.io.speech
+  const a = t.added
   const w = view.windows?.[0]
+  const scopeWord = t.scopeWord[result.scope]
   const scope =
-    result.scope === 'in' ? c.green('in scope') : result.scope === 'out' ? c.red('out of scope') : c.yellow('unclear')
+    result.scope === 'in' ? c.green(scopeWord) : result.scope === 'out' ? c.red(scopeWord) : c.yellow(scopeWord)
   // a level is worth setting by hand only where triage could not tell; a refusal says why instead
-  const level =
-    ticket.level ??
-    (result.scope === 'unclear'
-      ? c.yellow(`no level (set one: regdesk tickets level ${ticket.id} ${defaultLevel(reg)})`)
-      : 'no level')
+  const level = ticket.level
+    ? ticket.level
+    : result.scope === 'unclear'
+      ? c.yellow(a.setLevel(`regdesk tickets level ${ticket.id} ${defaultLevel(reg)}`))
+      : t.verdict.noLevel
   const due =
     w?.deadline != null
-      ? `deadline ${c.bold(w.deadline)}${w.target ? ` (target ${w.target})` : ''}`
-      : `deadline ${c.dim(ticket.level ? 'not regulated' : 'none')}`
+      ? `${a.deadline} ${c.bold(w.deadline)}${w.target ? ` (${t.verdict.target(w.target)})` : ''}`
+      : `${a.deadline} ${c.dim(ticket.level ? a.notRegulated : t.ticket.none)}`
   ctx.io.out(`${c.bold(ticket.id)}  ${scope} · ${level} · ${due}\n`)
   const why = result.reasons[0]
-  if (why && result.scope === 'out') ctx.io.out(`  why: ${why.message}${why.clause ? ` (§${why.clause})` : ''}\n`)
-  if (result.topic) ctx.io.out(`  topic: ${result.topic.id} (§${result.topic.clause})\n`)
+  if (why && result.scope === 'out')
+    ctx.io.out(`  ${a.why}: ${phrases.say(why.message)}${why.clause ? ` (§${why.clause})` : ''}\n`)
+  if (result.topic) ctx.io.out(`  ${a.topic}: ${result.topic.id} (§${result.topic.clause})\n`)
   if (result.scope === 'unclear' && result.candidates.length)
-    ctx.io.out(`  could be: ${result.candidates.map((cand) => `${cand.id} (${cand.scope})`).join(', ')}\n`)
-  if (result.missing.length) ctx.io.out(`  ask for: ${result.missing.join(', ')}\n`)
+    ctx.io.out(
+      `  ${a.couldBe}: ${result.candidates.map((cand) => `${cand.id} (${t.scopeWord[cand.scope]})`).join(', ')}\n`,
+    )
+  if (result.missing.length) ctx.io.out(`  ${a.askFor}: ${result.missing.join(', ')}\n`)
   for (const warning of result.warnings) ctx.io.err(`warning: ${warning.message}\n`)
 }
 

@@ -9,12 +9,35 @@ import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
+import { type ListOptions, listShape, pickFields, shapeRows, withListOptions } from '../../output/list-options.js'
 import { renderList } from '../../output/table.js'
 import { checkRegulationId } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
 import { authorOf, oneLine, paintStatus, TicketViews } from './shared.js'
 
-export interface TicketsListOptions {
+/** the fields of a ticket record (`tickets list --json`), for --json FIELDS and --sort */
+const TICKET_FIELDS = [
+  'id',
+  'regulation',
+  'level',
+  'tier',
+  'channel',
+  'product',
+  'critical',
+  'status',
+  'assignee',
+  'subject',
+  'text',
+  'secrets_masked',
+  'received_at',
+  'sla',
+  'deadline',
+  'triage',
+  'windows',
+  'events',
+] as const
+
+export interface TicketsListOptions extends ListOptions {
   status?: string
   regulation?: string
   assignee?: string
@@ -25,7 +48,7 @@ export interface TicketsListOptions {
 }
 
 export function ticketsListCommand(io: IO, environment: Environment): Command {
-  return new Command('list')
+  return withListOptions(new Command('list'))
     .description('List stored tickets with their SLA state (empty result: exit 0, JSON [])')
     .option('--status <statuses>', `only these statuses, comma-separated: ${STATUSES.join(', ')}`)
     .option('-r, --regulation <id>', 'only tickets of this regulation')
@@ -42,12 +65,21 @@ export function ticketsListCommand(io: IO, environment: Environment): Command {
         'regdesk tickets list --overdue --json',
         'regdesk tickets list --assignee anna | cut -f1',
         'regdesk tickets list --mine --status new,open',
+        'regdesk tickets list --json id,status,deadline --sort deadline --limit 20',
       ]),
     )
-    .action((opts: TicketsListOptions, c: Command) => runTicketsList(contextOf(c, io, environment), environment, opts))
+    .action((fields: string | undefined, opts: TicketsListOptions, c: Command) =>
+      runTicketsList(contextOf(c, io, environment), environment, opts, fields),
+    )
 }
 
-export async function runTicketsList(ctx: Context, environment: Environment, opts: TicketsListOptions): Promise<void> {
+export async function runTicketsList(
+  ctx: Context,
+  environment: Environment,
+  opts: TicketsListOptions,
+  fieldsArg?: string,
+): Promise<void> {
+  const shape = listShape(fieldsArg, opts, ctx.json, TICKET_FIELDS)
   const statuses = opts.status === undefined ? undefined : statusList(opts.status)
   checkRegulationId(ctx, opts.regulation)
   if (opts.mine && opts.assignee !== undefined) throw new UsageError('use either --mine or --assignee, not both')
@@ -72,19 +104,27 @@ export async function runTicketsList(ctx: Context, environment: Environment, opt
       yield { ticket: t, windows }
     }
   }
-  if (ctx.json) {
+  if (ctx.json && !shape.sort) {
+    // streamed: a store of 100,000 tickets is never one array (--limit stops early)
     await withStore(ctx, environment, (store) =>
-      writeJsonArray(ctx.io, selected(store.list(filter)), (r) => views.json(r.ticket, r.windows)),
+      writeJsonArray(ctx.io, limited(selected(store.list(filter)), shape.limit), (r) =>
+        pickFields(views.json(r.ticket, r.windows), shape.fields),
+      ),
     )
     for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
     return
   }
-  const rows = await withStore(ctx, environment, async (store) => {
+  const all = await withStore(ctx, environment, async (store) => {
     const out: { ticket: Ticket; windows: ReactionWindow[] | null }[] = []
     for await (const r of selected(store.list(filter))) out.push(r)
     return out
   })
+  const rows = shapeRows(all, (r) => views.json(r.ticket, r.windows), shape)
   for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
+  if (ctx.json) {
+    await writeJsonArray(ctx.io, rows, (r) => pickFields(views.json(r.ticket, r.windows), shape.fields))
+    return
+  }
   if (!rows.length) {
     if (ctx.io.isStdoutTTY) ctx.io.err('no tickets\n')
     return
@@ -115,6 +155,18 @@ export async function writeJsonArray<T>(
     }
   }
   io.out(first ? '[]\n' : `${chunk}\n]\n`)
+}
+
+async function* limited<T>(items: AsyncIterable<T>, limit: number | undefined): AsyncGenerator<T> {
+  if (limit === undefined) {
+    yield* items
+    return
+  }
+  let n = 0
+  for await (const item of items) {
+    yield item
+    if (++n >= limit) return
+  }
 }
 
 function statusList(text: string): Set<Status> {
@@ -156,13 +208,29 @@ function renderTicketList(rows: { ticket: Ticket; windows: ReactionWindow[] | nu
   )
 }
 
-export interface TicketsQueueOptions {
+const QUEUE_FIELDS = [
+  'position',
+  'id',
+  'regulation',
+  'status',
+  'level',
+  'tier',
+  'critical',
+  'assignee',
+  'subject',
+  'received_at',
+  'last_customer_at',
+  'sla',
+  'deadline',
+] as const
+
+export interface TicketsQueueOptions extends ListOptions {
   regulation?: string
   showSecrets?: boolean
 }
 
 export function ticketsQueueCommand(io: IO, environment: Environment): Command {
-  return new Command('queue')
+  return withListOptions(new Command('queue'))
     .description("The order to work tickets in, by each regulation's queue policy")
     .option('-r, --regulation <id>', 'only this regulation (default: every regulation, one queue each)')
     .option('--show-secrets', 'show credentials instead of masking them')
@@ -174,12 +242,18 @@ site" requests first (advantshop, umi); imagecms: Premium before Pro, then by th
 customer comment. Only new and open tickets are queued.
 `,
     )
-    .action((opts: TicketsQueueOptions, c: Command) =>
-      runTicketsQueue(contextOf(c, io, environment), environment, opts),
+    .action((fields: string | undefined, opts: TicketsQueueOptions, c: Command) =>
+      runTicketsQueue(contextOf(c, io, environment), environment, opts, fields),
     )
 }
 
-export async function runTicketsQueue(ctx: Context, environment: Environment, opts: TicketsQueueOptions) {
+export async function runTicketsQueue(
+  ctx: Context,
+  environment: Environment,
+  opts: TicketsQueueOptions,
+  fieldsArg?: string,
+) {
+  const shape = listShape(fieldsArg, opts, ctx.json, QUEUE_FIELDS)
   checkRegulationId(ctx, opts.regulation)
   // only new and open tickets are queued: the store selects them (a database by its index)
   const filter: TicketFilter = {
@@ -194,7 +268,7 @@ export async function runTicketsQueue(ctx: Context, environment: Environment, op
   const data = { tickets }
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const ids = opts.regulation ? [opts.regulation] : [...new Set(data.tickets.map((t) => t.regulation))].sort()
-  const rows = ids.flatMap((id) => {
+  const queued = ids.flatMap((id) => {
     const reg = views.regulation(id)
     if (!reg) return []
     const fmt = views.format(reg)
@@ -217,9 +291,13 @@ export async function runTicketsQueue(ctx: Context, environment: Environment, op
       }
     })
   })
+  const rows = shapeRows(queued, (r) => r, shape)
   for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
   if (ctx.json) {
-    writeJson(ctx.io, rows)
+    writeJson(
+      ctx.io,
+      rows.map((r) => pickFields(r, shape.fields)),
+    )
     return
   }
   if (!rows.length) {
