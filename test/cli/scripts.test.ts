@@ -168,7 +168,10 @@ describe('lists: --json FIELDS, --sort, --limit', () => {
       ['17', 'Не приходят письма о заказах'],
       ['18', 'После обновления не открывается админка'],
     ] as const) {
-      const r = await regdesk(['tickets', 'add', '-r', 'moguta', '--received-at', `2026-11-${day}T10:00+03:00`, text], env)
+      const r = await regdesk(
+        ['tickets', 'add', '-r', 'moguta', '--received-at', `2026-11-${day}T10:00+03:00`, text],
+        env,
+      )
       expect(r.exitCode, r.stderr).toBe(0)
     }
     return env

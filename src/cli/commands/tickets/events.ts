@@ -28,7 +28,10 @@ interface EventOptions {
   force?: boolean
 }
 
-/** Applies an event to a ticket; a sentence instead means there was nothing to change (said so, exit 0). */
+/**
+ * Applies an event to a ticket; a returned sentence means there was nothing to change (said so, exit 0). `unknown`:
+ * most events are the ticket model's functions, which return nothing.
+ */
 type Apply = (
   ticket: Ticket,
   actor: Actor,
@@ -36,7 +39,7 @@ type Apply = (
   views: TicketViews,
   arg: string | undefined,
   opts: EventOptions,
-) => undefined | string | void
+) => unknown
 
 interface EventCommand {
   name: string
