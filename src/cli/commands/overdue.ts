@@ -2,8 +2,8 @@ import { Command } from 'commander'
 import { FoundError } from '../../errors.js'
 import { levelClock } from '../../sla/deadline.js'
 import { formatMinutes } from '../../sla/duration.js'
-import { isAlert } from '../../sla/status.js'
-import { currentWindow, type ReactionWindow } from '../../sla/windows.js'
+import type { ReactionWindow } from '../../sla/windows.js'
+import { alertsOf } from '../../ticket/attention.js'
 import type { Ticket } from '../../ticket/ticket.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
@@ -99,7 +99,6 @@ export async function runOverdue(
   const shape = listShape(fieldsArg, opts, ctx.json, OVERDUE_FIELDS)
   checkRegulationId(ctx, opts.regulation)
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
-  const found: { row: OverdueRow; deadline: number }[] = []
   // the store selects the tickets whose recorded deadline may have passed (a database by its
   // index on the open window's deadline); each one's windows decide exactly
   const tickets = await withStore(ctx, environment, async (store) => {
@@ -112,20 +111,12 @@ export async function runOverdue(
       out.push(t)
     return out
   })
-  for (const t of tickets) {
-    const windows = views.windows(t)
-    const w = windows ? currentWindow(windows) : undefined
-    if (!w || w.deadline === null || !isAlert(w.status, Boolean(opts.atRisk))) continue
-    found.push({ row: overdueRow(ctx, views, t, w), deadline: w.deadline })
-  }
-  found.sort((a, b) => a.deadline - b.deadline || (a.row.id < b.row.id ? -1 : 1))
-  // --check counts every overdue ticket, whatever --limit shows
-  const overdue = found.filter((f) => f.row.status === 'overdue').length
-  const rows = shapeRows(
-    found.map((f) => f.row),
-    (r) => r,
-    shape,
+  const found = alertsOf(tickets, (t) => views.windows(t), Boolean(opts.atRisk)).map((a) =>
+    overdueRow(ctx, views, a.ticket, a.window),
   )
+  // --check counts every overdue ticket, whatever --limit shows
+  const overdue = found.filter((r) => r.status === 'overdue').length
+  const rows = shapeRows(found, (r) => r, shape)
   for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
   if (ctx.json)
     writeJson(

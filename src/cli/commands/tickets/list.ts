@@ -8,7 +8,7 @@ import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
-import { writeJson } from '../../output/json.js'
+import { writeJson, writeJsonArray } from '../../output/json.js'
 import { type ListOptions, listShape, pickFields, shapeRows, withListOptions } from '../../output/list-options.js'
 import { renderList } from '../../output/table.js'
 import { checkRegulationId } from '../../regulation-input.js'
@@ -130,31 +130,6 @@ export async function runTicketsList(
     return
   }
   ctx.io.out(renderTicketList(rows, views, ctx.io))
-}
-
-/**
- * A JSON array with one item per line, written in chunks as it is built and only as fast as the
- * reader takes them: a list of 100,000 tickets never becomes one 200 MB string, nor a queue of
- * chunks waiting for a slow pipe.
- */
-export async function writeJsonArray<T>(
-  io: IO,
-  items: AsyncIterable<T> | Iterable<T>,
-  view: (item: T) => unknown,
-): Promise<void> {
-  let chunk = ''
-  let first = true
-  for await (const item of items) {
-    chunk += `${first ? '[\n' : ',\n'}${JSON.stringify(view(item))}`
-    first = false
-    if (chunk.length > 1 << 20) {
-      io.out(chunk)
-      chunk = ''
-      // io.out writes to io.stdout (processIO): wait for the reader when that stream's buffer is full
-      if (io.stdout.writableNeedDrain) await new Promise<void>((resolve) => io.stdout.once('drain', resolve))
-    }
-  }
-  io.out(first ? '[]\n' : `${chunk}\n]\n`)
 }
 
 async function* limited<T>(items: AsyncIterable<T>, limit: number | undefined): AsyncGenerator<T> {
