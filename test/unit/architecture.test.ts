@@ -76,3 +76,16 @@ describe('architecture: the ticket model and the store seam (issue 14)', () => {
     }
   })
 })
+
+describe('architecture: thin commands (docs/ARCHITECTURE.md, "How a command runs")', () => {
+  const commands = files(join(SRC, 'cli/commands'))
+  it.each(commands.map((f) => [relative(SRC, f), f]))('%s imports no other command', (rel, file) => {
+    const text = readFileSync(file, 'utf8')
+    // a command group's index assembles its subcommands; nothing else reaches into another command's file
+    if (rel.endsWith('/index.ts')) return
+    for (const m of text.matchAll(/(?:from|import\()\s*'(\.[^']+)'/g)) {
+      const target = relative(SRC, join(file, '..', m[1] as string))
+      expect(target.startsWith('cli/commands/'), `${rel} imports the command ${target}`).toBe(false)
+    }
+  })
+})

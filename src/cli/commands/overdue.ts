@@ -14,7 +14,7 @@ import { type ListOptions, listShape, pickFields, shapeRows, withListOptions } f
 import { type Column, renderList } from '../output/table.js'
 import { checkRegulationId } from '../regulation-input.js'
 import { withStore } from '../store.js'
-import { oneLine, paintStatus, TicketViews } from './tickets/shared.js'
+import { oneLine, paintStatus, TicketViews } from '../tickets.js'
 
 const OVERDUE_FIELDS = [
   'id',

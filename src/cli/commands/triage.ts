@@ -33,7 +33,7 @@ export function triageCommand(io: IO, environment: Environment): Command {
     if (opts.interactive || (text === undefined && opts.file === undefined && ctx.io.canPrompt && !ctx.json)) {
       // (a terminal is checked there: `triage -i < /dev/null` is a usage error, not a cancelled conversation)
       // inquirer is loaded only for a conversation
-      const { runInteractiveTriage } = await import('./triage-interactive.js')
+      const { runInteractiveTriage } = await import('../triage-interactive.js')
       await runInteractiveTriage(ctx, environment, opts)
       return
     }

@@ -2,23 +2,17 @@ import { Command } from 'commander'
 import { UsageError } from '../../../errors.js'
 import { defaultLevel } from '../../../regulation/describe.js'
 import type { Regulation } from '../../../regulation/load.js'
-import { idPrefix } from '../../../ticket/ids.js'
-import { splitSecrets } from '../../../ticket/secrets.js'
-import type { SecretValue, Ticket } from '../../../ticket/ticket.js'
-import { recordWindows } from '../../../ticket/window-record.js'
-import { findSecrets } from '../../../triage/credentials.js'
+import type { Ticket } from '../../../ticket/ticket.js'
 import type { TriageResult } from '../../../triage/triage.js'
-import type { RequestFacts } from '../../../triage/types.js'
 import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
+import { saveTriagedTicket } from '../../intake.js'
 import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
-import { triageJson } from '../../output/triage-json.js'
-import { businessClock, regulationOption, triageWithModel } from '../../regulation-input.js'
-import { withStore } from '../../store.js'
+import { regulationOption, triageWithModel } from '../../regulation-input.js'
+import { TicketViews } from '../../tickets.js'
 import { addTriageOptions, readRequestText, type TriageFlags, triageFacts } from '../../triage-input.js'
-import { authorOf, formatIn, oneLine, TicketViews } from './shared.js'
 
 export interface TicketsAddOptions extends TriageFlags {
   subject?: string
@@ -71,66 +65,6 @@ export async function runTicketsAdd(
   printTicketAdded(ctx, reg, ticket, result, Boolean(opts.showSecrets))
 }
 
-export interface SaveOptions {
-  subject?: string | undefined
-  critical?: boolean | undefined
-  /** overrides the level triage gave */
-  level?: string | undefined
-}
-
-/**
- * Stores a triaged request as a new ticket (also the "save" offer of interactive triage). The
- * credentials in the text are taken apart from it (see store/secrets.ts) before it is written.
- */
-export async function saveTriagedTicket(
-  ctx: Context,
-  environment: Environment,
-  reg: Regulation,
-  text: string,
-  facts: RequestFacts,
-  result: TriageResult,
-  opts: SaveOptions = {},
-): Promise<Ticket> {
-  const receivedAt = formatIn(reg.workingTime.timezone)(facts.receivedAt)
-  const body = splitSecrets(text, 'text', findSecrets(text))
-  // a given subject is kept whole (one line): scripts read it back as it was given
-  const subjectLine = opts.subject?.trim() ? (opts.subject as string).replace(/\s+/g, ' ').trim() : undefined
-  const subject = subjectLine
-    ? splitSecrets(subjectLine, 'subject', findSecrets(subjectLine))
-    : { text: subjectOf(body.text), secrets: [] as SecretValue[] }
-  const secrets = [...body.secrets, ...subject.secrets]
-  const tier = facts.tier ?? reg.tiers.find((t) => t.default)?.id ?? null
-  const author = authorOf(ctx)
-  const clock = businessClock(ctx, reg)
-  const make = (id: string): Ticket => ({
-    id,
-    regulation: reg.id,
-    level: opts.level ?? result.level,
-    tier,
-    channel: facts.channel ?? null,
-    product: facts.product ?? null,
-    critical: Boolean(opts.critical),
-    subject: subject.text,
-    text: body.text,
-    received_at: receivedAt,
-    status: 'new',
-    assignee: null,
-    triage: triageJson(reg, result),
-    events: [
-      { type: 'received', at: receivedAt, author, ...(facts.channel ? { message: `via ${facts.channel}` } : {}) },
-    ],
-    ...(secrets.length ? { secrets } : {}),
-  })
-  return withStore(ctx, environment, (store) =>
-    store.insert(idPrefix(reg), (id) => {
-      const ticket = make(id)
-      // the first window opens at receipt: its deadline is recorded with the regulation of now
-      recordWindows(ticket, reg, clock)
-      return ticket
-    }),
-  )
-}
-
 function printTicketAdded(ctx: Context, reg: Regulation, ticket: Ticket, result: TriageResult, showSecrets: boolean) {
   const views = new TicketViews(ctx, showSecrets)
   const view = views.json(ticket)
@@ -171,10 +105,4 @@ function printTicketAdded(ctx: Context, reg: Regulation, ticket: Ticket, result:
     )
   if (result.missing.length) ctx.io.out(`  ${a.askFor}: ${result.missing.join(', ')}\n`)
   for (const warning of result.warnings) ctx.io.err(`warning: ${warning.message}\n`)
-}
-
-/** The start of the (masked) text, one line, never ending inside a mask. */
-function subjectOf(masked: string): string {
-  const line = oneLine(masked, 80)
-  return line.endsWith('…') ? line.replace(/(?<!•)•{1,5}…$/, '…') : line
 }

@@ -7,7 +7,7 @@ import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { replyDraft } from '../../output/reply.js'
 import { withStore } from '../../store.js'
-import { TicketViews, ticketIdArg } from './shared.js'
+import { TicketViews, ticketIdArg } from '../../tickets.js'
 
 export function ticketsDraftCommand(io: IO, environment: Environment): Command {
   return new Command('draft')

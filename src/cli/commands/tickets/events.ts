@@ -16,9 +16,9 @@ import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
+import { printTicket } from '../../output/ticket.js'
 import { withStore } from '../../store.js'
-import { authorOf, eventTime, paintStatus, TicketViews, ticketIdArg } from './shared.js'
-import { printTicket } from './show.js'
+import { authorOf, eventTime, paintStatus, TicketViews, ticketIdArg } from '../../tickets.js'
 
 interface EventOptions {
   at?: string

@@ -10,8 +10,6 @@ import { ticketsAutocloseCommand, ticketsPurgeSecretsCommand } from './maintenan
 import { ticketsRecomputeCommand } from './recompute.js'
 import { ticketsShowCommand } from './show.js'
 
-export { saveTriagedTicket } from './add.js'
-
 export function ticketsCommand(io: IO, environment: Environment): Command {
   const cmd = new Command('tickets')
     .description('The local ticket store: take requests in, respond, wait, resolve, close; the queue')

@@ -13,7 +13,7 @@ import { type ListOptions, listShape, pickFields, shapeRows, withListOptions } f
 import { renderList } from '../../output/table.js'
 import { checkRegulationId } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
-import { authorOf, oneLine, paintStatus, TicketViews } from './shared.js'
+import { authorOf, oneLine, paintStatus, TicketViews } from '../../tickets.js'
 
 /** the fields of a ticket record (`tickets list --json`), for --json FIELDS and --sort */
 const TICKET_FIELDS = [

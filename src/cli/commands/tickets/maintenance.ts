@@ -11,7 +11,7 @@ import { writeJson } from '../../output/json.js'
 import { renderList } from '../../output/table.js'
 import { checkRegulationId } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
-import { authorOf, oneLine, TicketViews } from './shared.js'
+import { authorOf, oneLine, TicketViews } from '../../tickets.js'
 
 interface MaintenanceOptions {
   dryRun?: boolean

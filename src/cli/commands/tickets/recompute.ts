@@ -11,8 +11,8 @@ import { writeJson } from '../../output/json.js'
 import { renderList } from '../../output/table.js'
 import { checkRegulationId } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
+import { TicketViews } from '../../tickets.js'
 import { parseDate } from '../../time-input.js'
-import { TicketViews } from './shared.js'
 
 interface RecomputeOptions {
   since?: string

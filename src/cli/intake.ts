@@ -1,0 +1,65 @@
+import type { Regulation } from '../regulation/load.js'
+import { idPrefix } from '../ticket/ids.js'
+import { newTicket, subjectOf } from '../ticket/intake.js'
+import { splitSecrets } from '../ticket/secrets.js'
+import type { SecretValue, Ticket } from '../ticket/ticket.js'
+import { recordWindows } from '../ticket/window-record.js'
+import { findSecrets } from '../triage/credentials.js'
+import type { TriageResult } from '../triage/triage.js'
+import type { RequestFacts } from '../triage/types.js'
+import type { Context, Environment } from './context.js'
+import { triageJson } from './output/triage-json.js'
+import { businessClock } from './regulation-input.js'
+import { withStore } from './store.js'
+import { authorOf, formatIn } from './tickets.js'
+
+export interface SaveOptions {
+  subject?: string | undefined
+  critical?: boolean | undefined
+  /** overrides the level triage gave */
+  level?: string | undefined
+}
+
+/**
+ * Stores a triaged request as a new ticket (`tickets add`, and the "save" offer of interactive triage). The
+ * credentials in the text are taken apart from it (ticket/secrets.ts) before it is written; the first reaction
+ * window is recorded with the regulation of now.
+ */
+export async function saveTriagedTicket(
+  ctx: Context,
+  environment: Environment,
+  reg: Regulation,
+  text: string,
+  facts: RequestFacts,
+  result: TriageResult,
+  opts: SaveOptions = {},
+): Promise<Ticket> {
+  const body = splitSecrets(text, 'text', findSecrets(text))
+  // a given subject is kept whole (one line): scripts read it back as it was given
+  const subjectLine = opts.subject?.trim() ? (opts.subject as string).replace(/\s+/g, ' ').trim() : undefined
+  const subject = subjectLine
+    ? splitSecrets(subjectLine, 'subject', findSecrets(subjectLine))
+    : { text: subjectOf(body.text), secrets: [] as SecretValue[] }
+  const intake = {
+    regulation: reg.id,
+    receivedAt: formatIn(reg.workingTime.timezone)(facts.receivedAt),
+    text: body.text,
+    subject: subject.text,
+    secrets: [...body.secrets, ...subject.secrets],
+    level: opts.level ?? result.level,
+    tier: facts.tier ?? reg.tiers.find((t) => t.default)?.id ?? null,
+    channel: facts.channel ?? null,
+    product: facts.product ?? null,
+    critical: Boolean(opts.critical),
+    triage: triageJson(reg, result),
+    author: authorOf(ctx),
+  }
+  const clock = businessClock(ctx, reg)
+  return withStore(ctx, environment, (store) =>
+    store.insert(idPrefix(reg), (id) => {
+      const ticket = newTicket(id, intake)
+      recordWindows(ticket, reg, clock)
+      return ticket
+    }),
+  )
+}

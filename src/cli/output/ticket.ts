@@ -1,0 +1,114 @@
+import { describeDuration } from '../../regulation/describe.js'
+import { formatMinutes } from '../../sla/duration.js'
+import type { Ticket } from '../../ticket/ticket.js'
+import type { Context } from '../context.js'
+import { type IO, printable } from '../io.js'
+import { oneLine, paintStatus, type TicketViews } from '../tickets.js'
+import { writeJson } from './json.js'
+import { renderFields, renderList } from './table.js'
+
+/** A ticket as `show` prints it (also after a change, by the event commands). */
+export function printTicket(ctx: Context, views: TicketViews, ticket: Ticket): void {
+  const view = views.json(ticket)
+  for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
+  if (ctx.json) {
+    writeJson(ctx.io, view)
+    return
+  }
+  ctx.io.out(renderTicket(views, ticket, view, ctx.io))
+}
+
+/** The verdict triage gave at intake: scope, topic with its clause, why, what to ask for, what to watch out for. */
+function renderTriage(t: Ticket, io: IO): string {
+  const v = t.triage
+  if (!v) return ''
+  const c = io.color
+  const { t: words, phrases } = io.speech
+  const w = words.ticket
+  const scopeWord = words.scopeWord[v.scope]
+  const scope = v.scope === 'in' ? c.green(scopeWord) : v.scope === 'out' ? c.red(scopeWord) : c.yellow(scopeWord)
+  const decided = v.decided_by ? c.dim(` (${w.decidedBy(words.verdict.decider[v.decided_by] ?? v.decided_by)})`) : ''
+  const pairs: [string, string][] = [[w.scope, `${scope}${decided}`]]
+  if (v.topic) pairs.push([w.topic, `${v.topic.id}${v.topic.clause ? ` (§${v.topic.clause})` : ''}`])
+  for (const [i, r] of (v.reasons ?? []).entries())
+    pairs.push([
+      i === 0 ? w.why : '',
+      `${printable(phrases.say(r.message))}${r.clause ? c.dim(` (§${r.clause})`) : ''}`,
+    ])
+  if (v.missing?.length) pairs.push([w.askFor, c.yellow(v.missing.join(', '))])
+  for (const [i, warning] of v.warnings.entries())
+    pairs.push([
+      i === 0 ? w.warnings : '',
+      c.yellow(`${warning.code}${warning.message ? `: ${printable(phrases.say(warning.message))}` : ''}`),
+    ])
+  return `\n${c.bold(w.triage)}\n${renderFields(pairs, io)}`
+}
+
+function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketViews['json']>, io: IO): string {
+  const c = io.color
+  const { t: words, lang } = io.speech
+  const w = words.ticket
+  const reg = views.regulation(t.regulation)
+  const level = t.level
+    ? `${t.level}${reg?.levels[t.level] ? ` (${describeDuration(reg.levels[t.level]?.limit, lang)})` : ''}`
+    : w.none
+  const pairs: [string, string][] = [
+    [w.ticket, c.bold(t.id)],
+    [w.regulation, t.regulation],
+    [w.subject, printable(view.subject)],
+    [w.status, words.status[t.status] ?? t.status],
+    [w.level, level],
+    [w.tier, t.tier ?? '—'],
+    [w.channel, t.channel ?? '—'],
+    ...(t.product ? [[w.product, t.product] as [string, string]] : []),
+    [w.critical, t.critical ? c.red(w.yes) : w.no],
+    [w.assignee, t.assignee ?? '—'],
+    [w.received, t.received_at],
+    [w.sla, `${paintStatus(view.sla, io)}${view.deadline ? ` (${w.deadline(view.deadline)})` : ''}`],
+  ]
+  let out = renderFields(pairs, io)
+  out += renderTriage(t, io)
+  out += `\n${c.bold(w.windows)}\n`
+  out +=
+    renderList(
+      view.windows ?? [],
+      [
+        { header: '#', value: (w) => (view.windows ?? []).indexOf(w) + 1 },
+        { header: 'OPENED', value: (w) => w.opened_at },
+        { header: 'BY', value: (w) => w.opened_by },
+        { header: 'LEVEL', value: (w) => w.level },
+        { header: 'TARGET', value: (w) => w.target },
+        { header: 'DEADLINE', value: (w) => w.deadline },
+        { header: 'RESPONDED', value: (w) => w.responded_at },
+        {
+          header: 'REACTION',
+          value: (w) => (w.reaction_working_minutes === null ? null : formatMinutes(w.reaction_working_minutes)),
+        },
+        { header: 'STATUS', value: (w) => w.status, human: (w, io) => paintStatus(w.status, io) },
+      ],
+      io,
+    ) || `${c.dim(`  ${w.noWindows}`)}\n`
+  out += `\n${c.bold(w.timeline)}\n`
+  out += renderList(
+    view.events,
+    [
+      { header: 'AT', value: (e) => e.at },
+      { header: 'EVENT', value: (e) => e.type, human: (e) => words.event[e.type] ?? e.type },
+      { header: 'BY', value: (e) => e.author },
+      {
+        header: 'DETAIL',
+        value: (e) =>
+          [
+            'from' in e || 'to' in e ? `${e.from ?? '—'} → ${e.to ?? '—'}` : '',
+            e.rule ? `(${e.rule})` : '',
+            e.message ? oneLine(e.message, 200) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+      },
+    ],
+    io,
+  )
+  out += `\n${c.bold(w.text)}${view.secrets_masked ? c.dim(` ${w.secretsMasked}`) : ''}\n${printable(view.text)}\n`
+  return out
+}

@@ -1,0 +1,54 @@
+import type { SecretValue, Ticket } from './ticket.js'
+import type { StoredTriage } from './triage-record.js'
+
+/** A request as it is taken in: its text and subject with credentials already taken apart, and its facts. */
+export interface Intake {
+  regulation: string
+  /** ISO instant with the regulation's offset */
+  receivedAt: string
+  text: string
+  subject: string
+  secrets: SecretValue[]
+  level: string | null
+  tier: string | null
+  channel: string | null
+  product: string | null
+  critical: boolean
+  triage: StoredTriage | null
+  author: string
+}
+
+/** A new ticket for an intake: status new, unassigned, its history the one `received` event. */
+export function newTicket(id: string, intake: Intake): Ticket {
+  return {
+    id,
+    regulation: intake.regulation,
+    level: intake.level,
+    tier: intake.tier,
+    channel: intake.channel,
+    product: intake.product,
+    critical: intake.critical,
+    subject: intake.subject,
+    text: intake.text,
+    received_at: intake.receivedAt,
+    status: 'new',
+    assignee: null,
+    triage: intake.triage,
+    events: [
+      {
+        type: 'received',
+        at: intake.receivedAt,
+        author: intake.author,
+        ...(intake.channel ? { message: `via ${intake.channel}` } : {}),
+      },
+    ],
+    ...(intake.secrets.length ? { secrets: intake.secrets } : {}),
+  }
+}
+
+/** The subject taken from the start of the (masked) text: one line, never ending inside a mask. */
+export function subjectOf(maskedText: string, max = 80): string {
+  const flat = maskedText.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat
+  return `${flat.slice(0, max - 1)}…`.replace(/(?<!•)•{1,5}…$/, '…')
+}
