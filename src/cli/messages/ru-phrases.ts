@@ -1,8 +1,562 @@
 import type { Phrase } from './phrases.js'
 
+/** The ISO 8601 help the time options repeat (src/cli/time-input.ts). */
+const ISO = String.raw`an ISO 8601 instant like "2026-11-20T15:00:00\+03:00" or "2026-11-20T12:00Z"`
+const ISO_RU = 'момент времени в формате ISO 8601, например "2026-11-20T15:00:00+03:00" или "2026-11-20T12:00Z"'
+
+/** A pattern from a template: the literal parts are written escaped, as in a regex literal. */
+const p = (source: string, russian: string): Phrase => [new RegExp(source), russian]
+
 /**
  * Russian for the sentences written outside the catalogue (src/cli/messages/phrases.ts): errors, notes and
  * warnings on stderr, triage reasons and warnings. Most specific first: the first pattern that matches the whole
  * sentence wins.
  */
-export const RU_PHRASES: readonly Phrase[] = []
+export const RU_PHRASES: readonly Phrase[] = [
+  // ── times and dates (src/cli/time-input.ts) ──
+  p(String.raw`(.+?): expected ${ISO}, got (.*)`, `$1: ожидается ${ISO_RU}, получено $2`),
+  p(String.raw`(.+?): (".*") is not a real date; expected ${ISO}`, `$1: $2 — несуществующая дата; ожидается ${ISO_RU}`),
+  p(
+    String.raw`(.+?): (".*") is not a real time; expected ${ISO}`,
+    `$1: $2 — несуществующее время; ожидается ${ISO_RU}`,
+  ),
+  p(
+    String.raw`(.+?): (".*") is not a real UTC offset; expected ${ISO}`,
+    `$1: $2 — несуществующее смещение от UTC; ожидается ${ISO_RU}`,
+  ),
+  p(
+    String.raw`(.+?): (".*") is outside the years regdesk computes \((\d+)–(\d+)\)`,
+    '$1: $2 — вне диапазона лет, которые рассчитывает regdesk ($3–$4)',
+  ),
+  p(
+    String.raw`(.+?): expected a real date like "2026-05-01", got (.*)`,
+    '$1: ожидается существующая дата, например "2026-05-01", получено $2',
+  ),
+  p(
+    String.raw`the instant has no offset; read as (.+?) time`,
+    'момент времени указан без смещения от UTC; считается временем $1',
+  ),
+  p(String.raw`(.+?) has no offset; read as (.+?) time`, '$1 указан без смещения от UTC; считается временем $2'),
+
+  // ── regulations ──
+  p(
+    String.raw`unknown regulation "(.*)" in the store: its tickets have no windows \(add its file with --regulations\)`,
+    'в хранилище заявок есть неизвестный регламент "$1": сроки его заявок не рассчитываются (добавьте его файл через --regulations)',
+  ),
+  p(
+    String.raw`unknown regulation "(.*)" of (\S+); add its file with --regulations`,
+    'неизвестный регламент "$1" у заявки $2; добавьте его файл через --regulations',
+  ),
+  p(String.raw`unknown regulation "(.*)"; available: (.*)`, 'неизвестный регламент "$1"; доступные регламенты: $2'),
+  p(String.raw`unknown regulation "(.*)"`, 'неизвестный регламент "$1"'),
+  p(
+    String.raw`give the regulation once: "(.*)" or --regulation (.+?), not both`,
+    'укажите регламент один раз: "$1" или --regulation $2, но не оба сразу',
+  ),
+  p(
+    String.raw`which regulation\? pass --regulation <id> \(one of (.*)\) or set a default with \`regdesk config set regulation <id>\``,
+    'какой регламент? Укажите --regulation <id> (один из: $1) или задайте регламент по умолчанию: `regdesk config set regulation <id>`',
+  ),
+  p(
+    String.raw`the default regulation "(.*)" \(config \`regulation\`\) is unknown; available: (.*)`,
+    'регламент по умолчанию "$1" (настройка `regulation`) неизвестен; доступные регламенты: $2',
+  ),
+  p(
+    String.raw`(\S+) is (.+?), which replaces the built-in regulation of that id`,
+    'регламент $1 взят из файла $2 и заменяет встроенный регламент с тем же id',
+  ),
+  p(String.raw`cannot read the regulations directory (.+?): (.*)`, 'не удаётся прочитать каталог регламентов $1: $2'),
+  p(String.raw`(.+?): "(.*)" is not a directory`, '$1: "$2" не является каталогом'),
+  p(String.raw`"(.*)" is not a directory`, '"$1" не является каталогом'),
+  p(String.raw`no findings`, 'замечаний нет'),
+
+  // ── language and config ──
+  p(String.raw`--lang must be one of (.*), got "(.*)"`, '--lang: допустимые значения — $1, получено "$2"'),
+  p(String.raw`lang must be one of (.*), got "(.*)"`, 'lang: допустимые значения — $1, получено "$2"'),
+  p(
+    String.raw`unknown config key "(.*)"; valid keys: (.*)`,
+    'неизвестный параметр настройки "$1"; допустимые параметры: $2',
+  ),
+  p(
+    String.raw`a value for "(.*)" must not be empty; use \`regdesk config unset (.*)\``,
+    'значение параметра "$1" не может быть пустым; чтобы сбросить его, выполните `regdesk config unset $2`',
+  ),
+  p(String.raw`set (\S+) = (.*) \(([^()]*)\)`, 'установлено: $1 = $2 ($3)'),
+  p(String.raw`unset (\S+)`, 'сброшено: $1'),
+  p(String.raw`unknown shell "(.*)"; shells: (.*)`, 'неизвестная командная оболочка "$1"; поддерживаются: $2'),
+
+  // ── triage input (src/cli/triage-input.ts, triage, tickets add) ──
+  p(
+    String.raw`training the triage model for (\S+) from its match data \(once; kept in memory\)`,
+    'обучается модель разбора заявок для регламента $1 по его данным сопоставления (один раз; хранится в памяти)',
+  ),
+  p(
+    String.raw`training the triage model for (\S+) from its match data \(once; kept in (.+)\)`,
+    'обучается модель разбора заявок для регламента $1 по его данным сопоставления (один раз; хранится в $2)',
+  ),
+  p(String.raw`unknown tier "(.*)" for (\S+); tiers: (.*)`, 'неизвестный тариф "$1" для регламента $2; тарифы: $3'),
+  p(String.raw`(\S+) has no tiers; drop --tier`, 'в регламенте $1 нет тарифов; уберите --tier'),
+  p(
+    String.raw`--product: expected a product id or name, got nothing`,
+    '--product: ожидается id или название продукта, но значение пустое',
+  ),
+  p(
+    String.raw`unknown product "(.*)" for (\S+); products: (.*)`,
+    'неизвестный продукт "$1" для регламента $2; продукты: $3',
+  ),
+  p(String.raw`(\S+) lists no products; drop --product`, 'в регламенте $1 нет списка продуктов; уберите --product'),
+  p(
+    String.raw`(\S+) has no rule about outdated versions; drop --outdated`,
+    'в регламенте $1 нет правила об устаревших версиях; уберите --outdated',
+  ),
+  p(
+    String.raw`(\S+) has no rule about modified code; drop --modified`,
+    'в регламенте $1 нет правила об изменённом коде продукта; уберите --modified',
+  ),
+  p(
+    String.raw`(\S+) has no support period that ends after a purchase; drop --license-date`,
+    'в регламенте $1 нет срока поддержки, отсчитываемого от покупки лицензии; уберите --license-date',
+  ),
+  p(
+    String.raw`(\S+) takes no request out of turn; drop --critical`,
+    'регламент $1 не предусматривает обработку заявок вне очереди; уберите --critical',
+  ),
+  p(String.raw`give the text or --file, not both`, 'укажите либо текст, либо --file, но не оба сразу'),
+  p(
+    String.raw`--encoding applies to text read from --file or stdin \("-"\), not to an argument`,
+    '--encoding действует только для текста из --file или stdin ("-"), но не для аргумента',
+  ),
+  p(String.raw`the request text is larger than 4 MB; is it a request\?`, 'текст заявки больше 4 МБ; это точно заявка?'),
+  p(String.raw`(.+?) is larger than 4 MB; is it a request\?`, 'файл $1 больше 4 МБ; это точно текст заявки?'),
+  p(
+    String.raw`reading the request from the terminal: finish with Ctrl-D on an empty line`,
+    'текст заявки читается с терминала: завершите ввод клавишами Ctrl-D на пустой строке',
+  ),
+  p(String.raw`the request text is empty`, 'текст заявки пуст'),
+  p(
+    String.raw`the request text looks like binary data \(NUL or control bytes\), not a letter; give its text`,
+    'текст заявки похож на двоичные данные (байты NUL или управляющие символы), а не на письмо; передайте текст заявки',
+  ),
+  p(
+    String.raw`the request text is not UTF-8; read as (.+?) \(choose with --encoding\)`,
+    'текст заявки не в кодировке UTF-8; прочитан как $1 (кодировку можно указать в --encoding)',
+  ),
+  p(
+    String.raw`give the request text as an argument, "-" for stdin, or --file; or run \`regdesk triage -i\``,
+    'передайте текст заявки аргументом, "-" для чтения из stdin или через --file; либо запустите `regdesk triage -i`',
+  ),
+  p(
+    String.raw`give the request text as an argument, - to read stdin, or --file`,
+    'передайте текст заявки аргументом, - для чтения из stdin или через --file',
+  ),
+  p(
+    String.raw`interactive triage needs a terminal to ask on; give the text as an argument, "-" for stdin, or --file`,
+    'для интерактивного разбора нужен терминал; передайте текст заявки аргументом, "-" для чтения из stdin или через --file',
+  ),
+
+  // ── deadline, elapsed ──
+  p(String.raw`use either (\S+) or (\S+), not both`, 'укажите либо $1, либо $2, но не оба сразу'),
+  p(String.raw`use either --year, --month or --from/--to`, 'укажите либо --year, либо --month, либо --from/--to'),
+  p(String.raw`use either (\S+) or (\S+)`, 'укажите либо $1, либо $2'),
+  p(String.raw`unknown level "(.*)" for (\S+); levels: (.*)`, 'неизвестный уровень "$1" для регламента $2; уровни: $3'),
+  p(String.raw`cannot compute this deadline: (?<tr1>.*)`, 'не удаётся рассчитать этот срок: $<tr1>'),
+  p(String.raw`the working time has no open hours in (\S+)`, 'в рабочем времени регламента нет рабочих часов в $1'),
+  p(
+    String.raw`business time is computed for years (\d+)–(\d+), got (-?\d+)`,
+    'рабочее время рассчитывается для $1–$2 годов, получен $3',
+  ),
+  p(String.raw`expected a duration amount ≥ 0, got (.*)`, 'ожидается длительность ≥ 0, получено $1'),
+  p(String.raw`expected a whole number of working days, got (.*)`, 'ожидается целое число рабочих дней, получено $1'),
+  p(
+    String.raw`expected a real date like "2025-01-01", got "(.*)"`,
+    'ожидается существующая дата, например "2025-01-01", получено "$1"',
+  ),
+  p(String.raw`unknown IANA timezone "(.*)"`, 'неизвестный часовой пояс IANA "$1"'),
+  p(String.raw`unknown topic "(.*)" for (\S+)`, 'неизвестная тема "$1" для регламента $2'),
+  p(
+    String.raw`--duration: expected a working duration like 90m, 8h or 3d, got (.*)`,
+    '--duration: ожидается рабочая длительность, например 90m, 8h или 3d, получено $1',
+  ),
+  p(String.raw`--from is required \(an ISO 8601 instant\)`, 'не указан --from (момент времени в формате ISO 8601)'),
+  p(
+    String.raw`(\d+) of (\d+) lines? could not be computed: see their "error" in the output`,
+    'не удалось рассчитать строк: $1 из $2; причины — в поле "error" в выводе',
+  ),
+  p(String.raw`missing "regulation"`, 'не указан "regulation"'),
+  p(
+    String.raw`missing "received_at" \(an ISO 8601 instant\)`,
+    'не указан "received_at" (момент времени в формате ISO 8601)',
+  ),
+  p(String.raw`give "level" or "duration", not both`, 'укажите "level" или "duration", но не оба сразу'),
+  p(String.raw`"level" must be a string`, 'значение "level" должно быть строкой'),
+  p(
+    String.raw`"duration" must be like 90m, 8h or 3d, got (.*)`,
+    'значение "duration" должно быть вида 90m, 8h или 3d, получено $1',
+  ),
+
+  // ── overdue, report ──
+  p(String.raw`no overdue tickets`, 'просроченных заявок нет'),
+  p(String.raw`nothing overdue or at risk`, 'нет ни просроченных заявок, ни заявок под угрозой срыва срока'),
+  p(String.raw`(\d+) tickets? (?:is|are) overdue`, 'просрочено заявок: $1'),
+  p(String.raw`--to \((.*)\) is before --from \((.*)\)`, '--to ($1) раньше, чем --from ($2)'),
+  p(
+    String.raw`(\d+) ticket\(s\) of unknown regulations left out: (.*)`,
+    'не учтены заявки по неизвестным регламентам ($1): $2',
+  ),
+
+  // ── tickets ──
+  p(String.raw`no tickets`, 'заявок нет'),
+  p(String.raw`the queue is empty`, 'очередь пуста'),
+  p(
+    String.raw`no recorded deadline differs from the regulations as they are now`,
+    'все записанные сроки совпадают с действующими регламентами',
+  ),
+  p(String.raw`--status: unknown status "(.*)"; valid: (.*)`, '--status: неизвестный статус "$1"; допустимые: $2'),
+  p(String.raw`--message is empty`, 'значение --message пустое'),
+  p(
+    String.raw`ask the customer to change the access data they sent \((.+?) §(.+?)\)`,
+    'попросите клиента сменить присланные данные доступа ($1 §$2)',
+  ),
+  p(String.raw`the agent name is empty`, 'имя сотрудника пустое'),
+  p(String.raw`expected a ticket id like "MG-000123", got (.*)`, 'ожидается id заявки вида "MG-000123", получено $1'),
+  p(
+    String.raw`(--now \(.+?\)|--at .+?) is before (\S+) was received \((.+?)\); pass --at with a later time`,
+    '$1 раньше поступления заявки $2 ($3); укажите в --at более позднее время',
+  ),
+  p(
+    String.raw`(--now \(.+?\)|--at .+?) is in the future: now is (.+?); pass --force to record it anyway`,
+    '$1 — это будущее время: сейчас $2; чтобы всё равно записать, укажите --force',
+  ),
+  p(
+    String.raw`(--now \(.+?\)|--at .+?) is before the last event of (\S+) \((\S+) at (.+?)\); pass --force to record it anyway`,
+    '$1 раньше последнего события заявки $2 ($3, $4); чтобы всё равно записать, укажите --force',
+  ),
+  p(
+    String.raw`cannot respond to (\S+): it is closed; reopen it first`,
+    'нельзя ответить по заявке $1: она закрыта; сначала откройте её заново',
+  ),
+  p(
+    String.raw`cannot record a reply on (\S+): it is closed; reopen it first`,
+    'нельзя записать ответ клиента в заявку $1: она закрыта; сначала откройте её заново',
+  ),
+  p(
+    String.raw`cannot move (\S+) from (\S+) to open; only a resolved or closed ticket is reopened`,
+    'нельзя перевести заявку $1 из статуса $2 в open: заново открыть можно только решённую или закрытую заявку',
+  ),
+  p(
+    String.raw`cannot move (\S+) from (\S+) to (\S+); reopen it first`,
+    'нельзя перевести заявку $1 из статуса $2 в $3; сначала откройте её заново',
+  ),
+  p(String.raw`(\S+) is already at level (.+)`, 'заявка $1 уже на уровне $2'),
+  p(String.raw`(\S+) is already unassigned`, 'заявка $1 и так ни на кого не назначена'),
+  p(String.raw`(\S+) is already assigned to (.+)`, 'заявка $1 уже назначена на $2'),
+  p(String.raw`(\S+) is already (\S+)`, 'заявка $1 уже в статусе $2'),
+  p(
+    String.raw`(\S+) is assigned to (.+?); pass --reassign to give it to (.+?), or unassign it first`,
+    'заявка $1 назначена на $2; чтобы передать её $3, укажите --reassign или сначала снимите назначение',
+  ),
+  p(
+    String.raw`(\S+) is under the regulation "(.*)", which is not known here`,
+    'заявка $1 относится к регламенту "$2", который здесь неизвестен',
+  ),
+  p(
+    String.raw`(\d+) credentials? removed from the ticket \((.+?)\) under clause (.+?) of the regulation`,
+    'из заявки удалены данные доступа ($1 шт., заменены на $2) по пункту $3 регламента',
+  ),
+  p(String.raw`via (\S+)`, 'через канал $1'),
+  p(String.raw`nothing to close`, 'закрывать нечего'),
+  p(String.raw`nothing to purge`, 'удалять нечего'),
+
+  // ── the ticket store (src/store/**, store copy) ──
+  p(String.raw`no ticket (\S+) in the store`, 'в хранилище заявок нет заявки $1'),
+  p(String.raw`ticket (\S+) is already in (.+?); nothing was copied`, 'заявка $1 уже есть в $2; ничего не скопировано'),
+  p(
+    String.raw`a ticket copied is already in (.+?); nothing was copied`,
+    'одна из копируемых заявок уже есть в $1; ничего не скопировано',
+  ),
+  p(String.raw`refusing to store an invalid ticket: (.*?): (?<tr1>.*)`, 'некорректная заявка не сохранена: $1: $<tr1>'),
+  p(String.raw`cannot read the ticket store (.+?) \((?<tr1>.*)\)`, 'не удаётся прочитать хранилище заявок $1 ($<tr1>)'),
+  p(
+    String.raw`the ticket store (.+?) is a symbolic link to (.+?), which does not exist; create the target or point --store at a regular file`,
+    'хранилище заявок $1 — символическая ссылка на несуществующий файл $2; создайте его или укажите в --store обычный файл',
+  ),
+  p(
+    String.raw`the ticket store (?<file>.+?) is a symbolic link to (?<target>.+?), which cannot be followed \((?<tr1>.*)\); create the target or point --store at a regular file`,
+    'хранилище заявок $<file> — символическая ссылка на $<target>, по которой не удаётся перейти ($<tr1>); создайте целевой файл или укажите в --store обычный файл',
+  ),
+  p(
+    String.raw`cannot keep a copy of the store before upgrading its format \((.*)\); nothing was changed`,
+    'не удаётся сохранить копию хранилища заявок перед обновлением его формата ($1); ничего не изменено',
+  ),
+  p(
+    String.raw`lost the lock of the ticket store (.+?) while writing \((.*)\); nothing was changed, try again`,
+    'блокировка хранилища заявок $1 потеряна во время записи ($2); ничего не изменено, повторите попытку',
+  ),
+  p(
+    String.raw`cannot create the store directory (.+?) \((?<tr1>.*)\)`,
+    'не удаётся создать каталог хранилища заявок $1 ($<tr1>)',
+  ),
+  p(
+    String.raw`the ticket store (.+?) is not writable \((?<tr1>.*)\); nothing was changed`,
+    'хранилище заявок $1 недоступно для записи ($<tr1>); ничего не изменено',
+  ),
+  p(
+    String.raw`cannot lock the ticket store (?<label>.+?) \((?<tr1>.*)\): its directory (?<dir>.+?) must be writable; nothing was changed`,
+    'не удаётся заблокировать хранилище заявок $<label> ($<tr1>): каталог $<dir> должен быть доступен для записи; ничего не изменено',
+  ),
+  p(
+    String.raw`cannot lock the ticket store (.+?) \((?<tr1>.*)\)`,
+    'не удаётся заблокировать хранилище заявок $1 ($<tr1>)',
+  ),
+  p(
+    String.raw`the ticket store (.+?) is locked by another regdesk process \(waited (\d+) s\); if none is running, remove (.+)`,
+    'хранилище заявок $1 заблокировано другим процессом regdesk (ожидание $2 с); если другой процесс не запущен, удалите $3',
+  ),
+  p(String.raw`no migration from store format (\d+) to (\d+)`, 'нет перехода с формата хранилища $1 на $2'),
+  p(String.raw`the migration from format (\d+) did not produce format (\d+)`, 'переход с формата $1 не дал формат $2'),
+  p(
+    String.raw`the PostgreSQL store (.+?) has schema version (\S+), newer than this regdesk knows \((\S+)\): upgrade regdesk to use it; nothing was changed`,
+    'у хранилища PostgreSQL $1 версия схемы $2 — новее, чем знает эта версия regdesk ($3): обновите regdesk; ничего не изменено',
+  ),
+  p(String.raw`--store (.+?): not a valid postgres:// URL`, '--store $1: некорректный URL postgres://'),
+  p(
+    String.raw`--store (.+?): sslmode=verify-ca needs the certificate authority in sslrootcert=`,
+    '--store $1: для sslmode=verify-ca нужен сертификат удостоверяющего центра в sslrootcert=',
+  ),
+  p(
+    String.raw`cannot connect to the PostgreSQL store (?<label>.+?): (?<tr1>.+); (?<tr2>nothing was read or changed|nothing was changed|the change may not have been saved: .*)`,
+    'не удаётся подключиться к хранилищу PostgreSQL $<label>: $<tr1>; $<tr2>',
+  ),
+  p(
+    String.raw`the PostgreSQL store (?<label>.+?) failed: (?<tr1>.+); (?<tr2>nothing was read or changed|nothing was changed|the change may not have been saved: .*)`,
+    'сбой хранилища PostgreSQL $<label>: $<tr1>; $<tr2>',
+  ),
+  p(String.raw`nothing was read or changed`, 'ничего не прочитано и не изменено'),
+  p(String.raw`nothing was changed`, 'ничего не изменено'),
+  p(
+    String.raw`the change may not have been saved: check with \`tickets show\` before repeating it`,
+    'изменение могло не сохраниться: проверьте через `tickets show`, прежде чем повторять',
+  ),
+  p(
+    String.raw`connection refused \(is the server running, and listening on that host and port\?\)`,
+    'в подключении отказано (запущен ли сервер и слушает ли он этот хост и порт?)',
+  ),
+  p(String.raw`host not found \(name resolution failed\)`, 'хост не найден (не удалось разрешить имя)'),
+  p(String.raw`host not found`, 'хост не найден'),
+  p(String.raw`the server did not answer in time`, 'сервер не ответил вовремя'),
+  p(String.raw`host unreachable`, 'хост недоступен'),
+  p(String.raw`network unreachable`, 'сеть недоступна'),
+  p(String.raw`the connection was reset by the server`, 'сервер сбросил соединение'),
+  p(String.raw`the connection was closed by the server`, 'сервер закрыл соединение'),
+  p(String.raw`the connection to the server was lost`, 'соединение с сервером потеряно'),
+  p(
+    String.raw`password authentication failed \(check the URL, PGPASSWORD or ~/\.pgpass\)`,
+    'ошибка проверки пароля (проверьте URL, PGPASSWORD или ~/.pgpass)',
+  ),
+  p(
+    String.raw`the server refused this user or host \(pg_hba\.conf\)`,
+    'сервер не допускает этого пользователя или хост (pg_hba.conf)',
+  ),
+  p(
+    String.raw`the database does not exist \(create it, e\.g\. createdb\)`,
+    'база данных не существует (создайте её, например командой createdb)',
+  ),
+  p(
+    String.raw`permission denied \(the user needs rights on the regdesk_\* tables, or CREATE to make them\)`,
+    'доступ запрещён (пользователю нужны права на таблицы regdesk_* или право CREATE, чтобы их создать)',
+  ),
+  p(String.raw`the server was shut down`, 'сервер был остановлен'),
+  p(String.raw`the server is starting up or shutting down`, 'сервер запускается или останавливается'),
+  p(String.raw`the server has too many connections`, 'у сервера слишком много подключений'),
+  p(
+    String.raw`another regdesk change held the ticket for over 60 s \(lock timeout\)`,
+    'другое изменение regdesk удерживало заявку более 60 с (истекло время ожидания блокировки)',
+  ),
+  p(
+    String.raw`the transaction stayed idle too long and the server ended it`,
+    'транзакция слишком долго простаивала, и сервер её завершил',
+  ),
+  p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
+  p(String.raw`<from> and <to> are the same store`, '<from> и <to> — одно и то же хранилище'),
+  p(
+    String.raw`(\d+) ticket\(s\) are in both stores with different content \((.*)\); nothing was copied`,
+    'в обоих хранилищах есть заявки с разным содержимым ($1: $2); ничего не скопировано',
+  ),
+  p(
+    String.raw`(.+?) already holds (\d+) ticket\(s\); pass --merge to add the (\d+) missing one\(s\) to them`,
+    'в $1 уже есть заявки ($2); чтобы добавить к ним недостающие ($3), укажите --merge',
+  ),
+  p(
+    String.raw`the copy in (.+?) does not match: (\d+) ticket\(s\) differ or are missing \((.*)\), (\d+) ticket\(s\) there instead of (\d+)`,
+    'копия в $1 не совпадает: заявок отличается или отсутствует — $2 ($3); там $4 заявок вместо $5',
+  ),
+  // errno codes as src/store/json-file/atomic-file.ts explains them
+  p(String.raw`(E[A-Z]+): permission denied`, '$1: доступ запрещён'),
+  p(String.raw`(E[A-Z]+): operation not permitted`, '$1: операция не разрешена'),
+  p(String.raw`(E[A-Z]+): it is a directory, not a file`, '$1: это каталог, а не файл'),
+  p(String.raw`(E[A-Z]+): a parent is not a directory`, '$1: один из родительских путей не является каталогом'),
+  p(String.raw`(E[A-Z]+): read-only file system`, '$1: файловая система только для чтения'),
+  p(String.raw`(E[A-Z]+): too many symbolic links`, '$1: слишком много символических ссылок'),
+  p(String.raw`(E[A-Z]+): no space left on the device`, '$1: на устройстве нет места'),
+  p(String.raw`(E[A-Z0-9_]+)`, '$1'),
+
+  // ── calendar ──
+  p(
+    String.raw`--month: expected a month like "2026-05", got (.*)`,
+    '--month: ожидается месяц вида "2026-05", получено $1',
+  ),
+  p(String.raw`--from and --to go together`, '--from и --to указываются только вместе'),
+  p(String.raw`--to is before --from`, '--to раньше, чем --from'),
+  p(String.raw`at most (\d+) days at once`, 'не более $1 дней за один раз'),
+  p(
+    String.raw`--year: expected a year like 2027 \(1900–2600\), got (.*)`,
+    '--year: ожидается год, например 2027 (1900–2600), получено $1',
+  ),
+  p(
+    String.raw`the (\S+) production calendar for (.+?) is provisional \(no decree yet\): transfers and shortened days may change`,
+    'производственный календарь $1 на $2 год предварительный (постановления ещё нет): переносы и сокращённые дни могут измениться',
+  ),
+  p(
+    String.raw`the (\S+) production calendar does not cover (.+?): only the statutory holidays are applied`,
+    'производственный календарь $1 не охватывает $2 год: учитываются только праздники, установленные законом',
+  ),
+  p(
+    String.raw`calendar (\S+) (\d+): official, (?<tr1>[^;]+)(; .*)?`,
+    'производственный календарь $1 на $2 год: официальный, $<tr1>$4',
+  ),
+  p(
+    String.raw`calendar (\S+) (\d+): provisional \(no decree yet\), (?<tr1>[^;]+)(; .*)?`,
+    'производственный календарь $1 на $2 год: предварительный (постановления ещё нет), $<tr1>$4',
+  ),
+  p(
+    String.raw`calendar (\S+) (\d+): uncovered, (?<tr1>[^;]+)(; .*)?`,
+    'производственный календарь $1 на $2 год: не охвачен, $<tr1>$4',
+  ),
+  p(String.raw`imported from (.+)`, 'импортирован из $1'),
+  p(String.raw`shipped with regdesk \((.+)\)`, 'поставляется с regdesk ($1)'),
+  p(String.raw`not covered: only the statutory holidays`, 'не охвачен: только праздники, установленные законом'),
+  p(
+    String.raw`--calendar: unknown calendar "(.*)"; calendars: (.*)`,
+    '--calendar: неизвестный производственный календарь "$1"; доступные: $2',
+  ),
+  p(
+    String.raw`unknown calendar "(.*)" \(expected an id like "ru"\)`,
+    'неизвестный производственный календарь "$1" (ожидается id вида "ru")',
+  ),
+  p(
+    String.raw`cannot tell the format of (.+?); pass --format (.*)`,
+    'не удаётся определить формат файла $1; укажите --format $2',
+  ),
+  p(String.raw`--dry-run: nothing was written`, '--dry-run: ничего не записано'),
+
+  // ── generic file reading (after the specific "cannot read …" above) ──
+  p(String.raw`cannot read the calendar "(.*)" \((.*)\)`, 'не удаётся прочитать производственный календарь "$1" ($2)'),
+  p(String.raw`cannot read the file \((.*)\)`, 'не удаётся прочитать файл ($1)'),
+  p(String.raw`cannot read (.+?) \((?<tr1>.*)\)`, 'не удаётся прочитать $1 ($<tr1>)'),
+  p(String.raw`cannot read (\S+)`, 'не удаётся прочитать $1'),
+  p(String.raw`(.+?): ok`, '$1: ошибок нет'),
+
+  // ── triage reasons and warnings (src/triage/eligibility.ts, classify.ts) ──
+  p(
+    String.raw`requests through (\S+) are not accepted; accepted: (.*)`,
+    'заявки через канал $1 не принимаются; принимаются каналы: $2',
+  ),
+  p(String.raw`(\S+) is accepted only from (.*) customers`, 'канал $1 доступен только клиентам с тарифами: $2'),
+  p(
+    String.raw`(\S+) is for emergencies only \(§(.+?)\); other requests go through (.*)`,
+    'канал $1 — только для аварийных ситуаций (§$2); остальные заявки принимаются через каналы: $3',
+  ),
+  p(
+    String.raw`(.+?) is not among the supported products \((.*)\)`,
+    '$1 не входит в число поддерживаемых продуктов ($2)',
+  ),
+  p(String.raw`(.+?) was supported until (\S+)`, 'продукт $1 поддерживался до $2'),
+  p(
+    String.raw`the (\S+) period of (\d+(?:\.\d+)?) working minutes after the licence purchase \((\S+)\) has ended`,
+    'период $1 ($2 рабочих минут) после покупки лицензии ($3) истёк',
+  ),
+  p(
+    String.raw`the (\S+) period of (\d+(?:\.\d+)?) working hours after the licence purchase \((\S+)\) has ended`,
+    'период $1 ($2 рабочих часов) после покупки лицензии ($3) истёк',
+  ),
+  p(
+    String.raw`the (\S+) period of (\d+(?:\.\d+)?) working days after the licence purchase \((\S+)\) has ended`,
+    'период $1 ($2 рабочих дней) после покупки лицензии ($3) истёк',
+  ),
+  p(
+    String.raw`the (\S+) period of (\d+(?:\.\d+)?) calendar hours after the licence purchase \((\S+)\) has ended`,
+    'период $1 ($2 календарных часов) после покупки лицензии ($3) истёк',
+  ),
+  p(
+    String.raw`the (\S+) period of (\d+(?:\.\d+)?) calendar days after the licence purchase \((\S+)\) has ended`,
+    'период $1 ($2 календарных дней) после покупки лицензии ($3) истёк',
+  ),
+  p(
+    String.raw`the (\S+) period of (\d+(?:\.\d+)?) (.+?) after the licence purchase \((\S+)\) has ended`,
+    'период $1 ($2 $3) после покупки лицензии ($4) истёк',
+  ),
+  p(String.raw`only the current version is supported`, 'поддерживается только текущая версия продукта'),
+  p(
+    String.raw`the product code was modified: §(.+?) names this among the causes of a delayed \(or impossible\) resolution; the request is served at its level`,
+    'код продукта изменён: §$1 называет это среди причин задержки (или невозможности) решения; заявка обслуживается на своём уровне',
+  ),
+  p(String.raw`the product code was modified`, 'код продукта изменён'),
+  p(String.raw`(.+?) \(tier (\S+)\) is not supported`, '$1 (тариф $2) не обслуживается'),
+  p(String.raw`(.+?) \(tier (\S+)\) is served only on (.*)`, '$1 (тариф $2) обслуживается только по темам: $3'),
+  p(String.raw`in scope: (.*) \(chosen by the agent\)`, 'в рамках поддержки: $1 (выбрано сотрудником)'),
+  p(String.raw`out of scope: (.*) \(chosen by the agent\)`, 'вне рамок поддержки: $1 (выбрано сотрудником)'),
+  p(String.raw`in scope: (.*)`, 'в рамках поддержки: $1'),
+  p(String.raw`out of scope: (.*)`, 'вне рамок поддержки: $1'),
+  p(
+    String.raw`the request contains access data \((.*)\); it is masked in every output — ask the customer to change it after the work`,
+    'в заявке есть данные доступа ($1); они скрыты во всём выводе — попросите клиента сменить их после работ',
+  ),
+  p(
+    String.raw`the request raises (\d+) separate problems; §(.+?) asks for one problem per request: register one ticket per problem`,
+    'в заявке несколько отдельных проблем ($1); §$2 требует одну проблему на заявку: зарегистрируйте по заявке на каждую проблему',
+  ),
+  p(
+    String.raw`the request raises several separate problems; §(.+?) asks for one problem per request: register one ticket per problem`,
+    'в заявке несколько отдельных проблем; §$1 требует одну проблему на заявку: зарегистрируйте по заявке на каждую проблему',
+  ),
+  p(
+    String.raw`the request raises (\d+) separate problems: register one ticket per problem`,
+    'в заявке несколько отдельных проблем ($1): зарегистрируйте по заявке на каждую проблему',
+  ),
+  p(
+    String.raw`the request raises several separate problems: register one ticket per problem`,
+    'в заявке несколько отдельных проблем: зарегистрируйте по заявке на каждую проблему',
+  ),
+
+  // ── commander ──
+  p(String.raw`unknown option '(.*)'`, "неизвестная опция '$1'"),
+  p(String.raw`\(Did you mean one of (.+?)\?\)`, '(Возможно, имелось в виду одно из: $1?)'),
+  p(String.raw`\(Did you mean (.+?)\?\)`, '(Возможно, имелось в виду $1?)'),
+  p(String.raw`missing required argument '(.*)'`, "не указан обязательный аргумент '$1'"),
+  p(String.raw`option '(.*)' argument missing`, "не указано значение опции '$1'"),
+  p(String.raw`required option '(.*)' not specified`, "не указана обязательная опция '$1'"),
+  p(String.raw`unknown command '(.*)'`, "неизвестная команда '$1'"),
+  p(
+    String.raw`too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.`,
+    "слишком много аргументов для '$1': ожидается $2, получено $3.",
+  ),
+  p(
+    String.raw`too many arguments\. Expected (\d+) arguments? but got (\d+)\.`,
+    'слишком много аргументов: ожидается $1, получено $2.',
+  ),
+  p(
+    String.raw`option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.`,
+    "недопустимое значение '$2' опции '$1'. Допустимые значения: $3.",
+  ),
+  p(String.raw`option '(.*)' argument '(.*)' is invalid\. (?<tr1>.*)`, "недопустимое значение '$2' опции '$1'. $<tr1>"),
+  p(
+    String.raw`command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.`,
+    "недопустимое значение '$1' аргумента '$2'. Допустимые значения: $3.",
+  ),
+  p(
+    String.raw`command-argument value '(.*)' is invalid for argument '(.*)'\. (?<tr1>.*)`,
+    "недопустимое значение '$1' аргумента '$2'. $<tr1>",
+  ),
+  p(String.raw`option '(.*)' cannot be used with option '(.*)'`, "опцию '$1' нельзя указывать вместе с опцией '$2'"),
+  p(String.raw`\(run with --help for usage\)`, '(справка: запустите с --help)'),
+]
