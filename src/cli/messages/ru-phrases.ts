@@ -473,27 +473,27 @@ export const RU_PHRASES: readonly Phrase[] = [
   p(String.raw`(.+?) was supported until (\S+)`, 'продукт $1 поддерживался до $2'),
   p(
     String.raw`the (\S+) period of (\d+(?:\.\d+)?) working minutes after the licence purchase \((\S+)\) has ended`,
-    'период $1 ($2 рабочих минут) после покупки лицензии ($3) истёк',
+    'срок поддержки уровня $1 ($2 рабочих минут после покупки лицензии, $3) истёк',
   ),
   p(
     String.raw`the (\S+) period of (\d+(?:\.\d+)?) working hours after the licence purchase \((\S+)\) has ended`,
-    'период $1 ($2 рабочих часов) после покупки лицензии ($3) истёк',
+    'срок поддержки уровня $1 ($2 рабочих часов после покупки лицензии, $3) истёк',
   ),
   p(
     String.raw`the (\S+) period of (\d+(?:\.\d+)?) working days after the licence purchase \((\S+)\) has ended`,
-    'период $1 ($2 рабочих дней) после покупки лицензии ($3) истёк',
+    'срок поддержки уровня $1 ($2 рабочих дней после покупки лицензии, $3) истёк',
   ),
   p(
     String.raw`the (\S+) period of (\d+(?:\.\d+)?) calendar hours after the licence purchase \((\S+)\) has ended`,
-    'период $1 ($2 календарных часов) после покупки лицензии ($3) истёк',
+    'срок поддержки уровня $1 ($2 календарных часов после покупки лицензии, $3) истёк',
   ),
   p(
     String.raw`the (\S+) period of (\d+(?:\.\d+)?) calendar days after the licence purchase \((\S+)\) has ended`,
-    'период $1 ($2 календарных дней) после покупки лицензии ($3) истёк',
+    'срок поддержки уровня $1 ($2 календарных дней после покупки лицензии, $3) истёк',
   ),
   p(
     String.raw`the (\S+) period of (\d+(?:\.\d+)?) (.+?) after the licence purchase \((\S+)\) has ended`,
-    'период $1 ($2 $3) после покупки лицензии ($4) истёк',
+    'срок поддержки уровня $1 ($2 $3 после покупки лицензии, $4) истёк',
   ),
   p(String.raw`only the current version is supported`, 'поддерживается только текущая версия продукта'),
   p(
