@@ -179,6 +179,12 @@ describe('every line regdesk writes to stderr is said in Russian under --lang ru
     expectRussian(r.stderr)
   })
 
+  it('and under LANG=ru_RU.UTF-8 without --lang', async () => {
+    const r = await regdesk(['tickets', 'show', 'MG-000999'], { LANG: 'ru_RU.UTF-8' })
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toBe('ошибка: в хранилище заявок нет заявки MG-000999')
+  })
+
   it('and in English without it', async () => {
     const r = await regdesk(['triage', '-r', 'nosuch', TEXT])
     expect(r.stderr).toMatch(/^error: unknown regulation "nosuch"; available: /)
@@ -191,14 +197,15 @@ describe('the ticket commands', () => {
   const ru = (...args: string[]) => regdesk(['--lang', 'ru', ...args], env())
 
   it('say their refusals and notes in Russian', async () => {
-    const added = await regdesk(
-      ['tickets', 'add', '-r', 'moguta', '--received-at', '2026-10-01T10:00+03:00', TEXT],
-      env(),
-    )
+    const added = await ru('tickets', 'add', '-r', 'moguta', '--received-at', '2026-10-01T10:00+03:00', TEXT)
     expect(added.exitCode, added.stderr).toBe(0)
+    // a note, when there is one (a model trained without the built one), is Russian too
+    if (added.stderr.trim()) expectRussian(added.stderr)
     const id = 'MG-000001'
     const steps: [string[], number][] = [
       [['tickets', 'level', id, 'bogus'], 2],
+      [['tickets', 'level', id, 'standard'], 0],
+      [['tickets', 'reopen', id], 1],
       [['tickets', 'respond', id, '--at', '2020-01-01T00:00Z'], 2],
       [['tickets', 'respond', id, '--at', '2030-01-01T00:00Z'], 2],
       [['tickets', 'assign', id, 'ivan'], 0],
@@ -295,6 +302,12 @@ describe('the phrase book', () => {
     const unknown = [...sentences].filter((s) => !book.knows(s))
     expect(unknown).toEqual([])
     for (const s of sentences) expect(book.say(s), s).toMatch(/[а-яё]/i)
+  })
+
+  it('says the note of a model trained on the spot', () => {
+    expect(book.say('training the triage model for moguta from its match data (once; kept in /tmp/c)')).toBe(
+      'обучается модель разбора заявок для регламента moguta по его данным сопоставления (один раз; хранится в /tmp/c)',
+    )
   })
 
   it('keeps the values and translates a reason inside a refusal', () => {
