@@ -749,6 +749,22 @@ export const RU_PHRASES: readonly Phrase[] = [
   ),
   p(String.raw`unexpected text after the end of the JSON document`, 'лишний текст после конца JSON-документа'),
   p(String.raw`not valid JSON`, 'некорректный JSON'),
+  // importing a production calendar (src/calendar/import.ts)
+  p(
+    String.raw`expected a <calendar year="…"> production calendar, found no <calendar> element`,
+    'ожидается производственный календарь <calendar year="…">, но элемента <calendar> нет',
+  ),
+  p(String.raw`d="(.*)" is not a real month\.day in (\d+)`, 'd="$1" — несуществующие месяц.день в $2 году'),
+  p(
+    String.raw`(\S+) is not in (\d+): a file holds one year \(the year of its first date\)`,
+    '$1 не относится к $2 году: в файле один год (год его первой даты)',
+  ),
+  p(String.raw`the file lists no dates`, 'в файле нет дат'),
+  p(String.raw`no year found`, 'год не найден'),
+  p(
+    String.raw`the year moves (\d+) days? off \(transferred days off less working weekend days\), but Labour Code art\. 112 part 2 moves (\d+): one for each holiday on a weekend \((.*)\) and the two the Government moves from the New Year holidays; is the year complete, or provisional \(--provisional\)\?`,
+    'в году перенесено выходных: $1 (перенесённые выходные минус рабочие выходные дни), а по ч. 2 ст. 112 ТК РФ их $2: по одному за каждый праздник, выпавший на выходной ($3), и два, которые Правительство переносит с новогодних праздников; год указан полностью или он предварительный (--provisional)?',
+  ),
   // "expected X, got Y": what was expected and what was found, each said on its own
   p(String.raw`expected (?<tr1>.+?), got (?<tr2>.+)`, 'ожидается $<tr1>, получено $<tr2>'),
   p(String.raw`a time range like "09:00-18:00"`, 'интервал времени вида "09:00-18:00"'),
@@ -776,9 +792,24 @@ export const RU_PHRASES: readonly Phrase[] = [
   p(String.raw`a list of recorded windows`, 'список записанных окон'),
   p(String.raw`a recorded window`, 'записанное окно'),
   p(String.raw`a reason or null`, 'причина или null'),
+  p(String.raw`a <calendar year="…"> production calendar`, 'производственный календарь <calendar year="…">'),
+  p(String.raw`<calendar year="YYYY">`, '<calendar year="YYYY">'),
+  p(String.raw`d="MM\.DD" \(month\.day\)`, 'd="MM.DD" (месяц.день)'),
+  p(
+    String.raw`t="1" \(day off\), "2" \(shortened working day\) or "3" \(working weekend day\)`,
+    't="1" (выходной), "2" (сокращённый рабочий день) или "3" (рабочий выходной день)',
+  ),
+  p(String.raw`f="MM\.DD" \(the day off moved from\)`, 'f="MM.DD" (дата, с которой перенесён выходной)'),
+  p(String.raw`a date like 2027-01-01 or 01\.01\.2027`, 'дата вида 2027-01-01 или 01.01.2027'),
+  p(String.raw`a kind, one of (.*)`, 'вид дня, одно из: $1'),
+  p(String.raw`the date a day off was moved from`, 'дата, с которой перенесён выходной'),
   p(String.raw`(string|number|boolean|object|array|null)`, '$1'),
   // what was found (kindOf, describe)
   p(String.raw`nothing`, 'ничего'),
+  p(String.raw`none`, 'ничего'),
+  p(String.raw`no year`, 'год не указан'),
+  p(String.raw`<([\w:-]+)>`, '<$1>'),
+  p(String.raw`([a-z]+)="(.*)"`, '$1="$2"'),
   p(String.raw`a list`, 'список'),
   p(String.raw`a map`, 'словарь'),
   p(String.raw`the text (".*")`, 'текст $1'),

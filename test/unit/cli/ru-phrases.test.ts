@@ -75,6 +75,23 @@ function brokenRegulations(): string {
   return dir
 }
 
+/** A file written in a temporary directory. */
+function fileWith(name: string, text: string): string {
+  const file = join(tempDir(), name)
+  writeFileSync(file, text)
+  return file
+}
+
+/** A regulation with mistakes the schema does not see: a default level missing, a tier of an unknown level. */
+function regulationWithMistakes(): string {
+  const dir = tempDir()
+  const text = readFileSync('test/fixtures/regulations/valid/acme.yaml', 'utf8')
+    .replace(/^id: acme$/m, 'id: acme2')
+    .replace(/^ {4}default: true\n/m, '')
+  writeFileSync(join(dir, 'acme.yaml'), text)
+  return dir
+}
+
 /** A file that is no directory, for --regulations. */
 function aFile(): string {
   const file = join(tempDir(), 'file.txt')
@@ -102,7 +119,7 @@ const CASES: Case[] = [
   ['--outdated for a regulation without its rule', () => ['triage', '-r', 'umi', '--outdated', TEXT], 2],
   ['--modified for a regulation without its rule', () => ['triage', '-r', 'moguta', '--modified', TEXT], 2],
   ['--tier for a regulation without tiers', () => ['triage', '-r', 'mst', '--tier', 'x', TEXT], 2],
-  ['an unknown product', () => ['triage', '-r', 'moguta', '--product', 'nosuch', TEXT], 2],
+  ['--product for a regulation without products', () => ['triage', '-r', 'moguta', '--product', 'nosuch', TEXT], 2],
   ['unknown option', () => ['triage', '-r', 'moguta', '--bogus', TEXT], 2],
   ['unknown option with a suggestion', () => ['triage', '-r', 'moguta', '--jsn', TEXT], 2],
   ['option argument missing', () => ['triage', '-r', 'moguta', TEXT, '--now'], 2],
@@ -161,6 +178,19 @@ const CASES: Case[] = [
     () => ['regulations', 'validate', join(brokenRegulations(), 'acme.yaml')],
     3,
   ],
+  [
+    'calendar import of a CSV with bad dates',
+    () => ['calendar', 'import', fileWith('2027.csv', 'date,kind\n2027-13-45,holiday\n2027-01-01,sometimes\n')],
+    3,
+  ],
+  [
+    'calendar import of an incomplete year',
+    () => ['calendar', 'import', '--dry-run', fileWith('2027.csv', 'date,kind\n2027-01-01,holiday\n')],
+    3,
+  ],
+  ['calendar import of a text that is no calendar', () => ['calendar', 'import', fileWith('2027.txt', 'что-то')], 3],
+  ['calendar import of a missing file', () => ['calendar', 'import', join(tempDir(), '2027.csv')], 1],
+  ['a regulation with mistakes', () => ['regulations', 'validate', join(regulationWithMistakes(), 'acme.yaml')], 3],
   ['a store that is not JSON', () => ['tickets', 'list'], 3, () => ({ REGDESK_STORE: brokenStore() })],
   ['a bad store URL', () => ['tickets', 'list', '--store', 'postgres://a:b@[bad'], 2],
   ['store copy to itself', () => ['store', 'copy', 'a.json', 'a.json'], 2],
