@@ -193,6 +193,11 @@ const CASES: Case[] = [
   ['a regulation with mistakes', () => ['regulations', 'validate', join(regulationWithMistakes(), 'acme.yaml')], 3],
   ['a store that is not JSON', () => ['tickets', 'list'], 3, () => ({ REGDESK_STORE: brokenStore() })],
   ['a bad store URL', () => ['tickets', 'list', '--store', 'postgres://a:b@[bad'], 2],
+  [
+    'a PostgreSQL store that refuses connections',
+    () => ['tickets', 'list', '--store', 'postgres://u@127.0.0.1:1/db'],
+    1,
+  ],
   ['store copy to itself', () => ['store', 'copy', 'a.json', 'a.json'], 2],
 ]
 
@@ -350,6 +355,32 @@ describe('the phrase book', () => {
     expect(book.say('cannot read the ticket store /x/t.json (EACCES: permission denied)')).toBe(
       'не удаётся прочитать хранилище заявок /x/t.json (EACCES: доступ запрещён)',
     )
+  })
+
+  it("says the store's refusals with their values", () => {
+    const cases: [string, string][] = [
+      [
+        'the ticket store /s/t.json is locked by another regdesk process (waited 60 s); if none is running, remove /s/t.json.lock',
+        'хранилище заявок /s/t.json заблокировано другим процессом regdesk (ожидание 60 с); если другой процесс не запущен, удалите /s/t.json.lock',
+      ],
+      [
+        'the ticket store /s/t.json is not writable (EROFS: read-only file system); nothing was changed',
+        'хранилище заявок /s/t.json недоступно для записи (EROFS: файловая система только для чтения); ничего не изменено',
+      ],
+      [
+        'cannot lock the ticket store /s/t.json (EACCES: permission denied): its directory /s must be writable; nothing was changed',
+        'не удаётся заблокировать хранилище заявок /s/t.json (EACCES: доступ запрещён): каталог /s должен быть доступен для записи; ничего не изменено',
+      ],
+      [
+        'the PostgreSQL store postgres://u:***@db/regdesk failed: the connection to the server was lost; the change may not have been saved: check with `tickets show` before repeating it',
+        'сбой хранилища PostgreSQL postgres://u:***@db/regdesk: соединение с сервером потеряно; изменение могло не сохраниться: проверьте через `tickets show`, прежде чем повторять',
+      ],
+      [
+        'cannot connect to the PostgreSQL store postgres://db/regdesk: the database does not exist (create it, e.g. createdb); nothing was read or changed',
+        'не удаётся подключиться к хранилищу PostgreSQL postgres://db/regdesk: база данных не существует (создайте её, например командой createdb); ничего не прочитано и не изменено',
+      ],
+    ]
+    for (const [english, russian] of cases) expect(book.say(english)).toBe(russian)
   })
 
   it('has no pattern that an earlier one hides entirely', () => {
