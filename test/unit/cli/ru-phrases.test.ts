@@ -34,9 +34,9 @@ function englishIn(line: string): string | undefined {
     .replace(/--[\w-]+/g, ' ')
     .replace(/<[\w-]+>/g, ' ')
     .replace(/\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
-    .replace(/\S*[\d_./\\§@:=]\S*/g, ' ')
+    .replace(/\S*[\d_./\\§@:]\S*/g, ' ')
   // a list of ids ("moguta, umi") is values, not a sentence: runs are looked for between punctuation
-  for (const part of rest.split(/[,;:()[\]!?—–]+/)) {
+  for (const part of rest.split(/[,;:()[\]!?—–=]+/)) {
     let run: string[] = []
     for (const w of part.split(/\s+/).filter(Boolean)) {
       if (/^[A-Za-z]+$/.test(w) && !KEPT.has(w)) {
@@ -133,6 +133,13 @@ const CASES: Case[] = [
   ['unknown config key', () => ['config', 'set', 'nokey', '1'], 2],
   ['empty config value', () => ['config', 'set', 'regulation', ''], 2],
   ['bad config lang', () => ['config', 'set', 'lang', 'xx'], 2],
+  ['config set', () => ['config', 'set', 'agent', 'ivan'], 0, () => ({ XDG_CONFIG_HOME: tempDir() })],
+  ['config unset', () => ['config', 'unset', 'agent'], 0, () => ({ XDG_CONFIG_HOME: tempDir() })],
+  [
+    'regulations validate of a valid file',
+    () => ['regulations', 'validate', 'test/fixtures/regulations/valid/acme.yaml'],
+    0,
+  ],
   ['tickets show of a missing ticket', () => ['tickets', 'show', 'MG-000999'], 1],
   ['tickets show of a bad id', () => ['tickets', 'show', 'garbage'], 2],
   ['tickets show without an id', () => ['tickets', 'show'], 2],
