@@ -403,6 +403,15 @@ export const RU_PHRASES: readonly Phrase[] = [
     String.raw`--year: expected a year like 2027 \(1900–2600\), got (.*)`,
     '--year: ожидается год, например 2027 (1900–2600), получено $1',
   ),
+  // several years ("2027–2028", "2027, 2029"): годы
+  p(
+    String.raw`the (\S+) production calendar for (.*[–,].*?) is provisional \(no decree yet\): transfers and shortened days may change`,
+    'производственный календарь $1 на $2 годы предварительный (постановлений ещё нет): переносы и сокращённые дни могут измениться',
+  ),
+  p(
+    String.raw`the (\S+) production calendar does not cover (.*[–,].*?): only the statutory holidays are applied`,
+    'производственный календарь $1 не охватывает $2 годы: учитываются только праздники, установленные законом',
+  ),
   p(
     String.raw`the (\S+) production calendar for (.+?) is provisional \(no decree yet\): transfers and shortened days may change`,
     'производственный календарь $1 на $2 год предварительный (постановления ещё нет): переносы и сокращённые дни могут измениться',
@@ -418,6 +427,10 @@ export const RU_PHRASES: readonly Phrase[] = [
   p(
     String.raw`calendar (\S+) (\d+): provisional \(no decree yet\), (?<tr1>[^;]+)(; .*)?`,
     'производственный календарь $1 на $2 год: предварительный (постановления ещё нет), $<tr1>$4',
+  ),
+  p(
+    String.raw`calendar (\S+) (\d+): uncovered, not covered: only the statutory holidays(; .*)?`,
+    'производственный календарь $1 на $2 год не охвачен: учитываются только праздники, установленные законом$3',
   ),
   p(
     String.raw`calendar (\S+) (\d+): uncovered, (?<tr1>[^;]+)(; .*)?`,

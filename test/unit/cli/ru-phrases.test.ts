@@ -162,6 +162,12 @@ const CASES: Case[] = [
     () => ['calendar', 'show', '-r', 'moguta', '--from', '2026-05-10', '--to', '2026-05-01'],
     2,
   ],
+  ['calendar show of a year not covered', () => ['calendar', 'show', '--year', '2031'], 0],
+  [
+    'calendar show of months over two years',
+    () => ['calendar', 'show', '-r', 'moguta', '--from', '2027-12-01', '--to', '2028-01-31'],
+    0,
+  ],
   ['calendar show: a bad year', () => ['calendar', 'show', '-r', 'moguta', '--year', '3000'], 2],
   [
     'calendar show: a bad date',
@@ -344,6 +350,25 @@ describe('the phrase book', () => {
     const unknown = [...sentences].filter((s) => !book.knows(s))
     expect(unknown).toEqual([])
     for (const s of sentences) expect(book.say(s), s).toMatch(/[а-яё]/i)
+  })
+
+  it('says the years of the production calendar', () => {
+    expect(
+      book.say('the ru production calendar does not cover 2028–2029: only the statutory holidays are applied'),
+    ).toBe(
+      'производственный календарь ru не охватывает 2028–2029 годы: учитываются только праздники, установленные законом',
+    )
+    expect(book.say('the ru production calendar does not cover 2028: only the statutory holidays are applied')).toBe(
+      'производственный календарь ru не охватывает 2028 год: учитываются только праздники, установленные законом',
+    )
+    expect(book.say('calendar ru 2031: uncovered, not covered: only the statutory holidays')).toBe(
+      'производственный календарь ru на 2031 год не охвачен: учитываются только праздники, установленные законом',
+    )
+    expect(
+      book.say('calendar ru 2026: official, shipped with regdesk (regulations/calendars/ru.yaml); Постановление № 1'),
+    ).toBe(
+      'производственный календарь ru на 2026 год: официальный, поставляется с regdesk (regulations/calendars/ru.yaml); Постановление № 1',
+    )
   })
 
   it('says the note of a model trained on the spot', () => {
