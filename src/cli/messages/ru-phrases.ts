@@ -157,7 +157,7 @@ export const RU_PHRASES: readonly Phrase[] = [
   p(String.raw`the working time has no open hours in (\S+)`, 'в рабочем времени регламента нет рабочих часов в $1'),
   p(
     String.raw`business time is computed for years (\d+)–(\d+), got (-?\d+)`,
-    'рабочее время рассчитывается для $1–$2 годов, получен $3',
+    'рабочее время рассчитывается для лет $1–$2, получен $3 год',
   ),
   p('expected a duration amount ≥ 0, got (.*)', 'ожидается длительность ≥ 0, получено $1'),
   p('expected a whole number of working days, got (.*)', 'ожидается целое число рабочих дней, получено $1'),
@@ -374,7 +374,7 @@ export const RU_PHRASES: readonly Phrase[] = [
   p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
   p(
     String.raw`(\d+) ticket\(s\) are in both stores with different content \((.*)\); nothing was copied`,
-    'в обоих хранилищах есть заявки с разным содержимым ($1: $2); ничего не скопировано',
+    'в обоих хранилищах есть заявки с разным содержимым: $1 ($2); ничего не скопировано',
   ),
   p(
     String.raw`(.+?) already holds (\d+) ticket\(s\); pass --merge to add the (\d+) missing one\(s\) to them`,
@@ -382,7 +382,7 @@ export const RU_PHRASES: readonly Phrase[] = [
   ),
   p(
     String.raw`the copy in (.+?) does not match: (\d+) ticket\(s\) differ or are missing \((.*)\), (\d+) ticket\(s\) there instead of (\d+)`,
-    'копия в $1 не совпадает: заявок отличается или отсутствует — $2 ($3); там $4 заявок вместо $5',
+    'копия в $1 не совпадает: отличаются или отсутствуют заявки: $2 ($3); заявок там: $4 вместо $5',
   ),
   // errno codes as src/store/json-file/atomic-file.ts explains them
   p('(E[A-Z]+): permission denied', '$1: доступ запрещён'),
