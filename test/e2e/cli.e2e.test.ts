@@ -70,7 +70,13 @@ describe('regdesk config', () => {
     expect((await regdesk(['config', 'set', 'agent', 'Ирина'], env)).exitCode).toBe(0)
     expect(await regdesk(['config', 'get', 'agent'], env)).toMatchObject({ exitCode: 0, stdout: 'Ирина' })
     const list = await regdesk(['config', 'list', '--json'], env)
-    expect(JSON.parse(list.stdout)).toEqual({ regulation: null, agent: 'Ирина', store: null, regulationsDir: null })
+    expect(JSON.parse(list.stdout)).toEqual({
+      regulation: null,
+      agent: 'Ирина',
+      store: null,
+      regulationsDir: null,
+      lang: null,
+    })
     expect((await regdesk(['config', 'unset', 'agent'], env)).exitCode).toBe(0)
     expect((await regdesk(['config', 'get', 'agent', '--json'], env)).stdout).toContain('"value": null')
     expect((await regdesk(['config', 'path'], env)).stdout).toContain(
@@ -81,7 +87,9 @@ describe('regdesk config', () => {
   it('refuses an unknown key with exit 2 and the valid keys', async () => {
     const r = await regdesk(['config', 'set', 'colour', 'red'])
     expect(r.exitCode).toBe(2)
-    expect(r.stderr).toBe('error: unknown config key "colour"; valid keys: regulation, agent, store, regulationsDir')
+    expect(r.stderr).toBe(
+      'error: unknown config key "colour"; valid keys: regulation, agent, store, regulationsDir, lang',
+    )
   })
 
   it('refuses an unknown default regulation', async () => {
@@ -134,6 +142,7 @@ describe('regdesk regulations validate', () => {
       limit: { amount: 4, unit: 'working_hours' },
       target: null,
       note: null,
+      note_en: null,
       clause: '3.1',
       quote: '4 рабочих часа',
       workingTime: null,

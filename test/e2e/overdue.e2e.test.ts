@@ -9,8 +9,14 @@ describe('regdesk overdue', () => {
       regdesk(['tickets', 'add', '-r', reg, 'Ошибка 500 при оформлении заказа', '--received-at', at, ...extra], env)
     // advantshop free (24 working h): received Mon 10:00, answered 11:00, customer replied 15:00 → due Wed 15:00
     await add('advantshop', '2026-11-23T10:00+03:00')
-    await regdesk(['tickets', 'respond', 'AS-1', '--at', '2026-11-23T11:00+03:00'], env)
-    await regdesk(['tickets', 'reply', 'AS-1', '--at', '2026-11-23T15:00+03:00'], env)
+    await regdesk(
+      ['tickets', 'respond', 'AS-1', '--at', '2026-11-23T11:00+03:00', '--now', '2026-11-23T11:00+03:00'],
+      env,
+    )
+    await regdesk(
+      ['tickets', 'reply', 'AS-1', '--at', '2026-11-23T15:00+03:00', '--now', '2026-11-23T15:00+03:00'],
+      env,
+    )
     await regdesk(['tickets', 'assign', 'AS-1', 'anna'], env)
     // moguta (3 working days, target 1): received Fri 20.11 18:00 → target Mon 18:00, due Wed 18:00 → at risk
     await add('moguta', '2026-11-20T18:00+03:00')

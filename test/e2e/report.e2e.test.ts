@@ -63,7 +63,14 @@ describe('regdesk report over the fixture store', () => {
       env,
     )
     const id = JSON.parse(added.stdout).id
-    expect((await regdesk(['tickets', 'respond', id, '--at', '2026-11-23T10:00+03:00'], env)).exitCode).toBe(0)
+    expect(
+      (
+        await regdesk(
+          ['tickets', 'respond', id, '--at', '2026-11-23T10:00+03:00', '--now', '2026-11-23T10:00+03:00'],
+          env,
+        )
+      ).exitCode,
+    ).toBe(0)
     const kept = await regdesk(args, env)
     rmSync(`${file}.summary`)
     const rebuilt = await regdesk(args, env)

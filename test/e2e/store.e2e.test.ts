@@ -145,7 +145,10 @@ describe('ticket store reliability', () => {
   it('purge-secrets removes credentials 2 days after closing (moguta), keeping a note', async () => {
     const { env } = storeEnv()
     await add(env)
-    await regdesk(['tickets', 'close', 'MG-1', '--at', '2026-11-23T10:00+03:00'], env)
+    await regdesk(
+      ['tickets', 'close', 'MG-1', '--at', '2026-11-23T10:00+03:00', '--now', '2026-11-23T10:00+03:00'],
+      env,
+    )
     const early = await regdesk(['--now', '2026-11-25T09:59+03:00', 'tickets', 'purge-secrets', '--json'], env)
     expect(JSON.parse(early.stdout)).toEqual([])
     const dry = await regdesk(

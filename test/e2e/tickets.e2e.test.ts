@@ -41,12 +41,27 @@ describe('regdesk tickets', () => {
       events: [{ type: 'received', at: '2026-11-20T18:00:00+03:00' }],
     })
     const steps: [string[], string][] = [
-      [['respond', 'MG-000001', '--at', '2026-11-23T11:00+03:00', '-m', 'смотрим'], 'open'],
-      [['wait', 'mg-1', '--at', '2026-11-23T11:05+03:00'], 'waiting_customer'],
-      [['reply', 'MG-1', '--at', '2026-11-24T10:00+03:00', '-m', 'доступы отправил'], 'open'],
-      [['resolve', 'MG-1', '--at', '2026-11-25T10:00+03:00'], 'resolved'],
-      [['close', 'MG-1', '--at', '2026-11-26T10:00+03:00'], 'closed'],
-      [['reopen', 'MG-1', '--at', '2026-11-27T10:00+03:00'], 'open'],
+      [
+        ['respond', 'MG-000001', '--at', '2026-11-23T11:00+03:00', '--now', '2026-11-23T11:00+03:00', '-m', 'смотрим'],
+        'open',
+      ],
+      [['wait', 'mg-1', '--at', '2026-11-23T11:05+03:00', '--now', '2026-11-23T11:05+03:00'], 'waiting_customer'],
+      [
+        [
+          'reply',
+          'MG-1',
+          '--at',
+          '2026-11-24T10:00+03:00',
+          '--now',
+          '2026-11-24T10:00+03:00',
+          '-m',
+          'доступы отправил',
+        ],
+        'open',
+      ],
+      [['resolve', 'MG-1', '--at', '2026-11-25T10:00+03:00', '--now', '2026-11-25T10:00+03:00'], 'resolved'],
+      [['close', 'MG-1', '--at', '2026-11-26T10:00+03:00', '--now', '2026-11-26T10:00+03:00'], 'closed'],
+      [['reopen', 'MG-1', '--at', '2026-11-27T10:00+03:00', '--now', '2026-11-27T10:00+03:00'], 'open'],
     ]
     for (const [args, status] of steps) {
       const r = await regdesk(['tickets', ...args, '--json'], { ...env, XDG_CONFIG_HOME: tempDir() })
@@ -92,9 +107,18 @@ describe('regdesk tickets', () => {
       ],
       env,
     )
-    await regdesk(['tickets', 'respond', 'AS-1', '--at', '2026-11-23T11:00+03:00'], env)
-    await regdesk(['tickets', 'level', 'AS-1', 'development', '--at', '2026-11-23T12:00+03:00'], env)
-    const r = await regdesk(['tickets', 'reply', 'AS-1', '--at', '2026-11-23T15:00+03:00', '--json'], env)
+    await regdesk(
+      ['tickets', 'respond', 'AS-1', '--at', '2026-11-23T11:00+03:00', '--now', '2026-11-23T11:00+03:00'],
+      env,
+    )
+    await regdesk(
+      ['tickets', 'level', 'AS-1', 'development', '--at', '2026-11-23T12:00+03:00', '--now', '2026-11-23T12:00+03:00'],
+      env,
+    )
+    const r = await regdesk(
+      ['tickets', 'reply', 'AS-1', '--at', '2026-11-23T15:00+03:00', '--now', '2026-11-23T15:00+03:00', '--json'],
+      env,
+    )
     const t = JSON.parse(r.stdout)
     expect(t.windows.map((w: { level: string; status: string }) => [w.level, w.status])).toEqual([
       ['free', 'met'],
@@ -187,7 +211,10 @@ describe('regdesk tickets', () => {
       ['tickets', 'add', '-r', 'imagecms', 'Ошибка в корзине', '--received-at', '2026-11-02T10:00+03:00'],
       env,
     )
-    await regdesk(['tickets', 'resolve', 'IC-1', '--at', '2026-11-03T10:00+03:00'], env)
+    await regdesk(
+      ['tickets', 'resolve', 'IC-1', '--at', '2026-11-03T10:00+03:00', '--now', '2026-11-03T10:00+03:00'],
+      env,
+    )
     const dry = await regdesk(['tickets', 'autoclose', '--dry-run', '--json'], env)
     expect(JSON.parse(dry.stdout)).toMatchObject([
       { id: 'IC-000001', rule: 'close_resolved_after_inactivity', dry_run: true },

@@ -503,6 +503,17 @@ export const RU_HELP: readonly Phrase[] = [
     'каталог регламентов, хранилище и новые версии regdesk без повторной генерации.',
   ],
 
+  // lists (src/cli/output/list-options.ts)
+  [
+    exact('with --json: the fields to print, comma-separated (e.g. --json id,status,deadline)'),
+    'с --json: какие поля выводить, через запятую (например, --json id,status,deadline)',
+  ],
+  [exact('at most this many rows (after sorting)'), 'не больше стольких строк (после сортировки)'],
+  [
+    exact('order by this field of the JSON record; -FIELD for descending'),
+    'упорядочить по этому полю JSON-записи; -ПОЛЕ — по убыванию',
+  ],
+
   // commander's additions to an option's description, in a line of the formatted list (wrapped anywhere)
   [/(.*)\(choices:(.*), default:(.*)/, '$1(варианты:$2, по умолчанию:$3'],
   [/(.*)\(choices:(.*)/, '$1(варианты:$2'],

@@ -68,6 +68,16 @@ export const RU_PHRASES: readonly Phrase[] = [
   p('no findings', 'замечаний нет'),
 
   // ── language and config ──
+  // lists (src/cli/output/list-options.ts)
+  p('(--json|--sort): unknown field "(.*)"; fields: (.*)', '$1: неизвестное поле "$2"; поля: $3'),
+  p(
+    String.raw`a field list goes with --json \(--json (.*)\), got "(.*)" alone`,
+    'список полей указывается после --json (--json $1), а получено "$2" отдельно',
+  ),
+  p(
+    '--limit must be a whole number of at least 1, got "(.*)"',
+    '--limit: нужно целое число не меньше 1, получено "$1"',
+  ),
   p('--lang must be one of (.*), got "(.*)"', '--lang: допустимые значения — $1, получено "$2"'),
   p('lang must be one of (.*), got "(.*)"', 'lang: допустимые значения — $1, получено "$2"'),
   p('unknown config key "(.*)"; valid keys: (.*)', 'неизвестный параметр настройки "$1"; допустимые параметры: $2'),
@@ -384,7 +394,7 @@ export const RU_PHRASES: readonly Phrase[] = [
     String.raw`the copy in (.+?) does not match: (\d+) ticket\(s\) differ or are missing \((.*)\), (\d+) ticket\(s\) there instead of (\d+)`,
     'копия в $1 не совпадает: отличаются или отсутствуют заявки: $2 ($3); заявок там: $4 вместо $5',
   ),
-  // errno codes as src/store/json-file/atomic-file.ts explains them
+  // errno codes as the JSON file store explains them
   p('(E[A-Z]+): permission denied', '$1: доступ запрещён'),
   p('(E[A-Z]+): operation not permitted', '$1: операция не разрешена'),
   p('(E[A-Z]+): it is a directory, not a file', '$1: это каталог, а не файл'),
@@ -717,7 +727,7 @@ export const RU_PHRASES: readonly Phrase[] = [
   p('Friday', 'пятница'),
   p('Saturday', 'суббота'),
   p('Sunday', 'воскресенье'),
-  // the ticket store (src/ticket/validate.ts, src/store/json-file/layout.ts)
+  // the ticket store (src/ticket/validate.ts and the JSON file store layout)
   p('the ticket store is not valid JSON: (?<tr1>.*)', 'хранилище заявок — некорректный JSON: $<tr1>'),
   p(
     String.raw`the ticket store is empty \(truncated\?\); expected \{"format": 1, "tickets": \[…\]\}`,

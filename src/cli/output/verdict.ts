@@ -18,8 +18,10 @@ export function renderVerdict(reg: Regulation, r: TriageResult, io: IO): string 
       : (v.decider[r.decidedBy] ?? r.decidedBy)
   const levelText = r.level ? v.level(c.bold(r.level), reg.levels[r.level]?.name ?? r.level) : v.noLevel
   const lines = [`${painted}  ${reg.id} · ${levelText}  ${c.dim(v.decidedBy(decided, r.confidence))}`]
+  // the labels' column: as wide as the longest label and a space (at least 9, as the English has always been)
   const width = Math.max(
-    ...[v.why, v.clause, v.topic, v.couldBe, v.missing, v.warning, v.received, v.deadline].map((l) => l.length),
+    9,
+    ...[v.why, v.clause, v.topic, v.couldBe, v.missing, v.warning, v.received, v.deadline].map((l) => l.length + 1),
   )
   const field = (name: string, value: string) => lines.push(`${c.dim(name.padEnd(width))} ${value}`)
   // the deciding reason first, with its clause quoted: a refused channel cites the channel rule, not the topic
