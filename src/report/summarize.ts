@@ -38,6 +38,8 @@ export interface ReportInput {
   by: Grouping
   /** only this regulation */
   only?: string
+  /** the zone of generated_at when no regulation has tickets in the report */
+  zone: string
 }
 
 export interface Stats {
@@ -55,7 +57,11 @@ export interface Stats {
   out_of_scope: {
     tickets: number
     share: number | null
-    topics: { id: string; clause: string | null; count: number }[]
+    /**
+     * why requests were refused, most frequent first: the refusing reason (eligibility: product,
+     * channel, licence…) when the verdict has one, else the out-of-scope topic that matched
+     */
+    topics: Topic[]
   }
   multiple_problems: number
 }
@@ -119,7 +125,7 @@ interface Tally {
   clock: number[]
 }
 
-type Topic = { id: string; clause: string | null; count: number }
+export type Topic = { id: string; kind: 'reason' | 'topic'; clause: string | null; count: number }
 
 interface Group extends Tally {
   key: GroupKey
@@ -203,7 +209,8 @@ export function summarizeCompliance(input: ReportInput): Report {
 
   return {
     period: { from: input.from, to: input.to },
-    generated_at: new Date(input.now).toISOString(),
+    // with an offset like every other instant: the first regulation's (by id), else the given zone
+    generated_at: formatInstantIn(input.now, firstZone(regs) ?? input.zone),
     by: input.by,
     regulations: [...regs.values()]
       .map((r) => ({ id: r.id, timezone: r.workingTime.timezone }))
@@ -213,6 +220,10 @@ export function summarizeCompliance(input: ReportInput): Report {
     breaches,
     skipped,
   }
+}
+
+function firstZone(regs: ReadonlyMap<string, Regulation>): string | undefined {
+  return [...regs.values()].sort((a, b) => a.id.localeCompare(b.id))[0]?.workingTime.timezone
 }
 
 /** What a window (or a ticket, by its first window) is grouped by. */
@@ -289,14 +300,26 @@ function countTicket(t: Tally, ticket: Ticket): void {
   t.received++
   if (isOutOfScope(ticket.triage)) {
     t.outOfScope++
-    const topic = ticket.triage?.topic
-    if (topic?.id) {
-      const known = t.topics.get(topic.id)
+    const why = refusal(ticket)
+    if (why) {
+      const known = t.topics.get(`${why.kind}:${why.id}`)
       if (known) known.count++
-      else t.topics.set(topic.id, { id: topic.id, clause: topic.clause ?? null, count: 1 })
+      else t.topics.set(`${why.kind}:${why.id}`, { ...why, count: 1 })
     }
   }
   if (hasMultipleProblems(ticket.triage)) t.multipleProblems++
+}
+
+/**
+ * Why a request was refused. A request refused by eligibility (an unsupported product, a closed
+ * channel) still matched a topic, often an in-scope one ("problem-investigation"): its reason
+ * says why, the topic would not.
+ */
+function refusal(ticket: Ticket): Omit<Topic, 'count'> | undefined {
+  const reason = ticket.triage?.reasons?.find((r) => r?.code)
+  if (reason) return { id: reason.code, kind: 'reason', clause: reason.clause ?? null }
+  const topic = ticket.triage?.topic
+  return topic?.id ? { id: topic.id, kind: 'topic', clause: topic.clause ?? null } : undefined
 }
 
 function countWindow(t: Tally, w: ReactionWindow, now: number): void {
@@ -335,9 +358,9 @@ function totalOf(groups: readonly Tally[]): Tally {
     total.withTarget += g.withTarget
     total.within += g.within
     for (const topic of g.topics.values()) {
-      const known = total.topics.get(topic.id)
+      const known = total.topics.get(`${topic.kind}:${topic.id}`)
       if (known) known.count += topic.count
-      else total.topics.set(topic.id, { ...topic })
+      else total.topics.set(`${topic.kind}:${topic.id}`, { ...topic })
     }
   }
   return total

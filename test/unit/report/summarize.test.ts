@@ -49,6 +49,7 @@ function report(tickets: Ticket[], over: Partial<ReportInput> = {}) {
     to: '2026-11-30',
     now: NOW,
     by: 'regulation',
+    zone: 'Europe/Moscow',
     ...over,
   })
 }
@@ -123,6 +124,29 @@ describe('summarizeCompliance, figures worked out by hand', () => {
     expect(r.totals.windows).toBe(1)
   })
 
+  it('counts a request refused by eligibility under its reason, not the in-scope topic it matched', () => {
+    const refused = ticket('advantshop', 'consulting', '2026-11-20T15:00:00+03:00', [], {
+      triage: {
+        regulation: 'advantshop',
+        level: 'consulting',
+        scope: 'out',
+        topic: { id: 'problem-investigation', clause: '4' },
+        reasons: [{ code: 'product_unsupported', clause: '1.2', message: 'не поддерживается' }],
+        warnings: [],
+      },
+    })
+    expect(report([refused, refused]).totals.out_of_scope.topics).toEqual([
+      { id: 'product_unsupported', kind: 'reason', clause: '1.2', count: 2 },
+    ])
+  })
+
+  it("dates generated_at with the offset of the (first) regulation's zone", () => {
+    const r = report([ticket('advantshop', 'consulting', '2026-11-20T15:00:00+03:00')])
+    expect(r.generated_at).toMatch(/\+03:00$/)
+    expect(Date.parse(r.generated_at)).toBe(NOW)
+    expect(report([], { zone: 'Asia/Yekaterinburg' }).generated_at).toMatch(/\+05:00$/)
+  })
+
   it('groups by level and by agent, and names the out-of-scope topics with their clause', () => {
     // assigned to oleg now, answered by irina: by agent counts who responded
     const a = ticket(
@@ -149,7 +173,7 @@ describe('summarizeCompliance, figures worked out by hand', () => {
     expect(byLevel.groups[0]?.out_of_scope).toEqual({
       tickets: 1,
       share: 1,
-      topics: [{ id: 'server-migration', clause: '2', count: 1 }],
+      topics: [{ id: 'server-migration', kind: 'topic', clause: '2', count: 1 }],
     })
     expect(byLevel.totals.multiple_problems).toBe(1)
     const byAgent = report([a, b], { by: 'agent' })
