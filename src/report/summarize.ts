@@ -5,6 +5,7 @@ import { levelClock } from '../sla/deadline.js'
 import { type ReactionWindow, ticketWindows } from '../sla/windows.js'
 import type { Ticket } from '../ticket/ticket.js'
 import { hasMultipleProblems, isOutOfScope } from '../ticket/triage-record.js'
+import { type Backlog, backlogOf, resolvedAt } from './backlog.js'
 
 /**
  * SLA compliance over a period (issue "SLA compliance reports"). Pure: tickets, regulations,
@@ -40,6 +41,11 @@ export interface ReportInput {
   only?: string
   /** the zone of generated_at when no regulation has tickets in the report */
   zone: string
+  /**
+   * tickets open now, whatever their windows: the backlog counts them besides `tickets` (a ticket
+   * in both counts once)
+   */
+  open?: readonly Ticket[]
 }
 
 export interface Stats {
@@ -102,6 +108,13 @@ export interface Report {
   groups: ({ key: GroupKey } & Stats)[]
   totals: Stats
   breaches: Breach[]
+  /** open tickets as of `now` (of the regulations loaded) by clock age and status */
+  backlog: Backlog
+  /**
+   * tickets received in the period and resolved (or closed) by `now`: from received_at to the
+   * first move to resolved or closed, in the level's working minutes and in clock minutes
+   */
+  resolution: { resolved: number; working_minutes: Distribution; minutes: Distribution }
   /** tickets of regulations that are not loaded: left out, named here */
   skipped: { id: string; regulation: string }[]
 }
@@ -177,6 +190,9 @@ export function summarizeCompliance(input: ReportInput): Report {
     return g
   }
 
+  const backlog = new Map<string, Ticket>()
+  const resolvedWorking: number[] = []
+  const resolvedClock: number[] = []
   for (const ticket of input.tickets) {
     if (input.only && ticket.regulation !== input.only) continue
     const scope = scopeOf(ticket.regulation)
@@ -184,7 +200,15 @@ export function summarizeCompliance(input: ReportInput): Report {
       skipped.push({ id: ticket.id, regulation: ticket.regulation })
       continue
     }
+    backlog.set(ticket.id, ticket)
     const received = instantMs(ticket.received_at)
+    if (received >= scope.start && received < scope.end) {
+      const resolved = resolvedAt(ticket, input.now)
+      if (resolved !== null) {
+        resolvedWorking.push(levelClock(scope.reg, scope.clock, ticket.level).elapsed(received, resolved))
+        resolvedClock.push((resolved - received) / 60_000)
+      }
+    }
     // a ticket received after the period opens no window in it: skip the work
     if (received >= scope.end) continue
     const windows = ticketWindows(ticket, scope.reg, scope.clock, input.now)
@@ -202,6 +226,9 @@ export function summarizeCompliance(input: ReportInput): Report {
     }
   }
 
+  for (const ticket of input.open ?? [])
+    if ((!input.only || ticket.regulation === input.only) && scopeOf(ticket.regulation)) backlog.set(ticket.id, ticket)
+
   const all = groups.sort((a, b) => compareKeys(a.key, b.key))
   const breaches: Breach[] = []
   for (const g of all) for (const b of g.breaches) breaches.push(breachOf(b.ticket, b.w, b.scope, input.now))
@@ -218,6 +245,12 @@ export function summarizeCompliance(input: ReportInput): Report {
     groups: all.map((g) => ({ key: g.key, ...statsOf(g) })),
     totals: statsOf(totalOf(all)),
     breaches,
+    backlog: backlogOf(backlog.values(), input.now),
+    resolution: {
+      resolved: resolvedClock.length,
+      working_minutes: distribution(resolvedWorking),
+      minutes: distribution(resolvedClock),
+    },
     skipped,
   }
 }

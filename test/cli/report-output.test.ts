@@ -125,7 +125,14 @@ describe('report rough edges', () => {
     const rows = parseCsv(r.stdout) as Record<string, string>[]
     const json = JSON.parse((await regdesk(['report', '--json', ...PERIOD], env)).stdout)
     expect(rows.length).toBe(json.groups.length + 1)
-    expect(rows.at(-1)).toMatchObject({ regulation: 'total', received: String(json.totals.received) })
+    expect(rows.at(-1)).toMatchObject({
+      regulation: 'total',
+      received: String(json.totals.received),
+      backlog_open: String(json.backlog.open),
+      resolved: String(json.resolution.resolved),
+    })
+    // the backlog is the whole report's: not on a group's row
+    expect(rows[0]?.backlog_open).toBe('')
     expect((await regdesk(['report', '--totals', ...PERIOD], env)).exitCode).toBe(2)
   })
 

@@ -60,13 +60,13 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   // UTC-12 around the dates); the report narrows to each regulation's own zone.
   const start = Date.parse(`${from}T00:00:00Z`) - 14 * 3_600_000
   const end = Date.parse(`${to}T00:00:00Z`) + 36 * 3_600_000
-  const tickets = await withStore(ctx, environment, (store) =>
-    store.summaries({
-      receivedBefore: end,
-      windowsSince: start,
-      ...(opts.regulation ? { regulation: opts.regulation } : {}),
-    }),
-  )
+  const only = opts.regulation ? { regulation: opts.regulation } : {}
+  const [tickets, open] = await withStore(ctx, environment, async (store) => [
+    await store.summaries({ receivedBefore: end, windowsSince: start, ...only }),
+    // the backlog: tickets open now (a ticket open at a past --now and closed since is among
+    // them only when it had a window in the period)
+    await store.summaries({ statuses: ['new', 'open', 'waiting_customer'], receivedBefore: ctx.now + 1, ...only }),
+  ])
   const report = summarizeCompliance({
     tickets,
     regulation: (id) => (registry.has(id) ? registry.get(id) : undefined),
@@ -76,6 +76,7 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
     now: ctx.now,
     by: opts.by,
     zone,
+    open,
     ...(opts.regulation ? { only: opts.regulation } : {}),
   })
   if (report.skipped.length)

@@ -75,7 +75,39 @@ function sections(report: Report, io: IO): Section[] {
         String(s.multiple_problems),
       ]),
     })
+  out.push(...backlogSections(report))
   return out
+}
+
+/** Backlog and time to resolve: one row each, for the whole report. */
+function backlogSections(report: Report): Section[] {
+  const { backlog: b, resolution: r } = report
+  // the oldest in the note, where its id and time wrap whole: a table cell could cut them
+  const oldest = b.oldest
+    ? ` · oldest: ${b.oldest.id}, received ${b.oldest.received_at} (${formatMinutes(b.oldest.age_minutes)} ago)`
+    : ''
+  return [
+    {
+      title: 'Backlog: open tickets as of --now',
+      head: ['open', ...b.by_age.map((a) => a.bucket), 'new', 'open (status)', 'waiting customer'],
+      rows: [
+        [
+          String(b.open),
+          ...b.by_age.map((a) => String(a.count)),
+          String(b.by_status.new),
+          String(b.by_status.open),
+          String(b.by_status.waiting_customer),
+        ],
+      ],
+      note: `age by clock time since received (each bucket includes its lower bound)${oldest}`,
+    },
+    {
+      title: 'Time to resolve (tickets received in the period)',
+      head: ['resolved', 'working median', 'p90', 'max', 'clock median', 'p90', 'max'],
+      rows: [[String(r.resolved), ...minutes(r.working_minutes), ...minutes(r.minutes)]],
+      note: 'from received to the first move to resolved or closed, up to --now',
+    },
+  ]
 }
 
 function minutes(d: Stats['reaction_minutes']): string[] {
@@ -141,6 +173,17 @@ const CSV_COLUMNS = [
   'out_of_scope',
   'out_of_scope_share',
   'multiple_problems',
+  'backlog_open',
+  'backlog_lt_1d',
+  'backlog_1_3d',
+  'backlog_3_7d',
+  'backlog_7_30d',
+  'backlog_gt_30d',
+  'resolved',
+  'resolve_working_median',
+  'resolve_working_p90',
+  'resolve_median',
+  'resolve_p90',
 ] as const
 
 /**
@@ -176,8 +219,28 @@ export function reportCsv(report: Report, opts: { totals?: boolean } = {}): stri
     out_of_scope: g.out_of_scope.tickets,
     out_of_scope_share: g.out_of_scope.share ?? '',
     multiple_problems: g.multiple_problems,
+    // the backlog and time to resolve are the whole report's: on the totals row only
+    ...(key ? {} : backlogCells(report)),
   }))
   return csvDocument(rows, CSV_COLUMNS)
+}
+
+function backlogCells(report: Report): Record<string, number | string> {
+  const { backlog: b, resolution: r } = report
+  const [lt1 = 0, d3 = 0, d7 = 0, d30 = 0, gt30 = 0] = b.by_age.map((a) => a.count)
+  return {
+    backlog_open: b.open,
+    backlog_lt_1d: lt1,
+    backlog_1_3d: d3,
+    backlog_3_7d: d7,
+    backlog_7_30d: d30,
+    backlog_gt_30d: gt30,
+    resolved: r.resolved,
+    resolve_working_median: r.working_minutes.median ?? '',
+    resolve_working_p90: r.working_minutes.p90 ?? '',
+    resolve_median: r.minutes.median ?? '',
+    resolve_p90: r.minutes.p90 ?? '',
+  }
 }
 
 function titleOf(report: Report): string {

@@ -140,6 +140,19 @@ describe('summarizeCompliance, figures worked out by hand', () => {
     ])
   })
 
+  it('times resolution from received to the first move to resolved, in working and clock minutes', () => {
+    // moguta works 9:00-18:00 Moscow on working days: Fri 17:00 to Mon 10:00 is 2 working hours
+    const t = ticket('moguta', 'standard', '2026-11-20T17:00:00+03:00', [
+      { type: 'agent_response', at: '2026-11-23T09:30:00+03:00' },
+      { type: 'status_change', at: '2026-11-23T10:00:00+03:00', from: 'open', to: 'resolved' },
+    ])
+    const r = report([t], { now: Date.parse('2026-11-25T12:00:00+03:00') })
+    expect(r.resolution.resolved).toBe(1)
+    expect(r.resolution.minutes.median).toBe(65 * 60)
+    expect(r.resolution.working_minutes.median).toBe(120)
+    expect(r.backlog.open).toBe(0)
+  })
+
   it("dates generated_at with the offset of the (first) regulation's zone", () => {
     const r = report([ticket('advantshop', 'consulting', '2026-11-20T15:00:00+03:00')])
     expect(r.generated_at).toMatch(/\+03:00$/)
