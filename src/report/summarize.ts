@@ -5,6 +5,7 @@ import { levelClock } from '../sla/deadline.js'
 import { type ReactionWindow, ticketWindows } from '../sla/windows.js'
 import type { Ticket } from '../ticket/ticket.js'
 import { hasMultipleProblems, isOutOfScope } from '../ticket/triage-record.js'
+import { type Backlog, backlogOf, resolvedAt } from './backlog.js'
 
 /**
  * SLA compliance over a period (issue "SLA compliance reports"). Pure: tickets, regulations,
@@ -38,6 +39,13 @@ export interface ReportInput {
   by: Grouping
   /** only this regulation */
   only?: string
+  /** the zone of generated_at when no regulation has tickets in the report */
+  zone: string
+  /**
+   * tickets open now, whatever their windows: the backlog counts them besides `tickets` (a ticket
+   * in both counts once)
+   */
+  open?: readonly Ticket[]
 }
 
 export interface Stats {
@@ -55,7 +63,11 @@ export interface Stats {
   out_of_scope: {
     tickets: number
     share: number | null
-    topics: { id: string; clause: string | null; count: number }[]
+    /**
+     * why requests were refused, most frequent first: the refusing reason (eligibility: product,
+     * channel, licence…) when the verdict has one, else the out-of-scope topic that matched
+     */
+    topics: Topic[]
   }
   multiple_problems: number
 }
@@ -96,6 +108,13 @@ export interface Report {
   groups: ({ key: GroupKey } & Stats)[]
   totals: Stats
   breaches: Breach[]
+  /** open tickets as of `now` (of the regulations loaded) by clock age and status */
+  backlog: Backlog
+  /**
+   * tickets received in the period and resolved (or closed) by `now`: from received_at to the
+   * first move to resolved or closed, in the level's working minutes and in clock minutes
+   */
+  resolution: { resolved: number; working_minutes: Distribution; minutes: Distribution }
   /** tickets of regulations that are not loaded: left out, named here */
   skipped: { id: string; regulation: string }[]
 }
@@ -119,7 +138,7 @@ interface Tally {
   clock: number[]
 }
 
-type Topic = { id: string; clause: string | null; count: number }
+export type Topic = { id: string; kind: 'reason' | 'topic'; clause: string | null; count: number }
 
 interface Group extends Tally {
   key: GroupKey
@@ -171,6 +190,9 @@ export function summarizeCompliance(input: ReportInput): Report {
     return g
   }
 
+  const backlog = new Map<string, Ticket>()
+  const resolvedWorking: number[] = []
+  const resolvedClock: number[] = []
   for (const ticket of input.tickets) {
     if (input.only && ticket.regulation !== input.only) continue
     const scope = scopeOf(ticket.regulation)
@@ -178,7 +200,15 @@ export function summarizeCompliance(input: ReportInput): Report {
       skipped.push({ id: ticket.id, regulation: ticket.regulation })
       continue
     }
+    backlog.set(ticket.id, ticket)
     const received = instantMs(ticket.received_at)
+    if (received >= scope.start && received < scope.end) {
+      const resolved = resolvedAt(ticket, input.now)
+      if (resolved !== null) {
+        resolvedWorking.push(levelClock(scope.reg, scope.clock, ticket.level).elapsed(received, resolved))
+        resolvedClock.push((resolved - received) / 60_000)
+      }
+    }
     // a ticket received after the period opens no window in it: skip the work
     if (received >= scope.end) continue
     const windows = ticketWindows(ticket, scope.reg, scope.clock, input.now)
@@ -196,6 +226,9 @@ export function summarizeCompliance(input: ReportInput): Report {
     }
   }
 
+  for (const ticket of input.open ?? [])
+    if ((!input.only || ticket.regulation === input.only) && scopeOf(ticket.regulation)) backlog.set(ticket.id, ticket)
+
   const all = groups.sort((a, b) => compareKeys(a.key, b.key))
   const breaches: Breach[] = []
   for (const g of all) for (const b of g.breaches) breaches.push(breachOf(b.ticket, b.w, b.scope, input.now))
@@ -203,7 +236,8 @@ export function summarizeCompliance(input: ReportInput): Report {
 
   return {
     period: { from: input.from, to: input.to },
-    generated_at: new Date(input.now).toISOString(),
+    // with an offset like every other instant: the first regulation's (by id), else the given zone
+    generated_at: formatInstantIn(input.now, firstZone(regs) ?? input.zone),
     by: input.by,
     regulations: [...regs.values()]
       .map((r) => ({ id: r.id, timezone: r.workingTime.timezone }))
@@ -211,8 +245,18 @@ export function summarizeCompliance(input: ReportInput): Report {
     groups: all.map((g) => ({ key: g.key, ...statsOf(g) })),
     totals: statsOf(totalOf(all)),
     breaches,
+    backlog: backlogOf(backlog.values(), input.now),
+    resolution: {
+      resolved: resolvedClock.length,
+      working_minutes: distribution(resolvedWorking),
+      minutes: distribution(resolvedClock),
+    },
     skipped,
   }
+}
+
+function firstZone(regs: ReadonlyMap<string, Regulation>): string | undefined {
+  return [...regs.values()].sort((a, b) => a.id.localeCompare(b.id))[0]?.workingTime.timezone
 }
 
 /** What a window (or a ticket, by its first window) is grouped by. */
@@ -289,14 +333,26 @@ function countTicket(t: Tally, ticket: Ticket): void {
   t.received++
   if (isOutOfScope(ticket.triage)) {
     t.outOfScope++
-    const topic = ticket.triage?.topic
-    if (topic?.id) {
-      const known = t.topics.get(topic.id)
+    const why = refusal(ticket)
+    if (why) {
+      const known = t.topics.get(`${why.kind}:${why.id}`)
       if (known) known.count++
-      else t.topics.set(topic.id, { id: topic.id, clause: topic.clause ?? null, count: 1 })
+      else t.topics.set(`${why.kind}:${why.id}`, { ...why, count: 1 })
     }
   }
   if (hasMultipleProblems(ticket.triage)) t.multipleProblems++
+}
+
+/**
+ * Why a request was refused. A request refused by eligibility (an unsupported product, a closed
+ * channel) still matched a topic, often an in-scope one ("problem-investigation"): its reason
+ * says why, the topic would not.
+ */
+function refusal(ticket: Ticket): Omit<Topic, 'count'> | undefined {
+  const reason = ticket.triage?.reasons?.find((r) => r?.code)
+  if (reason) return { id: reason.code, kind: 'reason', clause: reason.clause ?? null }
+  const topic = ticket.triage?.topic
+  return topic?.id ? { id: topic.id, kind: 'topic', clause: topic.clause ?? null } : undefined
 }
 
 function countWindow(t: Tally, w: ReactionWindow, now: number): void {
@@ -335,9 +391,9 @@ function totalOf(groups: readonly Tally[]): Tally {
     total.withTarget += g.withTarget
     total.within += g.within
     for (const topic of g.topics.values()) {
-      const known = total.topics.get(topic.id)
+      const known = total.topics.get(`${topic.kind}:${topic.id}`)
       if (known) known.count += topic.count
-      else total.topics.set(topic.id, { ...topic })
+      else total.topics.set(`${topic.kind}:${topic.id}`, { ...topic })
     }
   }
   return total

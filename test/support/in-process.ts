@@ -32,6 +32,11 @@ export function tempDir(prefix = 'regdesk-unit-'): string {
 // the user config must not leak in from the machine running the tests (conf and env-paths read process.env)
 process.env.XDG_CONFIG_HOME = tempDir('regdesk-cfg-')
 
+/** stdout as a terminal of this width (still without colour), for the tables people read */
+export interface Terminal {
+  columns: number
+}
+
 export interface Run {
   exitCode: number
   stdout: string
@@ -46,7 +51,12 @@ export function tempStore(): string {
  * Runs `regdesk ARGS` in-process, as the e2e helper (test/e2e/regdesk.ts) does in a process: its own store, imported
  * calendars and cache, --now fixed at Fri 2026-11-20 15:00 Moscow, no colour, a pipe for stdout.
  */
-export async function runCli(args: string[], env: Record<string, string> = {}, stdin?: string | Buffer): Promise<Run> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  stdin?: string | Buffer,
+  terminal?: Terminal,
+): Promise<Run> {
   let stdout = ''
   let stderr = ''
   const out = new PassThrough()
@@ -60,11 +70,11 @@ export async function runCli(args: string[], env: Record<string, string> = {}, s
     err: (t) => {
       stderr += t
     },
-    isStdoutTTY: false,
+    isStdoutTTY: terminal !== undefined,
     canPrompt: false,
     isStdinTTY: false,
     color: new Chalk({ level: 0 }),
-    columns: 100,
+    columns: terminal?.columns ?? 100,
     stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]),
     stdout: out,
     prompts: new PassThrough(),
@@ -101,8 +111,13 @@ export async function runCli(args: string[], env: Record<string, string> = {}, s
  * The e2e helper's signature and output (test/e2e/regdesk.ts, execa: one final newline stripped), in-process: for
  * command tests that need no real process.
  */
-export async function regdesk(args: string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
-  const r = await runCli(args, env, input)
+export async function regdesk(
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+  terminal?: Terminal,
+): Promise<Run> {
+  const r = await runCli(args, env, input, terminal)
   const strip = (s: string) => s.replace(/\r?\n$/, '')
   return { exitCode: r.exitCode, stdout: strip(r.stdout), stderr: strip(r.stderr) }
 }

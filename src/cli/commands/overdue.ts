@@ -56,7 +56,7 @@ function overdueColumns(tty: boolean): Column<OverdueRow>[] {
         { header: 'LATE_CLOCK', value: (r) => r.late_minutes },
       ]
   return [
-    { header: 'TICKET', value: (r) => r.id },
+    { header: 'TICKET', value: (r) => r.id, keep: true },
     { header: 'SUBJECT', value: (r) => r.subject, human: (r) => oneLine(r.subject, 40) },
     { header: 'LEVEL', value: (r) => r.level },
     { header: 'DEADLINE', value: (r) => r.deadline },

@@ -18,6 +18,7 @@ export interface ReportOptions {
   regulation?: string
   by: Grouping
   format?: 'table' | 'json' | 'csv' | 'md'
+  totals?: boolean
 }
 
 export function reportCommand(io: IO, environment: Environment): Command {
@@ -28,6 +29,7 @@ export function reportCommand(io: IO, environment: Environment): Command {
     .option('-r, --regulation <id>', 'only this regulation')
     .addOption(new Option('--by <grouping>', 'one row per').choices(GROUPINGS).default('regulation'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']))
+    .option('--totals', 'csv: a last row with the totals')
     .addHelpText(
       'after',
       examples([
@@ -42,6 +44,8 @@ export function reportCommand(io: IO, environment: Environment): Command {
 
 export async function runReport(ctx: Context, environment: Environment, opts: ReportOptions): Promise<void> {
   const format = opts.format ?? (ctx.json ? 'json' : 'table')
+  if (opts.totals && format !== 'csv')
+    throw new UsageError('--totals is for --format csv (the other formats show totals)')
   if (ctx.json && opts.format && opts.format !== 'json') throw new UsageError('use either --json or --format, not both')
   const registry = ctx.registry()
   checkRegulationId(ctx, opts.regulation)
@@ -56,13 +60,13 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   // UTC-12 around the dates); the report narrows to each regulation's own zone.
   const start = Date.parse(`${from}T00:00:00Z`) - 14 * 3_600_000
   const end = Date.parse(`${to}T00:00:00Z`) + 36 * 3_600_000
-  const tickets = await withStore(ctx, environment, (store) =>
-    store.summaries({
-      receivedBefore: end,
-      windowsSince: start,
-      ...(opts.regulation ? { regulation: opts.regulation } : {}),
-    }),
-  )
+  const only = opts.regulation ? { regulation: opts.regulation } : {}
+  const [tickets, open] = await withStore(ctx, environment, async (store) => [
+    await store.summaries({ receivedBefore: end, windowsSince: start, ...only }),
+    // the backlog: tickets open now (a ticket open at a past --now and closed since is among
+    // them only when it had a window in the period)
+    await store.summaries({ statuses: ['new', 'open', 'waiting_customer'], receivedBefore: ctx.now + 1, ...only }),
+  ])
   const report = summarizeCompliance({
     tickets,
     regulation: (id) => (registry.has(id) ? registry.get(id) : undefined),
@@ -71,6 +75,8 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
     to,
     now: ctx.now,
     by: opts.by,
+    zone,
+    open,
     ...(opts.regulation ? { only: opts.regulation } : {}),
   })
   if (report.skipped.length)
@@ -79,7 +85,7 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
     )
   const header = { now: formatInstantIn(ctx.now, zone), regulation: opts.regulation ?? null }
   if (format === 'json') writeJson(ctx.io, report)
-  else if (format === 'csv') ctx.io.out(reportCsv(report))
+  else if (format === 'csv') ctx.io.out(reportCsv(report, { totals: opts.totals === true }))
   else if (format === 'md') ctx.io.out(reportMarkdown(report, header))
   else ctx.io.out(reportTable(report, header, ctx.io))
 }

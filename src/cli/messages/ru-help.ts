@@ -503,6 +503,7 @@ export const RU_HELP: readonly Phrase[] = [
     'каталог регламентов, хранилище и новые версии regdesk без повторной генерации.',
   ],
 
+  [exact('csv: a last row with the totals'), 'csv: последней строкой — итоги'],
   // lists (src/cli/output/list-options.ts)
   [
     exact('with --json: the fields to print, comma-separated (e.g. --json id,status,deadline)'),

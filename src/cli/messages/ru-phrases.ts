@@ -68,6 +68,10 @@ export const RU_PHRASES: readonly Phrase[] = [
   p('no findings', 'замечаний нет'),
 
   // ── language and config ──
+  p(
+    String.raw`--totals is for --format csv \(the other formats show totals\)`,
+    '--totals — только для --format csv (остальные форматы показывают итоги сами)',
+  ),
   // lists (src/cli/output/list-options.ts)
   p('(--json|--sort): unknown field "(.*)"; fields: (.*)', '$1: неизвестное поле "$2"; поля: $3'),
   p(

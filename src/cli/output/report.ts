@@ -1,9 +1,10 @@
+import { stripVTControlCharacters } from 'node:util'
 import Table from 'cli-table3'
-import { stringify } from 'csv-stringify/sync'
 import type { Breach, GroupKey, Report, Stats } from '../../report/summarize.js'
 import { formatMinutes } from '../../sla/duration.js'
 import type { IO } from '../io.js'
-import { fitWidths, longestLine } from './table.js'
+import { csvDocument } from './csv.js'
+import { fitWidths, isTimeColumn, longestLine } from './table.js'
 
 export interface ReportHeader {
   /** the --now used, in the report's zone */
@@ -62,19 +63,51 @@ function sections(report: Report, io: IO): Section[] {
   if (scoped.length)
     out.push({
       title: 'Out of scope and one-problem-per-request',
-      head: ['group', 'out of scope', 'share', 'most frequent topics (clause)', 'several problems'],
+      head: ['group', 'out of scope', 'share', 'why: reason or topic (clause)', 'several problems'],
       rows: scoped.map(({ label, s }) => [
         label,
         String(s.out_of_scope.tickets),
         percent(s.out_of_scope.share),
         s.out_of_scope.topics
           .slice(0, 3)
-          .map((t) => `${t.id} ×${t.count} (§${t.clause})`)
+          .map((t) => `${t.id} ×${t.count}${t.clause ? ` (§${t.clause})` : ''}`)
           .join('\n') || '—',
         String(s.multiple_problems),
       ]),
     })
+  out.push(...backlogSections(report))
   return out
+}
+
+/** Backlog and time to resolve: one row each, for the whole report. */
+function backlogSections(report: Report): Section[] {
+  const { backlog: b, resolution: r } = report
+  // the oldest in the note, where its id and time wrap whole: a table cell could cut them
+  const oldest = b.oldest
+    ? ` · oldest: ${b.oldest.id}, received ${b.oldest.received_at} (${formatMinutes(b.oldest.age_minutes)} ago)`
+    : ''
+  return [
+    {
+      title: 'Backlog: open tickets as of --now',
+      head: ['open', ...b.by_age.map((a) => a.bucket), 'new', 'open (status)', 'waiting customer'],
+      rows: [
+        [
+          String(b.open),
+          ...b.by_age.map((a) => String(a.count)),
+          String(b.by_status.new),
+          String(b.by_status.open),
+          String(b.by_status.waiting_customer),
+        ],
+      ],
+      note: `age by clock time since received (each bucket includes its lower bound)${oldest}`,
+    },
+    {
+      title: 'Time to resolve (tickets received in the period)',
+      head: ['resolved', 'working median', 'p90', 'max', 'clock median', 'p90', 'max'],
+      rows: [[String(r.resolved), ...minutes(r.working_minutes), ...minutes(r.minutes)]],
+      note: 'from received to the first move to resolved or closed, up to --now',
+    },
+  ]
 }
 
 function minutes(d: Stats['reaction_minutes']): string[] {
@@ -83,10 +116,12 @@ function minutes(d: Stats['reaction_minutes']): string[] {
 
 /** The report for a terminal or paper: header, sections with totals, then the breaches. */
 export function reportTable(report: Report, header: ReportHeader, io: IO): string {
-  const out = [io.color.bold(titleOf(report)), subtitleOf(report, header)]
+  // the terminal's width: header and notes wrap to it, as the tables do
+  const fit = (text: string) => wrapCell(text, Math.max(io.columns, 40) - 1).join('\n')
+  const out = [io.color.bold(titleOf(report)), fit(subtitleOf(report, header))]
   for (const section of sections(report, io)) {
     out.push('', io.color.bold(section.title), table(section.head, section.rows, io))
-    if (section.note) out.push(io.color.dim(section.note))
+    if (section.note) out.push(io.color.dim(fit(section.note)))
   }
   out.push(...breachLines(report.breaches, io))
   return `${out.join('\n')}\n`
@@ -95,7 +130,8 @@ export function reportTable(report: Report, header: ReportHeader, io: IO): strin
 /** The same report as a Markdown document a lead can paste into a wiki. */
 export function reportMarkdown(report: Report, header: ReportHeader): string {
   const plain = { color: new Proxy({}, { get: () => (s: string) => s }) } as unknown as IO
-  const row = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`
+  // several items of a cell (topics) are separated as on the terminal, where each has its line
+  const row = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|').replace(/\n/g, '; ')).join(' | ')} |`
   const lines = [`# ${titleOf(report)}`, '', subtitleOf(report, header)]
   for (const section of sections(report, plain)) {
     lines.push('', `## ${section.title}`, '', row(section.head), row(section.head.map(() => '---')))
@@ -137,16 +173,32 @@ const CSV_COLUMNS = [
   'out_of_scope',
   'out_of_scope_share',
   'multiple_problems',
+  'backlog_open',
+  'backlog_lt_1d',
+  'backlog_1_3d',
+  'backlog_3_7d',
+  'backlog_7_30d',
+  'backlog_gt_30d',
+  'resolved',
+  'resolve_working_median',
+  'resolve_working_p90',
+  'resolve_median',
+  'resolve_p90',
 ] as const
 
-/** One row per group, the same columns whatever the grouping (RFC 4180). */
-export function reportCsv(report: Report): string {
-  const rows = report.groups.map((g) => ({
-    regulation: g.key.regulation,
-    level: g.key.level ?? '',
-    agent: g.key.agent ?? '',
-    channel: g.key.channel ?? '',
-    week: g.key.week ?? '',
+/**
+ * One row per group, the same columns whatever the grouping (RFC 4180); with `totals`, a last
+ * row whose regulation is "total" and whose other key cells are empty.
+ */
+export function reportCsv(report: Report, opts: { totals?: boolean } = {}): string {
+  const all: { key: GroupKey | null; s: Stats }[] = report.groups.map((g) => ({ key: g.key, s: g }))
+  if (opts.totals) all.push({ key: null, s: report.totals })
+  const rows = all.map(({ key, s: g }) => ({
+    regulation: key ? key.regulation : 'total',
+    level: key?.level ?? '',
+    agent: key?.agent ?? '',
+    channel: key?.channel ?? '',
+    week: key?.week ?? '',
     received: g.received,
     windows: g.windows,
     met: g.met,
@@ -167,8 +219,28 @@ export function reportCsv(report: Report): string {
     out_of_scope: g.out_of_scope.tickets,
     out_of_scope_share: g.out_of_scope.share ?? '',
     multiple_problems: g.multiple_problems,
+    // the backlog and time to resolve are the whole report's: on the totals row only
+    ...(key ? {} : backlogCells(report)),
   }))
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' })
+  return csvDocument(rows, CSV_COLUMNS)
+}
+
+function backlogCells(report: Report): Record<string, number | string> {
+  const { backlog: b, resolution: r } = report
+  const [lt1 = 0, d3 = 0, d7 = 0, d30 = 0, gt30 = 0] = b.by_age.map((a) => a.count)
+  return {
+    backlog_open: b.open,
+    backlog_lt_1d: lt1,
+    backlog_1_3d: d3,
+    backlog_3_7d: d7,
+    backlog_7_30d: d30,
+    backlog_gt_30d: gt30,
+    resolved: r.resolved,
+    resolve_working_median: r.working_minutes.median ?? '',
+    resolve_working_p90: r.working_minutes.p90 ?? '',
+    resolve_median: r.minutes.median ?? '',
+    resolve_p90: r.minutes.p90 ?? '',
+  }
 }
 
 function titleOf(report: Report): string {
@@ -218,30 +290,56 @@ function breachLines(breaches: readonly Breach[], io: IO): string[] {
   if (!breaches.length) return ['', io.color.green('No breached windows.')]
   const shown = breaches.slice(0, BREACHES_SHOWN)
   const lines = ['', io.color.bold(`Breached windows (${breaches.length}), most late first`)]
-  lines.push(
-    table(
-      ['ticket', 'regulation', 'level', 'opened', 'deadline', 'responded', 'late by', 'assignee'],
-      shown.map(breachCells),
-      io,
-    ),
-  )
+  const head = ['ticket', 'regulation', 'level', 'opened', 'deadline', 'responded', 'late by', 'assignee']
+  const rows = shown.map(breachCells)
+  if (fits(head, rows, io.columns)) lines.push(table(head, rows, io, 1))
+  else {
+    // three times side by side are wider than the terminal: one above the other, never cut
+    const stacked = rows.map(([id = '', reg = '', level = '', opened = '', deadline = '', responded = '', ...rest]) => [
+      id,
+      reg,
+      level,
+      `${opened}\n${deadline}\n${responded}`,
+      ...rest,
+    ])
+    lines.push(
+      table(['ticket', 'regulation', 'level', 'opened/deadline/responded', 'late by', 'assignee'], stacked, io, 1),
+    )
+  }
   if (breaches.length > shown.length)
     lines.push(io.color.dim(`… and ${breaches.length - shown.length} more (--format json lists them all)`))
   return lines
 }
 
-function table(head: string[], rows: string[][], io: IO): string {
-  const width = Math.min(io.columns, 100)
+/** Whether a table's natural widths fit the terminal: nothing would be wrapped or cut. */
+function fits(head: string[], rows: string[][], columns: number): boolean {
+  return naturalWidths(head, rows).reduce((a, w) => a + w + 3, 1) <= Math.max(columns, 40)
+}
+
+/**
+ * A table as wide as the terminal at most. The first `ids` columns (ticket ids) and the columns of
+ * ISO times are never cut: free text (group labels, topics, names) wraps instead.
+ */
+function table(head: string[], rows: string[][], io: IO, ids = 0): string {
+  const width = io.columns
   let cells = rows
   let natural = naturalWidths(head, cells)
-  if (fitWidths(natural, width).some((w, i) => w < (natural[i] as number) + 2)) {
+  const keep = head.map((_, i) => i < ids || isTimeColumn(rows.flatMap((r) => (r[i] ?? '').split('\n'))))
+  if (fitWidths(natural, width, keep).some((w, i) => w < (natural[i] as number) + 2)) {
     // too wide: a group label "advantshop · (nobody answered)" goes on two lines rather than being cut
     cells = rows.map(([first = '', ...rest]) => [first.replaceAll(' · ', '\n· '), ...rest])
     natural = naturalWidths(head, cells)
   }
-  const widths = fitWidths(natural, width)
+  // figures ("68.5 %", "186h 2m") are never broken; they may be narrower than their heading, whose
+  // words then break over lines; text (names, levels) gives way down to a few characters, then "…"
+  const floor = head.map((_, i) => {
+    const column = cells.map((r) => r[i] ?? '')
+    const figures = column.every((cell) => FIGURE.test(stripVTControlCharacters(cell)))
+    return (figures ? Math.max(3, ...column.map(longestLine)) : Math.min(6, Math.max(...column.map(longestWord)))) + 2
+  })
+  const widths = fitWidths(natural, width, keep, floor)
   const t = new Table({
-    head: head.map((h) => io.color.bold(h)),
+    head: head.map((h, i) => io.color.bold(breakWords(h, (widths[i] as number) - 2))),
     style: { head: [], border: [], compact: true },
     // wrapped here, see below
     wordWrap: false,
@@ -274,6 +372,29 @@ function wrapCell(text: string, width: number): string[] {
     lines.push(line)
   }
   return lines
+}
+
+/** A cell of figures: counts, shares, durations, or "—". */
+const FIGURE = /^[\d\s.,%hmd—-]*$/
+
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/[ \n]/).map((w) => [...w].length))
+}
+
+/** A heading in lines of at most `width` characters: a longer word is broken, not cut (it is no data). */
+function breakWords(text: string, width: number): string {
+  const lines: string[] = []
+  for (const word of text.split(' ')) {
+    const chars = [...word]
+    for (let i = 0; i < chars.length; i += width) {
+      const piece = chars.slice(i, i + width).join('')
+      const last = lines.at(-1)
+      if (i === 0 && last !== undefined && [...last].length + 1 + piece.length <= width)
+        lines[lines.length - 1] = `${last} ${piece}`
+      else lines.push(piece)
+    }
+  }
+  return lines.join('\n')
 }
 
 function naturalWidths(head: readonly string[], rows: readonly string[][]): number[] {

@@ -11,6 +11,16 @@ export interface Column<T> {
   value: (row: T) => string | number | boolean | null | undefined
   /** terminal value: colour, wrapping */
   human?: (row: T, io: IO) => string
+  /** never cut (an id): free text gives way instead; ISO instants are kept without being told */
+  keep?: boolean
+}
+
+/** An ISO instant or date as regdesk prints them: cut, it would read as another time. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)?$/
+
+/** Whether a column holds ISO times (besides "—" or "no response"): such a column is never cut. */
+export function isTimeColumn(cells: readonly string[]): boolean {
+  return cells.some((c) => ISO_TIME.test(c))
 }
 
 /**
@@ -24,27 +34,55 @@ export function renderList<T>(rows: readonly T[], columns: readonly Column<T>[],
   }
   const headers = columns.map((c) => io.speech.t.column[c.header])
   const cells = rows.map((r) => columns.map((c) => (c.human ? c.human(r, io) : printable(String(c.value(r) ?? '—')))))
+  const natural = columns.map((_, i) =>
+    Math.max((headers[i] as string).length, ...cells.map((row) => longestLine(row[i] ?? ''))),
+  )
+  const keep = columns.map((c, i) => c.keep === true || isTimeColumn(cells.map((row) => row[i] ?? '')))
+  const widths = fitWidths(natural, io.columns, keep)
+  // ids and times alone are wider than the terminal: one block of fields per row rather than a cut
+  if (widths.reduce((a, b) => a + b, widths.length + 1) > io.columns)
+    return cells
+      .map((row) =>
+        renderFields(
+          columns.map((_, i) => [headers[i] as string, row[i] ?? ''] as const),
+          io,
+        ),
+      )
+      .join('\n')
   const table = new Table({
     head: headers.map((h) => io.color.bold(h)),
     style: { head: [], border: [] },
     wordWrap: true,
-    colWidths: fitWidths(
-      columns.map((_, i) => Math.max((headers[i] as string).length, ...cells.map((row) => longestLine(row[i] ?? '')))),
-      io.columns,
-    ),
+    colWidths: widths,
   })
   for (const row of cells) table.push(row)
   return `${table.toString()}\n`
 }
 
-/** Column widths (with padding) that fit the terminal: the widest columns give way first. */
-export function fitWidths(natural: readonly number[], terminal: number): number[] {
+/**
+ * Column widths (with padding) that fit the terminal: the widest columns give way first. Kept
+ * columns (ids, ISO times) never shrink: a cut "2026-11-0…" or ticket id reads as another one.
+ */
+export function fitWidths(
+  natural: readonly number[],
+  terminal: number,
+  keep: readonly boolean[] = [],
+  /** the narrowest a column may become, with padding */
+  floor: readonly number[] = [],
+): number[] {
   const widths = natural.map((w) => w + 2)
   const budget = Math.max(terminal, 40) - (widths.length + 1)
   let total = widths.reduce((a, b) => a + b, 0)
   while (total > budget) {
-    const widest = widths.indexOf(Math.max(...widths))
-    if ((widths[widest] as number) <= 10) break
+    let widest = -1
+    for (let i = 0; i < widths.length; i++)
+      if (
+        !keep[i] &&
+        (widths[i] as number) > (floor[i] ?? 10) &&
+        (widest < 0 || (widths[i] as number) > (widths[widest] as number))
+      )
+        widest = i
+    if (widest < 0) break
     widths[widest] = (widths[widest] as number) - 1
     total--
   }

@@ -49,6 +49,7 @@ function report(tickets: Ticket[], over: Partial<ReportInput> = {}) {
     to: '2026-11-30',
     now: NOW,
     by: 'regulation',
+    zone: 'Europe/Moscow',
     ...over,
   })
 }
@@ -123,6 +124,42 @@ describe('summarizeCompliance, figures worked out by hand', () => {
     expect(r.totals.windows).toBe(1)
   })
 
+  it('counts a request refused by eligibility under its reason, not the in-scope topic it matched', () => {
+    const refused = ticket('advantshop', 'consulting', '2026-11-20T15:00:00+03:00', [], {
+      triage: {
+        regulation: 'advantshop',
+        level: 'consulting',
+        scope: 'out',
+        topic: { id: 'problem-investigation', clause: '4' },
+        reasons: [{ code: 'product_unsupported', clause: '1.2', message: 'не поддерживается' }],
+        warnings: [],
+      },
+    })
+    expect(report([refused, refused]).totals.out_of_scope.topics).toEqual([
+      { id: 'product_unsupported', kind: 'reason', clause: '1.2', count: 2 },
+    ])
+  })
+
+  it('times resolution from received to the first move to resolved, in working and clock minutes', () => {
+    // moguta works 9:00-18:00 Moscow on working days: Fri 17:00 to Mon 10:00 is 2 working hours
+    const t = ticket('moguta', 'standard', '2026-11-20T17:00:00+03:00', [
+      { type: 'agent_response', at: '2026-11-23T09:30:00+03:00' },
+      { type: 'status_change', at: '2026-11-23T10:00:00+03:00', from: 'open', to: 'resolved' },
+    ])
+    const r = report([t], { now: Date.parse('2026-11-25T12:00:00+03:00') })
+    expect(r.resolution.resolved).toBe(1)
+    expect(r.resolution.minutes.median).toBe(65 * 60)
+    expect(r.resolution.working_minutes.median).toBe(120)
+    expect(r.backlog.open).toBe(0)
+  })
+
+  it("dates generated_at with the offset of the (first) regulation's zone", () => {
+    const r = report([ticket('advantshop', 'consulting', '2026-11-20T15:00:00+03:00')])
+    expect(r.generated_at).toMatch(/\+03:00$/)
+    expect(Date.parse(r.generated_at)).toBe(NOW)
+    expect(report([], { zone: 'Asia/Yekaterinburg' }).generated_at).toMatch(/\+05:00$/)
+  })
+
   it('groups by level and by agent, and names the out-of-scope topics with their clause', () => {
     // assigned to oleg now, answered by irina: by agent counts who responded
     const a = ticket(
@@ -149,7 +186,7 @@ describe('summarizeCompliance, figures worked out by hand', () => {
     expect(byLevel.groups[0]?.out_of_scope).toEqual({
       tickets: 1,
       share: 1,
-      topics: [{ id: 'server-migration', clause: '2', count: 1 }],
+      topics: [{ id: 'server-migration', kind: 'topic', clause: '2', count: 1 }],
     })
     expect(byLevel.totals.multiple_problems).toBe(1)
     const byAgent = report([a, b], { by: 'agent' })

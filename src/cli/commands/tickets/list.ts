@@ -158,7 +158,7 @@ function renderTicketList(rows: { ticket: Ticket; windows: ReactionWindow[] | nu
   return renderList(
     rows.map((r) => ({ ...r, current: r.windows ? currentWindow(r.windows) : undefined })),
     [
-      { header: 'ID', value: (r) => r.ticket.id },
+      { header: 'ID', value: (r) => r.ticket.id, keep: true },
       { header: 'REGULATION', value: (r) => r.ticket.regulation },
       { header: 'STATUS', value: (r) => r.ticket.status },
       { header: 'LEVEL', value: (r) => r.ticket.level },

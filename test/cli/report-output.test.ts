@@ -1,0 +1,152 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { regdesk, tempDir } from '../support/in-process.js'
+
+// 300 tickets across the five regulations (scripts/make-fixture-store.mjs, fixed seed)
+const FIXTURE = new URL('../fixtures/stores/report-fixture.json', import.meta.url).pathname
+const NOW = '2026-11-30T20:00:00+03:00'
+const PERIOD = ['--from', '2026-11-01', '--to', '2026-11-30']
+const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}/g
+
+/** The fixture store, optionally with its tickets changed. */
+function store(change?: (t: Record<string, unknown>, i: number) => void): Record<string, string> {
+  const file = join(tempDir(), 'tickets.json')
+  if (change) {
+    const doc = JSON.parse(readFileSync(FIXTURE, 'utf8'))
+    doc.tickets.forEach(change)
+    writeFileSync(file, JSON.stringify(doc))
+  } else copyFileSync(FIXTURE, file)
+  return { REGDESK_STORE: file, REGDESK_NOW: NOW }
+}
+
+/** RFC 4180 as regdesk writes it (quoted cells, CRLF), rows as objects by the header: test-only. */
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [[]]
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      ;(rows.at(-1) as string[]).push(cell)
+      cell = ''
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      ;(rows.at(-1) as string[]).push(cell)
+      cell = ''
+      rows.push([])
+      i++
+    } else cell += ch
+  }
+  if (cell) (rows.at(-1) as string[]).push(cell)
+  const [head = [], ...body] = rows.filter((r) => r.length)
+  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])))
+}
+
+const PAYLOADS = ['=HYPERLINK("http://evil","x")', '+1+cmd|calc', '-2+3', '@SUM(A1)', '\tx', '\rx']
+
+describe('report and the lists at a terminal of 80, 120 and 200 columns', () => {
+  const env = store()
+  it.each([80, 120, 200])('%i columns: no line wider, no ISO time or id cut', async (columns) => {
+    const json = JSON.parse((await regdesk(['report', '--json', ...PERIOD], env)).stdout)
+    const r = await regdesk(['report', ...PERIOD], env, undefined, { columns })
+    expect(r.exitCode).toBe(0)
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(columns)
+    // the 20 most late breaches are listed: each with its id and deadline whole
+    for (const b of json.breaches.slice(0, 20)) {
+      expect(r.stdout).toContain(b.id)
+      expect(r.stdout).toContain(b.deadline)
+    }
+    expect(r.stdout).not.toMatch(/\d{4}-\d{2}-\d…/)
+  })
+
+  it('uses the width of a wide terminal: the breach table is wider than 100 columns at 200', async () => {
+    const r = await regdesk(['report', ...PERIOD], env, undefined, { columns: 200 })
+    const widest = Math.max(...r.stdout.split('\n').map((l) => [...l].length))
+    expect(widest).toBeGreaterThan(100)
+    expect(r.stdout).toMatch(/│ [A-Z]{2}-\d{6} .*│ \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00 │ \d{4}-/)
+  })
+
+  it('fits its header line in 100 columns', async () => {
+    const r = await regdesk(['report', ...PERIOD], env, undefined, { columns: 100 })
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(100)
+    expect(r.stdout).toContain('as of 2026-11-30T20:00:00+03:00')
+  })
+
+  it.each([80, 120, 200])(
+    'tickets list, tickets show and overdue at %i columns keep ids and times whole',
+    async (columns) => {
+      const long = store((t, i) => {
+        if (i < 40) t.subject = `Очень длинная тема обращения номер ${i}, в которой клиент подробно описывает проблему`
+      })
+      const piped = (await regdesk(['tickets', 'list', '-r', 'moguta'], long)).stdout
+      const ids = piped.split('\n').map((l) => l.split('\t')[0])
+      const times = piped.match(ISO) ?? []
+      const list = await regdesk(['tickets', 'list', '-r', 'moguta'], long, undefined, { columns })
+      expect(list.exitCode).toBe(0)
+      for (const line of list.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(columns)
+      for (const id of ids) expect(list.stdout).toContain(id)
+      for (const t of times) expect(list.stdout).toContain(t)
+
+      const overduePiped = (await regdesk(['overdue'], long)).stdout
+      const overdue = await regdesk(['overdue'], long, undefined, { columns })
+      for (const line of overdue.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(columns)
+      for (const t of overduePiped.match(ISO) ?? []) expect(overdue.stdout).toContain(t)
+      for (const l of overduePiped.split('\n')) expect(overdue.stdout).toContain(l.split('\t')[0])
+
+      const id = ids[0] as string
+      const showJson = (await regdesk(['tickets', 'show', id, '--json'], long)).stdout
+      const show = await regdesk(['tickets', 'show', id], long, undefined, { columns })
+      expect(show.exitCode).toBe(0)
+      for (const t of showJson.match(ISO) ?? []) expect(show.stdout).toContain(t)
+      const table = show.stdout.split('\n').filter((l) => /^[┌│├└]/.test(l))
+      for (const line of table) expect([...line].length).toBeLessThanOrEqual(columns)
+    },
+  )
+})
+
+describe('report rough edges', () => {
+  it('separates the topics of a Markdown cell', async () => {
+    const r = await regdesk(['report', '--format', 'md', ...PERIOD], store())
+    const total = r.stdout.split('\n').find((l) => l.startsWith('| **total** |') && l.includes('×'))
+    expect(total).toMatch(/\) ; |\); /)
+    expect(total).not.toMatch(/\)[a-z]/)
+  })
+
+  it('csv --totals adds a last row with the totals; without --format csv it is a usage error', async () => {
+    const env = store()
+    const r = await regdesk(['report', '--format', 'csv', '--totals', ...PERIOD], env)
+    const rows = parseCsv(r.stdout) as Record<string, string>[]
+    const json = JSON.parse((await regdesk(['report', '--json', ...PERIOD], env)).stdout)
+    expect(rows.length).toBe(json.groups.length + 1)
+    expect(rows.at(-1)).toMatchObject({
+      regulation: 'total',
+      received: String(json.totals.received),
+      backlog_open: String(json.backlog.open),
+      resolved: String(json.resolution.resolved),
+    })
+    // the backlog is the whole report's: not on a group's row
+    expect(rows[0]?.backlog_open).toBe('')
+    expect((await regdesk(['report', '--totals', ...PERIOD], env)).exitCode).toBe(2)
+  })
+
+  it('writes no live formula into CSV: agent names that start like formulas are text', async () => {
+    const env = store((t, i) => {
+      for (const e of t.events as { author: string }[])
+        if (e.author !== 'customer') e.author = PAYLOADS[i % 6] as string
+    })
+    const r = await regdesk(['report', '--format', 'csv', '--by', 'agent', ...PERIOD], env)
+    expect(r.exitCode).toBe(0)
+    const rows = parseCsv(r.stdout) as Record<string, string>[]
+    const agents = rows.map((row) => row.agent as string).filter(Boolean)
+    expect(agents.length).toBeGreaterThan(0)
+    for (const a of agents) expect(a).not.toMatch(/^[=+\-@\t\r]/)
+    expect(agents).toContain(`'=HYPERLINK("http://evil","x")`)
+  })
+})
