@@ -1,5 +1,6 @@
 import type { BusinessClock } from '../calendar/clock.js'
 import { instantMs } from '../calendar/instant.js'
+import { assumedLevel } from '../regulation/describe.js'
 import type { Regulation } from '../regulation/load.js'
 import { levelClock, levelDeadline } from './deadline.js'
 import { type WindowStatus, windowStatus } from './status.js'
@@ -21,6 +22,8 @@ export interface RecordedDeadline {
   target: string | null
   reason?: ReactionWindow['reason']
   fingerprint?: string | null
+  /** the level was the regulation's assumed one: the ticket had none when the window opened */
+  assumed_level?: boolean
 }
 
 /** What the windows of a ticket depend on (a stored ticket has it). */
@@ -54,6 +57,11 @@ export interface ReactionWindow {
   recorded: boolean
   /** the fingerprint of the regulation that set the deadline (regulation/fingerprint.ts), when recorded */
   fingerprint: string | null
+  /**
+   * the ticket had no level: the window runs at the regulation's assumed level (the default
+   * tier's, regulation/describe.ts) until an agent sets one, and the ticket needs a level
+   */
+  levelAssumed: boolean
 }
 
 const ENDING_STATUSES: ReadonlySet<string> = new Set(['waiting_customer', 'resolved', 'closed'])
@@ -76,6 +84,9 @@ const ENDING_STATUSES: ReadonlySet<string> = new Set(['waiting_customer', 'resol
  *   applies to the windows opened at or after it, never retroactively (an advantshop transfer to
  *   `development` does not turn an already missed `free` deadline into a met one).
  * - Events after `now` are ignored, so `--now` in the past gives the picture of that moment.
+ * - A ticket without a level is held to the regulation's assumed level (the default tier's,
+ *   issue 16) and its windows say `levelAssumed`; the first level an agent sets re-levels the
+ *   window still open from its opening, since the assumed level only stood in for it.
  *
  * @example
  * // moguta (3 working days, target 1): received Fri 18:00, answered Mon 11:00
@@ -127,8 +138,9 @@ export function ticketWindows(
     const t = ms[i] as number
     if (e.type === 'level_change') {
       level = e.to ?? null
-      // an open window keeps its level; one opened at this same instant takes the new one
-      if (open && openedAt === t) openLevel = level
+      // an open window keeps its level; one opened at this same instant, or one running at the
+      // assumed level (the ticket had none), takes the new one
+      if (open && (openedAt === t || openLevel === null)) openLevel = level
     } else if (open && e.type !== 'customer_reply') {
       if (t >= openedAt) {
         const by = e.type === 'agent_response' ? 'agent_response' : 'status_change'
@@ -176,11 +188,19 @@ function windowOf(
   respondedAt: number | null,
   respondedBy: ReactionWindow['respondedBy'],
   responder: string | null,
-  record: RecordedDeadline | undefined,
+  given: RecordedDeadline | undefined,
 ): ReactionWindow {
   let deadline: number | null
   let target: number | null
   let reason: ReactionWindow['reason']
+  // a record of the window as unregulated for want of a level (made before issue 16), or one at
+  // the assumed level when the ticket has been given a level since, decides nothing
+  const record =
+    given && ((given.reason === 'no_level' && given.level === null) || (given.assumed_level && level !== null))
+      ? undefined
+      : given
+  const levelAssumed = record ? Boolean(record.assumed_level) : level === null
+  if (level === null && !record) level = assumedLevel(reg)
   if (record) {
     level = record.level
     deadline = record.deadline === null ? null : instantMs(record.deadline)
@@ -207,6 +227,7 @@ function windowOf(
     reactionWorkingMinutes: respondedAt === null ? null : clock.elapsed(openedAt, respondedAt),
     recorded: record !== undefined,
     fingerprint: record?.fingerprint ?? null,
+    levelAssumed,
   }
 }
 

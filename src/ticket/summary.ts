@@ -49,6 +49,7 @@ export function summaryOf(t: Ticket): Ticket {
           deadline: w.deadline,
           target: w.target,
           reason: w.reason,
+          ...(w.assumed_level ? { assumed_level: true } : {}),
         }) as WindowRecord,
     )
   return out

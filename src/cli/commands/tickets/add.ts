@@ -1,6 +1,6 @@
 import { Command } from 'commander'
 import { UsageError } from '../../../errors.js'
-import { defaultLevel } from '../../../regulation/describe.js'
+import { assumedLevel } from '../../../regulation/describe.js'
 import type { Regulation } from '../../../regulation/load.js'
 import { idPrefix } from '../../../ticket/ids.js'
 import { splitSecrets } from '../../../ticket/secrets.js'
@@ -141,16 +141,18 @@ function printTicketAdded(ctx: Context, reg: Regulation, ticket: Ticket, result:
   const w = view.windows?.[0]
   const scope =
     result.scope === 'in' ? c.green('in scope') : result.scope === 'out' ? c.red('out of scope') : c.yellow('unclear')
-  // a level is worth setting by hand only where triage could not tell; a refusal says why instead
+  // a level is worth setting by hand only where triage could not tell; a refusal says why instead.
+  // Until one is set the deadline is the assumed level's (issue 16)
   const level =
     ticket.level ??
     (result.scope === 'unclear'
-      ? c.yellow(`no level (set one: regdesk tickets level ${ticket.id} ${defaultLevel(reg)})`)
+      ? c.yellow(`no level (set one: regdesk tickets level ${ticket.id} ${assumedLevel(reg)})`)
       : 'no level')
+  const held = ticket.level === null && w ? ` as ${w.level}` : ''
   const due =
     w?.deadline != null
-      ? `deadline ${c.bold(w.deadline)}${w.target ? ` (target ${w.target})` : ''}`
-      : `deadline ${c.dim(ticket.level ? 'not regulated' : 'none')}`
+      ? `deadline${held} ${c.bold(w.deadline)}${w.target ? ` (target ${w.target})` : ''}`
+      : `deadline ${c.dim('not regulated')}`
   ctx.io.out(`${c.bold(ticket.id)}  ${scope} · ${level} · ${due}\n`)
   const why = result.reasons[0]
   if (why && result.scope === 'out') ctx.io.out(`  why: ${why.message}${why.clause ? ` (§${why.clause})` : ''}\n`)

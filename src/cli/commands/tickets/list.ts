@@ -12,7 +12,7 @@ import { writeJson } from '../../output/json.js'
 import { renderList } from '../../output/table.js'
 import { checkRegulationId } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
-import { authorOf, oneLine, paintStatus, TicketViews } from './shared.js'
+import { authorOf, levelCell, oneLine, paintStatus, TicketViews } from './shared.js'
 
 export interface TicketsListOptions {
   status?: string
@@ -134,7 +134,11 @@ function renderTicketList(rows: { ticket: Ticket; windows: ReactionWindow[] | nu
       { header: 'ID', value: (r) => r.ticket.id },
       { header: 'REGULATION', value: (r) => r.ticket.regulation },
       { header: 'STATUS', value: (r) => r.ticket.status },
-      { header: 'LEVEL', value: (r) => r.ticket.level },
+      {
+        header: 'LEVEL',
+        value: (r) => r.ticket.level,
+        human: (r) => levelCell(r.current?.level ?? r.ticket.level, r.ticket.level === null),
+      },
       {
         header: 'SLA',
         value: (r) => r.current?.status ?? null,
@@ -206,6 +210,8 @@ export async function runTicketsQueue(ctx: Context, environment: Environment, op
         regulation: e.ticket.regulation,
         status: e.ticket.status,
         level: e.ticket.level,
+        /** no agent has set a level: its deadline is the regulation's assumed level's (issue 16) */
+        needs_level: e.ticket.level === null,
         tier: e.ticket.tier,
         critical: e.ticket.critical,
         assignee: e.ticket.assignee,
@@ -234,6 +240,7 @@ export async function runTicketsQueue(ctx: Context, environment: Environment, op
         { header: 'ID', value: (r) => r.id },
         { header: 'REGULATION', value: (r) => r.regulation },
         { header: 'TIER', value: (r) => r.tier },
+        { header: 'LEVEL', value: (r) => levelCell(r.level, r.needs_level) },
         {
           header: 'CRITICAL',
           value: (r) => (r.critical ? 'yes' : 'no'),

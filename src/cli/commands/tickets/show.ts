@@ -1,5 +1,5 @@
 import { Command } from 'commander'
-import { describeDuration } from '../../../regulation/describe.js'
+import { assumedLevel, describeDuration } from '../../../regulation/describe.js'
 import { formatMinutes } from '../../../sla/duration.js'
 import type { Ticket } from '../../../ticket/ticket.js'
 import { contextOf } from '../../command.js'
@@ -10,7 +10,7 @@ import { printable } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { renderFields, renderList } from '../../output/table.js'
 import { withStore } from '../../store.js'
-import { oneLine, paintStatus, TicketViews, ticketIdArg } from './shared.js'
+import { levelCell, oneLine, paintStatus, TicketViews, ticketIdArg } from './shared.js'
 
 export function ticketsShowCommand(io: IO, environment: Environment): Command {
   return new Command('show')
@@ -75,7 +75,7 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
   const reg = views.regulation(t.regulation)
   const level = t.level
     ? `${t.level}${reg?.levels[t.level] ? ` (${describeDuration(reg.levels[t.level]?.limit)})` : ''}`
-    : 'none'
+    : `none set: ${c.yellow('needs a level')}${reg ? ` (held to ${assumedLevel(reg)} until one is set)` : ''}`
   const pairs: [string, string][] = [
     ['ticket', c.bold(t.id)],
     ['regulation', t.regulation],
@@ -100,7 +100,7 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
         { header: '#', value: (w) => (view.windows ?? []).indexOf(w) + 1 },
         { header: 'OPENED', value: (w) => w.opened_at },
         { header: 'BY', value: (w) => w.opened_by },
-        { header: 'LEVEL', value: (w) => w.level },
+        { header: 'LEVEL', value: (w) => w.level, human: (w) => levelCell(w.level, w.level_assumed) },
         { header: 'TARGET', value: (w) => w.target },
         { header: 'DEADLINE', value: (w) => w.deadline },
         { header: 'RESPONDED', value: (w) => w.responded_at },
