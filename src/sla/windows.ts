@@ -12,7 +12,11 @@ export interface WindowEvent {
   author?: string
   from?: string | null
   to?: string | null
+  rule?: string
 }
+
+/** The rule of a level change that follows a corrected tier (ticket/edit.ts): it re-levels the open window. */
+const TIER_RULE = 'tier_corrected'
 
 /** What was recorded when a window opened (the ticket model's WindowRecord has this shape). */
 export interface RecordedDeadline {
@@ -132,6 +136,8 @@ export function ticketWindows(
   let level = initialLevel
   let openLevel = initialLevel
   let open = true
+  // the open window's level was replaced since it opened: its record (of the old level) no longer holds
+  let relevelled = false
   for (let k = 0; k < n; k++) {
     const i = order ? (order[k] as number) : k
     const e = relevant[i] as WindowTicket['events'][number]
@@ -140,24 +146,45 @@ export function ticketWindows(
       level = e.to ?? null
       // an open window keeps its level; one opened at this same instant, or one running at the
       // assumed level (the ticket had none), takes the new one
-      if (open && (openedAt === t || openLevel === null)) openLevel = level
+      // the assumed level (the ticket had none), or one a corrected tier replaces (the request was of
+      // that tier all along), takes the new one from its opening
+      if (open && (openedAt === t || openLevel === null || e.rule === TIER_RULE)) {
+        relevelled = relevelled || (openedAt !== t && openLevel !== level)
+        openLevel = level
+      }
     } else if (open && e.type !== 'customer_reply') {
       if (t >= openedAt) {
         const by = e.type === 'agent_response' ? 'agent_response' : 'status_change'
         const record = recordAt(records, openedAt)
-        windows.push(windowOf(reg, clock, now, openedAt, openedBy, openLevel, t, by, e.author ?? null, record))
+        windows.push(
+          windowOf(reg, clock, now, openedAt, openedBy, openLevel, t, by, e.author ?? null, record, relevelled),
+        )
         open = false
+        relevelled = false
       }
     } else if (!open && e.type === 'customer_reply') {
       openedAt = t
       openedBy = 'customer_reply'
       openLevel = level
       open = true
+      relevelled = false
     }
   }
   if (open)
     windows.push(
-      windowOf(reg, clock, now, openedAt, openedBy, openLevel, null, null, null, recordAt(records, openedAt)),
+      windowOf(
+        reg,
+        clock,
+        now,
+        openedAt,
+        openedBy,
+        openLevel,
+        null,
+        null,
+        null,
+        recordAt(records, openedAt),
+        relevelled,
+      ),
     )
   return windows
 }
@@ -189,6 +216,7 @@ function windowOf(
   respondedBy: ReactionWindow['respondedBy'],
   responder: string | null,
   given: RecordedDeadline | undefined,
+  relevelled = false,
 ): ReactionWindow {
   let deadline: number | null
   let target: number | null
@@ -196,7 +224,10 @@ function windowOf(
   // a record of the window as unregulated for want of a level (made before issue 16), or one at
   // the assumed level when the ticket has been given a level since, decides nothing
   const record =
-    given && ((given.reason === 'no_level' && given.level === null) || (given.assumed_level && level !== null))
+    given &&
+    ((given.reason === 'no_level' && given.level === null) ||
+      (given.assumed_level && level !== null) ||
+      (relevelled && given.level !== level))
       ? undefined
       : given
   const levelAssumed = record ? Boolean(record.assumed_level) : level === null

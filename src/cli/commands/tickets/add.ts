@@ -109,6 +109,7 @@ export async function saveTriagedTicket(
     channel: facts.channel ?? null,
     product: facts.product ?? null,
     critical: Boolean(opts.critical),
+    ...(facts.licenseDate !== undefined ? { license_date: facts.licenseDate } : {}),
     subject: subject.text,
     text: body.text,
     received_at: receivedAt,

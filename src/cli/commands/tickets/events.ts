@@ -28,7 +28,7 @@ interface EventOptions {
   force?: boolean
 }
 
-/** Applies an event to a ticket; a sentence instead means there was nothing to change (said so, exit 0). */
+/** Applies an event to a ticket; returning a sentence means there was nothing to change (said so, exit 0). */
 type Apply = (
   ticket: Ticket,
   actor: Actor,
@@ -36,7 +36,7 @@ type Apply = (
   views: TicketViews,
   arg: string | undefined,
   opts: EventOptions,
-) => undefined | string | void
+) => unknown
 
 interface EventCommand {
   name: string

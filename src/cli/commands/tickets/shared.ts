@@ -148,6 +148,8 @@ export class TicketViews {
       channel: t.channel,
       product: t.product,
       critical: t.critical,
+      license_date: t.license_date ?? null,
+      customer: t.customer ?? null,
       status: t.status,
       assignee: t.assignee,
       subject: this.text(t.subject, 'subject', t.secrets),

@@ -86,6 +86,8 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
     ['channel', t.channel ?? '—'],
     ...(t.product ? [['product', t.product] as [string, string]] : []),
     ['critical', t.critical ? c.red('yes') : 'no'],
+    ...(t.license_date ? [['licence date', t.license_date] as [string, string]] : []),
+    ...(t.customer ? [['customer', printable(t.customer)] as [string, string]] : []),
     ['assignee', t.assignee ?? '—'],
     ['received', t.received_at],
     ['sla', `${paintStatus(view.sla, c)}${view.deadline ? ` (deadline ${view.deadline})` : ''}`],
@@ -123,6 +125,7 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
         header: 'DETAIL',
         value: (e) =>
           [
+            'field' in e && e.field ? `${e.field}:` : '',
             'from' in e || 'to' in e ? `${e.from ?? '—'} → ${e.to ?? '—'}` : '',
             e.rule ? `(${e.rule})` : '',
             e.message ? oneLine(e.message, 200) : '',
