@@ -51,6 +51,7 @@ export async function saveTriagedTicket(
     channel: facts.channel ?? null,
     product: facts.product ?? null,
     critical: Boolean(opts.critical),
+    licenseDate: facts.licenseDate,
     triage: triageJson(reg, result),
     author: authorOf(ctx),
   }

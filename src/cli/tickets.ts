@@ -142,10 +142,14 @@ export class TicketViews {
       id: t.id,
       regulation: t.regulation,
       level: t.level,
+      /** no agent has set a level: the windows run at the regulation's assumed one (issue 16) */
+      needs_level: t.level === null,
       tier: t.tier,
       channel: t.channel,
       product: t.product,
       critical: t.critical,
+      license_date: t.license_date ?? null,
+      customer: t.customer ?? null,
       status: t.status,
       assignee: t.assignee,
       subject: this.text(t.subject, 'subject', t.secrets),
@@ -173,6 +177,7 @@ export function windowJson(w: ReactionWindow, fmt: (ms: number) => string) {
     opened_at: fmt(w.openedAt),
     opened_by: w.openedBy,
     level: w.level,
+    level_assumed: w.levelAssumed,
     deadline: w.deadline === null ? null : fmt(w.deadline),
     target: w.target === null ? null : fmt(w.target),
     status: w.status,
@@ -213,6 +218,11 @@ export function paintStatus(status: WindowStatus | null, io: Context['io']): str
 /** Refuses a change that the ticket's status does not allow, naming what would. */
 export function assertStatus(t: Ticket, allowed: readonly Ticket['status'][], action: string, hint: string): void {
   if (!allowed.includes(t.status)) throw new RegdeskError(`cannot ${action} ${t.id}: it is ${t.status}; ${hint}`)
+}
+
+/** A level as a table shows it: one the regulation assumed for want of a set one is marked "(needs level)". */
+export function levelCell(level: string | null, needsLevel: boolean, io: Context['io']): string {
+  return needsLevel ? `${level ?? '—'} (${io.speech.t.ticket.needsLevel})` : (level ?? '')
 }
 
 /** One line for a terminal, never longer than `max`, without control characters. */

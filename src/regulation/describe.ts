@@ -43,6 +43,16 @@ export function defaultLevel(reg: Regulation): string {
   return ids.find((id) => reg.levels[id]?.default) ?? (ids[0] as string)
 }
 
+/**
+ * The level a ticket is held to while no agent has set one (issue 16): the default tier's level,
+ * else the regulation's default level. An unclear request stored without a level is then not
+ * "not regulated" for ever: it has the deadline a request of the default tier would have.
+ */
+export function assumedLevel(reg: Regulation): string {
+  const tier = reg.tiers.find((t) => t.default)
+  return tier?.level && reg.levels[tier.level] ? tier.level : defaultLevel(reg)
+}
+
 /** The model scripts consume (`regulations show --json`): every optional field present, null when absent. */
 export function normalizedRegulation(reg: Regulation) {
   return {

@@ -1,5 +1,6 @@
 import type { BusinessClock } from '../calendar/clock.js'
 import { instantMs } from '../calendar/instant.js'
+import { assumedLevel } from '../regulation/describe.js'
 import type { Regulation } from '../regulation/load.js'
 import { levelClock, levelDeadline } from './deadline.js'
 import { type WindowStatus, windowStatus } from './status.js'
@@ -11,7 +12,11 @@ export interface WindowEvent {
   author?: string
   from?: string | null
   to?: string | null
+  rule?: string
 }
+
+/** The rule of a level change that follows a corrected tier (ticket/edit.ts): it re-levels the open window. */
+const TIER_RULE = 'tier_corrected'
 
 /** What was recorded when a window opened (the ticket model's WindowRecord has this shape). */
 export interface RecordedDeadline {
@@ -21,6 +26,8 @@ export interface RecordedDeadline {
   target: string | null
   reason?: ReactionWindow['reason']
   fingerprint?: string | null
+  /** the level was the regulation's assumed one: the ticket had none when the window opened */
+  assumed_level?: boolean
 }
 
 /** What the windows of a ticket depend on (a stored ticket has it). */
@@ -30,6 +37,8 @@ export interface WindowTicket {
   events: readonly WindowEvent[]
   /** the windows as recorded when they opened; a window without a record is computed from `reg` */
   windows?: readonly RecordedDeadline[]
+  /** the verdict at intake: a request triage refused is not held to the assumed level (it has no level by rule) */
+  triage?: { scope: string } | null
 }
 
 /** One reaction window: from what opened it to the reaction that closed it. Instants are epoch ms. */
@@ -54,6 +63,11 @@ export interface ReactionWindow {
   recorded: boolean
   /** the fingerprint of the regulation that set the deadline (regulation/fingerprint.ts), when recorded */
   fingerprint: string | null
+  /**
+   * the ticket had no level: the window runs at the regulation's assumed level (the default
+   * tier's, regulation/describe.ts) until an agent sets one, and the ticket needs a level
+   */
+  levelAssumed: boolean
 }
 
 const ENDING_STATUSES: ReadonlySet<string> = new Set(['waiting_customer', 'resolved', 'closed'])
@@ -76,6 +90,9 @@ const ENDING_STATUSES: ReadonlySet<string> = new Set(['waiting_customer', 'resol
  *   applies to the windows opened at or after it, never retroactively (an advantshop transfer to
  *   `development` does not turn an already missed `free` deadline into a met one).
  * - Events after `now` are ignored, so `--now` in the past gives the picture of that moment.
+ * - A ticket without a level is held to the regulation's assumed level (the default tier's,
+ *   issue 16) and its windows say `levelAssumed`, unless triage refused it (out of scope: no level by rule); the first level an agent sets re-levels the
+ *   window still open from its opening, since the assumed level only stood in for it.
  *
  * @example
  * // moguta (3 working days, target 1): received Fri 18:00, answered Mon 11:00
@@ -114,6 +131,8 @@ export function ticketWindows(
   const order = sorted ? null : timeOrder(ms, n)
   const initialLevel = firstChange?.from ?? ticket.level
   const records = ticket.windows
+  // an unclear request waits for a level at the assumed one; a refused one has none by the regulation's rule
+  const assumable = ticket.triage?.scope !== 'out'
 
   const windows: ReactionWindow[] = []
   let openedAt = received
@@ -121,31 +140,69 @@ export function ticketWindows(
   let level = initialLevel
   let openLevel = initialLevel
   let open = true
+  // the open window's level was replaced since it opened: its record (of the old level) no longer holds
+  let relevelled = false
   for (let k = 0; k < n; k++) {
     const i = order ? (order[k] as number) : k
     const e = relevant[i] as WindowTicket['events'][number]
     const t = ms[i] as number
     if (e.type === 'level_change') {
       level = e.to ?? null
-      // an open window keeps its level; one opened at this same instant takes the new one
-      if (open && openedAt === t) openLevel = level
+      // an open window keeps its level; one opened at this same instant, or one running at the
+      // assumed level (the ticket had none), takes the new one
+      // the assumed level (the ticket had none), or one a corrected tier replaces (the request was of
+      // that tier all along), takes the new one from its opening
+      if (open && (openedAt === t || openLevel === null || e.rule === TIER_RULE)) {
+        relevelled = relevelled || (openedAt !== t && openLevel !== level)
+        openLevel = level
+      }
     } else if (open && e.type !== 'customer_reply') {
       if (t >= openedAt) {
         const by = e.type === 'agent_response' ? 'agent_response' : 'status_change'
         const record = recordAt(records, openedAt)
-        windows.push(windowOf(reg, clock, now, openedAt, openedBy, openLevel, t, by, e.author ?? null, record))
+        windows.push(
+          windowOf(
+            reg,
+            clock,
+            now,
+            openedAt,
+            openedBy,
+            openLevel,
+            t,
+            by,
+            e.author ?? null,
+            record,
+            relevelled,
+            assumable,
+          ),
+        )
         open = false
+        relevelled = false
       }
     } else if (!open && e.type === 'customer_reply') {
       openedAt = t
       openedBy = 'customer_reply'
       openLevel = level
       open = true
+      relevelled = false
     }
   }
   if (open)
     windows.push(
-      windowOf(reg, clock, now, openedAt, openedBy, openLevel, null, null, null, recordAt(records, openedAt)),
+      windowOf(
+        reg,
+        clock,
+        now,
+        openedAt,
+        openedBy,
+        openLevel,
+        null,
+        null,
+        null,
+        recordAt(records, openedAt),
+        relevelled,
+        assumable,
+      ),
     )
   return windows
 }
@@ -176,11 +233,24 @@ function windowOf(
   respondedAt: number | null,
   respondedBy: ReactionWindow['respondedBy'],
   responder: string | null,
-  record: RecordedDeadline | undefined,
+  given: RecordedDeadline | undefined,
+  relevelled = false,
+  assumable = true,
 ): ReactionWindow {
   let deadline: number | null
   let target: number | null
   let reason: ReactionWindow['reason']
+  // a record of the window as unregulated for want of a level (made before issue 16), or one at
+  // the assumed level when the ticket has been given a level since, decides nothing
+  const record =
+    given &&
+    ((given.reason === 'no_level' && given.level === null) ||
+      (given.assumed_level && level !== null) ||
+      (relevelled && given.level !== level))
+      ? undefined
+      : given
+  const levelAssumed = record ? Boolean(record.assumed_level) : level === null && assumable
+  if (level === null && !record && assumable) level = assumedLevel(reg)
   if (record) {
     level = record.level
     deadline = record.deadline === null ? null : instantMs(record.deadline)
@@ -207,6 +277,7 @@ function windowOf(
     reactionWorkingMinutes: respondedAt === null ? null : clock.elapsed(openedAt, respondedAt),
     recorded: record !== undefined,
     fingerprint: record?.fingerprint ?? null,
+    levelAssumed,
   }
 }
 

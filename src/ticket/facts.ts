@@ -59,5 +59,8 @@ export function ticketFacts(t: Ticket): TicketFacts {
       openTarget = last.target === null ? null : instantMs(last.target)
     }
   }
-  return { lastEventAt, lastCustomerAt, lastOpenedAt, openDeadline, openTarget, recorded: Boolean(records?.length) }
+  // a window recorded as unregulated for want of a level (before issue 16) is held to the
+  // assumed level now: it counts as unrecorded, so `overdue` looks at it
+  const recorded = Boolean(records?.length) && !records?.some((r) => r.reason === 'no_level' && r.level === null)
+  return { lastEventAt, lastCustomerAt, lastOpenedAt, openDeadline, openTarget, recorded }
 }

@@ -14,6 +14,8 @@ export interface Intake {
   channel: string | null
   product: string | null
   critical: boolean
+  /** the licence purchase date the customer gave (YYYY-MM-DD) */
+  licenseDate?: string | undefined
   triage: StoredTriage | null
   author: string
 }
@@ -28,6 +30,7 @@ export function newTicket(id: string, intake: Intake): Ticket {
     channel: intake.channel,
     product: intake.product,
     critical: intake.critical,
+    ...(intake.licenseDate !== undefined ? { license_date: intake.licenseDate } : {}),
     subject: intake.subject,
     text: intake.text,
     received_at: intake.receivedAt,

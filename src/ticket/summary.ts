@@ -28,7 +28,7 @@ export function summaryOf(t: Ticket): Ticket {
     assignee: t.assignee,
     triage: t.triage === null ? null : triageSummary(t.triage),
     events: t.events
-      .filter((e) => e.type !== 'note' && e.type !== 'assignment')
+      .filter((e) => e.type !== 'note' && e.type !== 'assignment' && e.type !== 'field_change')
       .map((e) => {
         const out = { type: e.type, at: e.at } as TicketEvent
         // the author only of reactions: `report --by agent` counts who responded
@@ -36,6 +36,8 @@ export function summaryOf(t: Ticket): Ticket {
           out.author = e.author
         if (e.from !== undefined) out.from = e.from
         if (e.to !== undefined) out.to = e.to
+        // a level change that follows a corrected tier re-levels the open window (sla/windows.ts)
+        if (e.type === 'level_change' && e.rule !== undefined) out.rule = e.rule
         return out
       }),
   }
@@ -49,6 +51,7 @@ export function summaryOf(t: Ticket): Ticket {
           deadline: w.deadline,
           target: w.target,
           reason: w.reason,
+          ...(w.assumed_level ? { assumed_level: true } : {}),
         }) as WindowRecord,
     )
   return out

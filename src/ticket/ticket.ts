@@ -19,6 +19,7 @@ export const EVENT_TYPES = [
   'status_change',
   'assignment',
   'note',
+  'field_change',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -39,9 +40,11 @@ export interface TicketEvent {
   author: string
   /** agent_response, customer_reply, note */
   message?: string
-  /** level_change (levels), status_change (statuses), assignment (agents) */
+  /** level_change (levels), status_change (statuses), assignment (agents), field_change (the field's values) */
   from?: string | null
   to?: string | null
+  /** field_change: which fact of the ticket an agent corrected after intake (ticket/edit.ts) */
+  field?: string
   /** the lifecycle rule that caused an automatic change */
   rule?: string
   secrets?: SecretValue[]
@@ -57,6 +60,10 @@ export interface Ticket {
   product: string | null
   /** a critical "restore a broken site" request: out of turn where the regulation says so */
   critical: boolean
+  /** the licence purchase date (YYYY-MM-DD) where the regulation's support period depends on it */
+  license_date?: string | null
+  /** who wrote in: a name and/or e-mail address, when known */
+  customer?: string | null
   subject: string
   /** the request text, credentials masked (values in `secrets`) */
   text: string

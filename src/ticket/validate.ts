@@ -130,6 +130,8 @@ function checkWindows(windows: unknown, add: (path: string, message: string) => 
     if (w.level !== null && typeof w.level !== 'string')
       add(`${at}.level`, `expected a string or null, got ${shown(w.level)}`)
     if (typeof w.fingerprint !== 'string') add(`${at}.fingerprint`, `expected a string, got ${shown(w.fingerprint)}`)
+    if (w.assumed_level !== undefined && typeof w.assumed_level !== 'boolean')
+      add(`${at}.assumed_level`, `expected true or false, got ${shown(w.assumed_level)}`)
     if (w.reason !== undefined && !REASONS.has(w.reason))
       add(`${at}.reason`, `expected a reason or null, got ${shown(w.reason)}`)
   }

@@ -26,6 +26,8 @@ export interface WindowRecord {
   reason: 'not_regulated' | 'no_level' | 'unknown_level' | null
   /** regulation id and hash of its deadline rules (regulation/fingerprint.ts) */
   fingerprint: string
+  /** the ticket had no level: `level` is the regulation's assumed one (sla/windows.ts), replaced when one is set */
+  assumed_level?: boolean
 }
 
 /**
@@ -38,6 +40,9 @@ export function recordWindows(ticket: Ticket, reg: Regulation, clock: BusinessCl
   for (const w of ticketWindows(ticket, reg, clock, Number.POSITIVE_INFINITY)) {
     if (w.recorded) continue
     if (!ticket.windows) ticket.windows = []
+    // a record this window no longer follows (the assumed level, a level set since) is replaced
+    const stale = ticket.windows.findIndex((r) => instantMs(r.opened_at) === w.openedAt)
+    if (stale >= 0) ticket.windows.splice(stale, 1)
     ticket.windows.push(recordOf(w, reg))
     added++
   }
@@ -111,5 +116,6 @@ function recordOf(w: ReactionWindow, reg: Regulation): WindowRecord {
     target: w.target === null ? null : formatInstantIn(w.target, zone),
     reason: w.reason,
     fingerprint: regulationFingerprint(reg),
+    ...(w.levelAssumed ? { assumed_level: true } : {}),
   }
 }

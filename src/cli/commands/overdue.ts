@@ -14,12 +14,13 @@ import { type ListOptions, listShape, pickFields, shapeRows, withListOptions } f
 import { type Column, renderList } from '../output/table.js'
 import { checkRegulationId } from '../regulation-input.js'
 import { withStore } from '../store.js'
-import { oneLine, paintStatus, TicketViews } from '../tickets.js'
+import { levelCell, oneLine, paintStatus, TicketViews } from '../tickets.js'
 
 const OVERDUE_FIELDS = [
   'id',
   'regulation',
   'level',
+  'needs_level',
   'assignee',
   'subject',
   'opened_at',
@@ -58,7 +59,7 @@ function overdueColumns(tty: boolean): Column<OverdueRow>[] {
   return [
     { header: 'TICKET', value: (r) => r.id, keep: true },
     { header: 'SUBJECT', value: (r) => r.subject, human: (r) => oneLine(r.subject, 40) },
-    { header: 'LEVEL', value: (r) => r.level },
+    { header: 'LEVEL', value: (r) => r.level, human: (r, io) => levelCell(r.level, r.needs_level, io) },
     { header: 'DEADLINE', value: (r) => r.deadline },
     ...late,
     { header: 'ASSIGNEE', value: (r) => r.assignee },
@@ -140,6 +141,8 @@ function overdueRow(ctx: Context, views: TicketViews, t: Ticket, w: ReactionWind
     id: t.id,
     regulation: t.regulation,
     level: w.level,
+    /** the ticket has no level: the deadline is the regulation's assumed level's (issue 16) */
+    needs_level: t.level === null,
     assignee: t.assignee,
     subject: views.text(t.subject, 'subject', t.secrets),
     opened_at: fmt(w.openedAt),

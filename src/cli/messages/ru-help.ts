@@ -503,6 +503,44 @@ export const RU_HELP: readonly Phrase[] = [
     'каталог регламентов, хранилище и новые версии regdesk без повторной генерации.',
   ],
 
+  // tickets edit, tickets note (src/cli/commands/tickets/edit.ts)
+  [
+    exact(
+      'Correct the facts of a ticket after intake; each change is an event (who, when, from, to). A corrected tier re-levels the window still open',
+    ),
+    'Исправить сведения о заявке после приёма; каждое изменение — событие (кто, когда, было, стало). Исправленный тариф меняет уровень открытого окна реакции',
+  ],
+  [
+    exact('customer tier of the regulation ("none" where it is a tier, e.g. imagecms)'),
+    'тариф клиента по регламенту ("none", где это тариф, например imagecms)',
+  ],
+  [exact('product id or name of the regulation'), 'продукт регламента: id или название'],
+  [exact('not critical after all'), 'всё-таки не критичная'],
+  [exact('a corrected subject'), 'исправленная тема'],
+  [exact('who wrote in (name, address), "none" to clear'), 'кто обратился (имя, адрес); "none" — очистить'],
+  [exact('when the correction was made (default: --now)'), 'когда внесено исправление (по умолчанию: --now)'],
+  [
+    exact("record a time in the future or before the ticket's last event"),
+    'записать время в будущем или раньше последнего события заявки',
+  ],
+  [
+    exact('Add an internal note to a ticket (credentials in it are masked)'),
+    'Добавить к заявке внутреннюю заметку (доступы в ней скрываются)',
+  ],
+  [exact('the note'), 'текст заметки'],
+  [exact('when it was written (default: --now)'), 'когда она написана (по умолчанию: --now)'],
+  [
+    exact('A tier whose level differs moves the ticket to that level when its level came from the old tier'),
+    'Тариф с другим уровнем переводит заявку на этот уровень, если её уровень шёл от прежнего тарифа',
+  ],
+  [
+    exact('(or it had none): the window still open is re-levelled from its opening, and the queue order follows'),
+    '(или уровня не было): открытое окно реакции пересчитывается от его открытия, а порядок очереди следует',
+  ],
+  [
+    exact('the new tier. A level set by hand (tickets level) stays.'),
+    'новому тарифу. Уровень, заданный вручную (tickets level), остаётся.',
+  ],
   [exact('csv: a last row with the totals'), 'csv: последней строкой — итоги'],
   // lists (src/cli/output/list-options.ts)
   [

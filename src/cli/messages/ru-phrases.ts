@@ -72,6 +72,15 @@ export const RU_PHRASES: readonly Phrase[] = [
     String.raw`--totals is for --format csv \(the other formats show totals\)`,
     '--totals — только для --format csv (остальные форматы показывают итоги сами)',
   ),
+  // tickets edit, tickets note (src/cli/commands/tickets/edit.ts)
+  p(
+    'nothing to edit: give --tier, --channel, --product, --critical/--no-critical, --license-date, --subject or --customer',
+    'нечего исправлять: укажите --tier, --channel, --product, --critical/--no-critical, --license-date, --subject или --customer',
+  ),
+  p('--subject is empty', '--subject пуст'),
+  p('the note is empty', 'заметка пуста'),
+  p('--subject holds access data; leave it out of the subject', 'в --subject есть доступы; не пишите их в тему'),
+  p('(\\S+) already has these values; nothing changed', 'у $1 уже эти значения; ничего не изменено'),
   // lists (src/cli/output/list-options.ts)
   p('(--json|--sort): unknown field "(.*)"; fields: (.*)', '$1: неизвестное поле "$2"; поля: $3'),
   p(

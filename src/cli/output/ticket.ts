@@ -1,9 +1,9 @@
-import { describeDuration } from '../../regulation/describe.js'
+import { assumedLevel, describeDuration } from '../../regulation/describe.js'
 import { formatMinutes } from '../../sla/duration.js'
 import type { Ticket } from '../../ticket/ticket.js'
 import type { Context } from '../context.js'
 import { type IO, printable } from '../io.js'
-import { oneLine, paintStatus, type TicketViews } from '../tickets.js'
+import { levelCell, oneLine, paintStatus, type TicketViews } from '../tickets.js'
 import { writeJson } from './json.js'
 import { renderFields, renderList } from './table.js'
 
@@ -51,7 +51,9 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
   const reg = views.regulation(t.regulation)
   const level = t.level
     ? `${t.level}${reg?.levels[t.level] ? ` (${describeDuration(reg.levels[t.level]?.limit, lang)})` : ''}`
-    : w.none
+    : reg
+      ? c.yellow(w.noLevelSet(assumedLevel(reg)))
+      : w.none
   const pairs: [string, string][] = [
     [w.ticket, c.bold(t.id)],
     [w.regulation, t.regulation],
@@ -62,6 +64,8 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
     [w.channel, t.channel ?? '—'],
     ...(t.product ? [[w.product, t.product] as [string, string]] : []),
     [w.critical, t.critical ? c.red(w.yes) : w.no],
+    ...(t.license_date ? [[w.licenseDate, t.license_date] as [string, string]] : []),
+    ...(t.customer ? [[w.customer, printable(t.customer)] as [string, string]] : []),
     [w.assignee, t.assignee ?? '—'],
     [w.received, t.received_at],
     [w.sla, `${paintStatus(view.sla, io)}${view.deadline ? ` (${w.deadline(view.deadline)})` : ''}`],
@@ -76,7 +80,7 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
         { header: '#', value: (w) => (view.windows ?? []).indexOf(w) + 1 },
         { header: 'OPENED', value: (w) => w.opened_at },
         { header: 'BY', value: (w) => w.opened_by },
-        { header: 'LEVEL', value: (w) => w.level },
+        { header: 'LEVEL', value: (w) => w.level, human: (w, io) => levelCell(w.level, w.level_assumed, io) },
         { header: 'TARGET', value: (w) => w.target },
         { header: 'DEADLINE', value: (w) => w.deadline },
         { header: 'RESPONDED', value: (w) => w.responded_at },
@@ -99,6 +103,7 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
         header: 'DETAIL',
         value: (e) =>
           [
+            'field' in e && e.field ? `${e.field}:` : '',
             'from' in e || 'to' in e ? `${e.from ?? '—'} → ${e.to ?? '—'}` : '',
             e.rule ? `(${e.rule})` : '',
             e.message ? oneLine(e.message, 200) : '',

@@ -101,6 +101,35 @@ describe('ticketWindows: moguta (3 working days, target 1; Mon–Fri 10–19)', 
   })
 })
 
+describe('ticketWindows: a ticket without a level (issue 16)', () => {
+  it('moguta: held to standard (the licensed tier) and overdue after its deadline', () => {
+    expect(windows('moguta', ticket(null, '2026-11-20T18:00'), '2026-11-30T12:00')[0]).toMatchObject({
+      level: 'standard',
+      levelAssumed: true,
+      deadline: utc('2026-11-25T18:00'),
+      status: 'overdue',
+      reason: null,
+    })
+  })
+  it('a level set later re-levels the window still open; an answered one keeps the assumed level', () => {
+    const open = windows(
+      'advantshop',
+      ticket(null, '2026-11-20T10:00', [['level_change', '2026-11-20T12:00', 'partner']]),
+      '2026-11-30T12:00',
+    )
+    expect(open[0]).toMatchObject({ level: 'partner', levelAssumed: false })
+    const answered = windows(
+      'advantshop',
+      ticket(null, '2026-11-20T10:00', [
+        ['agent_response', '2026-11-20T11:00'],
+        ['level_change', '2026-11-20T12:00', 'partner'],
+      ]),
+      '2026-11-30T12:00',
+    )
+    expect(answered[0]).toMatchObject({ level: 'free', levelAssumed: true, status: 'met' })
+  })
+})
+
 describe('ticketWindows: advantshop (every customer reply opens a window; Mon–Fri 08–20, weekends 09–18)', () => {
   const answered = ticket('free', '2026-11-23T10:00', [
     ['agent_response', '2026-11-23T11:00'],
@@ -172,10 +201,12 @@ describe('ticketWindows: umi', () => {
     expect(windows('umi', t, '2026-11-24T12:00').map((w) => w.status)).toEqual(['met', 'met', 'pending'])
   })
 
-  it('a ticket without a level has a not_regulated window (no_level)', () => {
+  it('a ticket without a level is held to the default tier level (issue 16): umi client → support, no limit', () => {
     expect(windows('umi', ticket(null, '2026-11-20T10:00'), '2026-11-30T10:00')[0]).toMatchObject({
+      level: 'support',
+      levelAssumed: true,
       status: 'not_regulated',
-      reason: 'no_level',
+      reason: 'not_regulated',
     })
   })
 })

@@ -1,6 +1,6 @@
 import { Command } from 'commander'
 import { UsageError } from '../../../errors.js'
-import { defaultLevel } from '../../../regulation/describe.js'
+import { assumedLevel } from '../../../regulation/describe.js'
 import type { Regulation } from '../../../regulation/load.js'
 import type { Ticket } from '../../../ticket/ticket.js'
 import type { TriageResult } from '../../../triage/triage.js'
@@ -88,11 +88,11 @@ function printTicketAdded(ctx: Context, reg: Regulation, ticket: Ticket, result:
   const level = ticket.level
     ? ticket.level
     : result.scope === 'unclear'
-      ? c.yellow(a.setLevel(`regdesk tickets level ${ticket.id} ${defaultLevel(reg)}`))
+      ? c.yellow(a.setLevel(`regdesk tickets level ${ticket.id} ${assumedLevel(reg)}`))
       : t.verdict.noLevel
   const due =
     w?.deadline != null
-      ? `${a.deadline} ${c.bold(w.deadline)}${w.target ? ` (${t.verdict.target(w.target)})` : ''}`
+      ? `${a.deadline}${ticket.level === null ? a.heldAs(w.level ?? '') : ''} ${c.bold(w.deadline)}${w.target ? ` (${t.verdict.target(w.target)})` : ''}`
       : `${a.deadline} ${c.dim(ticket.level ? a.notRegulated : t.ticket.none)}`
   ctx.io.out(`${c.bold(ticket.id)}  ${scope} · ${level} · ${due}\n`)
   const why = result.reasons[0]

@@ -4,6 +4,7 @@ import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { ticketsAddCommand } from './add.js'
 import { ticketsDraftCommand } from './draft.js'
+import { ticketsEditCommand, ticketsNoteCommand } from './edit.js'
 import { ticketEventCommands } from './events.js'
 import { ticketsListCommand, ticketsQueueCommand } from './list.js'
 import { ticketsAutocloseCommand, ticketsPurgeSecretsCommand } from './maintenance.js'
@@ -31,6 +32,8 @@ Credentials found in texts are masked in every output unless --show-secrets.
     ticketsShowCommand(io, environment),
     ticketsDraftCommand(io, environment),
     ...ticketEventCommands(io, environment),
+    ticketsEditCommand(io, environment),
+    ticketsNoteCommand(io, environment),
     ticketsQueueCommand(io, environment),
     ticketsAutocloseCommand(io, environment),
     ticketsPurgeSecretsCommand(io, environment),

@@ -13,7 +13,7 @@ import { type ListOptions, listShape, pickFields, shapeRows, withListOptions } f
 import { renderList } from '../../output/table.js'
 import { checkRegulationId } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
-import { authorOf, oneLine, paintStatus, TicketViews } from '../../tickets.js'
+import { authorOf, levelCell, oneLine, paintStatus, TicketViews } from '../../tickets.js'
 
 /** the fields of a ticket record (`tickets list --json`), for --json FIELDS and --sort */
 const TICKET_FIELDS = [
@@ -161,7 +161,11 @@ function renderTicketList(rows: { ticket: Ticket; windows: ReactionWindow[] | nu
       { header: 'ID', value: (r) => r.ticket.id, keep: true },
       { header: 'REGULATION', value: (r) => r.ticket.regulation },
       { header: 'STATUS', value: (r) => r.ticket.status },
-      { header: 'LEVEL', value: (r) => r.ticket.level },
+      {
+        header: 'LEVEL',
+        value: (r) => r.ticket.level,
+        human: (r, io) => levelCell(r.current?.level ?? r.ticket.level, r.ticket.level === null, io),
+      },
       {
         header: 'SLA',
         value: (r) => r.current?.status ?? null,
@@ -191,6 +195,7 @@ const QUEUE_FIELDS = [
   'level',
   'tier',
   'critical',
+  'needs_level',
   'assignee',
   'subject',
   'received_at',
@@ -257,6 +262,8 @@ export async function runTicketsQueue(
         level: e.ticket.level,
         tier: e.ticket.tier,
         critical: e.ticket.critical,
+        /** no agent has set a level: its deadline is the regulation's assumed level's (issue 16) */
+        needs_level: e.ticket.level === null,
         assignee: e.ticket.assignee,
         subject: views.text(e.ticket.subject, 'subject', e.ticket.secrets),
         received_at: e.ticket.received_at,
@@ -293,6 +300,7 @@ export async function runTicketsQueue(
           human: (r, io) => (r.critical ? io.color.red('yes') : ''),
         },
         { header: 'STATUS', value: (r) => r.status },
+        { header: 'LEVEL', value: (r) => r.level, human: (r, io) => levelCell(r.level, r.needs_level, io) },
         { header: 'SLA', value: (r) => r.sla, human: (r, io) => paintStatus(r.sla, io) },
         { header: 'DEADLINE', value: (r) => r.deadline },
         { header: 'ASSIGNEE', value: (r) => r.assignee },

@@ -1,0 +1,168 @@
+import { Command, Option } from 'commander'
+import { UsageError } from '../../../errors.js'
+import { CHANNELS } from '../../../regulation/vocabulary.js'
+import { EDITABLE_FIELDS, editTicket, type TicketEdits } from '../../../ticket/edit.js'
+import { splitSecrets } from '../../../ticket/secrets.js'
+import type { Ticket } from '../../../ticket/ticket.js'
+import { findSecrets } from '../../../triage/credentials.js'
+import { contextOf } from '../../command.js'
+import type { Context, Environment } from '../../context.js'
+import { examples } from '../../help.js'
+import type { IO } from '../../io.js'
+import { printTicket } from '../../output/ticket.js'
+import { regulationOption } from '../../regulation-input.js'
+import { withStore } from '../../store.js'
+import { authorOf, eventTime, oneLine, TicketViews, ticketIdArg } from '../../tickets.js'
+import { triageFacts } from '../../triage-input.js'
+
+interface EditOptions {
+  tier?: string
+  channel?: string
+  product?: string
+  critical?: boolean
+  licenseDate?: string
+  subject?: string
+  customer?: string
+  at?: string
+  force?: boolean
+  showSecrets?: boolean
+}
+
+/** "none" clears a fact (tier, channel, product, licence date, customer). */
+const cleared = (v: string | undefined): string | null | undefined => (v === undefined ? v : v === 'none' ? null : v)
+
+export function ticketsEditCommand(io: IO, environment: Environment): Command {
+  return new Command('edit')
+    .description(
+      'Correct the facts of a ticket after intake; each change is an event (who, when, from, to). A corrected tier re-levels the window still open',
+    )
+    .argument('<ticket-id>', 'e.g. IC-000123')
+    .option('-t, --tier <tier>', 'customer tier of the regulation ("none" where it is a tier, e.g. imagecms)')
+    .addOption(new Option('-c, --channel <channel>', 'how the request came in').choices(CHANNELS))
+    .option('-p, --product <product>', 'product id or name of the regulation')
+    .option('--critical', 'a critical "restore a broken site" request (out of turn where the regulation says so)')
+    .option('--no-critical', 'not critical after all')
+    .option('--license-date <date>', 'licence purchase date, YYYY-MM-DD')
+    .option('-s, --subject <text>', 'a corrected subject')
+    .option('--customer <who>', 'who wrote in (name, address), "none" to clear')
+    .option('--at <iso>', 'when the correction was made (default: --now)')
+    .option('--force', "record a time in the future or before the ticket's last event")
+    .option('--show-secrets', 'show credentials instead of masking them')
+    .addHelpText(
+      'after',
+      `${examples([
+        'regdesk tickets edit IC-000004 --tier premium',
+        'regdesk tickets edit AS-000002 --critical --channel phone',
+        'regdesk tickets edit MG-000001 --customer "Иван Петров <ivan@example.ru>" --subject "Белый экран после обновления"',
+      ])}
+A tier whose level differs moves the ticket to that level when its level came from the old tier
+(or it had none): the window still open is re-levelled from its opening, and the queue order follows
+the new tier. A level set by hand (tickets level) stays.
+`,
+    )
+    .action((id: string, opts: EditOptions, c: Command) =>
+      runTicketsEdit(contextOf(c, io, environment), environment, id, opts),
+    )
+}
+
+async function runTicketsEdit(ctx: Context, environment: Environment, idArg: string, opts: EditOptions) {
+  const id = ticketIdArg(idArg)
+  const views = new TicketViews(ctx, Boolean(opts.showSecrets))
+  const author = authorOf(ctx)
+  const given = EDITABLE_FIELDS.filter((f) => (f === 'license_date' ? opts.licenseDate : opts[f]) !== undefined)
+  if (!given.length)
+    throw new UsageError(
+      'nothing to edit: give --tier, --channel, --product, --critical/--no-critical, --license-date, --subject or --customer',
+    )
+  if (opts.subject !== undefined && !opts.subject.trim()) throw new UsageError('--subject is empty')
+  const result = await withStore(ctx, environment, (store) =>
+    store.change<{ ticket: Ticket; changed: string[] }>(id, (t) => {
+      const reg = views.regulation(t.regulation)
+      if (!reg) throw new UsageError(`unknown regulation "${t.regulation}" of ${t.id}; add its file with --regulations`)
+      const edits = checkedEdits(ctx, t.regulation, opts)
+      const at = eventTime(ctx, reg, t, opts.at, Boolean(opts.force))
+      const changed = editTicket(t, reg, edits, { author, at: views.format(reg)(at) })
+      if (!changed.length) return { result: { ticket: t, changed }, changed: false }
+      // a re-levelled open window is recorded afresh, with today's regulation
+      views.record(t)
+      return { result: { ticket: t, changed }, changed: true }
+    }),
+  )
+  if (!result.changed.length) ctx.io.err(`${result.ticket.id} already has these values; nothing changed\n`)
+  if (ctx.json) {
+    printTicket(ctx, views, result.ticket)
+    return
+  }
+  const t = result.ticket
+  const view = views.json(t)
+  if (result.changed.length)
+    ctx.io.out(
+      `${ctx.io.color.bold(t.id)}  edited ${result.changed.join(', ')} · level ${t.level ?? '—'}${view.deadline ? ` · deadline ${view.deadline}` : ''}\n`,
+    )
+}
+
+/** The edits, checked against the ticket's regulation as `tickets add` checks its flags (one sentence, exit 2). */
+function checkedEdits(ctx: Context, regulation: string, opts: EditOptions): TicketEdits {
+  const reg = regulationOption(ctx, regulation)
+  const tier = cleared(opts.tier)
+  const product = cleared(opts.product)
+  const licenseDate = cleared(opts.licenseDate)
+  const facts = triageFacts(ctx, reg, {
+    ...(tier ? { tier } : {}),
+    ...(product ? { product } : {}),
+    ...(licenseDate ? { licenseDate } : {}),
+    ...(opts.critical ? { critical: true } : {}),
+  })
+  const edits: TicketEdits = {}
+  if (tier !== undefined) edits.tier = tier === null ? null : (facts.tier ?? tier)
+  if (opts.channel !== undefined) edits.channel = opts.channel
+  if (product !== undefined) edits.product = product === null ? null : (facts.product ?? product)
+  if (opts.critical !== undefined) edits.critical = opts.critical
+  if (licenseDate !== undefined) edits.license_date = licenseDate === null ? null : (facts.licenseDate ?? licenseDate)
+  if (opts.subject !== undefined) {
+    // a subject keeps no credential: the value would be stored in the clear
+    const line = oneLine(opts.subject, 200)
+    if (findSecrets(line).length) throw new UsageError('--subject holds access data; leave it out of the subject')
+    edits.subject = line
+  }
+  if (opts.customer !== undefined) edits.customer = cleared(opts.customer.trim() || 'none') ?? null
+  return edits
+}
+
+export function ticketsNoteCommand(io: IO, environment: Environment): Command {
+  return new Command('note')
+    .description('Add an internal note to a ticket (credentials in it are masked)')
+    .argument('<ticket-id>', 'e.g. MG-000123')
+    .argument('<text>', 'the note')
+    .option('--at <iso>', 'when it was written (default: --now)')
+    .option('--force', "record a time in the future or before the ticket's last event")
+    .option('--show-secrets', 'show credentials instead of masking them')
+    .addHelpText('after', examples(['regdesk tickets note MG-000001 "звонил клиент, ждёт ответа до вечера"']))
+    .action((id: string, text: string, opts: EditOptions, c: Command) =>
+      runTicketsNote(contextOf(c, io, environment), environment, id, text, opts),
+    )
+}
+
+async function runTicketsNote(ctx: Context, environment: Environment, idArg: string, text: string, opts: EditOptions) {
+  const id = ticketIdArg(idArg)
+  if (!text.trim()) throw new UsageError('the note is empty')
+  const views = new TicketViews(ctx, Boolean(opts.showSecrets))
+  const author = authorOf(ctx)
+  const m = splitSecrets(text, 'message', findSecrets(text))
+  const ticket = await withStore(ctx, environment, (store) =>
+    store.change<Ticket>(id, (t) => {
+      const reg = views.regulation(t.regulation)
+      const at = eventTime(ctx, reg, t, opts.at, Boolean(opts.force))
+      t.events.push({
+        type: 'note',
+        at: views.format(reg)(at),
+        author,
+        message: m.text,
+        ...(m.secrets.length ? { secrets: m.secrets } : {}),
+      })
+      return { result: t, changed: true }
+    }),
+  )
+  if (ctx.json) printTicket(ctx, views, ticket)
+  else ctx.io.out(`${ctx.io.color.bold(ticket.id)}  note at ${ticket.events.at(-1)?.at}\n`)
+}

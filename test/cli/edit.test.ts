@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest'
+import { regdesk, tempDir, tempStore } from '../support/in-process.js'
+
+/**
+ * Editing after intake (issue 16): `tickets edit` corrects the facts of a ticket, each change an
+ * event with who and when; a corrected tier re-levels the window still open and moves the ticket
+ * in the queue; `tickets note` writes a note. Both show in `tickets show`.
+ */
+
+const RECEIVED = '2026-11-19T11:00+03:00'
+
+/** A store of its own, events authored by anna (config `agent`). */
+async function storeEnv(): Promise<Record<string, string>> {
+  const env = { REGDESK_STORE: tempStore(), XDG_CONFIG_HOME: tempDir() }
+  expect((await regdesk(['config', 'set', 'agent', 'anna'], env)).exitCode).toBe(0)
+  return env
+}
+
+async function imagecms(
+  env: Record<string, string>,
+  tier: string,
+  text = 'Где в админке поменять телефон в шапке сайта?',
+) {
+  const r = await regdesk(
+    ['tickets', 'add', '-r', 'imagecms', '-t', tier, text, '--received-at', RECEIVED, '--json'],
+    env,
+  )
+  expect(r.exitCode, r.stderr).toBe(0)
+  return JSON.parse(r.stdout)
+}
+
+const show = async (env: Record<string, string>, id: string) =>
+  JSON.parse((await regdesk(['tickets', 'show', id, '--json'], env)).stdout)
+const queueIds = async (env: Record<string, string>) =>
+  JSON.parse((await regdesk(['tickets', 'queue', '-r', 'imagecms', '--json'], env)).stdout).map(
+    (r: { id: string }) => r.id,
+  )
+
+describe('tickets edit', () => {
+  it('a tier corrected from none to premium re-levels the open window and moves the ticket up the queue', async () => {
+    const env = await storeEnv()
+    const pro = await imagecms(env, 'pro')
+    const none = await imagecms(env, 'none')
+    expect(none.level).toBe('consultation')
+    expect(await queueIds(env)).toEqual([pro.id, none.id])
+    const r = await regdesk(['tickets', 'edit', none.id, '--tier', 'premium', '--at', '2026-11-20T10:00+03:00'], env)
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/edited tier · level support/)
+    const after = await show(env, none.id)
+    expect(after).toMatchObject({ tier: 'premium', level: 'support' })
+    expect(after.windows).toHaveLength(1)
+    expect(after.windows[0]).toMatchObject({ level: 'support', opened_at: '2026-11-19T11:00:00+03:00', recorded: true })
+    expect(after.events.slice(-2)).toMatchObject([
+      { type: 'field_change', field: 'tier', from: 'none', to: 'premium', at: '2026-11-20T10:00:00+03:00' },
+      { type: 'level_change', from: 'consultation', to: 'support', rule: 'tier_corrected' },
+    ])
+    expect(await queueIds(env)).toEqual([none.id, pro.id])
+    const report = JSON.parse(
+      (await regdesk(['report', '--json', '--by', 'level', '--from', '2026-11-01', '--to', '2026-11-30'], env)).stdout,
+    )
+    // the pro ticket's question is a consultation by its topic; the corrected one counts under support
+    expect(report.groups.map((g: { key: { level: string }; windows: number }) => [g.key.level, g.windows])).toEqual([
+      ['consultation', 1],
+      ['support', 1],
+    ])
+  })
+
+  it('records who and when for every field; show lists the changes; the same values change nothing', async () => {
+    const env = await storeEnv()
+    const t = await imagecms(env, 'pro')
+    const r = await regdesk(
+      [
+        'tickets',
+        'edit',
+        t.id,
+        '--channel',
+        'email',
+        '--customer',
+        'Иван Петров <ivan@example.ru>',
+        '--subject',
+        'Телефон в шапке',
+        '--license-date',
+        '2026-11-01',
+        '--json',
+      ],
+      env,
+    )
+    expect(r.exitCode, r.stderr).toBe(0)
+    const doc = JSON.parse(r.stdout)
+    expect(doc).toMatchObject({
+      channel: 'email',
+      customer: 'Иван Петров <ivan@example.ru>',
+      subject: 'Телефон в шапке',
+      license_date: '2026-11-01',
+    })
+    const edits = doc.events.filter((e: { type: string }) => e.type === 'field_change')
+    expect(edits.map((e: { field: string }) => e.field)).toEqual(['channel', 'license_date', 'subject', 'customer'])
+    for (const e of edits) expect(e).toMatchObject({ author: 'anna', at: '2026-11-20T15:00:00+03:00' })
+    const table = (await regdesk(['tickets', 'show', t.id], env)).stdout
+    expect(table).toContain('customer')
+    expect(table).toMatch(/field_change\s+anna\s+channel: — → email/)
+    const again = await regdesk(['tickets', 'edit', t.id, '--channel', 'email'], env)
+    expect(again.exitCode).toBe(0)
+    expect(again.stderr).toMatch(/already has these values/)
+    expect((await show(env, t.id)).events).toHaveLength(doc.events.length)
+  })
+
+  it('--critical and --no-critical move the ticket in and out of turn (advantshop)', async () => {
+    const env = await storeEnv()
+    const add = async () =>
+      JSON.parse(
+        (
+          await regdesk(
+            ['tickets', 'add', '-r', 'advantshop', 'не работает корзина', '--received-at', RECEIVED, '--json'],
+            env,
+          )
+        ).stdout,
+      ).id
+    const first = await add()
+    const second = await add()
+    const order = async () =>
+      JSON.parse((await regdesk(['tickets', 'queue', '-r', 'advantshop', '--json'], env)).stdout).map(
+        (r: { id: string }) => r.id,
+      )
+    expect(await order()).toEqual([first, second])
+    expect((await regdesk(['tickets', 'edit', second, '--critical'], env)).exitCode).toBe(0)
+    expect(await order()).toEqual([second, first])
+    expect((await regdesk(['tickets', 'edit', second, '--no-critical'], env)).exitCode).toBe(0)
+    expect(await order()).toEqual([first, second])
+  })
+
+  it('refuses values the regulation does not know, in one sentence listing the accepted ones (exit 2)', async () => {
+    const env = await storeEnv()
+    const t = await imagecms(env, 'pro')
+    const tier = await regdesk(['tickets', 'edit', t.id, '--tier', 'gold'], env)
+    expect(tier.exitCode).toBe(2)
+    expect(tier.stderr).toBe('error: unknown tier "gold" for imagecms; tiers: premium, pro, none, via-partner')
+    const critical = await regdesk(['tickets', 'edit', t.id, '--critical'], env)
+    expect(critical.exitCode).toBe(2)
+    expect(critical.stderr).toMatch(/imagecms takes no request out of turn; drop --critical/)
+    const nothing = await regdesk(['tickets', 'edit', t.id], env)
+    expect(nothing.exitCode).toBe(2)
+    expect(nothing.stderr).toMatch(/nothing to edit/)
+    expect((await show(env, t.id)).events).toHaveLength(1)
+  })
+})
+
+describe('tickets note', () => {
+  it('writes a note event (credentials masked) shown in tickets show', async () => {
+    const env = await storeEnv()
+    const t = await imagecms(env, 'pro')
+    const r = await regdesk(['tickets', 'note', t.id, 'клиент прислал пароль: Qwe123!xyz, ждёт звонка'], env)
+    expect(r.exitCode, r.stderr).toBe(0)
+    const doc = await show(env, t.id)
+    expect(doc.events.at(-1)).toMatchObject({ type: 'note', author: 'anna' })
+    expect(doc.events.at(-1).message).not.toContain('Qwe123')
+    expect((await regdesk(['tickets', 'show', t.id], env)).stdout).toMatch(/note\s+anna\s+клиент прислал/)
+    expect((await regdesk(['tickets', 'note', t.id, '  '], env)).exitCode).toBe(2)
+  })
+})
