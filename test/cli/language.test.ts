@@ -31,6 +31,25 @@ describe('the interface language', () => {
     )
   })
 
+  it.each(['ru', 'en'])('report in %s (golden: terminal table and Markdown)', async (lang) => {
+    const env = await storeWithTicket()
+    const args = [
+      '--lang',
+      lang,
+      '--now',
+      '2026-12-01T12:00+03:00',
+      'report',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+    ]
+    const table = await regdesk(args, env, undefined, { columns: 120 })
+    const md = await regdesk([...args, '--format', 'md'], env)
+    expect(table.exitCode, table.stderr).toBe(0)
+    await expect(`${table.stdout}\n\n${md.stdout}\n`).toMatchFileSnapshot(`./__golden__/report.${lang}.txt`)
+  })
+
   it('follows the locale: LC_ALL over LC_MESSAGES over LANG; ru only for a locale starting with ru', async () => {
     const said = async (env: Record<string, string>) =>
       (

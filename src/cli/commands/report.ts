@@ -86,6 +86,6 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   const header = { now: formatInstantIn(ctx.now, zone), regulation: opts.regulation ?? null }
   if (format === 'json') writeJson(ctx.io, report)
   else if (format === 'csv') ctx.io.out(reportCsv(report, { totals: opts.totals === true }))
-  else if (format === 'md') ctx.io.out(reportMarkdown(report, header))
+  else if (format === 'md') ctx.io.out(reportMarkdown(report, header, ctx.io))
   else ctx.io.out(reportTable(report, header, ctx.io))
 }

@@ -25,14 +25,26 @@ const BREACHES_SHOWN = 20
 /** The report's sections; cells may carry colour (terminal) or none (Markdown). */
 function sections(report: Report, io: IO): Section[] {
   const c = io.color
+  const w = io.speech.t.report.words
   const groups = [
-    ...report.groups.map((g) => ({ label: labelOf(g.key), s: g as Stats })),
-    { label: c.bold('total'), s: report.totals },
+    ...report.groups.map((g) => ({ label: labelOf(g.key, io), s: g as Stats })),
+    { label: c.bold(w.total), s: report.totals },
   ]
   const out: Section[] = [
     {
-      title: 'Reaction windows',
-      head: ['group', 'received', 'windows', 'met', 'late', 'overdue', 'pending', 'n/r', 'compliance', 'in target'],
+      title: w['Reaction windows'],
+      head: [
+        w.group,
+        w.received,
+        w.windows,
+        w.met,
+        w.late,
+        w.overdue,
+        w.pending,
+        w['n/r'],
+        w.compliance,
+        w['in target'],
+      ],
       rows: groups.map(({ label, s }) => [
         label,
         String(s.received),
@@ -45,25 +57,27 @@ function sections(report: Report, io: IO): Section[] {
         paintCompliance(s.compliance, io),
         percent(s.within_target.share),
       ]),
-      note: "n/r: no reaction time in the regulation · compliance = met / (met + late + overdue) · in target: answered within the level's target",
+      note: w[
+        "n/r: no reaction time in the regulation · compliance = met / (met + late + overdue) · in target: answered within the level's target"
+      ],
     },
     {
-      title: 'Reaction time (responded windows)',
-      head: ['group', 'answered', 'working median', 'p90', 'max', 'clock median', 'p90', 'max'],
+      title: w['Reaction time (responded windows)'],
+      head: [w.group, w.answered, w['working median'], w.p90, w.max, w['clock median'], w.p90, w.max],
       rows: groups.map(({ label, s }) => [
         label,
         String(s.reaction_working_minutes.count),
         ...minutes(s.reaction_working_minutes),
         ...minutes(s.reaction_minutes),
       ]),
-      note: "working time counts open hours only (the regulation's, or a level's own); percentiles by nearest rank",
+      note: w["working time counts open hours only (the regulation's, or a level's own); percentiles by nearest rank"],
     },
   ]
   const scoped = groups.filter(({ s }) => s.out_of_scope.tickets || s.multiple_problems)
   if (scoped.length)
     out.push({
-      title: 'Out of scope and one-problem-per-request',
-      head: ['group', 'out of scope', 'share', 'why: reason or topic (clause)', 'several problems'],
+      title: w['Out of scope and one-problem-per-request'],
+      head: [w.group, w['out of scope'], w.share, w['why: reason or topic (clause)'], w['several problems']],
       rows: scoped.map(({ label, s }) => [
         label,
         String(s.out_of_scope.tickets),
@@ -75,21 +89,21 @@ function sections(report: Report, io: IO): Section[] {
         String(s.multiple_problems),
       ]),
     })
-  out.push(...backlogSections(report))
+  out.push(...backlogSections(report, io))
   return out
 }
 
 /** Backlog and time to resolve: one row each, for the whole report. */
-function backlogSections(report: Report): Section[] {
+function backlogSections(report: Report, io: IO): Section[] {
   const { backlog: b, resolution: r } = report
+  const t = io.speech.t.report
+  const w = t.words
   // the oldest in the note, where its id and time wrap whole: a table cell could cut them
-  const oldest = b.oldest
-    ? ` · oldest: ${b.oldest.id}, received ${b.oldest.received_at} (${formatMinutes(b.oldest.age_minutes)} ago)`
-    : ''
+  const oldest = b.oldest ? t.oldest(b.oldest.id, b.oldest.received_at, formatMinutes(b.oldest.age_minutes)) : ''
   return [
     {
-      title: 'Backlog: open tickets as of --now',
-      head: ['open', ...b.by_age.map((a) => a.bucket), 'new', 'open (status)', 'waiting customer'],
+      title: w['Backlog: open tickets as of --now'],
+      head: [w.open, ...b.by_age.map((a) => a.bucket), w.new, w['open (status)'], w['waiting customer']],
       rows: [
         [
           String(b.open),
@@ -99,13 +113,13 @@ function backlogSections(report: Report): Section[] {
           String(b.by_status.waiting_customer),
         ],
       ],
-      note: `age by clock time since received (each bucket includes its lower bound)${oldest}`,
+      note: t.ageNote(oldest),
     },
     {
-      title: 'Time to resolve (tickets received in the period)',
-      head: ['resolved', 'working median', 'p90', 'max', 'clock median', 'p90', 'max'],
+      title: w['Time to resolve (tickets received in the period)'],
+      head: [w.resolved, w['working median'], w.p90, w.max, w['clock median'], w.p90, w.max],
       rows: [[String(r.resolved), ...minutes(r.working_minutes), ...minutes(r.minutes)]],
-      note: 'from received to the first move to resolved or closed, up to --now',
+      note: w['from received to the first move to resolved or closed, up to --now'],
     },
   ]
 }
@@ -118,7 +132,7 @@ function minutes(d: Stats['reaction_minutes']): string[] {
 export function reportTable(report: Report, header: ReportHeader, io: IO): string {
   // the terminal's width: header and notes wrap to it, as the tables do
   const fit = (text: string) => wrapCell(text, Math.max(io.columns, 40) - 1).join('\n')
-  const out = [io.color.bold(titleOf(report)), fit(subtitleOf(report, header))]
+  const out = [io.color.bold(titleOf(report, io)), fit(subtitleOf(report, header, io))]
   for (const section of sections(report, io)) {
     out.push('', io.color.bold(section.title), table(section.head, section.rows, io))
     if (section.note) out.push(io.color.dim(fit(section.note)))
@@ -128,22 +142,33 @@ export function reportTable(report: Report, header: ReportHeader, io: IO): strin
 }
 
 /** The same report as a Markdown document a lead can paste into a wiki. */
-export function reportMarkdown(report: Report, header: ReportHeader): string {
-  const plain = { color: new Proxy({}, { get: () => (s: string) => s }) } as unknown as IO
+export function reportMarkdown(report: Report, header: ReportHeader, io: IO): string {
+  const plain = { color: new Proxy({}, { get: () => (s: string) => s }), speech: io.speech } as unknown as IO
+  const t = io.speech.t.report
+  const w = t.words
   // several items of a cell (topics) are separated as on the terminal, where each has its line
   const row = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|').replace(/\n/g, '; ')).join(' | ')} |`
-  const lines = [`# ${titleOf(report)}`, '', subtitleOf(report, header)]
+  const lines = [`# ${titleOf(report, io)}`, '', subtitleOf(report, header, io)]
   for (const section of sections(report, plain)) {
     lines.push('', `## ${section.title}`, '', row(section.head), row(section.head.map(() => '---')))
-    for (const r of section.rows) lines.push(row(r.map((cell) => (cell === 'total' ? '**total**' : cell))))
+    for (const r of section.rows) lines.push(row(r.map((cell) => (cell === w.total ? `**${w.total}**` : cell))))
     if (section.note) lines.push('', `_${section.note}_`)
   }
-  lines.push('', `## Breached windows (${report.breaches.length})`, '')
+  lines.push('', `## ${t.breachesHeading(report.breaches.length)}`, '')
   if (report.breaches.length) {
-    const heads = ['ticket', 'regulation', 'level', 'opened', 'deadline', 'responded', 'late by (working)', 'assignee']
+    const heads = [
+      w.ticket,
+      w.regulation,
+      w.level,
+      w.opened,
+      w.deadline,
+      w.responded,
+      w['late by (working)'],
+      w.assignee,
+    ]
     lines.push(row(heads), row(heads.map(() => '---')))
-    for (const b of report.breaches) lines.push(row(breachCells(b)))
-  } else lines.push('None: every reaction window with a deadline was met or is not yet due.')
+    for (const b of report.breaches) lines.push(row(breachCells(b, io)))
+  } else lines.push(w['None: every reaction window with a deadline was met or is not yet due.'])
   return `${lines.join('\n')}\n`
 }
 
@@ -243,18 +268,19 @@ function backlogCells(report: Report): Record<string, number | string> {
   }
 }
 
-function titleOf(report: Report): string {
-  return `SLA compliance ${report.period.from} – ${report.period.to}`
+function titleOf(report: Report, io: IO): string {
+  return io.speech.t.report.title(report.period.from, report.period.to)
 }
 
-function subtitleOf(report: Report, header: ReportHeader): string {
-  const regs = report.regulations.map((r) => `${r.id} (${r.timezone})`).join(', ') || 'no tickets in the store'
-  return `${header.regulation ? 'regulation' : 'regulations'}: ${regs} · by ${report.by} · as of ${header.now}`
+function subtitleOf(report: Report, header: ReportHeader, io: IO): string {
+  const t = io.speech.t.report
+  const regs = report.regulations.map((r) => `${r.id} (${r.timezone})`).join(', ') || t.words['no tickets in the store']
+  return t.subtitle(!header.regulation, regs, report.by, header.now)
 }
 
-function labelOf(key: GroupKey): string {
+function labelOf(key: GroupKey, io: IO): string {
   // a window nobody answered has no agent (null in JSON, empty in CSV)
-  const agent = key.agent === null ? '(nobody answered)' : key.agent
+  const agent = key.agent === null ? io.speech.t.report.words['(nobody answered)'] : key.agent
   const rest = [key.level, agent, key.channel, key.week].filter((x) => x !== undefined)
   return [key.regulation, ...rest].join(' · ')
 }
@@ -273,25 +299,27 @@ function percent(share: number | null): string {
   return share === null ? '—' : `${(share * 100).toFixed(share === 1 || share === 0 ? 0 : 1)} %`
 }
 
-function breachCells(b: Breach): string[] {
+function breachCells(b: Breach, io: IO): string[] {
   return [
     b.id,
     b.regulation,
     b.level ?? '—',
     b.opened_at,
     b.deadline,
-    b.responded_at ?? 'no response',
+    b.responded_at ?? io.speech.t.report.words['no response'],
     formatMinutes(b.late_working_minutes),
     b.assignee ?? '—',
   ]
 }
 
 function breachLines(breaches: readonly Breach[], io: IO): string[] {
-  if (!breaches.length) return ['', io.color.green('No breached windows.')]
+  const t = io.speech.t.report
+  const w = t.words
+  if (!breaches.length) return ['', io.color.green(w['No breached windows.'])]
   const shown = breaches.slice(0, BREACHES_SHOWN)
-  const lines = ['', io.color.bold(`Breached windows (${breaches.length}), most late first`)]
-  const head = ['ticket', 'regulation', 'level', 'opened', 'deadline', 'responded', 'late by', 'assignee']
-  const rows = shown.map(breachCells)
+  const lines = ['', io.color.bold(t.breaches(breaches.length))]
+  const head = [w.ticket, w.regulation, w.level, w.opened, w.deadline, w.responded, w['late by'], w.assignee]
+  const rows = shown.map((b) => breachCells(b, io))
   if (fits(head, rows, io.columns)) lines.push(table(head, rows, io, 1))
   else {
     // three times side by side are wider than the terminal: one above the other, never cut
@@ -303,11 +331,15 @@ function breachLines(breaches: readonly Breach[], io: IO): string[] {
       ...rest,
     ])
     lines.push(
-      table(['ticket', 'regulation', 'level', 'opened/deadline/responded', 'late by', 'assignee'], stacked, io, 1),
+      table(
+        [w.ticket, w.regulation, w.level, w['opened/deadline/responded'], w['late by'], w.assignee],
+        stacked,
+        io,
+        1,
+      ),
     )
   }
-  if (breaches.length > shown.length)
-    lines.push(io.color.dim(`… and ${breaches.length - shown.length} more (--format json lists them all)`))
+  if (breaches.length > shown.length) lines.push(io.color.dim(t.more(breaches.length - shown.length)))
   return lines
 }
 
