@@ -348,9 +348,13 @@ function countTicket(t: Tally, ticket: Ticket): void {
  * channel) still matched a topic, often an in-scope one ("problem-investigation"): its reason
  * says why, the topic would not.
  */
+const TOPIC_REASONS = new Set(['topic_in_scope', 'topic_out_of_scope'])
+
 function refusal(ticket: Ticket): Omit<Topic, 'count'> | undefined {
-  const reason = ticket.triage?.reasons?.find((r) => r?.code)
-  if (reason) return { id: reason.code, kind: 'reason', clause: reason.clause ?? null }
+  // the deciding reason (the first); a topic's own verdict is said by the topic itself
+  const reason = ticket.triage?.reasons?.[0]
+  if (reason?.code && !TOPIC_REASONS.has(reason.code))
+    return { id: reason.code, kind: 'reason', clause: reason.clause ?? null }
   const topic = ticket.triage?.topic
   return topic?.id ? { id: topic.id, kind: 'topic', clause: topic.clause ?? null } : undefined
 }

@@ -59,10 +59,12 @@ export function summaryOf(t: Ticket): Ticket {
 
 function triageSummary(triage: StoredTriage): StoredTriage {
   const topic = triage.topic
-  // what the report reads (scope, topic, warning codes); the rest of the verdict stays in the store
+  // what the report reads (scope, topic, the deciding reason, warning codes); the rest of the verdict stays in the store
+  const reason = Array.isArray(triage.reasons) ? triage.reasons[0] : undefined
   return {
     scope: triage.scope,
     topic: topic ? { id: topic.id ?? null, clause: topic.clause ?? null } : null,
+    ...(reason ? { reasons: [{ code: reason.code ?? null, clause: reason.clause ?? null }] } : {}),
     warnings: (Array.isArray(triage.warnings) ? triage.warnings : []).map((w) => ({ code: w?.code ?? null })),
   } as StoredTriage
 }

@@ -155,6 +155,16 @@ export class JsonFileStore implements TicketStore {
     this.resolve()
     const before = stampNow(this.path)
     if (!before) return []
+    // a second read of the same file (report: the period, then the backlog) is the first one's
+    if (this.lastSummaries && sameStamp(this.lastSummaries.stamp, before)) return this.lastSummaries.tickets
+    const tickets = this.readSummariesOf(before)
+    this.lastSummaries = { stamp: before, tickets }
+    return tickets
+  }
+
+  private lastSummaries: { stamp: FileStamp; tickets: Ticket[] } | undefined
+
+  private readSummariesOf(before: FileStamp): Ticket[] {
     const summary = this.sidecars.readSummary()
     const tickets = summary === undefined ? undefined : parseSummary(summary, before)
     if (tickets) return tickets
