@@ -186,6 +186,18 @@ describe('lists: --json FIELDS, --sort, --limit', () => {
     expect(Object.keys(rows[0])).toEqual(['id', 'status', 'deadline'])
   })
 
+  it('every field of a record can be asked for (the field lists follow the records)', async () => {
+    const env = await threeTickets()
+    const late = { ...env, REGDESK_NOW: '2026-12-01T12:00+03:00' }
+    for (const command of [['tickets', 'list'], ['tickets', 'queue'], ['overdue']]) {
+      const [record] = JSON.parse((await regdesk([...command, '--json'], late)).stdout)
+      const keys = Object.keys(record)
+      const r = await regdesk([...command, '--json', keys.join(',')], late)
+      expect(r.exitCode, `${command.join(' ')}: ${r.stderr}`).toBe(0)
+      expect(Object.keys(JSON.parse(r.stdout)[0])).toEqual(keys)
+    }
+  })
+
   it('--sort orders by a field (-FIELD descending) and --limit keeps the first rows', async () => {
     const env = await threeTickets()
     const newest = await regdesk(['tickets', 'list', '--json', 'id', '--sort', '-received_at', '--limit', '2'], env)
