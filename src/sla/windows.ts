@@ -142,6 +142,22 @@ export function ticketWindows(
   let open = true
   // the open window's level was replaced since it opened: its record (of the old level) no longer holds
   let relevelled = false
+  /** the window open now, closed by a reaction at `respondedAt` (null: still open) */
+  const windowHere = (respondedAt: number | null, by: ReactionWindow['respondedBy'], responder: string | null) =>
+    windowOf(
+      reg,
+      clock,
+      now,
+      openedAt,
+      openedBy,
+      openLevel,
+      respondedAt,
+      by,
+      responder,
+      recordAt(records, openedAt),
+      relevelled,
+      assumable,
+    )
   for (let k = 0; k < n; k++) {
     const i = order ? (order[k] as number) : k
     const e = relevant[i] as WindowTicket['events'][number]
@@ -159,23 +175,7 @@ export function ticketWindows(
     } else if (open && e.type !== 'customer_reply') {
       if (t >= openedAt) {
         const by = e.type === 'agent_response' ? 'agent_response' : 'status_change'
-        const record = recordAt(records, openedAt)
-        windows.push(
-          windowOf(
-            reg,
-            clock,
-            now,
-            openedAt,
-            openedBy,
-            openLevel,
-            t,
-            by,
-            e.author ?? null,
-            record,
-            relevelled,
-            assumable,
-          ),
-        )
+        windows.push(windowHere(t, by, e.author ?? null))
         open = false
         relevelled = false
       }
@@ -187,23 +187,7 @@ export function ticketWindows(
       relevelled = false
     }
   }
-  if (open)
-    windows.push(
-      windowOf(
-        reg,
-        clock,
-        now,
-        openedAt,
-        openedBy,
-        openLevel,
-        null,
-        null,
-        null,
-        recordAt(records, openedAt),
-        relevelled,
-        assumable,
-      ),
-    )
+  if (open) windows.push(windowHere(null, null, null))
   return windows
 }
 
