@@ -19,6 +19,8 @@ export interface IO {
   stdout: Writable
   /** where prompts and menus are drawn: the terminal (stderr), so stdout carries only the result */
   prompts: Writable
+  /** progress bars are drawn on `prompts`: stderr is a terminal and this is not a CI run (src/cli/output/progress.ts) */
+  showsProgress: boolean
   /** the interface language's words (src/cli/messages/): set by src/cli/run.ts before the program runs */
   speech: Speech
 }
@@ -45,6 +47,7 @@ export function processIO(opts: IOOptions = {}): IO {
     },
     stdout: process.stdout,
     prompts: process.stderr,
+    showsProgress: Boolean(process.stderr.isTTY) && !process.env.CI,
     speech: ENGLISH_SPEECH,
   }
 }

@@ -78,6 +78,7 @@ export async function runCli(
     stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]),
     stdout: out,
     prompts: new PassThrough(),
+    showsProgress: false,
     speech: ENGLISH_SPEECH,
   }
   const home = tempDir()
