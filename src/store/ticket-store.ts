@@ -1,4 +1,4 @@
-import type { Status, Ticket } from '../ticket/ticket.js'
+import type { Status, Ticket, TicketOrigin } from '../ticket/ticket.js'
 
 /**
  * The one interface commands use to keep tickets (docs/ARCHITECTURE.md, "Layers": the contract here, each
@@ -31,12 +31,38 @@ export interface TicketStore {
    * Copies tickets in as they are (store copy): ids kept, the id counters moved past them.
    * @throws StoreConflictError when an id is already there
    */
-  importTickets(tickets: readonly Ticket[]): Promise<void>
+  importTickets(tickets: readonly Ticket[], onProgress?: (copied: number) => void): Promise<void>
+  /**
+   * Takes in records from outside (e-mails, a helpdesk's tickets) by their origin, in one change applied whole or not
+   * at all: a record whose origin no stored ticket has becomes a new ticket with the next id of its prefix; one that
+   * is stored already is handed to `update` (left as it is without one). Taking the same records in twice adds
+   * nothing. The outcomes are in the order of `items`.
+   */
+  intake(items: readonly IntakeItem[]): Promise<IntakeOutcome[]>
   /** the number of tickets */
   count(): Promise<number>
   info(): Promise<StoreInfo>
   /** releases connections; the store is not used afterwards */
   close(): Promise<void>
+}
+
+/** One record taken in from outside, for TicketStore.intake. */
+export interface IntakeItem {
+  origin: TicketOrigin
+  /** the id prefix of a new ticket (its regulation's, ticket/ids.ts idPrefix) */
+  prefix: string
+  /** the new ticket, when no stored ticket has this origin; it must carry this origin */
+  make: (id: string) => Ticket
+  /** changes the stored ticket of this origin in place and says whether it changed (then it is written) */
+  update?: (stored: Ticket) => boolean
+}
+
+export type IntakeAction = 'added' | 'updated' | 'unchanged'
+
+export interface IntakeOutcome {
+  origin: TicketOrigin
+  id: string
+  action: IntakeAction
 }
 
 /** What a change did: its result, and whether the ticket must be written. */

@@ -81,4 +81,16 @@ export interface Ticket {
    */
   windows?: WindowRecord[]
   secrets?: SecretValue[]
+  /** where a ticket taken in from outside came from; absent on one added in regdesk (see TicketOrigin) */
+  origin?: TicketOrigin
+}
+
+/**
+ * The record a ticket was taken in from: an e-mail (`email`, its Message-ID) or a helpdesk's ticket (`okdesk`,
+ * `usedesk`, or the source named in an import file, its id there). A store holds at most one ticket per origin, so
+ * taking the same mailbox or export in again adds nothing (TicketStore.intake).
+ */
+export interface TicketOrigin {
+  source: string
+  external_id: string
 }

@@ -49,6 +49,7 @@ export function validateTickets(tickets: unknown): TicketProblem[] {
     return problems
   }
   const ids = new Set<string>()
+  const origins = new Set<string>()
   for (let i = 0; i < tickets.length && problems.length < MAX_PROBLEMS; i++) {
     const t = tickets[i] as Record<string, unknown>
     if (t === null || typeof t !== 'object' || Array.isArray(t)) {
@@ -75,6 +76,16 @@ export function validateTickets(tickets: unknown): TicketProblem[] {
     if (t.triage !== null && (typeof t.triage !== 'object' || Array.isArray(t.triage)))
       add('triage', `expected an object or null, got ${shown(t.triage)}`)
     if (t.windows !== undefined) checkWindows(t.windows, add)
+    if (t.origin !== undefined) {
+      const o = t.origin as Record<string, unknown> | null
+      if (o === null || typeof o !== 'object' || typeof o.source !== 'string' || typeof o.external_id !== 'string')
+        add('origin', `expected an object with "source" and "external_id" strings, got ${shown(o)}`)
+      else {
+        const key = `${o.source}\u0000${o.external_id}`
+        if (origins.has(key)) add('origin', `a second ticket taken in from the same ${shown(o.source)} record`)
+        else origins.add(key)
+      }
+    }
     if (t.secrets !== undefined) checkSecrets(t.secrets, 'secrets', t, add)
     const events = t.events
     if (!Array.isArray(events)) {

@@ -183,8 +183,8 @@ describePg('the team store on PostgreSQL, through the CLI', () => {
     expect(JSON.parse(info.stdout)).toMatchObject({
       backend: 'postgres',
       location: expect.stringContaining(':***@'),
-      version: 1,
-      current_version: 1,
+      version: 2,
+      current_version: 2,
       tickets: 1,
     })
     const text = await regdesk(['--verbose', 'store', 'info'], env)
@@ -230,7 +230,7 @@ describePg('the team store on PostgreSQL, through the CLI', () => {
   it('a database of a newer schema is refused with exit 3 and left as it is', async () => {
     const env = await fresh()
     await add(env)
-    await admin((c) => c.query("INSERT INTO regdesk_schema (version, applied_by) VALUES (2, 'regdesk 9')"), db.name)
+    await admin((c) => c.query("INSERT INTO regdesk_schema (version, applied_by) VALUES (3, 'regdesk 9')"), db.name)
     for (const args of [
       ['tickets', 'list'],
       ['tickets', 'add', '-r', 'moguta', TEXT],
@@ -238,7 +238,7 @@ describePg('the team store on PostgreSQL, through the CLI', () => {
     ]) {
       const r = await regdesk(args, env)
       expect(r.exitCode, args.join(' ')).toBe(3)
-      expect(r.stderr).toMatch(/schema version 2, newer than this regdesk knows \(1\): upgrade regdesk/)
+      expect(r.stderr).toMatch(/schema version 3, newer than this regdesk knows \(2\): upgrade regdesk/)
     }
     const n = await admin((c) => c.query('SELECT count(*)::int AS n FROM regdesk_tickets'), db.name)
     expect(n.rows[0].n).toBe(1)

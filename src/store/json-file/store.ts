@@ -15,7 +15,16 @@ import { formatId, maxIdsOf } from '../../ticket/ids.js'
 import type { Ticket } from '../../ticket/ticket.js'
 import { checkedTicket as checked, validateTickets } from '../../ticket/validate.js'
 import { isEmptyFilter, matchesFilter } from '../filter.js'
-import type { Change, ChangeMany, StoreInfo, TicketFilter, TicketStore } from '../ticket-store.js'
+import { applyIntake, originKey } from '../intake.js'
+import type {
+  Change,
+  ChangeMany,
+  IntakeItem,
+  IntakeOutcome,
+  StoreInfo,
+  TicketFilter,
+  TicketStore,
+} from '../ticket-store.js'
 import { type FileStamp, readStamped, resolveLink, sameStamp, stampNow } from './atomic-file.js'
 import {
   CANONICAL_TAIL,
@@ -237,7 +246,28 @@ export class JsonFileStore implements TicketStore {
     })
   }
 
-  async importTickets(tickets: readonly Ticket[]): Promise<void> {
+  async intake(items: readonly IntakeItem[]): Promise<IntakeOutcome[]> {
+    if (!items.length) return []
+    return this.update((data) => {
+      const stored = new Map<string, Ticket>()
+      for (const t of data.tickets) if (t.origin) stored.set(originKey(t.origin), t)
+      const last = maxIdsOf(data.tickets)
+      const { outcomes, added, updated } = applyIntake(items, stored, (item) => {
+        const n = (last[item.prefix] ?? 0) + 1
+        last[item.prefix] = n
+        return formatId(item.prefix, n)
+      })
+      for (const t of updated) checked(t)
+      for (const t of added) data.tickets.push(checked(t))
+      if (added.length) {
+        const problem = validateTickets(data.tickets)[0]
+        if (problem) throw new RegdeskError(`refusing to store an invalid ticket: ${problem.path}: ${problem.message}`)
+      }
+      return { result: outcomes, changed: added.length + updated.length > 0 }
+    })
+  }
+
+  async importTickets(tickets: readonly Ticket[], onProgress?: (copied: number) => void): Promise<void> {
     if (!tickets.length) return
     await this.update((data) => {
       const have = new Set(data.tickets.map((t) => t.id))
@@ -246,6 +276,7 @@ export class JsonFileStore implements TicketStore {
       for (const t of tickets) data.tickets.push(checked(t))
       const problem = validateTickets(data.tickets)[0]
       if (problem) throw new RegdeskError(`refusing to store an invalid ticket: ${problem.path}: ${problem.message}`)
+      onProgress?.(tickets.length)
       return { result: undefined, changed: true }
     })
   }

@@ -44,6 +44,11 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     'CREATE INDEX regdesk_tickets_unrecorded ON regdesk_tickets (seq) WHERE NOT recorded',
     'CREATE TABLE regdesk_ids (prefix text PRIMARY KEY, last bigint NOT NULL)',
   ],
+  // 2: tickets taken in from outside (e-mail, helpdesk imports) keep their origin, at most one ticket per origin
+  [
+    'ALTER TABLE regdesk_tickets ADD COLUMN origin_source text, ADD COLUMN origin_id text',
+    'CREATE UNIQUE INDEX regdesk_tickets_origin ON regdesk_tickets (origin_source, origin_id) WHERE origin_source IS NOT NULL',
+  ],
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
@@ -77,4 +82,6 @@ export const COLUMNS = [
   ['triage', 'jsonb'],
   ['ticket', 'json'],
   ['summary', 'text'],
+  ['origin_source', 'text'],
+  ['origin_id', 'text'],
 ] as const

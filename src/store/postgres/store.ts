@@ -5,7 +5,16 @@ import { formatId, maxIdsOf } from '../../ticket/ids.js'
 import { summaryJson } from '../../ticket/summary.js'
 import type { Ticket } from '../../ticket/ticket.js'
 import { checkedTicket } from '../../ticket/validate.js'
-import type { Change, ChangeMany, StoreInfo, TicketFilter, TicketStore } from '../ticket-store.js'
+import { applyIntake, newItemsOf, originKey } from '../intake.js'
+import type {
+  Change,
+  ChangeMany,
+  IntakeItem,
+  IntakeOutcome,
+  StoreInfo,
+  TicketFilter,
+  TicketStore,
+} from '../ticket-store.js'
 import { type ConnectOptions, connect, maskUrl, type PgDriver, unavailable } from './connection.js'
 import { COLUMNS, MIGRATION_LOCK, MIGRATIONS, SCHEMA_VERSION, VERSION_TABLE } from './schema.js'
 
@@ -137,24 +146,15 @@ export class PostgresStore implements TicketStore {
     })
   }
 
-  async importTickets(tickets: readonly Ticket[]): Promise<void> {
+  async importTickets(tickets: readonly Ticket[], onProgress?: (copied: number) => void): Promise<void> {
     await this.ready(true)
     if (!tickets.length) return
     await this.transaction(async () => {
-      for (let i = 0; i < tickets.length; i += BATCH) {
-        const rows = tickets.slice(i, i + BATCH).map((t) => rowOf(checkedTicket(t)))
-        try {
-          await this.query(
-            `INSERT INTO regdesk_tickets (${COLUMNS.map((c) => c[0]).join(', ')})
-             SELECT ${COLUMNS.map((c) => `u.${c[0]}::${c[1]}`).join(', ')} FROM ${unnestOf()}`,
-            COLUMNS.map((_, k) => rows.map((row) => row[k])),
-          )
-        } catch (e) {
-          if ((e as { code?: string }).code === '23505')
-            throw new RegdeskError(`a ticket copied is already in ${this.label}; nothing was copied`)
-          throw e
-        }
-      }
+      await this.insertRows(
+        tickets,
+        onProgress,
+        () => `a ticket copied is already in ${this.label}; nothing was copied`,
+      )
       // the counters move past the copied ids, so the next `tickets add` continues after them
       const max = Object.entries(maxIdsOf(tickets))
       await this.query(
@@ -163,6 +163,71 @@ export class PostgresStore implements TicketStore {
         [max.map((m) => m[0]), max.map((m) => m[1])],
       )
     })
+  }
+
+  async intake(items: readonly IntakeItem[]): Promise<IntakeOutcome[]> {
+    await this.ready(true)
+    if (!items.length) return []
+    return this.transaction(async () => {
+      const stored = new Map<string, Ticket>()
+      for (let i = 0; i < items.length; i += BATCH) {
+        const origins = items.slice(i, i + BATCH).map((item) => item.origin)
+        const r = await this.query<{ ticket: Ticket }>(
+          `SELECT ticket FROM regdesk_tickets WHERE (origin_source, origin_id) IN
+           (SELECT * FROM unnest($1::text[], $2::text[])) FOR UPDATE`,
+          [origins.map((o) => o.source), origins.map((o) => o.external_id)],
+        )
+        for (const row of r.rows) if (row.ticket.origin) stored.set(originKey(row.ticket.origin), row.ticket)
+      }
+      // ids for the new tickets, taken per prefix in one step each (the counter row stays locked until COMMIT)
+      const counts = new Map<string, number>()
+      for (const item of newItemsOf(items, new Set(stored.keys())))
+        counts.set(item.prefix, (counts.get(item.prefix) ?? 0) + 1)
+      const next = new Map<string, number>()
+      for (const [prefix, n] of counts) {
+        const r = await this.query<{ last: string }>(
+          `INSERT INTO regdesk_ids (prefix, last) VALUES ($1, $2)
+           ON CONFLICT (prefix) DO UPDATE SET last = regdesk_ids.last + $2 RETURNING last`,
+          [prefix, n],
+        )
+        next.set(prefix, Number(r.rows[0]?.last) - n + 1)
+      }
+      const { outcomes, added, updated } = applyIntake(items, stored, (item) => {
+        const n = next.get(item.prefix) as number
+        next.set(item.prefix, n + 1)
+        return formatId(item.prefix, n)
+      })
+      // two agents taking the same new records in at once: the second one's transaction fails whole
+      await this.insertRows(
+        added.map(checkedTicket),
+        undefined,
+        () => `some of these records were taken in by someone else at the same time; nothing was taken in: run again`,
+      )
+      for (let i = 0; i < updated.length; i += BATCH) await this.update(updated.slice(i, i + BATCH).map(checkedTicket))
+      return outcomes
+    })
+  }
+
+  /** Inserts whole tickets in batches; a unique violation (an id or origin already there) is `clash`'s sentence. */
+  private async insertRows(
+    tickets: readonly Ticket[],
+    onProgress: ((done: number) => void) | undefined,
+    clash: () => string,
+  ): Promise<void> {
+    for (let i = 0; i < tickets.length; i += BATCH) {
+      const rows = tickets.slice(i, i + BATCH).map((t) => rowOf(checkedTicket(t)))
+      try {
+        await this.query(
+          `INSERT INTO regdesk_tickets (${COLUMNS.map((c) => c[0]).join(', ')})
+           SELECT ${COLUMNS.map((c) => `u.${c[0]}::${c[1]}`).join(', ')} FROM ${unnestOf()}`,
+          COLUMNS.map((_, k) => rows.map((row) => row[k])),
+        )
+      } catch (e) {
+        if ((e as { code?: string }).code === '23505') throw new RegdeskError(clash())
+        throw e
+      }
+      onProgress?.(Math.min(i + BATCH, tickets.length))
+    }
   }
 
   async count(): Promise<number> {
@@ -354,6 +419,8 @@ function rowOf(t: Ticket): unknown[] {
     t.triage === null ? null : JSON.stringify(t.triage),
     JSON.stringify(t),
     summaryJson(t),
+    t.origin?.source ?? null,
+    t.origin?.external_id ?? null,
   ]
 }
 

@@ -302,6 +302,60 @@ describe.each(backends)('TicketStore contract: $name', (backend) => {
     expect(await store.count()).toBe(9)
   })
 
+  it('intake by origin: new records become tickets, a record taken in again updates or leaves its ticket', async () => {
+    const store = await open()
+    await store.insert('MG', (id) => ticket(id))
+    const item = (external: string, subject: string) => ({
+      origin: { source: 'okdesk', external_id: external },
+      prefix: 'MG',
+      make: (id: string) => ticket(id, { subject, origin: { source: 'okdesk', external_id: external } }),
+      update: (stored: Ticket) => {
+        if (stored.subject === subject) return false
+        stored.subject = subject
+        return true
+      },
+    })
+    const first = await store.intake([item('1', 'a'), item('2', 'b'), item('1', 'a2')])
+    expect(first).toEqual([
+      { origin: { source: 'okdesk', external_id: '1' }, id: 'MG-000002', action: 'added' },
+      { origin: { source: 'okdesk', external_id: '2' }, id: 'MG-000003', action: 'added' },
+      { origin: { source: 'okdesk', external_id: '1' }, id: 'MG-000002', action: 'updated' },
+    ])
+    expect((await store.get('MG-000002')).subject).toBe('a2')
+    // the same records again: nothing new; a changed one is written, the same source's other ids untouched
+    const again = await env.another().intake([item('1', 'a2'), item('2', 'b2'), item('3', 'c')])
+    expect(again.map((o) => [o.id, o.action])).toEqual([
+      ['MG-000002', 'unchanged'],
+      ['MG-000003', 'updated'],
+      ['MG-000004', 'added'],
+    ])
+    expect(await store.count()).toBe(4)
+    expect((await store.get('MG-000003')).subject).toBe('b2')
+    expect((await store.get('MG-000004')).origin).toEqual({ source: 'okdesk', external_id: '3' })
+    // the same id of another source is another record; numbering goes on after intake
+    const other = await store.intake([
+      {
+        ...item('1', 'x'),
+        origin: { source: 'email', external_id: '1' },
+        make: (id) => ticket(id, { origin: { source: 'email', external_id: '1' } }),
+      },
+    ])
+    expect(other[0]).toMatchObject({ id: 'MG-000005', action: 'added' })
+    expect((await store.insert('MG', (id) => ticket(id))).id).toBe('MG-000006')
+  })
+
+  it('intake is whole or nothing: an invalid ticket among the records stores none of them', async () => {
+    const store = await open()
+    const make = (external: string, extra: Partial<Ticket> = {}) => ({
+      origin: { source: 'jsonl', external_id: external },
+      prefix: 'MG',
+      make: (id: string) => ticket(id, { origin: { source: 'jsonl', external_id: external }, ...extra }),
+    })
+    await expect(store.intake([make('1'), make('2', { received_at: 'yesterday' })])).rejects.toThrow(/received_at/)
+    expect(await store.count()).toBe(0)
+    expect((await store.intake([make('1')]))[0]).toMatchObject({ id: 'MG-000001', action: 'added' })
+  })
+
   it('info says which store, its version and its tickets', async () => {
     const store = await open()
     await store.insert('MG', (id) => ticket(id))

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { pgDriver } from '../../../src/cli/store.js'
 import { StoreUnavailableError, UsageError } from '../../../src/errors.js'
 import { clientConfig, isPostgresUrl, maskUrl } from '../../../src/store/postgres/connection.js'
+import { MIGRATIONS, VERSION_TABLE } from '../../../src/store/postgres/schema.js'
 import { PostgresStore } from '../../../src/store/postgres/store.js'
 import type { Ticket } from '../../../src/ticket/ticket.js'
 import { admin, describePg, freshDatabase } from '../../support/postgres.js'
@@ -76,6 +77,35 @@ describePg('the PostgreSQL store when the connection fails', () => {
     const again = new PostgresStore(pgDriver(), db.url, { env: {} })
     cleanups.push(() => again.close())
     expect((await again.get(t.id)).status).toBe('new')
+  })
+})
+
+describePg('the PostgreSQL store schema', () => {
+  it('a database of schema 1 (before origins) is upgraded in place: its id counters stay, intake works', async () => {
+    const db = await freshDatabase()
+    const store = new PostgresStore(pgDriver(), db.url, { env: {} })
+    try {
+      await admin(async (c) => {
+        await c.query(VERSION_TABLE)
+        for (const statement of MIGRATIONS[0] ?? []) await c.query(statement)
+        await c.query("INSERT INTO regdesk_schema (version, applied_by) VALUES (1, 'regdesk 0.1')")
+        await c.query("INSERT INTO regdesk_ids VALUES ('MG', 7)")
+      }, db.name)
+      const [added] = await store.intake([
+        {
+          origin: { source: 'email', external_id: '<a@b>' },
+          prefix: 'MG',
+          make: (id) => ({ ...minimal(id), origin: { source: 'email', external_id: '<a@b>' } }),
+        },
+      ])
+      expect(added).toMatchObject({ id: 'MG-000008', action: 'added' })
+      expect((await store.info()).version).toBe(MIGRATIONS.length)
+      const versions = await admin((c) => c.query('SELECT version FROM regdesk_schema ORDER BY version'), db.name)
+      expect(versions.rows.map((r) => r.version)).toEqual([1, 2])
+    } finally {
+      await store.close()
+      await db.drop()
+    }
   })
 })
 

@@ -1,0 +1,60 @@
+import { RegdeskError } from '../errors.js'
+import type { Ticket, TicketOrigin } from '../ticket/ticket.js'
+import type { IntakeItem, IntakeOutcome } from './ticket-store.js'
+
+/** The key of an origin in maps: source and id cannot run together (no NUL in either). */
+export function originKey(o: TicketOrigin): string {
+  return `${o.source}\u0000${o.external_id}`
+}
+
+/**
+ * The plan of an intake, the same for every backend: which items make new tickets (in order, with their prefixes,
+ * so ids can be allocated per prefix first) given the tickets already stored with those origins. A later item of an
+ * origin that an earlier item of the same batch adds updates that new ticket.
+ */
+export function newItemsOf(items: readonly IntakeItem[], stored: ReadonlySet<string>): IntakeItem[] {
+  const seen = new Set(stored)
+  const fresh: IntakeItem[] = []
+  for (const item of items) {
+    const key = originKey(item.origin)
+    if (seen.has(key)) continue
+    seen.add(key)
+    fresh.push(item)
+  }
+  return fresh
+}
+
+/**
+ * Applies an intake to the tickets of its origins: `stored` (found by origin) is completed with the new tickets made
+ * with the ids `idOf` gives each new item. Returns the outcomes and the tickets to insert and to write back.
+ */
+export function applyIntake(
+  items: readonly IntakeItem[],
+  stored: Map<string, Ticket>,
+  idOf: (item: IntakeItem) => string,
+): { outcomes: IntakeOutcome[]; added: Ticket[]; updated: Ticket[] } {
+  const outcomes: IntakeOutcome[] = []
+  const added: Ticket[] = []
+  const updated = new Map<string, Ticket>()
+  const fresh = new Set<Ticket>()
+  for (const item of items) {
+    const key = originKey(item.origin)
+    const there = stored.get(key)
+    if (!there) {
+      const ticket = item.make(idOf(item))
+      if (!ticket.origin || originKey(ticket.origin) !== key)
+        throw new RegdeskError(
+          `internal: the ticket made for ${item.origin.source} ${item.origin.external_id} lacks its origin`,
+        )
+      stored.set(key, ticket)
+      added.push(ticket)
+      fresh.add(ticket)
+      outcomes.push({ origin: item.origin, id: ticket.id, action: 'added' })
+      continue
+    }
+    const changed = item.update?.(there) ?? false
+    if (changed && !fresh.has(there)) updated.set(there.id, there)
+    outcomes.push({ origin: item.origin, id: there.id, action: changed ? 'updated' : 'unchanged' })
+  }
+  return { outcomes, added, updated: [...updated.values()] }
+}
