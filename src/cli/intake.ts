@@ -2,7 +2,7 @@ import type { Regulation } from '../regulation/load.js'
 import { idPrefix } from '../ticket/ids.js'
 import { newTicket, subjectOf } from '../ticket/intake.js'
 import { splitSecrets } from '../ticket/secrets.js'
-import type { SecretValue, Ticket } from '../ticket/ticket.js'
+import type { SecretValue, Ticket, TicketOrigin } from '../ticket/ticket.js'
 import { recordWindows } from '../ticket/window-record.js'
 import { findSecrets } from '../triage/credentials.js'
 import type { TriageResult } from '../triage/triage.js'
@@ -18,12 +18,15 @@ export interface SaveOptions {
   critical?: boolean | undefined
   /** overrides the level triage gave */
   level?: string | undefined
+  /** who wrote in (an e-mail's sender) */
+  customer?: string | undefined
+  /** the record it was taken in from (an e-mail's Message-ID, a helpdesk's ticket): see TicketStore.intake */
+  origin?: TicketOrigin | undefined
 }
 
 /**
- * Stores a triaged request as a new ticket (`tickets add`, and the "save" offer of interactive triage). The
- * credentials in the text are taken apart from it (ticket/secrets.ts) before it is written; the first reaction
- * window is recorded with the regulation of now.
+ * Stores a triaged request as a new ticket (`tickets add`, and the "save" offer of interactive triage): see
+ * triagedTicket.
  */
 export async function saveTriagedTicket(
   ctx: Context,
@@ -34,6 +37,23 @@ export async function saveTriagedTicket(
   result: TriageResult,
   opts: SaveOptions = {},
 ): Promise<Ticket> {
+  const make = triagedTicket(ctx, reg, text, facts, result, opts)
+  return withStore(ctx, environment, (store) => store.insert(idPrefix(reg), make))
+}
+
+/**
+ * The new ticket of a triaged request, given its id (for TicketStore.insert or intake). The credentials in the text
+ * are taken apart from it (ticket/secrets.ts) before it is written; the first reaction window is recorded with the
+ * regulation of now.
+ */
+export function triagedTicket(
+  ctx: Context,
+  reg: Regulation,
+  text: string,
+  facts: RequestFacts,
+  result: TriageResult,
+  opts: SaveOptions = {},
+): (id: string) => Ticket {
   const body = splitSecrets(text, 'text', findSecrets(text))
   // a given subject is kept whole (one line): scripts read it back as it was given
   const subjectLine = opts.subject?.trim() ? (opts.subject as string).replace(/\s+/g, ' ').trim() : undefined
@@ -56,11 +76,11 @@ export async function saveTriagedTicket(
     author: authorOf(ctx),
   }
   const clock = businessClock(ctx, reg)
-  return withStore(ctx, environment, (store) =>
-    store.insert(idPrefix(reg), (id) => {
-      const ticket = newTicket(id, intake)
-      recordWindows(ticket, reg, clock)
-      return ticket
-    }),
-  )
+  return (id) => {
+    const ticket = newTicket(id, intake)
+    if (opts.customer?.trim()) ticket.customer = opts.customer.trim()
+    if (opts.origin) ticket.origin = opts.origin
+    recordWindows(ticket, reg, clock)
+    return ticket
+  }
 }
