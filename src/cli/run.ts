@@ -7,6 +7,7 @@ import type { Environment } from './context.js'
 import { type IO, printable } from './io.js'
 import { speechOf } from './messages/index.js'
 import { type Language, languageOf } from './messages/language.js'
+import { stopAllProgress } from './output/progress.js'
 import { commandsFor, createProgram, packageVersion } from './program.js'
 
 /**
@@ -23,7 +24,9 @@ export async function runProgram(io: IO, environment: Environment, argv: readonl
   try {
     lang = languageOf(argv, environment.env, configuredLanguage())
   } catch (err) {
-    return exitCodeFor(io, err, false)
+    const code = exitCodeFor(io, err, false)
+    if (argv.includes('--json')) io.out(`${JSON.stringify({ error: errorJson(err, code) })}\n`)
+    return code
   }
   io.speech = speechOf(lang)
   // stderr speaks the interface language: the lower layers' sentences are said in it line by line
@@ -50,6 +53,7 @@ export async function runProgram(io: IO, environment: Environment, argv: readonl
     await program.parseAsync([...argv])
     return ExitCode.Ok
   } catch (err) {
+    stopAllProgress()
     const code = exitCodeFor(io, err, debug)
     // under --json a script also finds the error on stdout, where it reads the result
     if (json && !wrote && code !== ExitCode.Ok && !(err instanceof FoundError))

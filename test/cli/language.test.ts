@@ -50,6 +50,35 @@ describe('the interface language', () => {
     await expect(`${table.stdout}\n\n${md.stdout}\n`).toMatchFileSnapshot(`./__golden__/report.${lang}.txt`)
   })
 
+  it.each(['ru', 'en'])(
+    'deadline, elapsed, calendar check, ticket events and store info in %s (golden)',
+    async (lang) => {
+      const env = await storeWithTicket()
+      const say = (args: string[], terminal?: { columns: number }) =>
+        regdesk(['--lang', lang, ...args], env, undefined, terminal)
+      const runs = [
+        await say(
+          ['deadline', '-r', 'moguta', '--level', 'standard', '--received-at', '2026-11-20T10:00+03:00', '--explain'],
+          { columns: 120 },
+        ),
+        await say(['elapsed', '-r', 'moguta', '--from', '2026-11-16T10:00+03:00', '--to', '2026-11-20T11:30+03:00']),
+        await say(['calendar', 'check', '-r', 'moguta']),
+        await say(['tickets', 'assign', 'MG-1', 'anna']),
+        await say(['tickets', 'respond', 'MG-1']),
+        await say(['tickets', 'note', 'MG-1', 'перезвонить']),
+        await say(['tickets', 'edit', 'MG-1', '--tier', 'partner']),
+        await say(['tickets', 'list'], { columns: 120 }),
+      ]
+      for (const r of runs) expect(r.exitCode, r.stderr).toBe(0)
+      const info = await say(['store', 'info'])
+      // the store's path changes from run to run
+      const stable = info.stdout.split('\n').slice(0, 1).join('\n')
+      await expect(`${runs.map((r) => r.stdout).join('\n\n')}\n\n${stable}\n`).toMatchFileSnapshot(
+        `./__golden__/commands.${lang}.txt`,
+      )
+    },
+  )
+
   it('follows the locale: LC_ALL over LC_MESSAGES over LANG; ru only for a locale starting with ru', async () => {
     const said = async (env: Record<string, string>) =>
       (

@@ -28,7 +28,7 @@ import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
-import { renderFields, renderList } from '../output/table.js'
+import { type Column, renderList, renderNamedFields } from '../output/table.js'
 import { businessClock, productionCalendar, regulationFrom, regulationOption } from '../regulation-input.js'
 import { formatInstant, parseDate, parseInstant } from '../time-input.js'
 
@@ -329,8 +329,7 @@ function showCalendarYear(ctx: Context, id: string, year: number): void {
       days.filter((d) => d.kind !== 'weekend' && (d.kind !== 'workday' || d.shortened)),
       [
         { header: 'DATE', value: (d) => d.date },
-        { header: 'DAY', value: (d) => DateTime.fromISO(d.date).toFormat('ccc') },
-        { header: 'KIND', value: (d) => d.kind },
+        ...dayColumns<(typeof days)[number]>(),
         {
           header: 'NOTE',
           value: (d) =>
@@ -347,6 +346,18 @@ function showCalendarYear(ctx: Context, id: string, year: number): void {
       ctx.io,
     ),
   )
+}
+
+/** The weekday and the kind of a day: machine values in a pipe, the interface language's on a terminal. */
+function dayColumns<T extends { date: string; kind: string }>(): Column<T>[] {
+  return [
+    {
+      header: 'DAY',
+      value: (d) => DateTime.fromISO(d.date).toFormat('ccc'),
+      human: (d, io) => DateTime.fromISO(d.date).setLocale(io.speech.lang).toFormat('ccc'),
+    },
+    { header: 'KIND', value: (d) => d.kind, human: (d, io) => io.speech.t.value.day[d.kind] ?? d.kind },
+  ]
 }
 
 function dayMs(d: ClockDay, zone: string): number {
@@ -371,10 +382,18 @@ function renderDays(days: readonly ClockDay[], io: IO): string {
     days,
     [
       { header: 'DATE', value: (d) => d.date },
-      { header: 'DAY', value: (d) => DateTime.fromISO(d.date).toFormat('ccc') },
-      { header: 'KIND', value: (d) => d.kind },
-      { header: 'HOURS', value: (d) => d.hours.join(', ') || 'closed' },
-      { header: 'NOTE', value: (d) => [d.name, d.shortenedApplied ? 'shortened' : ''].filter(Boolean).join('; ') },
+      ...dayColumns<ClockDay>(),
+      {
+        header: 'HOURS',
+        value: (d) => d.hours.join(', ') || 'closed',
+        human: (d, io) => d.hours.join(', ') || io.speech.t.value.closed,
+      },
+      {
+        header: 'NOTE',
+        value: (d) => [d.name, d.shortenedApplied ? 'shortened' : ''].filter(Boolean).join('; '),
+        human: (d, io) =>
+          [d.name, d.shortenedApplied ? io.speech.t.value.day.shortened : ''].filter(Boolean).join('; '),
+      },
     ],
     io,
   )
@@ -445,17 +464,18 @@ export function runCalendarCheck(ctx: Context, id: string | undefined, instant: 
     return
   }
   const c = ctx.io.color
+  const v = ctx.io.speech.t.value
   ctx.io.out(
-    renderFields(
+    renderNamedFields(
       [
         ['regulation', reg.id],
         ['at', formatInstant(at.ms, zone)],
-        ['status', open ? c.green('open') : c.red('closed')],
-        ...(nextOpening === null ? [] : [['next opening', formatInstant(nextOpening, zone)] as [string, string]]),
+        ['status', open ? c.green(v.open) : c.red(v.closed)],
+        ...(nextOpening === null ? [] : [['next opening', formatInstant(nextOpening, zone)] as const]),
         ['next closing', formatInstant(nextClosing, zone)],
         [
           'day',
-          `${day.date} ${day.kind.replace(/_/g, ' ')}${day.name ? ` (${day.name})` : ''}: ${day.hours.join(', ') || 'closed'}`,
+          `${day.date} ${v.day[day.kind] ?? day.kind.replace(/_/g, ' ')}${day.name ? ` (${day.name})` : ''}: ${day.hours.join(', ') || v.closed}`,
         ],
       ],
       ctx.io,
@@ -571,7 +591,7 @@ export function runCalendarImport(ctx: Context, file: string, opts: CalendarImpo
         ? `the shipped ${replaced.status} year`
         : 'the statutory holidays alone (the year was not covered)'
   ctx.io.out(
-    renderFields(
+    renderNamedFields(
       [
         ['calendar', `${id} ${year}: ${summary.status}${summary.decree ? `, ${summary.decree}` : ''}`],
         ['from', `${resolve(file)} (${format})`],

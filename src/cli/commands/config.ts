@@ -76,7 +76,7 @@ export function runConfigList(ctx: Context): void {
       rows,
       [
         { header: 'KEY', value: (r) => r.key },
-        { header: 'VALUE', value: (r) => r.value, human: (r, io) => r.value ?? io.color.dim('(unset)') },
+        { header: 'VALUE', value: (r) => r.value, human: (r, io) => r.value ?? io.color.dim(io.speech.t.value.unset) },
       ],
       ctx.io,
     ),

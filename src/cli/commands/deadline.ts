@@ -13,9 +13,11 @@ import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
+import { ENGLISH_SPEECH, type Messages } from '../messages/index.js'
 import { writeJson } from '../output/json.js'
 import { mapJsonLines } from '../output/json-lines.js'
-import { renderFields, renderList } from '../output/table.js'
+import { startProgress } from '../output/progress.js'
+import { renderList, renderNamedFields } from '../output/table.js'
 import { businessClock, regulationOption } from '../regulation-input.js'
 import { formatInstant, parseInstant } from '../time-input.js'
 
@@ -151,51 +153,46 @@ function stepJson(s: ExplainStep) {
 function renderDeadline(reg: Regulation, d: Deadline, io: IO): string {
   const zone = reg.workingTime.timezone
   const c = io.color
-  const when = (ms: number) => `${formatInstant(ms, zone)} ${c.dim(DateTime.fromMillis(ms, { zone }).toFormat('ccc'))}`
-  const what = d.level
-    ? `level ${d.level}${d.duration ? ` (at most ${describeDuration(d.duration)}${d.targetDuration ? `, target ${describeDuration(d.targetDuration)}` : ''})` : ''}`
-    : `${describeDuration(d.duration)}`
-  const pairs: [string, string][] = [
+  const v = io.speech.t.value
+  const lang = io.speech.lang
+  const when = (ms: number) =>
+    `${formatInstant(ms, zone)} ${c.dim(DateTime.fromMillis(ms, { zone }).setLocale(lang).toFormat('ccc'))}`
+  const what =
+    d.level && d.duration
+      ? v.levelLine(
+          d.level,
+          describeDuration(d.duration, lang),
+          d.targetDuration ? describeDuration(d.targetDuration, lang) : null,
+        )
+      : d.level
+        ? io.speech.t.verdict.level(d.level, reg.levels[d.level]?.name ?? d.level)
+        : describeDuration(d.duration, lang)
+  const pairs: [keyof Messages['field'], string][] = [
     ['regulation', `${reg.id} — ${what}`],
     ['received', when(d.receivedAt)],
   ]
   const own = d.level ? reg.levels[d.level]?.workingTime : undefined
-  if (own && d.duration)
-    pairs.splice(1, 0, ['hours', `counted in the level's own working time (§${own.clause} «${own.quote}»)`])
+  if (own && d.duration) pairs.splice(1, 0, ['hours', v.ownHours(own.clause, own.quote)])
   if (d.reason === 'not_regulated') {
     pairs.push([
       'deadline',
-      c.yellow(
-        io.speech.t.verdict.notRegulated(
-          noteIn(reg.levels[d.level ?? ''], io.speech.lang) || 'the source states no reaction time',
-        ),
-      ),
+      c.yellow(io.speech.t.verdict.notRegulated(noteIn(reg.levels[d.level ?? ''], lang) || v.sourceSilent)),
     ])
-    return renderFields(pairs, io)
+    return renderNamedFields(pairs, io)
   }
   pairs.push(['clock starts', when(d.clockStart)])
   if (d.target !== null) pairs.push(['target', when(d.target)])
   if (d.deadline !== null) pairs.push(['deadline', c.bold(when(d.deadline))])
-  return renderFields(pairs, io)
+  return renderNamedFields(pairs, io)
 }
 
-const REASON_TEXT: Record<string, string> = {
-  weekday: 'working day',
-  weekend: 'weekend',
-  holiday: 'holiday',
-  transferred_day_off: 'transferred day off',
-  working_weekend: 'working weekend day (transfer)',
-  shortened: 'shortened pre-holiday day',
-  non_working: 'non-working day',
-}
-
-/** "working weekend day (transfer) with 2025-11-03, shortened pre-holiday day" */
-function stepWhy(s: ExplainStep): string {
-  const parts = [REASON_TEXT[s.kind === 'workday' ? 'weekday' : s.kind] ?? s.kind]
+/** "working weekend day (transfer) with 2025-11-03, shortened pre-holiday day", in the interface language */
+function stepWhy(s: ExplainStep, v: Messages['value'] = ENGLISH_SPEECH.t.value): string {
+  const parts = [v.day[s.kind === 'workday' ? 'weekday' : s.kind] ?? s.kind]
   if (s.name) parts[0] = `${parts[0]}: ${s.name}`
-  if (s.from && s.kind === 'transferred_day_off') parts.push(`moved from ${s.from}`)
-  if (s.from && s.kind === 'working_weekend') parts.push(`instead of ${s.from}`)
-  if (s.shortened) parts.push(REASON_TEXT.shortened as string)
+  if (s.from && s.kind === 'transferred_day_off') parts.push(v.movedFrom(s.from))
+  if (s.from && s.kind === 'working_weekend') parts.push(v.insteadOf(s.from))
+  if (s.shortened) parts.push(v.day.shortened as string)
   return parts.join(', ')
 }
 
@@ -204,15 +201,28 @@ export function renderSteps(steps: readonly ExplainStep[], io: IO): string {
     steps,
     [
       { header: 'DATE', value: (s) => s.date },
-      { header: 'DAY', value: (s) => DateTime.fromISO(s.date).toFormat('ccc') },
+      // pipes get the machine values; a terminal, the interface language's
+      {
+        header: 'DAY',
+        value: (s) => DateTime.fromISO(s.date).toFormat('ccc'),
+        human: (s, io) => DateTime.fromISO(s.date).setLocale(io.speech.lang).toFormat('ccc'),
+      },
       {
         header: 'COUNTED',
         value: (s) => (s.counted ? 'yes' : 'no'),
-        human: (s, io) => (s.counted ? io.color.green('yes') : io.color.dim('no')),
+        human: (s, io) => (s.counted ? io.color.green(io.speech.t.value.yes) : io.color.dim(io.speech.t.value.no)),
       },
-      { header: 'HOURS', value: (s) => s.hours.join(', ') || 'closed' },
-      { header: 'USED', value: (s) => formatMinutes(s.minutesCounted) },
-      { header: 'WHY', value: stepWhy },
+      {
+        header: 'HOURS',
+        value: (s) => s.hours.join(', ') || 'closed',
+        human: (s, io) => s.hours.join(', ') || io.speech.t.value.closed,
+      },
+      {
+        header: 'USED',
+        value: (s) => formatMinutes(s.minutesCounted),
+        human: (s, io) => io.speech.t.value.hm(s.minutesCounted),
+      },
+      { header: 'WHY', value: (s) => stepWhy(s), human: (s, io) => stepWhy(s, io.speech.t.value) },
     ],
     io,
   )
@@ -235,8 +245,10 @@ export async function runDeadlineBatch(ctx: Context, opts: DeadlineOptions): Pro
   const warned = new Set<string>()
   let answered = 0
   let failed = 0
+  const progress = startProgress(ctx.io, ctx.io.speech.t.progress.lines)
   const answer = (line: string, no: number) => {
     answered++
+    progress.update(answered)
     try {
       const { result, warnings } = batchResult(ctx, opts, line, no)
       if ('error' in result) failed++
@@ -257,6 +269,8 @@ export async function runDeadlineBatch(ctx: Context, opts: DeadlineOptions): Pro
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     throw new RegdeskError(`cannot read ${opts.batch === true ? 'stdin' : opts.batch}${code ? ` (${code})` : ''}`)
+  } finally {
+    progress.stop()
   }
   // every line is answered; a script still learns from the exit code that some answers are errors
   if (failed)

@@ -6,7 +6,7 @@ import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
-import { renderFields } from '../output/table.js'
+import { renderNamedFields } from '../output/table.js'
 import { businessClock, regulationOption } from '../regulation-input.js'
 import { formatInstant, parseInstant } from '../time-input.js'
 
@@ -61,14 +61,15 @@ export function runElapsed(ctx: Context, opts: ElapsedOptions): void {
     })
     return
   }
+  const v = ctx.io.speech.t.value
   ctx.io.out(
-    renderFields(
+    renderNamedFields(
       [
         ['regulation', reg.id],
         ['from', formatInstant(from.ms, zone)],
         ['to', formatInstant(to.ms, zone)],
-        ['working time', `${ctx.io.color.bold(formatMinutes(minutes))} (${minutes} working minutes)`],
-        ['clock time', `${formatMinutes(clockMinutes)}`],
+        ['working time', `${ctx.io.color.bold(v.hm(minutes))} (${v.workingMinutes(minutes)})`],
+        ['clock time', v.hm(clockMinutes)],
       ],
       ctx.io,
     ),

@@ -120,7 +120,7 @@ export function runRegulationsList(ctx: Context): void {
             Object.entries(r.levels)
               .map(
                 ([id, l]) =>
-                  `${io.color.bold(id)}: ${l.limit ? describeDuration(l.limit) : io.color.yellow('not regulated')}`,
+                  `${io.color.bold(id)}: ${l.limit ? describeDuration(l.limit, io.speech.lang) : io.color.yellow(describeDuration(null, io.speech.lang))}`,
               )
               .join('\n'),
         },
@@ -131,7 +131,7 @@ export function runRegulationsList(ctx: Context): void {
             registry.replacedBuiltin(r.id)
               ? io.color.yellow(`${r.file} (replaces the built-in)`)
               : registry.isBuiltin(r.id)
-                ? io.color.dim('built-in')
+                ? io.color.dim(io.speech.t.value.builtIn)
                 : r.file,
         },
       ],

@@ -7,6 +7,7 @@ import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
+import { startProgress } from '../output/progress.js'
 import { reportCsv, reportMarkdown, reportTable } from '../output/report.js'
 import { businessClock, checkRegulationId } from '../regulation-input.js'
 import { withStore } from '../store.js'
@@ -61,12 +62,21 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   const start = Date.parse(`${from}T00:00:00Z`) - 14 * 3_600_000
   const end = Date.parse(`${to}T00:00:00Z`) + 36 * 3_600_000
   const only = opts.regulation ? { regulation: opts.regulation } : {}
-  const [tickets, open] = await withStore(ctx, environment, async (store) => [
-    await store.summaries({ receivedBefore: end, windowsSince: start, ...only }),
+  // a big store takes seconds to read: the bar moves by step (the period's tickets, the open ones, the figures)
+  const progress = startProgress(ctx.io, ctx.io.speech.t.progress.report, 3)
+  const [tickets, open] = await withStore(ctx, environment, async (store) => {
+    const inPeriod = await store.summaries({ receivedBefore: end, windowsSince: start, ...only })
+    progress.update(1)
     // the backlog: tickets open now (a ticket open at a past --now and closed since is among
     // them only when it had a window in the period)
-    await store.summaries({ statuses: ['new', 'open', 'waiting_customer'], receivedBefore: ctx.now + 1, ...only }),
-  ])
+    const openNow = await store.summaries({
+      statuses: ['new', 'open', 'waiting_customer'],
+      receivedBefore: ctx.now + 1,
+      ...only,
+    })
+    progress.update(2)
+    return [inPeriod, openNow]
+  })
   const report = summarizeCompliance({
     tickets,
     regulation: (id) => (registry.has(id) ? registry.get(id) : undefined),
@@ -79,6 +89,8 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
     open,
     ...(opts.regulation ? { only: opts.regulation } : {}),
   })
+  progress.update(3)
+  progress.stop()
   if (report.skipped.length)
     ctx.io.err(
       `warning: ${report.skipped.length} ticket(s) of unknown regulations left out: ${[...new Set(report.skipped.map((s) => s.regulation))].join(', ')}\n`,

@@ -7,6 +7,7 @@ import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
+import { startProgress } from '../output/progress.js'
 import { renderFields } from '../output/table.js'
 import { openStore, storeLabel } from '../store.js'
 
@@ -75,15 +76,18 @@ export async function runStoreInfo(ctx: Context, environment: Environment): Prom
     info.version === 0
       ? `none yet (this regdesk creates ${what} ${info.currentVersion})`
       : `${info.version}${info.version < info.currentVersion ? ` (upgraded to ${info.currentVersion} on the next write)` : info.version > info.currentVersion ? ` (newer than this regdesk: ${info.currentVersion})` : ''}`
+  const field: Record<string, string> = ctx.io.speech.t.field
+  const say = (k: keyof typeof ctx.io.speech.t.field) => field[k] as string
   ctx.io.out(
     renderFields(
       [
-        ['store', info.backend === 'postgres' ? 'PostgreSQL (team store)' : 'JSON file'],
-        ['location', info.location],
-        [what, version],
-        ['tickets', String(info.tickets)],
-        ['size', `${(info.bytes / 1e6).toFixed(1)} MB`],
-        ...Object.entries(info.details).map(([k, v]) => [k, String(v ?? '—')] as [string, string]),
+        [say('store'), ctx.io.speech.t.value.storeKind[info.backend] ?? info.backend],
+        [say('location'), info.location],
+        [say(what), version],
+        [say('tickets'), String(info.tickets)],
+        [say('size'), `${(info.bytes / 1e6).toFixed(1)} MB`],
+        // a backend's own details, labelled in the catalogue where it has them
+        ...Object.entries(info.details).map(([k, v]) => [field[k] ?? k, String(v ?? '—')] as const),
       ],
       ctx.io,
     ),
@@ -127,7 +131,12 @@ export async function runStoreCopy(
       throw new RegdeskError(
         `${storeLabel(toValue)} already holds ${before.size} ticket(s); pass --merge to add the ${missing.length} missing one(s) to them`,
       )
-    await to.importTickets(missing)
+    const progress = startProgress(ctx.io, ctx.io.speech.t.progress.copying, missing.length)
+    try {
+      await to.importTickets(missing, (copied) => progress.update(copied))
+    } finally {
+      progress.stop()
+    }
     // verified by reading the target back: every source ticket is there, byte for byte
     const after = new Map((await readAll(to)).map((t) => [t.id, JSON.stringify(t)]))
     const bad = source.filter((t) => after.get(t.id) !== JSON.stringify(t)).map((t) => t.id)

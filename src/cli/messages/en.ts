@@ -1,3 +1,5 @@
+import { formatMinutes } from '../../sla/duration.js'
+
 /**
  * What regdesk says to a person, in English: labels of its human output and messages written by the CLI.
  * `ru.ts` is typed by this catalogue, so a key missing there fails the type check. JSON keys, codes and exit
@@ -120,6 +122,70 @@ export const en = {
     VALUE: 'VALUE',
     WHY: 'WHY',
   },
+  /** labels of key/value output (output/table.ts renderNamedFields): deadline, elapsed, calendar, store info */
+  field: {
+    regulation: 'regulation',
+    received: 'received',
+    hours: 'hours',
+    deadline: 'deadline',
+    'clock starts': 'clock starts',
+    target: 'target',
+    from: 'from',
+    to: 'to',
+    'working time': 'working time',
+    'clock time': 'clock time',
+    at: 'at',
+    status: 'status',
+    'next opening': 'next opening',
+    'next closing': 'next closing',
+    day: 'day',
+    calendar: 'calendar',
+    'would write': 'would write',
+    written: 'written',
+    days: 'days',
+    changes: 'changes',
+    store: 'store',
+    location: 'location',
+    schema: 'schema',
+    format: 'format',
+    tickets: 'tickets',
+    size: 'size',
+    meta: 'meta',
+    summary: 'summary',
+    exists: 'exists',
+    server: 'server',
+    database: 'database',
+    user: 'user',
+  },
+  /** values people read in those outputs */
+  value: {
+    /** working time as hours and minutes: "37h 30m" */
+    hm: (minutes: number) => formatMinutes(minutes),
+    workingMinutes: (n: number) => `${n} working minutes`,
+    open: 'open',
+    closed: 'closed',
+    yes: 'yes',
+    no: 'no',
+    unset: '(unset)',
+    builtIn: 'built-in',
+    levelLine: (level: string, limit: string, target: string | null) =>
+      `level ${level} (at most ${limit}${target ? `, target ${target}` : ''})`,
+    ownHours: (clause: string, quote: string) => `counted in the level's own working time (§${clause} «${quote}»)`,
+    sourceSilent: 'the source states no reaction time',
+    storeKind: { postgres: 'PostgreSQL (team store)', 'json-file': 'JSON file' } as Record<string, string>,
+    day: {
+      weekday: 'working day',
+      workday: 'working day',
+      weekend: 'weekend',
+      holiday: 'holiday',
+      transferred_day_off: 'transferred day off',
+      working_weekend: 'working weekend day (transfer)',
+      shortened: 'shortened pre-holiday day',
+      non_working: 'non-working day',
+    } as Record<string, string>,
+    movedFrom: (date: string) => `moved from ${date}`,
+    insteadOf: (date: string) => `instead of ${date}`,
+  },
   /** a reaction window's state and a ticket's status, as a person reads them */
   status: {
     met: 'met',
@@ -209,10 +275,33 @@ export const en = {
     assignment: 'assignment',
     note: 'note',
   } as Record<string, string>,
+  /** the one line a ticket command prints after changing a ticket */
+  done: {
+    action: {
+      respond: 'respond',
+      reply: 'reply',
+      wait: 'wait',
+      resolve: 'resolve',
+      close: 'close',
+      reopen: 'reopen',
+      assign: 'assign',
+      level: 'level',
+      note: 'note',
+    } as Record<string, string>,
+    at: (what: string, at: string) => `${what} at ${at}`,
+    sla: (sla: string) => `sla ${sla}`,
+    edited: (fields: string) => `edited ${fields}`,
+    level: (level: string) => `level ${level}`,
+  },
   overdue: {
     none: 'no overdue tickets',
     noneAtRisk: 'nothing overdue or at risk',
     found: (n: number) => `${n} ticket${n === 1 ? ' is' : 's are'} overdue`,
+  },
+  progress: {
+    lines: 'lines answered',
+    copying: 'copying tickets',
+    report: 'report',
   },
   run: {
     error: 'error',

@@ -13,6 +13,15 @@ export interface Progress {
 
 const NO_PROGRESS: Progress = { update() {}, increment() {}, stop() {} }
 
+/** Bars drawn and not yet stopped: an error stops them (src/cli/run.ts) before its sentence is written. */
+const drawn = new Set<Bar>()
+
+/** Clears every bar still drawn, so that an error message starts on a clean line. */
+export function stopAllProgress(): void {
+  for (const bar of drawn) bar.stop()
+  drawn.clear()
+}
+
 /** A bar appears only once the work has taken this long: a quick run shows (and loads) nothing. */
 const SHOW_AFTER_MS = 700
 
@@ -46,6 +55,7 @@ export function startProgress(io: IO, label: string, total?: number, clock: () =
       linewrap: false,
     })
     bar.start(counted ? 0 : (total as number), done)
+    drawn.add(bar)
   }
   return {
     update(value) {
@@ -57,7 +67,8 @@ export function startProgress(io: IO, label: string, total?: number, clock: () =
       draw()
     },
     stop() {
-      bar?.stop()
+      if (!bar || !drawn.delete(bar)) return
+      bar.stop()
     },
   }
 }

@@ -108,3 +108,11 @@ export function renderFields(pairs: readonly (readonly [string, string])[], io: 
   const width = Math.max(...pairs.map(([k]) => k.length))
   return `${pairs.map(([k, v]) => `${io.color.dim(k.padEnd(width))}  ${v}`).join('\n')}\n`
 }
+
+/** Key/value lines whose keys are labels of the catalogue (`field`), said in the interface language. */
+export function renderNamedFields(pairs: readonly (readonly [keyof Messages['field'], string])[], io: IO): string {
+  return renderFields(
+    pairs.map(([k, v]) => [io.speech.t.field[k], v] as const),
+    io,
+  )
+}

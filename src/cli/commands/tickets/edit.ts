@@ -95,9 +95,10 @@ async function runTicketsEdit(ctx: Context, environment: Environment, idArg: str
   }
   const t = result.ticket
   const view = views.json(t)
+  const say = ctx.io.speech.t
   if (result.changed.length)
     ctx.io.out(
-      `${ctx.io.color.bold(t.id)}  edited ${result.changed.join(', ')} · level ${t.level ?? '—'}${view.deadline ? ` · deadline ${view.deadline}` : ''}\n`,
+      `${ctx.io.color.bold(t.id)}  ${say.done.edited(result.changed.join(', '))} · ${say.done.level(t.level ?? '—')}${view.deadline ? ` · ${say.ticket.deadline(view.deadline)}` : ''}\n`,
     )
 }
 
@@ -164,5 +165,8 @@ async function runTicketsNote(ctx: Context, environment: Environment, idArg: str
     }),
   )
   if (ctx.json) printTicket(ctx, views, ticket)
-  else ctx.io.out(`${ctx.io.color.bold(ticket.id)}  note at ${ticket.events.at(-1)?.at}\n`)
+  else
+    ctx.io.out(
+      `${ctx.io.color.bold(ticket.id)}  ${ctx.io.speech.t.done.at(ctx.io.speech.t.done.action.note ?? 'note', ticket.events.at(-1)?.at ?? '')}\n`,
+    )
 }

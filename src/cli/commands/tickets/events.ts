@@ -202,7 +202,9 @@ async function runTicketEvent(
   }
   const view = views.json(ticket)
   const at = ticket.events[ticket.events.length - 1]?.at
+  const t = ctx.io.speech.t
+  const due = view.deadline && view.sla !== 'met' && view.sla !== 'late' ? ` (${t.ticket.deadline(view.deadline)})` : ''
   ctx.io.out(
-    `${ctx.io.color.bold(ticket.id)}  ${spec.name} at ${at} · ${ticket.status} · sla ${paintStatus(view.sla, ctx.io)}${view.deadline && view.sla !== 'met' && view.sla !== 'late' ? ` (deadline ${view.deadline})` : ''}\n`,
+    `${ctx.io.color.bold(ticket.id)}  ${t.done.at(t.done.action[spec.name] ?? spec.name, at ?? '')} · ${t.status[ticket.status] ?? ticket.status} · ${t.done.sla(paintStatus(view.sla, ctx.io))}${due}\n`,
   )
 }

@@ -163,7 +163,11 @@ function renderTicketList(rows: { ticket: Ticket; windows: ReactionWindow[] | nu
     [
       { header: 'ID', value: (r) => r.ticket.id, keep: true },
       { header: 'REGULATION', value: (r) => r.ticket.regulation },
-      { header: 'STATUS', value: (r) => r.ticket.status },
+      {
+        header: 'STATUS',
+        value: (r) => r.ticket.status,
+        human: (r, io) => io.speech.t.status[r.ticket.status] ?? r.ticket.status,
+      },
       {
         header: 'LEVEL',
         value: (r) => r.ticket.level,
@@ -300,9 +304,9 @@ export async function runTicketsQueue(
         {
           header: 'CRITICAL',
           value: (r) => (r.critical ? 'yes' : 'no'),
-          human: (r, io) => (r.critical ? io.color.red('yes') : ''),
+          human: (r, io) => (r.critical ? io.color.red(io.speech.t.value.yes) : ''),
         },
-        { header: 'STATUS', value: (r) => r.status },
+        { header: 'STATUS', value: (r) => r.status, human: (r, io) => io.speech.t.status[r.status] ?? r.status },
         { header: 'LEVEL', value: (r) => r.level, human: (r, io) => levelCell(r.level, r.needs_level, io) },
         { header: 'SLA', value: (r) => r.sla, human: (r, io) => paintStatus(r.sla, io) },
         { header: 'DEADLINE', value: (r) => r.deadline },
