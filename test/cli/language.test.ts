@@ -51,7 +51,7 @@ describe('the interface language', () => {
   })
 
   it.each(['ru', 'en'])(
-    'deadline, elapsed, calendar check, ticket events and store info in %s (golden)',
+    'deadline, elapsed, calendar check, ticket events, regulations show and store info in %s (golden)',
     async (lang) => {
       const env = await storeWithTicket()
       const say = (args: string[], terminal?: { columns: number }) =>
@@ -68,6 +68,7 @@ describe('the interface language', () => {
         await say(['tickets', 'note', 'MG-1', 'перезвонить']),
         await say(['tickets', 'edit', 'MG-1', '--tier', 'partner']),
         await say(['tickets', 'list'], { columns: 120 }),
+        await say(['regulations', 'show', 'moguta']),
       ]
       for (const r of runs) expect(r.exitCode, r.stderr).toBe(0)
       const info = await say(['store', 'info'])

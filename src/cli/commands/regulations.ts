@@ -149,13 +149,15 @@ export function runRegulationsShow(ctx: Context, id: string): void {
   ctx.io.out(showRegulation(reg, ctx.io))
 }
 
-const WEEKDAY_NAMES = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const
-
 /** The readable view: every rule with its clause; quotes and notes under it. */
 export function showRegulation(reg: Regulation, io: IO): string {
   const c = io.color
+  const v = io.speech.t.regulationView
+  const lang = io.speech.lang
+  const d = (x: Parameters<typeof describeDuration>[0]) => describeDuration(x, lang)
+  const hoursText = (x: 'closed' | string[]) => (x === 'closed' ? v.closed : x.join(', '))
   const lines: string[] = []
-  const h = (title: string) => lines.push('', c.bold.underline(title))
+  const h = (title: keyof typeof v.heading) => lines.push('', c.bold.underline(v.heading[title]))
   const cite = (
     rule: { clause: string; quote: string; note?: string | undefined; note_en?: string | undefined },
     indent = '    ',
@@ -164,20 +166,21 @@ export function showRegulation(reg: Regulation, io: IO): string {
     if (rule.note || rule.note_en)
       lines.push(`${indent}${c.yellow(`${io.speech.t.run.note}: ${printable(noteIn(rule, io.speech.lang))}`)}`)
   }
+  const weekend = (w: string[] | string) => (Array.isArray(w) ? w.join(', ') : v.hoursOf(w))
   const wt = reg.workingTime
   lines.push(
     `${c.bold(reg.name)} (${reg.id})`,
-    `vendor: ${reg.vendor}`,
-    `source: ${reg.source.title}${reg.source.url ? ` <${reg.source.url}>` : ''}`,
+    `${v.vendor}: ${reg.vendor}`,
+    `${v.source}: ${reg.source.title}${reg.source.url ? ` <${reg.source.url}>` : ''}`,
   )
 
   h('Working time')
-  lines.push(`  timezone ${wt.timezone}, calendar ${wt.calendar}`)
-  for (const [d, name] of Object.entries(WEEKDAY_NAMES))
-    lines.push(`  ${name}  ${wt.weekly[d as keyof typeof WEEKDAY_NAMES].join(', ') || c.dim('closed')}`)
-  lines.push(`  holidays: ${hoursText(wt.holidays)}; transferred days off: ${hoursText(wt.transferredDaysOff)}`)
+  lines.push(`  ${v.zone(wt.timezone, wt.calendar)}`)
+  for (const [day, name] of Object.entries(v.weekday))
+    lines.push(`  ${name}  ${wt.weekly[day as keyof typeof v.weekday].join(', ') || c.dim(v.closed)}`)
+  lines.push(`  ${v.holidays}: ${hoursText(wt.holidays)}; ${v.transferred}: ${hoursText(wt.transferredDaysOff)}`)
   lines.push(
-    `  working weekend: ${Array.isArray(wt.workingWeekends) ? wt.workingWeekends.join(', ') : `hours of ${wt.workingWeekends}`}; shortened pre-holiday day: ${wt.shortenedDayMinutes ? `last range ends ${wt.shortenedDayMinutes} min earlier` : 'not shortened'}`,
+    `  ${v.workingWeekend}: ${weekend(wt.workingWeekends)}; ${v.shortenedDay}: ${wt.shortenedDayMinutes ? v.shortenedBy(wt.shortenedDayMinutes) : v.notShortened}`,
   )
   cite(wt)
   for (const n of wt.notes ?? []) cite(n)
@@ -185,41 +188,33 @@ export function showRegulation(reg: Regulation, io: IO): string {
   h('Levels')
   const def = defaultLevel(reg)
   for (const [id, l] of Object.entries(reg.levels)) {
-    lines.push(
-      `  ${c.bold(id)}${id === def ? ' (default)' : ''} — ${l.name}: reaction ${l.limit ? `at most ${describeDuration(l.limit)}` : c.yellow('not regulated')}${l.target ? `, target ${describeDuration(l.target)}` : ''}`,
-    )
+    const reaction = v.reaction(l.limit ? d(l.limit) : null, l.target ? d(l.target) : null)
+    lines.push(`  ${c.bold(id)}${id === def ? v.default : ''} — ${l.name}: ${l.limit ? reaction : c.yellow(reaction)}`)
     cite(l)
     const own = l.workingTime
     if (own) {
       const days = Object.entries(own.weekly ?? {}).map(
-        ([d, hours]) => `${WEEKDAY_NAMES[d as keyof typeof WEEKDAY_NAMES]} ${hours?.join(', ') || 'closed'}`,
+        ([day, hours]) => `${v.weekday[day as keyof typeof v.weekday]} ${hours?.join(', ') || v.closed}`,
       )
       const rest = [
-        own.holidays === undefined ? '' : `holidays: ${hoursText(own.holidays)}`,
-        own.transferredDaysOff === undefined ? '' : `transferred days off: ${hoursText(own.transferredDaysOff)}`,
-        own.workingWeekends === undefined
-          ? ''
-          : `working weekend: ${Array.isArray(own.workingWeekends) ? own.workingWeekends.join(', ') : `hours of ${own.workingWeekends}`}`,
-        own.shortenedDayMinutes === undefined ? '' : `shortened by ${own.shortenedDayMinutes} min`,
+        own.holidays === undefined ? '' : `${v.holidays}: ${hoursText(own.holidays)}`,
+        own.transferredDaysOff === undefined ? '' : `${v.transferred}: ${hoursText(own.transferredDaysOff)}`,
+        own.workingWeekends === undefined ? '' : `${v.workingWeekend}: ${weekend(own.workingWeekends)}`,
+        own.shortenedDayMinutes === undefined ? '' : v.shortenedOwn(own.shortenedDayMinutes),
       ].filter(Boolean)
-      lines.push(`    its own working time (otherwise as above): ${[...days, ...rest].join('; ')}`)
+      lines.push(`    ${v.ownTime([...days, ...rest].join('; '))}`)
       cite(own, '      ')
     }
     // the source states no time, but a team's contract may: regulations/README.md, "Your own limits"
-    if (!l.limit)
-      lines.push(
-        `    ${c.dim(`a contracted reaction time goes in your own copy of this file: copy ${reg.file} into a directory of your own, set levels.${id}.limit (and a note citing the contract), and use it with --regulations DIR, REGDESK_REGULATIONS or config regulationsDir`)}`,
-      )
+    if (!l.limit) lines.push(`    ${c.dim(v.contracted(reg.file, id))}`)
   }
-  lines.push(
-    `  reaction windows: ${reg.reactionWindows.opens === 'every-customer-reply' ? 'the first request and every customer reply after an agent response' : 'the first request'}`,
-  )
+  lines.push(`  ${v.windows(reg.reactionWindows.opens === 'every-customer-reply')}`)
   cite(reg.reactionWindows)
 
   if (reg.tiers.length) {
     h('Tiers')
     for (const t of reg.tiers) {
-      lines.push(`  ${c.bold(t.id)}${t.default ? ' (default)' : ''} — ${t.name}${t.level ? ` → level ${t.level}` : ''}`)
+      lines.push(`  ${c.bold(t.id)}${t.default ? v.default : ''} — ${t.name}${t.level ? v.toLevel(t.level) : ''}`)
       cite(t)
     }
   }
@@ -227,7 +222,7 @@ export function showRegulation(reg: Regulation, io: IO): string {
     h('Products')
     for (const p of reg.products) {
       lines.push(
-        `  ${c.bold(p.id)} — ${p.name}${p.supportedUntil ? ` (supported until ${p.supportedUntil})` : ''}${p.aliases?.length ? c.dim(` aka ${p.aliases.join(', ')}`) : ''}`,
+        `  ${c.bold(p.id)} — ${p.name}${p.supportedUntil ? v.supportedUntil(p.supportedUntil) : ''}${p.aliases?.length ? c.dim(v.aka(p.aliases.join(', '))) : ''}`,
       )
       cite(p)
     }
@@ -236,7 +231,7 @@ export function showRegulation(reg: Regulation, io: IO): string {
   h('Channels')
   for (const ch of reg.channels.accepted) {
     lines.push(
-      `  ${c.green('✓')} ${ch.id}${ch.address ? ` ${ch.address}` : ''}${ch.tiers ? ` (tiers: ${ch.tiers.join(', ')})` : ''}${ch.emergencyOnly ? ' (emergencies only)' : ''}`,
+      `  ${c.green('✓')} ${ch.id}${ch.address ? ` ${ch.address}` : ''}${ch.tiers ? v.channelTiers(ch.tiers.join(', ')) : ''}${ch.emergencyOnly ? v.emergencies : ''}`,
     )
     cite(ch)
   }
@@ -248,11 +243,11 @@ export function showRegulation(reg: Regulation, io: IO): string {
   for (const scope of ['in', 'out'] as const) {
     h(scope === 'in' ? 'In scope' : 'Out of scope')
     for (const t of reg.topics.filter((x) => x.scope === scope)) {
-      lines.push(`  ${c.bold(t.id)} — ${printable(t.title)}${t.level ? ` → level ${t.level}` : ''}`)
+      lines.push(`  ${c.bold(t.id)} — ${printable(t.title)}${t.level ? v.toLevel(t.level) : ''}`)
       cite(t)
     }
   }
-  lines.push(`  out-of-scope requests: ${reg.outOfScope.level ? `level ${reg.outOfScope.level}` : 'no level'}`)
+  lines.push(`  ${v.outOfScopeLevel(reg.outOfScope.level ?? null)}`)
   cite(reg.outOfScope)
 
   if (reg.eligibility.length) {
@@ -260,11 +255,11 @@ export function showRegulation(reg: Regulation, io: IO): string {
     for (const r of reg.eligibility) {
       const extra =
         r.rule === 'support_period_expired'
-          ? ` (${describeDuration(r.period)}; levels ${r.levels.join(', ')})`
+          ? v.period(d(r.period), r.levels.join(', '))
           : r.rule === 'not_licensed'
-            ? ` (tiers ${r.tiers.join(', ')}: ${r.allowedTopics.length ? `only ${r.allowedTopics.join(', ')}` : 'not served'})`
+            ? v.licensed(r.tiers.join(', '), r.allowedTopics.length ? r.allowedTopics.join(', ') : null)
             : r.rule === 'code_modified' && r.effect === 'delay'
-              ? ' (delays, does not refuse: warning resolution_may_be_delayed)'
+              ? v.delays
               : ''
       lines.push(`  ${r.rule}${extra}`)
       cite(r)
@@ -272,23 +267,23 @@ export function showRegulation(reg: Regulation, io: IO): string {
   }
   h('Required information')
   for (const r of reg.requiredInformation) {
-    lines.push(`  ${r.id}${r.optional ? c.dim(' (if possible)') : ''}`)
+    lines.push(`  ${r.id}${r.optional ? c.dim(v.ifPossible) : ''}`)
     cite(r)
   }
   if (reg.onePerRequest) {
-    lines.push('  one problem per request')
+    lines.push(`  ${v.onePerRequest}`)
     cite(reg.onePerRequest)
   }
   if (reg.lifecycle.length) {
     h('Lifecycle')
     for (const r of reg.lifecycle) {
-      lines.push(`  ${r.rule}${'after' in r ? ` after ${describeDuration(r.after)}` : ''}`)
+      lines.push(`  ${r.rule}${'after' in r ? v.after(d(r.after)) : ''}`)
       cite(r)
     }
   }
   h('Queue')
   lines.push(
-    `  order: ${reg.queue.order}${reg.queue.criticalFirst ? ', critical requests out of turn' : ''}${reg.queue.tierOrder ? `; tiers ${reg.queue.tierOrder.join(' > ')}` : ''}`,
+    `  ${v.order(reg.queue.order, Boolean(reg.queue.criticalFirst), reg.queue.tierOrder ? reg.queue.tierOrder.join(' > ') : null)}`,
   )
   cite(reg.queue)
   if (reg.notes?.length) {
@@ -296,10 +291,6 @@ export function showRegulation(reg: Regulation, io: IO): string {
     for (const n of reg.notes) cite(n, '  ')
   }
   return `${lines.join('\n')}\n`
-}
-
-function hoursText(v: 'closed' | string[]): string {
-  return v === 'closed' ? 'closed' : v.join(', ')
 }
 
 export function runRegulationsValidate(ctx: Context, files: string[]): void {
