@@ -78,7 +78,7 @@ describePg('the team store on PostgreSQL, through the CLI', () => {
     )
     expect(report.totals).toMatchObject({ received: 2, windows: 2, met: 1 })
     const tables = await admin((c) => c.query('SELECT version FROM regdesk_schema'), db.name)
-    expect(tables.rows).toEqual([{ version: 1 }])
+    expect(tables.rows).toEqual([{ version: 1 }, { version: 2 }])
   })
 
   it('20 concurrent `tickets add` and 20 concurrent `respond` lose and duplicate nothing', async () => {
