@@ -352,6 +352,7 @@ export const en = {
     found: (n: number) => `${n} ticket${n === 1 ? ' is' : 's are'} overdue`,
   },
   progress: {
+    tickets: 'tickets read',
     lines: 'lines answered',
     copying: 'copying tickets',
     report: 'report',

@@ -10,6 +10,7 @@ import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { writeJson, writeJsonArray } from '../../output/json.js'
 import { type ListOptions, listShape, pickFields, shapeRows, withListOptions } from '../../output/list-options.js'
+import { startProgress } from '../../output/progress.js'
 import { renderList } from '../../output/table.js'
 import { checkRegulationId } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
@@ -98,10 +99,13 @@ export async function runTicketsList(
   // --at-risk means what it means for `overdue`: the overdue tickets and also those at risk
   const attention = opts.overdue || opts.atRisk
   const wanted = (s: string | undefined) => !attention || s === 'overdue' || (opts.atRisk && s === 'at_risk')
+  // a store of 100,000 tickets takes seconds to list: a count on the terminal's stderr meanwhile
+  const progress = startProgress(ctx.io, ctx.io.speech.t.progress.tickets)
   const selected = async function* (
     tickets: AsyncIterable<Ticket>,
   ): AsyncGenerator<{ ticket: Ticket; windows: ReactionWindow[] | null }> {
     for await (const t of tickets) {
+      progress.increment()
       const windows = views.windows(t)
       if (!wanted(windows ? currentWindow(windows)?.status : undefined)) continue
       yield { ticket: t, windows }
@@ -114,6 +118,7 @@ export async function runTicketsList(
         pickFields(views.json(r.ticket, r.windows), shape.fields),
       ),
     )
+    progress.stop()
     for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
     return
   }
@@ -122,6 +127,7 @@ export async function runTicketsList(
     for await (const r of selected(store.list(filter))) out.push(r)
     return out
   })
+  progress.stop()
   const rows = shapeRows(all, (r) => views.json(r.ticket, r.windows), shape)
   for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
   if (ctx.json) {
