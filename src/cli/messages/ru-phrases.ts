@@ -514,10 +514,7 @@ export const RU_PHRASES: readonly Phrase[] = [
     'the Date header (".*") is not a date; received now',
     'заголовок Date $1 — не дата; временем получения считается текущее',
   ),
-  p(
-    'the e-mail has no Date header; received now',
-    'в письме нет заголовка Date; временем получения считается текущее',
-  ),
+  p('the e-mail has no Date header; received now', 'в письме нет заголовка Date; временем получения считается текущее'),
   p(
     'give the request as text, --file or --eml, only one of them',
     'укажите обращение одним способом: текстом, через --file или через --eml',
