@@ -101,10 +101,14 @@ export function emailJson(mail: MailMessage) {
   }
 }
 
-/** --eml is a request of its own: not with a text argument or --file. */
-export function checkEmlAlone(text: string | undefined, opts: { file?: string; encoding?: string }): void {
+/** --eml (or --mbox) is a request of its own: not with a text argument or --file. */
+export function checkEmlAlone(
+  text: string | undefined,
+  opts: { file?: string; encoding?: string },
+  flag: '--eml' | '--mbox' = '--eml',
+): void {
   if (text !== undefined || opts.file !== undefined)
-    throw new UsageError('give the request as text, --file or --eml, only one of them')
+    throw new UsageError(`give the request as text, --file or ${flag}, only one of them`)
   if (opts.encoding !== undefined)
     throw new UsageError('--encoding applies to --file and stdin text; an e-mail declares its own charsets')
 }

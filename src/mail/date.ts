@@ -26,7 +26,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /**
  * `[day-of-week,] DD Mon YYYY HH:MM[:SS] zone`, comments in parentheses and extra spaces allowed. Returns undefined
- * for anything else: a message's date is never guessed.
+ * for anything else, and for a year outside 1970–2500: a message's date is never guessed.
  * @example parseMailDate('Fri, 20 Nov 2026 10:15:00 +0300') // { ms: Date.UTC(2026, 10, 20, 7, 15), offsetMinutes: 180 }
  */
 export function parseMailDate(header: string): MailDate | undefined {
@@ -60,6 +60,8 @@ export function parseMailDate(header: string): MailDate | undefined {
   }
   const [day, hour, minute, second] = [Number(dd), Number(hh), Number(mi), Number(ss ?? 0)]
   if (month < 0 || hour > 23 || minute > 59 || second > 60) return undefined
+  // the years regdesk computes (src/cli/time-input.ts): a mailer's clock at 1970 or 9999 gives no date
+  if (year < 1970 || year > 2500) return undefined
   const local = Date.UTC(year, month, day, hour, minute, Math.min(second, 59))
   // 31 Feb is not a date: Date.UTC would roll it into March
   if (new Date(local).getUTCDate() !== day) return undefined

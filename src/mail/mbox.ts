@@ -83,13 +83,15 @@ export async function* splitMbox(chunks: AsyncIterable<Uint8Array>, maxBytes: nu
 
 /** How many messages a mailbox holds (its `From ` lines), for a progress bar; reads the chunks once. */
 export async function countMbox(chunks: AsyncIterable<Uint8Array>): Promise<number> {
+  const separator = Buffer.from('\nFrom ')
   let n = 0
-  let lastWasNewline = true
+  // the file's start counts as a line start; a separator cut between two chunks is found in the second with
+  // the end of the first (shorter than a separator, so never counted twice)
+  let carry = Buffer.from('\n')
   for await (const chunk of chunks) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)
-    if (lastWasNewline && startsWith(buf, FROM)) n++
-    for (let i = buf.indexOf('\nFrom ', 0, 'latin1'); i !== -1; i = buf.indexOf('\nFrom ', i + 1, 'latin1')) n++
-    lastWasNewline = buf[buf.length - 1] === 0x0a
+    const buf = Buffer.concat([carry, chunk])
+    for (let i = buf.indexOf(separator); i !== -1; i = buf.indexOf(separator, i + 1)) n++
+    carry = buf.subarray(Math.max(0, buf.length - (separator.length - 1)))
   }
   return n
 }

@@ -1,5 +1,5 @@
 import { postalMime } from '../data/on-demand.js'
-import { RegdeskError } from '../errors.js'
+import { ExitCode, RegdeskError } from '../errors.js'
 import { decodeAuto, rereadWindows1252 } from './charset.js'
 import { type MailDate, parseMailDate } from './date.js'
 import { htmlToText } from './html-text.js'
@@ -48,7 +48,7 @@ const LIMITS = {
 
 /** A message that cannot be read as an e-mail (too large, too deep, not MIME): exit 3, like other bad data. */
 export class MailError extends RegdeskError {
-  override readonly exitCode = 3
+  override readonly exitCode = ExitCode.InvalidData
 }
 
 const WHY: Record<string, string> = {

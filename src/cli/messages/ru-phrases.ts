@@ -516,8 +516,8 @@ export const RU_PHRASES: readonly Phrase[] = [
   ),
   p('the e-mail has no Date header; received now', 'в письме нет заголовка Date; временем получения считается текущее'),
   p(
-    'give the request as text, --file or --eml, only one of them',
-    'укажите обращение одним способом: текстом, через --file или через --eml',
+    'give the request as text, --file or (--eml|--mbox), only one of them',
+    'укажите обращение одним способом: текстом, через --file или через $1',
   ),
   p(
     '--encoding applies to --file and stdin text; an e-mail declares its own charsets',

@@ -81,7 +81,7 @@ async function runMailAdd(
   textArg: string | undefined,
   opts: TicketsAddOptions,
 ): Promise<void> {
-  checkEmlAlone(textArg, opts)
+  checkEmlAlone(textArg, opts, opts.mbox === undefined ? '--eml' : '--mbox')
   const facts = triageFacts(ctx, reg, opts)
   const mailOpts = {
     subject: opts.subject,

@@ -27,6 +27,7 @@ const TICKET_FIELDS = [
   'critical',
   'license_date',
   'customer',
+  'attachments',
   'status',
   'assignee',
   'subject',
