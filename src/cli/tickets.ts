@@ -150,6 +150,7 @@ export class TicketViews {
       critical: t.critical,
       license_date: t.license_date ?? null,
       customer: t.customer ?? null,
+      attachments: t.attachments ?? [],
       status: t.status,
       assignee: t.assignee,
       subject: this.text(t.subject, 'subject', t.secrets),

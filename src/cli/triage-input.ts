@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { type Command, Option } from 'commander'
 import { UsageError } from '../errors.js'
+import { decodeAuto } from '../mail/charset.js'
 import type { Regulation } from '../regulation/load.js'
 import { CHANNELS, type Channel } from '../regulation/vocabulary.js'
 import { resolveProduct } from '../triage/product.js'
@@ -22,6 +23,8 @@ export interface TriageFlags {
   receivedAt?: string
   file?: string
   encoding?: Encoding
+  /** an RFC 822 message file, or - for stdin (cli/mail-input.ts) */
+  eml?: string
 }
 
 /** The options of `triage` (also read by its interactive mode). */
@@ -45,6 +48,7 @@ export function addTriageOptions(cmd: Command): Command {
     .option('--license-date <date>', 'licence purchase date, YYYY-MM-DD')
     .option('--received-at <iso>', 'when the request was received (default: --now)')
     .option('-f, --file <file>', 'read the request text from a file')
+    .option('--eml <file>', 'read the request from an e-mail (RFC 822 .eml file, - for stdin): sender, Date, text')
     .addOption(
       new Option(
         '--encoding <name>',
@@ -52,6 +56,8 @@ export function addTriageOptions(cmd: Command): Command {
       ).choices(ENCODINGS),
     )
 }
+
+export { decodeAuto }
 
 /** Checks the flags against the regulation and turns them into request facts; bad values list the valid ones. */
 export function triageFacts(ctx: Context, reg: Regulation, flags: TriageFlags): RequestFacts {
@@ -160,79 +166,6 @@ function decodeRequest(ctx: Context, bytes: Buffer, encoding: Encoding = 'auto')
   if (detected !== 'utf-8')
     ctx.io.err(`note: the request text is not UTF-8; read as ${detected} (choose with --encoding)\n`)
   return text
-}
-
-/**
- * `auto`: valid UTF-8 (or UTF-8 with a few broken bytes) stays UTF-8; otherwise the 8-bit Russian
- * encoding whose reading has the larger share of common Russian letters. The two put the
- * alphabet in different orders (and cases), so text read in the wrong one is made of rare
- * letters: cp1251 "о" is KOI8 "Н", KOI8 "а" is cp1251 "Б".
- */
-export function decodeAuto(bytes: Buffer): { text: string; detected: 'utf-8' | 'windows-1251' | 'koi8-r' } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), detected: 'utf-8' }
-  } catch {
-    // not valid UTF-8: see below
-  }
-  if (utf8Share(bytes) > 0.5) return { text: new TextDecoder('utf-8').decode(bytes), detected: 'utf-8' }
-  // WHATWG encodings of Node's ICU: no decoding library to load at start-up
-  const cp1251 = new TextDecoder('windows-1251').decode(bytes)
-  const koi8 = new TextDecoder('koi8-r').decode(bytes)
-  return russianScore(koi8) > russianScore(cp1251)
-    ? { text: koi8, detected: 'koi8-r' }
-    : { text: cp1251, detected: 'windows-1251' }
-}
-
-/** Frequencies (%) of the most common Russian letters, about 80% of ordinary text. */
-const COMMON: Record<string, number> = {
-  о: 11,
-  е: 8.5,
-  а: 8,
-  и: 7.4,
-  н: 6.7,
-  т: 6.3,
-  с: 5.5,
-  р: 4.7,
-  в: 4.5,
-  л: 4.4,
-  к: 3.5,
-  м: 3.2,
-  д: 3,
-  п: 2.8,
-  у: 2.6,
-  я: 2,
-}
-
-/** The share of common letters among the Cyrillic ones, weighted by frequency; case aside (ALL CAPS letters). */
-function russianScore(text: string): number {
-  let cyrillic = 0
-  let common = 0
-  for (const c of text.toLowerCase()) {
-    if (c >= '\u0400' && c <= '\u04ff') {
-      cyrillic++
-      common += COMMON[c] ?? 0
-    }
-  }
-  return cyrillic ? common / cyrillic : 0
-}
-
-/** The share of bytes ≥ 0x80 that form well-formed UTF-8 sequences. */
-function utf8Share(bytes: Buffer): number {
-  let high = 0
-  let good = 0
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] as number
-    if (b < 0x80) continue
-    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
-    let ok = n > 0
-    for (let k = 1; ok && k <= n; k++) ok = ((bytes[i + k] ?? 0) & 0xc0) === 0x80
-    if (ok) {
-      high += n + 1
-      good += n + 1
-      i += n
-    } else high++
-  }
-  return high ? good / high : 1
 }
 
 /** NUL bytes, or more than 5% control bytes other than whitespace and ESC (ANSI colours are text). */

@@ -13,3 +13,12 @@ export function luxon(): typeof import('luxon') {
   luxonModule ??= nodeRequire('luxon') as typeof import('luxon')
   return luxonModule
 }
+
+type PostalMime = typeof import('postal-mime').default
+let postalMimeModule: PostalMime | undefined
+
+/** The MIME parser, for the commands that read e-mail (src/mail/message.ts). */
+export function postalMime(): PostalMime {
+  postalMimeModule ??= nodeRequire('postal-mime') as PostalMime
+  return postalMimeModule
+}

@@ -81,8 +81,19 @@ export interface Ticket {
    */
   windows?: WindowRecord[]
   secrets?: SecretValue[]
+  /** the files attached to the e-mail it was taken in from: names, types and sizes, never their content */
+  attachments?: TicketAttachment[]
   /** where a ticket taken in from outside came from; absent on one added in regdesk (see TicketOrigin) */
   origin?: TicketOrigin
+}
+
+/** A file attached to the e-mail a ticket was taken in from (its content is not kept). */
+export interface TicketAttachment {
+  name: string
+  /** the MIME type the letter gave, e.g. application/pdf */
+  type: string
+  /** bytes, decoded */
+  size: number
 }
 
 /**

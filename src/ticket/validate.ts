@@ -86,6 +86,7 @@ export function validateTickets(tickets: unknown): TicketProblem[] {
         else origins.add(key)
       }
     }
+    if (t.attachments !== undefined) checkAttachments(t.attachments, add)
     if (t.secrets !== undefined) checkSecrets(t.secrets, 'secrets', t, add)
     const events = t.events
     if (!Array.isArray(events)) {
@@ -117,6 +118,25 @@ export function validateTickets(tickets: unknown): TicketProblem[] {
     }
   }
   return problems
+}
+
+function checkAttachments(attachments: unknown, add: (path: string, message: string) => void): void {
+  if (!Array.isArray(attachments)) {
+    add('attachments', `expected a list of attachments, got ${shown(attachments)}`)
+    return
+  }
+  for (let k = 0; k < attachments.length; k++) {
+    const a = attachments[k] as Record<string, unknown>
+    const at = `attachments[${k}]`
+    if (a === null || typeof a !== 'object' || Array.isArray(a)) {
+      add(at, `expected an attachment {name, type, size}, got ${shown(a)}`)
+      continue
+    }
+    for (const key of ['name', 'type'] as const)
+      if (typeof a[key] !== 'string') add(`${at}.${key}`, `expected a string, got ${shown(a[key])}`)
+    if (typeof a.size !== 'number' || !Number.isSafeInteger(a.size) || a.size < 0)
+      add(`${at}.size`, `expected a size in bytes (a whole number, 0 or more), got ${shown(a.size)}`)
+  }
 }
 
 const REASONS: ReadonlySet<unknown> = new Set([null, 'not_regulated', 'no_level', 'unknown_level'])

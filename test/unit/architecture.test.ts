@@ -33,6 +33,7 @@ describe('architecture: domain modules never print, exit or reach into the CLI',
 const LAYERS: Record<string, string[]> = {
   data: [],
   errors: ['data'],
+  mail: ['data', 'errors'],
   calendar: ['data', 'errors'],
   regulation: ['calendar', 'data', 'errors'],
   sla: ['regulation', 'calendar', 'data', 'errors'],
@@ -40,7 +41,7 @@ const LAYERS: Record<string, string[]> = {
   triage: ['sla', 'regulation', 'calendar', 'data', 'errors'],
   store: ['ticket', 'regulation', 'calendar', 'data', 'errors'],
   report: ['ticket', 'sla', 'regulation', 'calendar', 'data', 'errors'],
-  cli: ['report', 'store', 'triage', 'ticket', 'sla', 'regulation', 'calendar', 'data', 'errors'],
+  cli: ['report', 'store', 'mail', 'triage', 'ticket', 'sla', 'regulation', 'calendar', 'data', 'errors'],
 }
 
 /** The top-level folder (or file, without extension) of a path inside src/. */

@@ -1,10 +1,13 @@
 import { Command } from 'commander'
 import { UsageError } from '../../errors.js'
+import { MailError, type MailMessage } from '../../mail/message.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
+import { checkEmlAlone, emailJson, mailFacts, readEml, triageTextOf } from '../mail-input.js'
 import { writeJson } from '../output/json.js'
+import { renderMailHeader } from '../output/mail.js'
 import { replyDraft } from '../output/reply.js'
 import { triageJson } from '../output/triage-json.js'
 import { renderVerdict } from '../output/verdict.js'
@@ -25,12 +28,16 @@ export function triageCommand(io: IO, environment: Environment): Command {
       'regdesk triage -r mst -p "Fenix+ 2" --received-at 2026-11-20T10:00+03:00 "не запускается"',
       'cat letter.txt | regdesk triage -r advantshop -c email --json - | jq .scope',
       'regdesk triage -r umi --reply "не работает корзина" | xclip',
+      'regdesk triage -r moguta --eml letter.eml',
       'regdesk triage -i',
     ]),
   )
   return cmd.action(async (text: string | undefined, opts: TriageOptions, c: Command) => {
     const ctx = contextOf(c, io, environment)
-    if (opts.interactive || (text === undefined && opts.file === undefined && ctx.io.canPrompt && !ctx.json)) {
+    if (
+      opts.interactive ||
+      (text === undefined && opts.file === undefined && opts.eml === undefined && ctx.io.canPrompt && !ctx.json)
+    ) {
       // (a terminal is checked there: `triage -i < /dev/null` is a usage error, not a cancelled conversation)
       // inquirer is loaded only for a conversation
       const { runInteractiveTriage } = await import('../triage-interactive.js')
@@ -43,14 +50,29 @@ export function triageCommand(io: IO, environment: Environment): Command {
 
 export async function runTriage(ctx: Context, textArg: string | undefined, opts: TriageOptions): Promise<void> {
   const reg = regulationOption(ctx, opts.regulation)
-  const facts = triageFacts(ctx, reg, opts)
-  const text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
+  let facts = triageFacts(ctx, reg, opts)
+  let mail: MailMessage | undefined
+  let text: string | undefined
+  if (opts.eml !== undefined) {
+    checkEmlAlone(textArg, opts)
+    mail = (await readEml(ctx, opts.eml)).mail
+    facts = mailFacts(ctx, facts, mail, {
+      receivedAtGiven: opts.receivedAt !== undefined,
+      channelGiven: opts.channel !== undefined,
+    })
+    text = triageTextOf(mail)
+    if (!text.trim()) throw new MailError('the e-mail has neither a subject nor a text to triage')
+  } else text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
   if (text === undefined)
     throw new UsageError('give the request text as an argument, "-" for stdin, or --file; or run `regdesk triage -i`')
   const result = triageWithModel(ctx, reg, text, facts)
   const reply = opts.reply ? replyDraft(reg, result, result.deadline?.deadline ?? null) : undefined
   if (ctx.json) {
-    writeJson(ctx.io, { ...triageJson(reg, result), ...(reply === undefined ? {} : { reply }) })
+    writeJson(ctx.io, {
+      ...triageJson(reg, result),
+      ...(reply === undefined ? {} : { reply }),
+      ...(mail ? { email: emailJson(mail) } : {}),
+    })
     return
   }
   if (reply !== undefined) {
@@ -60,5 +82,6 @@ export async function runTriage(ctx: Context, textArg: string | undefined, opts:
     return
   }
   for (const w of result.deadline?.warnings ?? []) ctx.io.err(`warning: ${w.message}\n`)
+  if (mail) ctx.io.out(renderMailHeader(mail, ctx.io))
   ctx.io.out(renderVerdict(reg, result, ctx.io))
 }

@@ -60,6 +60,7 @@ export const en = {
     noLevelSet: (held: string) => `none set: needs a level (held to ${held} until one is set)`,
     licenseDate: 'licence date',
     customer: 'customer',
+    attachments: 'attachments',
     secretsMasked: '(credentials masked; --show-secrets to see them)',
   },
   added: {
@@ -356,6 +357,24 @@ export const en = {
     lines: 'lines answered',
     copying: 'copying tickets',
     report: 'report',
+  },
+  /** an e-mail taken in (triage --eml, tickets add --eml/--mbox) */
+  mail: {
+    from: 'from',
+    date: 'date',
+    subject: 'subject',
+    attachments: 'attachments',
+    none: '—',
+    noDate: 'none (received now)',
+    alreadyStored: (id: string, messageId: string) =>
+      `already stored as ${id} (Message-ID ${messageId}); nothing added`,
+    reading: 'mailbox',
+    summary: (added: number, skipped: number, failed: number) =>
+      `added ${added}, skipped ${skipped} (already stored), failed ${failed}`,
+    skipped: 'skipped (already stored)',
+    failed: 'failed',
+    message: (n: number) => `message ${n}`,
+    more: (n: number) => `… and ${n} more (--json lists them all)`,
   },
   run: {
     error: 'error',

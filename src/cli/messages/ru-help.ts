@@ -103,6 +103,10 @@ export const RU_HELP: readonly Phrase[] = [
   [exact('when the request was received (default: --now)'), 'когда получено обращение (по умолчанию — --now)'],
   [exact('read the request text from a file'), 'прочитать текст обращения из файла'],
   [
+    exact('read the request from an e-mail (RFC 822 .eml file, - for stdin): sender, Date, text'),
+    'прочитать обращение из письма (файл .eml в формате RFC 822, - — из stdin): отправитель, Date, текст',
+  ],
+  [
     exact('encoding of --file or stdin text (auto: UTF-8, else windows-1251 or koi8-r)'),
     'кодировка текста из --file или stdin (auto: UTF-8, иначе windows-1251 или koi8-r)',
   ],
@@ -277,6 +281,10 @@ export const RU_HELP: readonly Phrase[] = [
   [
     exact('show credentials found in the text instead of masking them'),
     'показать найденные в тексте доступы, не скрывая их',
+  ],
+  [
+    exact('take in a mailbox (mboxrd): one ticket per message, a message already stored skipped'),
+    'принять почтовый ящик (mboxrd): по заявке на письмо, письма, которые уже есть в хранилище, пропускаются',
   ],
   [exact('the request text, or - to read it from stdin'), 'текст обращения или -, чтобы прочитать его из stdin'],
   [

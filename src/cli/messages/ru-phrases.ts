@@ -476,6 +476,71 @@ export const RU_PHRASES: readonly Phrase[] = [
   ),
   p('--dry-run: nothing was written', '--dry-run: ничего не записано'),
 
+  // ── e-mail (src/mail/, src/cli/mail-input.ts, src/cli/mail-intake.ts) ──
+  p('message (\\d+): (?<tr1>.*)', 'письмо $1: $<tr1>'),
+  p(
+    'the e-mail is larger than 25 MB; regdesk reads letters up to 25 MB',
+    'письмо больше 25 МБ; regdesk читает письма до 25 МБ',
+  ),
+  p(
+    String.raw`the e-mail on stdin is larger than 25 MB; regdesk reads letters up to 25 MB \(save the attachments apart\)`,
+    'письмо из stdin больше 25 МБ; regdesk читает письма до 25 МБ (сохраните вложения отдельно)',
+  ),
+  p(
+    String.raw`(.+?) is larger than 25 MB; regdesk reads letters up to 25 MB \(save the attachments apart\)`,
+    '$1 больше 25 МБ; regdesk читает письма до 25 МБ (сохраните вложения отдельно)',
+  ),
+  p('the e-mail is empty', 'письмо пустое'),
+  p('the e-mail cannot be read: (?<tr1>.*)', 'письмо не читается: $<tr1>'),
+  p('its MIME parts are nested more than (\\d+) deep', 'его MIME-части вложены глубже $1 уровней'),
+  p('it has more than (\\d+) MIME parts', 'в нём больше $1 MIME-частей'),
+  p('its headers are larger than 1 MB', 'его заголовки больше 1 МБ'),
+  p('its forwarded letters name more than (\\d+) addresses', 'в пересланных письмах больше $1 адресов'),
+  p('it is not a MIME message', 'это не MIME-сообщение'),
+  p(
+    String.raw`the e-mail has no header lines \(From:, Subject:, …\); is it a letter saved as text\?`,
+    'в письме нет заголовков (From:, Subject:, …); может быть, это письмо, сохранённое как текст?',
+  ),
+  p(
+    "the e-mail's headers declare no charset; read as (.+)",
+    'в заголовках письма не указана кодировка; прочитаны как $1',
+  ),
+  p("the e-mail's text declares no charset; read as (.+)", 'в тексте письма не указана кодировка; прочитан как $1'),
+  p(
+    'reading the e-mail from the terminal: finish with Ctrl-D on an empty line',
+    'письмо читается с терминала: закончите вводом Ctrl-D на пустой строке',
+  ),
+  p(
+    'the Date header (".*") is not a date; received now',
+    'заголовок Date $1 — не дата; временем получения считается текущее',
+  ),
+  p('the e-mail has no Date header; received now', 'в письме нет заголовка Date; временем получения считается текущее'),
+  p(
+    'give the request as text, --file or (--eml|--mbox), only one of them',
+    'укажите обращение одним способом: текстом, через --file или через $1',
+  ),
+  p(
+    '--encoding applies to --file and stdin text; an e-mail declares its own charsets',
+    '--encoding относится к тексту из --file и stdin; письмо само указывает свои кодировки',
+  ),
+  p(
+    'the e-mail has neither a subject nor a text to triage',
+    'в письме нет ни темы, ни текста, которые можно разобрать',
+  ),
+  p('the e-mail has neither a subject nor a text', 'в письме нет ни темы, ни текста'),
+  p(
+    '--mbox takes no --eml, --subject or --received-at: each message gives its own',
+    '--mbox не сочетается с --eml, --subject и --received-at: у каждого письма они свои',
+  ),
+  p(
+    String.raw`(\d+) of (\d+) messages could not be taken in; the others were \(see above\)`,
+    '$1 из $2 писем не приняты; остальные приняты (см. выше)',
+  ),
+  p(
+    'the mailbox does not start with a "From " line; is it an mbox file\\?',
+    'почтовый ящик не начинается со строки "From "; это точно файл mbox?',
+  ),
+
   // ── generic file reading (after the specific "cannot read …" above) ──
   p(String.raw`cannot read the calendar "(.*)" \((.*)\)`, 'не удаётся прочитать производственный календарь "$1" ($2)'),
   p(String.raw`cannot read the file \((.*)\)`, 'не удаётся прочитать файл ($1)'),

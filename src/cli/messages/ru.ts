@@ -57,6 +57,7 @@ export const ru: Messages = {
     noLevelSet: (held) => `не задан: нужен уровень (до тех пор срок по уровню ${held})`,
     licenseDate: 'дата лицензии',
     customer: 'клиент',
+    attachments: 'вложения',
     secretsMasked: '(доступы скрыты; --show-secrets, чтобы их увидеть)',
   },
   added: {
@@ -350,6 +351,23 @@ export const ru: Messages = {
     lines: 'строк обработано',
     copying: 'копирование заявок',
     report: 'отчёт',
+  },
+  mail: {
+    from: 'от',
+    date: 'дата',
+    subject: 'тема',
+    attachments: 'вложения',
+    none: '—',
+    noDate: 'нет (получено сейчас)',
+    alreadyStored: (id: string, messageId: string) =>
+      `уже есть в хранилище: ${id} (Message-ID ${messageId}); ничего не добавлено`,
+    reading: 'почтовый ящик',
+    summary: (added: number, skipped: number, failed: number) =>
+      `добавлено ${added}, пропущено ${skipped} (уже в хранилище), с ошибкой ${failed}`,
+    skipped: 'пропущено (уже в хранилище)',
+    failed: 'с ошибкой',
+    message: (n: number) => `письмо ${n}`,
+    more: (n: number) => `… и ещё ${n} (полный список: --json)`,
   },
   run: {
     error: 'ошибка',

@@ -5,6 +5,7 @@ import type { Context } from '../context.js'
 import { type IO, printable } from '../io.js'
 import { levelCell, oneLine, paintStatus, type TicketViews } from '../tickets.js'
 import { writeJson } from './json.js'
+import { attachmentsLine } from './mail.js'
 import { renderFields, renderList } from './table.js'
 
 /** A ticket as `show` prints it (also after a change, by the event commands). */
@@ -66,6 +67,7 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
     [w.critical, t.critical ? c.red(w.yes) : w.no],
     ...(t.license_date ? [[w.licenseDate, t.license_date] as [string, string]] : []),
     ...(t.customer ? [[w.customer, printable(t.customer)] as [string, string]] : []),
+    ...(t.attachments?.length ? [[w.attachments, attachmentsLine(t.attachments)] as [string, string]] : []),
     [w.assignee, t.assignee ?? '—'],
     [w.received, t.received_at],
     [w.sla, `${paintStatus(view.sla, io)}${view.deadline ? ` (${w.deadline(view.deadline)})` : ''}`],

@@ -212,7 +212,33 @@ const CASES: Case[] = [
     1,
   ],
   ['store copy to itself', () => ['store', 'copy', 'a.json', 'a.json'], 2],
+  [
+    'triage --eml of a letter without Date',
+    () => ['triage', '-r', 'moguta', '--eml', fileWith('a.eml', UNDATED_LETTER)],
+    0,
+  ],
+  ['triage --eml of a text without headers', () => ['triage', '-r', 'moguta', '--eml', fileWith('b.eml', TEXT)], 3],
+  [
+    'tickets add --mbox of a file that is no mailbox',
+    () => ['tickets', 'add', '-r', 'advantshop', '--mbox', fileWith('c.mbox', 'Subject: x\n\ny\n')],
+    3,
+  ],
+  [
+    'tickets add --mbox with a broken letter',
+    () => [
+      'tickets',
+      'add',
+      '-r',
+      'advantshop',
+      '--mbox',
+      fileWith('d.mbox', `From a\nFrom: a@b.ru\nSubject: x\n\ny\nFrom b\n${TEXT}\n`),
+    ],
+    1,
+  ],
 ]
+
+/** A letter without a Date header. */
+const UNDATED_LETTER = 'From: a@b.ru\nSubject: Корзина\n\nНе работает корзина\n'
 
 function brokenStore(): string {
   const file = tempStore()

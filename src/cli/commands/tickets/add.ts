@@ -1,5 +1,5 @@
 import { Command } from 'commander'
-import { UsageError } from '../../../errors.js'
+import { RegdeskError, UsageError } from '../../../errors.js'
 import { assumedLevel } from '../../../regulation/describe.js'
 import type { Regulation } from '../../../regulation/load.js'
 import type { Ticket } from '../../../ticket/ticket.js'
@@ -9,7 +9,10 @@ import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
 import { saveTriagedTicket } from '../../intake.js'
 import type { IO } from '../../io.js'
+import { checkEmlAlone, readEml } from '../../mail-input.js'
+import { addMail, addMailbox } from '../../mail-intake.js'
 import { writeJson } from '../../output/json.js'
+import { renderMailboxSummary } from '../../output/mail.js'
 import { regulationOption, triageWithModel } from '../../regulation-input.js'
 import { TicketViews } from '../../tickets.js'
 import { addTriageOptions, readRequestText, type TriageFlags, triageFacts } from '../../triage-input.js'
@@ -19,6 +22,7 @@ export interface TicketsAddOptions extends TriageFlags {
   critical?: boolean
   level?: string
   showSecrets?: boolean
+  mbox?: string
 }
 
 export function ticketsAddCommand(io: IO, environment: Environment): Command {
@@ -30,12 +34,15 @@ export function ticketsAddCommand(io: IO, environment: Environment): Command {
     .option('--critical', 'a critical "restore a broken site" request (out of turn where the regulation says so)')
     .option('-l, --level <level>', "store with this level instead of triage's")
     .option('--show-secrets', 'show credentials found in the text instead of masking them')
+    .option('--mbox <file>', 'take in a mailbox (mboxrd): one ticket per message, a message already stored skipped')
     .addHelpText(
       'after',
       examples([
         'regdesk tickets add -r moguta "После обновления не открывается админка" --received-at 2026-11-20T18:00+03:00',
         'regdesk tickets add -r advantshop --tier partner --critical --subject "site down" - < request.txt',
         'regdesk tickets add -r umi -f request.txt --json',
+        'regdesk tickets add -r moguta --eml letter.eml',
+        'regdesk tickets add -r moguta --mbox support.mbox',
       ]),
     )
     .action((text: string | undefined, opts: TicketsAddOptions, c: Command) =>
@@ -53,6 +60,7 @@ export async function runTicketsAdd(
   const reg = regulationOption(ctx, opts.regulation)
   if (opts.level !== undefined && !reg.levels[opts.level])
     throw new UsageError(`unknown level "${opts.level}" for ${reg.id}; levels: ${Object.keys(reg.levels).join(', ')}`)
+  if (opts.mbox !== undefined || opts.eml !== undefined) return runMailAdd(ctx, environment, reg, textArg, opts)
   const text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
   if (text === undefined) throw new UsageError('give the request text as an argument, - to read stdin, or --file')
   const facts = triageFacts(ctx, reg, opts)
@@ -63,6 +71,48 @@ export async function runTicketsAdd(
     level: opts.level,
   })
   printTicketAdded(ctx, reg, ticket, result, Boolean(opts.showSecrets))
+}
+
+/** `tickets add --eml FILE` and `--mbox FILE`: letters taken in by their Message-ID (cli/mail-intake.ts). */
+async function runMailAdd(
+  ctx: Context,
+  environment: Environment,
+  reg: Regulation,
+  textArg: string | undefined,
+  opts: TicketsAddOptions,
+): Promise<void> {
+  checkEmlAlone(textArg, opts, opts.mbox === undefined ? '--eml' : '--mbox')
+  const facts = triageFacts(ctx, reg, opts)
+  const mailOpts = {
+    subject: opts.subject,
+    critical: opts.critical,
+    level: opts.level,
+    receivedAtGiven: opts.receivedAt !== undefined,
+    channelGiven: opts.channel !== undefined,
+  }
+  if (opts.mbox !== undefined) {
+    if (opts.eml !== undefined || opts.subject !== undefined || opts.receivedAt !== undefined)
+      throw new UsageError('--mbox takes no --eml, --subject or --received-at: each message gives its own')
+    const summary = await addMailbox(ctx, environment, reg, facts, opts.mbox, mailOpts)
+    if (ctx.json) writeJson(ctx.io, summary)
+    else ctx.io.out(renderMailboxSummary(summary, ctx.io))
+    if (summary.failed)
+      throw new RegdeskError(
+        `${summary.failed} of ${summary.messages} messages could not be taken in; the others were (see above)`,
+      )
+    return
+  }
+  const { mail, raw } = await readEml(ctx, opts.eml as string)
+  const { ticket, outcome, result } = await addMail(ctx, environment, reg, facts, mail, raw, mailOpts)
+  if (outcome.action === 'added' && result) {
+    printTicketAdded(ctx, reg, ticket, result, Boolean(opts.showSecrets))
+    return
+  }
+  const said = ctx.io.speech.t.mail.alreadyStored(ticket.id, outcome.origin.external_id)
+  if (ctx.json) {
+    ctx.io.err(`${said}\n`)
+    writeJson(ctx.io, new TicketViews(ctx, Boolean(opts.showSecrets)).json(ticket))
+  } else ctx.io.out(`${ctx.io.color.bold(ticket.id)}  ${said}\n`)
 }
 
 function printTicketAdded(ctx: Context, reg: Regulation, ticket: Ticket, result: TriageResult, showSecrets: boolean) {

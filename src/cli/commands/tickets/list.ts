@@ -28,6 +28,7 @@ const TICKET_FIELDS = [
   'critical',
   'license_date',
   'customer',
+  'attachments',
   'status',
   'assignee',
   'subject',

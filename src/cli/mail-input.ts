@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto'
+import { readFileSync, statSync } from 'node:fs'
+import { UsageError } from '../errors.js'
+import { mailDateIso } from '../mail/date.js'
+import { MAX_MAIL_BYTES, MailError, type MailMessage, readMail } from '../mail/message.js'
+import type { TicketOrigin } from '../ticket/ticket.js'
+import type { RequestFacts } from '../triage/types.js'
+import type { Context } from './context.js'
+
+/** The bytes of `--eml FILE` or `--eml -` (stdin), refused past 25 MB before they are read whole. */
+export async function readEmlBytes(ctx: Context, file: string): Promise<Buffer> {
+  const tooLarge = (what: string) =>
+    new MailError(`${what} is larger than 25 MB; regdesk reads letters up to 25 MB (save the attachments apart)`)
+  if (file !== '-') {
+    try {
+      if (statSync(file).size > MAX_MAIL_BYTES) throw tooLarge(file)
+      return readFileSync(file)
+    } catch (e) {
+      if (e instanceof MailError) throw e
+      throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+    }
+  }
+  if (ctx.io.isStdinTTY) ctx.io.err('reading the e-mail from the terminal: finish with Ctrl-D on an empty line\n')
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of ctx.io.stdin) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
+    size += b.length
+    if (size > MAX_MAIL_BYTES) throw tooLarge('the e-mail on stdin')
+    chunks.push(b)
+  }
+  return Buffer.concat(chunks)
+}
+
+/** One e-mail read from --eml: its notes (a guessed charset) said on stderr. */
+export async function readEml(ctx: Context, file: string): Promise<{ mail: MailMessage; raw: Buffer }> {
+  const raw = await readEmlBytes(ctx, file)
+  const mail = await readMail(raw)
+  for (const note of mail.notes) ctx.io.err(`note: ${note}\n`)
+  return { mail, raw }
+}
+
+/** What triage reads of a letter: its subject and the sender's new words (the whole body when there are none). */
+export function triageTextOf(mail: MailMessage): string {
+  const words = mail.fresh || mail.body
+  return [mail.subject, words].filter((s) => s.trim()).join('\n\n')
+}
+
+/** The stored text of a letter: the whole body with its quotes; the subject when the body is empty. */
+export function storedTextOf(mail: MailMessage): string {
+  return mail.body.trim() ? mail.body : mail.subject
+}
+
+/** The customer of a letter: "Name <address>", or the one of them there is. */
+export function customerOf(mail: MailMessage): string | undefined {
+  if (!mail.from) return undefined
+  const { name, address } = mail.from
+  return name && address ? `${name} <${address}>` : name || address || undefined
+}
+
+/**
+ * The record a letter is taken in from: its Message-ID, or `sha256:` and the hex digest of its bytes for a letter
+ * without one (the same file taken in twice is still one ticket).
+ */
+export function mailOrigin(mail: MailMessage, raw: Uint8Array): TicketOrigin {
+  return {
+    source: 'email',
+    external_id: mail.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`,
+  }
+}
+
+/**
+ * The request facts of a letter: received at its Date unless --received-at was given; a letter without a (readable)
+ * Date is received now, said in a note. `label` names the letter in that note.
+ */
+export function mailFacts(
+  ctx: Context,
+  facts: RequestFacts,
+  mail: MailMessage,
+  opts: { receivedAtGiven: boolean; channelGiven: boolean; label?: string },
+): RequestFacts {
+  const out = { ...facts }
+  if (!opts.channelGiven) out.channel = 'email'
+  if (opts.receivedAtGiven) return out
+  const which = opts.label ? `${opts.label}: ` : ''
+  if (mail.date) out.receivedAt = mail.date.ms
+  else if (mail.dateHeader)
+    ctx.io.err(`note: ${which}the Date header "${mail.dateHeader.slice(0, 60)}" is not a date; received now\n`)
+  else ctx.io.err(`note: ${which}the e-mail has no Date header; received now\n`)
+  return out
+}
+
+/** The `email` object of `triage --eml --json`. */
+export function emailJson(mail: MailMessage) {
+  return {
+    subject: mail.subject,
+    from: mail.from,
+    date: mail.date ? mailDateIso(mail.date) : null,
+    message_id: mail.messageId,
+    attachments: mail.attachments,
+  }
+}
+
+/** --eml (or --mbox) is a request of its own: not with a text argument or --file. */
+export function checkEmlAlone(
+  text: string | undefined,
+  opts: { file?: string; encoding?: string },
+  flag: '--eml' | '--mbox' = '--eml',
+): void {
+  if (text !== undefined || opts.file !== undefined)
+    throw new UsageError(`give the request as text, --file or ${flag}, only one of them`)
+  if (opts.encoding !== undefined)
+    throw new UsageError('--encoding applies to --file and stdin text; an e-mail declares its own charsets')
+}

@@ -1,0 +1,145 @@
+import { postalMime } from '../data/on-demand.js'
+import { ExitCode, RegdeskError } from '../errors.js'
+import { decodeAuto, rereadWindows1252 } from './charset.js'
+import { type MailDate, parseMailDate } from './date.js'
+import { htmlToText } from './html-text.js'
+import { splitBody } from './quotes.js'
+
+/** An attachment as a ticket lists it: never its content. */
+export interface MailAttachment {
+  name: string
+  type: string
+  size: number
+}
+
+/** One e-mail as regdesk reads it (README.md, "Requests by e-mail"). */
+export interface MailMessage {
+  /** the decoded Subject, '' when there is none */
+  subject: string
+  from: { name: string; address: string } | null
+  /** the Date header as written, null when there is none */
+  dateHeader: string | null
+  /** the Date header read, null when missing or not a date */
+  date: MailDate | null
+  /** the Message-ID without its angle brackets, null when there is none */
+  messageId: string | null
+  /** the whole plain-text body: the text part, else the text of the HTML part */
+  body: string
+  /** the sender's new words: the body without quotes, forwarded letters and signature (quotes.ts) */
+  fresh: string
+  /** the text came from the HTML part */
+  fromHtml: boolean
+  attachments: MailAttachment[]
+  /** what was guessed, as English sentences (an undeclared charset) */
+  notes: string[]
+}
+
+/** The largest message read: a letter with its attachments; the whole message is held in memory while parsed. */
+export const MAX_MAIL_BYTES = 25 * 1024 * 1024
+
+/** postal-mime's limits, well below its defaults: a letter to support has a few parts, not thousands. */
+const LIMITS = {
+  maxNestingDepth: 50,
+  maxPartCount: 1000,
+  maxHeadersSize: 1024 * 1024,
+  maxRfc822NestingDepth: 5,
+  maxForwardedAddresses: 1000,
+}
+
+/** A message that cannot be read as an e-mail (too large, too deep, not MIME): exit 3, like other bad data. */
+export class MailError extends RegdeskError {
+  override readonly exitCode = ExitCode.InvalidData
+}
+
+const WHY: Record<string, string> = {
+  EMAXNESTINGDEPTH: `its MIME parts are nested more than ${LIMITS.maxNestingDepth} deep`,
+  EMAXPARTCOUNT: `it has more than ${LIMITS.maxPartCount} MIME parts`,
+  EMAXHEADERSIZE: 'its headers are larger than 1 MB',
+  EMAXFORWARDEDADDRESSES: `its forwarded letters name more than ${LIMITS.maxForwardedAddresses} addresses`,
+}
+
+/**
+ * Reads one RFC 822 message. Charsets: what the message declares (RFC 2047 words, charset parameters, through
+ * postal-mime and Node's decoders); headers and bodies in 8-bit without a declaration are read as UTF-8 when they
+ * are, else as Windows-1251 or KOI8-R, whichever gives Russian text (charset.ts).
+ * @throws MailError when the message is larger than MAX_MAIL_BYTES, empty, has no header, or breaks a limit
+ */
+export async function readMail(raw: Uint8Array): Promise<MailMessage> {
+  if (raw.length > MAX_MAIL_BYTES)
+    throw new MailError('the e-mail is larger than 25 MB; regdesk reads letters up to 25 MB')
+  if (!raw.some((b) => b > 0x20)) throw new MailError('the e-mail is empty')
+  const notes: string[] = []
+  const input = withDecodedHeader(raw, notes)
+  let email: Awaited<ReturnType<ReturnType<typeof postalMime>['parse']>>
+  try {
+    email = await postalMime().parse(input, { ...LIMITS, attachmentEncoding: 'arraybuffer' })
+  } catch (e) {
+    const code = (e as { code?: string }).code
+    throw new MailError(`the e-mail cannot be read: ${(code && WHY[code]) ?? 'it is not a MIME message'}`)
+  }
+  if (!email.headers.some((h) => /^[a-z0-9-]+$/.test(h.key)))
+    throw new MailError('the e-mail has no header lines (From:, Subject:, …); is it a letter saved as text?')
+  // a body without a declared charset was read as Windows-1252 (postal-mime's fallback): Russian mailers meant theirs
+  const declared = /charset\s*=/i.test(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1'))
+  const reread = (text: string) => {
+    const again = declared ? undefined : rereadWindows1252(text)
+    if (again) notes.push(`the e-mail's text declares no charset; read as ${again.detected}`)
+    return again?.text ?? text
+  }
+  const fromHtml = !email.text?.trim() && Boolean(email.html?.trim())
+  const body = (fromHtml ? htmlToText(reread(email.html ?? '')) : reread(email.text ?? '').trim()).replace(
+    /\r\n?/g,
+    '\n',
+  )
+  const dateHeader = email.headers.find((h) => h.key === 'date')?.value.trim() || null
+  const from = email.from && !email.from.group ? email.from : email.sender && !email.sender.group ? email.sender : null
+  return {
+    subject: oneLine(email.subject ?? ''),
+    from: from?.address || from?.name ? { name: oneLine(from.name ?? ''), address: from.address ?? '' } : null,
+    dateHeader,
+    date: dateHeader ? (parseMailDate(dateHeader) ?? null) : null,
+    messageId: email.messageId?.trim().replace(/^<|>$/g, '') || null,
+    body,
+    fresh: splitBody(body).fresh,
+    fromHtml,
+    attachments: email.attachments.map((a) => ({
+      name: safeName(a.filename),
+      type: /^[\w.+-]+\/[\w.+-]+$/.test(a.mimeType ?? '') ? (a.mimeType as string) : 'application/octet-stream',
+      size: typeof a.content === 'string' ? a.content.length : a.content.byteLength,
+    })),
+    notes: [...new Set(notes)],
+  }
+}
+
+/**
+ * The message with its top-level header block in UTF-8 when it was written in an undeclared 8-bit charset:
+ * postal-mime reads such bytes as Windows-1252. The header block ends at the first empty line.
+ */
+function withDecodedHeader(raw: Uint8Array, notes: string[]): Uint8Array {
+  let end = raw.length
+  for (let i = 0; i < raw.length - 1; i++) {
+    if (raw[i] === 0x0a && (raw[i + 1] === 0x0a || (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a))) {
+      end = i + 1
+      break
+    }
+  }
+  const header = raw.subarray(0, end)
+  if (!header.some((b) => b >= 0x80)) return raw
+  const read = decodeAuto(header)
+  if (read.detected === 'utf-8') return raw
+  notes.push(`the e-mail's headers declare no charset; read as ${read.detected}`)
+  const utf8 = Buffer.from(read.text, 'utf8')
+  return Buffer.concat([utf8, raw.subarray(end)])
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim()
+}
+
+/** An attachment's name as a person may see it: no path, no control or direction characters. */
+function safeName(name: string | null | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? ''
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  const clean = base.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim()
+  return clean || '(unnamed)'
+}
