@@ -44,8 +44,9 @@ await build({
   logLevel: 'warning',
   plugins: [lazyChildProcess],
   // Loaded from node_modules when a command needs them (an ad-hoc timezone, the config file, the
-  // interactive prompts, a progress bar): in the bundle they would be read and cached by every command.
-  external: ['luxon', 'conf', '@inquirer/prompts', 'cli-progress'],
+  // interactive prompts, a progress bar, an imported CSV file): in the bundle they would be read and cached by every
+  // command.
+  external: ['luxon', 'conf', '@inquirer/prompts', 'cli-progress', 'csv-parse'],
   // the sources find their data files relative to their own module (dist/bundle is as deep as dist/cli)
   define: { 'import.meta.url': '__moduleUrl' },
   // the first line names the build: bin/regdesk.js uses a code cache only with the bundle it was made from

@@ -86,6 +86,8 @@ export function validateTickets(tickets: unknown): TicketProblem[] {
         else origins.add(key)
       }
     }
+    if (t.helpdesk_deadline !== undefined && !isIsoInstant(t.helpdesk_deadline))
+      add('helpdesk_deadline', `expected an ISO 8601 instant with offset, got ${shown(t.helpdesk_deadline)}`)
     if (t.secrets !== undefined) checkSecrets(t.secrets, 'secrets', t, add)
     const events = t.events
     if (!Array.isArray(events)) {

@@ -27,6 +27,8 @@ const TICKET_FIELDS = [
   'critical',
   'license_date',
   'customer',
+  'origin',
+  'helpdesk_deadline',
   'status',
   'assignee',
   'subject',
