@@ -44,9 +44,9 @@ await build({
   logLevel: 'warning',
   plugins: [lazyChildProcess],
   // Loaded from node_modules when a command needs them (an ad-hoc timezone, the config file, the
-  // interactive prompts, a progress bar, the MIME parser of e-mails): in the bundle they would be read and cached
-  // by every command.
-  external: ['luxon', 'conf', '@inquirer/prompts', 'cli-progress', 'postal-mime'],
+  // interactive prompts, a progress bar, the MIME parser of e-mails, an imported CSV file): in the bundle they would
+  // be read and cached by every command.
+  external: ['luxon', 'conf', '@inquirer/prompts', 'cli-progress', 'postal-mime', 'csv-parse'],
   // the sources find their data files relative to their own module (dist/bundle is as deep as dist/cli)
   define: { 'import.meta.url': '__moduleUrl' },
   // the first line names the build: bin/regdesk.js uses a code cache only with the bundle it was made from

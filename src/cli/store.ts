@@ -88,3 +88,11 @@ function loadDriver(nodeRequire: NodeJS.Require): PgDriver {
     pgpass: fromPg('pgpass') as PgDriver['pgpass'],
   }
 }
+
+/**
+ * Whether this invocation's store is the team's database. An import takes its records in by changes of a thousand
+ * there; on the JSON file, where every change rewrites the file, in one.
+ */
+export function isTeamStore(ctx: Context): boolean {
+  return isPostgresUrl(ctx.storePath())
+}

@@ -151,6 +151,10 @@ export class TicketViews {
       license_date: t.license_date ?? null,
       customer: t.customer ?? null,
       attachments: t.attachments ?? [],
+      /** where an imported ticket came from (source and its id there), null for one added in regdesk */
+      origin: t.origin ?? null,
+      /** the helpdesk's own reaction deadline of an imported ticket (Okdesk planned_reaction_at) */
+      helpdesk_deadline: t.helpdesk_deadline ?? null,
       status: t.status,
       assignee: t.assignee,
       subject: this.text(t.subject, 'subject', t.secrets),

@@ -41,6 +41,8 @@ export function summaryOf(t: Ticket): Ticket {
         return out
       }),
   }
+  // `report` sets the helpdesk's deadline beside regdesk's
+  if (t.helpdesk_deadline !== undefined) out.helpdesk_deadline = t.helpdesk_deadline
   if (t.windows)
     out.windows = t.windows.map(
       (w) =>

@@ -85,6 +85,11 @@ export interface Ticket {
   attachments?: TicketAttachment[]
   /** where a ticket taken in from outside came from; absent on one added in regdesk (see TicketOrigin) */
   origin?: TicketOrigin
+  /**
+   * the first reaction's deadline as the helpdesk it was imported from computed it (Okdesk `planned_reaction_at`),
+   * shown beside regdesk's own (`tickets show`, `report`); absent when the helpdesk gave none
+   */
+  helpdesk_deadline?: string
 }
 
 /** A file attached to the e-mail a ticket was taken in from (its content is not kept). */

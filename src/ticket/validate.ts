@@ -87,6 +87,8 @@ export function validateTickets(tickets: unknown): TicketProblem[] {
       }
     }
     if (t.attachments !== undefined) checkAttachments(t.attachments, add)
+    if (t.helpdesk_deadline !== undefined && !isIsoInstant(t.helpdesk_deadline))
+      add('helpdesk_deadline', `expected an ISO 8601 instant with offset, got ${shown(t.helpdesk_deadline)}`)
     if (t.secrets !== undefined) checkSecrets(t.secrets, 'secrets', t, add)
     const events = t.events
     if (!Array.isArray(events)) {

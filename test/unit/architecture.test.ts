@@ -41,7 +41,8 @@ const LAYERS: Record<string, string[]> = {
   triage: ['sla', 'regulation', 'calendar', 'data', 'errors'],
   store: ['ticket', 'regulation', 'calendar', 'data', 'errors'],
   report: ['ticket', 'sla', 'regulation', 'calendar', 'data', 'errors'],
-  cli: ['report', 'store', 'mail', 'triage', 'ticket', 'sla', 'regulation', 'calendar', 'data', 'errors'],
+  helpdesk: ['ticket', 'triage', 'sla', 'regulation', 'calendar', 'data', 'errors'],
+  cli: ['helpdesk', 'report', 'store', 'mail', 'triage', 'ticket', 'sla', 'regulation', 'calendar', 'data', 'errors'],
 }
 
 /** The top-level folder (or file, without extension) of a path inside src/. */

@@ -63,6 +63,14 @@ export const en = {
     attachments: 'attachments',
     secretsMasked: '(credentials masked; --show-secrets to see them)',
   },
+  imported: {
+    progress: 'importing',
+    summary: (added: number, updated: number, unchanged: number, failed: number) =>
+      `${added} added, ${updated} updated, ${unchanged} unchanged, ${failed} failed`,
+    exported: (n: number, file: string) => `${n} ticket${n === 1 ? '' : 's'} written to ${file}`,
+    helpdeskDeadline: 'helpdesk deadline',
+    origin: 'imported from',
+  },
   added: {
     notRegulated: 'not regulated',
     setLevel: (command: string) => `no level (set one: ${command})`,

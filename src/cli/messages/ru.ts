@@ -60,6 +60,14 @@ export const ru: Messages = {
     attachments: 'вложения',
     secretsMasked: '(доступы скрыты; --show-secrets, чтобы их увидеть)',
   },
+  imported: {
+    progress: 'импорт',
+    summary: (added, updated, unchanged, failed) =>
+      `добавлено: ${added}, обновлено: ${updated}, без изменений: ${unchanged}, с ошибками: ${failed}`,
+    exported: (n, file) => `заявок записано в ${file}: ${n}`,
+    helpdeskDeadline: 'срок по хелпдеску',
+    origin: 'импортирована из',
+  },
   added: {
     notRegulated: 'не регламентирован',
     setLevel: (command) => `без уровня (задайте: ${command})`,

@@ -70,6 +70,10 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
     ...(t.attachments?.length ? [[w.attachments, attachmentsLine(t.attachments)] as [string, string]] : []),
     [w.assignee, t.assignee ?? '—'],
     [w.received, t.received_at],
+    ...(t.origin
+      ? [[io.speech.t.imported.origin, printable(`${t.origin.source} ${t.origin.external_id}`)] as [string, string]]
+      : []),
+    ...(t.helpdesk_deadline ? [[io.speech.t.imported.helpdeskDeadline, t.helpdesk_deadline] as [string, string]] : []),
     [w.sla, `${paintStatus(view.sla, io)}${view.deadline ? ` (${w.deadline(view.deadline)})` : ''}`],
   ]
   let out = renderFields(pairs, io)

@@ -6,6 +6,8 @@ import { ticketsAddCommand } from './add.js'
 import { ticketsDraftCommand } from './draft.js'
 import { ticketsEditCommand, ticketsNoteCommand } from './edit.js'
 import { ticketEventCommands } from './events.js'
+import { ticketsExportCommand } from './export.js'
+import { ticketsImportCommand } from './import.js'
 import { ticketsListCommand, ticketsQueueCommand } from './list.js'
 import { ticketsAutocloseCommand, ticketsPurgeSecretsCommand } from './maintenance.js'
 import { ticketsRecomputeCommand } from './recompute.js'
@@ -34,6 +36,8 @@ Credentials found in texts are masked in every output unless --show-secrets.
     ...ticketEventCommands(io, environment),
     ticketsEditCommand(io, environment),
     ticketsNoteCommand(io, environment),
+    ticketsImportCommand(io, environment),
+    ticketsExportCommand(io, environment),
     ticketsQueueCommand(io, environment),
     ticketsAutocloseCommand(io, environment),
     ticketsPurgeSecretsCommand(io, environment),

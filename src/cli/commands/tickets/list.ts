@@ -29,6 +29,8 @@ const TICKET_FIELDS = [
   'license_date',
   'customer',
   'attachments',
+  'origin',
+  'helpdesk_deadline',
   'status',
   'assignee',
   'subject',

@@ -1,0 +1,87 @@
+import { Command, Option } from 'commander'
+import { renameOver, writeTemp } from '../../../data/atomic-file.js'
+import { UsageError } from '../../../errors.js'
+import { exportRecord } from '../../../helpdesk/export.js'
+import { GENERIC_COLUMNS } from '../../../helpdesk/generic.js'
+import type { TicketFilter } from '../../../store/ticket-store.js'
+import { STATUSES, type Status } from '../../../ticket/ticket.js'
+import { contextOf } from '../../command.js'
+import type { Context, Environment } from '../../context.js'
+import { examples } from '../../help.js'
+import type { IO } from '../../io.js'
+import { csvDocument } from '../../output/csv.js'
+import { checkRegulationId } from '../../regulation-input.js'
+import { withStore } from '../../store.js'
+
+const EXPORT_FORMATS = ['jsonl', 'csv'] as const
+
+export interface TicketsExportOptions {
+  format?: (typeof EXPORT_FORMATS)[number]
+  output?: string
+  status?: string
+  regulation?: string
+}
+
+export function ticketsExportCommand(io: IO, environment: Environment): Command {
+  return new Command('export')
+    .description('Write the stored tickets in the generic import format (JSON Lines or CSV), history included')
+    .addOption(
+      new Option('--format <format>', 'JSON Lines (with events) or CSV (flat)')
+        .choices(EXPORT_FORMATS)
+        .default('jsonl'),
+    )
+    .option('-o, --output <file>', 'write to this file (replaced whole, atomically) instead of stdout')
+    .option('--status <statuses>', `only these statuses, comma-separated: ${STATUSES.join(', ')}`)
+    .option('-r, --regulation <id>', 'only tickets of this regulation')
+    .addHelpText(
+      'after',
+      `${examples([
+        'regdesk tickets export -o tickets.jsonl',
+        'regdesk tickets export --format csv -r moguta -o moguta.csv',
+        'regdesk tickets export | regdesk --store other.json tickets import - --from jsonl -r moguta --no-triage',
+      ])}
+The format is the one \`tickets import\` reads (docs/IMPORT.md): importing an export into an empty store
+gives the same tickets. Credentials stay masked. CSV has no events column: only the flat times.
+`,
+    )
+    .action((opts: TicketsExportOptions, c: Command) =>
+      runTicketsExport(contextOf(c, io, environment), environment, opts),
+    )
+}
+
+export async function runTicketsExport(ctx: Context, environment: Environment, opts: TicketsExportOptions) {
+  checkRegulationId(ctx, opts.regulation)
+  const filter: TicketFilter = {
+    ...(opts.status !== undefined ? { statuses: statusList(opts.status) } : {}),
+    ...(opts.regulation !== undefined ? { regulation: opts.regulation } : {}),
+  }
+  const records = await withStore(ctx, environment, async (store) => {
+    const out: ReturnType<typeof exportRecord>[] = []
+    for await (const t of store.list(filter)) out.push(exportRecord(t))
+    return out
+  })
+  const text =
+    opts.format === 'csv'
+      ? csvDocument(records, GENERIC_COLUMNS)
+      : records.map((r) => `${JSON.stringify(r)}\n`).join('')
+  if (opts.output === undefined || opts.output === '-') {
+    ctx.io.out(text)
+    return
+  }
+  try {
+    renameOver(writeTemp(opts.output, [text], 0o644), opts.output)
+  } catch (e) {
+    throw new UsageError(`cannot write ${opts.output} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+  ctx.io.err(`${ctx.io.speech.t.imported.exported(records.length, opts.output)}\n`)
+}
+
+function statusList(text: string): Status[] {
+  const out: Status[] = []
+  for (const s of text.split(',').map((x) => x.trim())) {
+    if (!(STATUSES as readonly string[]).includes(s))
+      throw new UsageError(`--status: unknown status "${s}"; valid: ${STATUSES.join(', ')}`)
+    out.push(s as Status)
+  }
+  return out
+}

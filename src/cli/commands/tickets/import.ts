@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs'
+import { Command, Option } from 'commander'
+import { isKnownZone } from '../../../calendar/instant.js'
+import { RegdeskError, UsageError } from '../../../errors.js'
+import { IMPORT_FORMATS, type ImportFormat, importRows } from '../../../helpdesk/read.js'
+import { TimeReader } from '../../../helpdesk/record.js'
+import { contextOf } from '../../command.js'
+import type { Context, Environment } from '../../context.js'
+import { examples } from '../../help.js'
+import { type ImportSummary, importItems } from '../../helpdesk-import.js'
+import type { IO } from '../../io.js'
+import { writeJson } from '../../output/json.js'
+import { regulationOption } from '../../regulation-input.js'
+
+export interface TicketsImportOptions {
+  from?: ImportFormat
+  regulation?: string
+  tz?: string
+  triage?: boolean
+  level?: string
+}
+
+/** An export of a year of a busy desk is tens of MB; a file beyond this is refused before it is read. */
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024
+
+export function ticketsImportCommand(io: IO, environment: Environment): Command {
+  return new Command('import')
+    .description(
+      "Take in a helpdesk's tickets with their history (generic JSON Lines or CSV, Okdesk, Usedesk): one ticket per source record, again and again without duplicates",
+    )
+    .argument('<file>', 'the file, or - to read stdin')
+    .addOption(new Option('--from <format>', 'the format of the file').choices(IMPORT_FORMATS).makeOptionMandatory())
+    .option('-r, --regulation <id>', 'the regulation the tickets are judged by (default: config `regulation`)')
+    .option('--tz <zone>', "the timezone of times without an offset (default: the regulation's)")
+    .option('--no-triage', 'do not triage the texts (the level comes from the record, its tier or --level)')
+    .option('-l, --level <level>', 'give every imported ticket this level')
+    .addHelpText(
+      'after',
+      `${examples([
+        'regdesk tickets import tickets.jsonl --from jsonl -r moguta',
+        'regdesk tickets import export.csv --from csv -r mst --tz Europe/Moscow',
+        'regdesk tickets import issues.json --from okdesk -r mst --no-triage',
+        'regdesk tickets import tickets.json --from usedesk -r advantshop --json',
+      ])}
+The formats are described in docs/IMPORT.md. A record already imported (same source and external_id)
+is updated when it changed and left alone when not. A bad row is reported with its line and field and
+skipped; the others are imported, and the exit code is 1.
+`,
+    )
+    .action((file: string, opts: TicketsImportOptions, c: Command) =>
+      runTicketsImport(contextOf(c, io, environment), environment, file, opts),
+    )
+}
+
+export async function runTicketsImport(
+  ctx: Context,
+  environment: Environment,
+  file: string,
+  opts: TicketsImportOptions,
+): Promise<void> {
+  const reg = regulationOption(ctx, opts.regulation)
+  if (opts.level !== undefined && !reg.levels[opts.level])
+    throw new UsageError(`unknown level "${opts.level}" for ${reg.id}; levels: ${Object.keys(reg.levels).join(', ')}`)
+  const zone = opts.tz ?? reg.workingTime.timezone
+  if (!isKnownZone(zone)) throw new UsageError(`--tz: unknown timezone "${zone}"`)
+  const format = opts.from as ImportFormat
+  const bytes = await readInput(ctx, file)
+  const times = new TimeReader(zone)
+  const rows = importRows(bytes, format, times)
+  const summary = await importItems(ctx, environment, reg, rows, {
+    triage: opts.triage !== false,
+    level: opts.level ?? null,
+  })
+  printSummary(ctx, summary, times.assumed, zone)
+}
+
+async function readInput(ctx: Context, file: string): Promise<Uint8Array> {
+  if (file === '-') {
+    const chunks: Buffer[] = []
+    for await (const chunk of ctx.io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
+    return Buffer.concat(chunks)
+  }
+  try {
+    const bytes = readFileSync(file)
+    if (bytes.length > MAX_IMPORT_BYTES) throw new UsageError(`${file} is larger than 512 MB; split it`)
+    return bytes
+  } catch (e) {
+    if (e instanceof UsageError) throw e
+    throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+}
+
+function printSummary(ctx: Context, s: ImportSummary, assumed: number, zone: string): void {
+  const w = ctx.io.speech.t.imported
+  // English sentences on stderr: said in the interface language line by line (src/cli/run.ts)
+  if (assumed) ctx.io.err(`note: ${assumed} time${assumed === 1 ? '' : 's'} without an offset read as ${zone} time\n`)
+  for (const f of s.failed) ctx.io.err(`error: line ${f.line}${f.field ? `, ${f.field}` : ''}: ${f.message}\n`)
+  if (s.helpdesk_deadlines_differ)
+    ctx.io.err(
+      `note: the helpdesk's reaction deadline differs from regdesk's on ${s.helpdesk_deadlines_differ} of ${s.helpdesk_deadlines} tickets\n`,
+    )
+  if (ctx.json) writeJson(ctx.io, s)
+  else ctx.io.out(`${w.summary(s.added, s.updated, s.unchanged, s.failed.length)}\n`)
+  const total = s.added + s.updated + s.unchanged + s.failed.length
+  // the rows that could be read are imported; a script still learns from the exit code that some were not
+  if (s.failed.length)
+    throw new RegdeskError(`${s.failed.length} of ${total} row${total === 1 ? '' : 's'} could not be imported`)
+}

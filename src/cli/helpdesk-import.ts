@@ -1,0 +1,122 @@
+import { RegdeskError } from '../errors.js'
+import type { ImportRow } from '../helpdesk/read.js'
+import { FieldError, type ImportRecord, type RowProblem } from '../helpdesk/record.js'
+import { checkAgainst, importedTicket, levelOf, replaceTicket, sameTicket } from '../helpdesk/ticket.js'
+import type { Regulation } from '../regulation/load.js'
+import type { IntakeItem } from '../store/ticket-store.js'
+import { idPrefix } from '../ticket/ids.js'
+import type { StoredTriage } from '../ticket/triage-record.js'
+import { validateTickets } from '../ticket/validate.js'
+import type { RequestFacts } from '../triage/types.js'
+import type { Context, Environment } from './context.js'
+import { startProgress } from './output/progress.js'
+import { triageJson } from './output/triage-json.js'
+import { businessClock, triageWithModel } from './regulation-input.js'
+import { isTeamStore, withStore } from './store.js'
+
+/** What an import did (`tickets import --json`). */
+export interface ImportSummary {
+  added: number
+  updated: number
+  unchanged: number
+  failed: RowProblem[]
+  /** tickets whose helpdesk gave its own reaction deadline, and of them those where it differs from regdesk's */
+  helpdesk_deadlines: number
+  helpdesk_deadlines_differ: number
+}
+
+/** Records per store change on the team's database: a change is one transaction. */
+const CHUNK = 1000
+
+/** Stands for the id of a ticket built before the store gives it one (the ticket is checked with it). */
+const PLACEHOLDER_ID = 'X-000000'
+
+/**
+ * Takes the rows of an import file in (docs/IMPORT.md): each record triaged (unless `triage` is off), built into
+ * its ticket and checked; then taken in by origin (TicketStore.intake), so a record already there is updated when
+ * it changed and left alone when not. A row that cannot be imported is in `failed`, the rest are imported.
+ */
+export async function importItems(
+  ctx: Context,
+  environment: Environment,
+  reg: Regulation,
+  rows: readonly ImportRow[],
+  opts: { triage: boolean; level: string | null },
+): Promise<ImportSummary> {
+  const clock = businessClock(ctx, reg)
+  const prefix = idPrefix(reg)
+  const summary: ImportSummary = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: [],
+    helpdesk_deadlines: 0,
+    helpdesk_deadlines_differ: 0,
+  }
+  const progress = startProgress(ctx.io, ctx.io.speech.t.imported.progress, rows.length * 2)
+  const items: IntakeItem[] = []
+  for (const row of rows) {
+    progress.increment()
+    if ('problem' in row) {
+      summary.failed.push(row.problem)
+      continue
+    }
+    try {
+      const r = row.record
+      checkAgainst(r, reg)
+      const triage = opts.triage ? triageOf(ctx, reg, r) : null
+      const fresh = importedTicket(PLACEHOLDER_ID, r, {
+        reg,
+        clock,
+        level: levelOf(r, reg, opts.level, triage),
+        triage,
+      })
+      const problem = validateTickets([fresh])[0]
+      if (problem) throw new FieldError(problem.path || null, problem.message)
+      if (fresh.helpdesk_deadline !== undefined) {
+        summary.helpdesk_deadlines++
+        const own = fresh.windows?.[0]?.deadline
+        if (!own || Date.parse(own) !== Date.parse(fresh.helpdesk_deadline)) summary.helpdesk_deadlines_differ++
+      }
+      items.push({
+        origin: fresh.origin as NonNullable<typeof fresh.origin>,
+        prefix,
+        make: (id) => ({ ...fresh, id }),
+        update: (stored) => {
+          fresh.id = stored.id
+          if (sameTicket(stored, fresh)) return false
+          replaceTicket(stored, fresh)
+          return true
+        },
+      })
+    } catch (e) {
+      if (e instanceof FieldError) summary.failed.push({ line: row.line, field: e.field, message: e.message })
+      else if (e instanceof RegdeskError) summary.failed.push({ line: row.line, field: null, message: e.message })
+      else throw e
+    }
+  }
+  const chunk = isTeamStore(ctx) ? CHUNK : Math.max(items.length, 1)
+  try {
+    await withStore(ctx, environment, async (store) => {
+      for (let i = 0; i < items.length; i += chunk) {
+        const part = items.slice(i, i + chunk)
+        for (const outcome of await store.intake(part)) summary[outcome.action]++
+        progress.increment(part.length)
+      }
+    })
+  } finally {
+    progress.stop()
+  }
+  return summary
+}
+
+/** Triage of a record's text (subject and body) with the facts the record gives, as `tickets add` triages. */
+function triageOf(ctx: Context, reg: Regulation, r: ImportRecord): StoredTriage | null {
+  const text = [r.subject?.trim(), r.body.trim()].filter(Boolean).join('\n\n')
+  if (!text) return null
+  const facts: RequestFacts = { receivedAt: r.created_at }
+  if (r.channel) facts.channel = r.channel
+  if (r.tier) facts.tier = r.tier
+  if (r.product) facts.product = r.product
+  return triageJson(reg, triageWithModel(ctx, reg, text, facts))
+}

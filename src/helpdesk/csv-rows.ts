@@ -1,0 +1,73 @@
+import { createRequire } from 'node:module'
+import { RegdeskError } from '../errors.js'
+import { GENERIC_COLUMNS } from './generic.js'
+import { FieldError, type RowProblem } from './record.js'
+
+type CsvParseSync = typeof import('csv-parse/sync')
+
+/** One data row of a CSV file: the line it starts on and its cells by column (or why it cannot be read). */
+export type CsvRow = { line: number; cells: Record<string, string> } | { line: number; problem: RowProblem }
+
+/**
+ * The rows of a generic-format CSV file (docs/IMPORT.md): a header line naming the columns, `,` or `;` between cells
+ * (whichever the header line has more of: Russian Excel writes `;`), quotes as RFC 4180. csv-parse is loaded here,
+ * on first use (scripts/bundle.mjs keeps it out of the program's bundle), so no other command pays for it.
+ * @throws RegdeskError when the file is not CSV at all (an unclosed quote) or its header names an unknown column
+ */
+export function csvRows(text: string): CsvRow[] {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/))
+  const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ','
+  const { parse } = createRequire(import.meta.url)('csv-parse/sync') as CsvParseSync
+  let records: { record: string[]; info: { lines: number; empty_lines: number } }[]
+  try {
+    records = parse(text, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+    }) as unknown as typeof records
+  } catch (e) {
+    const line = (e as { lines?: number }).lines
+    throw new RegdeskError(`line ${line ?? '?'}: not CSV: ${csvReason(e)}`)
+  }
+  const header = records[0]?.record.map((h) => h.trim())
+  if (!header) return []
+  const known: ReadonlySet<string> = new Set(GENERIC_COLUMNS)
+  for (const column of header)
+    if (!known.has(column)) throw new RegdeskError(`line 1: column "${column}" is not a field of the format`)
+  for (const required of ['external_id', 'created_at'])
+    if (!header.includes(required)) throw new RegdeskError(`line 1: the header lacks the column "${required}"`)
+  const rows: CsvRow[] = []
+  let lastLine = records[0]?.info.lines ?? 1
+  let lastEmpty = records[0]?.info.empty_lines ?? 0
+  for (const { record, info } of records.slice(1)) {
+    // the row starts after the previous one's last line and the blank lines skipped since
+    const line = lastLine + 1 + (info.empty_lines - lastEmpty)
+    lastLine = info.lines
+    lastEmpty = info.empty_lines
+    if (record.length !== header.length) {
+      const problem = new FieldError(null, `has ${record.length} cells, the header ${header.length}`)
+      rows.push({ line, problem: { line, field: problem.field, message: problem.message } })
+      continue
+    }
+    const cells: Record<string, string> = {}
+    for (let i = 0; i < header.length; i++) cells[header[i] as string] = record[i] as string
+    rows.push({ line, cells })
+  }
+  return rows
+}
+
+function count(text: string, c: string): number {
+  let n = 0
+  for (const ch of text) if (ch === c) n++
+  return n
+}
+
+/** csv-parse's reason without the text it quotes (a cell may hold anything). */
+function csvReason(e: unknown): string {
+  const code = (e as { code?: string }).code
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quote is not closed'
+  if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quote is closed in the middle of a cell'
+  return code ? code.toLowerCase().replace(/^csv_/, '').replace(/_/g, ' ') : 'unreadable'
+}

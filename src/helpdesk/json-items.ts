@@ -1,0 +1,103 @@
+import { RegdeskError } from '../errors.js'
+import { findJsonError } from '../ticket/validate.js'
+
+/** One record of a JSON import file: the line it starts on and its value (or why the line is not JSON). */
+export type JsonItem = { line: number; value: unknown } | { line: number; error: string }
+
+/**
+ * The records of a helpdesk's saved API answer: a JSON array of records (each with the line it starts on), one JSON
+ * object (one record), or JSON Lines (one record per line; a line that is not JSON is that record's problem).
+ * @throws RegdeskError when a file that starts as an array or object is not JSON, with the line where it stops
+ */
+export function jsonItems(text: string): JsonItem[] {
+  const start = text.search(/\S/)
+  if (start < 0) return []
+  if (text[start] === '[') {
+    const value = parseWhole(text) as unknown[]
+    const lines = elementLines(text, start)
+    return value.map((v, i) => ({ line: lines[i] ?? 1, value: v }))
+  }
+  // one object over several lines, or JSON Lines
+  const firstLineEnd = text.indexOf('\n', start)
+  const firstLine = text.slice(start, firstLineEnd < 0 ? undefined : firstLineEnd)
+  let oneLine = true
+  try {
+    JSON.parse(firstLine)
+  } catch {
+    oneLine = false
+  }
+  if (!oneLine) return [{ line: lineAt(text, start), value: parseWhole(text) }]
+  return jsonLines(text)
+}
+
+/** JSON Lines: one record per non-blank line. */
+export function jsonLines(text: string): JsonItem[] {
+  const out: JsonItem[] = []
+  let line = 0
+  let from = 0
+  while (from <= text.length) {
+    let to = text.indexOf('\n', from)
+    if (to < 0) to = text.length
+    line++
+    const raw = text.slice(from, to)
+    from = to + 1
+    if (!raw.trim()) continue
+    try {
+      out.push({ line, value: JSON.parse(raw) })
+    } catch {
+      const problem = findJsonError(raw)
+      out.push({
+        line,
+        error: problem ? `not JSON at column ${problem.offset + 1}: ${problem.message}` : 'not JSON',
+      })
+    }
+  }
+  return out
+}
+
+function parseWhole(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    const problem = findJsonError(text)
+    const offset = problem?.offset ?? 0
+    throw new RegdeskError(`line ${lineAt(text, offset)}: not JSON: ${problem?.message ?? 'unreadable'}`)
+  }
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
+  return line
+}
+
+/** The line each element of the top-level array (at `start`) begins on: a scan of depth outside strings. */
+function elementLines(text: string, start: number): number[] {
+  const lines: number[] = []
+  let line = 1
+  for (let i = 0; i < start; i++) if (text.charCodeAt(i) === 10) line++
+  let depth = 0
+  let expecting = false
+  for (let i = start; i < text.length; i++) {
+    const c = text[i] as string
+    if (c === '\n') {
+      line++
+      continue
+    }
+    if (c === ' ' || c === '\t' || c === '\r') continue
+    if (depth === 1 && expecting && c !== ']') {
+      lines.push(line)
+      expecting = false
+    }
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++
+      continue
+    }
+    if (c === '[' || c === '{') {
+      depth++
+      if (depth === 1) expecting = true
+    } else if (c === ']' || c === '}') depth--
+    else if (c === ',' && depth === 1) expecting = true
+  }
+  return lines
+}

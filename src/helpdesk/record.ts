@@ -1,0 +1,163 @@
+import { parseIsoInstant } from '../calendar/instant.js'
+import { CHANNELS, type Channel } from '../regulation/vocabulary.js'
+import { EVENT_TYPES, type EventType, STATUSES, type Status } from '../ticket/ticket.js'
+
+/**
+ * A helpdesk's ticket as every import format reads it (docs/IMPORT.md): the generic JSON Lines and CSV, Okdesk
+ * issues and Usedesk tickets each turn their records into this, and helpdesk/ticket.ts turns it into a Ticket.
+ * Instants are epoch ms.
+ */
+export interface ImportRecord {
+  source: string
+  external_id: string
+  created_at: number
+  subject: string | null
+  body: string
+  requester: string | null
+  channel: Channel | null
+  tier: string | null
+  product: string | null
+  /** the status now; null: the one the events lead to */
+  status: Status | null
+  assignee: string | null
+  /** a level set in regdesk (written by `tickets export`); null: from --level, triage or the tier */
+  level: string | null
+  critical: boolean
+  /** the helpdesk's own deadline of the first reaction (Okdesk `planned_reaction_at`) */
+  helpdesk_deadline: number | null
+  /** the history after receipt, in time order */
+  events: ImportEvent[]
+}
+
+export interface ImportEvent {
+  type: Exclude<EventType, 'received'>
+  at: number
+  author: string | null
+  message?: string
+  from?: string | null
+  to?: string | null
+  field?: string
+  rule?: string
+}
+
+/** One bad row of an import file: where it is and what is wrong; the row is skipped, the rest imported. */
+export interface RowProblem {
+  /** the line of the file the row starts on (1-based) */
+  line: number
+  /** the column (CSV) or field (JSON, a path like `events[2].at`) at fault; null for the whole row */
+  field: string | null
+  message: string
+}
+
+/** A bad value of a row, thrown by the format readers and caught per row. Messages never quote free text. */
+export class FieldError extends Error {
+  constructor(
+    readonly field: string | null,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** How instants without an offset are read: in `zone`; each one read so is counted (the summary says so). */
+export class TimeReader {
+  assumed = 0
+  constructor(readonly zone: string) {}
+
+  instant(value: unknown, field: string): number {
+    if (typeof value !== 'string' || !value.trim())
+      throw new FieldError(field, 'expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00"')
+    const parsed = parseIsoInstant(value.trim(), this.zone)
+    if (!parsed.ok || !parsed.hasTime)
+      throw new FieldError(
+        field,
+        `expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00", got ${shownValue(value.trim())}`,
+      )
+    if (!parsed.hasOffset) this.assumed++
+    return parsed.ms
+  }
+
+  /** an optional instant: absent, null or an empty cell is null */
+  optional(value: unknown, field: string): number | null {
+    return value === undefined || value === null || value === '' ? null : this.instant(value, field)
+  }
+}
+
+/** A value short enough and plain enough to quote in a message (a time, a code), never free text. */
+export function shownValue(v: unknown): string {
+  if (typeof v === 'string') return /^[\w.:+\- ]{1,40}$/.test(v) ? `"${v}"` : 'a text'
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v)
+  return Array.isArray(v) ? 'a list' : typeof v
+}
+
+/** An optional text: absent, null or blank is null; a number is taken as its digits (ids in helpdesk JSON). */
+export function optionalText(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  if (typeof value !== 'string') throw new FieldError(field, `expected a text, got ${shownValue(value)}`)
+  return value.trim() ? value : null
+}
+
+export function requiredText(value: unknown, field: string): string {
+  const text = optionalText(value, field)
+  if (text === null || !text.trim()) throw new FieldError(field, 'is required')
+  return text.trim()
+}
+
+const STATUS_SET: ReadonlySet<string> = new Set(STATUSES)
+const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS)
+
+export function statusOf(value: unknown, field: string): Status | null {
+  const text = optionalText(value, field)
+  if (text === null) return null
+  if (!STATUS_SET.has(text.trim()))
+    throw new FieldError(field, `expected one of ${STATUSES.join(', ')}, got ${shownValue(text)}`)
+  return text.trim() as Status
+}
+
+export function channelOf(value: unknown, field: string): Channel | null {
+  const text = optionalText(value, field)
+  if (text === null) return null
+  if (!CHANNEL_SET.has(text.trim()))
+    throw new FieldError(field, `expected one of ${CHANNELS.join(', ')}, got ${shownValue(text)}`)
+  return text.trim() as Channel
+}
+
+export function booleanOf(value: unknown, field: string): boolean {
+  if (value === undefined || value === null || value === '') return false
+  if (typeof value === 'boolean') return value
+  if (value === 'true' || value === '1' || value === 1) return true
+  if (value === 'false' || value === '0' || value === 0) return false
+  throw new FieldError(field, `expected true or false, got ${shownValue(value)}`)
+}
+
+const EVENT_SET: ReadonlySet<string> = new Set(EVENT_TYPES.filter((t) => t !== 'received'))
+
+export function eventTypeOf(value: unknown, field: string): ImportEvent['type'] {
+  if (typeof value !== 'string' || !EVENT_SET.has(value))
+    throw new FieldError(field, `expected one of ${[...EVENT_SET].join(', ')}, got ${shownValue(value)}`)
+  return value as ImportEvent['type']
+}
+
+/**
+ * The events of a record completed with its flat times (first_response_at, resolved_at, closed_at): each is added
+ * as the event it stands for unless the events already have one of that kind, then all are put in time order
+ * (a stable sort: events at the same instant keep the order given).
+ */
+export function withFlatTimes(
+  events: ImportEvent[],
+  flat: { firstResponseAt: number | null; resolvedAt: number | null; closedAt: number | null; agent: string | null },
+): ImportEvent[] {
+  const out = [...events]
+  if (flat.firstResponseAt !== null && !out.some((e) => e.type === 'agent_response'))
+    out.push({ type: 'agent_response', at: flat.firstResponseAt, author: flat.agent })
+  const moved = (to: Status) => out.some((e) => e.type === 'status_change' && e.to === to)
+  if (flat.resolvedAt !== null && !moved('resolved'))
+    out.push({ type: 'status_change', at: flat.resolvedAt, author: flat.agent, to: 'resolved' })
+  if (flat.closedAt !== null && !moved('closed'))
+    out.push({ type: 'status_change', at: flat.closedAt, author: flat.agent, to: 'closed' })
+  return out
+    .map((e, i) => [e, i] as const)
+    .sort((a, b) => a[0].at - b[0].at || a[1] - b[1])
+    .map(([e]) => e)
+}

@@ -1,0 +1,148 @@
+import type { BusinessClock } from '../calendar/clock.js'
+import { formatInstantIn } from '../calendar/instant.js'
+import type { Regulation } from '../regulation/load.js'
+import { newTicket, subjectOf } from '../ticket/intake.js'
+import { splitSecrets } from '../ticket/secrets.js'
+import type { SecretValue, Status, Ticket, TicketEvent } from '../ticket/ticket.js'
+import type { StoredTriage } from '../ticket/triage-record.js'
+import { recordWindows } from '../ticket/window-record.js'
+import { findSecrets } from '../triage/credentials.js'
+import { resolveProduct } from '../triage/product.js'
+import { FieldError, type ImportEvent, type ImportRecord, shownValue } from './record.js'
+
+/** What a record's ticket is built with besides the record: the regulation, its clock, and the level and verdict. */
+export interface TicketSetting {
+  reg: Regulation
+  clock: BusinessClock
+  /** chosen by levelOf */
+  level: string | null
+  /** the verdict of triage on the record's text; null with --no-triage */
+  triage: StoredTriage | null
+}
+
+/**
+ * Checks what of a record only the regulation can judge (its tier, level and product) and returns the product as
+ * the regulation names it (an unknown name is kept as given: triage may refuse it).
+ * @throws FieldError for a tier or level the regulation does not have
+ */
+export function checkAgainst(r: ImportRecord, reg: Regulation): void {
+  if (r.tier !== null && !reg.tiers.some((t) => t.id === r.tier))
+    throw new FieldError(
+      'tier',
+      reg.tiers.length
+        ? `unknown tier ${shownValue(r.tier)} for ${reg.id}; tiers: ${reg.tiers.map((t) => t.id).join(', ')}`
+        : `${reg.id} has no tiers`,
+    )
+  if (r.level !== null && !reg.levels[r.level])
+    throw new FieldError(
+      'level',
+      `unknown level ${shownValue(r.level)} for ${reg.id}; levels: ${Object.keys(reg.levels).join(', ')}`,
+    )
+  if (r.product !== null) r.product = resolveProduct(reg, r.product) ?? r.product
+}
+
+/**
+ * The level of a record's ticket: the one the agent forces (--level), else the one the record carries (a regdesk
+ * export), else triage's, else its tier's (without triage); null leaves it to the regulation's assumed level.
+ */
+export function levelOf(r: ImportRecord, reg: Regulation, forced: string | null, triaged: StoredTriage | null) {
+  if (forced !== null) return forced
+  if (r.level !== null) return r.level
+  if (triaged) return triaged.level
+  const tier = reg.tiers.find((t) => t.id === r.tier) ?? reg.tiers.find((t) => t.default)
+  return tier?.level ?? null
+}
+
+/**
+ * The ticket of an imported record, its history the record's: received at `created_at`, then the record's events
+ * in time order, the status the record gives (else the one its events lead to), and its reaction windows recorded
+ * by the regulation of now. Credentials in its texts are taken apart as in `tickets add`. The same record always
+ * gives the same ticket (authors come from the record, not from who imports it), so importing it again changes
+ * nothing.
+ */
+export function importedTicket(id: string, r: ImportRecord, s: TicketSetting): Ticket {
+  const zone = s.reg.workingTime.timezone
+  const at = (ms: number) => formatInstantIn(ms, zone)
+  const body = splitSecrets(r.body, 'text', findSecrets(r.body))
+  const line = r.subject?.replace(/\s+/g, ' ').trim()
+  const subject = line
+    ? splitSecrets(line, 'subject', findSecrets(line))
+    : { text: subjectOf(body.text), secrets: [] as SecretValue[] }
+  const ticket = newTicket(id, {
+    regulation: s.reg.id,
+    receivedAt: at(r.created_at),
+    text: body.text,
+    subject: subject.text,
+    secrets: [...body.secrets, ...subject.secrets],
+    level: s.level,
+    tier: r.tier ?? s.reg.tiers.find((t) => t.default)?.id ?? null,
+    channel: r.channel,
+    product: r.product,
+    critical: r.critical,
+    triage: s.triage,
+    author: r.requester?.trim() || r.source,
+  })
+  if (r.requester?.trim()) ticket.customer = r.requester.trim()
+  ticket.origin = { source: r.source, external_id: r.external_id }
+  if (r.helpdesk_deadline !== null) ticket.helpdesk_deadline = at(r.helpdesk_deadline)
+  let status: Status = 'new'
+  let assignee: string | null = null
+  for (const e of r.events) {
+    const event = eventOf(e, r, at, status)
+    ticket.events.push(event)
+    if (e.type === 'status_change') status = e.to as Status
+    else if (e.type === 'agent_response' && status === 'new') status = 'open'
+    else if (e.type === 'customer_reply' && (status === 'waiting_customer' || status === 'resolved')) status = 'open'
+    else if (e.type === 'assignment') assignee = e.to ?? null
+  }
+  ticket.status = r.status ?? status
+  ticket.assignee = r.assignee?.trim() || assignee
+  recordWindows(ticket, s.reg, s.clock)
+  return ticket
+}
+
+function eventOf(e: ImportEvent, r: ImportRecord, at: (ms: number) => string, status: Status): TicketEvent {
+  const customer = e.type === 'customer_reply'
+  const event: TicketEvent = {
+    type: e.type,
+    at: at(e.at),
+    author: e.author?.trim() || (customer ? r.requester?.trim() || 'customer' : r.assignee?.trim() || r.source),
+  }
+  if (e.message !== undefined) {
+    const m = splitSecrets(e.message, 'message', findSecrets(e.message))
+    event.message = m.text
+    if (m.secrets.length) event.secrets = m.secrets
+  }
+  if (e.from !== undefined) event.from = e.from
+  else if (e.type === 'status_change') event.from = status
+  if (e.to !== undefined) event.to = e.to
+  if (e.field !== undefined) event.field = e.field
+  if (e.rule !== undefined) event.rule = e.rule
+  return event
+}
+
+/** Whether two tickets hold the same (key order aside: a database may give keys in another order). */
+export function sameTicket(a: Ticket, b: Ticket): boolean {
+  return canonical(a) === canonical(b)
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+/** Makes `stored` the ticket `fresh` (its id kept): every field replaced, fields `fresh` lacks removed. */
+export function replaceTicket(stored: Ticket, fresh: Ticket): void {
+  const id = stored.id
+  const s = stored as unknown as Record<string, unknown>
+  for (const key of Object.keys(s)) delete s[key]
+  Object.assign(s, fresh, { id })
+}
