@@ -76,7 +76,9 @@ export async function importItems(
       if (fresh.helpdesk_deadline !== undefined) {
         summary.helpdesk_deadlines++
         const own = fresh.windows?.[0]?.deadline
-        if (!own || Date.parse(own) !== Date.parse(fresh.helpdesk_deadline)) summary.helpdesk_deadlines_differ++
+        // a helpdesk gives its deadlines to the minute (Okdesk: 10:05:00 for a request at 10:05:17)
+        if (!own || Math.abs(Date.parse(own) - Date.parse(fresh.helpdesk_deadline)) >= 60_000)
+          summary.helpdesk_deadlines_differ++
       }
       items.push({
         origin: fresh.origin as NonNullable<typeof fresh.origin>,

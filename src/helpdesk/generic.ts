@@ -77,7 +77,8 @@ export function genericRecord(row: Record<string, unknown>, times: TimeReader, d
     product: optionalText(row.product, 'product')?.trim() ?? null,
     status: statusOf(row.status, 'status'),
     assignee,
-    level: optionalText(row.level, 'level')?.trim() ?? null,
+    // a `level` field given empty is "no level" (a regdesk export of a refused request); absent, it is decided here
+    level: row.level === undefined ? undefined : (optionalText(row.level, 'level')?.trim() ?? null),
     critical: booleanOf(row.critical, 'critical'),
     helpdesk_deadline: times.optional(row.helpdesk_deadline, 'helpdesk_deadline'),
     events: withFlatTimes(events, flat),

@@ -42,7 +42,7 @@ export function okdeskRecord(issue: unknown, times: TimeReader): ImportRecord {
     // an issue still "opened" that was reacted to is open in regdesk's words
     status: status === 'new' && reacted !== null ? 'open' : status,
     assignee,
-    level: null,
+    level: undefined,
     critical: false,
     helpdesk_deadline: times.optional(o.planned_reaction_at, 'planned_reaction_at'),
     events,

@@ -20,8 +20,11 @@ export interface ImportRecord {
   /** the status now; null: the one the events lead to */
   status: Status | null
   assignee: string | null
-  /** a level set in regdesk (written by `tickets export`); null: from --level, triage or the tier */
-  level: string | null
+  /**
+   * a level set in regdesk (written by `tickets export`), null for none (a refused request); undefined when the
+   * record does not say: from --level, triage or the tier
+   */
+  level: string | null | undefined
   critical: boolean
   /** the helpdesk's own deadline of the first reaction (Okdesk `planned_reaction_at`) */
   helpdesk_deadline: number | null

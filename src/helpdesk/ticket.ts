@@ -33,7 +33,7 @@ export function checkAgainst(r: ImportRecord, reg: Regulation): void {
         ? `unknown tier ${shownValue(r.tier)} for ${reg.id}; tiers: ${reg.tiers.map((t) => t.id).join(', ')}`
         : `${reg.id} has no tiers`,
     )
-  if (r.level !== null && !reg.levels[r.level])
+  if (r.level !== null && r.level !== undefined && !reg.levels[r.level])
     throw new FieldError(
       'level',
       `unknown level ${shownValue(r.level)} for ${reg.id}; levels: ${Object.keys(reg.levels).join(', ')}`,
@@ -47,7 +47,7 @@ export function checkAgainst(r: ImportRecord, reg: Regulation): void {
  */
 export function levelOf(r: ImportRecord, reg: Regulation, forced: string | null, triaged: StoredTriage | null) {
   if (forced !== null) return forced
-  if (r.level !== null) return r.level
+  if (r.level !== undefined) return r.level
   if (triaged) return triaged.level
   const tier = reg.tiers.find((t) => t.id === r.tier) ?? reg.tiers.find((t) => t.default)
   return tier?.level ?? null

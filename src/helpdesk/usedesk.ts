@@ -96,7 +96,7 @@ export function usedeskRecord(answer: unknown): ImportRecord {
     product: null,
     status: t.status_id === undefined || t.status_id === null ? null : statusOf(t.status_id, `${prefix}status_id`),
     assignee: agentName(t.assignee_id),
-    level: null,
+    level: undefined,
     critical: false,
     helpdesk_deadline: null,
     events,

@@ -1,0 +1,541 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import iconv from 'iconv-lite'
+import { describe, expect, it } from 'vitest'
+import { regdesk, tempDir, tempStore } from '../support/in-process.js'
+
+/**
+ * Helpdesk import and export (issue 16): each format on a realistic file, imported twice (the second time nothing
+ * is added), bad rows reported with line and field, a changed record updating its ticket, the report over imported
+ * tickets checked by hand, and export → import giving the same tickets and report.
+ */
+
+const env = () => ({ REGDESK_STORE: tempStore() })
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(tempDir(), name)
+  writeFileSync(path, content)
+  return path
+}
+
+async function importFile(e: Record<string, string>, path: string, from: string, ...more: string[]) {
+  const r = await regdesk(['tickets', 'import', path, '--from', from, ...more, '--json'], e)
+  return { ...r, summary: r.stdout ? JSON.parse(r.stdout) : undefined }
+}
+
+async function tickets(e: Record<string, string>) {
+  const r = await regdesk(['tickets', 'list', '--json'], e)
+  expect(r.exitCode, r.stderr).toBe(0)
+  return JSON.parse(r.stdout) as Record<string, unknown>[]
+}
+
+const JSONL = [
+  {
+    source: 'helpdeskeddy',
+    external_id: 'HD-1001',
+    created_at: '2026-11-16T10:15:00+03:00',
+    subject: 'Не работает корзина после обновления',
+    body: 'Здравствуйте! После обновления до 10.11 не добавляются товары в корзину. Сайт mebel-divan.ru',
+    requester: 'Иван Петров <ivan@mebel-divan.ru>',
+    channel: 'email',
+    tier: 'licensed',
+    status: 'resolved',
+    assignee: 'anna',
+    first_response_at: '2026-11-16T12:40:00+03:00',
+    resolved_at: '2026-11-17T16:00:00+03:00',
+  },
+  {
+    source: 'helpdeskeddy',
+    external_id: 'HD-1002',
+    created_at: '2026-11-17T09:30:00+03:00',
+    subject: 'Ошибка 500 в админке',
+    body: 'При входе в админку белый экран и ошибка 500.',
+    requester: 'ООО Ромашка',
+    channel: 'email',
+    events: [
+      { type: 'assignment', at: '2026-11-17T10:00:00+03:00', author: 'anna', to: 'petr' },
+      { type: 'agent_response', at: '2026-11-17T11:00:00+03:00', author: 'petr', message: 'Пришлите доступ к FTP' },
+      { type: 'status_change', at: '2026-11-17T11:00:00+03:00', author: 'petr', to: 'waiting_customer' },
+      { type: 'customer_reply', at: '2026-11-18T09:00:00+03:00', message: 'Доступ: логин admin пароль Qwerty123' },
+    ],
+  },
+  {
+    source: 'helpdeskeddy',
+    external_id: 'HD-1003',
+    created_at: '2026-11-19 14:00',
+    subject: 'Как поменять телефон в шапке?',
+    body: 'Подскажите, где поменять номер телефона в шапке сайта.',
+  },
+]
+  .map((r) => JSON.stringify(r))
+  .join('\n')
+
+describe('tickets import: generic JSON Lines', () => {
+  it('takes the tickets in with their history, twice without duplicates', async () => {
+    const e = env()
+    const path = file('tickets.jsonl', `${JSONL}\n`)
+    const first = await importFile(e, path, 'jsonl', '-r', 'moguta')
+    expect(first.exitCode, first.stderr).toBe(0)
+    expect(first.summary).toMatchObject({ added: 3, updated: 0, unchanged: 0, failed: [] })
+    // the third has no offset: read in the regulation's zone, and said so
+    expect(first.stderr).toContain('1 time without an offset read as Europe/Moscow time')
+    const list = await tickets(e)
+    expect(list.map((t) => [t.origin, t.status, t.assignee])).toEqual([
+      [{ source: 'helpdeskeddy', external_id: 'HD-1001' }, 'resolved', 'anna'],
+      [{ source: 'helpdeskeddy', external_id: 'HD-1002' }, 'open', 'petr'],
+      [{ source: 'helpdeskeddy', external_id: 'HD-1003' }, 'new', null],
+    ])
+    const second = list[1] as { events: { type: string; at: string; message?: string }[]; secrets_masked: boolean }
+    expect(second.events.map((ev) => ev.type)).toEqual([
+      'received',
+      'assignment',
+      'agent_response',
+      'status_change',
+      'customer_reply',
+    ])
+    // the password the customer sent is masked as in `tickets add`
+    expect(second.events[4]?.message).not.toContain('Qwerty123')
+    expect(list[2]?.received_at).toBe('2026-11-19T14:00:00+03:00')
+    // the customer's reply reopened the ticket (waiting → open) but opened no window: moguta's reaction windows
+    // open on the first request only (`regulations show moguta`)
+    expect((list[1] as { windows: unknown[] }).windows).toHaveLength(1)
+
+    const again = await importFile(e, path, 'jsonl', '-r', 'moguta')
+    expect(again.exitCode, again.stderr).toBe(0)
+    expect(again.summary).toMatchObject({ added: 0, updated: 0, unchanged: 3 })
+    expect(await tickets(e)).toEqual(list)
+  })
+
+  it('reports each bad row with its line and field, imports the rest and exits 1', async () => {
+    const e = env()
+    const lines = JSONL.split('\n')
+    const bad = [
+      lines[0],
+      '{"source":"hd","external_id":"X-1","created_at":"вчера"}',
+      '',
+      '{"source":"hd","created_at":"2026-11-18T10:00:00+03:00"}',
+      '{not json',
+      '{"source":"hd","external_id":"X-2","created_at":"2026-11-18T10:00:00+03:00","status":"done"}',
+      '{"source":"hd","external_id":"X-3","created_at":"2026-11-18T10:00:00+03:00","events":[{"type":"agent_response","at":"2026-11-17T10:00:00+03:00"}]}',
+      '{"source":"hd","external_id":"X-4","created_at":"2026-11-18T10:00:00+03:00","tier":"gold"}',
+      lines[2],
+    ].join('\n')
+    const r = await importFile(e, file('bad.jsonl', bad), 'jsonl', '-r', 'moguta')
+    expect(r.exitCode).toBe(1)
+    expect(r.summary.added).toBe(2)
+    expect(r.summary.failed.map((f: { line: number; field: string | null }) => [f.line, f.field])).toEqual([
+      [2, 'created_at'],
+      [4, 'external_id'],
+      [5, null],
+      [6, 'status'],
+      [7, 'events[0].at'],
+      [8, 'tier'],
+    ])
+    expect(r.stderr).toContain('error: line 6, status: expected one of new, open, waiting_customer, resolved, closed')
+    expect(r.stderr).toContain('error: 6 of 8 rows could not be imported')
+    expect((await tickets(e)).length).toBe(2)
+  })
+
+  it('a changed record updates its ticket, keeping its id', async () => {
+    const e = env()
+    expect((await importFile(e, file('a.jsonl', JSONL), 'jsonl', '-r', 'moguta', '--no-triage')).exitCode).toBe(0)
+    const before = await tickets(e)
+    const changed = JSONL.replace('"external_id":"HD-1003","created_at":"2026-11-19 14:00"', (m) => m).replace(
+      'Подскажите, где поменять номер телефона в шапке сайта."}',
+      'Подскажите, где поменять номер телефона в шапке сайта.","status":"closed","closed_at":"2026-11-20T11:00:00+03:00","assignee":"anna"}',
+    )
+    const r = await importFile(e, file('b.jsonl', changed), 'jsonl', '-r', 'moguta', '--no-triage')
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(r.summary).toMatchObject({ added: 0, updated: 1, unchanged: 2 })
+    const after = await tickets(e)
+    expect(after.map((t) => t.id)).toEqual(before.map((t) => t.id))
+    expect(after[2]).toMatchObject({ status: 'closed', assignee: 'anna' })
+    expect(after[0]).toEqual(before[0])
+  })
+})
+
+const CSV_ROWS = [
+  ['external_id', 'created_at', 'subject', 'body', 'requester', 'channel', 'status', 'assignee', 'first_response_at'],
+  ['501', '16.11.2026', 'x', 'x', 'x', 'email', 'open', 'anna', ''],
+]
+void CSV_ROWS
+
+describe('tickets import: CSV', () => {
+  const header = 'source,external_id,created_at,subject,body,requester,channel,status,assignee,first_response_at'
+  const rows = [
+    'crm,501,2026-11-16T10:00:00+03:00,Не открывается сайт,"Сайт не открывается, ошибка ""502 Bad Gateway""",Мария,email,open,anna,2026-11-16T11:30:00+03:00',
+    'crm,502,2026-11-17 12:00,Вопрос по оплате,"Как подключить оплату картой?\nЗаранее спасибо",,form,,,',
+  ]
+
+  it('reads comma-separated UTF-8, quotes and line breaks in cells; twice without duplicates', async () => {
+    const e = env()
+    const path = file('t.csv', `${header}\n${rows.join('\n')}\n`)
+    const r = await importFile(e, path, 'csv', '-r', 'moguta', '--no-triage')
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(r.summary).toMatchObject({ added: 2, failed: [] })
+    const list = await tickets(e)
+    expect(list[0]).toMatchObject({ text: 'Сайт не открывается, ошибка "502 Bad Gateway"', status: 'open' })
+    expect(list[1]).toMatchObject({ text: 'Как подключить оплату картой?\nЗаранее спасибо', channel: 'form' })
+    expect((await importFile(e, path, 'csv', '-r', 'moguta', '--no-triage')).summary).toMatchObject({
+      added: 0,
+      unchanged: 2,
+    })
+  })
+
+  it('reads the CSV Russian Excel saves: semicolons, Windows-1251, a BOM', async () => {
+    const e = env()
+    const text = `${header.replaceAll(',', ';')}\r\ncrm;601;2026-11-16T10:00:00+03:00;Сайт упал;"Ошибка; сайт не открывается";Мария;email;open;anna;2026-11-16T11:30:00+03:00\r\ncrm;602;2026-11-18T10:00:00+03:00;Доставка;Как настроить доставку СДЭК?;;;;;\r\n`
+    const excel = file('excel.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(text, 'win1251')]))
+    const r = await importFile(e, excel, 'csv', '-r', 'moguta', '--no-triage')
+    expect(r.exitCode, r.stderr).toBe(0)
+    const list = await tickets(e)
+    expect(list.map((t) => [t.subject, t.text, t.customer])).toEqual([
+      ['Сайт упал', 'Ошибка; сайт не открывается', 'Мария'],
+      ['Доставка', 'Как настроить доставку СДЭК?', null],
+    ])
+    expect((await importFile(e, excel, 'csv', '-r', 'moguta', '--no-triage')).summary).toMatchObject({
+      added: 0,
+      unchanged: 2,
+    })
+  })
+
+  it('a bad cell is reported with its line and column; an unknown column refuses the file', async () => {
+    const e = env()
+    const r = await importFile(
+      e,
+      file('bad.csv', `${header}\n${rows[0]}\ncrm,503,2026-11-31T10:00:00+03:00,x,y,,,,,\n${rows[1]}\n`),
+      'csv',
+      '-r',
+      'moguta',
+      '--no-triage',
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.summary.added).toBe(2)
+    expect(r.summary.failed).toEqual([
+      { line: 3, field: 'created_at', message: expect.stringContaining('"2026-11-31T10:00:00+03:00"') },
+    ])
+    const unknown = await regdesk(
+      [
+        'tickets',
+        'import',
+        file('u.csv', 'external_id,created_at,priority\n1,2026-11-16T10:00Z,high\n'),
+        '--from',
+        'csv',
+        '-r',
+        'moguta',
+      ],
+      e,
+    )
+    expect(unknown.exitCode).toBe(1)
+    expect(unknown.stderr).toContain('line 1: column "priority" is not a field of the format')
+  })
+})
+
+/**
+ * Okdesk issues as GET /api/v1/issues/{id} gives them (okdesk.ru/apidoc, "Получение заявки"): ISO times with
+ * offsets, status {code, name}, assignee and contact {id, name}, source codes, planned_reaction_at.
+ */
+const OKDESK = [
+  {
+    id: 153,
+    title: 'Не работает оплата на сайте',
+    description: 'После обновления модуля оплаты заказы не оплачиваются картой.',
+    created_at: '2026-11-16T10:05:17.568+03:00',
+    completed_at: '2026-11-17T15:54:09.987+03:00',
+    deadline_at: '2026-11-19T14:35:00.000+03:00',
+    source: 'from_email',
+    planned_reaction_at: '2026-11-19T10:05:00.000+03:00',
+    reacted_at: '2026-11-16T12:43:44.951+03:00',
+    updated_at: '2026-11-17T15:54:09.987+03:00',
+    company_id: 40,
+    group_id: 3,
+    type: { id: 2, code: 'service', name: 'Обслуживание' },
+    priority: { code: 'normal', name: 'Обычный' },
+    status: { code: 'completed', name: 'Решена' },
+    old_status: { code: 'in_progress', name: 'В работе' },
+    contact: { id: 3020, name: 'Егор Егоров' },
+    assignee: { id: 1, name: 'Иванов Иван Викторович' },
+    author: { id: 3020, name: 'Егор Егоров' },
+  },
+  {
+    id: 154,
+    title: 'Вопрос по настройке доставки',
+    description: 'Как настроить расчёт доставки СДЭК?',
+    created_at: '2026-11-18T18:30:00.000+03:00',
+    completed_at: null,
+    source: 'from_web',
+    planned_reaction_at: '2026-11-20T18:30:00.000+03:00',
+    reacted_at: null,
+    status: { code: 'opened', name: 'Открыта' },
+    contact: { id: 3021, name: 'Анна Смирнова' },
+    assignee: null,
+  },
+]
+
+describe('tickets import: Okdesk', () => {
+  it("takes issues in with the helpdesk's own reaction deadline beside regdesk's; twice without duplicates", async () => {
+    const e = env()
+    const path = file('okdesk.json', JSON.stringify(OKDESK, null, 2))
+    const r = await importFile(e, path, 'okdesk', '-r', 'moguta', '--no-triage')
+    expect(r.exitCode, r.stderr).toBe(0)
+    // 153: moguta's deadline Thu 11-19 10:05 = Okdesk's; 154: moguta's Tue 11-24 10:00 (Fri, Mon, Tue), Okdesk's Fri 18:30
+    expect(r.summary).toMatchObject({ added: 2, helpdesk_deadlines: 2, helpdesk_deadlines_differ: 1 })
+    const list = await tickets(e)
+    expect(list.map((t) => [t.origin, t.status, t.assignee, t.customer, t.channel, t.helpdesk_deadline])).toEqual([
+      [
+        { source: 'okdesk', external_id: '153' },
+        'resolved',
+        'Иванов Иван Викторович',
+        'Егор Егоров',
+        'email',
+        '2026-11-19T10:05:00+03:00',
+      ],
+      [{ source: 'okdesk', external_id: '154' }, 'new', null, 'Анна Смирнова', 'portal', '2026-11-20T18:30:00+03:00'],
+    ])
+    const shown = await regdesk(['tickets', 'show', String(list[1]?.id)], e)
+    expect(shown.stdout).toMatch(/helpdesk deadline\s+2026-11-20T18:30:00\+03:00/)
+    expect(shown.stdout).toMatch(/imported from\s+okdesk 154/)
+    expect((await importFile(e, path, 'okdesk', '-r', 'moguta', '--no-triage')).summary).toMatchObject({
+      added: 0,
+      unchanged: 2,
+    })
+  })
+
+  it('names the line of a bad issue in a saved JSON array', async () => {
+    const e = env()
+    const broken = [...OKDESK, { ...OKDESK[0], id: 155, created_at: null }]
+    const r = await importFile(e, file('okdesk.json', JSON.stringify(broken, null, 2)), 'okdesk', '-r', 'moguta')
+    expect(r.exitCode).toBe(1)
+    const text = JSON.stringify(broken, null, 2).split('\n')
+    const line = text.findIndex((l, i) => l === '  {' && text[i + 1]?.includes('"id": 155')) + 1
+    expect(r.summary.failed).toEqual([{ line, field: 'created_at', message: expect.any(String) }])
+  })
+})
+
+/**
+ * Usedesk tickets as POST /ticket gives them (api.usedesk.ru, "Получение тикета"): `ticket` (status_id, published_at,
+ * client_name, assignee_id), `comments` (from client/user/trigger, type public/private, published_at) and `changes`
+ * (old_status/new_status, changed_at); times in UTC without an offset.
+ */
+const USEDESK = [
+  {
+    ticket: {
+      id: 7001,
+      subject: 'Не приходят письма о заказах',
+      status_id: 3,
+      client_id: 501,
+      client_name: 'Ольга',
+      assignee_id: 12,
+      channel_id: 1,
+      email: 'olga@shop.ru',
+      published_at: '2026-11-16 07:00:00',
+      type: 'question',
+      priority: 'medium',
+    },
+    comments: [
+      {
+        id: 1,
+        message: '<p>Здравствуйте!</p><p>Не приходят письма о новых заказах &amp; регистрации.</p>',
+        from: 'client',
+        type: 'public',
+        client_id: 501,
+        is_first: 1,
+        published_at: '2026-11-16 07:00:00',
+      },
+      {
+        id: 2,
+        message: 'Автоответ: мы получили ваше письмо',
+        from: 'trigger',
+        type: 'public',
+        published_at: '2026-11-16 07:00:05',
+      },
+      {
+        id: 3,
+        message: '<p>Проверьте настройки SMTP</p>',
+        from: 'user',
+        type: 'public',
+        user_id: 12,
+        user: { id: 12, name: 'Сергей' },
+        published_at: '2026-11-16 09:30:00',
+      },
+      {
+        id: 4,
+        message: 'Спасибо, заработало',
+        from: 'client',
+        type: 'public',
+        client_id: 501,
+        published_at: '2026-11-17 08:00:00',
+      },
+    ],
+    changes: [
+      { id: 90, user_id: 12, ticket_id: 7001, changed_at: '2026-11-16 09:31:00', old_status: 1, new_status: 6 },
+      { id: 91, user_id: 12, ticket_id: 7001, changed_at: '2026-11-17 10:00:00', old_status: 6, new_status: 3 },
+    ],
+  },
+]
+
+describe('tickets import: Usedesk', () => {
+  it('reads comments and status changes, times as UTC; twice without duplicates', async () => {
+    const e = env()
+    const path = file('usedesk.json', JSON.stringify(USEDESK, null, 2))
+    const r = await importFile(e, path, 'usedesk', '-r', 'moguta', '--no-triage', '--tz', 'Asia/Vladivostok')
+    expect(r.exitCode, r.stderr).toBe(0)
+    // UTC whatever --tz says: nothing was read in an assumed zone
+    expect(r.stderr).not.toContain('without an offset')
+    const [t] = await tickets(e)
+    expect(t).toMatchObject({
+      origin: { source: 'usedesk', external_id: '7001' },
+      received_at: '2026-11-16T10:00:00+03:00',
+      subject: 'Не приходят письма о заказах',
+      text: 'Здравствуйте!\nНе приходят письма о новых заказах & регистрации.',
+      customer: 'Ольга',
+      channel: 'email',
+      status: 'closed',
+      assignee: 'Сергей',
+    })
+    const events = (t as { events: { type: string; at: string; to?: string }[] }).events
+    expect(events.map((ev) => [ev.type, ev.at, ev.to ?? null])).toEqual([
+      ['received', '2026-11-16T10:00:00+03:00', null],
+      ['agent_response', '2026-11-16T12:30:00+03:00', null],
+      ['status_change', '2026-11-16T12:31:00+03:00', 'waiting_customer'],
+      ['customer_reply', '2026-11-17T11:00:00+03:00', null],
+      ['status_change', '2026-11-17T13:00:00+03:00', 'closed'],
+    ])
+    expect((await importFile(e, path, 'usedesk', '-r', 'moguta', '--no-triage')).summary).toMatchObject({
+      added: 0,
+      unchanged: 1,
+    })
+  })
+})
+
+/**
+ * moguta: 3 working days to react (target 1), Mon–Fri 10:00–19:00 Moscow; no holiday in 9–24 November 2026.
+ * "Now" is Fri 2026-11-20 15:00. By hand:
+ * - A received Mon 11-09 12:00: deadline Thu 11-12 12:00 (7 h Mon + 9 Tue + 9 Wed + 2 Thu = 27 h), target Tue 12:00;
+ *   answered Tue 11-10 12:00 → met, within target; 7 + 2 = 9 working hours = 540 min.
+ * - B received Mon 11-09 12:00, answered Fri 11-13 12:00 → late; 7 + 9 + 9 + 9 + 2 = 36 h = 2160 min.
+ * - C received Fri 11-13 18:00: deadline Wed 11-18 18:00 (1 + 9 + 9 + 8), target Mon 11-16 18:00; answered
+ *   Wed 11-18 17:00 → met, after the target; 1 + 9 + 9 + 7 = 26 h = 1560 min.
+ * - D received Mon 11-16 10:00: deadline Thu 11-19 10:00 (Wed 19:00 is the same working instant), unanswered → overdue.
+ * - E received Thu 11-19 10:00: deadline Tue 11-24 10:00, unanswered → pending.
+ * Compliance 2 / (2 + 1 + 1) = 0.5; within target: A only, of the 5 windows answered or past the target;
+ * reaction working minutes 540, 1560, 2160: median 1560, max 2160.
+ */
+const HAND = [
+  ['A', '2026-11-09T12:00:00+03:00', '2026-11-10T12:00:00+03:00'],
+  ['B', '2026-11-09T12:00:00+03:00', '2026-11-13T12:00:00+03:00'],
+  ['C', '2026-11-13T18:00:00+03:00', '2026-11-18T17:00:00+03:00'],
+  ['D', '2026-11-16T10:00:00+03:00', ''],
+  ['E', '2026-11-19T10:00:00+03:00', ''],
+]
+  .map(([id, created, answered]) =>
+    JSON.stringify({
+      source: 'desk',
+      external_id: id,
+      created_at: created,
+      subject: `Заявка ${id}`,
+      body: 'Не работает корзина',
+      assignee: 'anna',
+      ...(answered ? { first_response_at: answered } : {}),
+    }),
+  )
+  .join('\n')
+
+const reportOf = async (e: Record<string, string>) => {
+  const r = await regdesk(['report', '-r', 'moguta', '--from', '2026-11-01', '--to', '2026-11-30', '--json'], e)
+  expect(r.exitCode, r.stderr).toBe(0)
+  return JSON.parse(r.stdout)
+}
+
+describe('report over imported tickets', () => {
+  it('equals the one computed by hand', async () => {
+    const e = env()
+    expect((await importFile(e, file('hand.jsonl', HAND), 'jsonl', '-r', 'moguta', '--no-triage')).exitCode).toBe(0)
+    const report = await reportOf(e)
+    expect(report.totals).toMatchObject({
+      received: 5,
+      windows: 5,
+      met: 2,
+      late: 1,
+      overdue: 1,
+      pending: 1,
+      not_regulated: 0,
+      compliance: 0.5,
+      within_target: { windows: 5, within: 1 },
+      reaction_working_minutes: { count: 3, median: 1560, max: 2160 },
+    })
+    // most late first: D, overdue by 14 working hours at --now (Thu 10:00 → Fri 15:00), then B, late by 9
+    expect(report.breaches.map((b: { deadline: string }) => b.deadline)).toEqual([
+      '2026-11-19T10:00:00+03:00',
+      '2026-11-12T12:00:00+03:00',
+    ])
+  })
+})
+
+describe('tickets export', () => {
+  it('export → import into an empty store gives the same tickets and the same report', async () => {
+    const e = env()
+    // tickets of every kind: imported with history, and added and worked in regdesk
+    expect((await importFile(e, file('a.jsonl', `${JSONL}\n${HAND}`), 'jsonl', '-r', 'moguta')).exitCode).toBe(0)
+    const added = await regdesk(
+      [
+        'tickets',
+        'add',
+        '-r',
+        'moguta',
+        'После обновления не открывается админка',
+        '--received-at',
+        '2026-11-18T11:00+03:00',
+        '--json',
+      ],
+      e,
+    )
+    const id = JSON.parse(added.stdout).id
+    for (const args of [
+      ['tickets', 'level', id, 'standard', '--at', '2026-11-18T11:30+03:00'],
+      ['tickets', 'respond', id, '--at', '2026-11-18T12:00+03:00', '-m', 'Смотрим'],
+      ['tickets', 'note', id, 'проверить логи'],
+    ])
+      expect((await regdesk(args, e)).exitCode).toBeLessThan(2)
+    const out = join(tempDir(), 'export.jsonl')
+    const exported = await regdesk(['tickets', 'export', '-o', out], e)
+    expect(exported.exitCode, exported.stderr).toBe(0)
+    expect(exported.stderr).toContain(`9 tickets written to ${out}`)
+
+    const empty = env()
+    const back = await importFile(empty, out, 'jsonl', '-r', 'moguta')
+    expect(back.exitCode, back.stderr).toBe(0)
+    expect(back.summary).toMatchObject({ added: 9, failed: [] })
+    const facts = (list: Record<string, unknown>[]) =>
+      list.map(({ triage: _t, id: _id, origin: _o, events, ...rest }) => ({
+        ...rest,
+        // the receipt's author is the requester or the source on import
+        events: (events as { type: string; author: string }[]).map((ev) =>
+          ev.type === 'received' ? { ...ev, author: '' } : ev,
+        ),
+      }))
+    expect(facts(await tickets(empty))).toEqual(facts(await tickets(e)))
+    expect(await reportOf(empty)).toEqual(await reportOf(e))
+    // and exporting again gives the same file
+    const again = await regdesk(['tickets', 'export'], empty)
+    expect(`${again.stdout}\n`).toBe(readFileSync(out, 'utf8'))
+  })
+
+  it('writes CSV through the neutralising writer', async () => {
+    const e = env()
+    const line = JSON.stringify({
+      source: 'hd',
+      external_id: '1',
+      created_at: '2026-11-16T10:00:00+03:00',
+      subject: '=HYPERLINK("http://evil")',
+      body: 'текст',
+    })
+    expect((await importFile(e, file('f.jsonl', line), 'jsonl', '-r', 'moguta', '--no-triage')).exitCode).toBe(0)
+    const r = await regdesk(['tickets', 'export', '--format', 'csv'], e)
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout.split('\r\n')[0]).toBe(
+      'source,external_id,created_at,subject,body,requester,channel,tier,product,status,assignee,first_response_at,resolved_at,closed_at,level,critical,helpdesk_deadline',
+    )
+    expect(r.stdout).toContain(`"'=HYPERLINK(""http://evil"")"`)
+  })
+})
