@@ -79,6 +79,18 @@ export interface Distribution {
   max: number | null
 }
 
+export interface HelpdeskDeadlines {
+  /** first windows with a helpdesk deadline */
+  windows: number
+  /** of them, those whose two deadlines are a minute or more apart (or regdesk has none) */
+  differ: number
+  /** answered by each deadline (regdesk's: the window's outcome is met) */
+  met_by_regdesk: number
+  met_by_helpdesk: number
+  /** met by one deadline and missed by the other: the windows where the two judgements disagree */
+  disagree: number
+}
+
 export interface Breach {
   id: string
   regulation: string
@@ -115,6 +127,11 @@ export interface Report {
    * first move to resolved or closed, in the level's working minutes and in clock minutes
    */
   resolution: { resolved: number; working_minutes: Distribution; minutes: Distribution }
+  /**
+   * tickets imported with their helpdesk's own reaction deadline (docs/IMPORT.md), first windows opened in the
+   * period: the helpdesk's deadline beside regdesk's
+   */
+  helpdesk_deadlines: HelpdeskDeadlines
   /** tickets of regulations that are not loaded: left out, named here */
   skipped: { id: string; regulation: string }[]
 }
@@ -190,6 +207,7 @@ export function summarizeCompliance(input: ReportInput): Report {
     return g
   }
 
+  const helpdesk: HelpdeskDeadlines = { windows: 0, differ: 0, met_by_regdesk: 0, met_by_helpdesk: 0, disagree: 0 }
   const backlog = new Map<string, Ticket>()
   const resolvedWorking: number[] = []
   const resolvedClock: number[] = []
@@ -218,6 +236,9 @@ export function summarizeCompliance(input: ReportInput): Report {
         groupOf(scope, ticket, { level: ticket.level, openedAt: received, responder: windows[0]?.responder ?? null }),
         ticket,
       )
+    const first = windows[0]
+    if (ticket.helpdesk_deadline !== undefined && first && first.openedAt >= scope.start && first.openedAt < scope.end)
+      countHelpdesk(helpdesk, first, instantMs(ticket.helpdesk_deadline), input.now)
     for (const w of windows) {
       if (!(w.openedAt >= scope.start && w.openedAt < scope.end)) continue
       const g = groupOf(scope, ticket, w)
@@ -251,8 +272,22 @@ export function summarizeCompliance(input: ReportInput): Report {
       working_minutes: distribution(resolvedWorking),
       minutes: distribution(resolvedClock),
     },
+    helpdesk_deadlines: helpdesk,
     skipped,
   }
+}
+
+/** A first window judged by the helpdesk's deadline beside regdesk's (a window not yet due by either is left out). */
+function countHelpdesk(h: HelpdeskDeadlines, w: ReactionWindow, deadline: number, now: number): void {
+  h.windows++
+  if (w.deadline === null || Math.abs(w.deadline - deadline) >= 60_000) h.differ++
+  const byRegdesk = w.status === 'met'
+  const decided = w.respondedAt !== null || now > deadline
+  const byHelpdesk = w.respondedAt !== null && w.respondedAt <= deadline
+  if (byRegdesk) h.met_by_regdesk++
+  if (byHelpdesk) h.met_by_helpdesk++
+  const regdeskDecided = w.status === 'met' || w.status === 'late' || w.status === 'overdue'
+  if (decided && regdeskDecided && byRegdesk !== byHelpdesk) h.disagree++
 }
 
 function firstZone(regs: ReadonlyMap<string, Regulation>): string | undefined {

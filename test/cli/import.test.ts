@@ -299,6 +299,32 @@ describe('tickets import: Okdesk', () => {
       added: 0,
       unchanged: 2,
     })
+    // the report sets Okdesk's deadlines beside the regulation's: 153 answered by both; 154 unanswered on Mon 11-23,
+    // past Okdesk's Fri 18:30 but not yet moguta's Tue 10:00 (not decided by regdesk: no disagreement yet)
+    const report = await regdesk(
+      [
+        'report',
+        '-r',
+        'moguta',
+        '--from',
+        '2026-11-01',
+        '--to',
+        '2026-11-30',
+        '--json',
+        '--now',
+        '2026-11-23T12:00+03:00',
+      ],
+      e,
+    )
+    expect(JSON.parse(report.stdout).helpdesk_deadlines).toEqual({
+      windows: 2,
+      differ: 1,
+      met_by_regdesk: 1,
+      met_by_helpdesk: 1,
+      disagree: 0,
+    })
+    const table = await regdesk(['report', '-r', 'moguta', '--from', '2026-11-01', '--to', '2026-11-30'], e)
+    expect(table.stdout).toContain("Helpdesk deadlines (imported tickets' first windows)")
   })
 
   it('names the line of a bad issue in a saved JSON array', async () => {

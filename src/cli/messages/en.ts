@@ -265,6 +265,13 @@ export const en = {
   /** the report's words for people (terminal, Markdown), by their English; CSV and JSON keep theirs */
   report: {
     words: {
+      "Helpdesk deadlines (imported tickets' first windows)": "Helpdesk deadlines (imported tickets' first windows)",
+      'deadlines differ': 'deadlines differ',
+      'met by regdesk': 'met by regdesk',
+      'met by the helpdesk': 'met by the helpdesk',
+      disagree: 'disagree',
+      "the helpdesk's own reaction deadline (Okdesk planned_reaction_at) beside the regulation's; disagree: met by one, missed by the other":
+        "the helpdesk's own reaction deadline (Okdesk planned_reaction_at) beside the regulation's; disagree: met by one, missed by the other",
       total: 'total',
       'Reaction windows': 'Reaction windows',
       group: 'group',

@@ -35,6 +35,40 @@ export const RU_PHRASES: readonly Phrase[] = [
   ),
   p('(.+?) has no offset; read as (.+?) time', '$1 указан без смещения от UTC; считается временем $2'),
 
+  // ── helpdesk import and export (src/helpdesk/, src/cli/commands/tickets/import.ts, docs/IMPORT.md) ──
+  p(
+    String.raw`(\d+) times? without an offset read as (\S+) time`,
+    'моментов времени без смещения от UTC: $1; прочитаны как время $2',
+  ),
+  p(
+    String.raw`the helpdesk's reaction deadline differs from regdesk's on (\d+) of (\d+) tickets`,
+    'срок реакции helpdesk расходится со сроком regdesk у $1 из $2 заявок',
+  ),
+  p(String.raw`(\d+) of (\d+) rows? could not be imported`, 'не удалось импортировать строк: $1 из $2'),
+  p(String.raw`line (\d+), (\S+): (?<tr1>.*)`, 'строка $1, $2: $<tr1>'),
+  p(String.raw`line (\d+): not JSON: (.*)`, 'строка $1: не JSON: $2'),
+  p(String.raw`line (\d+): not CSV: (.*)`, 'строка $1: не CSV: $2'),
+  p('line 1: column "(.*)" is not a field of the format', 'строка 1: столбца "$1" нет в формате'),
+  p('line 1: the header lacks the column "(.*)"', 'строка 1: в заголовке нет столбца "$1"'),
+  p(String.raw`line (\d+): (?<tr1>.*)`, 'строка $1: $<tr1>'),
+  p('is not a field of the format', 'такого поля в формате нет'),
+  p('is before created_at', 'раньше created_at'),
+  p('is required for a status_change', 'обязательно для status_change'),
+  p('is required', 'обязательное поле'),
+  p(
+    String.raw`expected an ISO 8601 instant like "2026-11-20T15:00:00\+03:00", got (?<tr1>.*)`,
+    'ожидается момент времени ISO 8601, например "2026-11-20T15:00:00+03:00", получено $<tr1>',
+  ),
+  p(
+    String.raw`expected an ISO 8601 instant like "2026-11-20T15:00:00\+03:00"`,
+    'ожидается момент времени ISO 8601, например "2026-11-20T15:00:00+03:00"',
+  ),
+  p('expected a Usedesk status id 1–10, got (.*)', 'ожидается номер статуса Usedesk 1–10, получено $1'),
+  p('has (\\d+) cells, the header (\\d+)', 'ячеек в строке: $1, в заголовке: $2'),
+  p('(.+) is larger than 512 MB; split it', '$1 больше 512 МБ; разделите его'),
+  p('--tz: unknown timezone "(.*)"', '--tz: неизвестный часовой пояс "$1"'),
+  p(String.raw`cannot write (.+) \((\S+)\)`, 'не удаётся записать $1 ($2)'),
+
   // ── regulations ──
   p(
     String.raw`unknown regulation "(.*)" in the store: its tickets have no windows \(add its file with --regulations\)`,
@@ -900,6 +934,16 @@ export const RU_PHRASES: readonly Phrase[] = [
   p(String.raw`<([\w:-]+)>`, '<$1>'),
   p('([a-z]+)="(.*)"', '$1="$2"'),
   p('a list', 'список'),
+  p('a text', 'текст'),
+  p('a JSON object', 'объект JSON'),
+  p('an event object', 'объект события'),
+  p('an Okdesk issue object', 'заявка Okdesk (объект)'),
+  p('a Usedesk ticket object', 'тикет Usedesk (объект)'),
+  p('a comment', 'комментарий'),
+  p('a change', 'изменение'),
+  p('a status code', 'код статуса'),
+  p('an object with a name', 'объект с именем'),
+  p('true or false', 'true или false'),
   p('a map', 'словарь'),
   p('the text (".*")', 'текст $1'),
   p('the number (.*)', 'число $1'),

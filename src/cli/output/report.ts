@@ -89,6 +89,16 @@ function sections(report: Report, io: IO): Section[] {
         String(s.multiple_problems),
       ]),
     })
+  const h = report.helpdesk_deadlines
+  if (h.windows)
+    out.push({
+      title: w["Helpdesk deadlines (imported tickets' first windows)"],
+      head: [w.windows, w['deadlines differ'], w['met by regdesk'], w['met by the helpdesk'], w.disagree],
+      rows: [[h.windows, h.differ, h.met_by_regdesk, h.met_by_helpdesk, h.disagree].map(String)],
+      note: w[
+        "the helpdesk's own reaction deadline (Okdesk planned_reaction_at) beside the regulation's; disagree: met by one, missed by the other"
+      ],
+    })
   out.push(...backlogSections(report, io))
   return out
 }
