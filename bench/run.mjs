@@ -2,18 +2,20 @@
 // `npm test`. Every figure is measured beside a floor or a peer in the same run, as a ratio or a
 // median, because the machine is shared and noisy. Prints one Markdown table (progress on stderr)
 // and, without --quick, writes it to bench/RESULTS.md with the machine, Node version, date and
-// commit. `-- --only=business,startup,triage,store,postgres,batch` runs some sections (not written to RESULTS.md).
+// commit. `-- --only=business,startup,triage,store,postgres,batch,import` runs some sections (not written to RESULTS.md).
 //
 //   1. business time (bench/business-time.mjs): the engine, a luxon minute-stepping reference
 //      and the npm library moment-business-time (bench/peers/)
 //   2. start-up (bench/startup.mjs)        3. store scale (bench/store.mjs, bench/store-data.mjs)
 //   3b. the team store on PostgreSQL (bench/postgres.mjs)   4. batch deadlines (bench/batch.mjs)
+//   5. helpdesk import (bench/import.mjs)
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { benchBatch } from './batch.mjs'
 import { benchBusinessTime } from './business-time.mjs'
+import { benchImport } from './import.mjs'
 import { markdownTable, ROOT, rssMethod } from './lib.mjs'
 import { PEER_NAME, PEER_VERSION } from './peers/moment-business-time.mjs'
 import { benchPostgres } from './postgres.mjs'
@@ -34,6 +36,7 @@ const sections = [
   ['store', 'store scale', benchStore],
   ['postgres', 'team store (PostgreSQL)', benchPostgres],
   ['batch', 'batch deadlines', benchBatch],
+  ['import', 'helpdesk import', benchImport],
 ]
 let peerNotes = []
 for (const [key, title, fn] of sections) {
