@@ -6,6 +6,7 @@ import { type ReactionWindow, ticketWindows } from '../sla/windows.js'
 import type { Ticket } from '../ticket/ticket.js'
 import { hasMultipleProblems, isOutOfScope } from '../ticket/triage-record.js'
 import { type Backlog, backlogOf, resolvedAt } from './backlog.js'
+import type { ReportObserver } from './figures.js'
 
 /**
  * SLA compliance over a period (issue "SLA compliance reports"). Pure: tickets, regulations,
@@ -46,6 +47,8 @@ export interface ReportInput {
    * in both counts once)
    */
   open?: readonly Ticket[]
+  /** told of each ticket received and each window opened in the period (figures.ts: the printable report's charts) */
+  observe?: ReportObserver
 }
 
 export interface Stats {
@@ -231,11 +234,13 @@ export function summarizeCompliance(input: ReportInput): Report {
     if (received >= scope.end) continue
     const windows = ticketWindows(ticket, scope.reg, scope.clock, input.now)
     // a ticket counts (received, out of scope…) with its first window: by agent, under who answered it
-    if (received >= scope.start)
+    if (received >= scope.start) {
       countTicket(
         groupOf(scope, ticket, { level: ticket.level, openedAt: received, responder: windows[0]?.responder ?? null }),
         ticket,
       )
+      input.observe?.ticket(ticket, scope.reg)
+    }
     const first = windows[0]
     if (ticket.helpdesk_deadline !== undefined && first && first.openedAt >= scope.start && first.openedAt < scope.end)
       countHelpdesk(helpdesk, first, instantMs(ticket.helpdesk_deadline), input.now)
@@ -243,6 +248,7 @@ export function summarizeCompliance(input: ReportInput): Report {
       if (!(w.openedAt >= scope.start && w.openedAt < scope.end)) continue
       const g = groupOf(scope, ticket, w)
       countWindow(g, w, input.now)
+      input.observe?.window(w, ticket, scope.reg, scope.clock, weekOf(scope, w.openedAt))
       if ((w.status === 'late' || w.status === 'overdue') && w.deadline !== null) g.breaches.push({ ticket, w, scope })
     }
   }
@@ -385,7 +391,7 @@ function countTicket(t: Tally, ticket: Ticket): void {
  */
 const TOPIC_REASONS = new Set(['topic_in_scope', 'topic_out_of_scope'])
 
-function refusal(ticket: Ticket): Omit<Topic, 'count'> | undefined {
+export function refusal(ticket: Ticket): Omit<Topic, 'count'> | undefined {
   // the deciding reason (the first); a topic's own verdict is said by the topic itself
   const reason = ticket.triage?.reasons?.[0]
   if (reason?.code && !TOPIC_REASONS.has(reason.code))
@@ -554,7 +560,8 @@ function localDayNumber(ms: number, zone: string): number {
   return Math.floor((ms + offsetMinutes(zone, ms) * 60_000) / 86_400_000)
 }
 
-function isoWeekOfDay(dayNumber: number): string {
+/** The ISO week of a day given as days since 1970-01-01. */
+export function isoWeekOfDay(dayNumber: number): string {
   const d = new Date(dayNumber * 86_400_000)
   const day = (d.getUTCDay() + 6) % 7
   d.setUTCDate(d.getUTCDate() - day + 3) // the Thursday of this week decides its year

@@ -1,14 +1,17 @@
 import { Command, Option } from 'commander'
 import { formatInstantIn } from '../../calendar/instant.js'
-import { UsageError } from '../../errors.js'
-import { GROUPINGS, type Grouping, summarizeCompliance } from '../../report/summarize.js'
+import { replaceFile } from '../../data/atomic-file.js'
+import { RegdeskError, UsageError } from '../../errors.js'
+import { collectFigures, type FiguresCollector } from '../../report/figures.js'
+import { GROUPINGS, type Grouping, type Report, summarizeCompliance } from '../../report/summarize.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { startProgress } from '../output/progress.js'
-import { reportCsv, reportMarkdown, reportTable } from '../output/report.js'
+import { type ReportHeader, reportCsv, reportMarkdown, reportTable } from '../output/report.js'
+import { reportHtml } from '../output/report-html.js'
 import { businessClock, checkRegulationId } from '../regulation-input.js'
 import { withStore } from '../store.js'
 import { parseDate } from '../time-input.js'
@@ -18,9 +21,16 @@ export interface ReportOptions {
   to?: string
   regulation?: string
   by: Grouping
-  format?: 'table' | 'json' | 'csv' | 'md'
+  format?: Format
   totals?: boolean
+  output?: string
 }
+
+const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const
+type Format = (typeof FORMATS)[number]
+
+/** The format a file's extension asks for (`-o report.html`); none for another extension. */
+const EXTENSIONS: Record<string, Format> = { html: 'html', htm: 'html', md: 'md', csv: 'csv', json: 'json' }
 
 export function reportCommand(io: IO, environment: Environment): Command {
   return new Command('report')
@@ -29,7 +39,11 @@ export function reportCommand(io: IO, environment: Environment): Command {
     .option('--to <date>', 'last day, inclusive (default: the day of --now)')
     .option('-r, --regulation <id>', 'only this regulation')
     .addOption(new Option('--by <grouping>', 'one row per').choices(GROUPINGS).default('regulation'))
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']))
+    .addOption(new Option('--format <format>', 'output format (html: a printable page with charts)').choices(FORMATS))
+    .option(
+      '-o, --output <file>',
+      'write to this file (replaced whole) instead of stdout; the format follows its extension',
+    )
     .option('--totals', 'csv: a last row with the totals')
     .addHelpText(
       'after',
@@ -38,16 +52,21 @@ export function reportCommand(io: IO, environment: Environment): Command {
         'regdesk report --from 2026-11-01 --to 2026-11-30 --regulation moguta --by level',
         'regdesk report --by agent --format md > november.md',
         'regdesk report --format csv --by week > weeks.csv',
+        'regdesk report -r moguta --from 2026-11-01 --to 2026-11-30 -o report.html',
       ]),
     )
     .action((opts: ReportOptions, c: Command) => runReport(contextOf(c, io, environment), environment, opts))
 }
 
 export async function runReport(ctx: Context, environment: Environment, opts: ReportOptions): Promise<void> {
-  const format = opts.format ?? (ctx.json ? 'json' : 'table')
+  const extension = opts.output?.match(/\.([^./\\]+)$/)?.[1]?.toLowerCase()
+  const inferred = extension === undefined ? undefined : EXTENSIONS[extension]
+  const format = opts.format ?? inferred ?? (ctx.json ? 'json' : 'table')
   if (opts.totals && format !== 'csv')
     throw new UsageError('--totals is for --format csv (the other formats show totals)')
   if (ctx.json && opts.format && opts.format !== 'json') throw new UsageError('use either --json or --format, not both')
+  if (ctx.json && format !== 'json') throw new UsageError(`use either --json or a ${format} file, not both`)
+  if (opts.output === '') throw new UsageError('--output needs a file name')
   const registry = ctx.registry()
   checkRegulationId(ctx, opts.regulation)
   // the default period is the month of --now as the calendar of the (first) regulation reads it
@@ -62,6 +81,8 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   const start = Date.parse(`${from}T00:00:00Z`) - 14 * 3_600_000
   const end = Date.parse(`${to}T00:00:00Z`) + 36 * 3_600_000
   const only = opts.regulation ? { regulation: opts.regulation } : {}
+  // the printable report's charts are gathered in the report's own pass (report/figures.ts)
+  const figures = format === 'html' ? collectFigures() : undefined
   // a big store takes seconds to read: the bar moves by step (the period's tickets, the open ones, the figures)
   const progress = startProgress(ctx.io, ctx.io.speech.t.progress.report, 3)
   const [tickets, open] = await withStore(ctx, environment, async (store) => {
@@ -88,6 +109,7 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
     zone,
     open,
     ...(opts.regulation ? { only: opts.regulation } : {}),
+    ...(figures ? { observe: figures } : {}),
   })
   progress.update(3)
   progress.stop()
@@ -96,8 +118,51 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
       `warning: ${report.skipped.length} ticket(s) of unknown regulations left out: ${[...new Set(report.skipped.map((s) => s.regulation))].join(', ')}\n`,
     )
   const header = { now: formatInstantIn(ctx.now, zone), regulation: opts.regulation ?? null }
-  if (format === 'json') writeJson(ctx.io, report)
-  else if (format === 'csv') ctx.io.out(reportCsv(report, { totals: opts.totals === true }))
-  else if (format === 'md') ctx.io.out(reportMarkdown(report, header, ctx.io))
-  else ctx.io.out(reportTable(report, header, ctx.io))
+  if (opts.output === undefined) {
+    if (format === 'json') writeJson(ctx.io, report)
+    else ctx.io.out(rendered(format, { report, header, ctx, figures, totals: opts.totals === true }))
+    return
+  }
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : rendered(format, { report, header, ctx, figures, totals: opts.totals === true })
+  writeReport(opts.output, text)
+  ctx.io.err(`${ctx.io.speech.t.report.written(opts.output)}\n`)
+}
+
+interface Rendering {
+  report: Report
+  header: ReportHeader
+  ctx: Context
+  /** what the report's pass gathered for the html format */
+  figures: FiguresCollector | undefined
+  totals: boolean
+}
+
+function rendered(format: Exclude<Format, 'json'>, { report, header, ctx, figures, totals }: Rendering): string {
+  switch (format) {
+    case 'csv':
+      return reportCsv(report, { totals })
+    case 'md':
+      return reportMarkdown(report, header, ctx.io)
+    case 'html':
+      return reportHtml(
+        report,
+        (figures ?? collectFigures()).result(report.period.from, report.period.to),
+        header,
+        ctx.io,
+      )
+    case 'table':
+      return reportTable(report, header, ctx.io)
+  }
+}
+
+/** The file whole or not at all: a temporary file beside it, renamed over it (data/atomic-file.ts). */
+function writeReport(file: string, text: string): void {
+  try {
+    replaceFile(file, text, 0o644)
+  } catch (e) {
+    throw new RegdeskError(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)
+  }
 }

@@ -333,6 +333,58 @@ export const en = {
     breaches: (n: number) => `Breached windows (${n}), most late first`,
     breachesHeading: (n: number) => `Breached windows (${n})`,
     more: (n: number) => `… and ${n} more (--format json lists them all)`,
+    written: (file: string) => `report written to ${file}`,
+    /** the printable report (report --format html) */
+    html: {
+      words: {
+        Period: 'Period',
+        Regulations: 'Regulations',
+        'As of': 'As of',
+        Compliance: 'Compliance',
+        'reaction windows opened in the period': 'reaction windows opened in the period',
+        'not regulated': 'not regulated',
+        'Outcome of the windows': 'Outcome of the windows',
+        'Compliance by week': 'Compliance by week',
+        week: 'week',
+        'decided windows': 'decided windows',
+        'Reaction time against the limit': 'Reaction time against the limit',
+        'share of the limit': 'share of the limit',
+        'answered windows': 'answered windows',
+        limit: 'limit',
+        'within limit': 'within limit',
+        'median share': 'median share',
+        'p90 share': 'p90 share',
+        Breaches: 'Breaches',
+        'Breaches by level': 'Breaches by level',
+        'Breaches by agent': 'Breaches by agent',
+        agent: 'agent',
+        '(unassigned)': '(unassigned)',
+        'Windows by group': 'Windows by group',
+        'Backlog and time to resolve': 'Backlog and time to resolve',
+        'Open tickets by age': 'Open tickets by age',
+        'Incoming requests: out of scope and unclear': 'Incoming requests: out of scope and unclear',
+        'received in the period': 'received in the period',
+        unclear: 'unclear',
+        tickets: 'tickets',
+        'top topics': 'top topics',
+        reason: 'reason',
+        topic: 'topic',
+        '(no topic)': '(no topic)',
+        count: 'count',
+        'no data': 'no data',
+        'Out of scope: the refusing reason (eligibility) or the out-of-scope topic. Unclear: the topic the verdict leaned to.':
+          'Out of scope: the refusing reason (eligibility) or the out-of-scope topic. Unclear: the topic the verdict leaned to.',
+        "compliance = met / (met + late + overdue) of the windows opened in the week, in the regulation's timezone; a week without such a window has no bar":
+          "compliance = met / (met + late + overdue) of the windows opened in the week, in the regulation's timezone; a week without such a window has no bar",
+        'working time to the answer over working time from opening to the deadline; 1 = answered at the deadline; a late answer outside working hours counts past the limit':
+          'working time to the answer over working time from opening to the deadline; 1 = answered at the deadline; a late answer outside working hours counts past the limit',
+        'late: by who answered; overdue: by the assignee (nobody answered yet)':
+          'late: by who answered; overdue: by the assignee (nobody answered yet)',
+      },
+      windowsOf: (n: number) => `${n} window${n === 1 ? '' : 's'}`,
+      othersAgents: (n: number, breaches: number) =>
+        `${n} more agent${n === 1 ? '' : 's'}: ${breaches} breach${breaches === 1 ? '' : 'es'}`,
+    },
   },
   /** a ticket event's type, as a person reads it */
   event: {

@@ -13,7 +13,7 @@ export interface ReportHeader {
 }
 
 /** A section of the report: a heading and a table, rendered for a terminal or as Markdown. */
-interface Section {
+export interface Section {
   title: string
   head: string[]
   rows: string[][]
@@ -24,6 +24,11 @@ const BREACHES_SHOWN = 20
 
 /** The report's sections; cells may carry colour (terminal) or none (Markdown). */
 function sections(report: Report, io: IO): Section[] {
+  return [...windowSections(report, io), ...backlogSections(report, io)]
+}
+
+/** Reaction windows and reaction time by group, then out of scope where any group has some. */
+export function windowSections(report: Report, io: IO): Section[] {
   const c = io.color
   const w = io.speech.t.report.words
   const groups = [
@@ -99,12 +104,11 @@ function sections(report: Report, io: IO): Section[] {
         "the helpdesk's own reaction deadline (Okdesk planned_reaction_at) beside the regulation's; disagree: met by one, missed by the other"
       ],
     })
-  out.push(...backlogSections(report, io))
   return out
 }
 
 /** Backlog and time to resolve: one row each, for the whole report. */
-function backlogSections(report: Report, io: IO): Section[] {
+export function backlogSections(report: Report, io: IO): Section[] {
   const { backlog: b, resolution: r } = report
   const t = io.speech.t.report
   const w = t.words
@@ -153,7 +157,7 @@ export function reportTable(report: Report, header: ReportHeader, io: IO): strin
 
 /** The same report as a Markdown document a lead can paste into a wiki. */
 export function reportMarkdown(report: Report, header: ReportHeader, io: IO): string {
-  const plain = { color: new Proxy({}, { get: () => (s: string) => s }), speech: io.speech } as unknown as IO
+  const plain = plainIO(io)
   const t = io.speech.t.report
   const w = t.words
   // several items of a cell (topics) are separated as on the terminal, where each has its line
@@ -180,6 +184,11 @@ export function reportMarkdown(report: Report, header: ReportHeader, io: IO): st
     for (const b of report.breaches) lines.push(row(breachCells(b, io)))
   } else lines.push(w['None: every reaction window with a deadline was met or is not yet due.'])
   return `${lines.join('\n')}\n`
+}
+
+/** The IO of a renderer without colour (Markdown, HTML): its words, no escape codes. */
+export function plainIO(io: IO): IO {
+  return { color: new Proxy({}, { get: () => (s: string) => s }), speech: io.speech } as unknown as IO
 }
 
 const CSV_COLUMNS = [
@@ -278,7 +287,7 @@ function backlogCells(report: Report): Record<string, number | string> {
   }
 }
 
-function titleOf(report: Report, io: IO): string {
+export function titleOf(report: Report, io: IO): string {
   return io.speech.t.report.title(report.period.from, report.period.to)
 }
 
@@ -305,11 +314,11 @@ function paintCompliance(value: number | null, io: IO): string {
   return value >= 1 ? io.color.green(text) : value >= 0.9 ? io.color.yellow(text) : io.color.red(text)
 }
 
-function percent(share: number | null): string {
+export function percent(share: number | null): string {
   return share === null ? '—' : `${(share * 100).toFixed(share === 1 || share === 0 ? 0 : 1)} %`
 }
 
-function breachCells(b: Breach, io: IO): string[] {
+export function breachCells(b: Breach, io: IO): string[] {
   return [
     b.id,
     b.regulation,
