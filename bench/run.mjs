@@ -2,13 +2,13 @@
 // `npm test`. Every figure is measured beside a floor or a peer in the same run, as a ratio or a
 // median, because the machine is shared and noisy. Prints one Markdown table (progress on stderr)
 // and, without --quick, writes it to bench/RESULTS.md with the machine, Node version, date and
-// commit. `-- --only=business,startup,triage,store,postgres,batch,import` runs some sections (not written to RESULTS.md).
+// commit. `-- --only=business,startup,triage,store,postgres,batch,import,html` runs some sections (not written to RESULTS.md).
 //
 //   1. business time (bench/business-time.mjs): the engine, a luxon minute-stepping reference
 //      and the npm library moment-business-time (bench/peers/)
 //   2. start-up (bench/startup.mjs)        3. store scale (bench/store.mjs, bench/store-data.mjs)
 //   3b. the team store on PostgreSQL (bench/postgres.mjs)   4. batch deadlines (bench/batch.mjs)
-//   5. helpdesk import (bench/import.mjs)
+//   5. helpdesk import (bench/import.mjs)   6. the printable report (bench/report-html.mjs)
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -19,6 +19,7 @@ import { benchImport } from './import.mjs'
 import { markdownTable, ROOT, rssMethod } from './lib.mjs'
 import { PEER_NAME, PEER_VERSION } from './peers/moment-business-time.mjs'
 import { benchPostgres } from './postgres.mjs'
+import { benchReportHtml } from './report-html.mjs'
 import { benchStartup } from './startup.mjs'
 import { benchStore } from './store.mjs'
 import { benchTriage } from './triage.mjs'
@@ -37,6 +38,7 @@ const sections = [
   ['postgres', 'team store (PostgreSQL)', benchPostgres],
   ['batch', 'batch deadlines', benchBatch],
   ['import', 'helpdesk import', benchImport],
+  ['html', 'printable report', benchReportHtml],
 ]
 let peerNotes = []
 for (const [key, title, fn] of sections) {
