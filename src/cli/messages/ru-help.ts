@@ -292,6 +292,65 @@ export const RU_HELP: readonly Phrase[] = [
     'Список заявок с состоянием SLA (пустой результат: код 0, JSON [])',
   ],
   [/only these statuses, comma-separated: (.*)/, 'только эти статусы, через запятую: $1'],
+  // tickets import and export (docs/IMPORT.md)
+  [
+    exact(
+      "Take in a helpdesk's tickets with their history (generic JSON Lines or CSV, Okdesk, Usedesk): one ticket per source record, again and again without duplicates",
+    ),
+    'Импорт заявок из helpdesk с их историей (общий формат JSON Lines или CSV, Okdesk, Usedesk): одна заявка на запись источника, повторный импорт не создаёт дублей',
+  ],
+  [exact('the file, or - to read stdin'), 'файл или - для чтения из stdin'],
+  [exact('the format of the file'), 'формат файла'],
+  [
+    exact('the regulation the tickets are judged by (default: config `regulation`)'),
+    'регламент, по которому оцениваются заявки (по умолчанию: config `regulation`)',
+  ],
+  [
+    exact("the timezone of times without an offset (default: the regulation's)"),
+    'часовой пояс для времени без смещения (по умолчанию: пояс регламента)',
+  ],
+  [
+    exact('do not triage the texts (the level comes from the record, its tier or --level)'),
+    'не разбирать тексты (уровень — из записи, её тарифа или --level)',
+  ],
+  [exact('give every imported ticket this level'), 'дать всем импортированным заявкам этот уровень'],
+  [
+    exact('The formats are described in docs/IMPORT.md. A record already imported (same source and external_id)'),
+    'Форматы описаны в docs/IMPORT.md. Уже импортированная запись (тот же source и external_id)',
+  ],
+  [
+    exact('is updated when it changed and left alone when not. A bad row is reported with its line and field and'),
+    'обновляется, если изменилась, и остаётся как есть, если нет. Ошибочная строка называется с номером и полем и',
+  ],
+  [
+    exact('skipped; the others are imported, and the exit code is 1.'),
+    'пропускается; остальные импортируются, код выхода — 1.',
+  ],
+  [
+    exact('Write the stored tickets in the generic import format (JSON Lines or CSV), history included'),
+    'Выгрузить заявки в общем формате импорта (JSON Lines или CSV) вместе с историей',
+  ],
+  [exact('JSON Lines (with events) or CSV (flat)'), 'JSON Lines (с событиями) или CSV (плоский)'],
+  [
+    exact('write to this file (replaced whole, atomically) instead of stdout'),
+    'записать в этот файл (целиком, атомарно) вместо stdout',
+  ],
+  [
+    exact('The format is the one `tickets import` reads (docs/IMPORT.md): importing an export into an empty store'),
+    'Формат — тот, что читает `tickets import` (docs/IMPORT.md): импорт выгрузки в пустое хранилище',
+  ],
+  [
+    exact('gives the same tickets. Credentials stay masked. CSV has no events column: only the flat times.'),
+    'даёт те же заявки. Учётные данные остаются скрытыми. В CSV нет столбца events: только отдельные времена.',
+  ],
+  [
+    exact('output format (html: a printable page with charts)'),
+    'формат вывода (html: страница для печати с графиками)',
+  ],
+  [
+    exact('write to this file (replaced whole) instead of stdout; the format follows its extension'),
+    'записать в этот файл (целиком) вместо stdout; формат — по расширению',
+  ],
   [exact('only tickets of this regulation'), 'только заявки этого регламента'],
   [
     exact('only tickets assigned to this agent ("none": unassigned)'),

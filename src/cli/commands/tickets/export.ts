@@ -38,7 +38,7 @@ export function ticketsExportCommand(io: IO, environment: Environment): Command 
       `${examples([
         'regdesk tickets export -o tickets.jsonl',
         'regdesk tickets export --format csv -r moguta -o moguta.csv',
-        'regdesk tickets export | regdesk --store other.json tickets import - --from jsonl -r moguta --no-triage',
+        'regdesk tickets export | regdesk --store other.json tickets import - --from jsonl -r moguta',
       ])}
 The format is the one \`tickets import\` reads (docs/IMPORT.md): importing an export into an empty store
 gives the same tickets. Credentials stay masked. CSV has no events column: only the flat times.
