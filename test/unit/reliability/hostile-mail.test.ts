@@ -133,7 +133,8 @@ describe('a hostile mailbox', () => {
       letter({ subject: `Заявка ${i}`, from: 'a@b.ru', id: `s${i}@x`, text: 'Не работает корзина' })
     const big = message(
       [...envelope({ subject: 'Архив', from: 'a@b.ru', id: 'big@x' }), 'Content-Type: application/zip'],
-      Buffer.alloc(26 * 1024 * 1024, 'QUFB\n'),
+      // base64 as mail writes it: 76 characters a line
+      Buffer.alloc(26 * 1024 * 1024, `${'QUFB'.repeat(19)}\n`),
     )
     writeFileSync(file, mbox([small(1), big, small(3)]))
     const r = await runCli(['tickets', 'add', '-r', 'advantshop', '--mbox', file, '--json'], {
