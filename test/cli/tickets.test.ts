@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { regdesk, tempDir } from './regdesk.js'
+import { regdesk, tempDir } from '../support/in-process.js'
 
 const envFor = () => ({ REGDESK_STORE: join(tempDir(), 'tickets.json'), REGDESK_NOW: '2026-11-30T12:00:00+03:00' })
 

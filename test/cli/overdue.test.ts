@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { regdesk, tempDir } from './regdesk.js'
+import { regdesk, tempDir } from '../support/in-process.js'
 
 describe('regdesk overdue', () => {
   async function fixture() {
