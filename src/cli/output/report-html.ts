@@ -6,6 +6,7 @@ import { esc } from './html-escape.js'
 import {
   backlogSections,
   breachCells,
+  breachHeads,
   percent,
   plainIO,
   type ReportHeader,
@@ -297,16 +298,7 @@ function breachesSection(report: Report, figures: ReportFigures, io: IO): string
     `<h3>${esc(t.breachesHeading(report.breaches.length))}</h3>`,
   ]
   if (report.breaches.length) {
-    const heads = [
-      w.ticket,
-      w.regulation,
-      w.level,
-      w.opened,
-      w.deadline,
-      w.responded,
-      w['late by (working)'],
-      w.assignee,
-    ]
+    const heads = breachHeads(io)
     const rows = report.breaches
       .slice(0, BREACHES_PRINTED)
       .map((b) =>

@@ -170,16 +170,7 @@ export function reportMarkdown(report: Report, header: ReportHeader, io: IO): st
   }
   lines.push('', `## ${t.breachesHeading(report.breaches.length)}`, '')
   if (report.breaches.length) {
-    const heads = [
-      w.ticket,
-      w.regulation,
-      w.level,
-      w.opened,
-      w.deadline,
-      w.responded,
-      w['late by (working)'],
-      w.assignee,
-    ]
+    const heads = breachHeads(io)
     lines.push(row(heads), row(heads.map(() => '---')))
     for (const b of report.breaches) lines.push(row(breachCells(b, io)))
   } else lines.push(w['None: every reaction window with a deadline was met or is not yet due.'])
@@ -316,6 +307,12 @@ function paintCompliance(value: number | null, io: IO): string {
 
 export function percent(share: number | null): string {
   return share === null ? '—' : `${(share * 100).toFixed(share === 1 || share === 0 ? 0 : 1)} %`
+}
+
+/** The headings of breachCells' columns on paper (Markdown, HTML). */
+export function breachHeads(io: IO): string[] {
+  const w = io.speech.t.report.words
+  return [w.ticket, w.regulation, w.level, w.opened, w.deadline, w.responded, w['late by (working)'], w.assignee]
 }
 
 export function breachCells(b: Breach, io: IO): string[] {
