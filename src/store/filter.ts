@@ -4,7 +4,7 @@ import type { TicketFilter } from './ticket-store.js'
 
 /**
  * Whether a ticket matches a filter: the file store's reading of TicketFilter, the same
- * conditions the team store writes as SQL (postgres/queries.ts). `facts` is computed only when
+ * conditions the team store writes as SQL (postgres/store.ts, whereOf). `facts` is computed only when
  * a time condition needs it.
  */
 export function matchesFilter(t: Ticket, f: TicketFilter, facts?: TicketFacts): boolean {
