@@ -206,6 +206,7 @@ export const RU_PHRASES: readonly Phrase[] = [
   ),
 
   // ── deadline, elapsed ──
+  p(String.raw`use either --json or a (\S+) file, not both`, 'укажите либо --json, либо файл $1, но не оба сразу'),
   p(String.raw`use either (\S+) or (\S+), not both`, 'укажите либо $1, либо $2, но не оба сразу'),
   p('use either --year, --month or --from/--to', 'укажите либо --year, либо --month, либо --from/--to'),
   p(String.raw`use either (\S+) or (\S+)`, 'укажите либо $1, либо $2'),

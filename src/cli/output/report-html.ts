@@ -299,13 +299,18 @@ function breachesSection(report: Report, figures: ReportFigures, io: IO): string
   ]
   if (report.breaches.length) {
     const heads = breachHeads(io)
-    const rows = report.breaches
-      .slice(0, BREACHES_PRINTED)
-      .map((b) =>
-        breachCells(b, io).map((cell, i) =>
-          i === 0 || (i >= 3 && i <= 5) ? `<span class="time">${esc(cell)}</span>` : i === 6 ? num(cell) : esc(cell),
-        ),
-      )
+    const rows = report.breaches.slice(0, BREACHES_PRINTED).map((b) =>
+      breachCells(b, io).map((cell, i) =>
+        i === 0
+          ? `<span class="time">${esc(cell)}</span>`
+          : // an instant may break before its time ("2026-10-05" / "T23:05:00+03:00"): the table fits A4
+            i >= 3 && i <= 5
+            ? esc(cell).replace('T', '<wbr/>T')
+            : i === 6
+              ? num(cell)
+              : esc(cell),
+      ),
+    )
     parts.push(table(heads, rows, [false, false, false, false, false, false, true, false], false, [], 'breaches'))
     if (report.breaches.length > BREACHES_PRINTED)
       parts.push(`<p class="note">${esc(t.more(report.breaches.length - BREACHES_PRINTED))}</p>`)
