@@ -191,13 +191,14 @@ export function runCalendarShow(ctx: Context, id: string | undefined, opts: Cale
   }
   if (ctx.io.isStdoutTTY && opts.from === undefined) {
     // a grid per month, under where each year of the calendar comes from
-    ctx.io.out(years.map((y) => `${yearLine(clock.calendar.id, y)}\n`).join(''))
+    ctx.io.out(years.map((y) => `${yearLine(clock.calendar.id, y, ctx.io)}\n`).join(''))
     byMonth(days).forEach((month, i) => {
       ctx.io.out(`${i ? '\n' : ''}${renderMonthGrid(reg, month, ctx.io)}`)
     })
   } else {
     // piped rows stay rows: the origin of the years goes to stderr
-    if (year !== undefined) for (const y of years) ctx.io.err(`note: ${yearLine(clock.calendar.id, y)}\n`)
+    if (year !== undefined)
+      for (const y of years) ctx.io.err(`${ctx.io.speech.t.run.note}: ${yearLine(clock.calendar.id, y, ctx.io)}\n`)
     ctx.io.out(renderDays(days, ctx.io))
   }
 }
@@ -252,14 +253,15 @@ function yearJson(y: YearOrigin) {
   return { ...y, provisional: y.status === 'provisional' }
 }
 
-function yearLine(id: string, y: YearOrigin): string {
+function yearLine(id: string, y: YearOrigin, io: IO): string {
+  const v = io.speech.t.value
   const where =
     y.origin === 'imported'
-      ? `imported from ${y.file}`
+      ? v.yearImported(y.file ?? '')
       : y.origin === 'shipped'
-        ? `shipped with regdesk (${y.file})`
-        : 'not covered: only the statutory holidays'
-  return `calendar ${id} ${y.year}: ${y.status}${y.status === 'provisional' ? ' (no decree yet)' : ''}, ${where}${y.decree ? `; ${y.decree}` : ''}`
+        ? v.yearShipped(y.file ?? '')
+        : v.yearNotCovered
+  return v.yearLine(id, y.year, v.yearStatus[y.status] ?? y.status, y.status === 'provisional', where, y.decree ?? null)
 }
 
 function byMonth(days: readonly ClockDay[]): ClockDay[][] {
@@ -321,7 +323,7 @@ function showCalendarYear(ctx: Context, id: string, year: number): void {
     })
     return
   }
-  const header = years.map((y) => yearLine(id, y)).join('\n')
+  const header = years.map((y) => yearLine(id, y, ctx.io)).join('\n')
   if (ctx.io.isStdoutTTY) ctx.io.out(`${header}\n`)
   else ctx.io.err(`note: ${header}\n`)
   ctx.io.out(
@@ -402,14 +404,17 @@ function renderDays(days: readonly ClockDay[], io: IO): string {
 /** A month as people read it: weeks in rows, each day with its hours, days off coloured. */
 function renderMonthGrid(reg: Regulation, days: readonly ClockDay[], io: IO): string {
   const c = io.color
+  const v = io.speech.t.value
   const first = DateTime.fromISO(days[0]?.date ?? '')
-  const lines = [c.bold(`${reg.id} — ${first.setLocale('en').toFormat('LLLL yyyy')} (${reg.workingTime.timezone})`)]
+  // the month in the nominative ("ноябрь 2026", not the genitive of a date)
+  const month = first.setLocale(io.speech.lang).toFormat('LLLL yyyy')
+  const lines = [c.bold(`${reg.id} — ${month} (${reg.workingTime.timezone})`)]
   const cell = (d: ClockDay | undefined) => {
     if (!d) return ' '.repeat(14)
     const dayNo = String(DateTime.fromISO(d.date).day).padStart(2)
     const hours =
       d.hours.length === 0
-        ? 'closed'
+        ? v.closed
         : d.hours.length === 1
           ? (d.hours[0] ?? '')
           : `${d.hours[0]?.slice(0, 5)}-${d.hours.at(-1)?.slice(6)}`
@@ -419,7 +424,11 @@ function renderMonthGrid(reg: Regulation, days: readonly ClockDay[], io: IO): st
     if (d.kind === 'working_weekend') return c.cyan(text)
     return text
   }
-  lines.push(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => d.padEnd(14)).join(' '))
+  lines.push(
+    Object.values(io.speech.t.regulationView.weekday)
+      .map((d) => d.padEnd(14))
+      .join(' '),
+  )
   let week: (ClockDay | undefined)[] = Array(first.weekday - 1).fill(undefined)
   for (const d of days) {
     week.push(d)
@@ -436,7 +445,7 @@ function renderMonthGrid(reg: Regulation, days: readonly ClockDay[], io: IO): st
     lines.push('')
     for (const d of notes)
       lines.push(
-        `${d.date}  ${d.kind.replace(/_/g, ' ')}${d.name ? `: ${d.name}` : ''}${d.shortenedApplied ? ' (shortened)' : ''}`,
+        `${d.date}  ${v.day[d.kind] ?? d.kind.replace(/_/g, ' ')}${d.name ? `: ${d.name}` : ''}${d.shortenedApplied ? ` (${v.day.shortened})` : ''}`,
       )
   }
   return `${lines.join('\n')}\n`

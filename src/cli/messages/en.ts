@@ -193,6 +193,13 @@ export const en = {
       non_working: 'non-working day',
     } as Record<string, string>,
     movedFrom: (date: string) => `moved from ${date}`,
+    /** `calendar show`: where a year of the production calendar comes from */
+    yearLine: (id: string, year: number, status: string, provisional: boolean, where: string, decree: string | null) =>
+      `calendar ${id} ${year}: ${status}${provisional ? ' (no decree yet)' : ''}, ${where}${decree ? `; ${decree}` : ''}`,
+    yearStatus: { official: 'official', provisional: 'provisional', uncovered: 'uncovered' } as Record<string, string>,
+    yearImported: (file: string) => `imported from ${file}`,
+    yearShipped: (file: string) => `shipped with regdesk (${file})`,
+    yearNotCovered: 'not covered: only the statutory holidays',
     insteadOf: (date: string) => `instead of ${date}`,
   },
   /** `regulations show`: a regulation read by a person */

@@ -192,6 +192,12 @@ export const ru: Messages = {
       non_working: 'нерабочий день',
     },
     movedFrom: (date) => `перенесён с ${date}`,
+    yearLine: (id, year, status, provisional, where, decree) =>
+      `календарь ${id} ${year}: ${status}${provisional ? ' (постановления ещё нет)' : ''}, ${where}${decree ? `; ${decree}` : ''}`,
+    yearStatus: { official: 'официальный', provisional: 'предварительный', uncovered: 'нет данных' },
+    yearImported: (file) => `импортирован из ${file}`,
+    yearShipped: (file) => `поставляется с regdesk (${file})`,
+    yearNotCovered: 'не покрыт: только праздники по закону',
     insteadOf: (date) => `вместо ${date}`,
   },
   regulationView: {
