@@ -33,7 +33,8 @@ function launch({ bundle = BUNDLE, makeCodeCache = false } = {}) {
 
 function readBundle(file) {
   try {
-    return readFileSync(file, 'utf8')
+    // the bundle is ASCII (scripts/bundle.mjs): read as Latin-1 it is a one-byte string, made without decoding UTF-8
+    return readFileSync(file, 'latin1')
   } catch (err) {
     if (err.code !== 'ENOENT') throw err
     process.stderr.write(`error: ${file} is missing; build regdesk first (npm run build)\n`)

@@ -4,28 +4,41 @@
 // The compiled modules in dist/ stay for the library entry points, the benchmark and the scripts.
 import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 /**
- * commander requires node:child_process when it loads, for subcommands that are separate
- * executables, which regdesk has none of; loading it (and the network modules it pulls in) costs
- * every command ~10 ms. Its import from commander becomes one that loads the module on first use.
+ * Node modules the program loads on first use instead of at start-up, where every command would pay for them:
+ * commander requires node:child_process (and the network modules it pulls in, ~10 ms) for subcommands that are
+ * separate executables, which regdesk has none of; node:crypto (~5 ms) serves only the commands that write a store
+ * or fingerprint a regulation. Each becomes a stand-in that requires the real module when a function is first called.
  */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+const LAZY_MODULES = ['child_process', 'crypto']
+const lazyNodeModules = {
+  name: 'lazy-node-modules',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    b.onResolve({ filter: new RegExp(`^node:(${LAZY_MODULES.join('|')})$`) }, (args) =>
+      // the stand-in's own require is of the real module
+      args.namespace === 'lazy'
+        ? { path: args.path, external: true }
+        : { path: args.path.slice('node:'.length), namespace: 'lazy' },
     )
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
-      contents:
-        "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] })",
-      loader: 'js',
-    }))
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, async (args) => {
+      // an ES module of the real module's functions (not its classes), each calling it: a stand-in object would be
+      // copied property by property by esbuild's interop, which loads the module
+      const real = await import(`node:${args.path}`)
+      const names = Object.keys(real).filter((name) => /^[a-z]/.test(name) && typeof real[name] === 'function')
+      return {
+        contents: [
+          `let real; const load = () => (real ??= require('node:${args.path}'))`,
+          ...names.map((name) => `export function ${name}(...a) { return load().${name}(...a) }`),
+        ].join('\n'),
+        loader: 'js',
+      }
+    })
   },
 }
 
@@ -42,7 +55,7 @@ await build({
   outExtension: { '.js': '.cjs' },
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [lazyChildProcess],
+  plugins: [lazyNodeModules],
   // Loaded from node_modules when a command needs them (an ad-hoc timezone, the config file, the
   // interactive prompts, a progress bar, the MIME parser of e-mails, an imported CSV file): in the bundle they would
   // be read and cached by every command.
@@ -77,8 +90,19 @@ await build({
 
 // bin/regdesk.js runs the bundle as a vm.Script, which has no module loader for import(): an ES-module-only
 // dependency is required instead (Node 20.19 and later require ES modules).
-if (/\bimport\(/.test(readFileSync(join(outdir, 'regdesk.cjs'), 'utf8')))
+const bundleFile = join(outdir, 'regdesk.cjs')
+if (/\bimport\(/.test(readFileSync(bundleFile, 'utf8')))
   throw new Error('dist/bundle/regdesk.cjs has an import(): a vm.Script cannot run it; require the module instead')
+
+// The bundle in ASCII, read by bin/regdesk.js as Latin-1: one Cyrillic letter makes Node decode the whole 1.2 MB as
+// UTF-8 into a two-byte string, a tenth of a short command's start-up. esbuild escapes strings itself; what it keeps
+// (regular expression literals, String.raw sources of expressions, comments) means the same with \u escapes.
+writeFileSync(bundleFile, asciiOnly(readFileSync(bundleFile, 'utf8')))
+
+function asciiOnly(source) {
+  // code unit by code unit: a character beyond 16 bits becomes its surrogate pair, which an expression reads as one
+  return source.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
 
 // The code cache: what V8 compiled during one triage, the command whose start-up matters most.
 const home = mkdtempSync(join(tmpdir(), 'regdesk-build-'))

@@ -24,6 +24,14 @@ const FINDERS: { kind: SecretSpan['kind']; name: PatternName }[] = [
  * echoed. Errs on the side of masking: a false positive hides a word, a false negative leaks a secret.
  */
 export function findSecrets(text: string): SecretSpan[] {
+  if (text !== lastRead.text) lastRead = { text, spans: secretsIn(text) }
+  return lastRead.spans.map((s) => ({ ...s }))
+}
+
+/** The text read last: a request is read for secrets by its warnings, by the scope model and by the topic scoring. */
+let lastRead: { text: string | undefined; spans: readonly SecretSpan[] } = { text: undefined, spans: [] }
+
+function secretsIn(text: string): SecretSpan[] {
   const spans: SecretSpan[] = []
   const notASecret = wordList('notASecret')
   for (const { kind, name } of FINDERS) {

@@ -2,8 +2,8 @@ import { en, type Messages } from './en.js'
 import type { Language } from './language.js'
 import { ENGLISH, type PhraseBook, phraseBook } from './phrases.js'
 import { ru } from './ru.js'
-import { RU_HELP } from './ru-help.js'
-import { RU_PHRASES } from './ru-phrases.js'
+import { ruHelp } from './ru-help.js'
+import { ruPhrases } from './ru-phrases.js'
 
 export type { Messages } from './en.js'
 export type { Language } from './language.js'
@@ -20,7 +20,7 @@ let russian: Speech | undefined
 
 export function speechOf(lang: Language): Speech {
   if (lang === 'en') return ENGLISH_SPEECH
-  russian ??= { lang: 'ru', t: ru, phrases: phraseBook(RU_PHRASES), help: phraseBook(RU_HELP) }
+  russian ??= { lang: 'ru', t: ru, phrases: phraseBook(ruPhrases()), help: phraseBook(ruHelp()) }
   return russian
 }
 

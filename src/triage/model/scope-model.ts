@@ -15,10 +15,15 @@ export interface ScopeModelSlice {
 
 /** P(in) of a request under one regulation. */
 export class ScopeModel {
-  private readonly features: string[]
+  /** where each feature's line begins in `slice.features`, and one past the end: a command splits no strings */
+  private readonly starts: Uint32Array
 
   constructor(private readonly slice: ScopeModelSlice) {
-    this.features = slice.features ? slice.features.split('\n') : []
+    const text = slice.features
+    const starts = [0]
+    if (text) for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1)
+    starts.push(text.length + 1)
+    this.starts = Uint32Array.from(text ? starts : [0])
   }
 
   probability(text: string): number {
@@ -31,11 +36,13 @@ export class ScopeModel {
   }
 
   private weightOf(feature: string): number {
+    const { starts } = this
+    const text = this.slice.features
     let lo = 0
-    let hi = this.features.length - 1
+    let hi = starts.length - 2
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1
-      const f = this.features[mid] as string
+      const f = text.slice(starts[mid] as number, (starts[mid + 1] as number) - 1)
       if (f === feature) return this.slice.weights[mid] ?? 0
       if (f < feature) lo = mid + 1
       else hi = mid - 1

@@ -3,10 +3,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { phraseBook } from '../../../src/cli/messages/phrases.js'
-import { RU_PHRASES } from '../../../src/cli/messages/ru-phrases.js'
+import { ruPhrases } from '../../../src/cli/messages/ru-phrases.js'
 import { regdesk, tempDir, tempStore } from '../../support/in-process.js'
 
-const book = phraseBook(RU_PHRASES)
+const book = phraseBook(ruPhrases())
 
 /** Words that stay as they are in Russian text: names of things, formats, keys. */
 const KEPT = new Set([

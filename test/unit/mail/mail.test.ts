@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { phraseBook } from '../../../src/cli/messages/phrases.js'
-import { RU_PHRASES } from '../../../src/cli/messages/ru-phrases.js'
+import { ruPhrases } from '../../../src/cli/messages/ru-phrases.js'
 import { rereadWindows1252 } from '../../../src/mail/charset.js'
 import { mailDateIso, parseMailDate } from '../../../src/mail/date.js'
 import { htmlToText } from '../../../src/mail/html-text.js'
@@ -104,7 +104,7 @@ describe('splitMbox', () => {
 })
 
 describe('the Russian of every e-mail sentence', () => {
-  const book = phraseBook(RU_PHRASES)
+  const book = phraseBook(ruPhrases())
   it.each([
     'the e-mail is larger than 25 MB; regdesk reads letters up to 25 MB',
     '/tmp/a.eml is larger than 25 MB; regdesk reads letters up to 25 MB (save the attachments apart)',
