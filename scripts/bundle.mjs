@@ -7,42 +7,53 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 /**
- * Node modules the program loads on first use instead of at start-up, where every command would pay for them:
+ * Modules the program loads on first use instead of at start-up, where every command would pay for them:
  * commander requires node:child_process (and the network modules it pulls in, ~10 ms) for subcommands that are
  * separate executables, which regdesk has none of; node:crypto (~5 ms) serves only the commands that write a store
- * or fingerprint a regulation. Each becomes a stand-in that requires the real module when a function is first called.
+ * or fingerprint a regulation; proper-lockfile (with graceful-fs, which patches node:fs as it loads, ~8 ms) only the
+ * commands that change a JSON file store. Each becomes a stand-in whose functions load the real module when first
+ * called (an object of functions, not a Proxy: esbuild's interop copies an imported module's properties).
  */
-const LAZY_MODULES = ['child_process', 'crypto']
-const lazyNodeModules = {
-  name: 'lazy-node-modules',
+const LAZY_BUILTINS = ['child_process', 'crypto']
+const LAZY_PACKAGES = ['proper-lockfile']
+const requireHere = createRequire(import.meta.url)
+const lazyModules = {
+  name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^node:(${LAZY_MODULES.join('|')})$`) }, (args) =>
+    b.onResolve({ filter: new RegExp(`^node:(${LAZY_BUILTINS.join('|')})$`) }, (args) =>
       // the stand-in's own require is of the real module
-      args.namespace === 'lazy'
-        ? { path: args.path, external: true }
-        : { path: args.path.slice('node:'.length), namespace: 'lazy' },
+      args.namespace === 'lazy' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy' },
     )
+    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) => ({
+      path: args.path,
+      namespace: 'lazy',
+    }))
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, async (args) => {
-      // an ES module of the real module's functions (not its classes), each calling it: a stand-in object would be
-      // copied property by property by esbuild's interop, which loads the module
-      const real = await import(`node:${args.path}`)
-      const names = Object.keys(real).filter((name) => /^[a-z]/.test(name) && typeof real[name] === 'function')
+      const builtin = args.path.startsWith('node:')
+      // the real module: a builtin stays external; a package is bundled, and run only when first required
+      const real = builtin ? args.path : requireHere.resolve(args.path)
+      const exported = builtin ? await import(args.path) : requireHere(args.path)
+      const names = Object.keys(exported).filter((name) => /^[a-z]/.test(name) && typeof exported[name] === 'function')
       return {
         contents: [
-          `let real; const load = () => (real ??= require('node:${args.path}'))`,
-          ...names.map((name) => `export function ${name}(...a) { return load().${name}(...a) }`),
+          `let real; const load = () => (real ??= require(${JSON.stringify(real)}))`,
+          `module.exports = { ${names.map((name) => `${name}: (...a) => load().${name}(...a)`).join(', ')} }`,
         ].join('\n'),
         loader: 'js',
+        resolveDir: root,
       }
     })
   },
 }
 
 const root = fileURLToPath(new URL('../', import.meta.url))
+/** the first line of each bundle: bin/code-cache.js uses a code cache only with the bundle it was made from */
+const BUILD_LINE = `// regdesk build ${randomUUID()}`
 const outdir = join(root, 'dist/bundle')
 rmSync(outdir, { recursive: true, force: true })
 await build({
@@ -55,16 +66,16 @@ await build({
   outExtension: { '.js': '.cjs' },
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [lazyNodeModules],
+  plugins: [lazyModules],
   // Loaded from node_modules when a command needs them (an ad-hoc timezone, the config file, the
   // interactive prompts, a progress bar, the MIME parser of e-mails, an imported CSV file): in the bundle they would
   // be read and cached by every command.
   external: ['luxon', 'conf', '@inquirer/prompts', 'cli-progress', 'postal-mime', 'csv-parse'],
   // the sources find their data files relative to their own module (dist/bundle is as deep as dist/cli)
   define: { 'import.meta.url': '__moduleUrl' },
-  // the first line names the build: bin/regdesk.js uses a code cache only with the bundle it was made from
+  // the first line names the build (BUILD_LINE)
   banner: {
-    js: `// regdesk build ${randomUUID()}\nconst __moduleUrl = require('node:url').pathToFileURL(__filename).href;`,
+    js: `${BUILD_LINE}\nconst __moduleUrl = require('node:url').pathToFileURL(__filename).href;`,
   },
 })
 
@@ -86,6 +97,10 @@ await build({
   logLevel: 'warning',
   // optional back-ends of pg that regdesk never uses (libpq bindings, Cloudflare Workers sockets)
   external: ['pg-native', 'pg-cloudflare'],
+  // pg asks whether it runs on Cloudflare Workers by `navigator.userAgent`, and where Node has no `navigator` (Node 20)
+  // by constructing a `Response`, which loads Node's whole fetch implementation (~35 ms); the build says it is Node
+  define: { navigator: '{"userAgent":"Node.js"}' },
+  banner: { js: BUILD_LINE },
 })
 
 // bin/regdesk.js runs the bundle as a vm.Script, which has no module loader for import(): an ES-module-only
@@ -97,7 +112,7 @@ if (/\bimport\(/.test(readFileSync(bundleFile, 'utf8')))
 // The bundle in ASCII, read by bin/regdesk.js as Latin-1: one Cyrillic letter makes Node decode the whole 1.2 MB as
 // UTF-8 into a two-byte string, a tenth of a short command's start-up. esbuild escapes strings itself; what it keeps
 // (regular expression literals, String.raw sources of expressions, comments) means the same with \u escapes.
-writeFileSync(bundleFile, asciiOnly(readFileSync(bundleFile, 'utf8')))
+for (const file of [bundleFile, join(outdir, 'pg.cjs')]) writeFileSync(file, asciiOnly(readFileSync(file, 'utf8')))
 
 function asciiOnly(source) {
   // code unit by code unit: a character beyond 16 bits becomes its surrogate pair, which an expression reads as one
@@ -133,3 +148,12 @@ const training = spawnSync(
 )
 rmSync(home, { recursive: true, force: true })
 if (training.status !== 0) throw new Error(`the bundled program failed its code-cache run:\n${training.stderr}`)
+
+// The driver's code cache: what V8 compiled while loading it (connecting needs a server, which a build has not).
+const driverCache = spawnSync(
+  process.execPath,
+  ['-e', "require('./bin/code-cache.js').runBundle(require.resolve('./dist/bundle/pg.cjs'), { makeCodeCache: true })"],
+  { cwd: root, encoding: 'utf8' },
+)
+if (driverCache.status !== 0)
+  throw new Error(`the PostgreSQL driver's bundle failed its code-cache run:\n${driverCache.stderr}`)

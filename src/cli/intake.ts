@@ -9,7 +9,7 @@ import type { TriageResult } from '../triage/triage.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context, Environment } from './context.js'
 import { triageJson } from './output/triage-json.js'
-import { businessClock } from './regulation-input.js'
+import { businessClock, triageWithModel } from './regulation-input.js'
 import { withStore } from './store.js'
 import { authorOf, formatIn } from './tickets.js'
 
@@ -28,6 +28,26 @@ export interface SaveOptions {
  * Stores a triaged request as a new ticket (`tickets add`, and the "save" offer of interactive triage): see
  * triagedTicket.
  */
+/**
+ * Triages a request and stores its ticket (`tickets add`). The store is prepared first: a database connection is made
+ * while the request is triaged, instead of after it.
+ */
+export async function triageAndSave(
+  ctx: Context,
+  environment: Environment,
+  reg: Regulation,
+  text: string,
+  facts: RequestFacts,
+  opts: SaveOptions = {},
+): Promise<{ ticket: Ticket; result: TriageResult }> {
+  return withStore(ctx, environment, async (store) => {
+    await store.prepare()
+    const result = triageWithModel(ctx, reg, text, facts)
+    const ticket = await store.insert(idPrefix(reg), triagedTicket(ctx, reg, text, facts, result, opts))
+    return { ticket, result }
+  })
+}
+
 export async function saveTriagedTicket(
   ctx: Context,
   environment: Environment,

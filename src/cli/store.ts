@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import { JsonFileStore } from '../store/json-file/store.js'
 import { isPostgresUrl, maskUrl, type PgDriver } from '../store/postgres/connection.js'
 import { PostgresStore } from '../store/postgres/store.js'
@@ -49,38 +50,25 @@ export function storeLabel(value: string): string {
 }
 
 /**
- * pg and its two helpers, required on first use: the program is one bundle run as a vm.Script
- * (bin/regdesk.js) where `import()` has no loader, and pg stays outside the bundle so that a
- * command on the file store never loads or compiles it (scripts/bundle.mjs).
+ * pg and its two helpers, loaded on first use: pg stays outside the program's bundle so that a command on the file
+ * store never loads or compiles it (scripts/bundle.mjs). The built program has them bundled in one file beside it,
+ * dist/bundle/pg.cjs, run with its code cache by bin/code-cache.js; the compiled modules and the tests load them from
+ * node_modules.
  */
 let driver: PgDriver | undefined
 export function pgDriver(): PgDriver {
-  if (!driver) {
-    const nodeRequire = createRequire(import.meta.url)
-    // pg asks at load whether it runs in a Cloudflare Worker: without a `navigator` (Node 20 has
-    // none) it touches the global `Response`, which makes Node load its whole fetch implementation
-    // (about 40 ms of every database command). A `navigator` that is not a Worker's answers first;
-    // it is removed again once pg is loaded.
-    const global = globalThis as { navigator?: unknown }
-    const lent = global.navigator === undefined
-    if (lent) global.navigator = { userAgent: 'Node.js' }
-    try {
-      driver = loadDriver(nodeRequire)
-    } finally {
-      if (lent) delete global.navigator
-    }
-  }
+  driver ??= loadDriver(createRequire(import.meta.url))
   return driver
 }
 
-/**
- * The built program has pg bundled in one file beside it (scripts/bundle.mjs: dist/bundle/pg.cjs);
- * the compiled modules and the tests load it from node_modules.
- */
 function loadDriver(nodeRequire: NodeJS.Require): PgDriver {
-  const bundled = new URL('./pg.cjs', import.meta.url)
-  if (bundled.pathname.includes('/dist/bundle/') && existsSync(bundled))
-    return nodeRequire(bundled.pathname) as PgDriver
+  const bundled = fileURLToPath(new URL('./pg.cjs', import.meta.url))
+  if (bundled.includes('/dist/bundle/') && existsSync(bundled)) {
+    const { runBundle } = nodeRequire(fileURLToPath(new URL('../../bin/code-cache.js', import.meta.url))) as {
+      runBundle: (file: string) => { exports: PgDriver }
+    }
+    return runBundle(bundled).exports
+  }
   const fromPg = createRequire(nodeRequire.resolve('pg'))
   return {
     pg: nodeRequire('pg') as PgDriver['pg'],

@@ -42,6 +42,11 @@ export interface TicketStore {
   /** the number of tickets */
   count(): Promise<number>
   info(): Promise<StoreInfo>
+  /**
+   * Starts what the store needs before its first use (a database connection), so that it proceeds while the command
+   * does its own work (a triage); resolves once it is under way and never rejects: a failure is reported at first use.
+   */
+  prepare(): Promise<void>
   /** releases connections; the store is not used afterwards */
   close(): Promise<void>
 }

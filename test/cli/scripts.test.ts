@@ -86,8 +86,20 @@ describe('guarding the record', () => {
   async function ticket() {
     const env = { REGDESK_STORE: join(tempDir(), 'tickets.json') }
     expect(
-      (await regdesk(['tickets', 'add', '-r', 'moguta', '--received-at', '2026-11-19T10:00+03:00', 'корзина'], env))
-        .exitCode,
+      (
+        await regdesk(
+          [
+            'tickets',
+            'add',
+            '-r',
+            'moguta',
+            '--received-at',
+            '2026-11-19T10:00+03:00',
+            'Не работает корзина после обновления',
+          ],
+          env,
+        )
+      ).exitCode,
     ).toBe(0)
     return env
   }

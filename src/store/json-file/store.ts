@@ -224,6 +224,10 @@ export class JsonFileStore implements TicketStore {
     }
   }
 
+  async prepare(): Promise<void> {
+    // a file is opened when it is read
+  }
+
   async close(): Promise<void> {
     // nothing is held between calls
   }

@@ -80,10 +80,17 @@ export function clientConfig(driver: PgDriver, url: string, options: ConnectOpti
  * password file (pgpass, as pg would, but without pg's deprecation notice on stderr).
  * @throws StoreUnavailableError in one sentence naming the store (password masked)
  */
-export async function connect(driver: PgDriver, url: string, options: ConnectOptions): Promise<Client> {
+export async function connect(
+  driver: PgDriver,
+  url: string,
+  options: ConnectOptions,
+  /** given the client before it connects, so that a connection still being made can be closed */
+  onClient?: (client: Client) => void,
+): Promise<Client> {
   const config = clientConfig(driver, url, options)
   const label = maskUrl(url)
   const client = new driver.pg.Client(config)
+  onClient?.(client)
   if (!config.password && !options.env.PGPASSWORD) {
     const params = (client as unknown as { connectionParameters: Record<string, unknown> }).connectionParameters
     // asked only when the server wants a password

@@ -44,6 +44,9 @@ const BATCH = 1000
 export class PostgresStore implements TicketStore {
   readonly label: string
   private client: Client | undefined
+  /** the connection being made (prepare, ready), and its client while it is */
+  private connecting: Promise<Client> | undefined
+  private pending: Client | undefined
   /** the schema version found, once checked */
   private schema: number | undefined
 
@@ -269,9 +272,27 @@ export class PostgresStore implements TicketStore {
     }
   }
 
+  async prepare(): Promise<void> {
+    this.connection().catch(() => {
+      // reported by the first use (ready), which awaits the same promise
+    })
+    // Two turns of the event loop: the socket connects and pg sends its start-up message, so the server sets up the
+    // session (its backend process, the catalogue) on the other core while the command triages.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve))
+  }
+
+  private connection(): Promise<Client> {
+    this.connecting ??= connect(this.driver, this.url, this.options, (client) => {
+      this.pending = client
+    })
+    return this.connecting
+  }
+
   async close(): Promise<void> {
-    const c = this.client
+    // a connection prepared for a command that failed before using it is closed too, made or still being made
+    const c = this.client ?? this.pending
     this.client = undefined
+    this.pending = undefined
     if (!c) return
     // The goodbye (Terminate) is one small write, handed to the kernel at once; waiting for the
     // server to close the socket as well would add a round trip to every command, so the socket
@@ -290,7 +311,7 @@ export class PostgresStore implements TicketStore {
    */
   private async ready(write: boolean): Promise<boolean> {
     if (this.schema === SCHEMA_VERSION) return true
-    if (!this.client) this.client = await connect(this.driver, this.url, this.options)
+    if (!this.client) this.client = await this.connection()
     const found = await this.schemaVersion()
     if (found > SCHEMA_VERSION) throw this.newer(found)
     if (found === SCHEMA_VERSION || (found === 0 && !write)) {

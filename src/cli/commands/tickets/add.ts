@@ -7,13 +7,13 @@ import type { TriageResult } from '../../../triage/triage.js'
 import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
-import { saveTriagedTicket } from '../../intake.js'
+import { triageAndSave } from '../../intake.js'
 import type { IO } from '../../io.js'
 import { checkEmlAlone, readEml } from '../../mail-input.js'
 import { addMail, addMailbox } from '../../mail-intake.js'
 import { writeJson } from '../../output/json.js'
 import { renderMailboxSummary } from '../../output/mail.js'
-import { regulationOption, triageWithModel } from '../../regulation-input.js'
+import { regulationOption } from '../../regulation-input.js'
 import { TicketViews } from '../../tickets.js'
 import { addTriageOptions, readRequestText, type TriageFlags, triageFacts } from '../../triage-input.js'
 
@@ -64,8 +64,7 @@ export async function runTicketsAdd(
   const text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
   if (text === undefined) throw new UsageError('give the request text as an argument, - to read stdin, or --file')
   const facts = triageFacts(ctx, reg, opts)
-  const result = triageWithModel(ctx, reg, text, facts)
-  const ticket = await saveTriagedTicket(ctx, environment, reg, text, facts, result, {
+  const { ticket, result } = await triageAndSave(ctx, environment, reg, text, facts, {
     subject: opts.subject,
     critical: opts.critical,
     level: opts.level,
