@@ -113,10 +113,10 @@ describe('moguta regulation', () => {
     expect(reg.onePerRequest).toBeUndefined()
   })
 
-  it('has a topic per list item of 3.1 and 3.2, plus general usage (1.1), project maintenance (1.3), hosting (1.4)', () => {
+  it('has a topic per list item of 3.1 and 3.2, plus general usage (1.1), project maintenance (1.3), hosting (1.4: general advice in, services out)', () => {
     expect(topics('in', '3.1')).toHaveLength(5)
     expect(topics('out', '3.2')).toHaveLength(6)
-    expect(topics('in').map((t) => t.clause)).toEqual(['3.1', '3.1', '3.1', '3.1', '3.1', '1.1'])
+    expect(topics('in').map((t) => t.clause)).toEqual(['3.1', '3.1', '3.1', '3.1', '3.1', '1.1', '1.4'])
     expect(topics('out').map((t) => t.clause)).toEqual(['3.2', '3.2', '3.2', '3.2', '3.2', '3.2', '1.3', '1.4'])
   })
 
