@@ -67,6 +67,35 @@ describe('bin/regdesk.js runs the bundled program with the code cache made at bu
     expect(await launchCopy(dir, ['--version'])).toMatchObject({ exitCode: 0, stderr: 'code cache used: false' })
   })
 
+  it('the bundles are ASCII, read as Latin-1, and Cyrillic comes out whole', async () => {
+    // bin/code-cache.js reads a bundle as Latin-1: one raw UTF-8 letter in it would print as mojibake
+    for (const name of ['regdesk.cjs', 'pg.cjs'])
+      expect(
+        readFileSync(join(ROOT, 'dist/bundle', name)).every((byte) => byte < 0x80),
+        name,
+      ).toBe(true)
+    const r = await launchCopy(copyOfBuild(), [
+      'triage',
+      '--lang',
+      'ru',
+      '-r',
+      'umi',
+      'Не работает корзина, ошибка 500',
+    ])
+    expect(r.exitCode).toBe(0)
+    // the labels are the bundle's own words (src/cli/messages/ru.ts)
+    expect(r.stdout).toContain('В РАМКАХ ПОДДЕРЖКИ')
+    expect(r.stdout).toMatch(/^почему {6}в рамках поддержки: /m)
+  })
+
+  it('the PostgreSQL driver has a code cache of its own, made for its build', () => {
+    const driver = join(ROOT, 'dist/bundle/pg.cjs')
+    const firstLine = (file: string) => readFileSync(file, 'latin1').split('\n', 1)[0]
+    expect(firstLine(driver)).toMatch(/^\/\/ regdesk build /)
+    expect(firstLine(`${driver}.cache`)).toBe(firstLine(driver))
+    expect(firstLine(driver)).toBe(firstLine(BUNDLE))
+  })
+
   it('says how to build when there is no bundle', async () => {
     const dir = tempDir()
     const r = await launchCopy(dir, ['--version'])

@@ -8,7 +8,7 @@ import { JsonFileStore } from '../../../src/store/json-file/store.js'
 import { PostgresStore } from '../../../src/store/postgres/store.js'
 import type { TicketFilter, TicketStore } from '../../../src/store/ticket-store.js'
 import type { Ticket } from '../../../src/ticket/ticket.js'
-import { freshDatabase, PG_URL } from '../../support/postgres.js'
+import { admin, freshDatabase, PG_URL } from '../../support/postgres.js'
 
 /**
  * The contract every TicketStore keeps (src/store/ticket-store.ts), run on each backend: the JSON
@@ -18,7 +18,13 @@ import { freshDatabase, PG_URL } from '../../support/postgres.js'
 interface Backend {
   name: string
   /** a store, and a function that opens another handle on the same store (another agent) */
-  open(): Promise<{ store: TicketStore; another: () => TicketStore; cleanup: () => Promise<void> }>
+  open(): Promise<{
+    store: TicketStore
+    another: () => TicketStore
+    /** the connections the store's server holds for it (none for a file) */
+    connections: () => Promise<number>
+    cleanup: () => Promise<void>
+  }>
 }
 
 const backends: Backend[] = [
@@ -30,6 +36,7 @@ const backends: Backend[] = [
       return {
         store: new JsonFileStore(file),
         another: () => new JsonFileStore(file),
+        connections: async () => 0,
         cleanup: async () => rmSync(dir, { recursive: true, force: true }),
       }
     },
@@ -47,6 +54,11 @@ const backends: Backend[] = [
       return {
         store: make(),
         another: make,
+        connections: () =>
+          admin(async (c) => {
+            const r = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [db.name])
+            return r.rows[0].n as number
+          }),
         cleanup: async () => {
           await Promise.all(handles.map((h) => h.close()))
           await db.drop()
@@ -139,6 +151,22 @@ describe.each(backends)('TicketStore contract: $name', (backend) => {
     expect((await all(store)).map((t) => t.id)).toEqual(['MG-000001', 'AS-000001', 'MG-000002'])
     expect(JSON.stringify(await all(store))).toBe(JSON.stringify([a, b, c]))
     expect(await store.count()).toBe(3)
+  })
+
+  it('prepare() before the first use changes nothing; a store prepared and closed unused lets go of it', async () => {
+    const store = await open()
+    await store.prepare()
+    const a = await store.insert('MG', (id) => ticket(id))
+    expect(await store.get(a.id)).toEqual(a)
+    // a command that failed before touching its store: its connection, made or being made, is closed too
+    const before = await env.connections()
+    const unused = env.another()
+    await unused.prepare()
+    await unused.close()
+    // the server ends a session a moment after the goodbye
+    for (let i = 0; i < 50 && (await env.connections()) > before; i++) await new Promise((r) => setTimeout(r, 20))
+    expect(await env.connections()).toBe(before)
+    expect(await store.count()).toBe(1)
   })
 
   it('keeps texts full of quotes, backslashes, placeholders and control characters byte for byte', async () => {
