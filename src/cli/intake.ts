@@ -25,10 +25,6 @@ export interface SaveOptions {
 }
 
 /**
- * Stores a triaged request as a new ticket (`tickets add`, and the "save" offer of interactive triage): see
- * triagedTicket.
- */
-/**
  * Triages a request and stores its ticket (`tickets add`). The store is prepared first: a database connection is made
  * while the request is triaged, instead of after it.
  */
@@ -48,6 +44,10 @@ export async function triageAndSave(
   })
 }
 
+/**
+ * Stores a triaged request as a new ticket (the "save" offer of interactive triage): see
+ * triagedTicket.
+ */
 export async function saveTriagedTicket(
   ctx: Context,
   environment: Environment,

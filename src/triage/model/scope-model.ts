@@ -21,9 +21,11 @@ export class ScopeModel {
   constructor(private readonly slice: ScopeModelSlice) {
     const text = slice.features
     const starts = [0]
-    if (text) for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1)
-    starts.push(text.length + 1)
-    this.starts = Uint32Array.from(text ? starts : [0])
+    if (text) {
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1)
+      starts.push(text.length + 1)
+    }
+    this.starts = Uint32Array.from(starts)
   }
 
   probability(text: string): number {
