@@ -14,9 +14,10 @@ export function tempName(path: string): string {
 
 /**
  * Writes `parts` to a temporary file beside `path` (with the mode of the file it replaces, `newFileMode`
- * for a new one), syncs it and hands it to `commit`, which renames it over `path`.
+ * for a new one), syncs it and hands it to `commit`, which renames it over `path`. The parts may be made as they
+ * are written (a generator), so a large file is never one string in memory.
  */
-export function writeTemp(path: string, parts: readonly (Buffer | string)[], newFileMode = 0o600): string {
+export function writeTemp(path: string, parts: Iterable<Buffer | string>, newFileMode = 0o600): string {
   const tmp = tempName(path)
   let mode = newFileMode
   try {

@@ -35,11 +35,18 @@ import {
   parseStore,
   STORE_FORMAT,
   type StoreData,
-  serializeStore,
+  storeParts,
 } from './layout.js'
 import { type HeldLock, type LockOptions, lockStore } from './lock.js'
 import { Sidecars } from './sidecars.js'
-import { appendSummaryLine, parseSummary, replaceSummaryLine, restamp, summaryStamped, summaryText } from './summary.js'
+import {
+  appendSummaryLine,
+  parseSummary,
+  replaceSummaryLine,
+  restamp,
+  summaryParts,
+  summaryStamped,
+} from './summary.js'
 
 export interface JsonFileStoreOptions extends LockOptions {
   /**
@@ -183,7 +190,7 @@ export class JsonFileStore implements TicketStore {
     // stamped with the identity of the bytes read; not written when a writer has replaced the store
     // meanwhile (its own summary, for the new file, stays)
     const now = stampNow(this.path)
-    if (now && sameStamp(now, file.stamp)) this.sidecars.writeSummary(summaryText(data.tickets, file.stamp))
+    if (now && sameStamp(now, file.stamp)) this.sidecars.writeSummary(summaryParts(data.tickets, file.stamp))
     // the whole tickets: a superset of their summaries, already in memory
     return data.tickets
   }
@@ -438,11 +445,11 @@ export class JsonFileStore implements TicketStore {
 
   private writeAll(data: StoreData): void {
     if (data.migratedFrom) this.keepBackup(data.migratedFrom)
-    this.commit(writeTemp(this.path, [serializeStore(data)]))
+    this.commit(writeTemp(this.path, storeParts(data)))
     delete data.migratedFrom
     const stamp = stampNow(this.path)
     if (!stamp) return
-    this.sidecars.writeSummary(summaryText(data.tickets, stamp))
+    this.sidecars.writeSummary(summaryParts(data.tickets, stamp))
     this.sidecars.writeMeta(stamp, data.tickets.length, maxIdsOf(data.tickets))
   }
 

@@ -29,10 +29,23 @@ export function summaryTail(stamp: FileStamp): string {
 }
 
 export function summaryText(tickets: readonly Ticket[], stamp: FileStamp): string {
+  return [...summaryParts(tickets, stamp)].join('')
+}
+
+/** About how many characters each part of summaryParts holds. */
+const PART_CHARS = 1 << 20
+
+/** The summary (summaryText) in parts of about a megabyte, for writing without one string of the whole. */
+export function* summaryParts(tickets: readonly Ticket[], stamp: FileStamp): Generator<string> {
   let out = SUMMARY_HEAD
-  for (let i = 0; i < tickets.length; i++)
+  for (let i = 0; i < tickets.length; i++) {
     out += `${summaryLine(tickets[i] as Ticket)}${i < tickets.length - 1 ? ',' : ''}\n`
-  return out + summaryTail(stamp)
+    if (out.length >= PART_CHARS) {
+      yield out
+      out = ''
+    }
+  }
+  yield out + summaryTail(stamp)
 }
 
 /** The summary's tickets when it describes the store with `stamp`; undefined when stale or unreadable. */
