@@ -83,7 +83,11 @@ export async function importItems(
       items.push({
         origin: fresh.origin as NonNullable<typeof fresh.origin>,
         prefix,
-        make: (id) => ({ ...fresh, id }),
+        // the ticket built for this record is not used after it is stored: it is stored as it is, numbered
+        make: (id) => {
+          fresh.id = id
+          return fresh
+        },
         update: (stored) => {
           fresh.id = stored.id
           if (sameTicket(stored, fresh)) return false

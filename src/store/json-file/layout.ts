@@ -95,29 +95,24 @@ export function serializeStore(data: StoreData): string {
   return [...storeParts(data)].join('')
 }
 
-/** About how many characters each part of storeParts holds. */
-const PART_CHARS = 1 << 20
-
 /**
- * The canonical text of a store (serializeStore) in parts of about a megabyte, for writing: a store of 100,000
- * tickets is 100 MB, which as one string is a rope of 200,000 pieces, flattened and encoded whole before a byte
- * is written.
+ * The canonical text of a store (serializeStore) in parts, a ticket's JSON and what follows it, for writing
+ * (src/data/atomic-file.ts FileSink): a store of 100,000 tickets is 100 MB, which as one string is a rope of
+ * 200,000 pieces, flattened and encoded whole before a byte is written.
  */
 export function* storeParts(data: StoreData): Generator<string> {
   if (!data.tickets.length) {
     yield `${STORE_HEADER}]}\n`
     return
   }
-  let out = `${STORE_HEADER}\n`
+  yield `${STORE_HEADER}\n`
   const last = data.tickets.length - 1
   for (let i = 0; i < last; i++) {
-    out += `${JSON.stringify(data.tickets[i])},\n`
-    if (out.length >= PART_CHARS) {
-      yield out
-      out = ''
-    }
+    yield JSON.stringify(data.tickets[i])
+    yield ',\n'
   }
-  yield `${out}${JSON.stringify(data.tickets[last])}\n]}\n`
+  yield JSON.stringify(data.tickets[last])
+  yield '\n]}\n'
 }
 
 /** The end of a non-empty canonical store, which an append replaces: `…\n]}\n`. */

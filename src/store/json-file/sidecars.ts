@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, renameSync, unlinkSync } from 'node:fs'
+import { FileSink } from '../../data/atomic-file.js'
 import type { FileStamp } from './atomic-file.js'
 import { STORE_FORMAT } from './layout.js'
 
@@ -94,7 +95,9 @@ function isSystemError(e: unknown): boolean {
 function writeParts(file: string, parts: Iterable<string>): void {
   const fd = openSync(file, 'w', 0o600)
   try {
-    for (const part of parts) writeSync(fd, part)
+    const sink = new FileSink(fd)
+    for (const part of parts) sink.write(part)
+    sink.flush()
   } finally {
     closeSync(fd)
   }

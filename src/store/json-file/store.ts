@@ -71,6 +71,21 @@ interface Trusted extends Known {
 }
 
 /**
+ * Checks the store after an intake added tickets (`all` holds them, and the `updated` ones) with one pass over it.
+ * Each ticket is valid alone when the whole store is valid, so a store without a problem needs nothing more; one
+ * with a problem is refused with the error the checks ticket by ticket would have given first: of an updated
+ * ticket, then of an added one (checkedTicket), else of the store as a whole (a duplicate id or origin).
+ * @throws Error for an invalid changed ticket, RegdeskError for a store that would be invalid
+ */
+function checkIntake(all: readonly Ticket[], added: readonly Ticket[], updated: readonly Ticket[]): void {
+  const problem = validateTickets(all)[0]
+  if (!problem) return
+  for (const t of updated) checked(t)
+  for (const t of added) checked(t)
+  throw new RegdeskError(`refusing to store an invalid ticket: ${problem.path}: ${problem.message}`)
+}
+
+/**
  * The ticket store as one JSON file, for one agent (the default). Every change takes an
  * exclusive lock (lock.ts), reads and validates the file, changes it, and replaces it atomically
  * (atomic-file.ts). Readers take no lock: they see the old file or the new one, never half of
@@ -268,12 +283,10 @@ export class JsonFileStore implements TicketStore {
         last[item.prefix] = n
         return formatId(item.prefix, n)
       })
-      for (const t of updated) checked(t)
-      for (const t of added) data.tickets.push(checked(t))
       if (added.length) {
-        const problem = validateTickets(data.tickets)[0]
-        if (problem) throw new RegdeskError(`refusing to store an invalid ticket: ${problem.path}: ${problem.message}`)
-      }
+        for (const t of added) data.tickets.push(t)
+        checkIntake(data.tickets, added, updated)
+      } else for (const t of updated) checked(t)
       return { result: outcomes, changed: added.length + updated.length > 0 }
     })
   }

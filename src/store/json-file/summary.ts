@@ -32,20 +32,14 @@ export function summaryText(tickets: readonly Ticket[], stamp: FileStamp): strin
   return [...summaryParts(tickets, stamp)].join('')
 }
 
-/** About how many characters each part of summaryParts holds. */
-const PART_CHARS = 1 << 20
-
-/** The summary (summaryText) in parts of about a megabyte, for writing without one string of the whole. */
+/** The summary (summaryText) in parts, a ticket's line and what follows it, for writing without one string of all. */
 export function* summaryParts(tickets: readonly Ticket[], stamp: FileStamp): Generator<string> {
-  let out = SUMMARY_HEAD
+  yield SUMMARY_HEAD
   for (let i = 0; i < tickets.length; i++) {
-    out += `${summaryLine(tickets[i] as Ticket)}${i < tickets.length - 1 ? ',' : ''}\n`
-    if (out.length >= PART_CHARS) {
-      yield out
-      out = ''
-    }
+    yield summaryLine(tickets[i] as Ticket)
+    yield i < tickets.length - 1 ? ',\n' : '\n'
   }
-  yield out + summaryTail(stamp)
+  yield summaryTail(stamp)
 }
 
 /** The summary's tickets when it describes the store with `stamp`; undefined when stale or unreadable. */
