@@ -1,5 +1,5 @@
 import { RegdeskError } from '../errors.js'
-import type { ImportRow } from '../helpdesk/read.js'
+import type { ImportRows } from '../helpdesk/read.js'
 import { FieldError, type ImportRecord, type RowProblem } from '../helpdesk/record.js'
 import { checkAgainst, importedTicket, levelOf, replaceTicket, sameTicket } from '../helpdesk/ticket.js'
 import type { Regulation } from '../regulation/load.js'
@@ -40,7 +40,7 @@ export async function importItems(
   ctx: Context,
   environment: Environment,
   reg: Regulation,
-  rows: readonly ImportRow[],
+  rows: ImportRows,
   opts: { triage: boolean; level: string | null },
 ): Promise<ImportSummary> {
   const clock = businessClock(ctx, reg)
@@ -53,9 +53,9 @@ export async function importItems(
     helpdesk_deadlines: 0,
     helpdesk_deadlines_differ: 0,
   }
-  const progress = startProgress(ctx.io, ctx.io.speech.t.imported.progress, rows.length * 2)
+  const progress = startProgress(ctx.io, ctx.io.speech.t.imported.progress, rows.count * 2)
   const items: IntakeItem[] = []
-  for (const row of rows) {
+  for (const row of rows.rows) {
     progress.increment()
     if ('problem' in row) {
       summary.failed.push(row.problem)

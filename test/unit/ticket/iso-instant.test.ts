@@ -25,9 +25,7 @@ const zone = fc.oneof(
 const nearIso = fc
   .tuple(year, twoDigits, twoDigits, fc.constantFrom('T', 't', ' '), twoDigits, twoDigits, fc.boolean(), twoDigits)
   .chain(([y, mo, d, t, h, mi, withSeconds, s]) =>
-    fc
-      .tuple(fraction, zone)
-      .map(([f, z]) => `${y}-${mo}-${d}${t}${h}:${mi}${withSeconds ? `:${s}${f}` : ''}${z}`),
+    fc.tuple(fraction, zone).map(([f, z]) => `${y}-${mo}-${d}${t}${h}:${mi}${withSeconds ? `:${s}${f}` : ''}${z}`),
   )
 
 /** A string in the shape with one character replaced, dropped or added: the edges of the shape. */
