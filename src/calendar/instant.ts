@@ -149,6 +149,8 @@ export type ParsedIso =
  * Calendar validity is checked: 2026-02-30 and 25:00 are errors, not roll-overs.
  */
 export function parseIsoInstant(text: string, zone: string): ParsedIso {
+  const ms = offsetInstantMs(text)
+  if (ms !== undefined) return { ok: true, ms, hasOffset: true, hasTime: true }
   const m = ISO.exec(text)
   if (!m) return { ok: false, problem: 'format' }
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', off] = m
@@ -174,6 +176,49 @@ export function parseIsoInstant(text: string, zone: string): ParsedIso {
     return { ok: true, ms: wallMs - offset * 60_000, hasOffset: true, hasTime }
   }
   return { ok: true, ms: wallToInstant(wallMs, zone), hasOffset: false, hasTime }
+}
+
+/**
+ * The instant of a text in the shape helpdesks export, "YYYY-MM-DDTHH:MM:SS[.mmm](Z|±HH:MM)", with every field in
+ * range (a year from 100: Date.UTC reads 0–99 as 19xx); undefined for any other text, which parseIsoInstant reads
+ * with ISO. An import reads several per row: this reads them by character codes, without the match and its groups.
+ */
+function offsetInstantMs(s: string): number | undefined {
+  const n = s.length
+  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return undefined
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined
+  let at = 19
+  let millis = 0
+  if (s.charCodeAt(at) === 46) {
+    let scale = 100
+    for (at++; at < n && at <= 22; at++) {
+      const d = s.charCodeAt(at) - 48
+      if (d < 0 || d > 9) break
+      millis += d * scale
+      scale /= 10
+    }
+    if (at === 20) return undefined
+  }
+  let offset = 0
+  const sign = s.charCodeAt(at)
+  if (sign === 90) {
+    if (at + 1 !== n) return undefined
+  } else if (sign === 43 || sign === 45) {
+    if (at + 6 !== n || s.charCodeAt(at + 3) !== 58) return undefined
+    const hours = digits(s, at + 1, 2)
+    const minutes = digits(s, at + 4, 2)
+    if (!(hours <= 23 && minutes <= 59)) return undefined
+    offset = (sign === 45 ? -1 : 1) * (hours * 60 + minutes)
+  } else return undefined
+  const year = digits(s, 0, 4)
+  const month = digits(s, 5, 2)
+  const day = digits(s, 8, 2)
+  const hour = digits(s, 11, 2)
+  const minute = digits(s, 14, 2)
+  const second = digits(s, 17, 2)
+  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined
+  if (!(hour <= 23 && minute <= 59 && second <= 59)) return undefined
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000
 }
 
 /** The instant of a wall-clock time in `zone` (`wall` is that wall time read as if it were UTC). */

@@ -6,7 +6,7 @@ import type { Regulation } from '../regulation/load.js'
 import type { IntakeItem } from '../store/ticket-store.js'
 import { idPrefix } from '../ticket/ids.js'
 import type { StoredTriage } from '../ticket/triage-record.js'
-import { validateTickets } from '../ticket/validate.js'
+import { validateTicket } from '../ticket/validate.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context, Environment } from './context.js'
 import { startProgress } from './output/progress.js'
@@ -71,7 +71,7 @@ export async function importItems(
         level: levelOf(r, reg, opts.level, triage),
         triage,
       })
-      const problem = validateTickets([fresh])[0]
+      const problem = validateTicket(fresh)[0]
       if (problem) throw new FieldError(problem.path || null, problem.message)
       if (fresh.helpdesk_deadline !== undefined) {
         summary.helpdesk_deadlines++

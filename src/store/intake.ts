@@ -7,6 +7,12 @@ export function originKey(o: TicketOrigin): string {
   return `${o.source}\u0000${o.external_id}`
 }
 
+/** Whether `origin` has the key `key` of `given`: the same fields do (no key made); others are compared by key. */
+function sameOrigin(origin: TicketOrigin, given: TicketOrigin, key: string): boolean {
+  if (origin.source === given.source && origin.external_id === given.external_id) return true
+  return originKey(origin) === key
+}
+
 /**
  * The plan of an intake, the same for every backend: which items make new tickets (in order, with their prefixes,
  * so ids can be allocated per prefix first) given the tickets already stored with those origins. A later item of an
@@ -36,24 +42,25 @@ export function applyIntake(
   const outcomes: IntakeOutcome[] = []
   const added: Ticket[] = []
   const updated = new Map<string, Ticket>()
-  const fresh = new Set<Ticket>()
+  // the origins of the tickets this intake adds: `stored` gives each the ticket added for it
+  const fresh = new Set<string>()
   for (const item of items) {
     const key = originKey(item.origin)
     const there = stored.get(key)
     if (!there) {
       const ticket = item.make(idOf(item))
-      if (!ticket.origin || originKey(ticket.origin) !== key)
+      if (!ticket.origin || !sameOrigin(ticket.origin, item.origin, key))
         throw new RegdeskError(
           `internal: the ticket made for ${item.origin.source} ${item.origin.external_id} lacks its origin`,
         )
       stored.set(key, ticket)
       added.push(ticket)
-      fresh.add(ticket)
+      fresh.add(key)
       outcomes.push({ origin: item.origin, id: ticket.id, action: 'added' })
       continue
     }
     const changed = item.update?.(there) ?? false
-    if (changed && !fresh.has(there)) updated.set(there.id, there)
+    if (changed && !fresh.has(key)) updated.set(there.id, there)
     outcomes.push({ origin: item.origin, id: there.id, action: changed ? 'updated' : 'unchanged' })
   }
   return { outcomes, added, updated: [...updated.values()] }
