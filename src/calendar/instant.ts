@@ -54,7 +54,7 @@ export function isKnownZone(zone: string): boolean {
  */
 export function offsetMinutes(zone: string, ms: number): number {
   const z = zoneOffsets(zone)
-  const year = new Date(ms).getUTCFullYear()
+  const year = utcYearOf(ms)
   let table = z.years.get(year)
   if (!table) {
     z.zone ??= ianaZone().create(zone)
@@ -64,6 +64,28 @@ export function offsetMinutes(zone: string, ms: number): number {
   let offset = table.initial
   for (let i = 0; i < table.changes.length && (table.changes[i] as number) <= ms; i++) offset = table.after[i] as number
   return offset
+}
+
+/** The largest instant a Date holds, in ms either side of 1970. */
+const MAX_DATE_MS = 8.64e15
+
+/**
+ * `new Date(ms).getUTCFullYear()` by arithmetic (the days since 0000-03-01 in 400-year eras, as in H. Hinnant's
+ * civil_from_days): an import formats several instants per row, and a Date each was a fifth of formatting one.
+ */
+export function utcYearOf(ms: number): number {
+  if (!(Math.abs(ms) <= MAX_DATE_MS)) return Number.NaN
+  // a Date drops the fraction of a millisecond (towards 0)
+  const days = Math.floor(Math.trunc(ms) / DAY_MS) + 719_468
+  const era = Math.floor(days / 146_097)
+  const dayOfEra = days - era * 146_097
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  )
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  // the year counts from March: January and February are of the next one
+  const fromMarch = Math.floor((5 * dayOfYear + 2) / 153)
+  return yearOfEra + era * 400 + (fromMarch >= 10 ? 1 : 0)
 }
 
 export function yearOffsets(zone: IANAZone, year: number): YearOffsets {
@@ -120,12 +142,39 @@ export function formatInstantIn(ms: number, zone: string): string {
   rest -= m * 60_000
   const sec = Math.floor(rest / 1000)
   const milli = rest - sec * 1000
-  const time = `${pad(h)}:${pad(m)}:${pad(sec)}${milli ? `.${String(milli).padStart(3, '0')}` : ''}`
-  return `${date}${time}${offsetText(offset)}`
+  // joined, not added: a text made by + is a chain of pieces, flattened (copied) when first read, and kept
+  // alongside its flat copy by a ticket that holds it
+  const parts = milli ? millisParts : secondsParts
+  parts[0] = date
+  parts[1] = TWO_DIGITS[h] as string
+  parts[3] = TWO_DIGITS[m] as string
+  parts[5] = TWO_DIGITS[sec] as string
+  if (milli) parts[7] = String(milli).padStart(3, '0')
+  parts[parts.length - 1] = offsetTextOf(offset)
+  return parts.join('')
 }
+
+/** "00" to "99": the hours, minutes and seconds of a time of day (whole numbers below 60) */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => pad(n))
+/** the pieces of an instant, filled in and joined by formatInstantIn (one at a time: nothing it calls formats) */
+const secondsParts = ['', '', ':', '', ':', '', '']
+const millisParts = ['', '', ':', '', ':', '', '.', '', '']
 
 /** 'YYYY-MM-DDT' of wall-clock day numbers already formatted */
 const dates = new Map<number, string>()
+
+/** offsetText of the offsets already formatted (a zone has a few) */
+const offsetTexts = new Map<number, string>()
+
+function offsetTextOf(offset: number): string {
+  let text = offsetTexts.get(offset)
+  if (text === undefined) {
+    text = offsetText(offset)
+    if (offsetTexts.size > 256) offsetTexts.clear()
+    offsetTexts.set(offset, text)
+  }
+  return text
+}
 
 function slowFormat(wall: number, offset: number): string {
   const iso = new Date(wall).toISOString()

@@ -159,6 +159,12 @@ export function withFlatTimes(
     out.push({ type: 'status_change', at: flat.resolvedAt, author: flat.agent, to: 'resolved' })
   if (flat.closedAt !== null && !moved('closed'))
     out.push({ type: 'status_change', at: flat.closedAt, author: flat.agent, to: 'closed' })
-  // Array.prototype.sort is stable: events at the same instant keep the order given
-  return out.sort((a, b) => a.at - b.at)
+  // Array.prototype.sort is stable: events at the same instant keep the order given (most records come in order)
+  return inTimeOrder(out) ? out : out.sort((a, b) => a.at - b.at)
+}
+
+function inTimeOrder(events: readonly ImportEvent[]): boolean {
+  for (let i = 1; i < events.length; i++)
+    if (!((events[i] as ImportEvent).at >= (events[i - 1] as ImportEvent).at)) return false
+  return true
 }

@@ -64,7 +64,7 @@ export function importedTicket(id: string, r: ImportRecord, s: TicketSetting): T
   const zone = s.reg.workingTime.timezone
   const at = (ms: number) => formatInstantIn(ms, zone)
   const body = splitSecrets(r.body, 'text', findSecrets(r.body))
-  const line = r.subject?.replace(/\s+/g, ' ').trim()
+  const line = typeof r.subject === 'string' ? oneLine(r.subject) : undefined
   const subject = line
     ? splitSecrets(line, 'subject', findSecrets(line))
     : { text: subjectOf(body.text), secrets: [] as SecretValue[] }
@@ -99,6 +99,14 @@ export function importedTicket(id: string, r: ImportRecord, s: TicketSetting): T
   ticket.assignee = r.assignee?.trim() || assignee
   recordWindows(ticket, s.reg, s.clock)
   return ticket
+}
+
+/** Whitespace that oneLine changes: any but a space, or a run of two. */
+const UNEVEN_SPACE = /[^\S ]| \s/
+
+/** The text on one line: each run of whitespace one space, none at the ends (a subject is mostly that already). */
+export function oneLine(text: string): string {
+  return (UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim()
 }
 
 function eventOf(e: ImportEvent, r: ImportRecord, at: (ms: number) => string, status: Status): TicketEvent {

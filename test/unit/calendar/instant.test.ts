@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { daysInMonth } from '../../../src/calendar/dates.js'
-import { formatInstantIn, parseIsoInstant } from '../../../src/calendar/instant.js'
+import { formatInstantIn, offsetMinutes, parseIsoInstant, utcYearOf } from '../../../src/calendar/instant.js'
 
 const ZONES = ['Europe/Moscow', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC']
 
@@ -148,5 +148,103 @@ describe('daysInMonth', () => {
   it('counts the days of every month of the years 0–3000 as Date does', () => {
     for (let y = 0; y <= 3000; y++)
       for (let m = 1; m <= 12; m++) expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate())
+  })
+})
+
+/** formatInstantIn as it was written before it joined its pieces (the reference: the same text for every instant). */
+function formattedBefore(ms: number, zone: string): string {
+  const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
+  const offset = offsetMinutes(zone, ms)
+  const abs = Math.abs(offset)
+  const offsetText = `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  const wall = ms + offset * 60_000
+  const day = Math.floor(wall / 86_400_000)
+  const date = new Date(day * 86_400_000).toISOString().slice(0, 11)
+  if (date.length !== 11) {
+    const iso = new Date(wall).toISOString()
+    return `${iso.endsWith('.000Z') ? iso.slice(0, -5) : iso.slice(0, -1)}${offsetText}`
+  }
+  let rest = wall - day * 86_400_000
+  const h = Math.floor(rest / 3_600_000)
+  rest -= h * 3_600_000
+  const m = Math.floor(rest / 60_000)
+  rest -= m * 60_000
+  const sec = Math.floor(rest / 1000)
+  const milli = rest - sec * 1000
+  return `${date}${pad(h)}:${pad(m)}:${pad(sec)}${milli ? `.${String(milli).padStart(3, '0')}` : ''}${offsetText}`
+}
+
+describe('formatInstantIn writes what it wrote before', () => {
+  it('for any instant of the years 0–9999 with milliseconds, in zones with and without offset tables', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }),
+          fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 }),
+        ),
+        fc.constantFrom(...ZONES, 'Asia/Kathmandu', 'Pacific/Chatham'),
+        (ms, zone) => {
+          expect(formatInstantIn(ms, zone)).toBe(formattedBefore(ms, zone))
+        },
+      ),
+      // a year of a zone without an offset table costs a year of luxon offsets the first time
+      { numRuns: 2000 },
+    )
+  })
+
+  it('for instants at the turn of a year, in one order and the other', () => {
+    const turns = [1, 99, 100, 1969, 1970, 2025, 2026, 9999].map((y) => new Date(0).setUTCFullYear(y, 0, 1))
+    const near = turns.flatMap((t) => [t - 86_400_000, t - 1, t, t + 1, t + 3_600_000])
+    for (const ms of [...near, ...near.reverse()])
+      for (const zone of ['Europe/Moscow', 'America/New_York', 'UTC'])
+        expect(formatInstantIn(ms, zone)).toBe(formattedBefore(ms, zone))
+  })
+})
+
+describe('offsetMinutes', () => {
+  it('gives the offset of the year of each instant, asked in any order around the turns of the years', () => {
+    const zones = ['Europe/Moscow', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu']
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1971, max: 2099 }), fc.integer({ min: -7_200_000, max: 7_200_000 })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        fc.constantFrom(...zones),
+        (instants, zone) => {
+          for (const [year, delta] of instants) {
+            const ms = Date.UTC(year, 0, 1) + delta
+            expect(offsetMinutes(zone, ms)).toBe(DateTime.fromMillis(ms, { zone }).offset)
+          }
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+})
+
+describe('utcYearOf', () => {
+  it('is the UTC year Date gives, for any instant a Date holds and beyond', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -8.64e15, max: 8.64e15 }),
+          fc.integer({ min: -62_200_000_000_000, max: 253_500_000_000_000 }),
+          fc.double({ min: -9e15, max: 9e15 }),
+          fc.constantFrom(Number.NaN, 8.64e15, -8.64e15, 8.64e15 + 1, 0, -1, 951_782_400_000 - 1, 951_782_400_000),
+        ),
+        (ms) => {
+          expect(utcYearOf(ms)).toBe(new Date(ms).getUTCFullYear())
+        },
+      ),
+      { numRuns: 50_000 },
+    )
+  })
+
+  it('at every turn of a year from -1000 to 3000', () => {
+    for (let y = -1000; y <= 3000; y++) {
+      const start = new Date(0).setUTCFullYear(y, 0, 1)
+      for (const ms of [start - 1, start, start + 0.5]) expect(utcYearOf(ms)).toBe(new Date(ms).getUTCFullYear())
+    }
   })
 })

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { jsonLines, utf8JsonLines } from '../../../src/helpdesk/json-items.js'
 import { decodeImportText, utf8Body } from '../../../src/helpdesk/text-file.js'
+import { oneLine } from '../../../src/helpdesk/ticket.js'
 
 /** The records of a file as importRows read JSON Lines before it read them a line at a time: the text decoded whole. */
 const reference = (bytes: Buffer) => jsonLines(decodeImportText(bytes).text)
@@ -44,5 +45,18 @@ describe('utf8JsonLines', () => {
   it('leaves bytes that are not UTF-8 to the whole-text reading (Windows-1251)', () => {
     expect(utf8Body(Buffer.from([0x7b, 0xcf, 0xf0, 0x7d]))).toBeUndefined()
     expect(utf8Body(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))?.toString()).toBe('{}')
+  })
+})
+
+describe('oneLine', () => {
+  it('gives what replacing each run of whitespace with a space and trimming gives', () => {
+    const spaces = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\ufeff', '\u3000', ' \t')
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), spaces), { maxLength: 8 }), (pieces) => {
+        const text = pieces.join('')
+        expect(oneLine(text)).toBe(text.replace(/\s+/g, ' ').trim())
+      }),
+      { numRuns: 20_000 },
+    )
   })
 })
