@@ -36,7 +36,20 @@ export function importRows(bytes: Uint8Array, format: ImportFormat, times: TimeR
 }
 
 function* genericRows(items: Iterable<JsonItem>, times: TimeReader): Generator<ImportRow> {
-  for (const item of items) yield jsonRow(item, (value) => genericRecord(value, times, 'jsonl'))
+  for (const item of items) {
+    if ('error' in item) yield { line: item.line, problem: { line: item.line, field: null, message: item.error } }
+    else yield genericRow(item.line, item.value as Record<string, unknown>, times)
+  }
+}
+
+/** readRow of a generic record, without a function made per row. */
+function genericRow(line: number, value: Record<string, unknown>, times: TimeReader): ImportRow {
+  try {
+    return { line, record: genericRecord(value, times, 'jsonl') }
+  } catch (e) {
+    if (!(e instanceof FieldError)) throw e
+    return { line, problem: { line, field: e.field, message: e.message } }
+  }
 }
 
 /** A row of a JSON format: its record made by `make`, or why the item cannot be one. */

@@ -106,7 +106,7 @@ function freshWindow(w: ReactionWindow, reg: Regulation, clock: BusinessClock): 
 function recordOf(w: ReactionWindow, reg: Regulation): WindowRecord {
   const zone = reg.workingTime.timezone
   const spec = w.level === null ? undefined : reg.levels[w.level]
-  return {
+  const record: WindowRecord = {
     opened_at: formatInstantIn(w.openedAt, zone),
     opened_by: w.openedBy,
     level: w.level,
@@ -116,6 +116,8 @@ function recordOf(w: ReactionWindow, reg: Regulation): WindowRecord {
     target: w.target === null ? null : formatInstantIn(w.target, zone),
     reason: w.reason,
     fingerprint: regulationFingerprint(reg),
-    ...(w.levelAssumed ? { assumed_level: true } : {}),
   }
+  // added last, as the stored records have it (a spread in the literal would build it key by key)
+  if (w.levelAssumed) record.assumed_level = true
+  return record
 }
