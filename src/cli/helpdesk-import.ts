@@ -5,6 +5,7 @@ import { checkAgainst, importedTicket, levelOf, replaceTicket, sameTicket } from
 import type { Regulation } from '../regulation/load.js'
 import type { IntakeItem } from '../store/ticket-store.js'
 import { idPrefix } from '../ticket/ids.js'
+import type { Ticket, TicketOrigin } from '../ticket/ticket.js'
 import type { StoredTriage } from '../ticket/triage-record.js'
 import { validateTicket } from '../ticket/validate.js'
 import type { RequestFacts } from '../triage/types.js'
@@ -80,21 +81,7 @@ export async function importItems(
         if (!own || Math.abs(Date.parse(own) - Date.parse(fresh.helpdesk_deadline)) >= 60_000)
           summary.helpdesk_deadlines_differ++
       }
-      items.push({
-        origin: fresh.origin as NonNullable<typeof fresh.origin>,
-        prefix,
-        // the ticket built for this record is not used after it is stored: it is stored as it is, numbered
-        make: (id) => {
-          fresh.id = id
-          return fresh
-        },
-        update: (stored) => {
-          fresh.id = stored.id
-          if (sameTicket(stored, fresh)) return false
-          replaceTicket(stored, fresh)
-          return true
-        },
-      })
+      items.push(new RecordItem(fresh, prefix))
     } catch (e) {
       if (e instanceof FieldError) summary.failed.push({ line: row.line, field: e.field, message: e.message })
       else if (e instanceof RegdeskError) summary.failed.push({ line: row.line, field: null, message: e.message })
@@ -114,6 +101,34 @@ export async function importItems(
     progress.stop()
   }
   return summary
+}
+
+/**
+ * A record's ticket as the store takes it in (TicketStore.intake): added numbered, or made the stored ticket of its
+ * origin when it differs. One object per record, its functions shared (an import holds 100,000 until it is stored).
+ */
+class RecordItem implements IntakeItem {
+  readonly origin: TicketOrigin
+
+  constructor(
+    private readonly fresh: Ticket,
+    readonly prefix: string,
+  ) {
+    this.origin = fresh.origin as TicketOrigin
+  }
+
+  /** the ticket built for this record is not used after it is stored: it is stored as it is, numbered */
+  make(id: string): Ticket {
+    this.fresh.id = id
+    return this.fresh
+  }
+
+  update(stored: Ticket): boolean {
+    this.fresh.id = stored.id
+    if (sameTicket(stored, this.fresh)) return false
+    replaceTicket(stored, this.fresh)
+    return true
+  }
 }
 
 /** Triage of a record's text (subject and body) with the facts the record gives, as `tickets add` triages. */
