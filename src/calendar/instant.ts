@@ -123,6 +123,23 @@ export function yearOffsets(zone: IANAZone, year: number): YearOffsets {
  * @example formatInstantIn(Date.parse('2026-11-20T12:00Z'), 'Europe/Moscow') //=> '2026-11-20T15:00:00+03:00'
  */
 export function formatInstantIn(ms: number, zone: string): string {
+  // a ticket gives one instant several times (received, its first window's opening): one text for it, made once
+  const slot = ms & (RECENT - 1)
+  if (recentMs[slot] === ms && recentZones[slot] === zone) return recentTexts[slot] as string
+  const text = formatted(ms, zone)
+  recentMs[slot] = ms
+  recentZones[slot] = zone
+  recentTexts[slot] = text
+  return text
+}
+
+/** The instants formatted lately, each in the slot of its last bits: a few, only to give a ticket's repeats. */
+const RECENT = 16
+const recentMs = new Float64Array(RECENT).fill(Number.NaN)
+const recentZones: (string | undefined)[] = new Array(RECENT).fill(undefined)
+const recentTexts: (string | undefined)[] = new Array(RECENT).fill(undefined)
+
+function formatted(ms: number, zone: string): string {
   const offset = offsetMinutes(zone, ms)
   const wall = ms + offset * 60_000
   const day = Math.floor(wall / DAY_MS)

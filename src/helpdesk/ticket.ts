@@ -87,14 +87,16 @@ export function importedTicket(id: string, r: ImportRecord, s: TicketSetting): T
   if (r.helpdesk_deadline !== null) ticket.helpdesk_deadline = at(r.helpdesk_deadline)
   let status: Status = 'new'
   let assignee: string | null = null
+  const later: TicketEvent[] = []
   for (const e of r.events) {
-    const event = eventOf(e, r, at, status)
-    ticket.events.push(event)
+    later.push(eventOf(e, r, at, status))
     if (e.type === 'status_change') status = e.to as Status
     else if (e.type === 'agent_response' && status === 'new') status = 'open'
     else if (e.type === 'customer_reply' && (status === 'waiting_customer' || status === 'resolved')) status = 'open'
     else if (e.type === 'assignment') assignee = e.to ?? null
   }
+  // one list of the events' length: pushed to one by one, it would keep room for 19 in each of 100,000 tickets
+  if (later.length) ticket.events = ticket.events.concat(later)
   ticket.status = r.status ?? status
   ticket.assignee = r.assignee?.trim() || assignee
   recordWindows(ticket, s.reg, s.clock)

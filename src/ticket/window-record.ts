@@ -39,14 +39,19 @@ export function recordWindows(ticket: Ticket, reg: Regulation, clock: BusinessCl
   let added = 0
   for (const w of ticketWindows(ticket, reg, clock, Number.POSITIVE_INFINITY)) {
     if (w.recorded) continue
-    if (!ticket.windows) ticket.windows = []
+    added++
+    // the first record makes the list: a list made empty and pushed to keeps room for 17 (100,000 imported tickets)
+    if (!ticket.windows) {
+      ticket.windows = [recordOf(w, reg)]
+      continue
+    }
     // a record this window no longer follows (the assumed level, a level set since) is replaced
     const stale = ticket.windows.findIndex((r) => instantMs(r.opened_at) === w.openedAt)
     if (stale >= 0) ticket.windows.splice(stale, 1)
     ticket.windows.push(recordOf(w, reg))
-    added++
   }
-  if (added && ticket.windows) ticket.windows.sort((a, b) => instantMs(a.opened_at) - instantMs(b.opened_at))
+  if (added && ticket.windows && ticket.windows.length > 1)
+    ticket.windows.sort((a, b) => instantMs(a.opened_at) - instantMs(b.opened_at))
   return added
 }
 
