@@ -71,6 +71,20 @@ interface Trusted extends Known {
 }
 
 /**
+ * The tickets of a store regdesk wrote in the canonical layout, parsed a line at a time (layout.ts
+ * canonicalTickets), as parseStore gives them for a trusted file: decoding 100 MB line by line is a third faster than
+ * as one string. Undefined for any other layout, or a line that does not parse (parseStore then says where).
+ */
+function trustedTickets(bytes: Buffer): StoreData | undefined {
+  if (!isCanonical(bytes)) return undefined
+  try {
+    return { format: STORE_FORMAT, tickets: [...canonicalTickets(bytes)] }
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * Checks the store after an intake added tickets (`all` holds them, and the `updated` ones) with one pass over it.
  * Each ticket is valid alone when the whole store is valid, so a store without a problem needs nothing more; one
  * with a problem is refused with the error the checks ticket by ticket would have given first: of an updated
@@ -427,7 +441,7 @@ export class JsonFileStore implements TicketStore {
   private parse(file: { bytes: Buffer; stamp: FileStamp }): StoreData {
     const meta = this.sidecars.readMeta()
     const trusted = meta !== undefined && sameStamp(meta, file.stamp)
-    return parseStore(file.bytes.toString('utf8'), this.file, { trusted })
+    return (trusted && trustedTickets(file.bytes)) || parseStore(file.bytes.toString('utf8'), this.file, { trusted })
   }
 
   /** What the sidecar knows of the file, when the file is exactly what regdesk last wrote. */
