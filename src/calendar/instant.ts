@@ -123,8 +123,9 @@ export function yearOffsets(zone: IANAZone, year: number): YearOffsets {
  * @example formatInstantIn(Date.parse('2026-11-20T12:00Z'), 'Europe/Moscow') //=> '2026-11-20T15:00:00+03:00'
  */
 export function formatInstantIn(ms: number, zone: string): string {
-  // a ticket gives one instant several times (received, its first window's opening): one text for it, made once
-  const slot = ms & (RECENT - 1)
+  // one text for an instant given again: a ticket gives its receipt several times (received, its first window's
+  // opening), and deadlines fall on the few openings and closings of working days, the same for many tickets
+  const slot = recentSlot(ms)
   if (recentMs[slot] === ms && recentZones[slot] === zone) return recentTexts[slot] as string
   const text = formatted(ms, zone)
   recentMs[slot] = ms
@@ -133,11 +134,15 @@ export function formatInstantIn(ms: number, zone: string): string {
   return text
 }
 
-/** The instants formatted lately, each in the slot of its last bits: a few, only to give a ticket's repeats. */
-const RECENT = 16
+/** The instants formatted lately, each in a slot found from its whole seconds (deadlines are whole hours). */
+const RECENT = 4096
 const recentMs = new Float64Array(RECENT).fill(Number.NaN)
 const recentZones: (string | undefined)[] = new Array(RECENT).fill(undefined)
 const recentTexts: (string | undefined)[] = new Array(RECENT).fill(undefined)
+
+function recentSlot(ms: number): number {
+  return Math.imul(Math.floor(ms / 1000) | 0, 0x9e3779b1) >>> 20
+}
 
 function formatted(ms: number, zone: string): string {
   const offset = offsetMinutes(zone, ms)

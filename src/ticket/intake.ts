@@ -25,7 +25,7 @@ export function newTicket(id: string, intake: Intake): Ticket {
   // whole object literals, in the order of the stored keys: a literal with a conditional spread in it is built key
   // by key at run time, several times slower (an import builds 100,000)
   const received: TicketEvent = intake.channel
-    ? { type: 'received', at: intake.receivedAt, author: intake.author, message: `via ${intake.channel}` }
+    ? { type: 'received', at: intake.receivedAt, author: intake.author, message: viaChannel(intake.channel) }
     : { type: 'received', at: intake.receivedAt, author: intake.author }
   const ticket: Ticket =
     intake.licenseDate === undefined
@@ -65,6 +65,18 @@ export function newTicket(id: string, intake: Intake): Ticket {
   if (intake.secrets.length) ticket.secrets = intake.secrets
   return ticket
 }
+
+/** "via <channel>", one text per channel (regdesk's channels are a few words), not one per ticket. */
+function viaChannel(channel: string): string {
+  let text = viaTexts.get(channel)
+  if (text === undefined) {
+    text = `via ${channel}`
+    if (viaTexts.size < 64) viaTexts.set(channel, text)
+  }
+  return text
+}
+
+const viaTexts = new Map<string, string>()
 
 /** The subject taken from the start of the (masked) text: one line, never ending inside a mask. */
 export function subjectOf(maskedText: string, max = 80): string {
