@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { daysInMonth } from '../../../src/calendar/dates.js'
-import { formatInstantIn, offsetMinutes, parseIsoInstant, utcYearOf } from '../../../src/calendar/instant.js'
+import { formatInstantIn, instantMs, offsetMinutes, parseIsoInstant, utcYearOf } from '../../../src/calendar/instant.js'
 
 const ZONES = ['Europe/Moscow', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC']
 
@@ -246,5 +246,48 @@ describe('utcYearOf', () => {
       const start = new Date(0).setUTCFullYear(y, 0, 1)
       for (const ms of [start - 1, start, start + 0.5]) expect(utcYearOf(ms)).toBe(new Date(ms).getUTCFullYear())
     }
+  })
+})
+
+describe('instantMs', () => {
+  it('is Date.parse, for the shapes the store writes and texts near them', () => {
+    const two = fc.oneof(
+      fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0')),
+      fc.constantFrom('00', '12', '13', '23', '24', '29', '30', '31', '59', '60'),
+    )
+    const year = fc.oneof(
+      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      fc.constantFrom('0000', '0099', '0100', '2024', '2026'),
+    )
+    const text = fc
+      .tuple(year, two, two, two, two, two, fc.constantFrom('', '.1', '.12', '.123', '.1234', '.x12', 'Z'))
+      .chain(([y, mo, d, h, mi, s, f]) =>
+        fc
+          .tuple(fc.constantFrom('+', '-', 'Z', ' '), two, fc.constantFrom(':', ''), two)
+          .map(([g, oh, c, om]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${f}${g === 'Z' ? 'Z' : `${g}${oh}${c}${om}`}`),
+      )
+    const mutated = fc
+      .tuple(text, fc.nat(), fc.constantFrom(...'09:-+.TZ x'))
+      .map(([s, at, c]) => s.slice(0, at % (s.length + 1)) + c + s.slice((at % (s.length + 1)) + 1))
+    fc.assert(
+      fc.property(fc.oneof(text, mutated), (s) => {
+        expect(Object.is(instantMs(s), Date.parse(s)), s).toBe(true)
+      }),
+      { numRuns: 50_000 },
+    )
+  })
+
+  it('reads back what formatInstantIn writes, with milliseconds or without', () => {
+    fc.assert(
+      fc.property(
+        // from 1970: older offsets of some zones are not whole minutes, which ISO cannot write
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        fc.constantFrom(...ZONES),
+        (ms, zone) => {
+          expect(instantMs(formatInstantIn(ms, zone))).toBe(ms)
+        },
+      ),
+      { numRuns: 5000 },
+    )
   })
 })
