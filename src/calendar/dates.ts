@@ -28,8 +28,18 @@ export function isoOfDayNumber(dn: number): string {
   return new Date(dn * DAY_MS).toISOString().slice(0, 10)
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/**
+ * The days of `month` (1–12) of `year`: counted, as Date counts them (the proleptic Gregorian calendar), for the
+ * years Date.UTC reads as given (from 100) and months 1–12; asked of Date otherwise (it reads years 0–99 as 19xx).
+ * Reading an instant checks its day against it: a Date per instant was a tenth of reading one.
+ */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (!(Number.isInteger(year) && year >= 100 && Number.isInteger(month) && month >= 1 && month <= 12))
+    return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (month !== 2) return MONTH_DAYS[month - 1] as number
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
 }
 
 export function dayNumberOfYmd(year: number, month: number, day: number): number {

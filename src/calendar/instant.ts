@@ -54,7 +54,7 @@ export function isKnownZone(zone: string): boolean {
  */
 export function offsetMinutes(zone: string, ms: number): number {
   const z = zoneOffsets(zone)
-  const year = new Date(ms).getUTCFullYear()
+  const year = utcYearOf(ms)
   let table = z.years.get(year)
   if (!table) {
     z.zone ??= ianaZone().create(zone)
@@ -64,6 +64,28 @@ export function offsetMinutes(zone: string, ms: number): number {
   let offset = table.initial
   for (let i = 0; i < table.changes.length && (table.changes[i] as number) <= ms; i++) offset = table.after[i] as number
   return offset
+}
+
+/** The largest instant a Date holds, in ms either side of 1970. */
+const MAX_DATE_MS = 8.64e15
+
+/**
+ * `new Date(ms).getUTCFullYear()` by arithmetic (the days since 0000-03-01 in 400-year eras, as in H. Hinnant's
+ * civil_from_days): an import formats several instants per row, and a Date each was a fifth of formatting one.
+ */
+export function utcYearOf(ms: number): number {
+  if (!(Math.abs(ms) <= MAX_DATE_MS)) return Number.NaN
+  // a Date drops the fraction of a millisecond (towards 0)
+  const days = Math.floor(Math.trunc(ms) / DAY_MS) + 719_468
+  const era = Math.floor(days / 146_097)
+  const dayOfEra = days - era * 146_097
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  )
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  // the year counts from March: January and February are of the next one
+  const fromMarch = Math.floor((5 * dayOfYear + 2) / 153)
+  return yearOfEra + era * 400 + (fromMarch >= 10 ? 1 : 0)
 }
 
 export function yearOffsets(zone: IANAZone, year: number): YearOffsets {
@@ -101,6 +123,28 @@ export function yearOffsets(zone: IANAZone, year: number): YearOffsets {
  * @example formatInstantIn(Date.parse('2026-11-20T12:00Z'), 'Europe/Moscow') //=> '2026-11-20T15:00:00+03:00'
  */
 export function formatInstantIn(ms: number, zone: string): string {
+  // one text for an instant given again: a ticket gives its receipt several times (received, its first window's
+  // opening), and deadlines fall on the few openings and closings of working days, the same for many tickets
+  const slot = recentSlot(ms)
+  if (recentMs[slot] === ms && recentZones[slot] === zone) return recentTexts[slot] as string
+  const text = formatted(ms, zone)
+  recentMs[slot] = ms
+  recentZones[slot] = zone
+  recentTexts[slot] = text
+  return text
+}
+
+/** The instants formatted lately, each in a slot found from its whole seconds (deadlines are whole hours). */
+const RECENT = 4096
+const recentMs = new Float64Array(RECENT).fill(Number.NaN)
+const recentZones: (string | undefined)[] = new Array(RECENT).fill(undefined)
+const recentTexts: (string | undefined)[] = new Array(RECENT).fill(undefined)
+
+function recentSlot(ms: number): number {
+  return Math.imul(Math.floor(ms / 1000) | 0, 0x9e3779b1) >>> 20
+}
+
+function formatted(ms: number, zone: string): string {
   const offset = offsetMinutes(zone, ms)
   const wall = ms + offset * 60_000
   const day = Math.floor(wall / DAY_MS)
@@ -120,12 +164,39 @@ export function formatInstantIn(ms: number, zone: string): string {
   rest -= m * 60_000
   const sec = Math.floor(rest / 1000)
   const milli = rest - sec * 1000
-  const time = `${pad(h)}:${pad(m)}:${pad(sec)}${milli ? `.${String(milli).padStart(3, '0')}` : ''}`
-  return `${date}${time}${offsetText(offset)}`
+  // joined, not added: a text made by + is a chain of pieces, flattened (copied) when first read, and kept
+  // alongside its flat copy by a ticket that holds it
+  const parts = milli ? millisParts : secondsParts
+  parts[0] = date
+  parts[1] = TWO_DIGITS[h] as string
+  parts[3] = TWO_DIGITS[m] as string
+  parts[5] = TWO_DIGITS[sec] as string
+  if (milli) parts[7] = String(milli).padStart(3, '0')
+  parts[parts.length - 1] = offsetTextOf(offset)
+  return parts.join('')
 }
+
+/** "00" to "99": the hours, minutes and seconds of a time of day (whole numbers below 60) */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => pad(n))
+/** the pieces of an instant, filled in and joined by formatInstantIn (one at a time: nothing it calls formats) */
+const secondsParts = ['', '', ':', '', ':', '', '']
+const millisParts = ['', '', ':', '', ':', '', '.', '', '']
 
 /** 'YYYY-MM-DDT' of wall-clock day numbers already formatted */
 const dates = new Map<number, string>()
+
+/** offsetText of the offsets already formatted (a zone has a few) */
+const offsetTexts = new Map<number, string>()
+
+function offsetTextOf(offset: number): string {
+  let text = offsetTexts.get(offset)
+  if (text === undefined) {
+    text = offsetText(offset)
+    if (offsetTexts.size > 256) offsetTexts.clear()
+    offsetTexts.set(offset, text)
+  }
+  return text
+}
 
 function slowFormat(wall: number, offset: number): string {
   const iso = new Date(wall).toISOString()
@@ -149,6 +220,8 @@ export type ParsedIso =
  * Calendar validity is checked: 2026-02-30 and 25:00 are errors, not roll-overs.
  */
 export function parseIsoInstant(text: string, zone: string): ParsedIso {
+  const ms = offsetInstantMs(text)
+  if (ms !== undefined) return { ok: true, ms, hasOffset: true, hasTime: true }
   const m = ISO.exec(text)
   if (!m) return { ok: false, problem: 'format' }
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', off] = m
@@ -176,6 +249,49 @@ export function parseIsoInstant(text: string, zone: string): ParsedIso {
   return { ok: true, ms: wallToInstant(wallMs, zone), hasOffset: false, hasTime }
 }
 
+/**
+ * The instant of a text in the shape helpdesks export, "YYYY-MM-DDTHH:MM:SS[.mmm](Z|±HH:MM)", with every field in
+ * range (a year from 100: Date.UTC reads 0–99 as 19xx); undefined for any other text, which parseIsoInstant reads
+ * with ISO. An import reads several per row: this reads them by character codes, without the match and its groups.
+ */
+function offsetInstantMs(s: string): number | undefined {
+  const n = s.length
+  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return undefined
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined
+  let at = 19
+  let millis = 0
+  if (s.charCodeAt(at) === 46) {
+    let scale = 100
+    for (at++; at < n && at <= 22; at++) {
+      const d = s.charCodeAt(at) - 48
+      if (d < 0 || d > 9) break
+      millis += d * scale
+      scale /= 10
+    }
+    if (at === 20) return undefined
+  }
+  let offset = 0
+  const sign = s.charCodeAt(at)
+  if (sign === 90) {
+    if (at + 1 !== n) return undefined
+  } else if (sign === 43 || sign === 45) {
+    if (at + 6 !== n || s.charCodeAt(at + 3) !== 58) return undefined
+    const hours = digits(s, at + 1, 2)
+    const minutes = digits(s, at + 4, 2)
+    if (!(hours <= 23 && minutes <= 59)) return undefined
+    offset = (sign === 45 ? -1 : 1) * (hours * 60 + minutes)
+  } else return undefined
+  const year = digits(s, 0, 4)
+  const month = digits(s, 5, 2)
+  const day = digits(s, 8, 2)
+  const hour = digits(s, 11, 2)
+  const minute = digits(s, 14, 2)
+  const second = digits(s, 17, 2)
+  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined
+  if (!(hour <= 23 && minute <= 59 && second <= 59)) return undefined
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000
+}
+
 /** The instant of a wall-clock time in `zone` (`wall` is that wall time read as if it were UTC). */
 function wallToInstant(wall: number, zone: string): number {
   // the offsets a day either side cover both sides of any change near this wall time
@@ -190,20 +306,22 @@ function wallToInstant(wall: number, zone: string): number {
 }
 
 /**
- * `Date.parse` of an ISO instant, without its cost in the usual shape the store writes,
- * "YYYY-MM-DDTHH:MM:SS±HH:MM": a report parses every event of every ticket. Any other shape,
- * or a field out of range, goes to `Date.parse`, so the result is always the same as its.
+ * `Date.parse` of an ISO instant, without its cost in the usual shapes the store writes,
+ * "YYYY-MM-DDTHH:MM:SS±HH:MM" and "YYYY-MM-DDTHH:MM:SS.mmm±HH:MM": a report parses every event of every
+ * ticket. Any other shape, or a field out of range, goes to `Date.parse`, so the result is always the same as its.
  */
 export function instantMs(iso: string): number {
-  if (iso.length !== 25) return Date.parse(iso)
-  const sign = iso.charCodeAt(19)
+  // the offset starts at 19, or at 23 after milliseconds
+  const at = iso.length === 25 ? 19 : iso.length === 29 && iso.charCodeAt(19) === 46 ? 23 : -1
+  if (at < 0) return Date.parse(iso)
+  const sign = iso.charCodeAt(at)
   if (
     iso.charCodeAt(4) !== 45 || // -
     iso.charCodeAt(7) !== 45 ||
     iso.charCodeAt(10) !== 84 || // T
     iso.charCodeAt(13) !== 58 || // :
     iso.charCodeAt(16) !== 58 ||
-    iso.charCodeAt(22) !== 58 ||
+    iso.charCodeAt(at + 3) !== 58 ||
     (sign !== 43 && sign !== 45) // + -
   )
     return Date.parse(iso)
@@ -213,16 +331,17 @@ export function instantMs(iso: string): number {
   const hour = digits(iso, 11, 2)
   const minute = digits(iso, 14, 2)
   const second = digits(iso, 17, 2)
-  const offHours = digits(iso, 20, 2)
-  const offMinutes = digits(iso, 23, 2)
+  const millis = at === 23 ? digits(iso, 20, 3) : 0
+  const offHours = digits(iso, at + 1, 2)
+  const offMinutes = digits(iso, at + 4, 2)
   if (
     // years below 100 are read as 19xx by Date.UTC: left to Date.parse
     !(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) ||
-    !(hour <= 23 && minute <= 59 && second <= 59 && offHours <= 23 && offMinutes <= 59)
+    !(hour <= 23 && minute <= 59 && second <= 59 && offHours <= 23 && offMinutes <= 59 && millis >= 0)
   )
     return Date.parse(iso)
   const offset = (offHours * 60 + offMinutes) * 60_000
-  const wall = dayNumberOfYmd(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000
+  const wall = dayNumberOfYmd(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis
   return sign === 43 ? wall - offset : wall + offset
 }
 

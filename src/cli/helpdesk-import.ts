@@ -1,12 +1,13 @@
 import { RegdeskError } from '../errors.js'
-import type { ImportRow } from '../helpdesk/read.js'
+import type { ImportRows } from '../helpdesk/read.js'
 import { FieldError, type ImportRecord, type RowProblem } from '../helpdesk/record.js'
 import { checkAgainst, importedTicket, levelOf, replaceTicket, sameTicket } from '../helpdesk/ticket.js'
 import type { Regulation } from '../regulation/load.js'
 import type { IntakeItem } from '../store/ticket-store.js'
 import { idPrefix } from '../ticket/ids.js'
+import type { Ticket, TicketOrigin } from '../ticket/ticket.js'
 import type { StoredTriage } from '../ticket/triage-record.js'
-import { validateTickets } from '../ticket/validate.js'
+import { validateTicket } from '../ticket/validate.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context, Environment } from './context.js'
 import { startProgress } from './output/progress.js'
@@ -40,7 +41,7 @@ export async function importItems(
   ctx: Context,
   environment: Environment,
   reg: Regulation,
-  rows: readonly ImportRow[],
+  rows: ImportRows,
   opts: { triage: boolean; level: string | null },
 ): Promise<ImportSummary> {
   const clock = businessClock(ctx, reg)
@@ -53,9 +54,9 @@ export async function importItems(
     helpdesk_deadlines: 0,
     helpdesk_deadlines_differ: 0,
   }
-  const progress = startProgress(ctx.io, ctx.io.speech.t.imported.progress, rows.length * 2)
+  const progress = startProgress(ctx.io, ctx.io.speech.t.imported.progress, rows.count * 2)
   const items: IntakeItem[] = []
-  for (const row of rows) {
+  for (const row of rows.rows) {
     progress.increment()
     if ('problem' in row) {
       summary.failed.push(row.problem)
@@ -71,7 +72,7 @@ export async function importItems(
         level: levelOf(r, reg, opts.level, triage),
         triage,
       })
-      const problem = validateTickets([fresh])[0]
+      const problem = validateTicket(fresh)[0]
       if (problem) throw new FieldError(problem.path || null, problem.message)
       if (fresh.helpdesk_deadline !== undefined) {
         summary.helpdesk_deadlines++
@@ -80,17 +81,7 @@ export async function importItems(
         if (!own || Math.abs(Date.parse(own) - Date.parse(fresh.helpdesk_deadline)) >= 60_000)
           summary.helpdesk_deadlines_differ++
       }
-      items.push({
-        origin: fresh.origin as NonNullable<typeof fresh.origin>,
-        prefix,
-        make: (id) => ({ ...fresh, id }),
-        update: (stored) => {
-          fresh.id = stored.id
-          if (sameTicket(stored, fresh)) return false
-          replaceTicket(stored, fresh)
-          return true
-        },
-      })
+      items.push(new RecordItem(fresh, prefix))
     } catch (e) {
       if (e instanceof FieldError) summary.failed.push({ line: row.line, field: e.field, message: e.message })
       else if (e instanceof RegdeskError) summary.failed.push({ line: row.line, field: null, message: e.message })
@@ -110,6 +101,34 @@ export async function importItems(
     progress.stop()
   }
   return summary
+}
+
+/**
+ * A record's ticket as the store takes it in (TicketStore.intake): added numbered, or made the stored ticket of its
+ * origin when it differs. One object per record, its functions shared (an import holds 100,000 until it is stored).
+ */
+class RecordItem implements IntakeItem {
+  readonly origin: TicketOrigin
+
+  constructor(
+    private readonly fresh: Ticket,
+    readonly prefix: string,
+  ) {
+    this.origin = fresh.origin as TicketOrigin
+  }
+
+  /** the ticket built for this record is not used after it is stored: it is stored as it is, numbered */
+  make(id: string): Ticket {
+    this.fresh.id = id
+    return this.fresh
+  }
+
+  update(stored: Ticket): boolean {
+    this.fresh.id = stored.id
+    if (sameTicket(stored, this.fresh)) return false
+    replaceTicket(stored, this.fresh)
+    return true
+  }
 }
 
 /** Triage of a record's text (subject and body) with the facts the record gives, as `tickets add` triages. */

@@ -14,9 +14,10 @@ export function tempName(path: string): string {
 
 /**
  * Writes `parts` to a temporary file beside `path` (with the mode of the file it replaces, `newFileMode`
- * for a new one), syncs it and hands it to `commit`, which renames it over `path`.
+ * for a new one), syncs it and hands it to `commit`, which renames it over `path`. The parts may be made as they
+ * are written (a generator), so a large file is never one string in memory.
  */
-export function writeTemp(path: string, parts: readonly (Buffer | string)[], newFileMode = 0o600): string {
+export function writeTemp(path: string, parts: Iterable<Buffer | string>, newFileMode = 0o600): string {
   const tmp = tempName(path)
   let mode = newFileMode
   try {
@@ -26,12 +27,58 @@ export function writeTemp(path: string, parts: readonly (Buffer | string)[], new
   }
   const fd = openSync(tmp, 'wx', mode)
   try {
-    for (const part of parts) writeSync(fd, typeof part === 'string' ? Buffer.from(part) : part)
+    const sink = new FileSink(fd)
+    for (const part of parts) sink.write(part)
+    sink.flush()
     fsyncSync(fd)
   } finally {
     closeSync(fd)
   }
   return tmp
+}
+
+/** The bytes a FileSink gathers before it writes them: a write per few megabytes, not per part. */
+const SINK_BYTES = 4 << 20
+
+/**
+ * Writes texts (as UTF-8) and bytes to an open file through one buffer. Each text is encoded straight into the
+ * buffer: a file written as a line per ticket costs neither one string of the lines joined (a rope flattened, then
+ * encoded whole) nor a Buffer per line. The bytes are those of Buffer.from of each text, in order.
+ */
+export class FileSink {
+  private readonly buffer = Buffer.allocUnsafe(SINK_BYTES)
+  private used = 0
+
+  constructor(private readonly fd: number) {}
+
+  write(part: string | Buffer): void {
+    if (typeof part !== 'string') {
+      this.flush()
+      writeFully(this.fd, part)
+      return
+    }
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit, so a text that fits by this measure is never cut
+    if (this.used + part.length * 3 > this.buffer.length) {
+      this.flush()
+      if (part.length * 3 > this.buffer.length) {
+        writeFully(this.fd, Buffer.from(part))
+        return
+      }
+    }
+    this.used += this.buffer.write(part, this.used)
+  }
+
+  /** Writes what the buffer holds; call it before the file is synced or closed. */
+  flush(): void {
+    if (!this.used) return
+    writeFully(this.fd, this.buffer.subarray(0, this.used))
+    this.used = 0
+  }
+}
+
+/** All of `bytes`, however many calls it takes (a write may take fewer bytes than it was given). */
+function writeFully(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at)
 }
 
 /** Renames a synced temporary file over `path`, syncs the directory and removes leftovers of crashed writers. */

@@ -59,12 +59,9 @@ export function genericRecord(row: Record<string, unknown>, times: TimeReader, d
     closedAt: times.optional(row.closed_at, 'closed_at'),
     agent: assignee,
   }
-  for (const [key, at] of [
-    ['first_response_at', flat.firstResponseAt],
-    ['resolved_at', flat.resolvedAt],
-    ['closed_at', flat.closedAt],
-  ] as const)
-    if (at !== null && at < created) throw new FieldError(key, 'is before created_at')
+  notBefore(flat.firstResponseAt, created, 'first_response_at')
+  notBefore(flat.resolvedAt, created, 'resolved_at')
+  notBefore(flat.closedAt, created, 'closed_at')
   return {
     source: optionalText(row.source, 'source')?.trim() || defaultSource,
     external_id: requiredText(row.external_id, 'external_id'),
@@ -83,6 +80,11 @@ export function genericRecord(row: Record<string, unknown>, times: TimeReader, d
     helpdesk_deadline: times.optional(row.helpdesk_deadline, 'helpdesk_deadline'),
     events: withFlatTimes(events, flat),
   }
+}
+
+/** @throws FieldError when the time of `field` is before `created` */
+function notBefore(at: number | null, created: number, field: string): void {
+  if (at !== null && at < created) throw new FieldError(field, 'is before created_at')
 }
 
 function eventsOf(value: unknown, times: TimeReader): ImportEvent[] {

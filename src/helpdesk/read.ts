@@ -1,9 +1,9 @@
 import { csvRows } from './csv-rows.js'
 import { genericRecord } from './generic.js'
-import { jsonItems, jsonLines } from './json-items.js'
+import { type JsonItem, jsonItems, jsonLines, utf8JsonLines } from './json-items.js'
 import { okdeskRecord } from './okdesk.js'
 import { FieldError, type ImportRecord, type RowProblem, type TimeReader } from './record.js'
-import { decodeImportText } from './text-file.js'
+import { decodeImportText, utf8Body } from './text-file.js'
 import { usedeskRecord } from './usedesk.js'
 
 export const IMPORT_FORMATS = ['jsonl', 'csv', 'okdesk', 'usedesk'] as const
@@ -12,22 +12,65 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 /** A row of an import file read: its record, or why it cannot be imported; `line` is where it starts. */
 export type ImportRow = { line: number; record: ImportRecord } | { line: number; problem: RowProblem }
 
+/** The rows of an import file: how many there are, and the rows, in file order (read as they are taken). */
+export interface ImportRows {
+  count: number
+  rows: Iterable<ImportRow>
+}
+
 /**
  * The rows of an import file in one of the formats (docs/IMPORT.md). A bad row is a problem with its line and
- * field; the others are read. Times without an offset are read by `times` (in its zone, counted).
+ * field; the others are read. Times without an offset are read by `times` (in its zone, counted) as the rows are.
+ * JSON Lines in UTF-8 are read a row at a time as `rows` is iterated (a file of 100,000 rows is never all records
+ * at once); the other formats are read whole first.
  * @throws RegdeskError when the file as a whole cannot be read (not CSV, not JSON, an unknown CSV column)
  */
-export function importRows(bytes: Uint8Array, format: ImportFormat, times: TimeReader): ImportRow[] {
+export function importRows(bytes: Uint8Array, format: ImportFormat, times: TimeReader): ImportRows {
+  const utf8 = format === 'jsonl' ? utf8Body(bytes) : undefined
+  if (utf8) {
+    const lines = utf8JsonLines(utf8)
+    return { count: lines.count, rows: genericRows(lines.items, times) }
+  }
+  const rows = wholeFileRows(bytes, format, times)
+  return { count: rows.length, rows }
+}
+
+function* genericRows(items: Iterable<JsonItem>, times: TimeReader): Generator<ImportRow> {
+  for (const item of items) {
+    if ('error' in item) yield { line: item.line, problem: { line: item.line, field: null, message: item.error } }
+    else yield genericRow(item.line, item.value as Record<string, unknown>, times)
+  }
+}
+
+/** readRow of a generic record, without a function made per row. */
+function genericRow(line: number, value: Record<string, unknown>, times: TimeReader): ImportRow {
+  try {
+    return { line, record: genericRecord(value, times, 'jsonl') }
+  } catch (e) {
+    if (!(e instanceof FieldError)) throw e
+    return { line, problem: { line, field: e.field, message: e.message } }
+  }
+}
+
+/** A row of a JSON format: its record made by `make`, or why the item cannot be one. */
+function jsonRow(item: JsonItem, make: (value: Record<string, unknown>) => ImportRecord): ImportRow {
+  if ('error' in item) return { line: item.line, problem: { line: item.line, field: null, message: item.error } }
+  return readRow(item.line, () => make(item.value as Record<string, unknown>))
+}
+
+function readRow(line: number, make: () => ImportRecord): ImportRow {
+  try {
+    return { line, record: make() }
+  } catch (e) {
+    if (!(e instanceof FieldError)) throw e
+    return { line, problem: { line, field: e.field, message: e.message } }
+  }
+}
+
+function wholeFileRows(bytes: Uint8Array, format: ImportFormat, times: TimeReader): ImportRow[] {
   const { text } = decodeImportText(bytes)
   const rows: ImportRow[] = []
-  const read = (line: number, make: () => ImportRecord) => {
-    try {
-      rows.push({ line, record: make() })
-    } catch (e) {
-      if (!(e instanceof FieldError)) throw e
-      rows.push({ line, problem: { line, field: e.field, message: e.message } })
-    }
-  }
+  const read = (line: number, make: () => ImportRecord) => rows.push(readRow(line, make))
   if (format === 'csv') {
     for (const row of csvRows(text)) {
       if ('problem' in row) rows.push(row)
@@ -36,15 +79,15 @@ export function importRows(bytes: Uint8Array, format: ImportFormat, times: TimeR
     return rows
   }
   const items = format === 'jsonl' ? jsonLines(text) : jsonItems(text)
-  for (const item of items) {
-    if ('error' in item) {
-      rows.push({ line: item.line, problem: { line: item.line, field: null, message: item.error } })
-      continue
-    }
-    const value = item.value as Record<string, unknown>
-    if (format === 'jsonl') read(item.line, () => genericRecord(value, times, 'jsonl'))
-    else if (format === 'okdesk') read(item.line, () => okdeskRecord(value, times))
-    else read(item.line, () => usedeskRecord(value))
-  }
+  for (const item of items)
+    rows.push(
+      jsonRow(item, (value) =>
+        format === 'jsonl'
+          ? genericRecord(value, times, 'jsonl')
+          : format === 'okdesk'
+            ? okdeskRecord(value, times)
+            : usedeskRecord(value),
+      ),
+    )
   return rows
 }

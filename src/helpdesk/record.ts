@@ -68,13 +68,13 @@ export class TimeReader {
   constructor(readonly zone: string) {}
 
   instant(value: unknown, field: string): number {
-    if (typeof value !== 'string' || !value.trim())
-      throw new FieldError(field, 'expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00"')
-    const parsed = parseIsoInstant(value.trim(), this.zone)
+    const text = typeof value === 'string' ? value.trim() : ''
+    if (!text) throw new FieldError(field, 'expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00"')
+    const parsed = parseIsoInstant(text, this.zone)
     if (!parsed.ok || !parsed.hasTime)
       throw new FieldError(
         field,
-        `expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00", got ${shownValue(value.trim())}`,
+        `expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00", got ${shownValue(text)}`,
       )
     if (!parsed.hasOffset) this.assumed++
     return parsed.ms
@@ -159,8 +159,12 @@ export function withFlatTimes(
     out.push({ type: 'status_change', at: flat.resolvedAt, author: flat.agent, to: 'resolved' })
   if (flat.closedAt !== null && !moved('closed'))
     out.push({ type: 'status_change', at: flat.closedAt, author: flat.agent, to: 'closed' })
-  return out
-    .map((e, i) => [e, i] as const)
-    .sort((a, b) => a[0].at - b[0].at || a[1] - b[1])
-    .map(([e]) => e)
+  // Array.prototype.sort is stable: events at the same instant keep the order given (most records come in order)
+  return inTimeOrder(out) ? out : out.sort((a, b) => a.at - b.at)
+}
+
+function inTimeOrder(events: readonly ImportEvent[]): boolean {
+  for (let i = 1; i < events.length; i++)
+    if (!((events[i] as ImportEvent).at >= (events[i - 1] as ImportEvent).at)) return false
+  return true
 }

@@ -7,6 +7,12 @@ export function originKey(o: TicketOrigin): string {
   return `${o.source}\u0000${o.external_id}`
 }
 
+/** Whether `origin` has the key `key` of `given`: the same fields do (no key made); others are compared by key. */
+function sameOrigin(origin: TicketOrigin, given: TicketOrigin, key: string): boolean {
+  if (origin.source === given.source && origin.external_id === given.external_id) return true
+  return originKey(origin) === key
+}
+
 /**
  * The plan of an intake, the same for every backend: which items make new tickets (in order, with their prefixes,
  * so ids can be allocated per prefix first) given the tickets already stored with those origins. A later item of an
@@ -25,35 +31,36 @@ export function newItemsOf(items: readonly IntakeItem[], stored: ReadonlySet<str
 }
 
 /**
- * Applies an intake to the tickets of its origins: `stored` (found by origin) is completed with the new tickets made
+ * Applies an intake to the tickets of its origins: `stored` (found by origin, left as it is) and the new tickets made
  * with the ids `idOf` gives each new item. Returns the outcomes and the tickets to insert and to write back.
  */
 export function applyIntake(
   items: readonly IntakeItem[],
-  stored: Map<string, Ticket>,
+  stored: ReadonlyMap<string, Ticket>,
   idOf: (item: IntakeItem) => string,
 ): { outcomes: IntakeOutcome[]; added: Ticket[]; updated: Ticket[] } {
   const outcomes: IntakeOutcome[] = []
   const added: Ticket[] = []
   const updated = new Map<string, Ticket>()
-  const fresh = new Set<Ticket>()
+  // the tickets this intake adds, by origin: a later item of the same origin changes that one (not written back)
+  const made = new Map<string, Ticket>()
   for (const item of items) {
     const key = originKey(item.origin)
-    const there = stored.get(key)
+    const old = stored.get(key)
+    const there = old ?? made.get(key)
     if (!there) {
       const ticket = item.make(idOf(item))
-      if (!ticket.origin || originKey(ticket.origin) !== key)
+      if (!ticket.origin || !sameOrigin(ticket.origin, item.origin, key))
         throw new RegdeskError(
           `internal: the ticket made for ${item.origin.source} ${item.origin.external_id} lacks its origin`,
         )
-      stored.set(key, ticket)
+      made.set(key, ticket)
       added.push(ticket)
-      fresh.add(ticket)
       outcomes.push({ origin: item.origin, id: ticket.id, action: 'added' })
       continue
     }
     const changed = item.update?.(there) ?? false
-    if (changed && !fresh.has(there)) updated.set(there.id, there)
+    if (changed && old) updated.set(there.id, there)
     outcomes.push({ origin: item.origin, id: there.id, action: changed ? 'updated' : 'unchanged' })
   }
   return { outcomes, added, updated: [...updated.values()] }

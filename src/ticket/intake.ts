@@ -1,4 +1,4 @@
-import type { SecretValue, Ticket } from './ticket.js'
+import type { SecretValue, Ticket, TicketEvent } from './ticket.js'
 import type { StoredTriage } from './triage-record.js'
 
 /** A request as it is taken in: its text and subject with credentials already taken apart, and its facts. */
@@ -22,32 +22,61 @@ export interface Intake {
 
 /** A new ticket for an intake: status new, unassigned, its history the one `received` event. */
 export function newTicket(id: string, intake: Intake): Ticket {
-  return {
-    id,
-    regulation: intake.regulation,
-    level: intake.level,
-    tier: intake.tier,
-    channel: intake.channel,
-    product: intake.product,
-    critical: intake.critical,
-    ...(intake.licenseDate !== undefined ? { license_date: intake.licenseDate } : {}),
-    subject: intake.subject,
-    text: intake.text,
-    received_at: intake.receivedAt,
-    status: 'new',
-    assignee: null,
-    triage: intake.triage,
-    events: [
-      {
-        type: 'received',
-        at: intake.receivedAt,
-        author: intake.author,
-        ...(intake.channel ? { message: `via ${intake.channel}` } : {}),
-      },
-    ],
-    ...(intake.secrets.length ? { secrets: intake.secrets } : {}),
-  }
+  // whole object literals, in the order of the stored keys: a literal with a conditional spread in it is built key
+  // by key at run time, several times slower (an import builds 100,000)
+  const received: TicketEvent = intake.channel
+    ? { type: 'received', at: intake.receivedAt, author: intake.author, message: viaChannel(intake.channel) }
+    : { type: 'received', at: intake.receivedAt, author: intake.author }
+  const ticket: Ticket =
+    intake.licenseDate === undefined
+      ? {
+          id,
+          regulation: intake.regulation,
+          level: intake.level,
+          tier: intake.tier,
+          channel: intake.channel,
+          product: intake.product,
+          critical: intake.critical,
+          subject: intake.subject,
+          text: intake.text,
+          received_at: intake.receivedAt,
+          status: 'new',
+          assignee: null,
+          triage: intake.triage,
+          events: [received],
+        }
+      : {
+          id,
+          regulation: intake.regulation,
+          level: intake.level,
+          tier: intake.tier,
+          channel: intake.channel,
+          product: intake.product,
+          critical: intake.critical,
+          license_date: intake.licenseDate,
+          subject: intake.subject,
+          text: intake.text,
+          received_at: intake.receivedAt,
+          status: 'new',
+          assignee: null,
+          triage: intake.triage,
+          events: [received],
+        }
+  if (intake.secrets.length) ticket.secrets = intake.secrets
+  return ticket
 }
+
+/** "via <channel>", one text per channel (regdesk's channels are a few words), not one per ticket. */
+function viaChannel(channel: string): string {
+  let text = viaTexts.get(channel)
+  if (text === undefined) {
+    text = `via ${channel}`
+    if (viaTexts.size < 64) viaTexts.set(channel, text)
+  }
+  return text
+}
+
+const viaTexts = new Map<string, string>()
 
 /** The subject taken from the start of the (masked) text: one line, never ending inside a mask. */
 export function subjectOf(maskedText: string, max = 80): string {

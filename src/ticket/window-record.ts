@@ -39,14 +39,19 @@ export function recordWindows(ticket: Ticket, reg: Regulation, clock: BusinessCl
   let added = 0
   for (const w of ticketWindows(ticket, reg, clock, Number.POSITIVE_INFINITY)) {
     if (w.recorded) continue
-    if (!ticket.windows) ticket.windows = []
+    added++
+    // the first record makes the list: a list made empty and pushed to keeps room for 17 (100,000 imported tickets)
+    if (!ticket.windows) {
+      ticket.windows = [recordOf(w, reg)]
+      continue
+    }
     // a record this window no longer follows (the assumed level, a level set since) is replaced
     const stale = ticket.windows.findIndex((r) => instantMs(r.opened_at) === w.openedAt)
     if (stale >= 0) ticket.windows.splice(stale, 1)
     ticket.windows.push(recordOf(w, reg))
-    added++
   }
-  if (added && ticket.windows) ticket.windows.sort((a, b) => instantMs(a.opened_at) - instantMs(b.opened_at))
+  if (added && ticket.windows && ticket.windows.length > 1)
+    ticket.windows.sort((a, b) => instantMs(a.opened_at) - instantMs(b.opened_at))
   return added
 }
 
@@ -106,7 +111,7 @@ function freshWindow(w: ReactionWindow, reg: Regulation, clock: BusinessClock): 
 function recordOf(w: ReactionWindow, reg: Regulation): WindowRecord {
   const zone = reg.workingTime.timezone
   const spec = w.level === null ? undefined : reg.levels[w.level]
-  return {
+  const record: WindowRecord = {
     opened_at: formatInstantIn(w.openedAt, zone),
     opened_by: w.openedBy,
     level: w.level,
@@ -116,6 +121,8 @@ function recordOf(w: ReactionWindow, reg: Regulation): WindowRecord {
     target: w.target === null ? null : formatInstantIn(w.target, zone),
     reason: w.reason,
     fingerprint: regulationFingerprint(reg),
-    ...(w.levelAssumed ? { assumed_level: true } : {}),
   }
+  // added last, as the stored records have it (a spread in the literal would build it key by key)
+  if (w.levelAssumed) record.assumed_level = true
+  return record
 }

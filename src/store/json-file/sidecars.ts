@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, renameSync, unlinkSync } from 'node:fs'
+import { FileSink } from '../../data/atomic-file.js'
 import type { FileStamp } from './atomic-file.js'
 import { STORE_FORMAT } from './layout.js'
 
@@ -53,8 +54,9 @@ export class Sidecars {
     }
   }
 
-  writeSummary(text: string): void {
-    if (!writeSidecar(this.summaryFile, text)) this.removeSummary()
+  /** `text` whole, or in parts made as they are written (summary.ts summaryParts) */
+  writeSummary(text: string | Iterable<string>): void {
+    if (!writeSidecar(this.summaryFile, typeof text === 'string' ? [text] : text)) this.removeSummary()
   }
 
   removeSummary(): void {
@@ -64,21 +66,40 @@ export class Sidecars {
 
 /**
  * A file beside the store, replaced atomically; readers write the summary without the lock,
- * so the temporary name is unique. A sidecar that cannot be written is only a slower next read.
+ * so the temporary name is unique. A sidecar that cannot be written is only a slower next read;
+ * an error in making its parts (not the file system's) is not that, and is thrown.
  */
-function writeSidecar(file: string, text: string): boolean {
+function writeSidecar(file: string, parts: Iterable<string>): boolean {
   const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
   try {
-    writeFileSync(tmp, text, { mode: 0o600 })
+    writeParts(tmp, parts)
     renameSync(tmp, file)
     return true
-  } catch {
+  } catch (e) {
     try {
       unlinkSync(tmp)
     } catch {
       // nothing was created
     }
-    return false
+    if (isSystemError(e)) return false
+    throw e
+  }
+}
+
+/** An error of a system call (open, write, rename): it has the call's name. */
+function isSystemError(e: unknown): boolean {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === 'string'
+}
+
+/** Writes the parts to a new file (or over one), as writeFileSync would write them joined. */
+function writeParts(file: string, parts: Iterable<string>): void {
+  const fd = openSync(file, 'w', 0o600)
+  try {
+    const sink = new FileSink(fd)
+    for (const part of parts) sink.write(part)
+    sink.flush()
+  } finally {
+    closeSync(fd)
   }
 }
 

@@ -29,10 +29,17 @@ export function summaryTail(stamp: FileStamp): string {
 }
 
 export function summaryText(tickets: readonly Ticket[], stamp: FileStamp): string {
-  let out = SUMMARY_HEAD
-  for (let i = 0; i < tickets.length; i++)
-    out += `${summaryLine(tickets[i] as Ticket)}${i < tickets.length - 1 ? ',' : ''}\n`
-  return out + summaryTail(stamp)
+  return [...summaryParts(tickets, stamp)].join('')
+}
+
+/** The summary (summaryText) in parts, a ticket's line and what follows it, for writing without one string of all. */
+export function* summaryParts(tickets: readonly Ticket[], stamp: FileStamp): Generator<string> {
+  yield SUMMARY_HEAD
+  for (let i = 0; i < tickets.length; i++) {
+    yield summaryLine(tickets[i] as Ticket)
+    yield i < tickets.length - 1 ? ',\n' : '\n'
+  }
+  yield summaryTail(stamp)
 }
 
 /** The summary's tickets when it describes the store with `stamp`; undefined when stale or unreadable. */

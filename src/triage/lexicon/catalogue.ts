@@ -72,6 +72,8 @@ export const PATTERNS = {
   'credentials.pair': { flags: 'giu', captures: true },
   'credentials.token': { flags: 'giu', captures: true },
   'credentials.keyShape': { flags: 'g', captures: true },
+  // a test, not a search: flags of the patterns it stands before, less g (src/triage/credentials.ts secretsIn)
+  'credentials.cue': { flags: 'iu' },
   'credentials.accessLabel': { flags: 'giu' },
 } as const satisfies Record<string, { flags: string; captures?: boolean }>
 
