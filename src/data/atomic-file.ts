@@ -31,10 +31,22 @@ export function writeTemp(path: string, parts: Iterable<Buffer | string>, newFil
     for (const part of parts) sink.write(part)
     sink.end()
     fsyncSync(fd)
-  } finally {
+  } catch (e) {
     closeSync(fd)
+    // parts made as they are written may fail half-way: no half-written file is left behind
+    removeQuietly(tmp)
+    throw e
   }
+  closeSync(fd)
   return tmp
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file)
+  } catch {
+    // already gone: nothing to remove
+  }
 }
 
 /** The bytes a FileSink gathers before it writes them: a write per megabyte, not per part. */
