@@ -29,16 +29,34 @@ export function writeTemp(path: string, parts: Iterable<Buffer | string>, newFil
   try {
     const sink = new FileSink(fd)
     for (const part of parts) sink.write(part)
-    sink.flush()
+    sink.end()
     fsyncSync(fd)
-  } finally {
+  } catch (e) {
     closeSync(fd)
+    // parts made as they are written may fail half-way: no half-written file is left behind
+    removeQuietly(tmp)
+    throw e
   }
+  closeSync(fd)
   return tmp
 }
 
-/** The bytes a FileSink gathers before it writes them: a write per few megabytes, not per part. */
-const SINK_BYTES = 4 << 20
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file)
+  } catch {
+    // already gone: nothing to remove
+  }
+}
+
+/** The bytes a FileSink gathers before it writes them: a write per megabyte, not per part. */
+const SINK_BYTES = 1 << 20
+
+/**
+ * The buffer of the sink that ended last, for the next one: the pages of new memory are mapped one by one on first
+ * use (a store and its summary are written one after the other with the same megabyte).
+ */
+let spare: Buffer | undefined
 
 /**
  * Writes texts (as UTF-8) and bytes to an open file through one buffer. Each text is encoded straight into the
@@ -46,7 +64,7 @@ const SINK_BYTES = 4 << 20
  * encoded whole) nor a Buffer per line. The bytes are those of Buffer.from of each text, in order.
  */
 export class FileSink {
-  private readonly buffer = Buffer.allocUnsafe(SINK_BYTES)
+  private readonly buffer = takeSpare() ?? Buffer.allocUnsafe(SINK_BYTES)
   private used = 0
 
   constructor(private readonly fd: number) {}
@@ -74,6 +92,18 @@ export class FileSink {
     writeFully(this.fd, this.buffer.subarray(0, this.used))
     this.used = 0
   }
+
+  /** Writes what the buffer holds and gives the buffer to the next sink: this one is not written to again. */
+  end(): void {
+    this.flush()
+    spare = this.buffer
+  }
+}
+
+function takeSpare(): Buffer | undefined {
+  const buffer = spare
+  spare = undefined
+  return buffer
 }
 
 /** All of `bytes`, however many calls it takes (a write may take fewer bytes than it was given). */

@@ -1,5 +1,7 @@
+import { isUtf8 } from 'node:buffer'
 import { RegdeskError } from '../errors.js'
 import { findJsonError } from '../ticket/validate.js'
+import { fileLines, type ImportFile } from './text-file.js'
 
 /** One record of a JSON import file: the line it starts on and its value (or why the line is not JSON). */
 export type JsonItem = { line: number; value: unknown } | { line: number; error: string }
@@ -47,42 +49,37 @@ export function jsonLines(text: string): JsonItem[] {
 }
 
 /**
- * JSON Lines in UTF-8 bytes (utf8Body), as jsonLines reads their text: how many records (non-blank lines) there
- * are, found without decoding, and the records, each line decoded and parsed as it is asked for. A file decoded
- * whole is one string of twice its size, slower to decode than its lines one by one; each line's string is
- * garbage once its record is read. (A line break is byte 10 and no other character's UTF-8 holds that byte.)
+ * JSON Lines in UTF-8, as jsonLines reads their text: how many records (non-blank lines) there are, found without
+ * decoding, and the records, each line decoded and parsed as it is asked for (the file read again, a piece at a
+ * time). A file decoded whole is one string of twice its size, slower to decode than its lines one by one; each
+ * line's string is garbage once its record is read. Undefined when the file is not UTF-8 (decodeImportText then reads
+ * it as Windows-1251).
  */
-export function utf8JsonLines(bytes: Buffer): { count: number; items: Iterable<JsonItem> } {
-  const starts: number[] = []
-  const ends: number[] = []
-  const lines: number[] = []
-  let line = 0
-  for (let from = 0; from <= bytes.length; ) {
-    let to = bytes.indexOf(10, from)
-    if (to < 0) to = bytes.length
-    line++
-    if (!blankLine(bytes, from, to)) {
-      starts.push(from)
-      ends.push(to)
-      lines.push(line)
-    }
-    from = to + 1
+export function utf8JsonLines(file: ImportFile): { count: number; items: Iterable<JsonItem> } | undefined {
+  let count = 0
+  for (const line of fileLines(file)) {
+    // a file is valid UTF-8 when each line is: a line break is a character of its own
+    if (!isUtf8(line)) return undefined
+    if (!blankLine(line)) count++
   }
-  return { count: lines.length, items: lineItems(bytes, starts, ends, lines) }
+  return { count, items: lineItems(file) }
 }
 
-function* lineItems(bytes: Buffer, starts: number[], ends: number[], lines: number[]): Generator<JsonItem> {
-  for (let i = 0; i < lines.length; i++)
-    yield jsonLine(lines[i] as number, bytes.toString('utf8', starts[i] as number, ends[i] as number))
+function* lineItems(file: ImportFile): Generator<JsonItem> {
+  let line = 0
+  for (const bytes of fileLines(file)) {
+    line++
+    if (!blankLine(bytes)) yield jsonLine(line, bytes.toString('utf8'))
+  }
 }
 
-/** Whether bytes [from, to) are a blank line (nothing but what trim removes): decoded only when not plainly not. */
-function blankLine(bytes: Buffer, from: number, to: number): boolean {
-  if (from >= to) return true
-  const first = bytes[from] as number
+/** Whether a line's bytes are blank (nothing but what trim removes): decoded only when not plainly not. */
+function blankLine(bytes: Buffer): boolean {
+  if (!bytes.length) return true
+  const first = bytes[0] as number
   // a printable ASCII character first: trim cannot make the line empty
   if (first > 32 && first < 127) return false
-  return !bytes.toString('utf8', from, to).trim()
+  return !bytes.toString('utf8').trim()
 }
 
 /** A line of JSON Lines (not blank): its value, or where it stops being JSON. */

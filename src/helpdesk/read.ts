@@ -3,7 +3,7 @@ import { genericRecord } from './generic.js'
 import { type JsonItem, jsonItems, jsonLines, utf8JsonLines } from './json-items.js'
 import { okdeskRecord } from './okdesk.js'
 import { FieldError, type ImportRecord, type RowProblem, type TimeReader } from './record.js'
-import { decodeImportText, utf8Body } from './text-file.js'
+import { decodeImportText, type ImportFile } from './text-file.js'
 import { usedeskRecord } from './usedesk.js'
 
 export const IMPORT_FORMATS = ['jsonl', 'csv', 'okdesk', 'usedesk'] as const
@@ -22,16 +22,13 @@ export interface ImportRows {
  * The rows of an import file in one of the formats (docs/IMPORT.md). A bad row is a problem with its line and
  * field; the others are read. Times without an offset are read by `times` (in its zone, counted) as the rows are.
  * JSON Lines in UTF-8 are read a row at a time as `rows` is iterated (a file of 100,000 rows is never all records
- * at once); the other formats are read whole first.
+ * at once, nor all bytes); the other formats are read whole first.
  * @throws RegdeskError when the file as a whole cannot be read (not CSV, not JSON, an unknown CSV column)
  */
-export function importRows(bytes: Uint8Array, format: ImportFormat, times: TimeReader): ImportRows {
-  const utf8 = format === 'jsonl' ? utf8Body(bytes) : undefined
-  if (utf8) {
-    const lines = utf8JsonLines(utf8)
-    return { count: lines.count, rows: genericRows(lines.items, times) }
-  }
-  const rows = wholeFileRows(bytes, format, times)
+export function importRows(file: ImportFile, format: ImportFormat, times: TimeReader): ImportRows {
+  const lines = format === 'jsonl' ? utf8JsonLines(file) : undefined
+  if (lines) return { count: lines.count, rows: genericRows(lines.items, times) }
+  const rows = wholeFileRows(file.whole(), format, times)
   return { count: rows.length, rows }
 }
 

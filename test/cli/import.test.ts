@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { regdesk, tempDir, tempStore } from '../support/in-process.js'
+import { regdesk, runCli, tempDir, tempStore } from '../support/in-process.js'
 
 /**
  * Helpdesk import and export (issue 16): each format on a realistic file, imported twice (the second time nothing
@@ -151,6 +151,23 @@ describe('tickets import: generic JSON Lines', () => {
     expect(after.map((t) => t.id)).toEqual(before.map((t) => t.id))
     expect(after[2]).toMatchObject({ status: 'closed', assignee: 'anna' })
     expect(after[0]).toEqual(before[0])
+  })
+
+  it('reads a file on disk as the same file from stdin: UTF-8 with a BOM, or Windows-1251', async () => {
+    for (const bytes of [
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${JSONL}\n\n  \n`)]),
+      iconv.encode(JSONL, 'win1251'),
+    ]) {
+      const fromFile = env()
+      const r = await importFile(fromFile, file('t.jsonl', bytes), 'jsonl', '-r', 'moguta', '--no-triage')
+      expect(r.exitCode, r.stderr).toBe(0)
+      const fromStdin = env()
+      const args = ['tickets', 'import', '-', '--from', 'jsonl', '-r', 'moguta', '--no-triage', '--json']
+      const s = await runCli(args, fromStdin, bytes)
+      expect(s.stdout.trim()).toBe(r.stdout)
+      expect(await tickets(fromFile)).toEqual(await tickets(fromStdin))
+      expect((await tickets(fromFile)).map((t) => t.subject)).toContain('Не работает корзина после обновления')
+    }
   })
 })
 

@@ -97,7 +97,7 @@ function writeParts(file: string, parts: Iterable<string>): void {
   try {
     const sink = new FileSink(fd)
     for (const part of parts) sink.write(part)
-    sink.flush()
+    sink.end()
   } finally {
     closeSync(fd)
   }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { Command, Option } from 'commander'
 import { isKnownZone } from '../../../calendar/instant.js'
 import { RegdeskError, UsageError } from '../../../errors.js'
@@ -8,6 +7,7 @@ import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
 import { type ImportSummary, importItems } from '../../helpdesk-import.js'
+import { readInput } from '../../import-input.js'
 import type { IO } from '../../io.js'
 import { writeJson } from '../../output/json.js'
 import { regulationOption } from '../../regulation-input.js'
@@ -19,9 +19,6 @@ export interface TicketsImportOptions {
   triage?: boolean
   level?: string
 }
-
-/** An export of a year of a busy desk is tens of MB; a file beyond this is refused before it is read. */
-const MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 export function ticketsImportCommand(io: IO, environment: Environment): Command {
   return new Command('import')
@@ -64,30 +61,14 @@ export async function runTicketsImport(
   const zone = opts.tz ?? reg.workingTime.timezone
   if (!isKnownZone(zone)) throw new UsageError(`--tz: unknown timezone "${zone}"`)
   const format = opts.from as ImportFormat
-  const bytes = await readInput(ctx, file)
+  const input = await readInput(ctx, file, format)
   const times = new TimeReader(zone)
-  const rows = importRows(bytes, format, times)
+  const rows = importRows(input, format, times)
   const summary = await importItems(ctx, environment, reg, rows, {
     triage: opts.triage !== false,
     level: opts.level ?? null,
   })
   printSummary(ctx, summary, times.assumed, zone)
-}
-
-async function readInput(ctx: Context, file: string): Promise<Uint8Array> {
-  if (file === '-') {
-    const chunks: Buffer[] = []
-    for await (const chunk of ctx.io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
-    return Buffer.concat(chunks)
-  }
-  try {
-    const bytes = readFileSync(file)
-    if (bytes.length > MAX_IMPORT_BYTES) throw new UsageError(`${file} is larger than 512 MB; split it`)
-    return bytes
-  } catch (e) {
-    if (e instanceof UsageError) throw e
-    throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
-  }
 }
 
 function printSummary(ctx: Context, s: ImportSummary, assumed: number, zone: string): void {

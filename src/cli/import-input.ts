@@ -1,0 +1,99 @@
+import { type BigIntStats, closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
+import { RegdeskError, UsageError } from '../errors.js'
+import type { ImportFormat } from '../helpdesk/read.js'
+import { bytesFile, type ImportFile } from '../helpdesk/text-file.js'
+import type { Context } from './context.js'
+
+/** An export of a year of a busy desk is tens of MB; a file beyond this is refused before it is read. */
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024
+
+/**
+ * The file of `tickets import` (`-`: stdin). JSON Lines on disk are read a piece at a time, as often as the reader
+ * asks (helpdesk/json-items.ts reads them twice: to check and count the lines, then to read the records); anything
+ * else is read whole.
+ */
+export async function readInput(ctx: Context, file: string, format: ImportFormat): Promise<ImportFile> {
+  if (file === '-') {
+    const chunks: Buffer[] = []
+    for await (const chunk of ctx.io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
+    return bytesFile(Buffer.concat(chunks))
+  }
+  // JSON Lines are read a line at a time (helpdesk/json-items.ts): a file on disk is not read whole for them
+  const onDisk = format === 'jsonl' ? regularFile(file) : undefined
+  if (onDisk && onDisk.size > MAX_IMPORT_BYTES) throw new UsageError(`${file} is larger than 512 MB; split it`)
+  return onDisk ? fileInPieces(file, onDisk) : bytesFile(readWhole(file))
+}
+
+/** The file's identity when it is a regular file; undefined for anything else, read whole (and refused if so). */
+function regularFile(file: string): BigIntStats | undefined {
+  try {
+    const stats = statSync(file, { bigint: true })
+    return stats.isFile() ? stats : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function readWhole(file: string): Uint8Array {
+  try {
+    const bytes = readFileSync(file)
+    if (bytes.length > MAX_IMPORT_BYTES) throw new UsageError(`${file} is larger than 512 MB; split it`)
+    return bytes
+  } catch (e) {
+    if (e instanceof UsageError) throw e
+    throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+}
+
+/** The pieces an import file is read in: one buffer of this size, filled again and again. */
+const PIECE_BYTES = 1 << 20
+
+/**
+ * A regular file read in pieces into one buffer, as often as asked (helpdesk/text-file.ts ImportFile). Each reading
+ * checks that the file is still the one first seen (device, inode, size, modification time): the rows of an import
+ * are those of one file, never of two versions of it.
+ */
+function fileInPieces(file: string, seen: BigIntStats): ImportFile {
+  const same = (s: BigIntStats | undefined) =>
+    s !== undefined && s.dev === seen.dev && s.ino === seen.ino && s.size === seen.size && s.mtimeNs === seen.mtimeNs
+  const changed = () => new RegdeskError(`${file} changed while it was read; nothing was imported, try again`)
+  return {
+    *pieces() {
+      const fd = openFile(file)
+      try {
+        if (!same(fstatSync(fd, { bigint: true }))) throw changed()
+        const buffer = Buffer.allocUnsafe(PIECE_BYTES)
+        for (let at = 0; ; ) {
+          const n = readPiece(file, fd, buffer, at)
+          if (n === 0) break
+          at += n
+          yield buffer.subarray(0, n)
+        }
+        if (!same(fstatSync(fd, { bigint: true }))) throw changed()
+      } finally {
+        closeSync(fd)
+      }
+    },
+    whole() {
+      const bytes = readWhole(file)
+      if (!same(regularFile(file))) throw changed()
+      return bytes
+    },
+  }
+}
+
+function openFile(file: string): number {
+  try {
+    return openSync(file, 'r')
+  } catch (e) {
+    throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+}
+
+function readPiece(file: string, fd: number, buffer: Buffer, at: number): number {
+  try {
+    return readSync(fd, buffer, 0, buffer.length, at)
+  } catch (e) {
+    throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+}
