@@ -1,7 +1,7 @@
 import type { IANAZone } from 'luxon'
 import { compiledZoneYears } from '../data/compiled.js'
 import { luxon } from '../data/on-demand.js'
-import { DAY_MS, dayNumberOfYmd, daysInMonth } from './dates.js'
+import { DAY_MS, daysInMonth } from './dates.js'
 
 /** luxon's zones, for a zone the build made no offset table of (src/data/on-demand.ts). */
 function ianaZone(): typeof IANAZone {
@@ -306,43 +306,12 @@ function wallToInstant(wall: number, zone: string): number {
 }
 
 /**
- * `Date.parse` of an ISO instant, without its cost in the usual shapes the store writes,
- * "YYYY-MM-DDTHH:MM:SS±HH:MM" and "YYYY-MM-DDTHH:MM:SS.mmm±HH:MM": a report parses every event of every
- * ticket. Any other shape, or a field out of range, goes to `Date.parse`, so the result is always the same as its.
+ * `Date.parse` of an ISO instant, without its cost in the shapes the store and helpdesks write (offsetInstantMs): a
+ * report parses every event of every ticket. Any other shape, or a field out of range, goes to `Date.parse`, so the
+ * result is always the same as its.
  */
 export function instantMs(iso: string): number {
-  // the offset starts at 19, or at 23 after milliseconds
-  const at = iso.length === 25 ? 19 : iso.length === 29 && iso.charCodeAt(19) === 46 ? 23 : -1
-  if (at < 0) return Date.parse(iso)
-  const sign = iso.charCodeAt(at)
-  if (
-    iso.charCodeAt(4) !== 45 || // -
-    iso.charCodeAt(7) !== 45 ||
-    iso.charCodeAt(10) !== 84 || // T
-    iso.charCodeAt(13) !== 58 || // :
-    iso.charCodeAt(16) !== 58 ||
-    iso.charCodeAt(at + 3) !== 58 ||
-    (sign !== 43 && sign !== 45) // + -
-  )
-    return Date.parse(iso)
-  const year = digits(iso, 0, 4)
-  const month = digits(iso, 5, 2)
-  const day = digits(iso, 8, 2)
-  const hour = digits(iso, 11, 2)
-  const minute = digits(iso, 14, 2)
-  const second = digits(iso, 17, 2)
-  const millis = at === 23 ? digits(iso, 20, 3) : 0
-  const offHours = digits(iso, at + 1, 2)
-  const offMinutes = digits(iso, at + 4, 2)
-  if (
-    // years below 100 are read as 19xx by Date.UTC: left to Date.parse
-    !(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) ||
-    !(hour <= 23 && minute <= 59 && second <= 59 && offHours <= 23 && offMinutes <= 59 && millis >= 0)
-  )
-    return Date.parse(iso)
-  const offset = (offHours * 60 + offMinutes) * 60_000
-  const wall = dayNumberOfYmd(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis
-  return sign === 43 ? wall - offset : wall + offset
+  return offsetInstantMs(iso) ?? Date.parse(iso)
 }
 
 /** The number of `length` decimal digits at `at`; NaN when one is not a digit. */

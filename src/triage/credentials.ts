@@ -8,7 +8,7 @@ export interface SecretSpan {
 }
 
 /** The patterns that find access data (regulations/lexicon/*.yaml, credentials.*), each with the kind it finds. */
-const FINDERS: { kind: SecretSpan['kind']; name: PatternName }[] = [
+export const FINDERS: readonly { kind: SecretSpan['kind']; name: PatternName }[] = [
   { kind: 'url_credentials', name: 'credentials.urlCredentials' },
   { kind: 'private_key', name: 'credentials.privateKey' },
   { kind: 'password', name: 'credentials.mysqlPassword' },

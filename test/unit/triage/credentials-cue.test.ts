@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { findSecrets, type SecretSpan } from '../../../src/triage/credentials.js'
-import { type PatternName, pattern, wordList } from '../../../src/triage/lexicon/index.js'
+import { FINDERS, findSecrets, type SecretSpan } from '../../../src/triage/credentials.js'
+import { pattern, wordList } from '../../../src/triage/lexicon/index.js'
 import { scriptRegExpSource } from '../../../src/triage/script-regexp.js'
 
 /**
@@ -13,17 +13,6 @@ import { scriptRegExpSource } from '../../../src/triage/script-regexp.js'
  * here is the search as it was before the cue, run on fixtures, on the texts of the tests and on generated texts
  * made of the lexicon's own labels.
  */
-
-const FINDERS: { kind: SecretSpan['kind']; name: PatternName }[] = [
-  { kind: 'url_credentials', name: 'credentials.urlCredentials' },
-  { kind: 'private_key', name: 'credentials.privateKey' },
-  { kind: 'password', name: 'credentials.mysqlPassword' },
-  { kind: 'password', name: 'credentials.password' },
-  { kind: 'login', name: 'credentials.login' },
-  { kind: 'password', name: 'credentials.pair' },
-  { kind: 'token', name: 'credentials.token' },
-  { kind: 'token', name: 'credentials.keyShape' },
-]
 
 /** The secrets of a text as src/triage/credentials.ts found them before the cue (each finder, every text). */
 function secretsBefore(text: string): SecretSpan[] {
