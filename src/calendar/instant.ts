@@ -1,7 +1,7 @@
 import type { IANAZone } from 'luxon'
 import { compiledZoneYears } from '../data/compiled.js'
 import { luxon } from '../data/on-demand.js'
-import { DAY_MS, daysInMonth } from './dates.js'
+import { civilDayNumber, DAY_MS, daysInMonth } from './dates.js'
 
 /** luxon's zones, for a zone the build made no offset table of (src/data/on-demand.ts). */
 function ianaZone(): typeof IANAZone {
@@ -276,20 +276,31 @@ function offsetInstantMs(s: string): number | undefined {
     if (at + 1 !== n) return undefined
   } else if (sign === 43 || sign === 45) {
     if (at + 6 !== n || s.charCodeAt(at + 3) !== 58) return undefined
-    const hours = digits(s, at + 1, 2)
-    const minutes = digits(s, at + 4, 2)
-    if (!(hours <= 23 && minutes <= 59)) return undefined
+    const hours = twoDigits(s, at + 1)
+    const minutes = twoDigits(s, at + 4)
+    if (!(hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59)) return undefined
     offset = (sign === 45 ? -1 : 1) * (hours * 60 + minutes)
   } else return undefined
-  const year = digits(s, 0, 4)
-  const month = digits(s, 5, 2)
-  const day = digits(s, 8, 2)
-  const hour = digits(s, 11, 2)
-  const minute = digits(s, 14, 2)
-  const second = digits(s, 17, 2)
-  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined
-  if (!(hour <= 23 && minute <= 59 && second <= 59)) return undefined
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000
+  const century = twoDigits(s, 0)
+  const yy = twoDigits(s, 2)
+  const year = century * 100 + yy
+  const month = twoDigits(s, 5)
+  const day = twoDigits(s, 8)
+  const hour = twoDigits(s, 11)
+  const minute = twoDigits(s, 14)
+  const second = twoDigits(s, 17)
+  if (!(century >= 1 && yy >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)))
+    return undefined
+  if (!(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)) return undefined
+  return civilDayNumber(year, month, day) * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1000 + millis
+}
+
+/** The number of two decimal digits at `at`; -1 when one is not a digit. */
+function twoDigits(s: string, at: number): number {
+  const tens = s.charCodeAt(at) - 48
+  const units = s.charCodeAt(at + 1) - 48
+  // unsigned: a code below '0' wraps above 9
+  return tens >>> 0 > 9 || units >>> 0 > 9 ? -1 : tens * 10 + units
 }
 
 /** The instant of a wall-clock time in `zone` (`wall` is that wall time read as if it were UTC). */
@@ -312,17 +323,6 @@ function wallToInstant(wall: number, zone: string): number {
  */
 export function instantMs(iso: string): number {
   return offsetInstantMs(iso) ?? Date.parse(iso)
-}
-
-/** The number of `length` decimal digits at `at`; NaN when one is not a digit. */
-function digits(s: string, at: number, length: number): number {
-  let n = 0
-  for (let i = at; i < at + length; i++) {
-    const d = s.charCodeAt(i) - 48
-    if (d < 0 || d > 9) return Number.NaN
-    n = n * 10 + d
-  }
-  return n
 }
 
 function pad(n: number): string {

@@ -80,8 +80,14 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
       }
       return registry
     },
-    storePath: () =>
-      opts.store ?? env.REGDESK_STORE ?? config.store ?? join(envPaths('regdesk', { suffix: '' }).data, 'tickets.json'),
+    storePath: () => {
+      if (opts.store === '') throw new UsageError('--store is empty: give a file or a postgres:// URL')
+      // an empty variable or setting is unset, as with REGDESK_CACHE_DIR
+      return (
+        opts.store ??
+        (env.REGDESK_STORE || config.store || join(envPaths('regdesk', { suffix: '' }).data, 'tickets.json'))
+      )
+    },
     cacheDir: () => env.REGDESK_CACHE_DIR || envPaths('regdesk', { suffix: '' }).cache,
     calendarsDir: () => env.REGDESK_CALENDARS_DIR || join(envPaths('regdesk', { suffix: '' }).data, 'calendars'),
     defaultRegulation: () => config.regulation,

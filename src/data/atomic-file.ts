@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 
 /**
@@ -113,7 +123,13 @@ function writeFully(fd: number, bytes: Uint8Array): void {
 
 /** Renames a synced temporary file over `path`, syncs the directory and removes leftovers of crashed writers. */
 export function renameOver(tmp: string, path: string): void {
-  renameSync(tmp, path)
+  try {
+    renameSync(tmp, path)
+  } catch (e) {
+    // the old file stays whole; the new one must not stay beside it
+    rmSync(tmp, { force: true })
+    throw e
+  }
   syncDirectory(dirname(path))
   removeLeftovers(path)
 }

@@ -154,6 +154,18 @@ describe('regdesk tickets', () => {
     expect(r.stderr).toMatch(message)
   })
 
+  it('an empty --store is a usage error; an empty REGDESK_STORE is unset (the default store)', async () => {
+    const env = envFor()
+    expect(await regdesk(['--store', '', 'tickets', 'list', '--json'], env)).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(/--store is empty: give a file or a postgres:\/\/ URL/),
+    })
+    // read only: the user's default store is listed, never written
+    const r = await regdesk(['tickets', 'list', '--json'], { ...env, REGDESK_STORE: '' })
+    expect(r.exitCode).toBe(0)
+    expect(Array.isArray(JSON.parse(r.stdout))).toBe(true)
+  })
+
   it('list filters; an empty result exits 0 with [] (and nothing piped)', async () => {
     const env = envFor()
     expect(await regdesk(['tickets', 'list', '--json'], env)).toMatchObject({ exitCode: 0, stdout: '[]' })

@@ -25,7 +25,7 @@ import type {
   TicketFilter,
   TicketStore,
 } from '../ticket-store.js'
-import { type FileStamp, readStamped, resolveLink, sameStamp, stampNow } from './atomic-file.js'
+import { explain, type FileStamp, readStamped, resolveLink, sameStamp, stampNow } from './atomic-file.js'
 import {
   CANONICAL_TAIL,
   canonicalTickets,
@@ -530,6 +530,11 @@ export class JsonFileStore implements TicketStore {
         `lost the lock of the ticket store ${this.file} while writing (${lost.message}); nothing was changed, try again`,
       )
     }
-    renameOver(tmp, this.path)
+    try {
+      renameOver(tmp, this.path)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      throw new RegdeskError(`cannot replace the ticket store ${this.file} (${explain(code)}); nothing was changed`)
+    }
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { daysInMonth } from '../../../src/calendar/dates.js'
+import { civilDayNumber, DAY_MS, daysInMonth } from '../../../src/calendar/dates.js'
 import { formatInstantIn, instantMs, offsetMinutes, parseIsoInstant, utcYearOf } from '../../../src/calendar/instant.js'
 
 const ZONES = ['Europe/Moscow', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC']
@@ -289,5 +289,34 @@ describe('instantMs', () => {
       ),
       { numRuns: 5000 },
     )
+  })
+})
+
+describe('civilDayNumber', () => {
+  it('counts the days Date.UTC counts, for every real date from year 100 to 9999', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (year, month, day) => {
+          fc.pre(day <= daysInMonth(year, month))
+          expect(civilDayNumber(year, month, day)).toBe(Date.UTC(year, month - 1, day) / DAY_MS)
+        },
+      ),
+      { numRuns: 5000 },
+    )
+    // the ends of eras and leap days, where the formula's divisions turn
+    for (const [y, m, d] of [
+      [100, 1, 1],
+      [1600, 2, 29],
+      [1700, 3, 1],
+      [1969, 12, 31],
+      [1970, 1, 1],
+      [2000, 2, 29],
+      [2100, 2, 28],
+      [9999, 12, 31],
+    ] as const)
+      expect(civilDayNumber(y, m, d)).toBe(Date.UTC(y, m - 1, d) / DAY_MS)
   })
 })

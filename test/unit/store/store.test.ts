@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DataError, NotFoundError } from '../../../src/errors.js'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
@@ -204,6 +204,23 @@ describe('JsonFileStore', () => {
     dirs.push(dir)
     return join(dir, 'sub', 'tickets.json')
   }
+
+  it('a store that cannot be replaced is one clear error, and its temporary file does not stay', async () => {
+    const file = fresh()
+    await new JsonFileStore(file).insert('MG', (id) => ticket(id))
+    // between the write and the rename the store's name becomes a directory that holds a file
+    const store = new JsonFileStore(file, {
+      beforeRename: () => {
+        rmSync(file)
+        mkdirSync(file)
+        writeFileSync(join(file, 'other'), '')
+      },
+    })
+    await expect(store.insert('MG', (id) => ticket(id))).rejects.toThrow(
+      /^cannot replace the ticket store .*tickets\.json \(.*\); nothing was changed$/,
+    )
+    expect(readdirSync(dirname(file)).filter((name) => name.includes('.tmp-'))).toEqual([])
+  })
 
   it('a missing file is an empty store; the first write creates it with mode 0600', async () => {
     const file = fresh()
