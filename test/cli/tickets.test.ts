@@ -127,6 +127,25 @@ describe('regdesk tickets', () => {
     expect(t.level).toBe('development')
   })
 
+  it('config set store keeps a team store URL as it is and never prints its password', async () => {
+    // an empty REGDESK_STORE is unset: the configured store is used
+    const env = { ...envFor(), REGDESK_STORE: '', XDG_CONFIG_HOME: join(tempDir(), 'config') }
+    const url = 'postgres://anna:TopSecret@127.0.0.1:1/support'
+    const set = await regdesk(['config', 'set', 'store', url], env)
+    expect(set.exitCode).toBe(0)
+    expect(set.stderr).toContain('set store = postgres://anna:***@127.0.0.1:1/support (')
+    for (const args of [['config', 'get', 'store'], ['config', 'get', 'store', '--json'], ['config', 'list', '--json']]) {
+      const r = await regdesk(args, env)
+      expect(r.stdout).toContain('postgres://anna:***@127.0.0.1:1/support')
+      expect(r.stdout + r.stderr).not.toContain('TopSecret')
+    }
+    // the setting is the URL itself: regdesk goes to the team store (unreachable here), not a file named after it
+    const info = await regdesk(['store', 'info'], { ...env, PGCONNECT_TIMEOUT: '1' })
+    expect(info.exitCode).toBe(1)
+    expect(info.stderr).toContain('postgres://anna:***@127.0.0.1:1/support')
+    expect(info.stdout + info.stderr).not.toContain('TopSecret')
+  })
+
   it('agent from config, else the OS user', async () => {
     const env = { ...envFor(), XDG_CONFIG_HOME: join(tempDir(), 'config') }
     await regdesk(['config', 'set', 'agent', 'anna'], env)

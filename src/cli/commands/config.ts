@@ -2,6 +2,7 @@ import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command } from 'commander'
 import { UsageError } from '../../errors.js'
+import { isPostgresUrl, maskUrl } from '../../store/postgres/connection.js'
 import { contextOf } from '../command.js'
 import { assertConfigKey, CONFIG_KEYS, type ConfigKey, configPath, writeUserConfig } from '../config.js'
 import type { Context, Environment } from '../context.js'
@@ -66,7 +67,7 @@ export function configCommand(io: IO, environment: Environment): Command {
 }
 
 export function runConfigList(ctx: Context): void {
-  const rows = (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => ({ key, value: ctx.config[key] ?? null }))
+  const rows = (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => ({ key, value: shown(key, ctx.config[key]) }))
   if (ctx.json) {
     writeJson(ctx.io, Object.fromEntries(rows.map((r) => [r.key, r.value])))
     return
@@ -85,7 +86,7 @@ export function runConfigList(ctx: Context): void {
 
 export function runConfigGet(ctx: Context, key: string): void {
   assertConfigKey(key)
-  const value = ctx.config[key] ?? null
+  const value = shown(key, ctx.config[key])
   if (ctx.json) {
     writeJson(ctx.io, { key, value })
     return
@@ -101,11 +102,11 @@ export async function runConfigSet(ctx: Context, key: string, value: string): Pr
   if (key === 'lang' && !isLanguage(value))
     throw new UsageError(`lang must be one of ${LANGUAGES.join(', ')}, got "${value}"`)
   if (key === 'regulationsDir' && !isDirectory(value)) throw new UsageError(`"${value}" is not a directory`)
-  // paths are kept absolute so the setting means the same from any directory
-  if (key === 'regulationsDir' || key === 'store') value = resolve(value)
+  // paths are kept absolute so the setting means the same from any directory; a team store's URL is not a path
+  if (key === 'regulationsDir' || (key === 'store' && !isPostgresUrl(value))) value = resolve(value)
   const path = await writeUserConfig((conf) => conf.set(key, value))
-  if (ctx.json) writeJson(ctx.io, { key, value })
-  else ctx.io.err(`set ${key} = ${value} (${path})\n`)
+  if (ctx.json) writeJson(ctx.io, { key, value: shown(key, value) })
+  else ctx.io.err(`set ${key} = ${shown(key, value)} (${path})\n`)
 }
 
 export async function runConfigUnset(ctx: Context, key: string): Promise<void> {
@@ -113,6 +114,12 @@ export async function runConfigUnset(ctx: Context, key: string): Promise<void> {
   await writeUserConfig((conf) => conf.delete(key))
   if (ctx.json) writeJson(ctx.io, { key, value: null })
   else ctx.io.err(`unset ${key}\n`)
+}
+
+/** A setting as it may be printed: a store URL without its password (the config file keeps it). */
+function shown(key: ConfigKey, value: string | undefined): string | null {
+  if (value === undefined) return null
+  return key === 'store' ? maskUrl(value) : value
 }
 
 function isDirectory(path: string): boolean {

@@ -23,10 +23,15 @@ export function isPostgresUrl(value: string): boolean {
  * that says so.
  */
 export function maskUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i, (_, scheme: string, auth: string) => {
-    const colon = auth.indexOf(':')
-    return `${scheme}${colon < 0 ? auth : `${auth.slice(0, colon)}:***`}@`
-  })
+  return (
+    url
+      // libpq also takes the password as a parameter
+      .replace(/([?&]password=)[^&#]*/gi, '$1***')
+      .replace(/^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i, (_, scheme: string, auth: string) => {
+        const colon = auth.indexOf(':')
+        return `${scheme}${colon < 0 ? auth : `${auth.slice(0, colon)}:***`}@`
+      })
+  )
 }
 
 /** Options of the connection that are not in the URL. */
