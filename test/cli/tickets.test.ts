@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { regdesk, tempDir } from '../support/in-process.js'
@@ -127,6 +128,18 @@ describe('regdesk tickets', () => {
     expect(t.level).toBe('development')
   })
 
+  it('store copy from a store that does not exist is a failure, not "copied 0 ticket(s)"', async () => {
+    const env = envFor()
+    const target = join(tempDir(), 'copy.json')
+    const r = await regdesk(['store', 'copy', join(tempDir(), 'typo.json'), target], env)
+    expect(r).toMatchObject({
+      exitCode: 1,
+      stderr: expect.stringMatching(/^error: there is no ticket store at .*typo\.json; nothing was copied$/),
+    })
+    expect(await regdesk(['store', 'copy', '', target], env)).toMatchObject({ exitCode: 2 })
+    expect(existsSync(target)).toBe(false)
+  })
+
   it('config set store keeps a team store URL as it is and never prints its password', async () => {
     // an empty REGDESK_STORE is unset: the configured store is used
     const env = { ...envFor(), REGDESK_STORE: '', XDG_CONFIG_HOME: join(tempDir(), 'config') }
@@ -134,7 +147,11 @@ describe('regdesk tickets', () => {
     const set = await regdesk(['config', 'set', 'store', url], env)
     expect(set.exitCode).toBe(0)
     expect(set.stderr).toContain('set store = postgres://anna:***@127.0.0.1:1/support (')
-    for (const args of [['config', 'get', 'store'], ['config', 'get', 'store', '--json'], ['config', 'list', '--json']]) {
+    for (const args of [
+      ['config', 'get', 'store'],
+      ['config', 'get', 'store', '--json'],
+      ['config', 'list', '--json'],
+    ]) {
       const r = await regdesk(args, env)
       expect(r.stdout).toContain('postgres://anna:***@127.0.0.1:1/support')
       expect(r.stdout + r.stderr).not.toContain('TopSecret')

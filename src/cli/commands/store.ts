@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs'
 import { Command } from 'commander'
 import { RegdeskError, UsageError } from '../../errors.js'
+import { isPostgresUrl } from '../../store/postgres/connection.js'
 import type { StoreInfo, TicketStore } from '../../store/ticket-store.js'
 import type { Ticket } from '../../ticket/ticket.js'
 import { contextOf } from '../command.js'
@@ -107,7 +109,12 @@ export async function runStoreCopy(
   toValue: string,
   opts: { merge?: boolean },
 ): Promise<void> {
+  if (fromValue.trim() === '' || toValue.trim() === '')
+    throw new UsageError(`<${fromValue.trim() === '' ? 'from' : 'to'}> is empty: give a file or a postgres:// URL`)
   if (fromValue === toValue) throw new UsageError('<from> and <to> are the same store')
+  // a mistyped source would be an empty store, and "copied 0 ticket(s)" would look like success
+  if (!isPostgresUrl(fromValue) && !existsSync(fromValue))
+    throw new RegdeskError(`there is no ticket store at ${fromValue}; nothing was copied`)
   const from = openStore(ctx, environment, fromValue)
   const to = openStore(ctx, environment, toValue)
   try {

@@ -339,6 +339,10 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p('refusing to store an invalid ticket: (.*?): (?<tr1>.*)', 'некорректная заявка не сохранена: $1: $<tr1>'),
     p(
+      String.raw`cannot replace the ticket store (.+?) \((?<tr1>.*)\); nothing was changed`,
+      'не удаётся заменить хранилище заявок $1 ($<tr1>); ничего не изменено',
+    ),
+    p(
       String.raw`cannot read the ticket store (.+?) \((?<tr1>.*)\)`,
       'не удаётся прочитать хранилище заявок $1 ($<tr1>)',
     ),
@@ -388,6 +392,7 @@ export function ruPhrases(): readonly Phrase[] {
       'у хранилища PostgreSQL $1 версия схемы $2 — новее, чем знает эта версия regdesk ($3): обновите regdesk; ничего не изменено',
     ),
     p('--store (.+?): not a valid postgres:// URL', '--store $1: некорректный URL postgres://'),
+    p('--store is empty: give a file or a postgres:// URL', '--store пуст: укажите файл или URL postgres://'),
     p(
       '--store (.+?): sslmode=verify-ca needs the certificate authority in sslrootcert=',
       '--store $1: для sslmode=verify-ca нужен сертификат удостоверяющего центра в sslrootcert=',
@@ -447,6 +452,8 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
+    p('<(from|to)> is empty: give a file or a postgres:// URL', '<$1> пуст: укажите файл или URL postgres://'),
+    p('there is no ticket store at (.+?); nothing was copied', 'хранилища заявок $1 нет; ничего не скопировано'),
     p(
       String.raw`(\d+) ticket\(s\) are in both stores with different content \((.*)\); nothing was copied`,
       'в обоих хранилищах есть заявки с разным содержимым: $1 ($2); ничего не скопировано',

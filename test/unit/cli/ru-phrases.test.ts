@@ -212,6 +212,9 @@ const CASES: Case[] = [
     1,
   ],
   ['store copy to itself', () => ['store', 'copy', 'a.json', 'a.json'], 2],
+  ['store copy from a store that does not exist', () => ['store', 'copy', join(tempDir(), 'typo.json'), 'b.json'], 1],
+  ['store copy to an empty value', () => ['store', 'copy', 'a.json', ''], 2],
+  ['an empty --store', () => ['tickets', 'list', '--store', ''], 2],
   [
     'triage --eml of a letter without Date',
     () => ['triage', '-r', 'moguta', '--eml', fileWith('a.eml', UNDATED_LETTER)],

@@ -14,7 +14,10 @@ describe('store URLs', () => {
     ['postgres://anna@db/support', 'postgres://anna@db/support'],
     ['postgres:///support', 'postgres:///support'],
     ['postgres://an:na@:bad url', 'postgres://an:***@:bad url'],
-    ['postgres://db/support?user=anna&password=S3cr3t&sslmode=require', 'postgres://db/support?user=anna&password=***&sslmode=require'],
+    [
+      'postgres://db/support?user=anna&password=S3cr3t&sslmode=require',
+      'postgres://db/support?user=anna&password=***&sslmode=require',
+    ],
   ])('%s is shown as %s', (url, shown) => expect(maskUrl(url)).toBe(shown))
 
   it('tells a URL from a file', () => {
