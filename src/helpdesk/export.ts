@@ -31,6 +31,7 @@ export function exportRecord(t: Ticket): ExportRecord {
     level: t.level,
     critical: t.critical,
     helpdesk_deadline: t.helpdesk_deadline ?? null,
+    regulation: t.regulation,
     events: t.events
       .filter((e) => e.type !== 'received')
       .map((e) => {

@@ -36,6 +36,7 @@ export const GENERIC_COLUMNS = [
   'level',
   'critical',
   'helpdesk_deadline',
+  'regulation',
 ] as const
 
 const KNOWN: ReadonlySet<string> = new Set([...GENERIC_COLUMNS, 'events'])
@@ -78,6 +79,7 @@ export function genericRecord(row: Record<string, unknown>, times: TimeReader, d
     level: row.level === undefined ? undefined : (optionalText(row.level, 'level')?.trim() ?? null),
     critical: booleanOf(row.critical, 'critical'),
     helpdesk_deadline: times.optional(row.helpdesk_deadline, 'helpdesk_deadline'),
+    regulation: optionalText(row.regulation, 'regulation')?.trim() || null,
     events: withFlatTimes(events, flat),
   }
 }

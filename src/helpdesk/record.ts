@@ -28,6 +28,8 @@ export interface ImportRecord {
   critical: boolean
   /** the helpdesk's own deadline of the first reaction (Okdesk `planned_reaction_at`) */
   helpdesk_deadline: number | null
+  /** the regulation whose ticket the record was (written by `tickets export`); null when the record does not say */
+  regulation: string | null
   /** the history after receipt, in time order */
   events: ImportEvent[]
 }
@@ -86,9 +88,12 @@ export class TimeReader {
   }
 }
 
-/** A value short enough and plain enough to quote in a message (a time, a code), never free text. */
+/**
+ * A value short enough and plain enough to quote in a message (a time, a code, a status word in any alphabet: a
+ * Russian helpdesk's «открыт»), never free text.
+ */
 export function shownValue(v: unknown): string {
-  if (typeof v === 'string') return /^[\w.:+\- ]{1,40}$/.test(v) ? `"${v}"` : 'a text'
+  if (typeof v === 'string') return /^[\p{L}\p{N}_.:+\- ]{1,40}$/u.test(v) ? `"${v}"` : 'a text'
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v)
   return Array.isArray(v) ? 'a list' : typeof v
 }

@@ -564,6 +564,60 @@ describe('tickets export', () => {
     expect(`${again.stdout}\n`).toBe(readFileSync(out, 'utf8'))
   })
 
+  it('an export of several regulations is imported once per regulation: records of another one are refused', async () => {
+    const e = env()
+    for (const [reg, text] of [
+      ['moguta', 'Не работает корзина'],
+      ['umi', 'Не работает форма заказа'],
+      ['moguta', 'Ошибка 500 в админке'],
+    ])
+      expect((await regdesk(['tickets', 'add', '-r', reg as string, text as string], e)).exitCode).toBe(0)
+    const out = join(tempDir(), 'all.jsonl')
+    const exported = await regdesk(['tickets', 'export', '-o', out], e)
+    expect(exported.stderr).toContain(
+      'note: the export holds tickets of 2 regulations (moguta, umi); import it once per regulation with -r',
+    )
+    const empty = env()
+    const moguta = await importFile(empty, out, 'jsonl', '-r', 'moguta')
+    expect(moguta.exitCode).toBe(1)
+    expect(moguta.summary).toMatchObject({
+      added: 2,
+      failed: [{ line: 2, field: 'regulation', message: 'is "umi", not moguta: import this record with -r umi' }],
+    })
+    expect((await importFile(empty, out, 'jsonl', '-r', 'umi')).summary).toMatchObject({ added: 1 })
+    expect((await tickets(empty)).map((t) => [t.regulation, t.subject])).toEqual([
+      ['moguta', 'Не работает корзина'],
+      ['moguta', 'Ошибка 500 в админке'],
+      ['umi', 'Не работает форма заказа'],
+    ])
+  })
+
+  it('export -o FILE.csv writes CSV; a --format the file name contradicts is refused', async () => {
+    const e = env()
+    await regdesk(['tickets', 'add', '-r', 'moguta', 'Не работает корзина'], e)
+    const csv = join(tempDir(), 'backup.csv')
+    expect((await regdesk(['tickets', 'export', '-o', csv], e)).exitCode).toBe(0)
+    expect(readFileSync(csv, 'utf8')).toMatch(/^source,external_id,created_at,/)
+    const contradicted = await regdesk(['tickets', 'export', '--format', 'jsonl', '-o', join(tempDir(), 'b.csv')], e)
+    expect(contradicted).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining('--format jsonl would write JSON Lines into'),
+    })
+  })
+
+  it('quotes a short value in any alphabet in a bad-row message', async () => {
+    const e = env()
+    const r = await importFile(
+      e,
+      file('ru.csv', 'external_id;created_at;status\n1;2026-11-16T10:00:00+03:00;открыт\n'),
+      'csv',
+      '-r',
+      'moguta',
+      '--no-triage',
+    )
+    expect(r.summary.failed).toEqual([{ line: 2, field: 'status', message: expect.stringMatching(/got "открыт"$/) }])
+  })
+
   it('writes CSV through the neutralising writer', async () => {
     const e = env()
     const line = JSON.stringify({
@@ -577,7 +631,7 @@ describe('tickets export', () => {
     const r = await regdesk(['tickets', 'export', '--format', 'csv'], e)
     expect(r.exitCode).toBe(0)
     expect(r.stdout.split('\r\n')[0]).toBe(
-      'source,external_id,created_at,subject,body,requester,channel,tier,product,status,assignee,first_response_at,resolved_at,closed_at,level,critical,helpdesk_deadline',
+      'source,external_id,created_at,subject,body,requester,channel,tier,product,status,assignee,first_response_at,resolved_at,closed_at,level,critical,helpdesk_deadline,regulation',
     )
     expect(r.stdout).toContain(`"'=HYPERLINK(""http://evil"")"`)
   })

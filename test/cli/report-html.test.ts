@@ -63,6 +63,12 @@ describe('report --format html', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>\n$/)
     const both = await regdesk(['--json', ...PERIOD, '-o', join(tempDir(), 'x.html')], env)
     expect(both.exitCode).toBe(2)
+    // --json with a .json file: the report in the file, where it went on stdout (one JSON document, as always)
+    const json = join(tempDir(), 'sla.json')
+    const written = await regdesk(['--json', ...PERIOD, '-o', json], env)
+    expect(written.exitCode, written.stderr).toBe(0)
+    expect(JSON.parse(written.stdout)).toEqual({ file: json, format: 'json' })
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toHaveProperty('totals')
   })
 
   it('needs nothing from outside: no script, no external reference; each chart is well-formed SVG', async () => {

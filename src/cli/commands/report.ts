@@ -128,6 +128,8 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
       ? `${JSON.stringify(report, null, 2)}\n`
       : rendered(format, { report, header, ctx, figures, totals: opts.totals === true })
   writeReport(opts.output, text)
+  // --json keeps its promise of one JSON document on stdout: where the report went
+  if (ctx.json) writeJson(ctx.io, { file: opts.output, format })
   ctx.io.err(`${ctx.io.speech.t.report.written(opts.output)}\n`)
 }
 

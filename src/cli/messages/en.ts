@@ -68,6 +68,8 @@ export const en = {
     summary: (added: number, updated: number, unchanged: number, failed: number) =>
       `${added} added, ${updated} updated, ${unchanged} unchanged, ${failed} failed`,
     exported: (n: number, file: string) => `${n} ticket${n === 1 ? '' : 's'} written to ${file}`,
+    severalRegulations: (ids: readonly string[]) =>
+      `note: the export holds tickets of ${ids.length} regulations (${ids.join(', ')}); import it once per regulation with -r, each time the records of the others are refused`,
     helpdeskDeadline: 'helpdesk deadline',
     origin: 'imported from',
   },

@@ -335,7 +335,10 @@ export function ruHelp(): readonly Phrase[] {
       exact('Write the stored tickets in the generic import format (JSON Lines or CSV), history included'),
       'Выгрузить заявки в общем формате импорта (JSON Lines или CSV) вместе с историей',
     ],
-    [exact('JSON Lines (with events) or CSV (flat)'), 'JSON Lines (с событиями) или CSV (плоский)'],
+    [
+      exact('JSON Lines (with events) or CSV (flat); default: csv for an -o file ending in .csv, else jsonl'),
+      'JSON Lines (с событиями) или CSV (плоский); по умолчанию csv для файла -o с расширением .csv, иначе jsonl',
+    ],
     [
       exact('write to this file (replaced whole, atomically) instead of stdout'),
       'записать в этот файл (целиком, атомарно) вместо stdout',

@@ -452,6 +452,14 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
+    p(
+      String.raw`--format (\S+) would write (JSON Lines|CSV) into (.+?); give a file ending in \.(\S+) or leave --format out`,
+      '--format $1 запишет в $3 формат $2; укажите файл с расширением .$4 или уберите --format',
+    ),
+    p(
+      String.raw`is "(.+?)", not (\S+): import this record with -r (\S+)`,
+      'запись регламента "$1", а не $2: импортируйте её с -r $3',
+    ),
     p('<(from|to)> is empty: give a file or a postgres:// URL', '<$1> пуст: укажите файл или URL postgres://'),
     p('there is no ticket store at (.+?); nothing was copied', 'хранилища заявок $1 нет; ничего не скопировано'),
     p(

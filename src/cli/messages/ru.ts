@@ -65,6 +65,8 @@ export const ru: Messages = {
     summary: (added, updated, unchanged, failed) =>
       `добавлено: ${added}, обновлено: ${updated}, без изменений: ${unchanged}, с ошибками: ${failed}`,
     exported: (n, file) => `заявок записано в ${file}: ${n}`,
+    severalRegulations: (ids) =>
+      `примечание: в выгрузке заявки ${ids.length} регламентов (${ids.join(', ')}); импортируйте её по одному разу на регламент с -r, записи других регламентов каждый раз будут отклонены`,
     helpdeskDeadline: 'срок по хелпдеску',
     origin: 'импортирована из',
   },

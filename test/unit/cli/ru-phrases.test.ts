@@ -216,6 +216,25 @@ const CASES: Case[] = [
   ['store copy to an empty value', () => ['store', 'copy', 'a.json', ''], 2],
   ['an empty --store', () => ['tickets', 'list', '--store', ''], 2],
   [
+    "tickets import of another regulation's record",
+    () => [
+      'tickets',
+      'import',
+      fileWith('r.jsonl', '{"external_id":"1","created_at":"2026-11-16T10:00:00+03:00","regulation":"umi"}\n'),
+      '--from',
+      'jsonl',
+      '-r',
+      'moguta',
+      '--no-triage',
+    ],
+    1,
+  ],
+  [
+    'tickets export with a format its file contradicts',
+    () => ['tickets', 'export', '--format', 'jsonl', '-o', join(tempDir(), 'b.csv')],
+    2,
+  ],
+  [
     'triage --eml of a letter without Date',
     () => ['triage', '-r', 'moguta', '--eml', fileWith('a.eml', UNDATED_LETTER)],
     0,

@@ -15,8 +15,10 @@ import { withStore } from '../../store.js'
 
 const EXPORT_FORMATS = ['jsonl', 'csv'] as const
 
+type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
 export interface TicketsExportOptions {
-  format?: (typeof EXPORT_FORMATS)[number]
+  format?: ExportFormat
   output?: string
   status?: string
   regulation?: string
@@ -26,9 +28,10 @@ export function ticketsExportCommand(io: IO, environment: Environment): Command 
   return new Command('export')
     .description('Write the stored tickets in the generic import format (JSON Lines or CSV), history included')
     .addOption(
-      new Option('--format <format>', 'JSON Lines (with events) or CSV (flat)')
-        .choices(EXPORT_FORMATS)
-        .default('jsonl'),
+      new Option(
+        '--format <format>',
+        'JSON Lines (with events) or CSV (flat); default: csv for an -o file ending in .csv, else jsonl',
+      ).choices(EXPORT_FORMATS),
     )
     .option('-o, --output <file>', 'write to this file (replaced whole, atomically) instead of stdout')
     .option('--status <statuses>', `only these statuses, comma-separated: ${STATUSES.join(', ')}`)
@@ -51,6 +54,7 @@ gives the same tickets. Credentials stay masked. CSV has no events column: only 
 
 export async function runTicketsExport(ctx: Context, environment: Environment, opts: TicketsExportOptions) {
   checkRegulationId(ctx, opts.regulation)
+  const format = formatFor(opts.output, opts.format)
   const filter: TicketFilter = {
     ...(opts.status !== undefined ? { statuses: statusList(opts.status) } : {}),
     ...(opts.regulation !== undefined ? { regulation: opts.regulation } : {}),
@@ -60,10 +64,10 @@ export async function runTicketsExport(ctx: Context, environment: Environment, o
     for await (const t of store.list(filter)) out.push(exportRecord(t))
     return out
   })
+  const regulations = [...new Set(records.map((r) => r.regulation as string))].sort()
+  if (regulations.length > 1) ctx.io.err(`${ctx.io.speech.t.imported.severalRegulations(regulations)}\n`)
   const text =
-    opts.format === 'csv'
-      ? csvDocument(records, GENERIC_COLUMNS)
-      : records.map((r) => `${JSON.stringify(r)}\n`).join('')
+    format === 'csv' ? csvDocument(records, GENERIC_COLUMNS) : records.map((r) => `${JSON.stringify(r)}\n`).join('')
   if (opts.output === undefined || opts.output === '-') {
     ctx.io.out(text)
     return
@@ -74,6 +78,17 @@ export async function runTicketsExport(ctx: Context, environment: Environment, o
     throw new UsageError(`cannot write ${opts.output} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
   }
   ctx.io.err(`${ctx.io.speech.t.imported.exported(records.length, opts.output)}\n`)
+}
+
+/** The format asked for, else the one the file's extension names; a file named for the other format is refused. */
+function formatFor(output: string | undefined, given: ExportFormat | undefined): ExportFormat {
+  const extension = output?.match(/\.([^./\\]+)$/)?.[1]?.toLowerCase()
+  const named = extension === 'csv' ? 'csv' : extension === 'jsonl' || extension === 'ndjson' ? 'jsonl' : undefined
+  if (given && named && given !== named)
+    throw new UsageError(
+      `--format ${given} would write ${named === 'csv' ? 'JSON Lines' : 'CSV'} into ${output}; give a file ending in .${given} or leave --format out`,
+    )
+  return given ?? named ?? 'jsonl'
 }
 
 function statusList(text: string): Status[] {
