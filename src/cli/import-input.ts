@@ -3,6 +3,7 @@ import { RegdeskError, UsageError } from '../errors.js'
 import type { ImportFormat } from '../helpdesk/read.js'
 import { bytesFile, type ImportFile } from '../helpdesk/text-file.js'
 import type { Context } from './context.js'
+import { unreadable } from './unreadable.js'
 
 /** An export of a year of a busy desk is tens of MB; a file beyond this is refused before it is read. */
 const MAX_IMPORT_BYTES = 512 * 1024 * 1024
@@ -41,7 +42,7 @@ function readWhole(file: string): Uint8Array {
     return bytes
   } catch (e) {
     if (e instanceof UsageError) throw e
-    throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw unreadable(file, e)
   }
 }
 
@@ -86,7 +87,7 @@ function openFile(file: string): number {
   try {
     return openSync(file, 'r')
   } catch (e) {
-    throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw unreadable(file, e)
   }
 }
 
@@ -94,6 +95,6 @@ function readPiece(file: string, fd: number, buffer: Buffer, at: number): number
   try {
     return readSync(fd, buffer, 0, buffer.length, at)
   } catch (e) {
-    throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw unreadable(file, e)
   }
 }

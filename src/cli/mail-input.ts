@@ -6,6 +6,7 @@ import { MAX_MAIL_BYTES, MailError, type MailMessage, readMail } from '../mail/m
 import type { TicketOrigin } from '../ticket/ticket.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context } from './context.js'
+import { unreadable } from './unreadable.js'
 
 /** The bytes of `--eml FILE` or `--eml -` (stdin), refused past 25 MB before they are read whole. */
 export async function readEmlBytes(ctx: Context, file: string): Promise<Buffer> {
@@ -17,7 +18,7 @@ export async function readEmlBytes(ctx: Context, file: string): Promise<Buffer> 
       return readFileSync(file)
     } catch (e) {
       if (e instanceof MailError) throw e
-      throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+      throw unreadable(file, e)
     }
   }
   if (ctx.io.isStdinTTY) ctx.io.err('reading the e-mail from the terminal: finish with Ctrl-D on an empty line\n')

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { RegdeskError, UsageError } from '../errors.js'
+import { RegdeskError } from '../errors.js'
 import { countMbox, splitMbox } from '../mail/mbox.js'
 import { MAX_MAIL_BYTES, MailError, type MailMessage, readMail } from '../mail/message.js'
 import type { Regulation } from '../regulation/load.js'
@@ -14,6 +14,7 @@ import { customerOf, mailFacts, mailOrigin, storedTextOf, triageTextOf } from '.
 import { startProgress } from './output/progress.js'
 import { triageWithModel } from './regulation-input.js'
 import { withStore } from './store.js'
+import { unreadable } from './unreadable.js'
 
 /** What `tickets add` was told besides the letters themselves. */
 export interface MailTicketOptions {
@@ -111,7 +112,7 @@ export async function addMailbox(
   try {
     total = await countMbox(stream())
   } catch (e) {
-    throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw unreadable(file, e)
   }
   const summary: MailboxSummary = { messages: 0, added: 0, skipped: 0, failed: 0, tickets: [], failures: [] }
   const progress = startProgress(ctx.io, ctx.io.speech.t.mail.reading, total)

@@ -8,6 +8,7 @@ import { resolveProduct } from '../triage/product.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context } from './context.js'
 import { parseDate, parseInstant } from './time-input.js'
+import { unreadable } from './unreadable.js'
 
 /** The flags that describe a request besides its text (shared by `triage` and `tickets add`). */
 export interface TriageFlags {
@@ -134,7 +135,7 @@ export async function readRequestText(
       bytes = readFileSync(file)
     } catch (e) {
       if (e instanceof UsageError) throw e
-      throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+      throw unreadable(file, e)
     }
     text = decodeRequest(ctx, bytes, encoding)
   } else if (arg === '-') {

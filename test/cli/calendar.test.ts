@@ -140,7 +140,7 @@ describe('regdesk calendar import', () => {
     expect(bad.stderr).toMatch(/Allowed choices are xml, csv, yaml/)
     const missing = await regdesk(['calendar', 'import', join(dir, 'nope.xml')], env)
     expect(missing.exitCode).toBe(1)
-    expect(missing.stderr).toBe(`error: cannot read ${join(dir, 'nope.xml')} (ENOENT)`)
+    expect(missing.stderr).toBe(`error: cannot read ${join(dir, 'nope.xml')} (ENOENT: no such file or directory)`)
     const unknown = await regdesk(['calendar', 'import', csv, '--calendar', 'kz'], env)
     expect(unknown.exitCode).toBe(2)
     expect(unknown.stderr).toMatch(/unknown calendar "kz"; calendars: ru/)

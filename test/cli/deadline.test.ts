@@ -238,7 +238,7 @@ describe('regdesk deadline --batch', () => {
   it('fails clearly for a missing file', async () => {
     const r = await regdesk(['deadline', '--batch', '/nonexistent/in.jsonl'])
     expect(r.exitCode).toBe(1)
-    expect(r.stderr).toBe('error: cannot read /nonexistent/in.jsonl (ENOENT)')
+    expect(r.stderr).toBe('error: cannot read /nonexistent/in.jsonl (ENOENT: no such file or directory)')
   })
 })
 

@@ -31,6 +31,7 @@ import { writeJson } from '../output/json.js'
 import { type Column, renderList, renderNamedFields } from '../output/table.js'
 import { businessClock, productionCalendar, regulationFrom, regulationOption } from '../regulation-input.js'
 import { formatInstant, parseDate, parseInstant } from '../time-input.js'
+import { unreadable } from '../unreadable.js'
 
 export interface CalendarShowOptions {
   month?: string
@@ -520,7 +521,7 @@ export function runCalendarImport(ctx: Context, file: string, opts: CalendarImpo
     bytes = readFileSync(file)
   } catch (e) {
     if (e instanceof RegdeskError) throw e
-    throw new RegdeskError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw unreadable(file, e)
   }
   const text = decodeCalendarBytes(bytes)
   const format = opts.format ?? detectFormat(file, text)

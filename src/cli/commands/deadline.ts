@@ -20,6 +20,7 @@ import { startProgress } from '../output/progress.js'
 import { renderList, renderNamedFields } from '../output/table.js'
 import { businessClock, regulationOption } from '../regulation-input.js'
 import { formatInstant, parseInstant } from '../time-input.js'
+import { unreadable } from '../unreadable.js'
 
 export interface DeadlineOptions {
   regulation?: string
@@ -267,8 +268,7 @@ export async function runDeadlineBatch(ctx: Context, opts: DeadlineOptions): Pro
   try {
     await mapJsonLines(source, ctx.io.stdout, answer)
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    throw new RegdeskError(`cannot read ${opts.batch === true ? 'stdin' : opts.batch}${code ? ` (${code})` : ''}`)
+    throw unreadable(opts.batch === true || opts.batch === undefined ? 'stdin' : opts.batch, e)
   } finally {
     progress.stop()
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { Command } from 'commander'
 import type { Issue } from '../../data/issue.js'
-import { DataError, UsageError } from '../../errors.js'
+import { DataError } from '../../errors.js'
 import { defaultLevel, describeDuration, normalizedRegulation } from '../../regulation/describe.js'
 import { regulationFingerprint } from '../../regulation/fingerprint.js'
 import { type Finding, lintRegulation } from '../../regulation/lint.js'
@@ -15,6 +15,7 @@ import { type IO, printable } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { renderList } from '../output/table.js'
 import { checkRegulationId, regulationFrom, regulationOption } from '../regulation-input.js'
+import { unreadable } from '../unreadable.js'
 
 export function regulationsCommand(io: IO, environment: Environment): Command {
   const cmd = new Command('regulations')
@@ -315,7 +316,7 @@ export function runRegulationsValidate(ctx: Context, files: string[]): void {
       try {
         text = readFileSync(file, 'utf8')
       } catch (e) {
-        throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code})`)
+        throw unreadable(file, e)
       }
       const result = ctx.parsers.regulation(text, file, { fileId: basename(file).replace(/\.ya?ml$/, ''), calendars })
       issues.push(...result.issues)

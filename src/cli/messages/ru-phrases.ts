@@ -475,6 +475,7 @@ export function ruPhrases(): readonly Phrase[] {
       'копия в $1 не совпадает: отличаются или отсутствуют заявки: $2 ($3); заявок там: $4 вместо $5',
     ),
     // errno codes as the JSON file store explains them
+    p('(E[A-Z]+): no such file or directory', '$1: нет такого файла или каталога'),
     p('(E[A-Z]+): permission denied', '$1: доступ запрещён'),
     p('(E[A-Z]+): operation not permitted', '$1: операция не разрешена'),
     p('(E[A-Z]+): it is a directory, not a file', '$1: это каталог, а не файл'),

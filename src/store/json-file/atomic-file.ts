@@ -9,6 +9,7 @@ import {
   realpathSync,
   statSync,
 } from 'node:fs'
+import { explain } from '../../data/errno.js'
 import { RegdeskError } from '../../errors.js'
 
 /**
@@ -93,20 +94,4 @@ export function resolveLink(file: string): string {
       `the ticket store ${file} is a symbolic link to ${target}, which ${code === 'ENOENT' ? 'does not exist' : `cannot be followed (${explain(code)})`}; create the target or point --store at a regular file`,
     )
   }
-}
-
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'it is a directory, not a file',
-  ENOTDIR: 'a parent is not a directory',
-  EROFS: 'read-only file system',
-  ELOOP: 'too many symbolic links',
-  ENOSPC: 'no space left on the device',
-}
-
-/** An errno code with its meaning: "EACCES: permission denied". */
-export function explain(code: string | undefined): string {
-  if (!code) return 'error'
-  return REASONS[code] ? `${code}: ${REASONS[code]}` : code
 }

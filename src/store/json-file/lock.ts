@@ -1,8 +1,8 @@
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import lockfile from 'proper-lockfile'
+import { explain } from '../../data/errno.js'
 import { RegdeskError } from '../../errors.js'
-import { explain } from './atomic-file.js'
 
 export interface LockOptions {
   /** how long a writer waits for another writer's lock, ms (default 60 s) */

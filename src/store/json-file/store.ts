@@ -10,6 +10,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { renameOver, tempName, writeTemp } from '../../data/atomic-file.js'
+import { explain } from '../../data/errno.js'
 import { NotFoundError, RegdeskError } from '../../errors.js'
 import { formatId, maxIdsOf } from '../../ticket/ids.js'
 import type { Ticket } from '../../ticket/ticket.js'
@@ -25,7 +26,7 @@ import type {
   TicketFilter,
   TicketStore,
 } from '../ticket-store.js'
-import { explain, type FileStamp, readStamped, resolveLink, sameStamp, stampNow } from './atomic-file.js'
+import { type FileStamp, readStamped, resolveLink, sameStamp, stampNow } from './atomic-file.js'
 import {
   CANONICAL_TAIL,
   canonicalTickets,

@@ -54,6 +54,26 @@ const COMMANDS = [
   ['tickets add', ['tickets', 'add', '-r', 'moguta']],
 ] as const
 
+describe.each(COMMANDS)(
+  '%s: a --file that cannot be read → exit 1 (a failure, as --help says), nothing stored',
+  (_name, command) => {
+    it.each([
+      [
+        'a missing file',
+        '/nonexistent/letter.txt',
+        /^error: cannot read \/nonexistent\/letter.txt \(ENOENT: no such file or directory\)$/,
+      ],
+      ['a directory', '/tmp', /^error: cannot read \/tmp \(EISDIR: it is a directory, not a file\)$/],
+    ])('%s', async (_case, file, message) => {
+      const store = tempStore()
+      const r = await runCli([...command, '-f', file], { REGDESK_STORE: store })
+      expect(r.exitCode).toBe(1)
+      expect(r.stderr.trim()).toMatch(message)
+      expect(() => readFileSync(store)).toThrow(/ENOENT/)
+    })
+  },
+)
+
 describe.each(COMMANDS)('%s: bad request text → exit 2, nothing stored', (_name, command) => {
   it.each([
     ['empty argument', [''], undefined, /the request text is empty/],
@@ -71,13 +91,6 @@ describe.each(COMMANDS)('%s: bad request text → exit 2, nothing stored', (_nam
       LETTER,
       /Allowed choices are auto, utf-8, windows-1251, koi8-r/,
     ],
-    [
-      'a missing file',
-      ['-f', '/nonexistent/letter.txt'],
-      undefined,
-      /cannot read \/nonexistent\/letter.txt \(ENOENT\)/,
-    ],
-    ['a directory as --file', ['-f', '/tmp'], undefined, /cannot read \/tmp \(EISDIR\)/],
     ['text and --file', [LETTER, '-f', '/tmp/x'], undefined, /give the text or --file, not both/],
   ] as const)('%s', async (_case, args, input, message) => {
     const store = tempStore()
