@@ -81,9 +81,12 @@ function errorJson(err: unknown, exitCode: number) {
   const message =
     err instanceof CommanderError
       ? err.message.replace(/^error: /, '')
-      : err instanceof Error
-        ? err.message
-        : String(err)
+      : code === 'cancelled'
+        ? // the prompt library's own words ("User force closed the prompt with 0 null") are not ours
+          'cancelled'
+        : err instanceof Error
+          ? err.message
+          : String(err)
   return {
     code,
     message: maskQuoted(safe(message)),

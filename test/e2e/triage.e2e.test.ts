@@ -302,6 +302,13 @@ describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
     expect(inLetter.screen).toContain('cancelled')
     expect(existsSync(store)).toBe(false)
   }, 30_000)
+
+  it('--json: a cancelled conversation is the error document {"code": "cancelled"} in our words', async () => {
+    const r = await conversation([['Channel the request came through', '\u0003']], regdeskCmd('-r moguta --json'))
+    expect(r.exitCode).toBe(130)
+    expect(r.screen).toContain('{"error":{"code":"cancelled","message":"cancelled","exit_code":130}}')
+    expect(r.screen).not.toMatch(/force closed|SIGINT/)
+  }, 30_000)
 })
 
 describe.skipIf(!hasScript)('triage - at a terminal', () => {
