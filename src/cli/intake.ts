@@ -1,8 +1,8 @@
 import type { Regulation } from '../regulation/load.js'
 import { idPrefix } from '../ticket/ids.js'
-import { newTicket, subjectOf } from '../ticket/intake.js'
+import { newTicket, subjectFromText } from '../ticket/intake.js'
 import { splitSecrets } from '../ticket/secrets.js'
-import type { SecretValue, Ticket, TicketOrigin } from '../ticket/ticket.js'
+import type { Ticket, TicketOrigin } from '../ticket/ticket.js'
 import { recordWindows } from '../ticket/window-record.js'
 import { findSecrets } from '../triage/credentials.js'
 import type { TriageResult } from '../triage/triage.js'
@@ -77,9 +77,7 @@ export function triagedTicket(
   const body = splitSecrets(text, 'text', findSecrets(text))
   // a given subject is kept whole (one line): scripts read it back as it was given
   const subjectLine = opts.subject?.trim() ? (opts.subject as string).replace(/\s+/g, ' ').trim() : undefined
-  const subject = subjectLine
-    ? splitSecrets(subjectLine, 'subject', findSecrets(subjectLine))
-    : { text: subjectOf(body.text), secrets: [] as SecretValue[] }
+  const subject = subjectLine ? splitSecrets(subjectLine, 'subject', findSecrets(subjectLine)) : subjectFromText(body)
   const intake = {
     regulation: reg.id,
     receivedAt: formatIn(reg.workingTime.timezone)(facts.receivedAt),

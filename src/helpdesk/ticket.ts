@@ -1,9 +1,9 @@
 import type { BusinessClock } from '../calendar/clock.js'
 import { formatInstantIn } from '../calendar/instant.js'
 import type { Regulation } from '../regulation/load.js'
-import { newTicket, subjectOf } from '../ticket/intake.js'
+import { newTicket, subjectFromText } from '../ticket/intake.js'
 import { splitSecrets } from '../ticket/secrets.js'
-import type { SecretValue, Status, Ticket, TicketEvent } from '../ticket/ticket.js'
+import type { Status, Ticket, TicketEvent } from '../ticket/ticket.js'
 import type { StoredTriage } from '../ticket/triage-record.js'
 import { recordWindows } from '../ticket/window-record.js'
 import { findSecrets } from '../triage/credentials.js'
@@ -71,9 +71,7 @@ export function importedTicket(id: string, r: ImportRecord, s: TicketSetting): T
   const at = (ms: number) => formatInstantIn(ms, zone)
   const body = splitSecrets(r.body, 'text', findSecrets(r.body))
   const line = typeof r.subject === 'string' ? oneLine(r.subject) : undefined
-  const subject = line
-    ? splitSecrets(line, 'subject', findSecrets(line))
-    : { text: subjectOf(body.text), secrets: [] as SecretValue[] }
+  const subject = line ? splitSecrets(line, 'subject', findSecrets(line)) : subjectFromText(body)
   const ticket = newTicket(id, {
     regulation: s.reg.id,
     receivedAt: at(r.created_at),

@@ -1,3 +1,4 @@
+import { SECRET_MASK } from './secrets.js'
 import type { SecretValue, Ticket, TicketEvent } from './ticket.js'
 import type { StoredTriage } from './triage-record.js'
 
@@ -83,4 +84,22 @@ export function subjectOf(maskedText: string, max = 80): string {
   const flat = maskedText.replace(/\s+/g, ' ').trim()
   if (flat.length <= max) return flat
   return `${flat.slice(0, max - 1)}…`.replace(/(?<!•)•{1,5}…$/, '…')
+}
+
+/**
+ * The subject taken from the start of a masked text (subjectOf) with the credentials whose masks it shows, placed in
+ * it, so that `--show-secrets` reveals them in the subject as in the text.
+ */
+export function subjectFromText(body: { text: string; secrets: readonly SecretValue[] }): {
+  text: string
+  secrets: SecretValue[]
+} {
+  const text = subjectOf(body.text)
+  const secrets: SecretValue[] = []
+  for (const s of body.secrets) {
+    // where the mask lands once the text before it is made one line
+    const at = body.text.slice(0, s.offset).replace(/\s+/g, ' ').replace(/^ /, '').length
+    if (text.startsWith(SECRET_MASK, at)) secrets.push({ ...s, field: 'subject', offset: at })
+  }
+  return { text, secrets }
 }

@@ -83,6 +83,17 @@ describe('secrets', () => {
     expect(outputs[11]?.stderr).toMatch(/^error: --received-at: expected an ISO 8601 instant/)
   })
 
+  it('a subject taken from the text masks what the text masks, and --show-secrets reveals both', async () => {
+    const { env } = storeEnv()
+    await regdesk(['tickets', 'add', '-r', 'moguta', `логин admin  пароль:\n${SECRET}, не работает корзина`], env)
+    const masked = JSON.parse((await regdesk(['tickets', 'show', 'MG-1', '--json'], env)).stdout)
+    expect(masked.subject).toBe('логин admin пароль: ••••••, не работает корзина')
+    expect(JSON.stringify(masked)).not.toContain(ENCODED)
+    const shown = JSON.parse((await regdesk(['tickets', 'show', 'MG-1', '--show-secrets', '--json'], env)).stdout)
+    expect(shown.subject).toBe(`логин admin пароль: ${SECRET}, не работает корзина`)
+    expect(shown.text).toBe(`логин admin  пароль:\n${SECRET}, не работает корзина`)
+  })
+
   it('purge-secrets removes them from the raw file and every file next to it', async () => {
     const { dir, env } = storeEnv()
     await regdesk(['tickets', 'add', '-r', 'moguta', TEXT, '--subject', `пароль ${SECRET}`], env)
