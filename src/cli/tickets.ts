@@ -32,7 +32,7 @@ export function ticketIdArg(text: string): string {
 
 /** The time of an event: --at (in the regulation's zone when it has no offset), else --now; never before receipt. */
 /** How far past --now an event may be dated: machines' clocks differ by a little. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000
+export const FUTURE_TOLERANCE_MS = 5 * 60_000
 
 /**
  * When an event happened: --at, else --now. Never before the ticket was received; not in the future (more than

@@ -71,7 +71,10 @@ describe.concurrent('a date or time without an offset is read in the regulation 
 
   it('tickets add --received-at and tickets respond --at', async () => {
     const env = { REGDESK_STORE: join(tempDir(), 'tickets.json') }
-    const added = await regdesk(['tickets', 'add', '-r', 'moguta', TEXT, '--received-at', '2026-11-21', '--json'], env)
+    const added = await regdesk(
+      ['tickets', 'add', '-r', 'moguta', TEXT, '--received-at', '2026-11-21', '--force', '--json'],
+      env,
+    )
     expect(added.stderr).toBe('note: --received-at has no offset; read as Europe/Moscow time')
     expect(JSON.parse(added.stdout).received_at).toBe(MOSCOW_MIDNIGHT)
     const responded = await regdesk(

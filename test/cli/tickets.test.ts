@@ -140,6 +140,22 @@ describe('regdesk tickets', () => {
     expect(existsSync(target)).toBe(false)
   })
 
+  it('add: a receipt after --now needs --force, as an event does; an empty --subject is refused', async () => {
+    const env = envFor()
+    const future = ['tickets', 'add', '-r', 'moguta', 'не работает корзина', '--received-at', '2027-06-01T10:00+03:00']
+    expect(await regdesk(future, env)).toMatchObject({
+      exitCode: 2,
+      stderr:
+        'error: --received-at 2027-06-01T10:00+03:00 is in the future: now is 2026-11-30T12:00:00+03:00; pass --force to store it anyway',
+    })
+    expect(existsSync(env.REGDESK_STORE)).toBe(false)
+    expect((await regdesk([...future, '--force'], env)).exitCode).toBe(0)
+    expect(await regdesk(['tickets', 'add', '-r', 'moguta', 'не работает корзина', '-s', ' '], env)).toMatchObject({
+      exitCode: 2,
+      stderr: 'error: --subject is empty',
+    })
+  })
+
   it('config set store keeps a team store URL as it is and never prints its password', async () => {
     // an empty REGDESK_STORE is unset: the configured store is used
     const env = { ...envFor(), REGDESK_STORE: '', XDG_CONFIG_HOME: join(tempDir(), 'config') }

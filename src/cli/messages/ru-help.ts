@@ -288,6 +288,10 @@ export function ruHelp(): readonly Phrase[] {
       'показать найденные в тексте доступы, не скрывая их',
     ],
     [
+      exact('store a --received-at later than --now (a clock that is wrong, not the request)'),
+      'сохранить --received-at позже --now (неверны часы, а не обращение)',
+    ],
+    [
       exact('take in a mailbox (mboxrd): one ticket per message, a message already stored skipped'),
       'принять почтовый ящик (mboxrd): по заявке на письмо, письма, которые уже есть в хранилище, пропускаются',
     ],

@@ -189,7 +189,18 @@ describe('issue 15, item 7: umi consulting counts weekdays only', () => {
     const text = 'Нужно разработать модуль онлайн-бронирования с календарём и предоплатой. Возьмётесь?'
     const v = await triage(['-r', 'umi', '--received-at', '2026-11-20T17:00+03:00', text])
     expect(v).toMatchObject({ scope: 'out', level: 'consulting', deadline: '2026-11-25T10:00:00+03:00' })
-    const t = await runCli(['tickets', 'add', '--json', '-r', 'umi', '--received-at', '2026-11-20T17:00+03:00', text])
+    const t = await runCli([
+      '--now',
+      '2026-11-20T18:00+03:00',
+      'tickets',
+      'add',
+      '--json',
+      '-r',
+      'umi',
+      '--received-at',
+      '2026-11-20T17:00+03:00',
+      text,
+    ])
     expect(t.exitCode, t.stderr).toBe(0)
     expect(JSON.parse(t.stdout).windows[0]).toMatchObject({
       level: 'consulting',

@@ -216,6 +216,11 @@ const CASES: Case[] = [
   ['store copy to an empty value', () => ['store', 'copy', 'a.json', ''], 2],
   ['an empty --store', () => ['tickets', 'list', '--store', ''], 2],
   [
+    'tickets add received in the future',
+    () => ['tickets', 'add', '-r', 'moguta', 'не работает корзина', '--received-at', '2027-06-01T10:00+03:00'],
+    2,
+  ],
+  [
     "tickets import of another regulation's record",
     () => [
       'tickets',

@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { formatInstantIn } from '../../../calendar/instant.js'
 import { RegdeskError, UsageError } from '../../../errors.js'
 import { assumedLevel } from '../../../regulation/describe.js'
 import type { Regulation } from '../../../regulation/load.js'
@@ -14,7 +15,7 @@ import { addMail, addMailbox } from '../../mail-intake.js'
 import { writeJson } from '../../output/json.js'
 import { renderMailboxSummary } from '../../output/mail.js'
 import { regulationOption } from '../../regulation-input.js'
-import { TicketViews } from '../../tickets.js'
+import { FUTURE_TOLERANCE_MS, TicketViews } from '../../tickets.js'
 import { addTriageOptions, readRequestText, type TriageFlags, triageFacts } from '../../triage-input.js'
 
 export interface TicketsAddOptions extends TriageFlags {
@@ -23,6 +24,7 @@ export interface TicketsAddOptions extends TriageFlags {
   level?: string
   showSecrets?: boolean
   mbox?: string
+  force?: boolean
 }
 
 export function ticketsAddCommand(io: IO, environment: Environment): Command {
@@ -35,6 +37,7 @@ export function ticketsAddCommand(io: IO, environment: Environment): Command {
     .option('-l, --level <level>', "store with this level instead of triage's")
     .option('--show-secrets', 'show credentials found in the text instead of masking them')
     .option('--mbox <file>', 'take in a mailbox (mboxrd): one ticket per message, a message already stored skipped')
+    .option('--force', 'store a --received-at later than --now (a clock that is wrong, not the request)')
     .addHelpText(
       'after',
       examples([
@@ -60,10 +63,18 @@ export async function runTicketsAdd(
   const reg = regulationOption(ctx, opts.regulation)
   if (opts.level !== undefined && !reg.levels[opts.level])
     throw new UsageError(`unknown level "${opts.level}" for ${reg.id}; levels: ${Object.keys(reg.levels).join(', ')}`)
+  if (opts.subject !== undefined && opts.subject.trim() === '') throw new UsageError('--subject is empty')
   if (opts.mbox !== undefined || opts.eml !== undefined) return runMailAdd(ctx, environment, reg, textArg, opts)
   const text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
   if (text === undefined) throw new UsageError('give the request text as an argument, - to read stdin, or --file')
   const facts = triageFacts(ctx, reg, opts)
+  // as for an event's --at (cli/tickets.ts eventTime): a receipt after now is a mistake unless the agent says not
+  if (opts.receivedAt !== undefined && !opts.force && facts.receivedAt > ctx.now + FUTURE_TOLERANCE_MS) {
+    const shown = formatInstantIn(ctx.now, reg.workingTime.timezone)
+    throw new UsageError(
+      `--received-at ${opts.receivedAt} is in the future: now is ${shown}; pass --force to store it anyway`,
+    )
+  }
   const { ticket, result } = await triageAndSave(ctx, environment, reg, text, facts, {
     subject: opts.subject,
     critical: opts.critical,
