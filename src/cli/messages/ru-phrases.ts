@@ -343,6 +343,10 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p('refusing to store an invalid ticket: (.*?): (?<tr1>.*)', 'некорректная заявка не сохранена: $1: $<tr1>'),
     p(
+      String.raw`(.+?)\.lock is a file, not regdesk's lock \(a directory\); remove it if no program of yours made it; nothing was changed`,
+      '$1.lock — файл, а не блокировка regdesk (каталог); удалите его, если его не создала ваша программа; ничего не изменено',
+    ),
+    p(
       String.raw`cannot replace the ticket store (.+?) \((?<tr1>.*)\); nothing was changed`,
       'не удаётся заменить хранилище заявок $1 ($<tr1>); ничего не изменено',
     ),

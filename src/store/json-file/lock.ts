@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync } from 'node:fs'
+import { accessSync, constants, lstatSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import lockfile from 'proper-lockfile'
 import { explain } from '../../data/errno.js'
@@ -63,6 +63,11 @@ export async function lockStore(path: string, label: string, options: LockOption
       }
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
+      // a file where the lock directory goes is no lock: waiting for it to go stale only ends in ENOTDIR
+      if (code === 'ELOCKED' && attempt === 0 && !isDirectory(`${path}.lock`))
+        throw new RegdeskError(
+          `${path}.lock is a file, not regdesk's lock (a directory); remove it if no program of yours made it; nothing was changed`,
+        )
       if (code !== 'ELOCKED')
         throw new RegdeskError(
           `cannot lock the ticket store ${label} (${code ? explain(code) : (e as Error).message})${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `: its directory ${dir} must be writable; nothing was changed` : ''}`,
@@ -73,6 +78,15 @@ export async function lockStore(path: string, label: string, options: LockOption
         )
       await sleep(5 + Math.random() * Math.min(250, 10 * 1.5 ** attempt))
     }
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory()
+  } catch {
+    // gone meanwhile: its holder released it, and the next attempt will tell
+    return true
   }
 }
 

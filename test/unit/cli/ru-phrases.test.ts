@@ -205,6 +205,12 @@ const CASES: Case[] = [
   ['calendar import of a missing file', () => ['calendar', 'import', join(tempDir(), '2027.csv')], 1],
   ['a regulation with mistakes', () => ['regulations', 'validate', join(regulationWithMistakes(), 'acme.yaml')], 3],
   ['a store that is not JSON', () => ['tickets', 'list'], 3, () => ({ REGDESK_STORE: brokenStore() })],
+  [
+    'a file where the store lock goes',
+    () => ['tickets', 'add', '-r', 'moguta', 'не работает корзина'],
+    1,
+    () => ({ REGDESK_STORE: fileWith('lk.json.lock', 'garbage').replace(/\.lock$/, '') }),
+  ],
   ['a bad store URL', () => ['tickets', 'list', '--store', 'postgres://a:b@[bad'], 2],
   [
     'a PostgreSQL store that refuses connections',

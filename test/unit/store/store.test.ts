@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -204,6 +204,16 @@ describe('JsonFileStore', () => {
     dirs.push(dir)
     return join(dir, 'sub', 'tickets.json')
   }
+
+  it('a file where the lock directory goes is said at once, not waited on', async () => {
+    const file = fresh()
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(`${file}.lock`, 'garbage')
+    await expect(new JsonFileStore(file).insert('MG', (id) => ticket(id))).rejects.toThrow(
+      /^.*tickets\.json\.lock is a file, not regdesk's lock \(a directory\); remove it if no program of yours made it; nothing was changed$/,
+    )
+    expect(existsSync(file)).toBe(false)
+  })
 
   it('a store that cannot be replaced is one clear error, and its temporary file does not stay', async () => {
     const file = fresh()
