@@ -50,7 +50,8 @@ export interface Environment {
 export function createContext(io: IO, opts: GlobalOptions, environment: Environment): Context {
   const { env } = environment
   const config = readUserConfig()
-  const nowText = opts.now ?? env.REGDESK_NOW
+  // an empty variable is unset, as REGDESK_STORE
+  const nowText = opts.now ?? (env.REGDESK_NOW || undefined)
   let now = environment.clock()
   if (nowText !== undefined) {
     const label = opts.now !== undefined ? '--now' : 'REGDESK_NOW'

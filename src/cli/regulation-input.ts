@@ -29,6 +29,8 @@ export function regulationFrom(positional: string | undefined, option: string | 
 export function regulationOption(ctx: Context, id: string | undefined): Regulation {
   const registry = ctx.registry()
   const chosen = id ?? ctx.defaultRegulation()
+  // a given id, even an empty one, is checked as given
+  if (id !== undefined) checkRegulationId(ctx, id)
   if (!chosen)
     throw new UsageError(
       `which regulation? pass --regulation <id> (one of ${registry.ids().join(', ')}) or set a default with \`regdesk config set regulation <id>\``,

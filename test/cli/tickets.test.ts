@@ -156,6 +156,18 @@ describe('regdesk tickets', () => {
     })
   })
 
+  it('an empty -r is an unknown regulation for every command, a default set or not; an empty REGDESK_NOW is unset', async () => {
+    const env = { ...envFor(), XDG_CONFIG_HOME: join(tempDir(), 'config') }
+    await regdesk(['config', 'set', 'regulation', 'moguta'], env)
+    for (const args of [['triage', '-r', '', 'не работает корзина'], ['tickets', 'list', '-r', '']])
+      expect(await regdesk(args, env)).toMatchObject({
+        exitCode: 2,
+        stderr: expect.stringContaining('error: unknown regulation ""; available:'),
+      })
+    const now = await regdesk(['deadline', '--json'], { ...env, REGDESK_NOW: '' })
+    expect(now.exitCode, now.stderr).toBe(0)
+  })
+
   it('config set store keeps a team store URL as it is and never prints its password', async () => {
     // an empty REGDESK_STORE is unset: the configured store is used
     const env = { ...envFor(), REGDESK_STORE: '', XDG_CONFIG_HOME: join(tempDir(), 'config') }
