@@ -159,7 +159,10 @@ describe('regdesk tickets', () => {
   it('an empty -r is an unknown regulation for every command, a default set or not; an empty REGDESK_NOW is unset', async () => {
     const env = { ...envFor(), XDG_CONFIG_HOME: join(tempDir(), 'config') }
     await regdesk(['config', 'set', 'regulation', 'moguta'], env)
-    for (const args of [['triage', '-r', '', 'не работает корзина'], ['tickets', 'list', '-r', '']])
+    for (const args of [
+      ['triage', '-r', '', 'не работает корзина'],
+      ['tickets', 'list', '-r', ''],
+    ])
       expect(await regdesk(args, env)).toMatchObject({
         exitCode: 2,
         stderr: expect.stringContaining('error: unknown regulation ""; available:'),

@@ -284,7 +284,7 @@ export function ruPhrases(): readonly Phrase[] {
       '$1 раньше поступления заявки $2 ($3); укажите в --at более позднее время',
     ),
     p(
-      String.raw`--received-at (.+?) is in the future: now is (.+?); pass --force to store it anyway`,
+      '--received-at (.+?) is in the future: now is (.+?); pass --force to store it anyway',
       '--received-at $1 — это будущее время: сейчас $2; чтобы всё равно сохранить, укажите --force',
     ),
     p(
