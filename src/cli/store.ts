@@ -82,5 +82,10 @@ function loadDriver(nodeRequire: NodeJS.Require): PgDriver {
  * there; on the JSON file, where every change rewrites the file, in one.
  */
 export function isTeamStore(ctx: Context): boolean {
-  return isPostgresUrl(ctx.storePath())
+  return isStoreUrl(ctx.storePath())
+}
+
+/** Whether a --store value names the team's database rather than a file. */
+export function isStoreUrl(value: string): boolean {
+  return isPostgresUrl(value)
 }

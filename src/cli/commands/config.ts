@@ -2,7 +2,6 @@ import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command } from 'commander'
 import { UsageError } from '../../errors.js'
-import { isPostgresUrl, maskUrl } from '../../store/postgres/connection.js'
 import { contextOf } from '../command.js'
 import { assertConfigKey, CONFIG_KEYS, type ConfigKey, configPath, writeUserConfig } from '../config.js'
 import type { Context, Environment } from '../context.js'
@@ -12,6 +11,7 @@ import { isLanguage, LANGUAGES } from '../messages/language.js'
 import { writeJson } from '../output/json.js'
 import { renderList } from '../output/table.js'
 import { checkRegulationId } from '../regulation-input.js'
+import { isStoreUrl, storeLabel } from '../store.js'
 
 export function configCommand(io: IO, environment: Environment): Command {
   const cmd = new Command('config').description('Read and change your settings (default regulation, agent name, store)')
@@ -103,7 +103,7 @@ export async function runConfigSet(ctx: Context, key: string, value: string): Pr
     throw new UsageError(`lang must be one of ${LANGUAGES.join(', ')}, got "${value}"`)
   if (key === 'regulationsDir' && !isDirectory(value)) throw new UsageError(`"${value}" is not a directory`)
   // paths are kept absolute so the setting means the same from any directory; a team store's URL is not a path
-  if (key === 'regulationsDir' || (key === 'store' && !isPostgresUrl(value))) value = resolve(value)
+  if (key === 'regulationsDir' || (key === 'store' && !isStoreUrl(value))) value = resolve(value)
   const path = await writeUserConfig((conf) => conf.set(key, value))
   if (ctx.json) writeJson(ctx.io, { key, value: shown(key, value) })
   else ctx.io.err(`set ${key} = ${shown(key, value)} (${path})\n`)
@@ -119,7 +119,7 @@ export async function runConfigUnset(ctx: Context, key: string): Promise<void> {
 /** A setting as it may be printed: a store URL without its password (the config file keeps it). */
 function shown(key: ConfigKey, value: string | undefined): string | null {
   if (value === undefined) return null
-  return key === 'store' ? maskUrl(value) : value
+  return key === 'store' ? storeLabel(value) : value
 }
 
 function isDirectory(path: string): boolean {

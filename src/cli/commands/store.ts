@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { Command } from 'commander'
 import { RegdeskError, UsageError } from '../../errors.js'
-import { isPostgresUrl } from '../../store/postgres/connection.js'
 import type { StoreInfo, TicketStore } from '../../store/ticket-store.js'
 import type { Ticket } from '../../ticket/ticket.js'
 import { contextOf } from '../command.js'
@@ -11,7 +10,7 @@ import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { startProgress } from '../output/progress.js'
 import { renderFields } from '../output/table.js'
-import { openStore, storeLabel } from '../store.js'
+import { isStoreUrl, openStore, storeLabel } from '../store.js'
 
 export function storeCommand(io: IO, environment: Environment): Command {
   const cmd = new Command('store').description(
@@ -113,7 +112,7 @@ export async function runStoreCopy(
     throw new UsageError(`<${fromValue.trim() === '' ? 'from' : 'to'}> is empty: give a file or a postgres:// URL`)
   if (fromValue === toValue) throw new UsageError('<from> and <to> are the same store')
   // a mistyped source would be an empty store, and "copied 0 ticket(s)" would look like success
-  if (!isPostgresUrl(fromValue) && !existsSync(fromValue))
+  if (!isStoreUrl(fromValue) && !existsSync(fromValue))
     throw new RegdeskError(`there is no ticket store at ${fromValue}; nothing was copied`)
   const from = openStore(ctx, environment, fromValue)
   const to = openStore(ctx, environment, toValue)
