@@ -51,7 +51,7 @@ export function changeStatus(t: Ticket, to: Status, actor: Actor): void {
     resolved: ['new', 'open', 'waiting_customer'],
     closed: ['new', 'open', 'waiting_customer', 'resolved'],
   }
-  if (t.status === to) throw new RegdeskError(`${t.id} is already ${to}`)
+  if (t.status === to) throw new RegdeskError(`${t.id} already has the status ${to}`)
   if (!allowed[to].includes(t.status))
     throw new RegdeskError(
       `cannot move ${t.id} from ${t.status} to ${to}; ${to === 'open' ? 'only a resolved or closed ticket is reopened' : 'reopen it first'}`,

@@ -314,7 +314,7 @@ export function ruPhrases(): readonly Phrase[] {
     p(String.raw`(\S+) is already at level (.+)`, 'заявка $1 уже на уровне $2'),
     p(String.raw`(\S+) is already unassigned`, 'заявка $1 и так ни на кого не назначена'),
     p(String.raw`(\S+) is already assigned to (.+)`, 'заявка $1 уже назначена на $2'),
-    p(String.raw`(\S+) is already (\S+)`, 'заявка $1 уже в статусе $2'),
+    p(String.raw`(\S+) already has the status (\S+)`, 'заявка $1 уже в статусе $2'),
     p(
       String.raw`(\S+) is assigned to (.+?); pass --reassign to give it to (.+?), or unassign it first`,
       'заявка $1 назначена на $2; чтобы передать её $3, укажите --reassign или сначала снимите назначение',
