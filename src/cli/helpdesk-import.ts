@@ -72,8 +72,7 @@ export async function importItems(
         level: levelOf(r, reg, opts.level, triage),
         triage,
       })
-      const problem = validateTicket(fresh)[0]
-      if (problem) throw new FieldError(problem.path || null, problem.message)
+      const item = RecordItem.of(fresh, prefix)
       if (fresh.helpdesk_deadline !== undefined) {
         summary.helpdesk_deadlines++
         const own = fresh.windows?.[0]?.deadline
@@ -81,7 +80,7 @@ export async function importItems(
         if (!own || Math.abs(Date.parse(own) - Date.parse(fresh.helpdesk_deadline)) >= 60_000)
           summary.helpdesk_deadlines_differ++
       }
-      items.push(new RecordItem(fresh, prefix))
+      items.push(item)
     } catch (e) {
       if (e instanceof FieldError) summary.failed.push({ line: row.line, field: e.field, message: e.message })
       else if (e instanceof RegdeskError) summary.failed.push({ line: row.line, field: null, message: e.message })
@@ -109,12 +108,27 @@ export async function importItems(
  */
 class RecordItem implements IntakeItem {
   readonly origin: TicketOrigin
+  /**
+   * Its ticket was found valid by validateTicket when the item was made (RecordItem.of) and is changed since only in
+   * its id (make, update): the store checks only that id and that its id and origin are new, not the rest again.
+   */
+  readonly checkedAlone = true
 
-  constructor(
+  private constructor(
     private readonly fresh: Ticket,
     readonly prefix: string,
   ) {
     this.origin = fresh.origin as TicketOrigin
+  }
+
+  /**
+   * The item of a record's ticket, once the ticket is valid: checked as the store checks it (placeholder id aside).
+   * @throws FieldError with the first problem validateTicket finds
+   */
+  static of(fresh: Ticket, prefix: string): RecordItem {
+    const problem = validateTicket(fresh)[0]
+    if (problem) throw new FieldError(problem.path || null, problem.message)
+    return new RecordItem(fresh, prefix)
   }
 
   /** the ticket built for this record is not used after it is stored: it is stored as it is, numbered */

@@ -32,15 +32,17 @@ export function newItemsOf(items: readonly IntakeItem[], stored: ReadonlySet<str
 
 /**
  * Applies an intake to the tickets of its origins: `stored` (found by origin, left as it is) and the new tickets made
- * with the ids `idOf` gives each new item. Returns the outcomes and the tickets to insert and to write back.
+ * with the ids `idOf` gives each new item. Returns the outcomes, the tickets to insert and to write back, and which of
+ * the new ones validateTicket has already found valid but for their ids (IntakeItem.checkedAlone).
  */
 export function applyIntake(
   items: readonly IntakeItem[],
   stored: ReadonlyMap<string, Ticket>,
   idOf: (item: IntakeItem) => string,
-): { outcomes: IntakeOutcome[]; added: Ticket[]; updated: Ticket[] } {
+): { outcomes: IntakeOutcome[]; added: Ticket[]; updated: Ticket[]; checkedAlone: Set<Ticket> } {
   const outcomes: IntakeOutcome[] = []
   const added: Ticket[] = []
+  const checkedAlone = new Set<Ticket>()
   const updated = new Map<string, Ticket>()
   // the tickets this intake adds, by origin: a later item of the same origin changes that one (not written back)
   const made = new Map<string, Ticket>()
@@ -56,12 +58,15 @@ export function applyIntake(
         )
       made.set(key, ticket)
       added.push(ticket)
+      if (item.checkedAlone === true) checkedAlone.add(ticket)
       outcomes.push({ origin: item.origin, id: ticket.id, action: 'added' })
       continue
     }
     const changed = item.update?.(there) ?? false
     if (changed && old) updated.set(there.id, there)
+    // a new ticket changed by an item that vouches for nothing is checked whole
+    if (changed && item.checkedAlone !== true) checkedAlone.delete(there)
     outcomes.push({ origin: item.origin, id: there.id, action: changed ? 'updated' : 'unchanged' })
   }
-  return { outcomes, added, updated: [...updated.values()] }
+  return { outcomes, added, updated: [...updated.values()], checkedAlone }
 }

@@ -9,7 +9,8 @@ import type { Status, Ticket, TicketOrigin } from '../ticket/ticket.js'
  * - a change (insert, change, changeMany) is applied whole or not at all, and concurrent
  *   changes from other processes are never lost: each runs on the ticket as the previous left it;
  * - ids are allocated per prefix inside the change that stores the ticket: never twice;
- * - a ticket is validated (ticket/validate.ts) before it is written: a bug cannot corrupt a store;
+ * - a ticket is validated (ticket/validate.ts) before it is written: a bug cannot corrupt a store (an intake item
+ *   may have checked its ticket itself with the same validation, IntakeItem.checkedAlone: it is not checked twice);
  * - `list` and `summaries` give tickets in the order they were stored.
  */
 export interface TicketStore {
@@ -60,6 +61,13 @@ export interface IntakeItem {
   make: (id: string) => Ticket
   /** changes the stored ticket of this origin in place and says whether it changed (then it is written) */
   update?: (stored: Ticket) => boolean
+  /**
+   * true when `make` gives a ticket validateTicket (ticket/validate.ts) has found valid, changed since only in its id
+   * (the one `make` is given), and `update` makes the ticket it changes such a one too: a store may then check only
+   * that ticket's id and that its id and origin are new, not its fields again (an import checks each ticket it
+   * builds, to report a bad one with its row). Absent: the store checks the whole ticket.
+   */
+  readonly checkedAlone?: boolean
 }
 
 export type IntakeAction = 'added' | 'updated' | 'unchanged'

@@ -74,15 +74,23 @@ function shown(v: unknown): string {
  * Checks the tickets of a store, by hand rather than with zod: this runs on every read of a
  * store of 100,000 tickets and must cost a small fraction of JSON.parse. Unknown keys are kept
  * (a later version may add fields); duplicate ids are an error.
+ *
+ * `checkedAlone` holds tickets validateTicket already found valid, each unchanged since but for its id (an import's,
+ * store/intake.ts applyIntake): of those only what validateTicket cannot know is checked (their id, given when they
+ * were stored, and that their id and origin are new), since their other fields would give no problem again.
  */
-export function validateTickets(tickets: unknown): TicketProblem[] {
+export function validateTickets(tickets: unknown, checkedAlone?: ReadonlySet<unknown>): TicketProblem[] {
   const problems: TicketProblem[] = []
   if (!Array.isArray(tickets)) {
     problems.push({ index: -1, id: null, path: '', message: `"tickets" must be a list, got ${shown(tickets)}` })
     return problems
   }
   const seen: Seen = { ids: new Set<string>(), origins: new Set<string>() }
-  for (let i = 0; i < tickets.length && problems.length < MAX_PROBLEMS; i++) checkTicket(tickets[i], i, problems, seen)
+  for (let i = 0; i < tickets.length && problems.length < MAX_PROBLEMS; i++) {
+    const ticket = tickets[i]
+    if (checkedAlone?.has(ticket)) checkIdentity(ticket as Record<string, unknown>, i, problems, seen)
+    else checkTicket(ticket, i, problems, seen)
+  }
   return problems
 }
 
@@ -111,11 +119,9 @@ function checkTicket(ticket: unknown, i: number, problems: TicketProblem[], seen
     problems.push({ index: i, id: null, path: '', message: `expected a ticket object, got ${shown(t)}` })
     return
   }
-  const id = typeof t.id === 'string' && TICKET_ID.test(t.id) ? t.id : null
+  const id = idOf(t)
   const add = (path: string, message: string) => problems.push({ index: i, id, path, message })
-  if (id === null) add('id', `expected an id like "MG-000123", got ${shown(t.id)}`)
-  else if (seen?.ids.has(id)) add('id', `duplicate ticket id ${id}`)
-  else seen?.ids.add(id)
+  checkId(t, id, add, seen)
   if (typeof t.regulation !== 'string' || !REGULATION_ID.test(t.regulation))
     add('regulation', `expected a regulation id, got ${shown(t.regulation)}`)
   for (const key of NULLABLE_TEXTS) {
@@ -135,11 +141,7 @@ function checkTicket(ticket: unknown, i: number, problems: TicketProblem[], seen
     const o = t.origin as Record<string, unknown> | null
     if (o === null || typeof o !== 'object' || typeof o.source !== 'string' || typeof o.external_id !== 'string')
       add('origin', `expected an object with "source" and "external_id" strings, got ${shown(o)}`)
-    else if (seen) {
-      const key = `${o.source}\u0000${o.external_id}`
-      if (seen.origins.has(key)) add('origin', `a second ticket taken in from the same ${shown(o.source)} record`)
-      else seen.origins.add(key)
-    }
+    else if (seen) checkOriginNew(o, add, seen)
   }
   if (t.attachments !== undefined) checkAttachments(t.attachments, add)
   if (t.helpdesk_deadline !== undefined && !isIsoInstant(t.helpdesk_deadline))
@@ -151,6 +153,42 @@ function checkTicket(ticket: unknown, i: number, problems: TicketProblem[], seen
     return
   }
   for (let k = 0; k < events.length; k++) checkEvent(events[k], k, add)
+}
+
+/**
+ * Adds the problems validateTicket cannot find of ticket `i`, a ticket it found valid with another id: its id, and
+ * that its id and origin are new (a ticket validateTickets is given in `checkedAlone`).
+ */
+function checkIdentity(t: Record<string, unknown>, i: number, problems: TicketProblem[], seen: Seen): void {
+  const id = idOf(t)
+  const add = (path: string, message: string) => problems.push({ index: i, id, path, message })
+  checkId(t, id, add, seen)
+  // its origin, when it has one, is of the shape checkTicket asks for: it was found valid
+  if (t.origin !== undefined) checkOriginNew(t.origin as Record<string, unknown>, add, seen)
+}
+
+/** The ticket's id when it is one ("MG-000123"), else null. */
+function idOf(t: Record<string, unknown>): string | null {
+  return typeof t.id === 'string' && TICKET_ID.test(t.id) ? t.id : null
+}
+
+/** Adds a problem when `id` (idOf the ticket) is null, or, with `seen`, an id a ticket before had. */
+function checkId(
+  t: Record<string, unknown>,
+  id: string | null,
+  add: (path: string, message: string) => void,
+  seen: Seen | undefined,
+): void {
+  if (id === null) add('id', `expected an id like "MG-000123", got ${shown(t.id)}`)
+  else if (seen?.ids.has(id)) add('id', `duplicate ticket id ${id}`)
+  else seen?.ids.add(id)
+}
+
+/** Adds a problem when a ticket before came from the same origin (`o` has "source" and "external_id" strings). */
+function checkOriginNew(o: Record<string, unknown>, add: (path: string, message: string) => void, seen: Seen): void {
+  const key = `${o.source}\u0000${o.external_id}`
+  if (seen.origins.has(key)) add('origin', `a second ticket taken in from the same ${shown(o.source)} record`)
+  else seen.origins.add(key)
 }
 
 const FROM_TO = ['from', 'to'] as const

@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
+import { parseStore } from '../../src/store/json-file/layout.js'
 import { regdesk, runCli, tempDir, tempStore } from '../support/in-process.js'
 
 /**
@@ -134,6 +135,31 @@ describe('tickets import: generic JSON Lines', () => {
     expect(r.stderr).toContain('error: line 6, status: expected one of new, open, waiting_customer, resolved, closed')
     expect(r.stderr).toContain('error: 6 of 8 rows could not be imported')
     expect((await tickets(e)).length).toBe(2)
+  })
+
+  it('a row whose ticket the store would refuse is reported and skipped, and the store holds only valid tickets', async () => {
+    // the import checks each ticket it builds as the store checks it (validateTicket), and the store trusts that
+    // check (IntakeItem.checkedAlone): times beyond the years 0000–9999 make tickets no store keeps
+    const e = env()
+    const lines = JSONL.split('\n')
+    const rows = [
+      lines[0],
+      '{"source":"hd","external_id":"Y-1","created_at":"2026-11-18T10:00:00+03:00","helpdesk_deadline":"0000-01-01T00:00:00+05:00"}',
+      '{"source":"hd","external_id":"Y-2","created_at":"2026-11-18T10:00:00+03:00","events":[{"type":"note","at":"9999-12-31T23:59:00-05:00"}]}',
+      lines[1],
+    ].join('\n')
+    const r = await importFile(e, file('far.jsonl', rows), 'jsonl', '-r', 'moguta', '--no-triage')
+    expect(r.exitCode).toBe(1)
+    expect(r.summary).toMatchObject({ added: 2, updated: 0, unchanged: 0 })
+    expect(r.summary.failed).toEqual([
+      { line: 2, field: 'helpdesk_deadline', message: 'expected an ISO 8601 instant with offset, got a string' },
+      { line: 3, field: 'events[1].at', message: 'expected an ISO 8601 instant with offset, got a string' },
+    ])
+    // read as a file regdesk did not write (no .meta): every ticket checked whole
+    const store = e.REGDESK_STORE as string
+    rmSync(`${store}.meta`)
+    const stored = parseStore(readFileSync(store, 'utf8'), store).tickets
+    expect(stored.map((t) => t.origin?.external_id)).toEqual(['HD-1001', 'HD-1002'])
   })
 
   it('a changed record updates its ticket, keeping its id', async () => {

@@ -89,11 +89,17 @@ function trustedTickets(bytes: Buffer): StoreData | undefined {
  * Checks the store after an intake added tickets (`all` holds them, and the `updated` ones) with one pass over it.
  * Each ticket is valid alone when the whole store is valid, so a store without a problem needs nothing more; one
  * with a problem is refused with the error the checks ticket by ticket would have given first: of an updated
- * ticket, then of an added one (checkedTicket), else of the store as a whole (a duplicate id or origin).
+ * ticket, then of an added one (checkedTicket), else of the store as a whole (a duplicate id or origin). Of the
+ * tickets in `checkedAlone` (store/intake.ts applyIntake) only the ids and origins are checked (validateTickets).
  * @throws Error for an invalid changed ticket, RegdeskError for a store that would be invalid
  */
-function checkIntake(all: readonly Ticket[], added: readonly Ticket[], updated: readonly Ticket[]): void {
-  const problem = validateTickets(all)[0]
+function checkIntake(
+  all: readonly Ticket[],
+  added: readonly Ticket[],
+  updated: readonly Ticket[],
+  checkedAlone: ReadonlySet<Ticket>,
+): void {
+  const problem = validateTickets(all, checkedAlone)[0]
   if (!problem) return
   for (const t of updated) checked(t)
   for (const t of added) checked(t)
@@ -293,14 +299,14 @@ export class JsonFileStore implements TicketStore {
       const stored = new Map<string, Ticket>()
       for (const t of data.tickets) if (t.origin) stored.set(originKey(t.origin), t)
       const last = maxIdsOf(data.tickets)
-      const { outcomes, added, updated } = applyIntake(items, stored, (item) => {
+      const { outcomes, added, updated, checkedAlone } = applyIntake(items, stored, (item) => {
         const n = (last[item.prefix] ?? 0) + 1
         last[item.prefix] = n
         return formatId(item.prefix, n)
       })
       if (added.length) {
         for (const t of added) data.tickets.push(t)
-        checkIntake(data.tickets, added, updated)
+        checkIntake(data.tickets, added, updated, checkedAlone)
       } else for (const t of updated) checked(t)
       return { result: outcomes, changed: added.length + updated.length > 0 }
     })

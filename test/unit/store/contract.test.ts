@@ -384,6 +384,37 @@ describe.each(backends)('TicketStore contract: $name', (backend) => {
     expect((await store.intake([make('1')]))[0]).toMatchObject({ id: 'MG-000001', action: 'added' })
   })
 
+  it('intake of items that vouch for their tickets (checkedAlone): stored alike; one an item that does not vouch changed is checked whole', async () => {
+    const store = await open()
+    const origin = (external: string) => ({ source: 'jsonl', external_id: external })
+    const vouched = (external: string) => ({
+      origin: origin(external),
+      prefix: 'MG',
+      checkedAlone: true,
+      make: (id: string) => ticket(id, { origin: origin(external) }),
+      update: () => false,
+    })
+    // the ticket of record 2, made by an item that vouches for it, then spoilt by one that does not
+    const spoiler = {
+      origin: origin('2'),
+      prefix: 'MG',
+      make: (id: string) => ticket(id, { origin: origin('2') }),
+      update: (t: Ticket) => {
+        t.received_at = 'yesterday'
+        return true
+      },
+    }
+    await expect(store.intake([vouched('1'), vouched('2'), spoiler])).rejects.toThrow(/received_at/)
+    expect(await store.count()).toBe(0)
+    const outcomes = await store.intake([vouched('1'), vouched('2'), vouched('1')])
+    expect(outcomes.map((o) => [o.id, o.action])).toEqual([
+      ['MG-000001', 'added'],
+      ['MG-000002', 'added'],
+      ['MG-000001', 'unchanged'],
+    ])
+    expect(await store.get('MG-000002')).toEqual(ticket('MG-000002', { origin: origin('2') }))
+  })
+
   it('info says which store, its version and its tickets', async () => {
     const store = await open()
     await store.insert('MG', (id) => ticket(id))

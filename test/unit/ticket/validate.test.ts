@@ -134,6 +134,30 @@ describe('validateTickets', () => {
     )
   })
 
+  it('of the tickets validateTicket found valid with another id (checkedAlone), finds what checking them whole finds', () => {
+    // what an import's tickets are when the store checks them (store/intake.ts): valid alone with a placeholder id,
+    // then numbered; the ids and origins of the mutants repeat (three tickets) and may be no ids at all
+    const validAlone = (t: unknown) =>
+      t !== null &&
+      typeof t === 'object' &&
+      !Array.isArray(t) &&
+      validateTicket({ ...(t as Record<string, unknown>), id: 'X-000000' }).length === 0
+    fc.assert(
+      fc.property(fc.array(mutant, { maxLength: 4 }), (tickets) => {
+        const checkedAlone = new Set(tickets.filter(validAlone))
+        expect(validateTickets(tickets, checkedAlone)).toEqual(validateTicketsBefore(tickets))
+      }),
+      { numRuns: 5000 },
+    )
+    const twice = [ticket(1), { ...ticket(1), id: 'mg-1' }, ticket(1)]
+    expect(validateTickets(twice, new Set(twice)).map((p) => [p.index, p.path])).toEqual([
+      [1, 'id'],
+      [1, 'origin'],
+      [2, 'id'],
+      [2, 'origin'],
+    ])
+  })
+
   it('finds duplicate ids and origins, and stops after 50 problems', () => {
     const twice = [ticket(1), ticket(1), { ...ticket(2), origin: { source: 'desk', external_id: 'D-1' } }]
     expect(validateTickets(twice)).toEqual(validateTicketsBefore(twice))
