@@ -328,3 +328,14 @@ export function instantMs(iso: string): number {
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n)
 }
+
+/**
+ * The years an instant typed or imported may fall in (UTC): what the production calendars and the business-time
+ * engine are meant for, with room either side. An instant outside them is refused where it comes in.
+ */
+export const INSTANT_YEARS = { from: 1970, to: 2500 } as const
+
+export function isInInstantYears(ms: number): boolean {
+  const year = new Date(ms).getUTCFullYear()
+  return year >= INSTANT_YEARS.from && year <= INSTANT_YEARS.to
+}

@@ -1,8 +1,6 @@
-import { formatInstantIn, parseIsoInstant } from '../calendar/instant.js'
+import { formatInstantIn, INSTANT_YEARS, isInInstantYears, parseIsoInstant } from '../calendar/instant.js'
 import { UsageError } from '../errors.js'
 
-const MIN_YEAR = 1970
-const MAX_YEAR = 2500
 const FORMAT_HELP = 'an ISO 8601 instant like "2026-11-20T15:00:00+03:00" or "2026-11-20T12:00Z"'
 
 export interface ParsedInstant {
@@ -24,10 +22,9 @@ export function parseInstant(text: string, option: string, zone: string): Parsed
       `${option}: ${JSON.stringify(text)} is not a real ${parsed.problem === 'offset' ? 'UTC offset' : parsed.problem}; expected ${FORMAT_HELP}`,
     )
   }
-  const year = new Date(parsed.ms).getUTCFullYear()
-  if (year < MIN_YEAR || year > MAX_YEAR)
+  if (!isInInstantYears(parsed.ms))
     throw new UsageError(
-      `${option}: ${JSON.stringify(text)} is outside the years regdesk computes (${MIN_YEAR}–${MAX_YEAR})`,
+      `${option}: ${JSON.stringify(text)} is outside the years regdesk computes (${INSTANT_YEARS.from}–${INSTANT_YEARS.to})`,
     )
   return { ms: parsed.ms, assumedZone: !parsed.hasOffset }
 }

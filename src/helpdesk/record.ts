@@ -1,4 +1,4 @@
-import { parseIsoInstant } from '../calendar/instant.js'
+import { INSTANT_YEARS, isInInstantYears, parseIsoInstant } from '../calendar/instant.js'
 import { CHANNELS, type Channel } from '../regulation/vocabulary.js'
 import { EVENT_TYPES, type EventType, STATUSES, type Status } from '../ticket/ticket.js'
 
@@ -77,6 +77,12 @@ export class TimeReader {
       throw new FieldError(
         field,
         `expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00", got ${shownValue(text)}`,
+      )
+    // a year the business-time engine does not compute would fail later, far from its row
+    if (!isInInstantYears(parsed.ms))
+      throw new FieldError(
+        field,
+        `${shownValue(text)} is outside the years regdesk computes (${INSTANT_YEARS.from}–${INSTANT_YEARS.to})`,
       )
     if (!parsed.hasOffset) this.assumed++
     return parsed.ms

@@ -24,6 +24,10 @@ export function ruPhrases(): readonly Phrase[] {
       `$1: $2 — несуществующее смещение от UTC; ожидается ${ISO_RU}`,
     ),
     p(
+      String.raw`(".*") is outside the years regdesk computes \((\d+)–(\d+)\)`,
+      '$1 — вне диапазона лет, которые рассчитывает regdesk ($2–$3)',
+    ),
+    p(
       String.raw`(.+?): (".*") is outside the years regdesk computes \((\d+)–(\d+)\)`,
       '$1: $2 — вне диапазона лет, которые рассчитывает regdesk ($3–$4)',
     ),
