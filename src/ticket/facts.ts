@@ -33,11 +33,22 @@ export function ticketFacts(t: Ticket): TicketFacts {
   let lastEventAt = received
   let lastCustomerAt = received
   let lastReaction = Number.NEGATIVE_INFINITY
-  for (const e of t.events) {
+  // of the reactions at lastReaction, the last in the list: events of one instant count in list order, as in
+  // sla/windows.ts (a stable sort), so a reply recorded after a response in the same minute opens a window
+  let lastReactionIndex = -1
+  let lastReplyIndex = -1
+  for (let i = 0; i < t.events.length; i++) {
+    const e = t.events[i] as TicketEvent
     const at = instantMs(e.at)
     if (at > lastEventAt) lastEventAt = at
-    if (e.type === 'customer_reply' && at > lastCustomerAt) lastCustomerAt = at
-    if (isReaction(e) && at > lastReaction) lastReaction = at
+    if (e.type === 'customer_reply' && at >= lastCustomerAt) {
+      lastCustomerAt = at
+      lastReplyIndex = i
+    }
+    if (isReaction(e) && at >= lastReaction) {
+      lastReaction = at
+      lastReactionIndex = i
+    }
   }
   let lastOpenedAt = lastCustomerAt
   let openDeadline: number | null = null
@@ -54,7 +65,10 @@ export function ticketFacts(t: Ticket): TicketFacts {
       }
     }
     if (lastAt > lastOpenedAt) lastOpenedAt = lastAt
-    if (last && lastReaction < lastAt) {
+    // the window opened by a reply is still open after a reaction of the same instant listed before that reply
+    const openerIndex = last?.opened_by === 'customer_reply' && lastAt === lastCustomerAt ? lastReplyIndex : -1
+    const reacted = lastReaction > lastAt || (lastReaction === lastAt && lastReactionIndex > openerIndex)
+    if (last && !reacted) {
       openDeadline = last.deadline === null ? null : instantMs(last.deadline)
       openTarget = last.target === null ? null : instantMs(last.target)
     }

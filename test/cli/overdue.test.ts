@@ -95,6 +95,22 @@ describe('regdesk overdue', () => {
     expect(early.stdout).toBe('[]')
   })
 
+  it('a reply recorded in the same minute as the response opens a window overdue finds', async () => {
+    const env = { REGDESK_STORE: join(tempDir(), 'tickets.json') }
+    await regdesk(
+      ['--now', '2026-11-16T09:00+03:00', 'tickets', 'add', '-r', 'advantshop', 'Не приходят письма о заказах'],
+      env,
+    )
+    await regdesk(['--now', '2026-11-16T10:00+03:00', 'tickets', 'respond', 'AS-1', '-m', 'Проверьте SMTP'], env)
+    await regdesk(['--now', '2026-11-16T10:00+03:00', 'tickets', 'reply', 'AS-1', '-m', 'Проверили, не помогло'], env)
+    const late = ['--now', '2026-11-27T18:00+03:00']
+    const found = await regdesk([...late, 'overdue', '--json'], env)
+    expect(JSON.parse(found.stdout).map((w: { id: string }) => w.id)).toEqual(['AS-000001'])
+    expect((await regdesk([...late, 'overdue', '--check'], env)).exitCode).toBe(4)
+    const shown = JSON.parse((await regdesk([...late, 'tickets', 'list', '--overdue', '--json'], env)).stdout)
+    expect(shown.map((t: { id: string }) => t.id)).toEqual(['AS-000001'])
+  })
+
   it('an unknown regulation is a usage error listing the valid ones', async () => {
     const r = await regdesk(['overdue', '-r', 'nope'])
     expect(r.exitCode).toBe(2)
