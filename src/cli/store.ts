@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { UsageError } from '../errors.js'
 import { JsonFileStore } from '../store/json-file/store.js'
 import { isPostgresUrl, maskUrl, type PgDriver } from '../store/postgres/connection.js'
 import { PostgresStore } from '../store/postgres/store.js'
@@ -19,6 +20,7 @@ import type { Context, Environment } from './context.js'
  */
 export function openStore(ctx: Context, environment: Environment, value: string = ctx.storePath()): TicketStore {
   const { env } = environment
+  checkStoreValue(value)
   const kill = () => process.kill(process.pid, 'SIGKILL')
   if (isPostgresUrl(value))
     return new PostgresStore(pgDriver(), value, {
@@ -46,7 +48,18 @@ export async function withStore<T>(
 
 /** A --store value as it may be printed: a URL's password masked. */
 export function storeLabel(value: string): string {
-  return isPostgresUrl(value) ? maskUrl(value) : value
+  return maskUrl(value)
+}
+
+/**
+ * Refuses a --store value that looks like a mistyped URL (postgress://, pg://, postgres:/host): as a file name it
+ * would be a local store nobody else sees. @throws UsageError (the value shown masked)
+ */
+export function checkStoreValue(value: string): void {
+  if (!isPostgresUrl(value) && (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^postgres(ql)?:/i.test(value)))
+    throw new UsageError(
+      `--store ${maskUrl(value)}: not a postgres:// or postgresql:// URL, and a file name with a scheme is taken for a mistyped one`,
+    )
 }
 
 /**

@@ -171,6 +171,26 @@ describe('regdesk tickets', () => {
     expect(now.exitCode, now.stderr).toBe(0)
   })
 
+  it('a mistyped store URL is refused, masked, and makes no file of its name', async () => {
+    const dir = tempDir()
+    const env = { ...envFor(), XDG_CONFIG_HOME: join(tempDir(), 'config') }
+    for (const url of [
+      'postgress://agent:S3cretPw@127.0.0.1:25432/nu2',
+      'pg://agent:S3cretPw@h/db',
+      'postgres:/agent:S3cretPw@h/db',
+    ]) {
+      for (const args of [
+        ['--store', url, 'tickets', 'add', '-r', 'moguta', 'не работает корзина'],
+        ['config', 'set', 'store', url],
+      ]) {
+        const r = await regdesk(args, { ...env, PWD: dir })
+        expect(r.exitCode).toBe(2)
+        expect(r.stderr).toContain('not a postgres:// or postgresql:// URL')
+        expect(r.stdout + r.stderr).not.toContain('S3cretPw')
+      }
+    }
+  })
+
   it('config set store keeps a team store URL as it is and never prints its password', async () => {
     // an empty REGDESK_STORE is unset: the configured store is used
     const env = { ...envFor(), REGDESK_STORE: '', XDG_CONFIG_HOME: join(tempDir(), 'config') }

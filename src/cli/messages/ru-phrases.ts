@@ -404,6 +404,16 @@ export function ruPhrases(): readonly Phrase[] {
       'у хранилища PostgreSQL $1 версия схемы $2 — новее, чем знает эта версия regdesk ($3): обновите regdesk; ничего не изменено',
     ),
     p('--store (.+?): not a valid postgres:// URL', '--store $1: некорректный URL postgres://'),
+    p(
+      String.raw`--store (.+?): not a valid postgres:// URL \(a password with @, :, / or # must be percent-encoded: %40, %3A, %2F, %23\)`,
+      '--store $1: некорректный URL postgres:// (символы @, :, / и # в пароле нужно записывать как %40, %3A, %2F, %23)',
+    ),
+    p(
+      '--store (.+?): not a postgres:// or postgresql:// URL, and a file name with a scheme is taken for a mistyped one',
+      '--store $1: это не URL postgres:// или postgresql://, а имя файла со схемой считается опечаткой в URL',
+    ),
+    p('--store (.+?): sslmode "(.*)" is not one of (.*)', '--store $1: sslmode "$2" — допустимые значения: $3'),
+    p(String.raw`--store (.+?): cannot read (.+?) \((?<tr1>.*)\)`, '--store $1: не удаётся прочитать $2 ($<tr1>)'),
     p('--store is empty: give a file or a postgres:// URL', '--store пуст: укажите файл или URL postgres://'),
     p(
       '--store (.+?): sslmode=verify-ca needs the certificate authority in sslrootcert=',

@@ -1,4 +1,5 @@
 import type { Client, ClientConfig } from 'pg'
+import { explain } from '../../data/errno.js'
 import { StoreUnavailableError, UsageError } from '../../errors.js'
 
 /**
@@ -23,15 +24,27 @@ export function isPostgresUrl(value: string): boolean {
  * that says so.
  */
 export function maskUrl(url: string): string {
-  return (
-    url
-      // libpq also takes the password as a parameter
-      .replace(/([?&]password=)[^&#]*/gi, '$1***')
-      .replace(/^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i, (_, scheme: string, auth: string) => {
-        const colon = auth.indexOf(':')
-        return `${scheme}${colon < 0 ? auth : `${auth.slice(0, colon)}:***`}@`
-      })
-  )
+  // libpq also takes the password as a parameter
+  const masked = url.replace(/([?&]password=)[^&#]*/gi, '$1***')
+  // a URL, or what is meant as one (postgres:/host with one slash)
+  const scheme = /^(?:[a-z][a-z0-9+.-]*:\/\/|postgres(?:ql)?:\/?)/i.exec(masked)?.[0]
+  if (!scheme) return masked
+  // the user part ends at the last @: a password with an unencoded @, / or # (an invalid URL) is hidden whole
+  const rest = masked.slice(scheme.length)
+  const at = rest.lastIndexOf('@')
+  if (at < 0) return masked
+  const auth = rest.slice(0, at)
+  const colon = auth.indexOf(':')
+  return `${scheme}${colon < 0 ? auth : `${auth.slice(0, colon)}:***`}${rest.slice(at)}`
+}
+
+/** libpq's values of sslmode. */
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full']
+
+/** The sslmode a store URL asks for (the URL's, else PGSSLMODE); undefined when neither says. */
+function sslModeOf(url: string, env: NodeJS.ProcessEnv): string | undefined {
+  const m = /[?&]sslmode=([^&#]*)/i.exec(url)
+  return m ? decodeURIComponent(m[1] as string) : env.PGSSLMODE || undefined
 }
 
 /** Options of the connection that are not in the URL. */
@@ -53,6 +66,9 @@ export interface ConnectOptions {
  */
 export function clientConfig(driver: PgDriver, url: string, options: ConnectOptions): ClientConfig {
   const label = maskUrl(url)
+  const mode = sslModeOf(url, options.env)
+  if (mode !== undefined && !SSL_MODES.includes(mode))
+    throw new UsageError(`--store ${label}: sslmode "${mode}" is not one of ${SSL_MODES.join(', ')}`)
   let text = url
   const envMode = options.env.PGSSLMODE
   if (envMode && !/[?&]sslmode=/.test(url))
@@ -61,9 +77,12 @@ export function clientConfig(driver: PgDriver, url: string, options: ConnectOpti
   try {
     parsed = driver.parse(text, { useLibpqCompat: true })
   } catch (e) {
-    const why = String((e as Error).message).startsWith('SECURITY WARNING')
+    const err = e as NodeJS.ErrnoException
+    // pg reads sslrootcert, sslcert and sslkey while it reads the URL
+    if (err.code && err.path) throw new UsageError(`--store ${label}: cannot read ${err.path} (${explain(err.code)})`)
+    const why = String(err.message).startsWith('SECURITY WARNING')
       ? 'sslmode=verify-ca needs the certificate authority in sslrootcert='
-      : 'not a valid postgres:// URL'
+      : 'not a valid postgres:// URL (a password with @, :, / or # must be percent-encoded: %40, %3A, %2F, %23)'
     throw new UsageError(`--store ${label}: ${why}`)
   }
   for (const key of ['host', 'database', 'user', 'port'] as const) if (parsed[key] === '') delete parsed[key]
@@ -94,6 +113,24 @@ export async function connect(
 ): Promise<Client> {
   const config = clientConfig(driver, url, options)
   const label = maskUrl(url)
+  try {
+    return await connectWith(driver, config, options, label, onClient)
+  } catch (e) {
+    // libpq's allow and prefer (its default) take an unencrypted connection when the server has no SSL
+    const mode = sslModeOf(url, options.env)
+    if (!((mode === 'allow' || mode === 'prefer') && /does not support SSL/i.test(String((e as Error).message))))
+      throw e
+    return connectWith(driver, { ...config, ssl: false }, options, label, onClient)
+  }
+}
+
+async function connectWith(
+  driver: PgDriver,
+  config: ClientConfig,
+  options: ConnectOptions,
+  label: string,
+  onClient?: (client: Client) => void,
+): Promise<Client> {
   const client = new driver.pg.Client(config)
   onClient?.(client)
   if (!config.password && !options.env.PGPASSWORD) {

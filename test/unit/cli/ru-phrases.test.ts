@@ -221,6 +221,17 @@ const CASES: Case[] = [
   ['store copy from a store that does not exist', () => ['store', 'copy', join(tempDir(), 'typo.json'), 'b.json'], 1],
   ['store copy to an empty value', () => ['store', 'copy', 'a.json', ''], 2],
   ['an empty --store', () => ['tickets', 'list', '--store', ''], 2],
+  ['a mistyped store URL', () => ['store', 'info', '--store', 'postgress://agent:S3cret@127.0.0.1/db'], 2],
+  [
+    'a store URL with an unknown sslmode',
+    () => ['tickets', 'list', '--store', 'postgres://a@127.0.0.1:1/d?sslmode=bogus'],
+    2,
+  ],
+  [
+    'a store URL with an unencoded @ in its password',
+    () => ['tickets', 'list', '--store', 'postgres://a:p@ss#x@127.0.0.1:1/d'],
+    1,
+  ],
   [
     'tickets add received in the future',
     () => ['tickets', 'add', '-r', 'moguta', 'не работает корзина', '--received-at', '2027-06-01T10:00+03:00'],

@@ -18,6 +18,9 @@ describe('store URLs', () => {
       'postgres://db/support?user=anna&password=S3cr3t&sslmode=require',
       'postgres://db/support?user=anna&password=***&sslmode=require',
     ],
+    // a password with unencoded @, / or # (an invalid URL): hidden whole up to the host
+    ['postgres://agent:p@ss:w/rd#x@127.0.0.1:1/nu2', 'postgres://agent:***@127.0.0.1:1/nu2'],
+    ['postgress://agent:S3cretPw@127.0.0.1/nu2', 'postgress://agent:***@127.0.0.1/nu2'],
   ])('%s is shown as %s', (url, shown) => expect(maskUrl(url)).toBe(shown))
 
   it('tells a URL from a file', () => {
@@ -42,6 +45,13 @@ describe('store URLs', () => {
     } catch (e) {
       expect((e as Error).message).not.toContain(':pw@')
     }
+    // a mode libpq does not have, and a certificate file that is not there, are said as such
+    expect(() => cfg('postgres://a:pw@h/d?sslmode=bogus')).toThrow(
+      'postgres://a:***@h/d?sslmode=bogus: sslmode "bogus" is not one of disable, allow, prefer, require, verify-ca, verify-full',
+    )
+    expect(() => cfg('postgres://a@h/d?sslmode=verify-full&sslrootcert=/nonexistent/root.crt')).toThrow(
+      /cannot read \/nonexistent\/root\.crt \(ENOENT: no such file or directory\)$/,
+    )
     // what the URL leaves out is left to pg's PG* defaults
     expect(cfg('postgresql://')).not.toHaveProperty('host')
     expect(cfg('postgres://u@h:6000/db')).toMatchObject({ host: 'h', port: 6000, user: 'u', database: 'db' })
@@ -52,6 +62,20 @@ describePg('the PostgreSQL store when the connection fails', () => {
   const cleanups: (() => Promise<void>)[] = []
   afterEach(async () => {
     while (cleanups.length) await cleanups.pop()?.()
+  })
+
+  it('sslmode=prefer and allow connect without SSL to a server that has none, as libpq does; require does not', async () => {
+    const db = await freshDatabase()
+    cleanups.push(db.drop)
+    const withMode = (mode: string) => `${db.url}${db.url.includes('?') ? '&' : '?'}sslmode=${mode}`
+    for (const mode of ['prefer', 'allow']) {
+      const store = new PostgresStore(pgDriver(), withMode(mode), { env: {} })
+      cleanups.push(() => store.close())
+      expect(await store.count()).toBe(0)
+    }
+    const strict = new PostgresStore(pgDriver(), withMode('require'), { env: {} })
+    cleanups.push(() => strict.close())
+    await expect(strict.count()).rejects.toThrow(/SSL/)
   })
 
   it('a connection lost before a change: one sentence naming the store (masked), nothing applied', async () => {
