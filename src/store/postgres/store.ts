@@ -1,10 +1,10 @@
 import type { Client, QueryResultRow } from 'pg'
-import { NewerStoreError, NotFoundError, RegdeskError } from '../../errors.js'
+import { DataError, NewerStoreError, NotFoundError, RegdeskError } from '../../errors.js'
 import { ticketFacts } from '../../ticket/facts.js'
 import { formatId, maxIdsOf } from '../../ticket/ids.js'
 import { summaryJson } from '../../ticket/summary.js'
 import type { Ticket } from '../../ticket/ticket.js'
-import { checkedTicket } from '../../ticket/validate.js'
+import { checkedTicket, validateTicket } from '../../ticket/validate.js'
 import { applyIntake, newItemsOf, originKey } from '../intake.js'
 import type {
   Change,
@@ -58,12 +58,33 @@ export class PostgresStore implements TicketStore {
     this.label = maskUrl(url)
   }
 
+  /**
+   * A ticket as read from its row, checked as the file store checks its tickets: a row changed by hand or by another
+   * program is said with its ticket and field (exit 3), never met later as a crash.
+   * @throws DataError
+   */
+  private valid(ticket: unknown): Ticket {
+    const problem = validateTicket(ticket)[0]
+    if (!problem) return ticket as Ticket
+    const id = (ticket as { id?: unknown } | null)?.id
+    throw new DataError([
+      {
+        file: `${this.label}, ticket ${typeof id === 'string' ? id : '(no id)'}`,
+        line: 1,
+        col: 1,
+        path: problem.path,
+        message: problem.message,
+        severity: 'error',
+      },
+    ])
+  }
+
   async get(id: string): Promise<Ticket> {
     if (!(await this.ready(false))) throw new NotFoundError(`no ticket ${id} in the store`)
     const r = await this.query<{ ticket: Ticket }>('SELECT ticket FROM regdesk_tickets WHERE id = $1', [id])
     const row = r.rows[0]
     if (!row) throw new NotFoundError(`no ticket ${id} in the store`)
-    return row.ticket
+    return this.valid(row.ticket)
   }
 
   async *list(filter: TicketFilter = {}): AsyncGenerator<Ticket> {
@@ -77,7 +98,7 @@ export class PostgresStore implements TicketStore {
         `SELECT seq, ticket FROM regdesk_tickets WHERE ${where.sql} AND seq > $${params.length} ORDER BY seq LIMIT ${BATCH}`,
         params,
       )
-      for (const row of r.rows) yield row.ticket
+      for (const row of r.rows) yield this.valid(row.ticket)
       if (r.rows.length < BATCH) return
       last = Number(r.rows[r.rows.length - 1]?.seq)
     }
@@ -127,7 +148,7 @@ export class PostgresStore implements TicketStore {
       const r = await this.query<{ ticket: Ticket }>('SELECT ticket FROM regdesk_tickets WHERE id = $1 FOR UPDATE', [
         id,
       ])
-      const ticket = r.rows[0]?.ticket
+      const ticket = r.rows[0] && this.valid(r.rows[0].ticket)
       if (!ticket) throw new NotFoundError(`no ticket ${id} in the store`)
       const { result, changed } = fn(ticket)
       if (changed) await this.update([checkedTicket(ticket)])
@@ -143,7 +164,7 @@ export class PostgresStore implements TicketStore {
         `SELECT ticket FROM regdesk_tickets WHERE ${where.sql} ORDER BY seq FOR UPDATE`,
         where.params,
       )
-      const { result, changed } = fn(r.rows.map((row) => row.ticket))
+      const { result, changed } = fn(r.rows.map((row) => this.valid(row.ticket)))
       for (let i = 0; i < changed.length; i += BATCH) await this.update(changed.slice(i, i + BATCH).map(checkedTicket))
       return result
     })
@@ -180,7 +201,10 @@ export class PostgresStore implements TicketStore {
            (SELECT * FROM unnest($1::text[], $2::text[])) FOR UPDATE`,
           [origins.map((o) => o.source), origins.map((o) => o.external_id)],
         )
-        for (const row of r.rows) if (row.ticket.origin) stored.set(originKey(row.ticket.origin), row.ticket)
+        for (const row of r.rows) {
+          const ticket = this.valid(row.ticket)
+          if (ticket.origin) stored.set(originKey(ticket.origin), ticket)
+        }
       }
       // ids for the new tickets, taken per prefix in one step each (the counter row stays locked until COMMIT)
       const counts = new Map<string, number>()

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { pgDriver } from '../../../src/cli/store.js'
-import { StoreUnavailableError, UsageError } from '../../../src/errors.js'
+import { DataError, StoreUnavailableError, UsageError } from '../../../src/errors.js'
 import { clientConfig, isPostgresUrl, maskUrl } from '../../../src/store/postgres/connection.js'
 import { MIGRATIONS, VERSION_TABLE } from '../../../src/store/postgres/schema.js'
 import { PostgresStore } from '../../../src/store/postgres/store.js'
@@ -62,6 +62,31 @@ describePg('the PostgreSQL store when the connection fails', () => {
   const cleanups: (() => Promise<void>)[] = []
   afterEach(async () => {
     while (cleanups.length) await cleanups.pop()?.()
+  })
+
+  it('a row changed by hand into an invalid ticket is invalid data naming the ticket, in every read', async () => {
+    const db = await freshDatabase()
+    const store = new PostgresStore(pgDriver(), db.url, { env: {} })
+    cleanups.push(db.drop, () => store.close())
+    const t = await store.insert('MG', (id) => minimal(id))
+    await admin(
+      (c) => c.query(`UPDATE regdesk_tickets SET ticket = '{"id":"MG-000001"}' WHERE id = $1`, [t.id]),
+      db.name,
+    )
+    const reads = [
+      () => store.get(t.id),
+      () => store.change(t.id, () => ({ result: 0, changed: false })),
+      async () => {
+        for await (const _ of store.list()) void _
+      },
+    ]
+    for (const read of reads) {
+      const err = await Promise.resolve()
+        .then(read)
+        .catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(DataError)
+      expect((err as DataError).issues[0]).toMatchObject({ file: expect.stringMatching(/, ticket MG-000001$/) })
+    }
   })
 
   it('sslmode=prefer and allow connect without SSL to a server that has none, as libpq does; require does not', async () => {
