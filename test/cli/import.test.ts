@@ -646,6 +646,21 @@ describe('tickets export', () => {
     expect(r.summary.failed).toEqual([{ line: 2, field: 'status', message: expect.stringMatching(/got "открыт"$/) }])
   })
 
+  it('export --json: a usage error to stdout, where the file went with -o; a file it cannot write is a failure', async () => {
+    const e = env()
+    await regdesk(['tickets', 'add', '-r', 'moguta', 'Не работает корзина'], e)
+    expect(await regdesk(['tickets', 'export', '--json'], e)).toMatchObject({ exitCode: 2 })
+    const out = join(tempDir(), 'e.jsonl')
+    const r = await regdesk(['tickets', 'export', '--json', '-o', out], e)
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual({ file: out, format: 'jsonl', tickets: 1 })
+    const missing = await regdesk(['tickets', 'export', '-o', join(tempDir(), 'nodir', 'e.jsonl')], e)
+    expect(missing).toMatchObject({
+      exitCode: 1,
+      stderr: expect.stringMatching(/^error: cannot write .*e\.jsonl \(ENOENT: no such file or directory\)$/),
+    })
+  })
+
   it('writes CSV through the neutralising writer', async () => {
     const e = env()
     const line = JSON.stringify({

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander'
 import { formatInstantIn } from '../../calendar/instant.js'
 import { replaceFile } from '../../data/atomic-file.js'
+import { explain } from '../../data/errno.js'
 import { RegdeskError, UsageError } from '../../errors.js'
 import { collectFigures, type FiguresCollector } from '../../report/figures.js'
 import { GROUPINGS, type Grouping, type Report, summarizeCompliance } from '../../report/summarize.js'
@@ -165,6 +166,7 @@ function writeReport(file: string, text: string): void {
   try {
     replaceFile(file, text, 0o644)
   } catch (e) {
-    throw new RegdeskError(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)
+    const code = (e as NodeJS.ErrnoException).code
+    throw new RegdeskError(`cannot write ${file} (${code ? explain(code) : (e as Error).message})`)
   }
 }

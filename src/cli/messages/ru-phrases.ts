@@ -73,7 +73,7 @@ export function ruPhrases(): readonly Phrase[] {
     p('has (\\d+) cells, the header (\\d+)', 'ячеек в строке: $1, в заголовке: $2'),
     p('(.+) is larger than 512 MB; split it', '$1 больше 512 МБ; разделите его'),
     p('--tz: unknown timezone "(.*)"', '--tz: неизвестный часовой пояс "$1"'),
-    p(String.raw`cannot write (.+) \((\S+)\)`, 'не удаётся записать $1 ($2)'),
+    p(String.raw`cannot write (.+?) \((?<tr1>.*)\)`, 'не удаётся записать $1 ($<tr1>)'),
 
     // ── regulations ──
     p(
@@ -474,6 +474,10 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
+    p(
+      String.raw`tickets export writes JSON Lines or CSV itself; --json goes with -o FILE \(it prints where the file went\)`,
+      'tickets export сам выводит JSON Lines или CSV; --json указывается вместе с -o FILE (тогда выводится, куда записан файл)',
+    ),
     p(
       String.raw`--format (\S+) would write (JSON Lines|CSV) into (.+?); give a file ending in \.(\S+) or leave --format out`,
       '--format $1 запишет в $3 формат $2; укажите файл с расширением .$4 или уберите --format',

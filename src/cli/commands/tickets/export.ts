@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander'
 import { renameOver, writeTemp } from '../../../data/atomic-file.js'
-import { UsageError } from '../../../errors.js'
+import { explain } from '../../../data/errno.js'
+import { RegdeskError, UsageError } from '../../../errors.js'
 import { exportRecord } from '../../../helpdesk/export.js'
 import { GENERIC_COLUMNS } from '../../../helpdesk/generic.js'
 import type { TicketFilter } from '../../../store/ticket-store.js'
@@ -10,6 +11,7 @@ import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { csvDocument } from '../../output/csv.js'
+import { writeJson } from '../../output/json.js'
 import { checkRegulationId } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
 
@@ -55,6 +57,12 @@ gives the same tickets. Credentials stay masked. CSV has no events column: only 
 export async function runTicketsExport(ctx: Context, environment: Environment, opts: TicketsExportOptions) {
   checkRegulationId(ctx, opts.regulation)
   const format = formatFor(opts.output, opts.format)
+  const toStdout = opts.output === undefined || opts.output === '-'
+  // the export is itself the document on stdout; --json says where a file went
+  if (ctx.json && toStdout)
+    throw new UsageError(
+      'tickets export writes JSON Lines or CSV itself; --json goes with -o FILE (it prints where the file went)',
+    )
   const filter: TicketFilter = {
     ...(opts.status !== undefined ? { statuses: statusList(opts.status) } : {}),
     ...(opts.regulation !== undefined ? { regulation: opts.regulation } : {}),
@@ -68,16 +76,18 @@ export async function runTicketsExport(ctx: Context, environment: Environment, o
   if (regulations.length > 1) ctx.io.err(`${ctx.io.speech.t.imported.severalRegulations(regulations)}\n`)
   const text =
     format === 'csv' ? csvDocument(records, GENERIC_COLUMNS) : records.map((r) => `${JSON.stringify(r)}\n`).join('')
-  if (opts.output === undefined || opts.output === '-') {
+  if (toStdout) {
     ctx.io.out(text)
     return
   }
+  const file = opts.output as string
   try {
-    renameOver(writeTemp(opts.output, [text], 0o644), opts.output)
+    renameOver(writeTemp(file, [text], 0o644), file)
   } catch (e) {
-    throw new UsageError(`cannot write ${opts.output} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw new RegdeskError(`cannot write ${file} (${explain((e as NodeJS.ErrnoException).code)})`)
   }
-  ctx.io.err(`${ctx.io.speech.t.imported.exported(records.length, opts.output)}\n`)
+  if (ctx.json) writeJson(ctx.io, { file, format, tickets: records.length })
+  ctx.io.err(`${ctx.io.speech.t.imported.exported(records.length, file)}\n`)
 }
 
 /** The format asked for, else the one the file's extension names; a file named for the other format is refused. */
