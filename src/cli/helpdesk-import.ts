@@ -92,7 +92,16 @@ export async function importItems(
     await withStore(ctx, environment, async (store) => {
       for (let i = 0; i < items.length; i += chunk) {
         const part = items.slice(i, i + chunk)
-        for (const outcome of await store.intake(part)) summary[outcome.action]++
+        try {
+          for (const outcome of await store.intake(part)) summary[outcome.action]++
+        } catch (e) {
+          // the team store took the file in by transactions: those before this one are stored, and say so
+          if (i > 0 && e instanceof RegdeskError)
+            throw new RegdeskError(
+              `${e.message.replace(/; nothing was changed$/, '')}; the first ${i} of the ${items.length} records to import were stored (${summary.added} added, ${summary.updated} updated), the rest not: importing the file again takes in the rest`,
+            )
+          throw e
+        }
         progress.increment(part.length)
       }
     })

@@ -4,6 +4,7 @@ import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { parseStore } from '../../src/store/json-file/layout.js'
 import { regdesk, runCli, tempDir, tempStore } from '../support/in-process.js'
+import { admin, describePg, freshDatabase } from '../support/postgres.js'
 
 /**
  * Helpdesk import and export (issue 16): each format on a realistic file, imported twice (the second time nothing
@@ -678,4 +679,40 @@ describe('tickets export', () => {
     )
     expect(r.stdout).toContain(`"'=HYPERLINK(""http://evil"")"`)
   })
+})
+
+describePg('tickets import into the team store', () => {
+  it('a failure after some transactions says how many records were stored, and importing again takes in the rest', async () => {
+    const db = await freshDatabase()
+    try {
+      const e = { REGDESK_STORE: db.url }
+      const rows = Array.from({ length: 2500 }, (_, i) =>
+        JSON.stringify({
+          source: 'hd',
+          external_id: `R-${i + 1}`,
+          created_at: '2026-11-16T10:00:00+03:00',
+          body: 'корзина',
+        }),
+      ).join('\n')
+      const path = file('many.jsonl', rows)
+      // the schema first, then a trigger that fails the second transaction of 1,000
+      expect((await regdesk(['store', 'info'], e)).exitCode).toBe(0)
+      expect((await regdesk(['tickets', 'add', '-r', 'moguta', 'первая'], e)).exitCode).toBe(0)
+      await admin(async (c) => {
+        await c.query(`CREATE FUNCTION stop() RETURNS trigger AS $$ BEGIN
+          IF NEW.origin_id = 'R-1500' THEN RAISE EXCEPTION 'stopped by the test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`)
+        await c.query('CREATE TRIGGER stop BEFORE INSERT ON regdesk_tickets FOR EACH ROW EXECUTE FUNCTION stop()')
+      }, db.name)
+      const failed = await importFile(e, path, 'jsonl', '-r', 'moguta', '--no-triage')
+      expect(failed.exitCode).toBe(1)
+      expect(failed.stderr).toMatch(
+        /stopped by the test; the first 1000 of the 2500 records to import were stored \(1000 added, 0 updated\), the rest not: importing the file again takes in the rest$/,
+      )
+      await admin((c) => c.query('DROP TRIGGER stop ON regdesk_tickets'), db.name)
+      const again = await importFile(e, path, 'jsonl', '-r', 'moguta', '--no-triage')
+      expect(again.summary).toMatchObject({ added: 1500, unchanged: 1000, failed: [] })
+    } finally {
+      await db.drop()
+    }
+  }, 60_000)
 })

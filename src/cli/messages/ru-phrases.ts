@@ -424,7 +424,7 @@ export function ruPhrases(): readonly Phrase[] {
       'не удаётся подключиться к хранилищу PostgreSQL $<label>: $<tr1>; $<tr2>',
     ),
     p(
-      'the PostgreSQL store (?<label>.+?) failed: (?<tr1>.+); (?<tr2>nothing was read or changed|nothing was changed|the change may not have been saved: .*)',
+      'the PostgreSQL store (?<label>.+?) failed: (?<tr1>.+); (?<tr2>nothing was read or changed|nothing was changed|the change may not have been saved: .*|the first \\d+ of the \\d+ records to import were stored .*)',
       'сбой хранилища PostgreSQL $<label>: $<tr1>; $<tr2>',
     ),
     p('nothing was read or changed', 'ничего не прочитано и не изменено'),
@@ -474,6 +474,10 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
+    p(
+      String.raw`the first (\d+) of the (\d+) records to import were stored \((\d+) added, (\d+) updated\), the rest not: importing the file again takes in the rest`,
+      'первые $1 из $2 записей сохранены (добавлено: $3, обновлено: $4), остальные нет: повторный импорт файла добавит остальные',
+    ),
     p(
       String.raw`tickets export writes JSON Lines or CSV itself; --json goes with -o FILE \(it prints where the file went\)`,
       'tickets export сам выводит JSON Lines или CSV; --json указывается вместе с -o FILE (тогда выводится, куда записан файл)',
