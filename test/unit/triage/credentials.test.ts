@@ -11,6 +11,9 @@ describe('findSecrets / maskSecrets', () => {
     ['password is hunter22 and login admin', 'hunter22'],
     ['Пароль от FTP — "my secret pass"', 'my secret pass'],
     ['После обновления не работает корзина. пароль от админки Qwe12345!', 'Qwe12345!'],
+    // a login between the label and the value
+    ['Не работает корзина, пароль admin Qwe123!', 'Qwe123!'],
+    ['доступ в админку: логин admin пароль Qwe123!', 'Qwe123!'],
     ['password for the admin panel Hunter2024', 'Hunter2024'],
     ['SSH доступ root / Zx8!kk2pq', 'Zx8!kk2pq'],
     ['api_key: sk_live_abcdefghijklmnop', 'sk_live_abcdefghijklmnop'],
