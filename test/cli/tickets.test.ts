@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { regdesk, tempDir } from '../support/in-process.js'
+import { describePg, freshDatabase } from '../support/postgres.js'
 
 const envFor = () => ({ REGDESK_STORE: join(tempDir(), 'tickets.json'), REGDESK_NOW: '2026-11-30T12:00:00+03:00' })
 
@@ -351,5 +352,23 @@ describe('regdesk tickets', () => {
     const r = await regdesk([...command.split(' '), '--help'])
     expect(r.exitCode).toBe(0)
     expect(r.stdout).toContain('$ regdesk ')
+  })
+})
+
+describePg('store info on the team store', () => {
+  it('says whether the tables exist, once, in the interface language', async () => {
+    const db = await freshDatabase()
+    try {
+      const env = { REGDESK_STORE: db.url }
+      const en = await regdesk(['store', 'info'], env)
+      expect(en.stdout).toMatch(/tables\s+not created yet \(made by the first write, which needs the CREATE right/)
+      expect(en.stdout.match(/^schema /gm)).toHaveLength(1)
+      const ru = await regdesk(['--lang', 'ru', 'store', 'info'], env)
+      expect(ru.stdout).toMatch(/таблицы\s+ещё не созданы/)
+      await regdesk(['tickets', 'add', '-r', 'moguta', 'не работает корзина'], env)
+      expect((await regdesk(['--lang', 'ru', 'store', 'info'], env)).stdout).toMatch(/таблицы\s+созданы/)
+    } finally {
+      await db.drop()
+    }
   })
 })

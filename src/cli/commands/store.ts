@@ -88,7 +88,9 @@ export async function runStoreInfo(ctx: Context, environment: Environment): Prom
         [say('tickets'), String(info.tickets)],
         [say('size'), `${(info.bytes / 1e6).toFixed(1)} MB`],
         // a backend's own details, labelled in the catalogue where it has them
-        ...Object.entries(info.details).map(([k, v]) => [field[k] ?? k, String(v ?? '—')] as const),
+        ...Object.entries(info.details).map(
+          ([k, v]) => [field[k] ?? k, ctx.io.speech.phrases.say(String(v ?? '—'))] as const,
+        ),
       ],
       ctx.io,
     ),

@@ -158,6 +158,7 @@ export const en = {
     store: 'store',
     location: 'location',
     schema: 'schema',
+    tables: 'tables',
     format: 'format',
     tickets: 'tickets',
     size: 'size',

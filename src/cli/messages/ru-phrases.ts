@@ -474,6 +474,12 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
+    // store info: whether the team store's tables exist
+    p('created', 'созданы'),
+    p(
+      String.raw`not created yet \(made by the first write, which needs the CREATE right on the database\)`,
+      'ещё не созданы (их создаст первая запись; для неё нужно право CREATE в базе данных)',
+    ),
     p(
       String.raw`the first (\d+) of the (\d+) records to import were stored \((\d+) added, (\d+) updated\), the rest not: importing the file again takes in the rest`,
       'первые $1 из $2 записей сохранены (добавлено: $3, обновлено: $4), остальные нет: повторный импорт файла добавит остальные',

@@ -153,6 +153,7 @@ export const ru: Messages = {
     store: 'хранилище',
     location: 'где',
     schema: 'схема',
+    tables: 'таблицы',
     format: 'формат',
     tickets: 'заявок',
     size: 'размер',

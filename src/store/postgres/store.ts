@@ -291,7 +291,9 @@ export class PostgresStore implements TicketStore {
         server: s?.v ?? null,
         database: s?.db ?? null,
         user: s?.usr ?? null,
-        schema: version ? 'created' : 'not created yet (made by the first write)',
+        tables: version
+          ? 'created'
+          : 'not created yet (made by the first write, which needs the CREATE right on the database)',
       },
     }
   }
