@@ -28,7 +28,11 @@ export function openStore(ctx: Context, environment: Environment, value: string 
       appliedBy: 'regdesk',
       ...(env.REGDESK_TEST_CRASH_IN_TRANSACTION === '1' ? { beforeCommit: kill } : {}),
     })
-  return new JsonFileStore(value, env.REGDESK_TEST_CRASH_BEFORE_RENAME === '1' ? { beforeRename: kill } : {})
+  return new JsonFileStore(value, {
+    onLockWait: (stale) =>
+      ctx.io.err(`${ctx.io.speech.t.run.note}: ${ctx.io.speech.phrases.say(lockWaitNote(value, stale))}\n`),
+    ...(env.REGDESK_TEST_CRASH_BEFORE_RENAME === '1' ? { beforeRename: kill } : {}),
+  })
 }
 
 /** Runs `fn` with the store open and closes it afterwards (a database connection would keep the process alive). */
@@ -47,6 +51,10 @@ export async function withStore<T>(
 }
 
 /** A --store value as it may be printed: a URL's password masked. */
+function lockWaitNote(file: string, staleSeconds: number): string {
+  return `waiting for the lock of the ticket store ${file}: another regdesk is writing it, or one that stopped left it (taken over after ${staleSeconds} s)`
+}
+
 export function storeLabel(value: string): string {
   return maskUrl(value)
 }

@@ -474,6 +474,10 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
+    p(
+      String.raw`waiting for the lock of the ticket store (.+?): another regdesk is writing it, or one that stopped left it \(taken over after (\d+) s\)`,
+      'ожидание блокировки хранилища заявок $1: его записывает другой regdesk, или её оставил остановленный (будет снята через $2 с)',
+    ),
     // store info: whether the team store's tables exist
     p('created', 'созданы'),
     p(

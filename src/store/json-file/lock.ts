@@ -9,6 +9,8 @@ export interface LockOptions {
   lockTimeoutMs?: number
   /** a lock not refreshed for this long belongs to a crashed process and is taken over (default 10 s) */
   staleMs?: number
+  /** called once when the wait for another writer's lock passes a second, so the user knows why nothing happens */
+  onLockWait?: (staleSeconds: number) => void
 }
 
 /** A held lock: release it once; `lost()` tells whether another process took it over meanwhile. */
@@ -40,6 +42,7 @@ export async function lockStore(path: string, label: string, options: LockOption
   const timeout = options.lockTimeoutMs ?? 60_000
   const started = performance.now()
   let compromised: Error | undefined
+  let told = false
   for (let attempt = 0; ; attempt++) {
     try {
       const release = await lockfile.lock(path, {
@@ -72,6 +75,10 @@ export async function lockStore(path: string, label: string, options: LockOption
         throw new RegdeskError(
           `cannot lock the ticket store ${label} (${code ? explain(code) : (e as Error).message})${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `: its directory ${dir} must be writable; nothing was changed` : ''}`,
         )
+      if (!told && performance.now() - started > 1_000) {
+        told = true
+        options.onLockWait?.(Math.round((options.staleMs ?? 10_000) / 1000))
+      }
       if (performance.now() - started > timeout)
         throw new RegdeskError(
           `the ticket store ${label} is locked by another regdesk process (waited ${Math.round(timeout / 1000)} s); if none is running, remove ${path}.lock`,

@@ -205,6 +205,15 @@ describe('JsonFileStore', () => {
     return join(dir, 'sub', 'tickets.json')
   }
 
+  it('a writer waiting for a lock left by a stopped one is told once, then takes it over', async () => {
+    const file = fresh()
+    mkdirSync(`${file}.lock`, { recursive: true })
+    const told: number[] = []
+    const store = new JsonFileStore(file, { staleMs: 1_500, onLockWait: (stale) => told.push(stale) })
+    expect((await store.insert('MG', (id) => ticket(id))).id).toBe('MG-000001')
+    expect(told).toEqual([2])
+  })
+
   it('a file where the lock directory goes is said at once, not waited on', async () => {
     const file = fresh()
     mkdirSync(dirname(file), { recursive: true })
