@@ -11,7 +11,7 @@ Exit codes:
   2    usage error (unknown option, bad value)
   3    invalid data (regulation, calendar or store file): file:line:column
   4    \`overdue --check\` found overdue tickets
-  130  cancelled at a prompt
+  130  cancelled (Ctrl-C)
 
 Environment: REGDESK_NOW, REGDESK_STORE, REGDESK_REGULATIONS, REGDESK_CALENDARS_DIR, NO_COLOR, DEBUG; for a postgres:// store also
 PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE, PGPASSFILE (~/.pgpass).`

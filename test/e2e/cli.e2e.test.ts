@@ -155,3 +155,30 @@ describe('regdesk regulations validate', () => {
     expect(r.stderr).toMatch(/^error: unknown regulation "nope"; available: /)
   })
 })
+
+describe('Ctrl-C outside a prompt', () => {
+  /** triage waiting for the text on stdin (a command busy with nothing a prompt would catch), interrupted */
+  async function interrupted(json: boolean) {
+    // a process signalled before it has set its handler dies of the signal: wait longer on a slow machine
+    for (const wait of [500, 2_000, 8_000]) {
+      const child = execa(process.execPath, [BIN, 'triage', '-r', 'moguta', '-', ...(json ? ['--json'] : [])], {
+        reject: false,
+        env: { NO_COLOR: '1', REGDESK_NOW: '2026-11-20T15:00:00+03:00' },
+      })
+      await new Promise((resolve) => setTimeout(resolve, wait))
+      child.kill('SIGINT')
+      const r = await child
+      if (r.exitCode !== undefined) return r
+    }
+    throw new Error('the process never got to handle SIGINT')
+  }
+
+  it('says "cancelled", exits 130 and, under --json, gives the error document on stdout', async () => {
+    const plain = await interrupted(false)
+    expect(plain).toMatchObject({ exitCode: 130, stdout: '' })
+    expect(plain.stderr).toContain('cancelled')
+    const json = await interrupted(true)
+    expect(json.exitCode).toBe(130)
+    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'cancelled', message: 'cancelled', exit_code: 130 } })
+  }, 30_000)
+})

@@ -69,7 +69,7 @@ export function ruHelp(): readonly Phrase[] {
       '3    некорректные данные (файл регламента, календаря или хранилища): файл:строка:столбец',
     ],
     [exact('4    `overdue --check` found overdue tickets'), '4    `overdue --check` нашёл просроченные заявки'],
-    [exact('130  cancelled at a prompt'), '130  прервано при интерактивном вводе'],
+    [exact('130  cancelled (Ctrl-C)'), '130  прервано (Ctrl-C)'],
     [/Environment: (.*); for a postgres:\/\/ store also/, 'Переменные окружения: $1; для хранилища postgres:// также'],
 
     // triage, and the options it shares with tickets add
