@@ -164,12 +164,12 @@ export function ticketWindows(
     const t = ms[i] as number
     if (e.type === 'level_change') {
       level = e.to ?? null
-      // an open window keeps its level; one opened at this same instant, or one running at the
-      // assumed level (the ticket had none), takes the new one
-      // the assumed level (the ticket had none), or one a corrected tier replaces (the request was of
-      // that tier all along), takes the new one from its opening
+      // an open window keeps its level; one opened at this same instant, one running at the
+      // assumed level (the ticket had none), or one a corrected tier replaces (the request was of
+      // that tier all along), takes the new one from its opening — and a record of another level
+      // no longer holds for it (windowOf), even when the change came in the instant it opened
       if (open && (openedAt === t || openLevel === null || e.rule === TIER_RULE)) {
-        relevelled = relevelled || (openedAt !== t && openLevel !== level)
+        relevelled = relevelled || openLevel !== level
         openLevel = level
       }
     } else if (open && e.type !== 'customer_reply') {

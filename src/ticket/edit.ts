@@ -30,15 +30,26 @@ export const EDITABLE_FIELDS = [
  */
 export const TIER_RULE = 'tier_corrected'
 
+/** The facts triage reads: a correction of one of them may change the verdict. */
+export const TRIAGE_FIELDS: ReadonlySet<string> = new Set(['tier', 'channel', 'product', 'license_date'])
+
 /**
  * Applies the edits that change something, each as a `field_change` event (who, when, from, to);
  * returns the fields changed (none: nothing was written). Values are checked by the caller
- * against the regulation. A corrected tier whose level differs from the ticket's also changes
- * the level — when the ticket's level is the one the old tier gave, or it has none — so a ticket
- * taken in as imagecms "none" and corrected to "premium" gets support's level and place in the
- * queue; a level an agent chose by hand is left to them.
+ * against the regulation. When a fact triage reads changed and `retriage` is given, it gives the
+ * verdict on the corrected facts (and stores it on the ticket) and its level becomes the ticket's —
+ * the same facts give the same verdict whether given at intake or corrected later: a moguta ticket
+ * corrected to the free tier is refused, an imagecms "none" corrected to "premium" gets support's
+ * level and place in the queue. Without `retriage`, a corrected tier gives its own level. Either
+ * way a level an agent set by hand (`tickets level`) is left to them.
  */
-export function editTicket(t: Ticket, reg: Regulation, edits: TicketEdits, actor: Actor): string[] {
+export function editTicket(
+  t: Ticket,
+  reg: Regulation,
+  edits: TicketEdits,
+  actor: Actor,
+  retriage?: (t: Ticket) => string | null,
+): string[] {
   const changed: string[] = []
   const record = (field: string, from: string | null, to: string | null) => {
     t.events.push({ type: 'field_change', at: actor.at, author: actor.author, field, from, to })
@@ -53,21 +64,26 @@ export function editTicket(t: Ticket, reg: Regulation, edits: TicketEdits, actor
     record(field, from === null ? null : String(from), to === null ? null : String(to))
     ;(t as unknown as Record<string, unknown>)[field] = to
   }
-  if (changed.includes('tier')) {
+  const relevel = (next: string | null) => {
+    t.events.push({
+      type: 'level_change',
+      at: actor.at,
+      author: actor.author,
+      from: t.level,
+      to: next,
+      rule: TIER_RULE,
+    })
+    t.level = next
+  }
+  const setByHand = t.events.some((e) => e.type === 'level_change' && e.rule === undefined)
+  if (retriage && changed.some((f) => TRIAGE_FIELDS.has(f))) {
+    const next = retriage(t)
+    if (next !== t.level && (next === null || reg.levels[next]) && !setByHand) relevel(next)
+  } else if (changed.includes('tier')) {
     const levelOf = (tier: string | null) => reg.tiers.find((x) => x.id === tier)?.level ?? null
     const next = levelOf(t.tier)
     const followsTier = t.level === null || t.level === levelOf(oldTier)
-    if (next !== null && next !== t.level && reg.levels[next] && followsTier) {
-      t.events.push({
-        type: 'level_change',
-        at: actor.at,
-        author: actor.author,
-        from: t.level,
-        to: next,
-        rule: TIER_RULE,
-      })
-      t.level = next
-    }
+    if (next !== null && next !== t.level && reg.levels[next] && followsTier) relevel(next)
   }
   return changed
 }

@@ -40,20 +40,37 @@ describe('tickets edit', () => {
   it('a tier corrected from none to premium re-levels the open window and moves the ticket up the queue', async () => {
     const env = await storeEnv()
     const pro = await imagecms(env, 'pro')
-    const none = await imagecms(env, 'none')
+    // a technical problem: without a licence a consultation, with premium the support department's
+    const none = await imagecms(env, 'none', 'После обновления не работает фильтр в каталоге, ошибка 500')
     expect(none.level).toBe('consultation')
     expect(await queueIds(env)).toEqual([pro.id, none.id])
-    const r = await regdesk(['tickets', 'edit', none.id, '--tier', 'premium', '--at', '2026-11-20T10:00+03:00'], env)
+    const r = await regdesk(
+      [
+        'tickets',
+        'edit',
+        none.id,
+        '--tier',
+        'premium',
+        '--license-date',
+        '2026-11-10',
+        '--at',
+        '2026-11-20T10:00+03:00',
+      ],
+      env,
+    )
     expect(r.exitCode, r.stderr).toBe(0)
-    expect(r.stdout).toMatch(/edited tier · level support/)
+    expect(r.stdout).toMatch(/edited tier, license_date · level support/)
     const after = await show(env, none.id)
     expect(after).toMatchObject({ tier: 'premium', level: 'support' })
     expect(after.windows).toHaveLength(1)
     expect(after.windows[0]).toMatchObject({ level: 'support', opened_at: '2026-11-19T11:00:00+03:00', recorded: true })
-    expect(after.events.slice(-2)).toMatchObject([
+    expect(after.events.slice(-3)).toMatchObject([
       { type: 'field_change', field: 'tier', from: 'none', to: 'premium', at: '2026-11-20T10:00:00+03:00' },
+      { type: 'field_change', field: 'license_date', from: null, to: '2026-11-10' },
       { type: 'level_change', from: 'consultation', to: 'support', rule: 'tier_corrected' },
     ])
+    // the verdict is the one the corrected facts give at intake
+    expect(after.triage).toMatchObject({ scope: 'in', reasons: [{ code: 'topic_in_scope' }] })
     expect(await queueIds(env)).toEqual([none.id, pro.id])
     const report = JSON.parse(
       (await regdesk(['report', '--json', '--by', 'level', '--from', '2026-11-01', '--to', '2026-11-30'], env)).stdout,
@@ -63,6 +80,36 @@ describe('tickets edit', () => {
       ['consultation', 1],
       ['support', 1],
     ])
+  })
+
+  it('a fact corrected after intake gives the verdict it gives at intake: moguta corrected to the free tier is refused', async () => {
+    const env = await storeEnv()
+    const add = [
+      'tickets',
+      'add',
+      '-r',
+      'moguta',
+      'После обновления не работает корзина, ошибка 500',
+      '--received-at',
+      RECEIVED,
+      '--json',
+    ]
+    const licensed = JSON.parse((await regdesk(add, env)).stdout)
+    const free = JSON.parse((await regdesk([...add, '-t', 'free'], env)).stdout)
+    expect(free.triage.scope).toBe('out')
+    expect(
+      (await regdesk(['tickets', 'edit', licensed.id, '--tier', 'free', '--at', '2026-11-19T12:00+03:00'], env))
+        .exitCode,
+    ).toBe(0)
+    const edited = await show(env, licensed.id)
+    expect(edited).toMatchObject({ tier: 'free', level: free.level })
+    expect(edited.triage.scope).toBe('out')
+    expect(edited.triage.reasons[0].code).toBe(free.triage.reasons[0].code)
+    expect(edited.windows[0]).toMatchObject({ deadline: null })
+    // a level an agent set by hand stays theirs
+    await regdesk(['tickets', 'level', free.id, 'standard', '--at', '2026-11-19T12:00+03:00'], env)
+    await regdesk(['tickets', 'edit', free.id, '--channel', 'email', '--at', '2026-11-19T12:30+03:00'], env)
+    expect((await show(env, free.id)).level).toBe('standard')
   })
 
   it('records who and when for every field; show lists the changes; the same values change nothing', async () => {

@@ -1,16 +1,18 @@
 import { Command, Option } from 'commander'
 import { UsageError } from '../../../errors.js'
-import { CHANNELS } from '../../../regulation/vocabulary.js'
+import { CHANNELS, type Channel } from '../../../regulation/vocabulary.js'
 import { EDITABLE_FIELDS, editTicket, type TicketEdits } from '../../../ticket/edit.js'
 import { splitSecrets } from '../../../ticket/secrets.js'
 import type { Ticket } from '../../../ticket/ticket.js'
 import { findSecrets } from '../../../triage/credentials.js'
+import type { RequestFacts } from '../../../triage/types.js'
 import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { printTicket } from '../../output/ticket.js'
-import { regulationOption } from '../../regulation-input.js'
+import { triageJson } from '../../output/triage-json.js'
+import { regulationOption, triageWithModel } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
 import { authorOf, eventTime, oneLine, TicketViews, ticketIdArg } from '../../tickets.js'
 import { triageFacts } from '../../triage-input.js'
@@ -81,7 +83,11 @@ async function runTicketsEdit(ctx: Context, environment: Environment, idArg: str
       if (!reg) throw new UsageError(`unknown regulation "${t.regulation}" of ${t.id}; add its file with --regulations`)
       const edits = checkedEdits(ctx, t.regulation, opts)
       const at = eventTime(ctx, reg, t, opts.at, Boolean(opts.force))
-      const changed = editTicket(t, reg, edits, { author, at: views.format(reg)(at) })
+      const changed = editTicket(t, reg, edits, { author, at: views.format(reg)(at) }, (edited) => {
+        const verdict = triageWithModel(ctx, reg, edited.text, storedFacts(edited))
+        edited.triage = triageJson(reg, verdict)
+        return verdict.level
+      })
       if (!changed.length) return { result: { ticket: t, changed }, changed: false }
       // a re-levelled open window is recorded afresh, with today's regulation
       views.record(t)
@@ -100,6 +106,23 @@ async function runTicketsEdit(ctx: Context, environment: Environment, idArg: str
     ctx.io.out(
       `${ctx.io.color.bold(t.id)}  ${say.done.edited(result.changed.join(', '))} · ${say.done.level(t.level ?? '—')}${view.deadline ? ` · ${say.ticket.deadline(view.deadline)}` : ''}\n`,
     )
+}
+
+/**
+ * The facts a stored ticket gives triage: its own, and what its verdict found beyond them (an outdated version or
+ * modified code said at intake, which the ticket keeps only as the verdict's reason).
+ */
+function storedFacts(t: Ticket): RequestFacts {
+  const reasons = new Set((t.triage?.reasons ?? []).map((r) => r.code))
+  return {
+    receivedAt: Date.parse(t.received_at),
+    ...(t.channel ? { channel: t.channel as Channel } : {}),
+    ...(t.tier ? { tier: t.tier } : {}),
+    ...(t.product ? { product: t.product } : {}),
+    ...(t.license_date ? { licenseDate: t.license_date } : {}),
+    ...(reasons.has('version_outdated') ? { outdated: true } : {}),
+    ...(reasons.has('code_modified') ? { modified: true } : {}),
+  }
 }
 
 /** The edits, checked against the ticket's regulation as `tickets add` checks its flags (one sentence, exit 2). */
