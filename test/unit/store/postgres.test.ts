@@ -73,7 +73,7 @@ describePg('the PostgreSQL store when the connection fails', () => {
       (c) => c.query(`UPDATE regdesk_tickets SET ticket = '{"id":"MG-000001"}' WHERE id = $1`, [t.id]),
       db.name,
     )
-    const reads = [
+    const reads: (() => Promise<unknown>)[] = [
       () => store.get(t.id),
       () => store.change(t.id, () => ({ result: 0, changed: false })),
       async () => {
