@@ -25,8 +25,7 @@ describe('architecture: domain modules never print, exit or reach into the CLI',
     for (const f of files(SRC)) {
       const text = readFileSync(f, 'utf8')
       // src/cli/main.ts ends the process on SIGINT (nothing else can stop a running command); exit codes come from run.ts
-      if (f.endsWith(join('cli', 'main.ts')))
-        expect(text.match(/process\.exit\(/g) ?? [], f).toHaveLength(1)
+      if (f.endsWith(join('cli', 'main.ts'))) expect(text.match(/process\.exit\(/g) ?? [], f).toHaveLength(1)
       else expect(text, f).not.toMatch(/process\.exit\(/)
     }
   })
