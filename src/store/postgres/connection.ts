@@ -44,7 +44,13 @@ const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify
 /** The sslmode a store URL asks for (the URL's, else PGSSLMODE); undefined when neither says. */
 function sslModeOf(url: string, env: NodeJS.ProcessEnv): string | undefined {
   const m = /[?&]sslmode=([^&#]*)/i.exec(url)
-  return m ? decodeURIComponent(m[1] as string) : env.PGSSLMODE || undefined
+  if (!m) return env.PGSSLMODE || undefined
+  try {
+    return decodeURIComponent(m[1] as string)
+  } catch {
+    // a broken escape: refused as a mode libpq does not have
+    return m[1]
+  }
 }
 
 /** Options of the connection that are not in the URL. */

@@ -49,6 +49,7 @@ describe('store URLs', () => {
     expect(() => cfg('postgres://a:pw@h/d?sslmode=bogus')).toThrow(
       'postgres://a:***@h/d?sslmode=bogus: sslmode "bogus" is not one of disable, allow, prefer, require, verify-ca, verify-full',
     )
+    expect(() => cfg('postgres://a@h/d?sslmode=%zz')).toThrow('sslmode "%zz" is not one of')
     expect(() => cfg('postgres://a@h/d?sslmode=verify-full&sslrootcert=/nonexistent/root.crt')).toThrow(
       /cannot read \/nonexistent\/root\.crt \(ENOENT: no such file or directory\)$/,
     )
