@@ -14,6 +14,10 @@ describe('findSecrets / maskSecrets', () => {
     // a login between the label and the value
     ['Не работает корзина, пароль admin Qwe123!', 'Qwe123!'],
     ['доступ в админку: логин admin пароль Qwe123!', 'Qwe123!'],
+    // typed in Latin letters
+    ['parol: qwerty123 ne rabotaet korzina', 'qwerty123'],
+    ['Parol ot adminki: Qw12345zz', 'Qw12345zz'],
+    ['dostup: login admin, parol Zz12345qq', 'Zz12345qq'],
     ['password for the admin panel Hunter2024', 'Hunter2024'],
     ['SSH доступ root / Zx8!kk2pq', 'Zx8!kk2pq'],
     ['api_key: sk_live_abcdefghijklmnop', 'sk_live_abcdefghijklmnop'],
