@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js'
 import { mailDateIso } from '../mail/date.js'
 import { MAX_MAIL_BYTES, MailError, type MailMessage, readMail } from '../mail/message.js'
 import type { TicketOrigin } from '../ticket/ticket.js'
+import { maskSecrets } from '../triage/credentials.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context } from './context.js'
 import { unreadable } from './unreadable.js'
@@ -94,7 +95,8 @@ export function mailFacts(
 /** The `email` object of `triage --eml --json`. */
 export function emailJson(mail: MailMessage) {
   return {
-    subject: mail.subject,
+    // a subject is request text: access data in it is masked as in the text
+    subject: mail.subject && maskSecrets(mail.subject),
     from: mail.from,
     date: mail.date ? mailDateIso(mail.date) : null,
     message_id: mail.messageId,

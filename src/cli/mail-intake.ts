@@ -6,6 +6,7 @@ import type { Regulation } from '../regulation/load.js'
 import type { IntakeItem, IntakeOutcome } from '../store/ticket-store.js'
 import { idPrefix } from '../ticket/ids.js'
 import type { Ticket } from '../ticket/ticket.js'
+import { maskSecrets } from '../triage/credentials.js'
 import type { TriageResult } from '../triage/triage.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context, Environment } from './context.js'
@@ -173,6 +174,8 @@ function peekHeaders(bytes: Buffer | null): { message_id: string | null; subject
       .toString('latin1')
       .split(/\r?\n\r?\n/)[0] ?? ''
   const id = /^message-id:[ \t]*<?([^\s<>]+)>?/im.exec(head)?.[1] ?? null
-  const subject = /^subject:[ \t]*(.*)$/im.exec(head)?.[1]?.trim().slice(0, 120) || null
+  const raw = /^subject:[ \t]*(.*)$/im.exec(head)?.[1]?.trim().slice(0, 120)
+  // shown in the summary (and its JSON): access data masked as in any request text
+  const subject = raw ? maskSecrets(raw) : null
   return { message_id: id, subject }
 }

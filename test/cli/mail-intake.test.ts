@@ -38,6 +38,25 @@ function storeEnv(): Record<string, string> {
 const add = (args: string[], env: Record<string, string>, stdin?: Buffer) =>
   runCli(['tickets', 'add', '-r', 'advantshop', ...args], env, stdin)
 
+describe('triage --eml', () => {
+  it('masks access data in the subject it shows, as in the text', async () => {
+    const secret = letter({
+      subject: word('доступ: логин admin пароль Qw12345zz', 'utf-8'),
+      from: 'ivan@shop.ru',
+      date: 'Fri, 20 Nov 2026 07:15:00 +0000',
+      id: 'subj-1@shop.ru',
+      text: 'После обновления белый экран на сайте shop.ru',
+    })
+    for (const json of [true, false]) {
+      const r = await runCli(['triage', '-r', 'umi', '--eml', '-', ...(json ? ['--json'] : [])], {}, secret)
+      expect(r.exitCode, r.stderr).toBe(0)
+      expect(r.stdout + r.stderr).not.toContain('Qw12345zz')
+      if (json) expect(JSON.parse(r.stdout).email.subject).toBe('доступ: логин admin пароль ••••••')
+      else expect(r.stdout).toContain('доступ: логин admin пароль ••••••')
+    }
+  })
+})
+
 describe('tickets add --eml', () => {
   it('stores the letter: subject, customer, Date in the zone, channel email, the whole text, the new part triaged', async () => {
     const env = storeEnv()

@@ -1,5 +1,6 @@
 import { mailDateIso } from '../../mail/date.js'
 import type { MailAttachment, MailMessage } from '../../mail/message.js'
+import { maskSecrets } from '../../triage/credentials.js'
 import { type IO, printable } from '../io.js'
 import type { MailboxSummary } from '../mail-intake.js'
 import { renderFields } from './table.js'
@@ -29,7 +30,7 @@ export function renderMailHeader(mail: MailMessage, io: IO): string {
   const pairs: [string, string][] = [
     [w.from, from],
     [w.date, mail.date ? mailDateIso(mail.date) : w.noDate],
-    [w.subject, mail.subject ? printable(mail.subject) : w.none],
+    [w.subject, mail.subject ? printable(maskSecrets(mail.subject)) : w.none],
   ]
   if (mail.attachments.length) pairs.push([w.attachments, attachmentsLine(mail.attachments)])
   return `${renderFields(pairs, io)}\n`
@@ -51,7 +52,10 @@ export function renderMailboxSummary(summary: MailboxSummary, io: IO): string {
     if (items.length > LISTED) out += `  ${c.dim(w.more(items.length - LISTED))}\n`
   }
   list(w.failed, summary.failures, (f) => {
-    const named = [f.message_id ? `<${printable(f.message_id)}>` : '', f.subject ? `"${printable(f.subject)}"` : '']
+    const named = [
+      f.message_id ? `<${printable(f.message_id)}>` : '',
+      f.subject ? `"${printable(maskSecrets(f.subject))}"` : '',
+    ]
       .filter(Boolean)
       .join(' ')
     return `${w.message(f.number)}${named ? ` ${named}` : ''}: ${c.red(phrases.say(f.reason))}`
