@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline'
 import { input, select } from '@inquirer/prompts'
 import { CancelledError } from '../errors.js'
+import { findSecrets, maskSecrets } from '../triage/credentials.js'
 import type { IO } from './io.js'
 
 /** The questions interactive commands ask; the only importer of inquirer. */
@@ -37,14 +38,36 @@ export function terminalPrompter(io: IO): Prompter {
   }
 }
 
+/**
+ * The terminal echoed the last line of the letter as typed: when it holds access data (found in the letter so far, so
+ * a value on the line after its label counts too), the line is written again with the values masked, so a password
+ * does not stay on the screen.
+ */
+function maskEchoedLine(io: IO, lines: readonly string[]): void {
+  const text = lines.join('\n')
+  const line = lines[lines.length - 1] as string
+  const start = text.length - line.length
+  const spans = findSecrets(text)
+    .filter((s) => s.end > start)
+    .map((s) => ({ ...s, start: Math.max(s.start, start) - start, end: s.end - start }))
+  if (!spans.length) return
+  const columns = (io.prompts as { columns?: number }).columns || 80
+  // the prompt's two spaces and the line, as the terminal wrapped them
+  const rows = Math.max(1, Math.ceil((PROMPT.length + line.length) / columns))
+  io.prompts.write(`\x1b[${rows}A\r\x1b[J${PROMPT}${maskSecrets(line, spans)}\n`)
+}
+
 /** The line that ends a letter typed or pasted at the prompt. */
 export const END_OF_LETTER = '.'
+
+/** What stands before each line of a letter being typed. */
+const PROMPT = '  '
 
 function readLetter(io: IO, message: string): Promise<string> {
   io.prompts.write(
     `? ${message}\n  (paste or type it; finish with a line holding a single "${END_OF_LETTER}", or Ctrl-D)\n`,
   )
-  const rl = createInterface({ input: io.stdin, output: io.prompts, terminal: true, prompt: '  ' })
+  const rl = createInterface({ input: io.stdin, output: io.prompts, terminal: true, prompt: PROMPT })
   const lines: string[] = []
   return new Promise((resolve, reject) => {
     let done = false
@@ -58,6 +81,7 @@ function readLetter(io: IO, message: string): Promise<string> {
       if (line.trim() === END_OF_LETTER) finish()
       else {
         lines.push(line)
+        maskEchoedLine(io, lines)
         rl.prompt()
       }
     })

@@ -208,6 +208,18 @@ describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
     expect(r.screen).toContain('deadline  2026-11-25T15:00:00+03:00')
   }, 30_000)
 
+  it('writes a typed line holding a password again with the password masked', async () => {
+    const r = await conversation(
+      [...untilVerdict('после обновления белый экран\rлогин admin пароль Qwerty-123!'), ['Next', '\u0003']],
+      regdeskCmd('-r moguta'),
+    )
+    expect(r.exitCode).toBe(130)
+    // the terminal echoes the line as typed; the line written over it masks the value
+    const echoed = r.screen.lastIndexOf('Qwerty-123!')
+    expect(echoed).toBeGreaterThan(0)
+    expect(r.screen.indexOf('  логин admin пароль ••••••', echoed)).toBeGreaterThan(echoed)
+  }, 30_000)
+
   it('offers "not said" for the channel', async () => {
     const r = await conversation(
       [
