@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
+import { offsetMinutes, parseIsoInstant } from '../calendar/instant.js'
 import { UsageError } from '../errors.js'
 import { mailDateIso } from '../mail/date.js'
 import { MAX_MAIL_BYTES, MailError, type MailMessage, readMail } from '../mail/message.js'
@@ -79,12 +80,22 @@ export function mailFacts(
   ctx: Context,
   facts: RequestFacts,
   mail: MailMessage,
-  opts: { receivedAtGiven: boolean; channelGiven: boolean; label?: string },
+  opts: { receivedAtGiven: boolean; channelGiven: boolean; label?: string; zone: string },
 ): RequestFacts {
   const out = { ...facts }
   if (!opts.channelGiven) out.channel = 'email'
-  if (opts.receivedAtGiven) return out
   const which = opts.label ? `${opts.label}: ` : ''
+  // a Date without a zone is the sender's wall clock: read in the regulation's zone, as any time without an offset
+  if (mail.date && !mail.date.zoned) {
+    const wall = new Date(mail.date.ms).toISOString().slice(0, 19)
+    const placed = parseIsoInstant(wall, opts.zone)
+    if (placed.ok) {
+      mail.date = { ms: placed.ms, offsetMinutes: offsetMinutes(opts.zone, placed.ms), zoned: true }
+      if (!opts.receivedAtGiven)
+        ctx.io.err(`note: ${which}the Date header has no time zone; read as ${opts.zone} time\n`)
+    }
+  }
+  if (opts.receivedAtGiven) return out
   if (mail.date) out.receivedAt = mail.date.ms
   else if (mail.dateHeader)
     ctx.io.err(`note: ${which}the Date header "${mail.dateHeader.slice(0, 60)}" is not a date; received now\n`)

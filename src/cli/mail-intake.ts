@@ -43,7 +43,11 @@ export function mailItem(
   let result: TriageResult | undefined
   const origin = mailOrigin(mail, raw)
   const make = (id: string): Ticket => {
-    const facts = mailFacts(ctx, baseFacts, mail, { ...opts, ...(label === undefined ? {} : { label }) })
+    const facts = mailFacts(ctx, baseFacts, mail, {
+      ...opts,
+      zone: reg.workingTime.timezone,
+      ...(label === undefined ? {} : { label }),
+    })
     result = triageWithModel(ctx, reg, triageTextOf(mail), facts)
     const ticket = triagedTicket(ctx, reg, storedTextOf(mail), facts, result, {
       subject: opts.subject ?? (mail.subject || undefined),

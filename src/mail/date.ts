@@ -4,6 +4,8 @@ export interface MailDate {
   ms: number
   /** the sender's offset from UTC in minutes (0 for `GMT`, `UT`, `Z` and for `-0000`, "no idea where") */
   offsetMinutes: number
+  /** false while `ms` is a wall-clock time read as UTC (the header gave no zone), for the reader to place in one */
+  zoned: boolean
 }
 
 /** RFC 5322 4.3: the North American zones of RFC 822, still written by some mailers. */
@@ -65,7 +67,7 @@ export function parseMailDate(header: string): MailDate | undefined {
   const local = Date.UTC(year, month, day, hour, minute, Math.min(second, 59))
   // 31 Feb is not a date: Date.UTC would roll it into March
   if (new Date(local).getUTCDate() !== day) return undefined
-  return { ms: local - offsetMinutes * 60_000, offsetMinutes }
+  return { ms: local - offsetMinutes * 60_000, offsetMinutes, zoned: zone !== undefined }
 }
 
 /** The instant in ISO 8601 with the sender's offset: `2026-11-20T10:15:00+03:00`. */

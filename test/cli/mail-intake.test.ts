@@ -57,6 +57,26 @@ describe('triage --eml', () => {
   })
 })
 
+describe('a Date header without a zone', () => {
+  it("is read in the regulation's zone, with a note, by triage and by tickets add", async () => {
+    const undated = letter({
+      subject: 'Белый экран',
+      from: 'ivan@shop.ru',
+      date: 'Fri, 20 Nov 2026 10:15:00',
+      id: 'nozone-1@shop.ru',
+      text: 'После обновления белый экран на сайте shop.ru',
+    })
+    const t = await runCli(['triage', '-r', 'advantshop', '--eml', '-', '--json'], {}, undated)
+    expect(t.stderr).toContain('note: the Date header has no time zone; read as Europe/Moscow time')
+    expect(JSON.parse(t.stdout)).toMatchObject({
+      email: { date: '2026-11-20T10:15:00+03:00' },
+      received_at: '2026-11-20T10:15:00+03:00',
+    })
+    const added = await add(['--eml', '-', '--json'], storeEnv(), undated)
+    expect(JSON.parse(added.stdout).received_at).toBe('2026-11-20T10:15:00+03:00')
+  })
+})
+
 describe('tickets add --eml', () => {
   it('stores the letter: subject, customer, Date in the zone, channel email, the whole text, the new part triaged', async () => {
     const env = storeEnv()

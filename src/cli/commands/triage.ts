@@ -59,6 +59,7 @@ export async function runTriage(ctx: Context, textArg: string | undefined, opts:
     facts = mailFacts(ctx, facts, mail, {
       receivedAtGiven: opts.receivedAt !== undefined,
       channelGiven: opts.channel !== undefined,
+      zone: reg.workingTime.timezone,
     })
     text = triageTextOf(mail)
     if (!text.trim()) throw new MailError('the e-mail has neither a subject nor a text to triage')

@@ -623,6 +623,10 @@ export function ruPhrases(): readonly Phrase[] {
       'заголовок Date $1 — не дата; временем получения считается текущее',
     ),
     p(
+      'the Date header has no time zone; read as (.+?) time',
+      'в заголовке Date нет часового пояса; время считается временем $1',
+    ),
+    p(
       'the e-mail has no Date header; received now',
       'в письме нет заголовка Date; временем получения считается текущее',
     ),
