@@ -64,9 +64,7 @@ export const END_OF_LETTER = '.'
 const PROMPT = '  '
 
 function readLetter(io: IO, message: string): Promise<string> {
-  io.prompts.write(
-    `? ${message}\n  (paste or type it; finish with a line holding a single "${END_OF_LETTER}", or Ctrl-D)\n`,
-  )
+  io.prompts.write(`? ${message}\n  ${io.speech.t.interactive.letterHint(END_OF_LETTER)}\n`)
   const rl = createInterface({ input: io.stdin, output: io.prompts, terminal: true, prompt: PROMPT })
   const lines: string[] = []
   return new Promise((resolve, reject) => {

@@ -10,6 +10,7 @@ import { triageJson } from './output/triage-json.js'
 import { renderVerdict } from './output/verdict.js'
 import { type Prompter, terminalPrompter } from './prompts.js'
 import { regulationOption, triageWithModel } from './regulation-input.js'
+import { storeLabel } from './store.js'
 import { parseInstant } from './time-input.js'
 import { type TriageOptions, triageFacts } from './triage-input.js'
 
@@ -32,6 +33,7 @@ export async function runInteractiveTriage(
       'interactive triage needs a terminal to ask on; give the text as an argument, "-" for stdin, or --file',
     )
   const ask = prompter ?? terminalPrompter(ctx.io)
+  const say = ctx.io.speech.t.interactive
   // on a terminal the verdicts are part of the conversation; redirected, only the last one is the output
   const conversation = (text: string) =>
     ctx.io.isStdoutTTY && !ctx.json ? ctx.io.out(text) : ctx.io.prompts.write(text)
@@ -39,7 +41,7 @@ export async function runInteractiveTriage(
   const regulationId =
     opts.regulation ??
     (await ask.select(
-      'Regulation',
+      say.regulation,
       registry.ids().map((id) => ({ value: id, name: `${id} — ${registry.get(id).name}` })),
       ctx.defaultRegulation(),
     ))
@@ -48,13 +50,13 @@ export async function runInteractiveTriage(
   const channel =
     opts.channel ??
     (await ask.select<Channel | typeof NOT_SAID>(
-      'Channel the request came through',
+      say.channel,
       [
         ...[...accepted, ...CHANNELS.filter((c) => !accepted.includes(c))].map((c) => ({
           value: c,
-          name: accepted.includes(c) ? `${c} (accepted)` : `${c} (not accepted by ${reg.id})`,
+          name: accepted.includes(c) ? say.accepted(c) : say.notAccepted(c, reg.id),
         })),
-        { value: NOT_SAID, name: 'not said' },
+        { value: NOT_SAID, name: say.notSaid },
       ],
       accepted[0],
     ))
@@ -62,7 +64,7 @@ export async function runInteractiveTriage(
     opts.tier ??
     (reg.tiers.length
       ? await ask.select(
-          'Customer tier',
+          say.tier,
           reg.tiers.map((t) => ({ value: t.id, name: `${t.id} — ${t.name}` })),
           reg.tiers.find((t) => t.default)?.id,
         )
@@ -71,8 +73,8 @@ export async function runInteractiveTriage(
     opts.product ??
     (reg.products?.length
       ? await ask.select(
-          'Product',
-          [{ value: NOT_SAID, name: 'not said' }, ...reg.products.map((p) => ({ value: p.id, name: p.name }))],
+          say.product,
+          [{ value: NOT_SAID, name: say.notSaid }, ...reg.products.map((p) => ({ value: p.id, name: p.name }))],
           NOT_SAID,
         )
       : undefined)
@@ -80,23 +82,23 @@ export async function runInteractiveTriage(
   const licenseDate =
     opts.licenseDate ??
     (reg.eligibility.some((r) => r.rule === 'support_period_expired') && tier !== undefined && tier !== 'none'
-      ? await ask.text('Licence purchase date (YYYY-MM-DD; Enter: not said)')
+      ? await ask.text(say.licenseDate)
       : undefined)
-  const text = await ask.letter('Request text')
+  const text = await ask.letter(say.text)
   if (!text.trim()) throw new UsageError('the request text is empty')
   // what was pasted is echoed with its access data masked: a password never stays on the screen
   conversation(
-    `${ctx.io.color.green('✔')} Request text: ${printable(maskSecrets(text).split('\n')[0] ?? '')}${text.includes('\n') ? ` … (${text.split('\n').length} lines)` : ''}\n`,
+    `${ctx.io.color.green('✔')} ${say.textEcho}: ${printable(maskSecrets(text).split('\n')[0] ?? '')}${text.includes('\n') ? ` … ${say.lines(text.split('\n').length)}` : ''}\n`,
   )
   const receivedAt =
     opts.receivedAt ??
-    (await ask.text('Received at (ISO 8601; Enter: now)', (v) => {
+    (await ask.text(say.receivedAt, (v) => {
       if (!v.trim()) return true
       try {
         parseInstant(v, '--received-at', reg.workingTime.timezone)
         return true
       } catch (e) {
-        return (e as Error).message
+        return ctx.io.speech.phrases.say((e as Error).message)
       }
     }))
   const facts = triageFacts(ctx, reg, {
@@ -112,15 +114,15 @@ export async function runInteractiveTriage(
   conversation(`\n${renderVerdict(reg, result, ctx.io)}`)
   for (;;) {
     const options = [
-      { value: 'accept', name: result.scope === 'unclear' ? 'Leave it unclear' : 'Accept this verdict' },
+      { value: 'accept', name: result.scope === 'unclear' ? say.leaveUnclear : say.accept },
       ...result.candidates.map((c) => ({
         value: `topic:${c.id}`,
-        name: `It is ${c.id} (${c.scope} of scope, §${c.clause})`,
+        name: say.itIs(c.id, c.scope, c.clause),
       })),
-      { value: 'choose', name: 'Choose another topic…' },
+      { value: 'choose', name: say.choose },
     ]
     const next = await ask.select(
-      'Next',
+      say.next,
       options,
       result.scope === 'unclear' && result.candidates.length ? options[1]?.value : 'accept',
     )
@@ -128,7 +130,7 @@ export async function runInteractiveTriage(
     const topicId =
       next === 'choose'
         ? await ask.select(
-            'Topic',
+            say.topic,
             reg.topics.map((t) => ({
               value: t.id,
               name: `${t.scope === 'in' ? 'in ' : 'out'}  ${t.id} — ${printable(t.title)}`,
@@ -141,31 +143,31 @@ export async function runInteractiveTriage(
     conversation(`\n${renderVerdict(reg, result, ctx.io)}`)
   }
   const save = await ask.select(
-    'Save it as a ticket?',
+    say.save,
     [
-      { value: 'yes', name: `Yes, in ${ctx.storePath()}` },
-      { value: 'no', name: 'No' },
+      { value: 'yes', name: say.saveYes(storeLabel(ctx.storePath())) },
+      { value: 'no', name: say.no },
     ],
     'yes',
   )
   let saved: string | undefined
   if (save === 'yes') {
     // nothing is written before this point: Ctrl-C at any earlier prompt leaves the store as it was
-    const subject = await ask.text('Subject (Enter: the first line of the text)')
+    const subject = await ask.text(say.subject)
     // out of turn only where the regulation puts critical requests first (advantshop, umi)
     const critical = reg.queue.criticalFirst
       ? (await ask.select(
-          'A critical request (the site is down)?',
+          say.critical,
           [
-            { value: 'no', name: 'No' },
-            { value: 'yes', name: 'Yes: out of turn' },
+            { value: 'no', name: say.no },
+            { value: 'yes', name: say.criticalYes },
           ],
           'no',
         )) === 'yes'
       : false
     const ticket = await saveTriagedTicket(ctx, environment, reg, text, facts, result, { subject, critical })
     saved = ticket.id
-    ctx.io.prompts.write(`saved ${ctx.io.color.bold(ticket.id)}\n`)
+    ctx.io.prompts.write(`${say.saved(ctx.io.color.bold(ticket.id))}\n`)
   }
   // the result on stdout: the JSON document, or the verdict when the conversation was not on stdout
   if (ctx.json) writeJson(ctx.io, { ...triageJson(reg, result), ...(saved ? { ticket: saved } : {}) })

@@ -220,6 +220,26 @@ describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
     expect(r.screen.indexOf('  логин admin пароль ••••••', echoed)).toBeGreaterThan(echoed)
   }, 30_000)
 
+  it('asks in Russian under --lang ru, to the saved ticket', async () => {
+    const r = await conversation(
+      [
+        ['Канал, по которому пришло обращение', '\r'],
+        ['Категория клиента', '\r'],
+        ['Текст обращения', 'после обновления белый экран на сайте\r.\r'],
+        ['Время поступления', '\r'],
+        ['Дальше', '\r'],
+        ['Сохранить как заявку?', '\r'],
+        ['Тема заявки', '\r'],
+      ],
+      `${process.execPath} ${BIN} --lang ru triage -i -r moguta`,
+    )
+    expect(r.exitCode).toBe(0)
+    expect(r.screen).toContain('закончите строкой из одной «.» или Ctrl-D')
+    expect(r.screen).toContain('Принять этот вердикт')
+    expect(r.screen).toMatch(/сохранена MG-000001/)
+    expect(r.screen).not.toMatch(/Channel the request|Save it as a ticket|Request text/)
+  }, 30_000)
+
   it('offers "not said" for the channel', async () => {
     const r = await conversation(
       [
