@@ -22,6 +22,13 @@ export function parseYamlWith<T>(
     return {
       issues: [issueAt(file, 1, 1, `the file is larger than ${MAX_TEXT / 1024 / 1024} MB; is it a regulation?`)],
     }
+  // read as UTF-8, a file saved in another encoding (Windows-1251 from a Russian editor) holds replacement characters
+  const bad = text.indexOf('\ufffd')
+  if (bad >= 0) {
+    const line = text.slice(0, bad).split('\n').length
+    const col = bad - text.lastIndexOf('\n', bad - 1)
+    return { issues: [issueAt(file, line, col, 'the file is not UTF-8 text (saved as Windows-1251?); save it in UTF-8')] }
+  }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true })
   const syntax = [...doc.errors]

@@ -1,5 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { regdesk } from '../support/in-process.js'
+import { regdesk, tempDir } from '../support/in-process.js'
 
 const IDS = ['advantshop', 'imagecms', 'moguta', 'mst', 'umi']
 
@@ -62,6 +65,16 @@ describe('regdesk regulations (the five shipped regulations)', () => {
     const doc = JSON.parse(r.stdout)
     expect(doc.valid).toBe(true)
     expect(doc.files.map((f: { id: string }) => f.id)).toEqual(IDS)
+  })
+
+  it('a regulation saved in Windows-1251 is invalid data at its first non-UTF-8 character, not garbled text', async () => {
+    const file = join(tempDir(), 'acme.yaml')
+    writeFileSync(file, iconv.encode(readFileSync('regulations/moguta.yaml', 'utf8'), 'windows-1251'))
+    const r = await regdesk(['regulations', 'validate', file])
+    expect(r.exitCode).toBe(3)
+    expect(r.stderr).toMatch(
+      /acme\.yaml:\d+:\d+: error: the file is not UTF-8 text \(saved as Windows-1251\?\); save it in UTF-8/,
+    )
   })
 
   it('lints: mst and umi levels without a reaction time are reported', async () => {

@@ -474,6 +474,25 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
+    // files of data (regulations, calendars) and the YAML reader's words
+    p(
+      String.raw`the file is not UTF-8 text \(saved as Windows-1251\?\); save it in UTF-8`,
+      'файл не в кодировке UTF-8 (сохранён в Windows-1251?); сохраните его в UTF-8',
+    ),
+    p('Map keys must be unique', 'ключи в словаре не должны повторяться'),
+    p('Tabs are not allowed as indentation', 'табуляция в отступах не допускается'),
+    p(
+      String.raw`Flow sequence in block collection must be sufficiently indented and end with a \]`,
+      'список в квадратных скобках должен быть с достаточным отступом и заканчиваться на ]',
+    ),
+    p(
+      String.raw`Flow map in block collection must be sufficiently indented and end with a \}`,
+      'словарь в фигурных скобках должен быть с достаточным отступом и заканчиваться на }',
+    ),
+    p('Implicit map keys need to be followed by map values', 'после ключа словаря нужно значение (двоеточие)'),
+    p('Nested mappings are not allowed in compact mappings', 'вложенный словарь в сокращённой записи не допускается'),
+    p('All mapping items must start at the same column', 'все элементы словаря должны начинаться в одной колонке'),
+    p('All collection items must start at the same column', 'все элементы списка должны начинаться в одной колонке'),
     p(
       String.raw`waiting for the lock of the ticket store (.+?): another regdesk is writing it, or one that stopped left it \(taken over after (\d+) s\)`,
       'ожидание блокировки хранилища заявок $1: его записывает другой regdesk, или её оставил остановленный (будет снята через $2 с)',
