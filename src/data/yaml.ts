@@ -27,7 +27,9 @@ export function parseYamlWith<T>(
   if (bad >= 0) {
     const line = text.slice(0, bad).split('\n').length
     const col = bad - text.lastIndexOf('\n', bad - 1)
-    return { issues: [issueAt(file, line, col, 'the file is not UTF-8 text (saved as Windows-1251?); save it in UTF-8')] }
+    return {
+      issues: [issueAt(file, line, col, 'the file is not UTF-8 text (saved as Windows-1251?); save it in UTF-8')],
+    }
   }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true })

@@ -134,6 +134,9 @@ describe('regdesk calendar import', () => {
     expect(dry.stdout).toMatch(/4 shortened days \(by the art\. 95 rule\)/)
     expect(dry.stderr).toBe('note: --dry-run: nothing was written')
     expect(existsSync(env.REGDESK_CALENDARS_DIR)).toBe(false)
+    const ru = await regdesk(['--lang', 'ru', 'calendar', 'import', csv, '--dry-run'], env)
+    expect(ru.stdout).toMatch(/заменяет поставляемый год \(provisional\)/)
+    expect(ru.stdout).toMatch(/сокращённых дней: 4 \(по правилу ст\. 95\)/)
 
     const bad = await regdesk(['calendar', 'import', csv, '--format', 'ods'], env)
     expect(bad.exitCode).toBe(2)

@@ -600,17 +600,26 @@ export function runCalendarImport(ctx: Context, file: string, opts: CalendarImpo
       : replaced.origin === 'shipped'
         ? `the shipped ${replaced.status} year`
         : 'the statutory holidays alone (the year was not covered)'
+  const say = (text: string) => ctx.io.speech.phrases.say(text)
   ctx.io.out(
     renderNamedFields(
       [
         ['calendar', `${id} ${year}: ${summary.status}${summary.decree ? `, ${summary.decree}` : ''}`],
         ['from', `${resolve(file)} (${format})`],
-        [opts.dryRun ? 'would write' : 'written', `${written ?? resolve(dir, `${id}-${year}.yaml`)}; replaces ${was}`],
+        [
+          opts.dryRun ? 'would write' : 'written',
+          `${written ?? resolve(dir, `${id}-${year}.yaml`)}; ${say(`replaces ${was}`)}`,
+        ],
         [
           'days',
-          `${summary.holidays} holidays, ${summary.transferred_days_off.length} transferred days off, ${summary.working_weekends.length} working weekend days, ${summary.shortened.length} shortened days${summary.shortened_by_rule ? ' (by the art. 95 rule)' : ''}`,
+          say(
+            `${summary.holidays} holidays, ${summary.transferred_days_off.length} transferred days off, ${summary.working_weekends.length} working weekend days, ${summary.shortened.length} shortened days${summary.shortened_by_rule ? ' (by the art. 95 rule)' : ''}`,
+          ),
         ],
-        ['changes', changes.length ? `${changes.length} days differ from before` : 'none: the same days as before'],
+        [
+          'changes',
+          say(changes.length ? `${changes.length} days differ from before` : 'none: the same days as before'),
+        ],
       ],
       ctx.io,
     ),

@@ -474,6 +474,23 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
+    // calendar import's summary
+    p(
+      String.raw`(\d+) holidays, (\d+) transferred days off, (\d+) working weekend days, (\d+) shortened days \(by the art\. 95 rule\)`,
+      'праздничных дней: $1, перенесённых выходных: $2, рабочих выходных дней: $3, сокращённых дней: $4 (по правилу ст. 95)',
+    ),
+    p(
+      String.raw`(\d+) holidays, (\d+) transferred days off, (\d+) working weekend days, (\d+) shortened days`,
+      'праздничных дней: $1, перенесённых выходных: $2, рабочих выходных дней: $3, сокращённых дней: $4',
+    ),
+    p(String.raw`(\d+) days differ from before`, 'дней, отличающихся от прежних: $1'),
+    p('none: the same days as before', 'нет: те же дни, что и прежде'),
+    p(String.raw`replaces the year imported before \((.+)\)`, 'заменяет год, импортированный ранее ($1)'),
+    p('replaces the shipped (\\S+) year', 'заменяет поставляемый год ($1)'),
+    p(
+      String.raw`replaces the statutory holidays alone \(the year was not covered\)`,
+      'заменяет одни лишь установленные законом праздники (года не было)',
+    ),
     // files of data (regulations, calendars) and the YAML reader's words
     p(
       String.raw`the file is not UTF-8 text \(saved as Windows-1251\?\); save it in UTF-8`,
