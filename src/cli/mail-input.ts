@@ -6,6 +6,7 @@ import { mailDateIso } from '../mail/date.js'
 import { MAX_MAIL_BYTES, MailError, type MailMessage, readMail } from '../mail/message.js'
 import type { TicketOrigin } from '../ticket/ticket.js'
 import { maskSecrets } from '../triage/credentials.js'
+import type { TriageResult } from '../triage/triage.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context } from './context.js'
 import { unreadable } from './unreadable.js'
@@ -101,6 +102,11 @@ export function mailFacts(
     ctx.io.err(`note: ${which}the Date header "${mail.dateHeader.slice(0, 60)}" is not a date; received now\n`)
   else ctx.io.err(`note: ${which}the e-mail has no Date header; received now\n`)
   return out
+}
+
+/** The verdict on a letter: its sender's address is a contact, so a contact is not asked for. */
+export function knownSender(result: TriageResult, mail: MailMessage): TriageResult {
+  return mail.from?.address ? { ...result, missing: result.missing.filter((m) => m !== 'contact') } : result
 }
 
 /** The `email` object of `triage --eml --json`. */

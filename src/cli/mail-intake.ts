@@ -11,7 +11,7 @@ import type { TriageResult } from '../triage/triage.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context, Environment } from './context.js'
 import { triagedTicket } from './intake.js'
-import { customerOf, mailFacts, mailOrigin, storedTextOf, triageTextOf } from './mail-input.js'
+import { customerOf, knownSender, mailFacts, mailOrigin, storedTextOf, triageTextOf } from './mail-input.js'
 import { startProgress } from './output/progress.js'
 import { triageWithModel } from './regulation-input.js'
 import { withStore } from './store.js'
@@ -48,7 +48,7 @@ export function mailItem(
       zone: reg.workingTime.timezone,
       ...(label === undefined ? {} : { label }),
     })
-    result = triageWithModel(ctx, reg, triageTextOf(mail), facts)
+    result = knownSender(triageWithModel(ctx, reg, triageTextOf(mail), facts), mail)
     const ticket = triagedTicket(ctx, reg, storedTextOf(mail), facts, result, {
       subject: opts.subject ?? (mail.subject || undefined),
       critical: opts.critical,

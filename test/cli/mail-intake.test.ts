@@ -57,6 +57,26 @@ describe('triage --eml', () => {
   })
 })
 
+describe('the sender of a letter', () => {
+  it('is a contact: a letter is not asked for one', async () => {
+    const from = letter({
+      subject: 'Не работает корзина',
+      from: 'Иван <ivan@shop.ru>',
+      date: 'Fri, 20 Nov 2026 10:15:00 +0300',
+      id: 'contact-1@shop.ru',
+      text: 'После обновления не работает корзина на сайте shop.ru',
+    })
+    const r = await runCli(['triage', '-r', 'umi', '--eml', '-', '--json'], {}, from)
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).missing).not.toContain('contact')
+    const plain = await runCli(
+      ['triage', '-r', 'umi', '--json', 'После обновления не работает корзина на сайте shop.ru'],
+      {},
+    )
+    expect(JSON.parse(plain.stdout).missing).toContain('contact')
+  })
+})
+
 describe('a Date header without a zone', () => {
   it("is read in the regulation's zone, with a note, by triage and by tickets add", async () => {
     const undated = letter({

@@ -5,7 +5,7 @@ import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
-import { checkEmlAlone, emailJson, mailFacts, readEml, triageTextOf } from '../mail-input.js'
+import { checkEmlAlone, emailJson, knownSender, mailFacts, readEml, triageTextOf } from '../mail-input.js'
 import { writeJson } from '../output/json.js'
 import { renderMailHeader } from '../output/mail.js'
 import { replyDraft } from '../output/reply.js'
@@ -66,7 +66,8 @@ export async function runTriage(ctx: Context, textArg: string | undefined, opts:
   } else text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
   if (text === undefined)
     throw new UsageError('give the request text as an argument, "-" for stdin, or --file; or run `regdesk triage -i`')
-  const result = triageWithModel(ctx, reg, text, facts)
+  const triaged = triageWithModel(ctx, reg, text, facts)
+  const result = mail ? knownSender(triaged, mail) : triaged
   const reply = opts.reply ? replyDraft(reg, result, result.deadline?.deadline ?? null) : undefined
   if (ctx.json) {
     writeJson(ctx.io, {

@@ -32,4 +32,9 @@ describe('missingInformation', () => {
   ])('%j contains %s', (text, id) => {
     expect(missingInformation(text, [id])).toEqual([])
   })
+
+  it('the user part of a URL is no e-mail address to answer to', () => {
+    expect(missingInformation('не работает корзина ftp://admin:S3cr3tPa55@shop.ru', ['contact'])).toEqual(['contact'])
+    expect(missingInformation('пишите на ivan@shop.ru', ['contact'])).toEqual([])
+  })
 })
