@@ -20,6 +20,7 @@ export const replyTexts = {
   routeLevel: text(),
   routeLimit: text(),
   notServed: text(),
+  supportedProducts: text(),
   channel: text(),
   channelItem: text(),
   channelSource: text(),

@@ -58,6 +58,10 @@ export function draftReply(reg: Regulation, v: ReplyVerdict, defaults: ReplyText
   } else if (v.scope === 'out') {
     const served = deciding && ELIGIBILITY.has(deciding.code)
     const lines = [fill(served ? t.notServed : t.refusal, cite(deciding))]
+    // the clause's quote ends where its list begins: the products still supported are named
+    const supported = (reg.products ?? []).filter((p) => !p.supportedUntil).map((p) => p.name)
+    if (deciding?.code === 'product_unsupported' && supported.length)
+      lines.push(fill(t.supportedProducts, { products: supported.join(', ') }))
     const level = v.level ? reg.levels[v.level] : undefined
     if (level && v.level)
       lines.push(

@@ -124,3 +124,14 @@ describe('reply drafts: the JSON field and a stored ticket', () => {
       rmSync(`${env.REGDESK_STORE}${suffix}`, { force: true, recursive: true })
   })
 })
+
+describe('reply drafts: a product the regulation does not support', () => {
+  it('names the products it does support, since the clause quoted ends where its list begins', async () => {
+    for (const product of ['Fenix+ 4', 'Fenix+ 2']) {
+      const text = await reply(['-r', 'mst', '-p', product, 'не работает расчёт'])
+      expect(text).toContain('по этому обращению мы не можем оказать техническую поддержку')
+      expect(text).toContain('Техническая поддержка оказывается для продуктов: Fenix+ 3, Fenix+ Academy,')
+      expect(text).not.toMatch(/продуктов:[^.]*Fenix\+ 2/)
+    }
+  })
+})
