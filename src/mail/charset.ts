@@ -20,9 +20,19 @@ export function decodeAuto(bytes: Uint8Array): { text: string; detected: 'utf-8'
   // WHATWG encodings of Node's ICU: no decoding library to load at start-up
   const cp1251 = new TextDecoder('windows-1251').decode(bytes)
   const koi8 = new TextDecoder('koi8-r').decode(bytes)
+  // the two swap the cases of Cyrillic letters: read in the wrong one, "Добрый день" is "дОБРЫЙ ДЕНЬ", a small letter
+  // before capitals no writer types; only when neither reading shows more of those do letter frequencies decide
+  const inverted = invertedWords(koi8) - invertedWords(cp1251)
+  if (inverted !== 0)
+    return inverted < 0 ? { text: koi8, detected: 'koi8-r' } : { text: cp1251, detected: 'windows-1251' }
   return russianScore(koi8) > russianScore(cp1251)
     ? { text: koi8, detected: 'koi8-r' }
     : { text: cp1251, detected: 'windows-1251' }
+}
+
+/** Words that begin with a small Cyrillic letter followed by capitals ("дОБРЫЙ"). */
+function invertedWords(text: string): number {
+  return text.match(/(?<![\p{L}])[а-яё][А-ЯЁ]{2,}/gu)?.length ?? 0
 }
 
 /** Frequencies (%) of the most common Russian letters, about 80% of ordinary text. */
