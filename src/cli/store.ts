@@ -29,8 +29,8 @@ export function openStore(ctx: Context, environment: Environment, value: string 
       ...(env.REGDESK_TEST_CRASH_IN_TRANSACTION === '1' ? { beforeCommit: kill } : {}),
     })
   return new JsonFileStore(value, {
-    onLockWait: (stale) =>
-      ctx.io.err(`${ctx.io.speech.t.run.note}: ${ctx.io.speech.phrases.say(lockWaitNote(value, stale))}\n`),
+    // said in the interface language by run.ts, as every note
+    onLockWait: (stale) => ctx.io.err(`note: ${lockWaitNote(value, stale)}\n`),
     ...(env.REGDESK_TEST_CRASH_BEFORE_RENAME === '1' ? { beforeRename: kill } : {}),
   })
 }
@@ -50,11 +50,12 @@ export async function withStore<T>(
   }
 }
 
-/** A --store value as it may be printed: a URL's password masked. */
+/** Why a change waits: a writer's lock, another's or a stopped one's (taken over once stale). */
 function lockWaitNote(file: string, staleSeconds: number): string {
   return `waiting for the lock of the ticket store ${file}: another regdesk is writing it, or one that stopped left it (taken over after ${staleSeconds} s)`
 }
 
+/** A --store value as it may be printed: a URL's password masked. */
 export function storeLabel(value: string): string {
   return maskUrl(value)
 }
