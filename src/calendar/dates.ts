@@ -43,10 +43,12 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * The day number of a real date from year 100 on, counted (the days-from-civil formula of the proleptic Gregorian
- * calendar) rather than asked of Date.UTC: reading an instant's text spent half its time in Date.UTC.
+ * The day number of year-month-day: counted (the days-from-civil formula of the proleptic Gregorian calendar) for
+ * the years Date.UTC reads as given (from 100) and months 1–12, where reading an instant's text spent half its time
+ * in Date.UTC; asked of Date otherwise (a day past the month's end rolls over in both).
  */
-export function civilDayNumber(year: number, month: number, day: number): number {
+export function dayNumberOfYmd(year: number, month: number, day: number): number {
+  if (!(year >= 100 && month >= 1 && month <= 12)) return Date.UTC(year, month - 1, day) / DAY_MS
   // a year that starts in March puts the leap day last
   const y = month <= 2 ? year - 1 : year
   const era = Math.floor(y / 400)
@@ -55,10 +57,6 @@ export function civilDayNumber(year: number, month: number, day: number): number
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
   // 719,468 days from 0000-03-01 to 1970-01-01
   return era * 146_097 + dayOfEra - 719_468
-}
-
-export function dayNumberOfYmd(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / DAY_MS
 }
 
 /** ISO weekday, 1 = Monday … 7 = Sunday (1970-01-01, day 0, was a Thursday). */

@@ -1,7 +1,7 @@
 import type { IANAZone } from 'luxon'
 import { compiledZoneYears } from '../data/compiled.js'
 import { luxon } from '../data/on-demand.js'
-import { civilDayNumber, DAY_MS, daysInMonth } from './dates.js'
+import { DAY_MS, dayNumberOfYmd, daysInMonth } from './dates.js'
 
 /** luxon's zones, for a zone the build made no offset table of (src/data/on-demand.ts). */
 function ianaZone(): typeof IANAZone {
@@ -292,7 +292,7 @@ function offsetInstantMs(s: string): number | undefined {
   if (!(century >= 1 && yy >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)))
     return undefined
   if (!(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)) return undefined
-  return civilDayNumber(year, month, day) * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1000 + millis
+  return dayNumberOfYmd(year, month, day) * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1000 + millis
 }
 
 /** The number of two decimal digits at `at`; -1 when one is not a digit. */
