@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { DAY_MS, dayNumberOfYmd } from '../../../src/calendar/dates.js'
+import { DAY_MS, dayNumberOfYmd, daysInMonth } from '../../../src/calendar/dates.js'
 import { formatInstantIn, instantMs, offsetMinutes, parseIsoInstant, utcYearOf } from '../../../src/calendar/instant.js'
 
 const ZONES = ['Europe/Moscow', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC']
@@ -293,7 +293,7 @@ describe('instantMs', () => {
 })
 
 describe('dayNumberOfYmd', () => {
-  it('counts the days Date.UTC counts, days past a month's end and before its start rolled over as Date.UTC rolls them', () => {
+  it('counts the days Date.UTC counts, days past the end of a month and before its start rolled over as Date.UTC rolls them', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 9999 }),
