@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, visit } from 'yaml'
 import type { z } from 'zod'
 import type { Issue } from './issue.js'
 import { locate, type Path } from './locate.js'
+import { positionOf } from './position.js'
 
 export interface ParseResult<T> {
   value?: T
@@ -25,8 +26,7 @@ export function parseYamlWith<T>(
   // read as UTF-8, a file saved in another encoding (Windows-1251 from a Russian editor) holds replacement characters
   const bad = text.indexOf('\ufffd')
   if (bad >= 0) {
-    const line = text.slice(0, bad).split('\n').length
-    const col = bad - text.lastIndexOf('\n', bad - 1)
+    const { line, col } = positionOf(text, bad)
     return {
       issues: [issueAt(file, line, col, 'the file is not UTF-8 text (saved as Windows-1251?); save it in UTF-8')],
     }

@@ -1,7 +1,8 @@
 import type { Issue } from '../../data/issue.js'
+import { positionOf } from '../../data/position.js'
 import { DataError } from '../../errors.js'
 import type { Ticket } from '../../ticket/ticket.js'
-import { asTickets, findJsonError, positionOf, type TicketProblem, validateTickets } from '../../ticket/validate.js'
+import { asTickets, findJsonError, type TicketProblem, validateTickets } from '../../ticket/validate.js'
 import { MigrationError, migrate } from './migrations.js'
 
 /**

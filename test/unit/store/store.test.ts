@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { positionOf } from '../../../src/data/position.js'
 import { DataError, NotFoundError } from '../../../src/errors.js'
 import { RegulationRegistry } from '../../../src/regulation/load.js'
 import { PARSERS } from '../../../src/regulation/parsers.js'
@@ -12,7 +13,7 @@ import { idPrefix, nextId, normalizeId } from '../../../src/ticket/ids.js'
 import { purgedText, revealSecrets, SECRET_MASK, splitSecrets } from '../../../src/ticket/secrets.js'
 import { summaryOf } from '../../../src/ticket/summary.js'
 import type { Ticket } from '../../../src/ticket/ticket.js'
-import { findJsonError, positionOf } from '../../../src/ticket/validate.js'
+import { findJsonError } from '../../../src/ticket/validate.js'
 import { findSecrets } from '../../../src/triage/credentials.js'
 
 function ticket(id: string, extra: Partial<Ticket> = {}): Ticket {
