@@ -1,8 +1,6 @@
 import { Command, Option } from 'commander'
 import { formatInstantIn } from '../../calendar/instant.js'
-import { replaceFile } from '../../data/atomic-file.js'
-import { explain } from '../../data/errno.js'
-import { RegdeskError, UsageError } from '../../errors.js'
+import { UsageError } from '../../errors.js'
 import { collectFigures, type FiguresCollector } from '../../report/figures.js'
 import { GROUPINGS, type Grouping, type Report, summarizeCompliance } from '../../report/summarize.js'
 import { contextOf } from '../command.js'
@@ -13,6 +11,7 @@ import { writeJson } from '../output/json.js'
 import { startProgress } from '../output/progress.js'
 import { type ReportHeader, reportCsv, reportMarkdown, reportTable } from '../output/report.js'
 import { reportHtml } from '../output/report-html.js'
+import { extensionOf, writeOutputFile } from '../output-file.js'
 import { businessClock, checkRegulationId } from '../regulation-input.js'
 import { withStore } from '../store.js'
 import { parseDate } from '../time-input.js'
@@ -60,7 +59,7 @@ export function reportCommand(io: IO, environment: Environment): Command {
 }
 
 export async function runReport(ctx: Context, environment: Environment, opts: ReportOptions): Promise<void> {
-  const extension = opts.output?.match(/\.([^./\\]+)$/)?.[1]?.toLowerCase()
+  const extension = extensionOf(opts.output)
   const inferred = extension === undefined ? undefined : EXTENSIONS[extension]
   const format = opts.format ?? inferred ?? (ctx.json ? 'json' : 'table')
   if (opts.totals && format !== 'csv')
@@ -128,7 +127,7 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
     format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
       : rendered(format, { report, header, ctx, figures, totals: opts.totals === true })
-  writeReport(opts.output, text)
+  writeOutputFile(opts.output, text)
   // --json keeps its promise of one JSON document on stdout: where the report went
   if (ctx.json) writeJson(ctx.io, { file: opts.output, format })
   ctx.io.err(`${ctx.io.speech.t.report.written(opts.output)}\n`)
@@ -158,15 +157,5 @@ function rendered(format: Exclude<Format, 'json'>, { report, header, ctx, figure
       )
     case 'table':
       return reportTable(report, header, ctx.io)
-  }
-}
-
-/** The file whole or not at all: a temporary file beside it, renamed over it (data/atomic-file.ts). */
-function writeReport(file: string, text: string): void {
-  try {
-    replaceFile(file, text, 0o644)
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    throw new RegdeskError(`cannot write ${file} (${code ? explain(code) : (e as Error).message})`)
   }
 }

@@ -1,7 +1,5 @@
 import { Command, Option } from 'commander'
-import { renameOver, writeTemp } from '../../../data/atomic-file.js'
-import { explain } from '../../../data/errno.js'
-import { RegdeskError, UsageError } from '../../../errors.js'
+import { UsageError } from '../../../errors.js'
 import { exportRecord } from '../../../helpdesk/export.js'
 import { GENERIC_COLUMNS } from '../../../helpdesk/generic.js'
 import type { TicketFilter } from '../../../store/ticket-store.js'
@@ -12,6 +10,7 @@ import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { csvDocument } from '../../output/csv.js'
 import { writeJson } from '../../output/json.js'
+import { extensionOf, writeOutputFile } from '../../output-file.js'
 import { checkRegulationId } from '../../regulation-input.js'
 import { withStore } from '../../store.js'
 
@@ -81,18 +80,14 @@ export async function runTicketsExport(ctx: Context, environment: Environment, o
     return
   }
   const file = opts.output as string
-  try {
-    renameOver(writeTemp(file, [text], 0o644), file)
-  } catch (e) {
-    throw new RegdeskError(`cannot write ${file} (${explain((e as NodeJS.ErrnoException).code)})`)
-  }
+  writeOutputFile(file, text)
   if (ctx.json) writeJson(ctx.io, { file, format, tickets: records.length })
   ctx.io.err(`${ctx.io.speech.t.imported.exported(records.length, file)}\n`)
 }
 
 /** The format asked for, else the one the file's extension names; a file named for the other format is refused. */
 function formatFor(output: string | undefined, given: ExportFormat | undefined): ExportFormat {
-  const extension = output?.match(/\.([^./\\]+)$/)?.[1]?.toLowerCase()
+  const extension = extensionOf(output)
   const named = extension === 'csv' ? 'csv' : extension === 'jsonl' || extension === 'ndjson' ? 'jsonl' : undefined
   if (given && named && given !== named)
     throw new UsageError(

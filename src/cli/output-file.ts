@@ -1,0 +1,21 @@
+import { replaceFile } from '../data/atomic-file.js'
+import { explain } from '../data/errno.js'
+import { RegdeskError } from '../errors.js'
+
+/** The extension of a file named with -o (lower case, without the dot); undefined when it has none. */
+export function extensionOf(file: string | undefined): string | undefined {
+  return file?.match(/\.([^./\\]+)$/)?.[1]?.toLowerCase()
+}
+
+/**
+ * Writes a command's output to the file named with -o, whole or not at all (readable by others, as any document).
+ * @throws RegdeskError, the reason in words, when it cannot be written (exit 1)
+ */
+export function writeOutputFile(file: string, text: string): void {
+  try {
+    replaceFile(file, text, 0o644)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new RegdeskError(`cannot write ${file} (${code ? explain(code) : (e as Error).message})`)
+  }
+}
