@@ -1,7 +1,5 @@
-import { ExitCode } from '../errors.js'
 import { processIO } from './io.js'
-import { stopAllProgress } from './output/progress.js'
-import { runProgram } from './run.js'
+import { cancelled, runProgram } from './run.js'
 
 // a reader that stops early (`| head`) is not an error: stop writing, exit quietly
 for (const stream of [process.stdout, process.stderr])
@@ -15,13 +13,7 @@ const io = processIO({ color: !argv.includes('--no-color') })
 
 // Ctrl-C outside a prompt (a long import or report, text typed at the keyboard): said as at a prompt (run.ts), exit
 // 130. What a store had committed stays; a file store's change not yet renamed into place is not made.
-process.once('SIGINT', () => {
-  stopAllProgress()
-  io.err(`${io.speech?.t.run.cancelled ?? 'cancelled'}\n`)
-  if (argv.includes('--json'))
-    io.out(`${JSON.stringify({ error: { code: 'cancelled', message: 'cancelled', exit_code: ExitCode.Cancelled } })}\n`)
-  process.exit(ExitCode.Cancelled)
-})
+process.once('SIGINT', () => process.exit(cancelled(io, argv)))
 
 // not a top-level await: the program is bundled as CommonJS (see scripts/bundle.mjs); the exit code is set, not
 // exited with, so piped output is flushed first

@@ -62,6 +62,18 @@ export async function runProgram(io: IO, environment: Environment, argv: readonl
   }
 }
 
+/**
+ * Ctrl-C while a command runs (src/cli/main.ts calls it on SIGINT): said as a cancelled prompt is, here, and its exit
+ * code returned.
+ */
+export function cancelled(io: IO, argv: readonly string[]): number {
+  stopAllProgress()
+  const err = new CancelledError('cancelled')
+  const code = exitCodeFor(io, err, false)
+  if (argv.includes('--json')) io.out(`${JSON.stringify({ error: errorJson(err, code) })}\n`)
+  return code
+}
+
 /** The error as `--json` gives it: a code that never changes with the wording, the message, the exit code. */
 function errorJson(err: unknown, exitCode: number) {
   const code =
