@@ -39,12 +39,12 @@ export function terminalPrompter(io: IO): Prompter {
 }
 
 /**
- * The terminal echoed the last line of the letter as typed: when it holds access data (found in the letter so far, so
+ * The terminal echoed the last line of the letter as typed: when it holds access data (found with the line before, so
  * a value on the line after its label counts too), the line is written again with the values masked, so a password
- * does not stay on the screen.
+ * does not stay on the screen. Two lines, not the letter so far: a pasted letter is read once, not once a line.
  */
 function maskEchoedLine(io: IO, lines: readonly string[]): void {
-  const text = lines.join('\n')
+  const text = lines.slice(-2).join('\n')
   const line = lines[lines.length - 1] as string
   const start = text.length - line.length
   const spans = findSecrets(text)
