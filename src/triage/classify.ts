@@ -83,6 +83,8 @@ export function triageRequest(
         topic = restrictedRefusal(reg, facts, ranked) ?? null
       }
     }
+    // a model that leans out keeps the refusal: the question may be work in words the intent lexicon lacks
+    if (p === null || p >= 0.5) topic = servedQuestion(reg, facts, intent, topic) ?? topic
   }
   scope = topic ? topic.scope : 'unclear'
   if (topic)
@@ -266,6 +268,19 @@ function restrictedRefusal(reg: Regulation, facts: RequestFacts, ranked: readonl
   const rule = reg.eligibility.find((r) => r.rule === 'not_licensed' && facts.tier && r.tiers.includes(facts.tier))
   if (rule?.rule !== 'not_licensed') return undefined
   return ranked.find((r) => r.score >= MIN_SCORE && !rule.allowedTopics.includes(r.profile.topic.id))?.profile.topic
+}
+
+/**
+ * A tier served only on its question topic (moguta's demo version: «Вопросы общего использования») asks how to do
+ * something in the product: that is the question it may ask, whichever in-scope topic its words recall ("как сделать
+ * варианты товара" reads like the product's catalogue functions). A report of something broken, or work to be done,
+ * is not such a question and is refused as before.
+ */
+function servedQuestion(reg: Regulation, facts: RequestFacts, intent: Intent, topic: Topic | null): Topic | undefined {
+  if (topic?.scope !== 'in' || !intent.question || intent.problem || intent.work) return undefined
+  const rule = reg.eligibility.find((r) => r.rule === 'not_licensed' && facts.tier && r.tiers.includes(facts.tier))
+  if (rule?.rule !== 'not_licensed' || rule.allowedTopics.includes(topic.id)) return undefined
+  return reg.topics.find((t) => t.scope === 'in' && t.kind === 'question' && rule.allowedTopics.includes(t.id))
 }
 
 /**

@@ -193,6 +193,16 @@ describe('triageRequest decisions', () => {
     expect(v.scope).toBe('in')
   })
 
+  it('serves a demo user asking how to do something whose words recall another in-scope topic', () => {
+    const v = triageRequest(
+      registry.get('moguta'),
+      'Подскажите, как сделать чтобы на все товары сразу была скидка 10%, в админке не нашёл где это настраивается',
+      { receivedAt: at, tier: 'demo' },
+    )
+    expect(v.scope).toBe('in')
+    expect(v.topic?.id).toBe('general-usage')
+  })
+
   it('does not read "ничего не меняли" as modified code', () => {
     const v = triageRequest(
       registry.get('advantshop'),
