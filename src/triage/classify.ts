@@ -85,6 +85,8 @@ export function triageRequest(
     }
     // a model that leans out keeps the refusal: the question may be work in words the intent lexicon lacks
     if (p === null || p >= 0.5) topic = servedQuestion(reg, facts, intent, topic) ?? topic
+    // a default tier is a guess until the agent sets it (imagecms: «пока сотрудник не назначит pro или premium»)
+    if (defaultTier === undefined) topic = reportedFailure(reg, facts, reading, intent, ranked, topic) ?? topic
   }
   scope = topic ? topic.scope : 'unclear'
   if (topic)
@@ -281,6 +283,30 @@ function servedQuestion(reg: Regulation, facts: RequestFacts, intent: Intent, to
   const rule = reg.eligibility.find((r) => r.rule === 'not_licensed' && facts.tier && r.tiers.includes(facts.tier))
   if (rule?.rule !== 'not_licensed' || rule.allowedTopics.includes(topic.id)) return undefined
   return reg.topics.find((t) => t.scope === 'in' && t.kind === 'question' && rule.allowedTopics.includes(t.id))
+}
+
+/**
+ * A tier served only on some topics (imagecms without a licence or with one bought through a partner, moguta's demo)
+ * reports that something is broken without asking how to do anything: that is technical support, which the tier does
+ * not get, whichever topic it may ask about its words recall («лицензию брали через партнёра» reads like the
+ * partnership topic, a payment module like the modules consultation). Returns the refused topic the request is about.
+ */
+function reportedFailure(
+  reg: Regulation,
+  facts: RequestFacts,
+  reading: string,
+  intent: Intent,
+  ranked: readonly TopicScore[],
+  topic: Topic | null,
+): Topic | undefined {
+  if (topic?.scope !== 'in' || !intent.problem || matches('intent.howTo', normalize(reading))) return undefined
+  const rule = reg.eligibility.find((r) => r.rule === 'not_licensed' && facts.tier && r.tiers.includes(facts.tier))
+  if (rule?.rule !== 'not_licensed' || !rule.allowedTopics.includes(topic.id)) return undefined
+  const refused = (t: Topic) => !rule.allowedTopics.includes(t.id)
+  return (
+    ranked.find((r) => r.score > 0 && refused(r.profile.topic))?.profile.topic ??
+    reg.topics.find((t) => t.scope === 'in' && t.kind === 'problem' && refused(t))
+  )
 }
 
 /**

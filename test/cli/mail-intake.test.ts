@@ -7,14 +7,14 @@ import { attachment, envelope, letter, mbox, message, multipart, textBody, word 
 /** `tickets add --eml` and `--mbox`: one ticket per letter, by Message-ID, the whole text stored, the new part triaged. */
 
 const REPLY = letter({
-  subject: `Re: ${word('Доработка шаблона', 'windows-1251')}`,
+  subject: `Re: ${word('Переезд на новый хостинг', 'windows-1251')}`,
   from: `${word('Иван Петров', 'koi8-r')} <ivan@shop.ru>`,
   date: 'Fri, 20 Nov 2026 07:15:00 +0000',
   id: 'reply-1@shop.ru',
   charset: 'windows-1251',
   encoding: 'quoted-printable',
   text: [
-    'Хочу заказать доработку дизайна страницы товара и новый шаблон',
+    'Перенесите, пожалуйста, наш магазин на новый хостинг',
     'Доступ в админку: логин admin пароль Qw7-secret-99',
     '',
     '19.11.2026 18:00, Поддержка пишет:',
@@ -105,7 +105,7 @@ describe('tickets add --eml', () => {
     const t = JSON.parse(r.stdout)
     expect(t).toMatchObject({
       id: 'AS-000001',
-      subject: 'Re: Доработка шаблона',
+      subject: 'Re: Переезд на новый хостинг',
       customer: 'Иван Петров <ivan@shop.ru>',
       received_at: '2026-11-20T10:15:00+03:00',
       channel: 'email',

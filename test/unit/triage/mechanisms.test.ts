@@ -116,6 +116,16 @@ describe('detectIntent', () => {
     expect(detectIntent('установщик виснет на распаковке').problem).toBe(true)
     expect(detectIntent('программа неправильно считает площадь').problem).toBe(true)
     expect(detectIntent('в админке бесконечно грузится список заказов').problem).toBe(true)
+    expect(detectIntent('письма покупателям уходят с кракозябрами в теме').problem).toBe(true)
+    expect(detectIntent('при сохранении отчёта в PDF обрезаются таблицы справа').problem).toBe(true)
+  })
+
+  it.each([
+    'лицензию покупали через партнера. может ли покупатель оформить заказ без регистрации?',
+    'от чего зависит скорость выгрузки каталога?',
+    'совпадает ли цена в выгрузке с ценой на сайте?',
+  ])('does not find a failure inside another word: %s', (text) => {
+    expect(detectIntent(text).problem).toBe(false)
   })
 
   it.each([
@@ -203,6 +213,26 @@ describe('triageRequest decisions', () => {
     expect(v.topic?.id).toBe('general-usage')
   })
 
+  it('refuses a bug report from a tier served only on consultations, whatever licence words it holds', () => {
+    const v = triageRequest(
+      registry.get('imagecms'),
+      'Лицензию Premium нам оформляла студия-партнёр, они пропали. После обновления на сайте пустая страница корзины.',
+      { receivedAt: at, tier: 'via-partner' },
+    )
+    expect(v.scope).toBe('out')
+    expect(v.reasons[0]?.code).toBe('not_licensed')
+  })
+
+  it('keeps a licence key problem in scope when the tier is only the default', () => {
+    const v = triageRequest(
+      registry.get('imagecms'),
+      'купил pro, при активации ключа в админке пишет что ключ не подходит к домену',
+      { receivedAt: at },
+    )
+    expect(v.scope).toBe('in')
+    expect(v.topic?.id).toBe('licence-keys')
+  })
+
   it('does not read "ничего не меняли" as modified code', () => {
     const v = triageRequest(
       registry.get('advantshop'),
@@ -219,6 +249,15 @@ describe('triageRequest decisions', () => {
       { receivedAt: at, tier: 'pro', licenseDate: '2026-11-10' },
     )
     expect(v.scope).toBe('in')
+    expect(v.warnings.map((w) => w.code)).toContain('multiple_problems')
+  })
+
+  it('warns about numbered problems when one of them is told as garbled output', () => {
+    const v = triageRequest(
+      registry.get('umi'),
+      'по сайту shop.ru:\n1. в админке не сохраняется поле «Старая цена»;\n2. письма клиентам уходят с кракозябрами в теме.',
+      { receivedAt: at },
+    )
     expect(v.warnings.map((w) => w.code)).toContain('multiple_problems')
   })
 
