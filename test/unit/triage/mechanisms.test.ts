@@ -120,6 +120,11 @@ describe('detectIntent', () => {
     expect(detectIntent('при сохранении отчёта в PDF обрезаются таблицы справа').problem).toBe(true)
   })
 
+  it('reads a retold "не могут понять, как" as a question, not a failure', () => {
+    const intent = detectIntent('Клиенты на демо-версии. Не могут понять, как у товара сделать варианты по размеру')
+    expect(intent).toMatchObject({ problem: false, question: true })
+  })
+
   it.each([
     'лицензию покупали через партнера. может ли покупатель оформить заказ без регистрации?',
     'от чего зависит скорость выгрузки каталога?',
