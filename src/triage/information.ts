@@ -74,5 +74,5 @@ export function missingInformation(text: string, required: readonly InformationI
 }
 
 function stripEmails(text: string): string {
-  return text.replace(/\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ')
+  return text.replace(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ')
 }

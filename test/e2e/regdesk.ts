@@ -22,10 +22,17 @@ export function tempDir(): string {
 }
 
 /** Runs the built CLI as a user would, in a clean environment: own store and config, UTC machine clock zone. */
-export async function regdesk(args: string[], env: Record<string, string> = {}, input?: string) {
+export async function regdesk(
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+  /** ms after which the run is killed (a hang fails the test instead of holding the suite) */
+  timeout?: number,
+) {
   const home = tempDir()
   const r = await execa(process.execPath, [BIN, ...args], {
     cleanup: true,
+    ...(timeout === undefined ? {} : { timeout }),
     reject: false,
     extendEnv: false,
     input,
@@ -43,5 +50,5 @@ export async function regdesk(args: string[], env: Record<string, string> = {}, 
   })
   // the home of one run (its default store and config) is the run's own: removed after it
   rmSync(home, { recursive: true, force: true })
-  return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) }
+  return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr), timedOut: r.timedOut }
 }

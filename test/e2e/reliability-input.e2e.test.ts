@@ -134,3 +134,21 @@ describe.concurrent('odd but valid text is accepted and never echoed raw', () =>
     expect(stored.text).toBe(text)
   })
 })
+
+// A pasted base64 image or log line is one long token. Patterns retried from every position of such a token
+// («\S+@\S+\.\S+», a URL scheme after \b, a Latin letter inside a Cyrillic word) took minutes at this length (a run
+// of 4,000 "@" took 45 s); each run here takes about a second, and is killed after 15 s.
+describe.concurrent('a request that is one 300,000-character token is triaged and stored', () => {
+  it.each(['а', '@', 'a.', 'www.', '.ru', 'v1.', 'a@b.', 'Zm9vYmFy+/='])('a run of %j', async (unit) => {
+    const text = unit.repeat(Math.ceil(300_000 / unit.length)).slice(0, 300_000)
+    const r = await regdesk(
+      ['tickets', 'add', '-r', 'moguta', '--json', '-f', file(text)],
+      storeEnv(),
+      undefined,
+      30_000,
+    )
+    expect(r.timedOut, 'killed after 15 s').toBe(false)
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(['in', 'out', 'unclear']).toContain(JSON.parse(r.stdout).triage.scope)
+  })
+})
