@@ -37,7 +37,9 @@ function snapshot(dir: string): Record<string, string> {
           ? 'dir'
           : s.isSymbolicLink()
             ? `-> ${readlinkSync(join(dir, n))}`
-            : readFileSync(join(dir, n), 'utf8'),
+            : s.isFIFO()
+              ? 'fifo'
+              : readFileSync(join(dir, n), 'utf8'),
       ]
     }),
   )
@@ -104,6 +106,24 @@ describe('a store that is a directory', () => {
     expectCleanFailure(await run({ REGDESK_STORE: store }), /\(EISDIR: it is a directory, not a file\)$/)
     expect(snapshot(dir)).toEqual(before)
     expect(readdirSync(store)).toEqual([])
+  })
+})
+
+describe('a store that is a named pipe (as /dev/null is a device)', () => {
+  it.each([
+    ['tickets add', ['tickets', 'add', '-r', 'moguta', 'На сайте ошибка 500']],
+    ['tickets list', ['tickets', 'list']],
+    ['overdue', ['overdue']],
+  ])('%s → exit 1, "it is a named pipe", the pipe left as it is', async (_name, args) => {
+    const dir = tempDir()
+    const store = join(dir, 'tickets.json')
+    await execa('mkfifo', [store])
+    const before = snapshot(dir)
+    // killed if it waits for a writer on the pipe (reading it blocks) instead of refusing it
+    const r = await regdesk(args, { REGDESK_STORE: store }, undefined, 15_000)
+    expectCleanFailure(r, /^error: cannot use the ticket store .*tickets\.json \(it is a named pipe, not a file\)$/)
+    expect(lstatSync(store).isFIFO()).toBe(true)
+    expect(snapshot(dir)).toEqual(before)
   })
 })
 

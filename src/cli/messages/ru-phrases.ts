@@ -355,6 +355,14 @@ export function ruPhrases(): readonly Phrase[] {
       'не удаётся заменить хранилище заявок $1 ($<tr1>); ничего не изменено',
     ),
     p(
+      String.raw`cannot use the ticket store (.+?) \(it is (?<tr1>a character device|a block device|a named pipe|a socket), not a file\)`,
+      'нельзя использовать хранилище заявок $1 (это $<tr1>, а не файл)',
+    ),
+    p('a character device', 'символьное устройство'),
+    p('a block device', 'блочное устройство'),
+    p('a named pipe', 'именованный канал'),
+    p('a socket', 'сокет'),
+    p(
       String.raw`cannot read the ticket store (.+?) \((?<tr1>.*)\)`,
       'не удаётся прочитать хранилище заявок $1 ($<tr1>)',
     ),

@@ -7,6 +7,7 @@ import {
   readFileSync,
   readlinkSync,
   realpathSync,
+  type Stats,
   statSync,
 } from 'node:fs'
 import { explain } from '../../data/errno.js'
@@ -68,6 +69,23 @@ export function readStamped(path: string, label: string): { bytes: Buffer; stamp
 }
 
 /**
+ * A device, a pipe or a socket is never a store: the atomic write renames a new file over the path, which would
+ * replace `/dev/null` itself (as root). A directory is left to the read, which says so.
+ */
+function refuseSpecialFile(s: Stats, label: string): void {
+  const kind = s.isCharacterDevice()
+    ? 'a character device'
+    : s.isBlockDevice()
+      ? 'a block device'
+      : s.isFIFO()
+        ? 'a named pipe'
+        : s.isSocket()
+          ? 'a socket'
+          : undefined
+  if (kind) throw new RegdeskError(`cannot use the ticket store ${label} (it is ${kind}, not a file)`)
+}
+
+/**
  * The file a path names: itself, or the target when it is a symbolic link (dotfiles, a synced
  * folder), so the lock, the temporary file and the rename happen next to the target and the
  * link stays a link. A link to nothing is refused rather than replaced by a file.
@@ -75,14 +93,20 @@ export function readStamped(path: string, label: string): { bytes: Buffer; stamp
 export function resolveLink(file: string): string {
   let link: boolean
   try {
-    link = lstatSync(file).isSymbolicLink()
-  } catch {
+    const s = lstatSync(file)
+    link = s.isSymbolicLink()
+    if (!link) refuseSpecialFile(s, file)
+  } catch (e) {
+    if (e instanceof RegdeskError) throw e
     return file
   }
   if (!link) return file
   try {
-    return realpathSync(file)
+    const target = realpathSync(file)
+    refuseSpecialFile(statSync(target), file)
+    return target
   } catch (e) {
+    if (e instanceof RegdeskError) throw e
     const code = (e as NodeJS.ErrnoException).code
     let target = '?'
     try {
