@@ -29,18 +29,41 @@ export interface Backlog {
 const DONE: ReadonlySet<string> = new Set(['resolved', 'closed'])
 
 export function backlogOf(tickets: Iterable<Ticket>, now: number): Backlog {
+  const entries: BacklogEntry[] = []
+  for (const t of tickets) {
+    const entry = backlogEntry(t, now)
+    if (entry) entries.push(entry)
+  }
+  return backlogOfEntries(entries, now)
+}
+
+/** What the backlog keeps of a ticket open at `now`, so that a report over a big store keeps no whole tickets. */
+export interface BacklogEntry {
+  id: string
+  received_at: string
+  received: number
+  status: 'new' | 'open' | 'waiting_customer'
+}
+
+/** The backlog's entry of a ticket; undefined when it was not received by `now` or was resolved or closed by then. */
+export function backlogEntry(t: Ticket, now: number): BacklogEntry | undefined {
+  const received = instantMs(t.received_at)
+  if (received > now) return undefined
+  const status = statusAt(t, now)
+  if (DONE.has(status)) return undefined
+  return { id: t.id, received_at: t.received_at, received, status: status as BacklogEntry['status'] }
+}
+
+/** The backlog of the entries of distinct tickets. */
+export function backlogOfEntries(entries: Iterable<BacklogEntry>, now: number): Backlog {
   const byAge = AGE_BUCKETS.map((b) => ({ ...b, count: 0 }))
   const byStatus = { new: 0, open: 0, waiting_customer: 0 }
   let oldest: Backlog['oldest'] = null
   let open = 0
-  for (const t of tickets) {
-    const received = instantMs(t.received_at)
-    if (received > now) continue
-    const status = statusAt(t, now)
-    if (DONE.has(status)) continue
+  for (const t of entries) {
     open++
-    byStatus[status as keyof typeof byStatus]++
-    const age = Math.floor((now - received) / 60_000)
+    byStatus[t.status]++
+    const age = Math.floor((now - t.received) / 60_000)
     const bucket = byAge.find((b) => b.to_minutes === null || age < b.to_minutes) as (typeof byAge)[number]
     bucket.count++
     if (!oldest || age > oldest.age_minutes || (age === oldest.age_minutes && t.id < oldest.id))

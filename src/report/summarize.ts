@@ -5,7 +5,7 @@ import { levelClock } from '../sla/deadline.js'
 import { type ReactionWindow, ticketWindows } from '../sla/windows.js'
 import type { Ticket } from '../ticket/ticket.js'
 import { hasMultipleProblems, isOutOfScope } from '../ticket/triage-record.js'
-import { type Backlog, backlogOf, resolvedAt } from './backlog.js'
+import { type Backlog, type BacklogEntry, backlogEntry, backlogOfEntries, resolvedAt } from './backlog.js'
 import type { ReportObserver } from './figures.js'
 
 /**
@@ -162,8 +162,8 @@ export type Topic = { id: string; kind: 'reason' | 'topic'; clause: string | nul
 
 interface Group extends Tally {
   key: GroupKey
-  /** late and overdue windows, in window order */
-  breaches: { ticket: Ticket; w: ReactionWindow; scope: Scope }[]
+  /** late and overdue windows, in window order (of their ticket, what a breach shows: not the whole ticket) */
+  breaches: { id: string; assignee: string | null; w: ReactionWindow; scope: Scope }[]
 }
 
 /** What a regulation's tickets share: looked up and computed once, not per ticket. */
@@ -181,6 +181,28 @@ interface Scope {
 }
 
 export function summarizeCompliance(input: ReportInput): Report {
+  const tally = complianceTally(input)
+  for (const ticket of input.tickets) tally.add(ticket)
+  for (const ticket of input.open ?? []) tally.addOpen(ticket)
+  return tally.report()
+}
+
+/** What a report is given besides the tickets, which its tally is then given one at a time. */
+export type TallyInput = Omit<ReportInput, 'tickets' | 'open'>
+
+/**
+ * The report as it accumulates: a store hands the tickets in one at a time (TicketStore.scanSummaries) and none is
+ * kept, so a report over 100,000 tickets holds their figures, not the tickets.
+ */
+export interface ComplianceTally {
+  /** a ticket that may have a window in the period (ReportInput.tickets) */
+  add(ticket: Ticket): void
+  /** a ticket open now (ReportInput.open) */
+  addOpen(ticket: Ticket): void
+  report(): Report
+}
+
+export function complianceTally(input: TallyInput): ComplianceTally {
   const skipped: Report['skipped'] = []
   const regs = new Map<string, Regulation>()
   const scopes = new Map<string, Scope | undefined>()
@@ -211,17 +233,23 @@ export function summarizeCompliance(input: ReportInput): Report {
   }
 
   const helpdesk: HelpdeskDeadlines = { windows: 0, differ: 0, met_by_regdesk: 0, met_by_helpdesk: 0, disagree: 0 }
-  const backlog = new Map<string, Ticket>()
+  // open tickets by id: a ticket given both ways counts once
+  const backlog = new Map<string, BacklogEntry>()
+  const toBacklog = (ticket: Ticket) => {
+    if (backlog.has(ticket.id)) return
+    const entry = backlogEntry(ticket, input.now)
+    if (entry) backlog.set(ticket.id, entry)
+  }
   const resolvedWorking: number[] = []
   const resolvedClock: number[] = []
-  for (const ticket of input.tickets) {
-    if (input.only && ticket.regulation !== input.only) continue
+  const add = (ticket: Ticket): void => {
+    if (input.only && ticket.regulation !== input.only) return
     const scope = scopeOf(ticket.regulation)
     if (!scope) {
       skipped.push({ id: ticket.id, regulation: ticket.regulation })
-      continue
+      return
     }
-    backlog.set(ticket.id, ticket)
+    toBacklog(ticket)
     const received = instantMs(ticket.received_at)
     if (received >= scope.start && received < scope.end) {
       const resolved = resolvedAt(ticket, input.now)
@@ -231,7 +259,7 @@ export function summarizeCompliance(input: ReportInput): Report {
       }
     }
     // a ticket received after the period opens no window in it: skip the work
-    if (received >= scope.end) continue
+    if (received >= scope.end) return
     const windows = ticketWindows(ticket, scope.reg, scope.clock, input.now)
     // a ticket counts (received, out of scope…) with its first window: by agent, under who answered it
     if (received >= scope.start) {
@@ -249,38 +277,41 @@ export function summarizeCompliance(input: ReportInput): Report {
       const g = groupOf(scope, ticket, w)
       countWindow(g, w, input.now)
       input.observe?.window(w, ticket, scope.reg, scope.clock, weekOf(scope, w.openedAt))
-      if ((w.status === 'late' || w.status === 'overdue') && w.deadline !== null) g.breaches.push({ ticket, w, scope })
+      if ((w.status === 'late' || w.status === 'overdue') && w.deadline !== null)
+        g.breaches.push({ id: ticket.id, assignee: ticket.assignee, w, scope })
     }
   }
-
-  for (const ticket of input.open ?? [])
-    if ((!input.only || ticket.regulation === input.only) && scopeOf(ticket.regulation)) backlog.set(ticket.id, ticket)
-
-  const all = groups.sort((a, b) => compareKeys(a.key, b.key))
-  const breaches: Breach[] = []
-  for (const g of all) for (const b of g.breaches) breaches.push(breachOf(b.ticket, b.w, b.scope, input.now))
-  breaches.sort((a, b) => b.late_working_minutes - a.late_working_minutes || a.id.localeCompare(b.id))
-
-  return {
-    period: { from: input.from, to: input.to },
-    // with an offset like every other instant: the first regulation's (by id), else the given zone
-    generated_at: formatInstantIn(input.now, firstZone(regs) ?? input.zone),
-    by: input.by,
-    regulations: [...regs.values()]
-      .map((r) => ({ id: r.id, timezone: r.workingTime.timezone }))
-      .sort((a, b) => a.id.localeCompare(b.id)),
-    groups: all.map((g) => ({ key: g.key, ...statsOf(g) })),
-    totals: statsOf(totalOf(all)),
-    breaches,
-    backlog: backlogOf(backlog.values(), input.now),
-    resolution: {
-      resolved: resolvedClock.length,
-      working_minutes: distribution(resolvedWorking),
-      minutes: distribution(resolvedClock),
-    },
-    helpdesk_deadlines: helpdesk,
-    skipped,
+  const addOpen = (ticket: Ticket): void => {
+    if ((!input.only || ticket.regulation === input.only) && scopeOf(ticket.regulation)) toBacklog(ticket)
   }
+
+  const report = (): Report => {
+    const all = groups.sort((a, b) => compareKeys(a.key, b.key))
+    const breaches: Breach[] = []
+    for (const g of all) for (const b of g.breaches) breaches.push(breachOf(b, input.now))
+    breaches.sort((a, b) => b.late_working_minutes - a.late_working_minutes || a.id.localeCompare(b.id))
+    return {
+      period: { from: input.from, to: input.to },
+      // with an offset like every other instant: the first regulation's (by id), else the given zone
+      generated_at: formatInstantIn(input.now, firstZone(regs) ?? input.zone),
+      by: input.by,
+      regulations: [...regs.values()]
+        .map((r) => ({ id: r.id, timezone: r.workingTime.timezone }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+      groups: all.map((g) => ({ key: g.key, ...statsOf(g) })),
+      totals: statsOf(totalOf(all)),
+      breaches,
+      backlog: backlogOfEntries(backlog.values(), input.now),
+      resolution: {
+        resolved: resolvedClock.length,
+        working_minutes: distribution(resolvedWorking),
+        minutes: distribution(resolvedClock),
+      },
+      helpdesk_deadlines: helpdesk,
+      skipped,
+    }
+  }
+  return { add, addOpen, report }
 }
 
 /** A first window judged by the helpdesk's deadline beside regdesk's (a window not yet due by either is left out). */
@@ -471,11 +502,11 @@ function statsOf(t: Tally): Stats {
   }
 }
 
-function breachOf(ticket: Ticket, w: ReactionWindow, scope: Scope, now: number): Breach {
+function breachOf({ id, assignee, w, scope }: Group['breaches'][number], now: number): Breach {
   const deadline = w.deadline as number
   const end = w.respondedAt ?? now
   return {
-    id: ticket.id,
+    id,
     regulation: scope.reg.id,
     level: w.level,
     opened_at: formatInstantIn(w.openedAt, scope.zone),
@@ -483,7 +514,7 @@ function breachOf(ticket: Ticket, w: ReactionWindow, scope: Scope, now: number):
     responded_at: w.respondedAt === null ? null : formatInstantIn(w.respondedAt, scope.zone),
     late_working_minutes: Math.round(levelClock(scope.reg, scope.clock, w.level).elapsed(deadline, end)),
     late_minutes: Math.round((end - deadline) / 60_000),
-    assignee: ticket.assignee,
+    assignee,
   }
 }
 

@@ -1,4 +1,5 @@
-import { type TicketFacts, ticketFacts } from '../ticket/facts.js'
+import { instantMs } from '../calendar/instant.js'
+import { lastOpenedAt, type TicketFacts, ticketFacts } from '../ticket/facts.js'
 import type { Ticket } from '../ticket/ticket.js'
 import type { TicketFilter } from './ticket-store.js'
 
@@ -12,8 +13,9 @@ export function matchesFilter(t: Ticket, f: TicketFilter, facts?: TicketFacts): 
   if (f.statuses && !f.statuses.includes(t.status)) return false
   if (f.regulation !== undefined && t.regulation !== f.regulation) return false
   if (f.assignee !== undefined && t.assignee !== f.assignee) return false
-  if (f.receivedBefore !== undefined && !(Date.parse(t.received_at) < f.receivedBefore)) return false
+  if (f.receivedBefore !== undefined && !(instantMs(t.received_at) < f.receivedBefore)) return false
   if (f.attention === undefined && f.windowsSince === undefined) return true
+  if (f.attention === undefined && facts === undefined) return lastOpenedAt(t) >= (f.windowsSince as number)
   const x = facts ?? ticketFacts(t)
   if (f.attention) {
     const { at, atRisk } = f.attention

@@ -11,7 +11,7 @@ import type { Status, Ticket, TicketOrigin } from '../ticket/ticket.js'
  * - ids are allocated per prefix inside the change that stores the ticket: never twice;
  * - a ticket is validated (ticket/validate.ts) before it is written: a bug cannot corrupt a store (an intake item
  *   may have checked its ticket itself with the same validation, IntakeItem.checkedAlone: it is not checked twice);
- * - `list` and `summaries` give tickets in the order they were stored.
+ * - `list` and `scanSummaries` give tickets in the order they were stored.
  */
 export interface TicketStore {
   /** what to call the store in messages: the file, or the URL with its password masked */
@@ -20,8 +20,17 @@ export interface TicketStore {
   get(id: string): Promise<Ticket>
   /** the tickets matching `filter`, one at a time (a store of 100,000 is never one array) */
   list(filter?: TicketFilter): AsyncIterable<Ticket>
-  /** the matching tickets without their free text (summaryOf), for reports */
-  summaries(filter?: TicketFilter): Promise<Ticket[]>
+  /**
+   * Hands each ticket matching any of `filters` to `visit` once, without its free text (summaryOf; a store may give
+   * the whole ticket), with which of the filters it matched, and keeps none: a report over 100,000 tickets holds
+   * its figures, not the tickets. `restart` is called when the store has to begin again (a damaged summary file,
+   * given up for the store itself): forget what was visited before it.
+   */
+  scanSummaries(
+    filters: readonly TicketFilter[],
+    visit: (ticket: Ticket, matched: readonly boolean[]) => void,
+    restart: () => void,
+  ): Promise<void>
   /** stores a new ticket made by `make` with the next free id of `prefix` */
   insert(prefix: string, make: (id: string) => Ticket): Promise<Ticket>
   /** changes one ticket; nothing is written when the change says it changed nothing or throws */

@@ -78,3 +78,21 @@ export function ticketFacts(t: Ticket): TicketFacts {
   const recorded = Boolean(records?.length) && !records?.some((r) => r.reason === 'no_level' && r.level === null)
   return { lastEventAt, lastCustomerAt, lastOpenedAt, openDeadline, openTarget, recorded }
 }
+
+/**
+ * ticketFacts(t).lastOpenedAt alone, reading only the instants it needs (receipt, replies, recorded openings): a
+ * report selects its tickets by it over a whole store.
+ */
+export function lastOpenedAt(t: Ticket): number {
+  let last = instantMs(t.received_at)
+  for (const e of t.events) {
+    if (e.type !== 'customer_reply') continue
+    const at = instantMs(e.at)
+    if (at > last) last = at
+  }
+  for (const r of t.windows ?? []) {
+    const at = instantMs(r.opened_at)
+    if (at > last) last = at
+  }
+  return last
+}

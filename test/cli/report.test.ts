@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { regdesk, tempDir } from '../support/in-process.js'
@@ -76,6 +76,22 @@ describe('regdesk report over the fixture store', () => {
     const rebuilt = await regdesk(args, env)
     expect(kept.stdout).toBe(rebuilt.stdout)
     expect(kept.stdout).not.toBe(fromStore.stdout)
+  })
+
+  it('a summary damaged half-way (edited by hand) is given up for the store: the same figures, none counted twice', async () => {
+    const file = store()
+    const env = { REGDESK_STORE: file, REGDESK_NOW: NOW }
+    const args = ['report', '--json', '--by', 'level', '--from', '2026-11-01', '--to', '2026-11-30']
+    const whole = await regdesk(args, env) // writes the summary
+    const lines = readFileSync(`${file}.summary`, 'latin1').split('\n')
+    const middle = Math.floor(lines.length / 2)
+    lines[middle] = (lines[middle] as string).replace('"events":[', '"events":[[[')
+    writeFileSync(`${file}.summary`, lines.join('\n'), 'latin1')
+    const r = await regdesk(args, env)
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toBe(whole.stdout)
+    // and the summary is written afresh from the store
+    expect(readFileSync(`${file}.summary`, 'latin1').split('\n')[middle]).not.toContain('[[[')
   })
 
   it('JSON figures add up: every window has exactly one outcome, groups sum to the totals', async () => {

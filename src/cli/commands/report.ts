@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander'
 import { formatInstantIn } from '../../calendar/instant.js'
 import { UsageError } from '../../errors.js'
+import type { Regulation } from '../../regulation/load.js'
 import { collectFigures, type FiguresCollector } from '../../report/figures.js'
-import { GROUPINGS, type Grouping, type Report, summarizeCompliance } from '../../report/summarize.js'
+import { complianceTally, GROUPINGS, type Grouping, type Report } from '../../report/summarize.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
@@ -83,35 +84,41 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   const only = opts.regulation ? { regulation: opts.regulation } : {}
   // the printable report's charts are gathered in the report's own pass (report/figures.ts)
   const figures = format === 'html' ? collectFigures() : undefined
-  // a big store takes seconds to read: the bar moves by step (the period's tickets, the open ones, the figures)
-  const progress = startProgress(ctx.io, ctx.io.speech.t.progress.report, 3)
-  const [tickets, open] = await withStore(ctx, environment, async (store) => {
-    const inPeriod = await store.summaries({ receivedBefore: end, windowsSince: start, ...only })
-    progress.update(1)
-    // the backlog: tickets open now (a ticket open at a past --now and closed since is among
-    // them only when it had a window in the period)
-    const openNow = await store.summaries({
-      statuses: ['new', 'open', 'waiting_customer'],
-      receivedBefore: ctx.now + 1,
-      ...only,
-    })
-    progress.update(2)
-    return [inPeriod, openNow]
-  })
-  const report = summarizeCompliance({
-    tickets,
-    regulation: (id) => (registry.has(id) ? registry.get(id) : undefined),
-    clock: (reg) => businessClock(ctx, reg),
+  // a big store takes seconds to read: a count of the tickets read so far
+  const progress = startProgress(ctx.io, ctx.io.speech.t.progress.tickets)
+  let read = 0
+  const setup = {
+    regulation: (id: string) => (registry.has(id) ? registry.get(id) : undefined),
+    clock: (reg: Regulation) => businessClock(ctx, reg),
     from,
     to,
     now: ctx.now,
     by: opts.by,
     zone,
-    open,
     ...(opts.regulation ? { only: opts.regulation } : {}),
     ...(figures ? { observe: figures } : {}),
+  }
+  let tally = complianceTally(setup)
+  const report = await withStore(ctx, environment, async (store) => {
+    // in one pass: the tickets that may have a window in the period, and the backlog, tickets open now (a ticket
+    // open at a past --now and closed since is among them only when it had a window in the period)
+    await store.scanSummaries(
+      [
+        { receivedBefore: end, windowsSince: start, ...only },
+        { statuses: ['new', 'open', 'waiting_customer'], receivedBefore: ctx.now + 1, ...only },
+      ],
+      (ticket, [inPeriod, openNow]) => {
+        if (++read % 1024 === 0) progress.update(read)
+        if (inPeriod) tally.add(ticket)
+        else if (openNow) tally.addOpen(ticket)
+      },
+      () => {
+        tally = complianceTally(setup)
+        read = 0
+      },
+    )
+    return tally.report()
   })
-  progress.update(3)
   progress.stop()
   if (report.skipped.length)
     ctx.io.err(

@@ -433,7 +433,6 @@ export const en = {
     tickets: 'tickets read',
     lines: 'lines answered',
     copying: 'copying tickets',
-    report: 'report',
   },
   /** an e-mail taken in (triage --eml, tickets add --eml/--mbox) */
   mail: {

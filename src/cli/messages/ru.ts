@@ -424,7 +424,6 @@ export const ru: Messages = {
     tickets: 'заявок прочитано',
     lines: 'строк обработано',
     copying: 'копирование заявок',
-    report: 'отчёт',
   },
   mail: {
     from: 'от',

@@ -42,7 +42,7 @@ import { type HeldLock, type LockOptions, lockStore } from './lock.js'
 import { Sidecars } from './sidecars.js'
 import {
   appendSummaryLine,
-  parseSummary,
+  eachSummaryTicket,
   replaceSummaryLine,
   restamp,
   summaryParts,
@@ -193,42 +193,58 @@ export class JsonFileStore implements TicketStore {
     yield* canonicalTickets(file.bytes)
   }
 
-  async summaries(filter: TicketFilter = {}): Promise<Ticket[]> {
-    const all = this.readSummaries()
-    return isEmptyFilter(filter) ? all : all.filter((t) => matchesFilter(t, filter))
+  async scanSummaries(
+    filters: readonly TicketFilter[],
+    visit: (ticket: Ticket, matched: readonly boolean[]) => void,
+    restart: () => void,
+  ): Promise<void> {
+    const all = filters.map(isEmptyFilter)
+    this.eachSummary((t) => {
+      const matched = filters.map((f, i) => all[i] || matchesFilter(t, f))
+      if (matched.includes(true)) visit(t, matched)
+    }, restart)
+  }
+
+  /** Every ticket as eachSummary gives them, in one array (for tests and small stores). */
+  readSummaries(): Ticket[] {
+    const out: Ticket[] = []
+    this.eachSummary(
+      (t) => out.push(t),
+      () => {
+        out.length = 0
+      },
+    )
+    return out
   }
 
   /**
-   * The tickets as the summary beside the store keeps them (no free text): from the summary when
-   * it describes the file on disk, else from the store itself, read and validated, after which
-   * the summary is written afresh for the next reader. @throws DataError when the store is invalid
+   * The tickets as the summary beside the store keeps them (no free text), one at a time: from the summary when it
+   * describes the file on disk, else from the store itself, read and validated (whole tickets, a superset of their
+   * summaries), after which the summary is written afresh for the next reader. A summary found damaged part-way is
+   * given up for the store, after `restart`. @throws DataError when the store is invalid
    */
-  readSummaries(): Ticket[] {
+  private eachSummary(visit: (ticket: Ticket) => void, restart: () => void): void {
     this.resolve()
     const before = stampNow(this.path)
-    if (!before) return []
-    // a second read of the same file (report: the period, then the backlog) is the first one's
-    if (this.lastSummaries && sameStamp(this.lastSummaries.stamp, before)) return this.lastSummaries.tickets
-    const tickets = this.readSummariesOf(before)
-    this.lastSummaries = { stamp: before, tickets }
-    return tickets
-  }
-
-  private lastSummaries: { stamp: FileStamp; tickets: Ticket[] } | undefined
-
-  private readSummariesOf(before: FileStamp): Ticket[] {
+    if (!before) return
     const summary = this.sidecars.readSummary()
-    const tickets = summary === undefined ? undefined : parseSummary(summary, before)
-    if (tickets) return tickets
+    if (summary !== undefined) {
+      let visited = false
+      const whole = eachSummaryTicket(summary, before, (t) => {
+        visited = true
+        visit(t)
+      })
+      if (whole) return
+      if (visited) restart()
+    }
     const file = readStamped(this.path, this.file)
-    if (!file) return []
+    if (!file) return
     const data = this.parse(file)
     // stamped with the identity of the bytes read; not written when a writer has replaced the store
     // meanwhile (its own summary, for the new file, stays)
     const now = stampNow(this.path)
     if (now && sameStamp(now, file.stamp)) this.sidecars.writeSummary(summaryParts(data.tickets, file.stamp))
-    // the whole tickets: a superset of their summaries, already in memory
-    return data.tickets
+    for (const t of data.tickets) visit(t)
   }
 
   async count(): Promise<number> {

@@ -42,16 +42,31 @@ export function* summaryParts(tickets: readonly Ticket[], stamp: FileStamp): Gen
   yield summaryTail(stamp)
 }
 
-/** The summary's tickets when it describes the store with `stamp`; undefined when stale or unreadable. */
-export function parseSummary(text: string, stamp: FileStamp): Ticket[] | undefined {
+/**
+ * Hands each ticket of a summary that describes the store with `stamp` to `visit`, parsed one line at a time: a report
+ * keeps none of them, so 100,000 tickets never sit in memory at once (nor are they all promoted to the old
+ * generation, which cost a report over them more than the parse). False, having visited none, when the summary is
+ * stale; false, after those before it, at a line that is not a ticket's JSON (a hand-edited summary).
+ */
+export function eachSummaryTicket(text: string, stamp: FileStamp, visit: (ticket: Ticket) => void): boolean {
   // the stamp is checked on the text first: a stale summary costs no parse
-  if (!summaryStamped(text, stamp)) return undefined
-  try {
-    const data = JSON.parse(text) as { tickets?: unknown }
-    return Array.isArray(data.tickets) ? (data.tickets as Ticket[]) : undefined
-  } catch {
-    return undefined
+  if (!summaryStamped(text, stamp)) return false
+  const end = text.lastIndexOf('\n],"stamp":') + 1
+  let at = SUMMARY_HEAD.length
+  while (at < end) {
+    const lineEnd = text.indexOf('\n', at)
+    const line = text.slice(at, text.charCodeAt(lineEnd - 1) === 44 ? lineEnd - 1 : lineEnd)
+    at = lineEnd + 1
+    let ticket: unknown
+    try {
+      ticket = JSON.parse(line)
+    } catch {
+      return false
+    }
+    if (typeof ticket !== 'object' || ticket === null || Array.isArray(ticket)) return false
+    visit(ticket as Ticket)
   }
+  return true
 }
 
 /** Whether a summary's text is one written for the store file with `stamp`. */

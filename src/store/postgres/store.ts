@@ -30,6 +30,8 @@ export interface PostgresStoreOptions extends ConnectOptions {
 
 /** Rows per statement when tickets are copied in or listed: large enough to amortise a round trip, small enough for memory. */
 const BATCH = 1000
+/** tickets a page of a report's scan (scanSummaries) */
+const SUMMARY_PAGE = 5000
 
 /**
  * The team store: one PostgreSQL database that every agent writes at once (issue 14). Each
@@ -104,25 +106,43 @@ export class PostgresStore implements TicketStore {
     }
   }
 
-  async summaries(filter: TicketFilter = {}): Promise<Ticket[]> {
-    if (!(await this.ready(false))) return []
-    const where = whereOf(filter)
-    // rows as arrays of one text, joined and parsed once: measured faster than one string_agg text
-    // (a single 7 MB protocol message) and than a JSON.parse per row
+  async scanSummaries(
+    filters: readonly TicketFilter[],
+    visit: (ticket: Ticket, matched: readonly boolean[]) => void,
+  ): Promise<void> {
+    if (!filters.length || !(await this.ready(false))) return
+    const params: unknown[] = []
+    const conditions = filters.map((f) => `(${whereOf(f, params).sql})`)
     const c = this.client as Client
-    let rows: unknown[][]
-    try {
-      rows = (
-        await c.query({
-          text: `SELECT summary FROM regdesk_tickets WHERE ${where.sql} ORDER BY seq`,
-          values: where.params,
-          rowMode: 'array',
-        })
-      ).rows
-    } catch (e) {
-      throw unavailable(this.label, e, 'query')
+    // keyset pages in stored order, each joined and parsed once (measured faster than a JSON.parse per row), with
+    // which filters each row matched; memory holds a page, not the tickets
+    const page = (after: number) =>
+      c.query({
+        text: `SELECT seq, ${conditions.join(', ')}, summary FROM regdesk_tickets WHERE (${conditions.join(' OR ')}) AND seq > $${params.length + 1} ORDER BY seq LIMIT ${SUMMARY_PAGE}`,
+        values: [...params, after],
+        rowMode: 'array',
+      })
+    let next = page(0)
+    for (;;) {
+      let rows: unknown[][]
+      try {
+        rows = (await next).rows
+      } catch (e) {
+        throw unavailable(this.label, e, 'query')
+      }
+      const full = rows.length === SUMMARY_PAGE
+      if (full) {
+        // asked for before this page is parsed: the server finds the next one meanwhile
+        next = page(Number((rows[rows.length - 1] as unknown[])[0]))
+        next.catch(() => {})
+      }
+      if (rows.length) {
+        const n = filters.length
+        const tickets = JSON.parse(`[${rows.map((row) => row[n + 1]).join(',')}]`) as Ticket[]
+        for (let i = 0; i < rows.length; i++) visit(tickets[i] as Ticket, (rows[i] as boolean[]).slice(1, n + 1))
+      }
+      if (!full) return
     }
-    return rows.length ? (JSON.parse(`[${rows.map((row) => row[0]).join(',')}]`) as Ticket[]) : []
   }
 
   async insert(prefix: string, make: (id: string) => Ticket): Promise<Ticket> {
@@ -472,8 +492,8 @@ function rowOf(t: Ticket): unknown[] {
 }
 
 /** TicketFilter as a WHERE clause with its parameters (the file store's matchesFilter, in SQL). */
-export function whereOf(f: TicketFilter): { sql: string; params: unknown[] } {
-  const params: unknown[] = []
+/** The condition of a filter, its values appended to `params` (several conditions may share them). */
+export function whereOf(f: TicketFilter, params: unknown[] = []): { sql: string; params: unknown[] } {
   const p = (v: unknown) => {
     params.push(v)
     return `$${params.length}`

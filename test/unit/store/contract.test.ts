@@ -109,6 +109,19 @@ async function all(store: TicketStore, filter?: TicketFilter): Promise<Ticket[]>
   return out
 }
 
+/** The summaries of the tickets matching one filter, as a report's scan is given them. */
+async function summaries(store: TicketStore, filter: TicketFilter = {}): Promise<Ticket[]> {
+  const out: Ticket[] = []
+  await store.scanSummaries(
+    [filter],
+    (t) => out.push(t),
+    () => {
+      out.length = 0
+    },
+  )
+  return out
+}
+
 /** Texts a store must keep exactly: SQL and JSON metacharacters, placeholders, odd Unicode. */
 const HOSTILE = [
   `'; DROP TABLE regdesk_tickets; --`,
@@ -135,7 +148,7 @@ describe.each(backends)('TicketStore contract: $name', (backend) => {
   it('an empty store: no tickets, an unknown id is NotFound', async () => {
     const store = await open()
     expect(await all(store)).toEqual([])
-    expect(await store.summaries()).toEqual([])
+    expect(await summaries(store)).toEqual([])
     expect(await store.count()).toBe(0)
     await expect(store.get('MG-000001')).rejects.toBeInstanceOf(NotFoundError)
     await expect(store.change('MG-000001', () => ({ result: 0, changed: true }))).rejects.toBeInstanceOf(NotFoundError)
@@ -260,7 +273,22 @@ describe.each(backends)('TicketStore contract: $name', (backend) => {
     expect(await ids({ attention: { at: Date.parse('2026-10-01T10:30:00+03:00'), atRisk: false } })).toContain(
       'MG-000002',
     )
-    expect((await store.summaries({ regulation: 'advantshop' })).map((t) => t.id)).toEqual(['AS-000001'])
+    expect((await summaries(store, { regulation: 'advantshop' })).map((t) => t.id)).toEqual(['AS-000001'])
+    // a report's one pass: each ticket once, in stored order, with the filters it matched
+    const seen: string[] = []
+    await store.scanSummaries(
+      [{ regulation: 'advantshop' }, { assignee: null }],
+      (t, matched) => seen.push(`${t.id} ${matched.join(' ')}`),
+      () => {
+        seen.length = 0
+      },
+    )
+    expect(seen).toEqual([
+      'MG-000001 false true',
+      'AS-000001 true false',
+      'MG-000002 false true',
+      'UM-000001 false true',
+    ])
   })
 
   it('summaries hold no customer text or credentials', async () => {
@@ -272,7 +300,7 @@ describe.each(backends)('TicketStore contract: $name', (backend) => {
         secrets: [{ field: 'text', kind: 'password', offset: 13, value: 'Qwerty-2026' }],
       }),
     )
-    const [s] = await store.summaries()
+    const [s] = await summaries(store)
     expect(JSON.stringify(s)).not.toMatch(/Qwerty|пароль/)
     expect(s).toMatchObject({ id: 'MG-000001', subject: '', text: '', status: 'new' })
     expect(s?.windows?.[0]?.deadline).toBe('2026-11-25T18:00:00+03:00')
