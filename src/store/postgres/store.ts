@@ -30,8 +30,6 @@ export interface PostgresStoreOptions extends ConnectOptions {
 
 /** Rows per statement when tickets are copied in or listed: large enough to amortise a round trip, small enough for memory. */
 const BATCH = 1000
-/** tickets a page of a report's scan (scanSummaries) */
-const SUMMARY_PAGE = 5000
 
 /**
  * The team store: one PostgreSQL database that every agent writes at once (issue 14). Each
@@ -114,11 +112,12 @@ export class PostgresStore implements TicketStore {
     const params: unknown[] = []
     const conditions = filters.map((f) => `(${whereOf(f, params).sql})`)
     const c = this.client as Client
-    // keyset pages in stored order, each joined and parsed once (measured faster than a JSON.parse per row), with
-    // which filters each row matched; memory holds a page, not the tickets
+    // keyset pages in stored order, with which filters each row matched; memory holds a page, not the tickets, and a
+    // row is parsed just before it is visited, so its ticket is garbage before the next (parsing a page joined
+    // whole kept 5,000 tickets alive at a time: 2.4 s against 1.95 s over 100,000)
     const page = (after: number) =>
       c.query({
-        text: `SELECT seq, ${conditions.join(', ')}, summary FROM regdesk_tickets WHERE (${conditions.join(' OR ')}) AND seq > $${params.length + 1} ORDER BY seq LIMIT ${SUMMARY_PAGE}`,
+        text: `SELECT seq, ${conditions.join(', ')}, summary FROM regdesk_tickets WHERE (${conditions.join(' OR ')}) AND seq > $${params.length + 1} ORDER BY seq LIMIT ${BATCH}`,
         values: [...params, after],
         rowMode: 'array',
       })
@@ -130,17 +129,14 @@ export class PostgresStore implements TicketStore {
       } catch (e) {
         throw unavailable(this.label, e, 'query')
       }
-      const full = rows.length === SUMMARY_PAGE
+      const full = rows.length === BATCH
       if (full) {
         // asked for before this page is parsed: the server finds the next one meanwhile
         next = page(Number((rows[rows.length - 1] as unknown[])[0]))
         next.catch(() => {})
       }
-      if (rows.length) {
-        const n = filters.length
-        const tickets = JSON.parse(`[${rows.map((row) => row[n + 1]).join(',')}]`) as Ticket[]
-        for (let i = 0; i < rows.length; i++) visit(tickets[i] as Ticket, (rows[i] as boolean[]).slice(1, n + 1))
-      }
+      const n = filters.length
+      for (const row of rows) visit(JSON.parse(row[n + 1] as string) as Ticket, (row as boolean[]).slice(1, n + 1))
       if (!full) return
     }
   }
