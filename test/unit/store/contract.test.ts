@@ -291,6 +291,24 @@ describe.each(backends)('TicketStore contract: $name', (backend) => {
     ])
   })
 
+  it("a visitor's error ends a scan with that error; the store stays usable", async () => {
+    const store = await open()
+    for (let i = 0; i < 3; i++) await store.insert('MG', (id) => ticket(id))
+    let visited = 0
+    await expect(
+      store.scanSummaries(
+        [{}],
+        () => {
+          visited++
+          throw new RangeError('a bug in a report')
+        },
+        () => {},
+      ),
+    ).rejects.toThrow('a bug in a report')
+    expect(visited).toBe(1)
+    expect((await summaries(store)).map((t) => t.id)).toEqual(['MG-000001', 'MG-000002', 'MG-000003'])
+  })
+
   it('summaries hold no customer text or credentials', async () => {
     const store = await open()
     await store.insert('MG', (id) =>
