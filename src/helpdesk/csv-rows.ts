@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { unguardFormula } from '../data/formula-guard.js'
 import { RegdeskError } from '../errors.js'
 import { GENERIC_COLUMNS } from './generic.js'
 import { FieldError, type RowProblem } from './record.js'
@@ -10,7 +11,8 @@ export type CsvRow = { line: number; cells: Record<string, string> } | { line: n
 
 /**
  * The rows of a generic-format CSV file (docs/IMPORT.md): a header line naming the columns, `,` or `;` between cells
- * (whichever the header line has more of: Russian Excel writes `;`), quotes as RFC 4180. csv-parse is loaded here,
+ * (whichever the header line has more of: Russian Excel writes `;`), quotes as RFC 4180, a formula guard undone
+ * (data/formula-guard.ts). csv-parse is loaded here,
  * on first use (scripts/bundle.mjs keeps it out of the program's bundle), so no other command pays for it.
  * @throws RegdeskError when the file is not CSV at all (an unclosed quote) or its header names an unknown column
  */
@@ -52,7 +54,8 @@ export function csvRows(text: string): CsvRow[] {
       continue
     }
     const cells: Record<string, string> = {}
-    for (let i = 0; i < header.length; i++) cells[header[i] as string] = record[i] as string
+    // a cell regdesk (or a spreadsheet-minded helpdesk) guarded against running as a formula reads as it was
+    for (let i = 0; i < header.length; i++) cells[header[i] as string] = unguardFormula(record[i] as string)
     rows.push({ line, cells })
   }
   return rows

@@ -679,6 +679,35 @@ describe('tickets export', () => {
     )
     expect(r.stdout).toContain(`"'=HYPERLINK(""http://evil"")"`)
   })
+
+  it('a CSV export reads back as it was: formula guards undone, line breaks of any kind kept inside their cell', async () => {
+    const e = env()
+    const subjects = ['=SUM(A1)', "'=already quoted", "'just a quote", '-5 товаров', '@agent']
+    const bodies = ['строка 1\nстрока 2', 'возврат\rкаретки', 'обе\r\nвместе', '+7 999 000-00-00', 'обычный текст']
+    const lines = subjects.map((subject, i) =>
+      JSON.stringify({
+        source: 'hd',
+        external_id: String(i + 1),
+        created_at: '2026-11-16T10:00:00+03:00',
+        subject,
+        body: bodies[i],
+      }),
+    )
+    expect(
+      (await importFile(e, file('f.jsonl', lines.join('\n')), 'jsonl', '-r', 'moguta', '--no-triage')).exitCode,
+    ).toBe(0)
+    const csv = join(tempDir(), 'backup.csv')
+    expect((await regdesk(['tickets', 'export', '-o', csv], e)).exitCode).toBe(0)
+    const text = readFileSync(csv, 'utf8')
+    // no bare line break outside quotes: every record ends with CRLF and has the header's 18 columns
+    expect(text).toContain('"строка 1\nстрока 2"')
+    expect(text).toContain('"возврат\rкаретки"')
+    const back = env()
+    const r = await importFile(back, csv, 'csv', '-r', 'moguta', '--no-triage')
+    expect(r.exitCode, JSON.stringify(r.summary)).toBe(0)
+    expect(r.summary).toMatchObject({ added: 5 })
+    expect((await tickets(back)).map((t) => [t.subject, t.text])).toEqual(subjects.map((s, i) => [s, bodies[i]]))
+  })
 })
 
 describePg('tickets import into the team store', () => {
