@@ -74,12 +74,16 @@ export function cancelled(io: IO, argv: readonly string[]): number {
   return code
 }
 
-/** The error as `--json` gives it: a code that never changes with the wording, the message, the exit code. */
+/**
+ * The error as `--json` gives it: a code that never changes with the wording, the message, the exit code. Exit 3 is
+ * `invalid_data` whatever the error (a letter that is not one, a store of a newer regdesk), with the issues of a data
+ * file where it lists them.
+ */
 function errorJson(err: unknown, exitCode: number) {
   const code =
     err instanceof CommanderError
       ? 'usage'
-      : err instanceof DataError
+      : err instanceof DataError || exitCode === ExitCode.InvalidData
         ? 'invalid_data'
         : err instanceof UsageError
           ? 'usage'

@@ -4,7 +4,7 @@ import { formatInstantIn } from '../calendar/instant.js'
 import { RegdeskError, UsageError } from '../errors.js'
 import type { Regulation } from '../regulation/load.js'
 import type { WindowStatus } from '../sla/status.js'
-import { currentWindow, type ReactionWindow, ticketWindows } from '../sla/windows.js'
+import { currentWindow, needsLevel, type ReactionWindow, ticketWindows } from '../sla/windows.js'
 import { normalizeId } from '../ticket/ids.js'
 import { revealSecrets } from '../ticket/secrets.js'
 import type { SecretValue, Ticket, TicketEvent } from '../ticket/ticket.js'
@@ -143,7 +143,7 @@ export class TicketViews {
       regulation: t.regulation,
       level: t.level,
       /** no agent has set a level: the windows run at the regulation's assumed one (issue 16) */
-      needs_level: t.level === null,
+      needs_level: needsLevel(t),
       tier: t.tier,
       channel: t.channel,
       product: t.product,

@@ -131,8 +131,7 @@ export function ticketWindows(
   const order = sorted ? null : timeOrder(ms, n)
   const initialLevel = firstChange?.from ?? ticket.level
   const records = ticket.windows
-  // an unclear request waits for a level at the assumed one; a refused one has none by the regulation's rule
-  const assumable = ticket.triage?.scope !== 'out'
+  const assumable = levelAssumable(ticket)
 
   const windows: ReactionWindow[] = []
   let openedAt = received
@@ -277,6 +276,19 @@ function timeOrder(ms: readonly number[], n: number): number[] {
 const scratch = { events: [] as WindowEvent[], ms: [] as number[] }
 
 /** The window that decides whether a ticket needs attention: the last one (only the last can be open). */
+/**
+ * Whether a ticket without a level runs at the regulation's assumed one: an unclear request waits for a level at the
+ * assumed one; a refused one has none by the regulation's rule (README.md, "Tickets without a level").
+ */
+export function levelAssumable(ticket: Pick<WindowTicket, 'triage'>): boolean {
+  return ticket.triage?.scope !== 'out'
+}
+
+/** A ticket an agent is to give a level: none set, and its windows run at the assumed one meanwhile. */
+export function needsLevel(ticket: Pick<WindowTicket, 'level' | 'triage'>): boolean {
+  return ticket.level === null && levelAssumable(ticket)
+}
+
 export function currentWindow(windows: readonly ReactionWindow[]): ReactionWindow | undefined {
   return windows[windows.length - 1]
 }

@@ -55,6 +55,21 @@ describe('triage --eml', () => {
       else expect(r.stdout).toContain('доступ: логин admin пароль ••••••')
     }
   })
+
+  it('a text that is not a letter: exit 3, and --json says invalid_data as for any exit 3', async () => {
+    for (const command of [
+      ['triage', '-r', 'umi'],
+      ['tickets', 'add', '-r', 'umi'],
+    ]) {
+      const r = await runCli([...command, '--eml', '-', '--json'], storeEnv(), Buffer.from('just text, no headers\n'))
+      expect(r.exitCode).toBe(3)
+      expect(JSON.parse(r.stdout).error).toEqual({
+        code: 'invalid_data',
+        message: 'the e-mail has no header lines (From:, Subject:, …); is it a letter saved as text?',
+        exit_code: 3,
+      })
+    }
+  })
 })
 
 describe('the sender of a letter', () => {

@@ -125,5 +125,13 @@ describe('a request triage refused', () => {
     expect(t.level).toBeNull()
     expect(t.windows[0]).toMatchObject({ deadline: null, reason: 'no_level' })
     expect((await regdesk(['overdue', '--check'], env)).exitCode).toBe(0)
+    // nor is it marked as needing a level: nothing is due, there is no level to give
+    expect(t.needs_level).toBe(false)
+    expect(JSON.parse((await regdesk(['tickets', 'list', '--json', 'id,needs_level'], env)).stdout)).toEqual([
+      { id: t.id, needs_level: false },
+    ])
+    const shown = await regdesk(['tickets', 'show', t.id], env)
+    expect(shown.stdout).toContain('none: refused as out of scope, nothing is due')
+    expect(shown.stdout).not.toContain('needs a level')
   })
 })

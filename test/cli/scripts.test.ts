@@ -229,6 +229,8 @@ describe('lists: --json FIELDS, --sort, --limit', () => {
   it.each([
     [['tickets', 'list', '--json', 'id,colour'], /--json: unknown field "colour"; fields: id, regulation/],
     [['tickets', 'list', 'id,status'], /a field list goes with --json/],
+    [['tickets', 'list', '--json', ''], /--json: the field list is empty; fields: id, regulation/],
+    [['overdue', '--json', ' , '], /--json: the field list is empty/],
     [['tickets', 'list', '--sort', 'age'], /--sort: unknown field "age"/],
     [['overdue', '--limit', '0'], /--limit must be a whole number of at least 1, got "0"/],
     [['tickets', 'queue', '--limit', 'ten'], /--limit must be a whole number/],

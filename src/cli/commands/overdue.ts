@@ -2,7 +2,7 @@ import { Command } from 'commander'
 import { FoundError } from '../../errors.js'
 import { levelClock } from '../../sla/deadline.js'
 import { formatMinutes } from '../../sla/duration.js'
-import type { ReactionWindow } from '../../sla/windows.js'
+import { needsLevel, type ReactionWindow } from '../../sla/windows.js'
 import { alertsOf } from '../../ticket/attention.js'
 import type { Ticket } from '../../ticket/ticket.js'
 import { contextOf } from '../command.js'
@@ -142,7 +142,7 @@ function overdueRow(ctx: Context, views: TicketViews, t: Ticket, w: ReactionWind
     regulation: t.regulation,
     level: w.level,
     /** the ticket has no level: the deadline is the regulation's assumed level's (issue 16) */
-    needs_level: t.level === null,
+    needs_level: needsLevel(t),
     assignee: t.assignee,
     subject: views.text(t.subject, 'subject', t.secrets),
     opened_at: fmt(w.openedAt),

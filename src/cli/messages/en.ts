@@ -58,6 +58,7 @@ export const en = {
     text: 'Text',
     needsLevel: 'needs level',
     noLevelSet: (held: string) => `none set: needs a level (held to ${held} until one is set)`,
+    noLevelRefused: 'none: refused as out of scope, nothing is due',
     licenseDate: 'licence date',
     customer: 'customer',
     attachments: 'attachments',

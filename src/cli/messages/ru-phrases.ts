@@ -123,6 +123,7 @@ export function ruPhrases(): readonly Phrase[] {
     p('(\\S+) already has these values; nothing changed', 'у $1 уже эти значения; ничего не изменено'),
     // lists (src/cli/output/list-options.ts)
     p('(--json|--sort): unknown field "(.*)"; fields: (.*)', '$1: неизвестное поле "$2"; поля: $3'),
+    p('--json: the field list is empty; fields: (.*)', '--json: список полей пуст; поля: $1'),
     p(
       String.raw`a field list goes with --json \(--json (.*)\), got "(.*)" alone`,
       'список полей указывается после --json (--json $1), а получено "$2" отдельно',

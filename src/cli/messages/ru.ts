@@ -55,6 +55,7 @@ export const ru: Messages = {
     text: 'Текст',
     needsLevel: 'нужен уровень',
     noLevelSet: (held) => `не задан: нужен уровень (до тех пор срок по уровню ${held})`,
+    noLevelRefused: 'нет: запрос вне регламента, срока нет',
     licenseDate: 'дата лицензии',
     customer: 'клиент',
     attachments: 'вложения',

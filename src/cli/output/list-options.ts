@@ -42,6 +42,8 @@ export function listShape(
       .split(',')
       .map((f) => f.trim())
       .filter(Boolean)
+    // `--json ''` (a variable that came out empty) would print records with no field at all
+    if (!fields.length) throw new UsageError(`--json: the field list is empty; fields: ${known.join(', ')}`)
     for (const f of fields) check(f, '--json')
   }
   let limit: number | undefined

@@ -52,9 +52,11 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
   const reg = views.regulation(t.regulation)
   const level = t.level
     ? `${t.level}${reg?.levels[t.level] ? ` (${describeDuration(reg.levels[t.level]?.limit, lang)})` : ''}`
-    : reg
-      ? c.yellow(w.noLevelSet(assumedLevel(reg)))
-      : w.none
+    : !view.needs_level
+      ? w.noLevelRefused
+      : reg
+        ? c.yellow(w.noLevelSet(assumedLevel(reg)))
+        : w.none
   const pairs: [string, string][] = [
     [w.ticket, c.bold(t.id)],
     [w.regulation, t.regulation],

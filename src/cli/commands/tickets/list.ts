@@ -1,6 +1,6 @@
 import { Command } from 'commander'
 import { UsageError } from '../../../errors.js'
-import { currentWindow, type ReactionWindow } from '../../../sla/windows.js'
+import { currentWindow, needsLevel, type ReactionWindow } from '../../../sla/windows.js'
 import type { TicketFilter } from '../../../store/ticket-store.js'
 import { queueOrder } from '../../../ticket/queue.js'
 import { STATUSES, type Status, type Ticket } from '../../../ticket/ticket.js'
@@ -279,7 +279,7 @@ export async function runTicketsQueue(
         tier: e.ticket.tier,
         critical: e.ticket.critical,
         /** no agent has set a level: its deadline is the regulation's assumed level's (issue 16) */
-        needs_level: e.ticket.level === null,
+        needs_level: needsLevel(e.ticket),
         assignee: e.ticket.assignee,
         subject: views.text(e.ticket.subject, 'subject', e.ticket.secrets),
         received_at: e.ticket.received_at,
