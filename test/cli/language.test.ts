@@ -50,6 +50,26 @@ describe('the interface language', () => {
     await expect(`${table.stdout}\n\n${md.stdout}\n`).toMatchFileSnapshot(`./__golden__/report.${lang}.txt`)
   })
 
+  it("a ticket's history, its windows, store info and the usage line on a terminal in Russian: no English left", async () => {
+    const env = { REGDESK_STORE: `${tempDir()}/tickets.json` }
+    const say = (args: string[]) => regdesk(['--lang', 'ru', ...args], env, undefined, { columns: 160 })
+    expect((await say(['tickets', 'add', '-r', 'advantshop', '--channel', 'form', IN_SCOPE])).exitCode).toBe(0)
+    // advantshop: the tier corrected from free to partner changes the level
+    expect((await say(['tickets', 'edit', 'AS-1', '--tier', 'partner'])).exitCode).toBe(0)
+    const show = (await say(['tickets', 'show', 'AS-1'])).stdout
+    for (const russian of ['через канал form', 'изменение поля', 'смена уровня', 'тариф исправлен', 'получена'])
+      expect(show).toContain(russian)
+    for (const english of ['via ', 'field_change', 'level_change', 'tier_corrected', 'received'])
+      expect(show).not.toContain(english)
+    const info = (await say(['store', 'info'])).stdout
+    expect(info).toMatch(/существует +да/)
+    expect(info).toMatch(/файл \.summary \(байт\) +\d+/)
+    expect((await say(['tickets', 'show', '--help'])).stdout).toMatch(
+      /^Использование: regdesk tickets show \[параметры\] <ticket-id>/,
+    )
+    expect((await say(['--help'])).stdout).toMatch(/^Использование: regdesk \[параметры\] \[команда\]/)
+  })
+
   it.each(['ru', 'en'])(
     'deadline, elapsed, calendar check, ticket events, regulations show and store info in %s (golden)',
     async (lang) => {

@@ -163,8 +163,8 @@ export const en = {
     format: 'format',
     tickets: 'tickets',
     size: 'size',
-    meta: 'meta',
-    summary: 'summary',
+    meta: 'meta file (bytes)',
+    summary: 'summary file (bytes)',
     exists: 'exists',
     server: 'server',
     database: 'database',
@@ -405,7 +405,12 @@ export const en = {
     level_change: 'level_change',
     status_change: 'status_change',
     assignment: 'assignment',
+    field_change: 'field_change',
     note: 'note',
+  } as Record<string, string>,
+  /** why a level changed, as a person reads it (a level_change event's rule) */
+  rule: {
+    tier_corrected: 'tier corrected',
   } as Record<string, string>,
   /** the one line a ticket command prints after changing a ticket */
   done: {

@@ -16,6 +16,9 @@ export function ruHelp(): readonly Phrase[] {
   // built when the interface is Russian (src/cli/messages/index.ts): an English command does not make its expressions
   return [
     // commander's titles and its own descriptions
+    // commander's [options] and [command] of the usage line; the command's own arguments stay as they are
+    [/Usage: (.*) \[options\] \[command\]$/, 'Использование: $1 [параметры] [команда]'],
+    [/Usage: (.*) \[options\]( .*)?$/, 'Использование: $1 [параметры]$2'],
     [/Usage: (.*)/, 'Использование: $1'],
     [exact('Options:'), 'Параметры:'],
     [exact('Global Options:'), 'Общие параметры:'],

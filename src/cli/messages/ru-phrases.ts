@@ -525,6 +525,8 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     // store info: whether the team store's tables exist
     p('created', 'созданы'),
+    p('yes', 'да'),
+    p(String.raw`no \(created on the first write\)`, 'нет (создаётся при первой записи)'),
     p(
       String.raw`not created yet \(made by the first write, which needs the CREATE right on the database\)`,
       'ещё не созданы (их создаст первая запись; для неё нужно право CREATE в базе данных)',

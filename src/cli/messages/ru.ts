@@ -158,8 +158,8 @@ export const ru: Messages = {
     format: 'формат',
     tickets: 'заявок',
     size: 'размер',
-    meta: 'meta',
-    summary: 'summary',
+    meta: 'файл .meta (байт)',
+    summary: 'файл .summary (байт)',
     exists: 'существует',
     server: 'сервер',
     database: 'база',
@@ -397,7 +397,11 @@ export const ru: Messages = {
     level_change: 'смена уровня',
     status_change: 'смена статуса',
     assignment: 'назначение',
+    field_change: 'изменение поля',
     note: 'заметка',
+  },
+  rule: {
+    tier_corrected: 'тариф исправлен',
   },
   done: {
     action: {

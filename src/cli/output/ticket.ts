@@ -87,7 +87,7 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
       [
         { header: '#', value: (w) => (view.windows ?? []).indexOf(w) + 1 },
         { header: 'OPENED', value: (w) => w.opened_at },
-        { header: 'BY', value: (w) => w.opened_by },
+        { header: 'BY', value: (w) => w.opened_by, human: (w) => words.event[w.opened_by] ?? w.opened_by },
         { header: 'LEVEL', value: (w) => w.level, human: (w, io) => levelCell(w.level, w.level_assumed, io) },
         { header: 'TARGET', value: (w) => w.target },
         { header: 'DEADLINE', value: (w) => w.deadline },
@@ -110,18 +110,36 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
       {
         header: 'DETAIL',
         value: (e) =>
-          [
-            'field' in e && e.field ? `${e.field}:` : '',
-            'from' in e || 'to' in e ? `${e.from ?? '—'} → ${e.to ?? '—'}` : '',
-            e.rule ? `(${e.rule})` : '',
-            e.message ? oneLine(e.message, 200) : '',
-          ]
-            .filter(Boolean)
-            .join(' '),
+          eventDetail(
+            e,
+            (code) => code,
+            (text) => text,
+          ),
+        // a person reads the rule and regdesk's own words (the receipt's "via form") in the interface's language
+        human: (e) =>
+          eventDetail(
+            e,
+            (code) => words.rule[code] ?? code,
+            (text) => (e.type === 'received' ? io.speech.phrases.say(text) : text),
+          ),
       },
     ],
     io,
   )
   out += `\n${c.bold(w.text)}${view.secrets_masked ? c.dim(` ${w.secretsMasked}`) : ''}\n${printable(view.text)}\n`
   return out
+}
+
+type ViewEvent = ReturnType<TicketViews['json']>['events'][number]
+
+/** An event's detail: the field changed, from → to, the rule, the message (one line). */
+function eventDetail(e: ViewEvent, rule: (code: string) => string, message: (text: string) => string): string {
+  return [
+    'field' in e && e.field ? `${e.field}:` : '',
+    'from' in e || 'to' in e ? `${e.from ?? '—'} → ${e.to ?? '—'}` : '',
+    e.rule ? `(${rule(e.rule)})` : '',
+    e.message ? oneLine(message(e.message), 200) : '',
+  ]
+    .filter(Boolean)
+    .join(' ')
 }
