@@ -81,6 +81,7 @@ export function lintRegulation(reg: Regulation, lang: 'ru' | 'en' = 'en'): Findi
     ['workingTime', reg.workingTime],
     ['reactionWindows', reg.reactionWindows],
     ['outOfScope', reg.outOfScope],
+    ...(reg.outOfScope.delays ? [['outOfScope.delays', reg.outOfScope.delays] as [string, typeof reg.outOfScope]] : []),
     ['queue', reg.queue],
     ...Object.entries(reg.levels).map(([id, l]) => [`levels.${id}`, l] as [string, typeof l]),
     ...reg.tiers.map((t, i) => [`tiers.${i}`, t] as [string, typeof t]),

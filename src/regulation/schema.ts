@@ -280,8 +280,11 @@ export const regulationSchema = z.strictObject({
   products: z.array(product).optional(),
   channels: z.strictObject({ accepted: z.array(channel).min(1), rejected: z.array(channel) }),
   topics: z.array(topic).min(1),
-  /** where an out-of-scope request goes: a level (advantshop, umi: consulting) or none */
-  outOfScope: z.strictObject({ level: id().nullable(), ...cited }),
+  /**
+   * where an out-of-scope request goes: a level (advantshop, umi: consulting) or none; `delays`: where the source says
+   * such a request may take longer to resolve (a served one gets the warning resolution_may_be_delayed)
+   */
+  outOfScope: z.strictObject({ level: id().nullable(), delays: z.strictObject(cited).optional(), ...cited }),
   eligibility: z.array(eligibilityRule),
   requiredInformation: z.array(requiredInformation),
   onePerRequest: z.strictObject(cited).optional(),

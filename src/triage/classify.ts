@@ -115,6 +115,20 @@ export function triageRequest(
     level = null
     topic = null
   }
+  // served although out of scope (a consultation): the source says its resolution may take longer
+  const delays = reg.outOfScope.delays
+  if (
+    delays &&
+    scope === 'out' &&
+    level !== null &&
+    !eligibility.reasons.length &&
+    !warnings.some((w) => w.code === 'resolution_may_be_delayed')
+  )
+    warnings.push({
+      code: 'resolution_may_be_delayed',
+      clause: delays.clause,
+      message: `out of scope and served as ${level}: §${delays.clause} says its resolution may take longer`,
+    })
 
   const required = reg.requiredInformation.filter((r) => !r.optional).map((r) => r.id as InformationId)
   return {

@@ -250,6 +250,10 @@ export function showRegulation(reg: Regulation, io: IO): string {
   }
   lines.push(`  ${v.outOfScopeLevel(reg.outOfScope.level ?? null)}`)
   cite(reg.outOfScope)
+  if (reg.outOfScope.delays) {
+    lines.push(`  ${v.outOfScopeDelays}`)
+    cite(reg.outOfScope.delays)
+  }
 
   if (reg.eligibility.length) {
     h('Eligibility')

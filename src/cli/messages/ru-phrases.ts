@@ -757,6 +757,10 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`the product code was modified: §(.+?) names this among the causes of a delayed \(or impossible\) resolution; the request is served at its level`,
       'код продукта изменён: §$1 называет это среди причин задержки (или невозможности) решения; заявка обслуживается на своём уровне',
     ),
+    p(
+      String.raw`out of scope and served as (\S+): §(.+?) says its resolution may take longer`,
+      'вне рамок поддержки, обслуживается на уровне $1: по §$2 решение может занять больше времени',
+    ),
     p('the product code was modified', 'код продукта изменён'),
     p(String.raw`(.+?) \(tier (\S+)\) is not supported`, '$1 (тариф $2) не обслуживается'),
     p(String.raw`(.+?) \(tier (\S+)\) is served only on (.*)`, '$1 (тариф $2) обслуживается только по темам: $3'),

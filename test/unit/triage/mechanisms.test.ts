@@ -285,6 +285,61 @@ describe('triageRequest decisions', () => {
   })
 
   it.each([
+    [
+      'lines that start with their number and no stop',
+      '1 не сохраняется заказ пишет ошибку\n2 и еще в письмах клиентам кракозябры вместо русских букв',
+    ],
+    [
+      'lines that start with the number in words',
+      'первое не приходят письма о новом заказе админу\nвторое в мобильной версии не открывается меню каталога',
+    ],
+  ])('warns about several problems written as %s (a phone, a dictation)', (_how, text) => {
+    const v = triageRequest(registry.get('umi'), text, { receivedAt: at })
+    expect(v.warnings.map((w) => w.code)).toContain('multiple_problems')
+  })
+
+  it('does not take a line that starts with a count for a list', () => {
+    const v = triageRequest(
+      registry.get('umi'),
+      '10 товаров в корзине, а сумма считается как за один\nисправьте пожалуйста',
+      {
+        receivedAt: at,
+      },
+    )
+    expect(v.warnings.map((w) => w.code)).not.toContain('multiple_problems')
+  })
+
+  it.each([
+    ['advantshop', '3.1, «Отсрочка или невозможность решения», п.9'],
+    ['umi', '4 «Консультирование по общим вопросам»'],
+  ])(
+    '%s: a request served as a consultation although out of scope may take longer, as its source says',
+    (reg, clause) => {
+      const text = 'Сделайте нам, пожалуйста, новый дизайн главной страницы магазина под наш фирменный стиль'
+      const v = triageRequest(registry.get(reg), text, { receivedAt: at })
+      expect(v).toMatchObject({ scope: 'out', level: 'consulting' })
+      expect(v.warnings).toContainEqual(expect.objectContaining({ code: 'resolution_may_be_delayed', clause }))
+      // refused by its channel it is not served: nothing to delay
+      const refused = triageRequest(registry.get(reg), text, { receivedAt: at, channel: 'skype' })
+      expect(refused.level).toBeNull()
+      expect(refused.warnings.map((w) => w.code)).not.toContain('resolution_may_be_delayed')
+      // in scope: no such warning
+      const served = triageRequest(registry.get(reg), 'после обновления не работает корзина, ошибка 500', {
+        receivedAt: at,
+      })
+      expect(served.warnings.map((w) => w.code)).not.toContain('resolution_may_be_delayed')
+    },
+  )
+
+  it('moguta, whose source says nothing of delays, gives an out-of-scope request no delay warning', () => {
+    const v = triageRequest(registry.get('moguta'), 'Сделайте нам, пожалуйста, новый дизайн главной страницы', {
+      receivedAt: at,
+    })
+    expect(v.scope).toBe('out')
+    expect(v.warnings.map((w) => w.code)).not.toContain('resolution_may_be_delayed')
+  })
+
+  it.each([
     ['moguta', 'сайт так и не запустили, проект закрыли. Можно вернуть деньги за лицензию?'],
     ['umi', 'бухгалтерия просит акт сверки за прошлый год, куда обратиться?'],
     ['moguta', 'Hi, the project was cancelled before launch. Can we get a refund for the licence?'],
