@@ -287,7 +287,8 @@ export const regulationSchema = z.strictObject({
   outOfScope: z.strictObject({ level: id().nullable(), delays: z.strictObject(cited).optional(), ...cited }),
   eligibility: z.array(eligibilityRule),
   requiredInformation: z.array(requiredInformation),
-  onePerRequest: z.strictObject(cited).optional(),
+  /** one problem per request; `effect: delay`: the source names several problems only as a cause of delay (advantshop) */
+  onePerRequest: z.strictObject({ ...cited, effect: z.enum(['delay']).optional() }).optional(),
   lifecycle: z.array(lifecycleRule),
   queue,
   notes: z.array(z.strictObject({ ...cited })).optional(),

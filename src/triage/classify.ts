@@ -117,13 +117,7 @@ export function triageRequest(
   }
   // served although out of scope (a consultation): the source says its resolution may take longer
   const delays = reg.outOfScope.delays
-  if (
-    delays &&
-    scope === 'out' &&
-    level !== null &&
-    !eligibility.reasons.length &&
-    !warnings.some((w) => w.code === 'resolution_may_be_delayed')
-  )
+  if (delays && scope === 'out' && level !== null && !eligibility.reasons.length)
     warnings.push({
       code: 'resolution_may_be_delayed',
       clause: delays.clause,
@@ -460,10 +454,18 @@ function detectWarnings(
             return best && best.score >= MIN_SCORE ? best.profile.topic.id : `?${m}`
           }),
         ).size >= 2))
-  if (several)
+  const rule = reg.onePerRequest
+  if (several) {
     warnings.push({
       code: 'multiple_problems',
-      message: `the request raises ${matters.length >= 2 ? matters.length : 'several'} separate problems${reg.onePerRequest ? `; §${reg.onePerRequest.clause} asks for one problem per request` : ''}: register one ticket per problem`,
+      message: `the request raises ${matters.length >= 2 ? matters.length : 'several'} separate problems${rule && rule.effect !== 'delay' ? `; §${rule.clause} asks for one problem per request` : ''}: register one ticket per problem`,
     })
+    if (rule?.effect === 'delay')
+      warnings.push({
+        code: 'resolution_may_be_delayed',
+        clause: rule.clause,
+        message: `several unrelated problems in one request: §${rule.clause} names this among the causes of a delayed resolution`,
+      })
+  }
   return warnings
 }

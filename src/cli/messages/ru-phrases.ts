@@ -788,6 +788,10 @@ export function ruPhrases(): readonly Phrase[] {
       'the request raises several separate problems: register one ticket per problem',
       'в заявке несколько отдельных проблем: зарегистрируйте по заявке на каждую проблему',
     ),
+    p(
+      'several unrelated problems in one request: §(.+?) names this among the causes of a delayed resolution',
+      'несколько не связанных проблем в одной заявке: §$1 называет это среди причин задержки решения',
+    ),
 
     // ── commander ──
     p("unknown option '(.*)'", "неизвестная опция '$1'"),

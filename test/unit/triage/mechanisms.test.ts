@@ -331,6 +331,28 @@ describe('triageRequest decisions', () => {
     },
   )
 
+  it('advantshop names several problems only as a cause of delay (3.1 п.1): both warnings, no "one problem per request"', () => {
+    const v = triageRequest(
+      registry.get('advantshop'),
+      '1) в корзине не пересчитывается сумма при смене количества 2) в админке не сохраняется описание товара',
+      { receivedAt: at },
+    )
+    const codes = v.warnings.map((w) => w.code)
+    expect(codes).toEqual(expect.arrayContaining(['multiple_problems', 'resolution_may_be_delayed']))
+    expect(v.warnings.find((w) => w.code === 'multiple_problems')?.message).not.toContain('asks for one problem')
+    const umi = triageRequest(
+      registry.get('umi'),
+      '1) в корзине не пересчитывается сумма 2) в админке не сохраняется описание товара',
+      {
+        receivedAt: at,
+      },
+    )
+    expect(umi.warnings.find((w) => w.code === 'multiple_problems')?.message).toContain(
+      'asks for one problem per request',
+    )
+    expect(umi.warnings.map((w) => w.code)).not.toContain('resolution_may_be_delayed')
+  })
+
   it('moguta, whose source says nothing of delays, gives an out-of-scope request no delay warning', () => {
     const v = triageRequest(registry.get('moguta'), 'Сделайте нам, пожалуйста, новый дизайн главной страницы', {
       receivedAt: at,
