@@ -125,6 +125,14 @@ describe('detectIntent', () => {
     expect(intent).toMatchObject({ problem: false, question: true })
   })
 
+  it('reads "не понял" in a question as not understanding, not a failure', () => {
+    const intent = detectIntent(
+      'Можно ли стандартными средствами сделать доставку по регионам? В вики про регионы не понял.',
+    )
+    expect(intent).toMatchObject({ problem: false, question: true })
+    expect(detectIntent('скрипт не поменял цены').problem).toBe(true)
+  })
+
   it.each([
     'лицензию покупали через партнера. может ли покупатель оформить заказ без регистрации?',
     'от чего зависит скорость выгрузки каталога?',
