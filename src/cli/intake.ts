@@ -87,7 +87,8 @@ export function triagedTicket(
     level: opts.level ?? result.level,
     tier: facts.tier ?? reg.tiers.find((t) => t.default)?.id ?? null,
     channel: facts.channel ?? null,
-    product: facts.product ?? null,
+    // the product the request names is kept when the agent gave none (the verdict was made for it)
+    product: facts.product ?? result.productNamed ?? null,
     critical: Boolean(opts.critical),
     licenseDate: facts.licenseDate,
     triage: triageJson(reg, result),

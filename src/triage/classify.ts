@@ -36,9 +36,10 @@ export function triageRequest(
   // looked for in the text as it came
   const reading = fromTranslit(text)
   // a product the agent did not give may be named in the request ("Феникс+ 2 не запускается", "Feniks+ 2")
+  let productNamed: string | undefined
   if (facts.product === undefined && reg.products?.length) {
-    const named = productNamedIn(reg, text) ?? (reading === text ? undefined : productNamedIn(reg, reading))
-    if (named) facts = { ...facts, product: named }
+    productNamed = productNamedIn(reg, text) ?? (reading === text ? undefined : productNamedIn(reg, reading))
+    if (productNamed) facts = { ...facts, product: productNamed }
   }
   const index = topicIndex(reg)
   // read once: the warnings and, for a contested request, the verdict both look at the matters
@@ -137,6 +138,7 @@ export function triageRequest(
     reasons,
     missing: missingInformation(text, askedOf(required, reading, intent.problem)),
     warnings,
+    ...(productNamed ? { productNamed } : {}),
   }
 }
 

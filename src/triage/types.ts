@@ -71,4 +71,6 @@ export interface Verdict {
   reasons: Reason[]
   missing: InformationId[]
   warnings: Warning[]
+  /** the product the request names when none was given (mst: «Феникс+ 2 не запускается»): a ticket keeps it */
+  productNamed?: string
 }

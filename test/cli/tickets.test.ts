@@ -254,6 +254,20 @@ describe('regdesk tickets', () => {
     expect(Array.isArray(JSON.parse(r.stdout))).toBe(true)
   })
 
+  it('add keeps the product the request names when none is given, the one the verdict was made for', async () => {
+    const env = envFor()
+    const named = await regdesk(
+      ['tickets', 'add', '-r', 'mst', '--json', 'Феникс+ 2 не запускается после обновления'],
+      env,
+    )
+    expect(JSON.parse(named.stdout)).toMatchObject({ product: 'fenix-plus-2', triage: { scope: 'out' } })
+    const given = await regdesk(
+      ['tickets', 'add', '-r', 'mst', '--product', 'fenix-plus-3', '--json', 'Феникс+ 2 не запускается'],
+      env,
+    )
+    expect(JSON.parse(given.stdout).product).toBe('fenix-plus-3')
+  })
+
   it('list filters; an empty result exits 0 with [] (and nothing piped)', async () => {
     const env = envFor()
     expect(await regdesk(['tickets', 'list', '--json'], env)).toMatchObject({ exitCode: 0, stdout: '[]' })
