@@ -44,10 +44,17 @@ export async function withStore<T>(
 ): Promise<T> {
   const store = openStore(ctx, environment, value)
   try {
-    return await fn(store)
+    const result = await fn(store)
+    // a command that found no file there and wrote none: a mistyped --store reads as an empty store otherwise
+    if (store instanceof JsonFileStore && !store.exists()) ctx.io.err(`note: ${missingStoreNote(store.label)}\n`)
+    return result
   } finally {
     await store.close()
   }
+}
+
+function missingStoreNote(file: string): string {
+  return `there is no ticket store ${file} yet: the first ticket added makes it (check --store if you expected one)`
 }
 
 /** Why a change waits: a writer's lock, another's or a stopped one's (taken over once stale). */

@@ -268,6 +268,16 @@ describe('regdesk tickets', () => {
     expect(JSON.parse(given.stdout).product).toBe('fenix-plus-3')
   })
 
+  it('a store path with no file says so on stderr (a mistyped --store), and makes no file; once written, no note', async () => {
+    const env = envFor()
+    const list = await regdesk(['tickets', 'list', '--json'], env)
+    expect(list).toMatchObject({ exitCode: 0, stdout: '[]' })
+    expect(list.stderr).toMatch(/^note: there is no ticket store .*tickets\.json yet: the first ticket added makes it/)
+    expect(existsSync(env.REGDESK_STORE)).toBe(false)
+    expect((await regdesk(['tickets', 'add', '-r', 'moguta', 'не работает корзина'], env)).stderr).toBe('')
+    expect((await regdesk(['tickets', 'list', '--json'], env)).stderr).toBe('')
+  })
+
   it('list filters; an empty result exits 0 with [] (and nothing piped)', async () => {
     const env = envFor()
     expect(await regdesk(['tickets', 'list', '--json'], env)).toMatchObject({ exitCode: 0, stdout: '[]' })

@@ -523,6 +523,10 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`waiting for the lock of the ticket store (.+?): another regdesk is writing it, or one that stopped left it \(taken over after (\d+) s\)`,
       'ожидание блокировки хранилища заявок $1: его записывает другой regdesk, или её оставил остановленный (будет снята через $2 с)',
     ),
+    p(
+      String.raw`there is no ticket store (.+?) yet: the first ticket added makes it \(check --store if you expected one\)`,
+      'хранилища заявок $1 ещё нет: его создаёт первая добавленная заявка (проверьте --store, если оно должно быть)',
+    ),
     // store info: whether the team store's tables exist
     p('created', 'созданы'),
     p('yes', 'да'),

@@ -2,6 +2,7 @@ import {
   closeSync,
   constants,
   copyFileSync,
+  existsSync,
   fsyncSync,
   openSync,
   readSync,
@@ -130,6 +131,11 @@ export class JsonFileStore implements TicketStore {
 
   get label(): string {
     return this.file
+  }
+
+  /** Whether the store's file is there (a missing file is an empty store, made by the first write). */
+  exists(): boolean {
+    return existsSync(this.path)
   }
 
   /**
