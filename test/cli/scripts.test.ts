@@ -75,6 +75,21 @@ describe('one grammar: a fact a regulation does not use is reported', () => {
       ['triage', '-r', 'mst', '--license-date', '2026-01-01', 'не запускается'],
       'mst has no support period that ends after a purchase; drop --license-date',
     ],
+    [
+      [
+        'triage',
+        '-r',
+        'imagecms',
+        '--tier',
+        'pro',
+        '--now',
+        '2026-11-20T12:00+03:00',
+        '--license-date',
+        '2026-12-10',
+        'ошибка в корзине',
+      ],
+      '--license-date 2026-12-10 is after the request was received (2026-11-20); give the date the licence was bought',
+    ],
   ])('%j', async (args, message) => {
     const r = await regdesk(args)
     expect(r.exitCode).toBe(2)

@@ -326,7 +326,10 @@ describe('regdesk tickets', () => {
       '2:AS-000001',
       '1:IC-000002',
       '2:IC-000001',
-    ])
+    ]) // on a terminal the critical column says yes or no, never a blank
+    const table = await regdesk(['tickets', 'queue', '-r', 'advantshop'], env, undefined, { columns: 200 })
+    expect(table.stdout).toMatch(/│ 1 +│ AS-000002 +│ advantshop +│ free +│ yes/)
+    expect(table.stdout).toMatch(/│ 2 +│ AS-000001 +│ advantshop +│ free +│ no /)
   })
 
   it('autoclose (imagecms): resolved + 7 calendar days → closed, listed; --dry-run changes nothing', async () => {

@@ -527,6 +527,10 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`there is no ticket store (.+?) yet: the first ticket added makes it \(check --store if you expected one\)`,
       'хранилища заявок $1 ещё нет: его создаёт первая добавленная заявка (проверьте --store, если оно должно быть)',
     ),
+    p(
+      String.raw`--license-date (\S+) is after the request was received \((\S+)\); give the date the licence was bought`,
+      '--license-date $1 позже получения обращения ($2); укажите дату покупки лицензии',
+    ),
     // store info: whether the team store's tables exist
     p('created', 'созданы'),
     p('yes', 'да'),

@@ -313,7 +313,7 @@ export async function runTicketsQueue(
         {
           header: 'CRITICAL',
           value: (r) => (r.critical ? 'yes' : 'no'),
-          human: (r, io) => (r.critical ? io.color.red(io.speech.t.value.yes) : ''),
+          human: (r, io) => (r.critical ? io.color.red(io.speech.t.value.yes) : io.speech.t.value.no),
         },
         { header: 'STATUS', value: (r) => r.status, human: (r, io) => io.speech.t.status[r.status] ?? r.status },
         { header: 'LEVEL', value: (r) => r.level, human: (r, io) => levelCell(r.level, r.needs_level, io) },
