@@ -162,5 +162,6 @@ function triageOf(ctx: Context, reg: Regulation, r: ImportRecord): StoredTriage 
   if (r.channel) facts.channel = r.channel
   if (r.tier) facts.tier = r.tier
   if (r.product) facts.product = r.product
+  if (r.license_date) facts.licenseDate = r.license_date
   return triageJson(reg, triageWithModel(ctx, reg, text, facts))
 }

@@ -23,6 +23,7 @@ export function exportRecord(t: Ticket): ExportRecord {
     channel: t.channel,
     tier: t.tier,
     product: t.product,
+    license_date: t.license_date ?? null,
     status: t.status,
     assignee: t.assignee,
     first_response_at: first((e) => e.type === 'agent_response'),

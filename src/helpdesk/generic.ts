@@ -1,3 +1,4 @@
+import { isRealDate } from '../calendar/dates.js'
 import type { Status } from '../ticket/ticket.js'
 import {
   booleanOf,
@@ -28,6 +29,7 @@ export const GENERIC_COLUMNS = [
   'channel',
   'tier',
   'product',
+  'license_date',
   'status',
   'assignee',
   'first_response_at',
@@ -73,6 +75,7 @@ export function genericRecord(row: Record<string, unknown>, times: TimeReader, d
     channel: channelOf(row.channel, 'channel'),
     tier: optionalText(row.tier, 'tier')?.trim() ?? null,
     product: optionalText(row.product, 'product')?.trim() ?? null,
+    license_date: licenseDateOf(row.license_date, created, times),
     status: statusOf(row.status, 'status'),
     assignee,
     // a `level` field given empty is "no level" (a regdesk export of a refused request); absent, it is decided here
@@ -82,6 +85,19 @@ export function genericRecord(row: Record<string, unknown>, times: TimeReader, d
     regulation: optionalText(row.regulation, 'regulation')?.trim() || null,
     events: withFlatTimes(events, flat),
   }
+}
+
+/**
+ * The licence purchase date of a record: a real date YYYY-MM-DD, not after the request was received (in the time
+ * reader's zone); null when absent or empty. @throws FieldError
+ */
+function licenseDateOf(value: unknown, created: number, times: TimeReader): string | null {
+  const text = optionalText(value, 'license_date')?.trim()
+  if (!text) return null
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !isRealDate(text))
+    throw new FieldError('license_date', `expected a date YYYY-MM-DD, got ${shownValue(value)}`)
+  if (text > times.date(created)) throw new FieldError('license_date', 'is after created_at')
+  return text
 }
 
 /** @throws FieldError when the time of `field` is before `created` */

@@ -45,6 +45,7 @@ export function okdeskRecord(issue: unknown, times: TimeReader): ImportRecord {
     level: undefined,
     critical: false,
     helpdesk_deadline: times.optional(o.planned_reaction_at, 'planned_reaction_at'),
+    license_date: null,
     regulation: null,
     events,
   }

@@ -1,4 +1,4 @@
-import { INSTANT_YEARS, isInInstantYears, parseIsoInstant } from '../calendar/instant.js'
+import { formatInstantIn, INSTANT_YEARS, isInInstantYears, parseIsoInstant } from '../calendar/instant.js'
 import { CHANNELS, type Channel } from '../regulation/vocabulary.js'
 import { EVENT_TYPES, type EventType, STATUSES, type Status } from '../ticket/ticket.js'
 
@@ -17,6 +17,8 @@ export interface ImportRecord {
   channel: Channel | null
   tier: string | null
   product: string | null
+  /** when the licence was bought, YYYY-MM-DD (imagecms: its support period runs from it) */
+  license_date: string | null
   /** the status now; null: the one the events lead to */
   status: Status | null
   assignee: string | null
@@ -86,6 +88,11 @@ export class TimeReader {
       )
     if (!parsed.hasOffset) this.assumed++
     return parsed.ms
+  }
+
+  /** the date YYYY-MM-DD of an instant in the reader's zone */
+  date(ms: number): string {
+    return formatInstantIn(ms, this.zone).slice(0, 10)
   }
 
   /** an optional instant: absent, null or an empty cell is null */

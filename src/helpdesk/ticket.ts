@@ -82,6 +82,7 @@ export function importedTicket(id: string, r: ImportRecord, s: TicketSetting): T
     tier: r.tier ?? s.reg.tiers.find((t) => t.default)?.id ?? null,
     channel: r.channel,
     product: r.product,
+    ...(r.license_date !== null ? { licenseDate: r.license_date } : {}),
     critical: r.critical,
     triage: s.triage,
     author: r.requester?.trim() || r.source,

@@ -99,6 +99,7 @@ export function usedeskRecord(answer: unknown): ImportRecord {
     level: undefined,
     critical: false,
     helpdesk_deadline: null,
+    license_date: null,
     regulation: null,
     events,
   }

@@ -675,9 +675,58 @@ describe('tickets export', () => {
     const r = await regdesk(['tickets', 'export', '--format', 'csv'], e)
     expect(r.exitCode).toBe(0)
     expect(r.stdout.split('\r\n')[0]).toBe(
-      'source,external_id,created_at,subject,body,requester,channel,tier,product,status,assignee,first_response_at,resolved_at,closed_at,level,critical,helpdesk_deadline,regulation',
+      'source,external_id,created_at,subject,body,requester,channel,tier,product,license_date,status,assignee,first_response_at,resolved_at,closed_at,level,critical,helpdesk_deadline,regulation',
     )
     expect(r.stdout).toContain(`"'=HYPERLINK(""http://evil"")"`)
+  })
+
+  it('an export keeps the licence purchase date, in JSON Lines and CSV; a bad or later one is a failed row', async () => {
+    const e = env()
+    const add = await regdesk(
+      [
+        'tickets',
+        'add',
+        '-r',
+        'imagecms',
+        '--tier',
+        'pro',
+        '--license-date',
+        '2026-11-10',
+        '--received-at',
+        '2026-11-16T10:00+03:00',
+        'ошибка в корзине',
+      ],
+      e,
+    )
+    expect(add.exitCode, add.stderr).toBe(0)
+    for (const ext of ['jsonl', 'csv']) {
+      const out = join(tempDir(), `backup.${ext}`)
+      expect((await regdesk(['tickets', 'export', '-o', out], e)).exitCode).toBe(0)
+      const back = env()
+      const r = await importFile(back, out, ext, '-r', 'imagecms')
+      expect(r.exitCode, JSON.stringify(r.summary)).toBe(0)
+      expect((await tickets(back)).map((t) => t.license_date)).toEqual(['2026-11-10'])
+    }
+    const bad = await importFile(
+      env(),
+      file(
+        'bad.jsonl',
+        [
+          { external_id: '1', created_at: '2026-11-16T10:00:00+03:00', body: 'ошибка', license_date: '2026-02-30' },
+          { external_id: '2', created_at: '2026-11-16T10:00:00+03:00', body: 'ошибка', license_date: '2026-11-17' },
+        ]
+          .map((r) => JSON.stringify(r))
+          .join('\n'),
+      ),
+      'jsonl',
+      '-r',
+      'imagecms',
+      '--no-triage',
+    )
+    expect(bad.summary.failed).toEqual([
+      { line: 1, field: 'license_date', message: 'expected a date YYYY-MM-DD, got "2026-02-30"' },
+      { line: 2, field: 'license_date', message: 'is after created_at' },
+    ])
   })
 
   it('a CSV export reads back as it was: formula guards undone, line breaks of any kind kept inside their cell', async () => {
