@@ -118,6 +118,11 @@ export function yearOffsets(zone: IANAZone, year: number): YearOffsets {
   return { initial, changes, after }
 }
 
+/** The date YYYY-MM-DD of `ms` in `zone`. */
+export function dateIn(ms: number, zone: string): string {
+  return formatInstantIn(ms, zone).slice(0, 10)
+}
+
 /**
  * `ms` as ISO 8601 with the offset of `zone`, seconds precision (milliseconds when not zero).
  * @example formatInstantIn(Date.parse('2026-11-20T12:00Z'), 'Europe/Moscow') //=> '2026-11-20T15:00:00+03:00'

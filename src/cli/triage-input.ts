@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import { type Command, Option } from 'commander'
-import { formatInstantIn } from '../calendar/instant.js'
+import { dateIn } from '../calendar/instant.js'
 import { UsageError } from '../errors.js'
 import { decodeAuto } from '../mail/charset.js'
 import type { Regulation } from '../regulation/load.js'
@@ -111,7 +111,7 @@ export function triageFacts(ctx: Context, reg: Regulation, flags: TriageFlags): 
   }
   // a licence bought after the request arrived did not cover it: most likely a mistyped date
   if (facts.licenseDate !== undefined) {
-    const received = formatInstantIn(facts.receivedAt, reg.workingTime.timezone).slice(0, 10)
+    const received = dateIn(facts.receivedAt, reg.workingTime.timezone)
     if (facts.licenseDate > received)
       throw new UsageError(
         `--license-date ${facts.licenseDate} is after the request was received (${received}); give the date the licence was bought`,

@@ -1,4 +1,5 @@
 import { isRealDate } from '../calendar/dates.js'
+import { dateIn } from '../calendar/instant.js'
 import type { Status } from '../ticket/ticket.js'
 import {
   booleanOf,
@@ -94,9 +95,8 @@ export function genericRecord(row: Record<string, unknown>, times: TimeReader, d
 function licenseDateOf(value: unknown, created: number, times: TimeReader): string | null {
   const text = optionalText(value, 'license_date')?.trim()
   if (!text) return null
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !isRealDate(text))
-    throw new FieldError('license_date', `expected a date YYYY-MM-DD, got ${shownValue(value)}`)
-  if (text > times.date(created)) throw new FieldError('license_date', 'is after created_at')
+  if (!isRealDate(text)) throw new FieldError('license_date', `expected a date YYYY-MM-DD, got ${shownValue(value)}`)
+  if (text > dateIn(created, times.zone)) throw new FieldError('license_date', 'is after created_at')
   return text
 }
 

@@ -1,4 +1,4 @@
-import { formatInstantIn, INSTANT_YEARS, isInInstantYears, parseIsoInstant } from '../calendar/instant.js'
+import { INSTANT_YEARS, isInInstantYears, parseIsoInstant } from '../calendar/instant.js'
 import { CHANNELS, type Channel } from '../regulation/vocabulary.js'
 import { EVENT_TYPES, type EventType, STATUSES, type Status } from '../ticket/ticket.js'
 
@@ -88,11 +88,6 @@ export class TimeReader {
       )
     if (!parsed.hasOffset) this.assumed++
     return parsed.ms
-  }
-
-  /** the date YYYY-MM-DD of an instant in the reader's zone */
-  date(ms: number): string {
-    return formatInstantIn(ms, this.zone).slice(0, 10)
   }
 
   /** an optional instant: absent, null or an empty cell is null */

@@ -275,12 +275,11 @@ function timeOrder(ms: readonly number[], n: number): number[] {
  */
 const scratch = { events: [] as WindowEvent[], ms: [] as number[] }
 
-/** The window that decides whether a ticket needs attention: the last one (only the last can be open). */
 /**
  * Whether a ticket without a level runs at the regulation's assumed one: an unclear request waits for a level at the
  * assumed one; a refused one has none by the regulation's rule (README.md, "Tickets without a level").
  */
-export function levelAssumable(ticket: Pick<WindowTicket, 'triage'>): boolean {
+function levelAssumable(ticket: Pick<WindowTicket, 'triage'>): boolean {
   return ticket.triage?.scope !== 'out'
 }
 
@@ -289,6 +288,7 @@ export function needsLevel(ticket: Pick<WindowTicket, 'level' | 'triage'>): bool
   return ticket.level === null && levelAssumable(ticket)
 }
 
+/** The window that decides whether a ticket needs attention: the last one (only the last can be open). */
 export function currentWindow(windows: readonly ReactionWindow[]): ReactionWindow | undefined {
   return windows[windows.length - 1]
 }

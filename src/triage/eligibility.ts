@@ -1,5 +1,5 @@
 import { addDays, isRealDate } from '../calendar/dates.js'
-import { formatInstantIn, parseIsoInstant } from '../calendar/instant.js'
+import { dateIn, parseIsoInstant } from '../calendar/instant.js'
 import type { Regulation } from '../regulation/load.js'
 import type { Topic } from '../regulation/schema.js'
 import type { Reason, RequestFacts, Warning } from './types.js'
@@ -27,7 +27,7 @@ export function checkEligibility(
   const warnings: Warning[] = []
   /** the routing of the first rule the request fails */
   let routedTo: string | null | undefined
-  const receivedDate = formatInstantIn(facts.receivedAt, reg.workingTime.timezone).slice(0, 10)
+  const receivedDate = dateIn(facts.receivedAt, reg.workingTime.timezone)
 
   if (facts.channel) {
     const rejected = reg.channels.rejected.find((c) => c.id === facts.channel)

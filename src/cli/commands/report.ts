@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander'
-import { formatInstantIn } from '../../calendar/instant.js'
+import { dateIn, formatInstantIn } from '../../calendar/instant.js'
 import { UsageError } from '../../errors.js'
 import type { Regulation } from '../../regulation/load.js'
 import { collectFigures, type FiguresCollector } from '../../report/figures.js'
@@ -72,7 +72,7 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   checkRegulationId(ctx, opts.regulation)
   // the default period is the month of --now as the calendar of the (first) regulation reads it
   const zone = opts.regulation ? registry.get(opts.regulation).workingTime.timezone : 'Europe/Moscow'
-  const today = formatInstantIn(ctx.now, zone).slice(0, 10)
+  const today = dateIn(ctx.now, zone)
   const from = opts.from === undefined ? `${today.slice(0, 8)}01` : parseDate(opts.from, '--from')
   const to = opts.to === undefined ? today : parseDate(opts.to, '--to')
   if (to < from) throw new UsageError(`--to (${to}) is before --from (${from})`)

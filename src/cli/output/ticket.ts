@@ -109,12 +109,7 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
       { header: 'BY', value: (e) => e.author },
       {
         header: 'DETAIL',
-        value: (e) =>
-          eventDetail(
-            e,
-            (code) => code,
-            (text) => text,
-          ),
+        value: (e) => eventDetail(e),
         // a person reads the rule and regdesk's own words (the receipt's "via form") in the interface's language
         human: (e) =>
           eventDetail(
@@ -132,8 +127,15 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
 
 type ViewEvent = ReturnType<TicketViews['json']>['events'][number]
 
-/** An event's detail: the field changed, from → to, the rule, the message (one line). */
-function eventDetail(e: ViewEvent, rule: (code: string) => string, message: (text: string) => string): string {
+/**
+ * An event's detail: the field changed, from → to, the rule, the message (one line); the rule and the message as
+ * stored unless readers for a person are given.
+ */
+function eventDetail(
+  e: ViewEvent,
+  rule: (code: string) => string = (code) => code,
+  message: (text: string) => string = (text) => text,
+): string {
   return [
     'field' in e && e.field ? `${e.field}:` : '',
     'from' in e || 'to' in e ? `${e.from ?? '—'} → ${e.to ?? '—'}` : '',
