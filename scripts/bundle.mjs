@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
@@ -33,6 +33,13 @@ const lazyModules = {
       path: args.path,
       namespace: 'lazy',
     }))
+    // pg's password hashing (pg/lib/crypto/utils.js) takes node:crypto's WebCrypto as it loads (~4 ms), yet serves
+    // only a server that asks for a password: its two users (client.js, crypto/sasl.js) get a stand-in instead
+    b.onResolve({ filter: /^\.(\/crypto)?\/utils$/ }, (args) => {
+      const user = args.importer.replaceAll('\\', '/')
+      if (args.namespace === 'lazy' || !/\/pg\/lib\/(client|crypto\/sasl)\.js$/.test(user)) return undefined
+      return { path: requireHere.resolve(join(dirname(args.importer), args.path)), namespace: 'lazy' }
+    })
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, async (args) => {
       const builtin = args.path.startsWith('node:')
       // the real module: a builtin stays external; a package is bundled, and run only when first required
@@ -95,6 +102,7 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
+  plugins: [lazyModules],
   // optional back-ends of pg that regdesk never uses (libpq bindings, Cloudflare Workers sockets)
   external: ['pg-native', 'pg-cloudflare'],
   // pg asks whether it runs on Cloudflare Workers by `navigator.userAgent`, and where Node has no `navigator` (Node 20)

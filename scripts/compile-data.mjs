@@ -12,6 +12,7 @@ import { parseCalendarFile } from '../dist/calendar/parse-calendar.js'
 import { COMPILED_DIR, compiledFileName, compiledKey, ZONES_KEY } from '../dist/data/compiled.js'
 import { formatIssue } from '../dist/data/issue.js'
 import { parseYamlWith } from '../dist/data/yaml.js'
+import { decisiveText, fingerprintKey, fingerprintOf } from '../dist/regulation/fingerprint.js'
 import { listCalendarIds } from '../dist/regulation/load.js'
 import { parseRegulation } from '../dist/regulation/parse.js'
 import { repliesFileSchema } from '../dist/regulation/replies-schema.js'
@@ -73,6 +74,9 @@ for (const name of yamlFiles(root)) {
     entries[compiledKey('regulation', file)] = { source: text, value }
     // the triage's match index of its topics, keyed by their content
     entries[topicsKey(value)] = { source: topicsSource(value), value: compileIndex(buildIndex(value)) }
+    // the fingerprint of what decides its deadlines, for the same text
+    const decisive = decisiveText(value)
+    entries[fingerprintKey(value.id)] = { source: decisive, value: fingerprintOf(value.id, decisive) }
     regulations.push(value)
   } else skipped++
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { compiledValue } from '../data/compiled.js'
 import type { Regulation } from './load.js'
 
 const cache = new WeakMap<Regulation, string>()
@@ -16,11 +17,27 @@ const cache = new WeakMap<Regulation, string>()
 export function regulationFingerprint(reg: Regulation): string {
   let fp = cache.get(reg)
   if (fp === undefined) {
-    const decisive = { workingTime: reg.workingTime, reactionWindows: reg.reactionWindows, levels: limitsOf(reg) }
-    fp = `${reg.id}@${createHash('sha256').update(JSON.stringify(decisive)).digest('hex').slice(0, 16)}`
+    const decisive = decisiveText(reg)
+    // a shipped regulation's is made at build time (scripts/compile-data.mjs), for the same text: hashing loads
+    // node:crypto, a few milliseconds of every command that opens a reaction window
+    fp = compiledValue<string>(fingerprintKey(reg.id), decisive) ?? fingerprintOf(reg.id, decisive)
     cache.set(reg, fp)
   }
   return fp
+}
+
+/** The key of a regulation's fingerprint among the compiled data. */
+export function fingerprintKey(id: string): string {
+  return `fingerprint:${id}`
+}
+
+/** The parts of a regulation that decide deadlines, as the text its fingerprint hashes. */
+export function decisiveText(reg: Regulation): string {
+  return JSON.stringify({ workingTime: reg.workingTime, reactionWindows: reg.reactionWindows, levels: limitsOf(reg) })
+}
+
+export function fingerprintOf(id: string, decisive: string): string {
+  return `${id}@${createHash('sha256').update(decisive).digest('hex').slice(0, 16)}`
 }
 
 function limitsOf(reg: Regulation) {

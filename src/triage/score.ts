@@ -16,6 +16,17 @@ export function scoreTopics(index: TopicIndex, request: readonly string[]): Topi
   const resolved = new Map<string, { stem: string; factor: number }[]>()
   for (const s of unique) resolved.set(s, resolveStem(s, index.vocabulary))
   const present = new Set(unique)
+  // a phrase's stem recurs across topics: whether it is (nearly) in the request is worked out once
+  const nearly = new Map<string, boolean>()
+  const isPresent = (p: string): boolean => {
+    if (present.has(p)) return true
+    let found = nearly.get(p)
+    if (found === undefined) {
+      found = fuzzyPresent(p, unique)
+      nearly.set(p, found)
+    }
+    return found
+  }
   return index.profiles
     .map((profile) => {
       let score = 0
@@ -30,7 +41,7 @@ export function scoreTopics(index: TopicIndex, request: readonly string[]): Topi
         }
       }
       for (const phrase of profile.phrases) {
-        const hits = phrase.filter((p) => present.has(p) || fuzzyPresent(p, unique)).length
+        const hits = phrase.filter(isPresent).length
         if (hits === phrase.length) score += 1.5 * phrase.length
         else if (phrase.length >= 3 && hits >= phrase.length - 1) score += 0.5 * hits
       }
