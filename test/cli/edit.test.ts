@@ -152,6 +152,18 @@ describe('tickets edit', () => {
     expect((await show(env, t.id)).events).toHaveLength(doc.events.length)
   })
 
+  it('a licence date after the ticket was received is refused, as at intake, though it is before today', async () => {
+    const env = await storeEnv()
+    const t = await imagecms(env, 'pro')
+    // --now (the fixture's clock) is 2026-11-20; the ticket arrived on 2026-11-19
+    const r = await regdesk(['tickets', 'edit', t.id, '--license-date', '2026-11-19'], env)
+    expect(r.exitCode, r.stderr).toBe(0)
+    const late = await regdesk(['tickets', 'edit', t.id, '--license-date', '2026-11-20'], env)
+    expect(late.exitCode).toBe(2)
+    expect(late.stderr).toMatch(/--license-date 2026-11-20 is after the request was received \(2026-11-19\)/)
+    expect((await show(env, t.id)).license_date).toBe('2026-11-19')
+  })
+
   it('--critical and --no-critical move the ticket in and out of turn (advantshop)', async () => {
     const env = await storeEnv()
     const add = async () =>

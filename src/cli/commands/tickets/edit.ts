@@ -81,7 +81,7 @@ async function runTicketsEdit(ctx: Context, environment: Environment, idArg: str
     store.change<{ ticket: Ticket; changed: string[] }>(id, (t) => {
       const reg = views.regulation(t.regulation)
       if (!reg) throw new UsageError(`unknown regulation "${t.regulation}" of ${t.id}; add its file with --regulations`)
-      const edits = checkedEdits(ctx, t.regulation, opts)
+      const edits = checkedEdits(ctx, t, opts)
       const at = eventTime(ctx, reg, t, opts.at, Boolean(opts.force))
       const changed = editTicket(t, reg, edits, { author, at: views.format(reg)(at) }, (edited) => {
         const verdict = triageWithModel(ctx, reg, edited.text, storedFacts(edited))
@@ -125,9 +125,12 @@ function storedFacts(t: Ticket): RequestFacts {
   }
 }
 
-/** The edits, checked against the ticket's regulation as `tickets add` checks its flags (one sentence, exit 2). */
-function checkedEdits(ctx: Context, regulation: string, opts: EditOptions): TicketEdits {
-  const reg = regulationOption(ctx, regulation)
+/**
+ * The edits, checked against the ticket's regulation as `tickets add` checks its flags (one sentence, exit 2); a
+ * licence date against the ticket's receipt, as at intake, not against today.
+ */
+function checkedEdits(ctx: Context, t: Ticket, opts: EditOptions): TicketEdits {
+  const reg = regulationOption(ctx, t.regulation)
   const tier = cleared(opts.tier)
   const product = cleared(opts.product)
   const licenseDate = cleared(opts.licenseDate)
@@ -136,6 +139,7 @@ function checkedEdits(ctx: Context, regulation: string, opts: EditOptions): Tick
     ...(product ? { product } : {}),
     ...(licenseDate ? { licenseDate } : {}),
     ...(opts.critical ? { critical: true } : {}),
+    receivedAt: t.received_at,
   })
   const edits: TicketEdits = {}
   if (tier !== undefined) edits.tier = tier === null ? null : (facts.tier ?? tier)
