@@ -1,9 +1,11 @@
-import type { Ticket } from '../ticket/ticket.js'
+import type { Ticket, TicketAttachment } from '../ticket/ticket.js'
 import type { GENERIC_COLUMNS } from './generic.js'
 
 /** A ticket as a record of the generic format (docs/IMPORT.md), what `tickets export` writes and `import` reads. */
 export type ExportRecord = Record<(typeof GENERIC_COLUMNS)[number], string | boolean | null> & {
   events: Record<string, string | null>[]
+  /** the files of the e-mail the ticket was taken in from (names, types, sizes), only when it had any */
+  attachments?: TicketAttachment[]
 }
 
 /**
@@ -13,7 +15,7 @@ export type ExportRecord = Record<(typeof GENERIC_COLUMNS)[number], string | boo
  */
 export function exportRecord(t: Ticket): ExportRecord {
   const first = (pick: (e: Ticket['events'][number]) => boolean) => t.events.find(pick)?.at ?? null
-  return {
+  const record: ExportRecord = {
     source: t.origin?.source ?? 'regdesk',
     external_id: t.origin?.external_id ?? t.id,
     created_at: t.received_at,
@@ -45,4 +47,7 @@ export function exportRecord(t: Ticket): ExportRecord {
         return out
       }),
   }
+  if (t.attachments?.length)
+    record.attachments = t.attachments.map((a) => ({ name: a.name, type: a.type, size: a.size }))
+  return record
 }

@@ -1,6 +1,6 @@
 import { isRealDate } from '../calendar/dates.js'
 import { dateIn } from '../calendar/instant.js'
-import type { Status } from '../ticket/ticket.js'
+import type { Status, TicketAttachment } from '../ticket/ticket.js'
 import {
   booleanOf,
   channelOf,
@@ -42,7 +42,7 @@ export const GENERIC_COLUMNS = [
   'regulation',
 ] as const
 
-const KNOWN: ReadonlySet<string> = new Set([...GENERIC_COLUMNS, 'events'])
+const KNOWN: ReadonlySet<string> = new Set([...GENERIC_COLUMNS, 'events', 'attachments'])
 
 /**
  * A record of the generic format. `defaultSource` names records without a `source` (the file's format). Unknown
@@ -55,6 +55,7 @@ export function genericRecord(row: Record<string, unknown>, times: TimeReader, d
   const created = times.instant(row.created_at ?? '', 'created_at')
   const assignee = optionalText(row.assignee, 'assignee')
   const events = row.events === undefined || row.events === null ? [] : eventsOf(row.events, times)
+  const attachments = row.attachments === undefined || row.attachments === null ? [] : attachmentsOf(row.attachments)
   for (let i = 0; i < events.length; i++)
     if ((events[i] as ImportEvent).at < created) throw new FieldError(`events[${i}].at`, 'is before created_at')
   const flat = {
@@ -85,7 +86,28 @@ export function genericRecord(row: Record<string, unknown>, times: TimeReader, d
     helpdesk_deadline: times.optional(row.helpdesk_deadline, 'helpdesk_deadline'),
     regulation: optionalText(row.regulation, 'regulation')?.trim() || null,
     events: withFlatTimes(events, flat),
+    ...(attachments.length ? { attachments } : {}),
   }
+}
+
+function attachmentsOf(value: unknown): TicketAttachment[] {
+  if (!Array.isArray(value)) throw new FieldError('attachments', `expected a list, got ${shownValue(value)}`)
+  return value.map((a, i) => {
+    const at = `attachments[${i}]`
+    if (a === null || typeof a !== 'object' || Array.isArray(a))
+      throw new FieldError(at, `expected an attachment {name, type, size}, got ${shownValue(a)}`)
+    const { name, type, size } = a as Record<string, unknown>
+    if (typeof name !== 'string' || !name.trim())
+      throw new FieldError(`${at}.name`, `expected a file name, got ${shownValue(name)}`)
+    if (type !== undefined && type !== null && typeof type !== 'string')
+      throw new FieldError(`${at}.type`, `expected a MIME type, got ${shownValue(type)}`)
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+      throw new FieldError(
+        `${at}.size`,
+        `expected a size in bytes (a whole number, 0 or more), got ${shownValue(size)}`,
+      )
+    return { name, type: typeof type === 'string' && type.trim() ? type.trim() : 'application/octet-stream', size }
+  })
 }
 
 /**

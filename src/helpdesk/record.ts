@@ -1,6 +1,6 @@
 import { INSTANT_YEARS, isInInstantYears, parseIsoInstant } from '../calendar/instant.js'
 import { CHANNELS, type Channel } from '../regulation/vocabulary.js'
-import { EVENT_TYPES, type EventType, STATUSES, type Status } from '../ticket/ticket.js'
+import { EVENT_TYPES, type EventType, STATUSES, type Status, type TicketAttachment } from '../ticket/ticket.js'
 
 /**
  * A helpdesk's ticket as every import format reads it (docs/IMPORT.md): the generic JSON Lines and CSV, Okdesk
@@ -34,6 +34,8 @@ export interface ImportRecord {
   regulation: string | null
   /** the history after receipt, in time order */
   events: ImportEvent[]
+  /** the files the request came with (names, types, sizes; generic JSON Lines only) */
+  attachments?: TicketAttachment[]
 }
 
 export interface ImportEvent {

@@ -90,6 +90,7 @@ export function importedTicket(id: string, r: ImportRecord, s: TicketSetting): T
   if (r.requester?.trim()) ticket.customer = r.requester.trim()
   ticket.origin = { source: r.source, external_id: r.external_id }
   if (r.helpdesk_deadline !== null) ticket.helpdesk_deadline = at(r.helpdesk_deadline)
+  if (r.attachments?.length) ticket.attachments = r.attachments.map((a) => ({ ...a }))
   let status: Status = 'new'
   let assignee: string | null = null
   const later: TicketEvent[] = []

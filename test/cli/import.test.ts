@@ -4,6 +4,7 @@ import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { parseStore } from '../../src/store/json-file/layout.js'
 import { regdesk, runCli, tempDir, tempStore } from '../support/in-process.js'
+import { attachment, envelope, message, multipart, textBody } from '../support/mail.js'
 import { admin, describePg, freshDatabase } from '../support/postgres.js'
 
 /**
@@ -163,6 +164,31 @@ describe('tickets import: generic JSON Lines', () => {
     rmSync(`${store}.meta`)
     const stored = parseStore(readFileSync(store, 'utf8'), store).tickets
     expect(stored.map((t) => t.origin?.external_id)).toEqual(['HD-1001', 'HD-1002'])
+  })
+
+  it('attachments (JSON Lines): names, types and sizes kept; a bad one is a bad row with its path', async () => {
+    const e = env()
+    const rows = [
+      '{"source":"hd","external_id":"A-1","created_at":"2026-11-18T10:00:00+03:00","body":"Не работает корзина","attachments":[{"name":"log.txt","type":"text/plain","size":120},{"name":"screen.png","size":0}]}',
+      '{"source":"hd","external_id":"A-2","created_at":"2026-11-18T10:00:00+03:00","attachments":[{"name":"a.pdf","type":"application/pdf","size":-1}]}',
+      '{"source":"hd","external_id":"A-3","created_at":"2026-11-18T10:00:00+03:00","attachments":"a.pdf"}',
+    ].join('\n')
+    const r = await importFile(e, file('att.jsonl', rows), 'jsonl', '-r', 'moguta', '--no-triage')
+    expect(r.exitCode).toBe(1)
+    expect(r.summary.failed).toEqual([
+      {
+        line: 2,
+        field: 'attachments[0].size',
+        message: 'expected a size in bytes (a whole number, 0 or more), got -1',
+      },
+      { line: 3, field: 'attachments', message: 'expected a list, got "a.pdf"' },
+    ])
+    expect((await tickets(e)).map((t) => t.attachments)).toEqual([
+      [
+        { name: 'log.txt', type: 'text/plain', size: 120 },
+        { name: 'screen.png', type: 'application/octet-stream', size: 0 },
+      ],
+    ])
   })
 
   it('a changed record updates its ticket, keeping its id', async () => {
@@ -569,15 +595,30 @@ describe('tickets export', () => {
       ['tickets', 'note', id, 'проверить логи'],
     ])
       expect((await regdesk(args, e)).exitCode).toBeLessThan(2)
+    // and one taken in from an e-mail with a file attached: its name, type and size go along
+    const text = textBody('После обновления белый экран на сайте shop.ru')
+    const mixed = multipart('mixed', [message(text.headers, text.body), attachment('screen.png', 'image/png', 3000)])
+    const eml = file(
+      'letter.eml',
+      message(
+        [...envelope({ subject: 'Белый экран', from: 'ivan@shop.ru', id: 'att-1@shop.ru' }), ...mixed.headers],
+        mixed.body,
+      ),
+    )
+    expect((await runCli(['tickets', 'add', '-r', 'moguta', '--eml', eml], e)).exitCode).toBe(0)
     const out = join(tempDir(), 'export.jsonl')
     const exported = await regdesk(['tickets', 'export', '-o', out], e)
     expect(exported.exitCode, exported.stderr).toBe(0)
-    expect(exported.stderr).toContain(`9 tickets written to ${out}`)
+    expect(exported.stderr).toContain(`10 tickets written to ${out}`)
+    expect(readFileSync(out, 'utf8')).toContain('"attachments":[{"name":"screen.png","type":"image/png","size":3000}]')
 
     const empty = env()
     const back = await importFile(empty, out, 'jsonl', '-r', 'moguta')
     expect(back.exitCode, back.stderr).toBe(0)
-    expect(back.summary).toMatchObject({ added: 9, failed: [] })
+    expect(back.summary).toMatchObject({ added: 10, failed: [] })
+    expect((await tickets(empty)).find((t) => t.subject === 'Белый экран')?.attachments).toEqual([
+      { name: 'screen.png', type: 'image/png', size: 3000 },
+    ])
     const facts = (list: Record<string, unknown>[]) =>
       list.map(({ triage: _t, id: _id, origin: _o, events, ...rest }) => ({
         ...rest,

@@ -45,7 +45,7 @@ export function ticketsExportCommand(io: IO, environment: Environment): Command 
         'regdesk tickets export | regdesk --store other.json tickets import - --from jsonl -r moguta',
       ])}
 The format is the one \`tickets import\` reads (docs/IMPORT.md): importing an export into an empty store
-gives the same tickets. Credentials stay masked. CSV has no events column: only the flat times.
+gives the same tickets. Credentials stay masked. CSV has no events or attachments column: only the flat times.
 `,
     )
     .action((opts: TicketsExportOptions, c: Command) =>
