@@ -355,8 +355,10 @@ export function ruHelp(): readonly Phrase[] {
       'Формат — тот, что читает `tickets import` (docs/IMPORT.md): импорт выгрузки в пустое хранилище',
     ],
     [
-      exact('gives the same tickets. Credentials stay masked. CSV has no events column: only the flat times.'),
-      'даёт те же заявки. Учётные данные остаются скрытыми. В CSV нет столбца events: только отдельные времена.',
+      exact(
+        'gives the same tickets. Credentials stay masked. CSV has no events or attachments column: only the flat times.',
+      ),
+      'даёт те же заявки. Учётные данные остаются скрытыми. В CSV нет столбцов events и attachments: только отдельные времена.',
     ],
     [
       exact('output format (html: a printable page with charts)'),
