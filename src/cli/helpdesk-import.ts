@@ -1,7 +1,15 @@
+import { instantMs } from '../calendar/instant.js'
 import { RegdeskError } from '../errors.js'
 import type { ImportRows } from '../helpdesk/read.js'
 import { FieldError, type ImportRecord, type RowProblem } from '../helpdesk/record.js'
-import { checkAgainst, importedTicket, levelOf, replaceTicket, sameTicket } from '../helpdesk/ticket.js'
+import {
+  checkAgainst,
+  importedTicket,
+  keepMaskedSecrets,
+  levelOf,
+  replaceTicket,
+  sameTicket,
+} from '../helpdesk/ticket.js'
 import type { Regulation } from '../regulation/load.js'
 import type { IntakeItem } from '../store/ticket-store.js'
 import { idPrefix } from '../ticket/ids.js'
@@ -146,8 +154,19 @@ class RecordItem implements IntakeItem {
     return this.fresh
   }
 
+  /** an export's record of a ticket added in regdesk: the same regulation, receipt and (masked) text */
+  recordOf(stored: Ticket): boolean {
+    const { fresh } = this
+    return (
+      stored.regulation === fresh.regulation &&
+      instantMs(stored.received_at) === instantMs(fresh.received_at) &&
+      stored.text === fresh.text
+    )
+  }
+
   update(stored: Ticket): boolean {
     this.fresh.id = stored.id
+    keepMaskedSecrets(stored, this.fresh)
     if (sameTicket(stored, this.fresh)) return false
     replaceTicket(stored, this.fresh)
     return true

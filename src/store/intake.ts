@@ -7,6 +7,39 @@ export function originKey(o: TicketOrigin): string {
   return `${o.source}\u0000${o.external_id}`
 }
 
+/**
+ * The source `tickets export` gives a ticket added in regdesk (which has no origin): its id is the external one. An
+ * export imported into the store it came from finds such tickets by it (storedByOrigin), so they are not doubled.
+ */
+export const OWN_SOURCE = 'regdesk'
+
+/**
+ * The stored tickets by origin key: each by its origin, and a ticket added in regdesk also as (OWN_SOURCE, its id)
+ * unless a ticket imported with that very origin is there (it is the one an export of this store names).
+ */
+export function storedByOrigin(tickets: Iterable<Ticket>): Map<string, Ticket> {
+  const out = new Map<string, Ticket>()
+  const own: Ticket[] = []
+  for (const t of tickets)
+    if (t.origin) out.set(originKey(t.origin), t)
+    else own.push(t)
+  for (const t of own) {
+    const key = originKey({ source: OWN_SOURCE, external_id: t.id })
+    if (!out.has(key)) out.set(key, t)
+  }
+  return out
+}
+
+/**
+ * The stored ticket an item is of: the one with its origin; a ticket added in regdesk only when the item says it is
+ * that ticket's record (IntakeItem.recordOf), since another store's export names its own tickets by the same ids.
+ */
+function storedOf(item: IntakeItem, stored: ReadonlyMap<string, Ticket>, key: string): Ticket | undefined {
+  const t = stored.get(key)
+  if (!t || t.origin) return t
+  return item.recordOf?.(t) ? t : undefined
+}
+
 /** Whether `origin` has the key `key` of `given`: the same fields do (no key made); others are compared by key. */
 function sameOrigin(origin: TicketOrigin, given: TicketOrigin, key: string): boolean {
   if (origin.source === given.source && origin.external_id === given.external_id) return true
@@ -18,12 +51,12 @@ function sameOrigin(origin: TicketOrigin, given: TicketOrigin, key: string): boo
  * so ids can be allocated per prefix first) given the tickets already stored with those origins. A later item of an
  * origin that an earlier item of the same batch adds updates that new ticket.
  */
-export function newItemsOf(items: readonly IntakeItem[], stored: ReadonlySet<string>): IntakeItem[] {
-  const seen = new Set(stored)
+export function newItemsOf(items: readonly IntakeItem[], stored: ReadonlyMap<string, Ticket>): IntakeItem[] {
+  const seen = new Set<string>()
   const fresh: IntakeItem[] = []
   for (const item of items) {
     const key = originKey(item.origin)
-    if (seen.has(key)) continue
+    if (seen.has(key) || storedOf(item, stored, key)) continue
     seen.add(key)
     fresh.push(item)
   }
@@ -48,7 +81,7 @@ export function applyIntake(
   const made = new Map<string, Ticket>()
   for (const item of items) {
     const key = originKey(item.origin)
-    const old = stored.get(key)
+    const old = storedOf(item, stored, key)
     const there = old ?? made.get(key)
     if (!there) {
       const ticket = item.make(idOf(item))
@@ -62,7 +95,8 @@ export function applyIntake(
       outcomes.push({ origin: item.origin, id: ticket.id, action: 'added' })
       continue
     }
-    const changed = item.update?.(there) ?? false
+    // a ticket added in regdesk is the original of its exported record: left as it is
+    const changed = there.origin ? (item.update?.(there) ?? false) : false
     if (changed && old) updated.set(there.id, there)
     // a new ticket changed by an item that vouches for nothing is checked whole
     if (changed && item.checkedAlone !== true) checkedAlone.delete(there)

@@ -71,6 +71,12 @@ export interface IntakeItem {
   /** changes the stored ticket of this origin in place and says whether it changed (then it is written) */
   update?: (stored: Ticket) => boolean
   /**
+   * Whether a ticket added in regdesk (no origin) is the one this item is the record of, when the item's origin is
+   * (regdesk, that ticket's id) as `tickets export` writes: such a ticket is left as it is. Without this, or when it
+   * says no, the item is a new ticket (another store's ticket of the same id).
+   */
+  recordOf?: (stored: Ticket) => boolean
+  /**
    * true when `make` gives a ticket validateTicket (ticket/validate.ts) has found valid, changed since only in its id
    * (the one `make` is given), and `update` makes the ticket it changes such a one too: a store may then check only
    * that ticket's id and that its id and origin are new, not its fields again (an import checks each ticket it

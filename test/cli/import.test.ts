@@ -570,6 +570,56 @@ describe('report over imported tickets', () => {
   })
 })
 
+/**
+ * An export imported into the store it came from doubles nothing: a ticket added in regdesk (no origin) is found by
+ * (regdesk, its id) when the record is its own (same regulation, receipt and text) and left as it is; another store's
+ * ticket of the same id is a new ticket, and its own tickets stay.
+ */
+async function exportIntoItself(e: Record<string, string>) {
+  const add = async (text: string, at: string) => {
+    const r = await regdesk(['tickets', 'add', '-r', 'moguta', text, '--received-at', at, '--json'], e)
+    expect(r.exitCode, r.stderr).toBe(0)
+    return JSON.parse(r.stdout).id as string
+  }
+  const first = await add('После обновления не открывается админка', '2026-11-18T11:00+03:00')
+  await add('Не работает корзина', '2026-11-18T12:00+03:00')
+  expect(
+    (await regdesk(['tickets', 'respond', first, '--at', '2026-11-18T12:30+03:00', '-m', 'Смотрим'], e)).exitCode,
+  ).toBe(0)
+  expect((await importFile(e, file('hd.jsonl', JSONL), 'jsonl', '-r', 'moguta')).exitCode).toBe(0)
+  const before = await tickets(e)
+  const out = join(tempDir(), 'export.jsonl')
+  expect((await regdesk(['tickets', 'export', '-o', out], e)).exitCode).toBe(0)
+  const back = await importFile(e, out, 'jsonl', '-r', 'moguta')
+  expect(back.exitCode, back.stderr).toBe(0)
+  expect(back.summary).toMatchObject({ added: 0, updated: 0, unchanged: before.length, failed: [] })
+  expect(await tickets(e)).toEqual(before)
+  // the export masks the customer's password; the stored ticket still holds it
+  const masked = before.find((t) => (t.origin as { external_id: string } | null)?.external_id === 'HD-1002')
+  const shown = await regdesk(['tickets', 'show', masked?.id as string, '--show-secrets', '--json'], e)
+  expect(shown.stdout).toContain('Qwerty123')
+
+  // another store's export names its own MG-000001, received at another time: a new ticket, ours untouched
+  const other = env()
+  const theirs = await regdesk(
+    ['tickets', 'add', '-r', 'moguta', 'Где поменять логотип?', '--received-at', '2026-11-17T09:00+03:00', '--json'],
+    other,
+  )
+  expect(JSON.parse(theirs.stdout).id).toBe(first)
+  const theirFile = join(tempDir(), 'theirs.jsonl')
+  expect((await regdesk(['tickets', 'export', '-o', theirFile], other)).exitCode).toBe(0)
+  const merged = await importFile(e, theirFile, 'jsonl', '-r', 'moguta')
+  expect(merged.summary).toMatchObject({ added: 1, updated: 0, unchanged: 0 })
+  const after = await tickets(e)
+  expect(after.slice(0, before.length)).toEqual(before)
+  expect(after.at(-1)).toMatchObject({
+    text: 'Где поменять логотип?',
+    origin: { source: 'regdesk', external_id: first },
+  })
+  // and that export again: its ticket is found by its origin now, not mistaken for ours
+  expect((await importFile(e, theirFile, 'jsonl', '-r', 'moguta')).summary).toMatchObject({ added: 0, unchanged: 1 })
+}
+
 describe('tickets export', () => {
   it('export → import into an empty store gives the same tickets and the same report', async () => {
     const e = env()
@@ -632,6 +682,10 @@ describe('tickets export', () => {
     // and exporting again gives the same file
     const again = await regdesk(['tickets', 'export'], empty)
     expect(`${again.stdout}\n`).toBe(readFileSync(out, 'utf8'))
+  })
+
+  it("an export imported into the store it came from doubles nothing; another store's tickets of the same ids are new", async () => {
+    await exportIntoItself(env())
   })
 
   it('an export of several regulations is imported once per regulation: records of another one are refused', async () => {
@@ -801,6 +855,15 @@ describe('tickets export', () => {
 })
 
 describePg('tickets import into the team store', () => {
+  it('an export imported into the team store it came from doubles nothing', async () => {
+    const db = await freshDatabase()
+    try {
+      await exportIntoItself({ REGDESK_STORE: db.url })
+    } finally {
+      await db.drop()
+    }
+  }, 60_000)
+
   it('a failure after some transactions says how many records were stored, and importing again takes in the rest', async () => {
     const db = await freshDatabase()
     try {

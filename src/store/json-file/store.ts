@@ -17,7 +17,7 @@ import { formatId, maxIdsOf } from '../../ticket/ids.js'
 import type { Ticket } from '../../ticket/ticket.js'
 import { checkedTicket as checked, validateTickets } from '../../ticket/validate.js'
 import { isEmptyFilter, matchesFilter } from '../filter.js'
-import { applyIntake, originKey } from '../intake.js'
+import { applyIntake, storedByOrigin } from '../intake.js'
 import type {
   Change,
   ChangeMany,
@@ -318,8 +318,7 @@ export class JsonFileStore implements TicketStore {
   async intake(items: readonly IntakeItem[]): Promise<IntakeOutcome[]> {
     if (!items.length) return []
     return this.update((data) => {
-      const stored = new Map<string, Ticket>()
-      for (const t of data.tickets) if (t.origin) stored.set(originKey(t.origin), t)
+      const stored = storedByOrigin(data.tickets)
       const last = maxIdsOf(data.tickets)
       const { outcomes, added, updated, checkedAlone } = applyIntake(items, stored, (item) => {
         const n = (last[item.prefix] ?? 0) + 1

@@ -5,7 +5,7 @@ import { formatId, maxIdsOf } from '../../ticket/ids.js'
 import { summaryJson } from '../../ticket/summary.js'
 import type { Ticket } from '../../ticket/ticket.js'
 import { checkedTicket, validateTicket } from '../../ticket/validate.js'
-import { applyIntake, newItemsOf, originKey } from '../intake.js'
+import { applyIntake, newItemsOf, OWN_SOURCE, storedByOrigin } from '../intake.js'
 import type {
   Change,
   ChangeMany,
@@ -208,23 +208,23 @@ export class PostgresStore implements TicketStore {
     await this.ready(true)
     if (!items.length) return []
     return this.transaction(async () => {
-      const stored = new Map<string, Ticket>()
+      const found: Ticket[] = []
       for (let i = 0; i < items.length; i += BATCH) {
         const origins = items.slice(i, i + BATCH).map((item) => item.origin)
+        // and the tickets added in regdesk that an export of this store names by (regdesk, id) (intake.ts OWN_SOURCE)
+        const own = origins.filter((o) => o.source === OWN_SOURCE).map((o) => o.external_id)
         const r = await this.query<{ ticket: Ticket }>(
           `SELECT ticket FROM regdesk_tickets WHERE (origin_source, origin_id) IN
-           (SELECT * FROM unnest($1::text[], $2::text[])) FOR UPDATE`,
-          [origins.map((o) => o.source), origins.map((o) => o.external_id)],
+           (SELECT * FROM unnest($1::text[], $2::text[]))
+           OR (origin_source IS NULL AND id = ANY($3::text[])) FOR UPDATE`,
+          [origins.map((o) => o.source), origins.map((o) => o.external_id), own],
         )
-        for (const row of r.rows) {
-          const ticket = this.valid(row.ticket)
-          if (ticket.origin) stored.set(originKey(ticket.origin), ticket)
-        }
+        for (const row of r.rows) found.push(this.valid(row.ticket))
       }
+      const stored = storedByOrigin(found)
       // ids for the new tickets, taken per prefix in one step each (the counter row stays locked until COMMIT)
       const counts = new Map<string, number>()
-      for (const item of newItemsOf(items, new Set(stored.keys())))
-        counts.set(item.prefix, (counts.get(item.prefix) ?? 0) + 1)
+      for (const item of newItemsOf(items, stored)) counts.set(item.prefix, (counts.get(item.prefix) ?? 0) + 1)
       const next = new Map<string, number>()
       for (const [prefix, n] of counts) {
         const r = await this.query<{ last: string }>(

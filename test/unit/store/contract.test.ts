@@ -418,6 +418,31 @@ describe.each(backends)('TicketStore contract: $name', (backend) => {
     expect((await store.insert('MG', (id) => ticket(id))).id).toBe('MG-000006')
   })
 
+  it('intake of an export of the store: a ticket added in regdesk is found by (regdesk, its id) only when the item says it is its record', async () => {
+    const store = await open()
+    await store.insert('MG', (id) => ticket(id, { subject: 'ours' }))
+    const own = { source: 'regdesk', external_id: 'MG-000001' }
+    const item = (isOurs: boolean) => ({
+      origin: own,
+      prefix: 'MG',
+      make: (id: string) => ticket(id, { subject: 'theirs', origin: own }),
+      update: (stored: Ticket) => {
+        stored.subject = 'overwritten'
+        return true
+      },
+      recordOf: (stored: Ticket) => isOurs && stored.subject === 'ours',
+    })
+    // its own record: left as it is (an export is not a correction), nothing added
+    expect(await store.intake([item(true)])).toEqual([{ origin: own, id: 'MG-000001', action: 'unchanged' }])
+    expect((await store.get('MG-000001')).subject).toBe('ours')
+    // another store's ticket of the same id: a new ticket with that origin, found by it from then on
+    expect(await env.another().intake([item(false)])).toEqual([{ origin: own, id: 'MG-000002', action: 'added' }])
+    expect(await env.another().intake([item(false)])).toEqual([{ origin: own, id: 'MG-000002', action: 'updated' }])
+    expect((await store.get('MG-000001')).subject).toBe('ours')
+    expect((await store.get('MG-000002')).subject).toBe('overwritten')
+    expect(await store.count()).toBe(2)
+  })
+
   it('intake is whole or nothing: an invalid ticket among the records stores none of them', async () => {
     const store = await open()
     const make = (external: string, extra: Partial<Ticket> = {}) => ({
