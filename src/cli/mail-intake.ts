@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { RegdeskError } from '../errors.js'
 import { countMbox, splitMbox } from '../mail/mbox.js'
-import { MAX_MAIL_BYTES, MailError, type MailMessage, readMail } from '../mail/message.js'
+import { MAX_MAIL_BYTES, MailError, type MailMessage, peekMail, readMail } from '../mail/message.js'
 import type { Regulation } from '../regulation/load.js'
 import type { IntakeItem, IntakeOutcome } from '../store/ticket-store.js'
 import { idPrefix } from '../ticket/ids.js'
@@ -169,17 +169,10 @@ export async function addMailbox(
   return summary
 }
 
-/** The Message-ID and Subject of a message that could not be read, as written (to name it in the summary). */
+/** The Message-ID and Subject of a message that could not be read (to name it in the summary), access data masked. */
 function peekHeaders(bytes: Buffer | null): { message_id: string | null; subject: string | null } {
   if (!bytes) return { message_id: null, subject: null }
-  const head =
-    bytes
-      .subarray(0, 64 * 1024)
-      .toString('latin1')
-      .split(/\r?\n\r?\n/)[0] ?? ''
-  const id = /^message-id:[ \t]*<?([^\s<>]+)>?/im.exec(head)?.[1] ?? null
-  const raw = /^subject:[ \t]*(.*)$/im.exec(head)?.[1]?.trim().slice(0, 120)
-  // shown in the summary (and its JSON): access data masked as in any request text
-  const subject = raw ? maskSecrets(raw) : null
-  return { message_id: id, subject }
+  const { messageId, subject } = peekMail(bytes)
+  // shown in the summary (and its JSON): access data masked as in any request text, and no longer than a line
+  return { message_id: messageId, subject: subject ? maskSecrets(subject).slice(0, 120) : null }
 }

@@ -22,3 +22,8 @@ export function postalMime(): PostalMime {
   postalMimeModule ??= nodeRequire('postal-mime') as PostalMime
   return postalMimeModule
 }
+
+/** postal-mime's decoder of RFC 2047 encoded words (=?charset?B|Q?…?=) in a header value. */
+export function decodeMailWords(value: string): string {
+  return (postalMime() as unknown as { decodeWords: (value: string) => string }).decodeWords(value)
+}

@@ -1,4 +1,4 @@
-import { postalMime } from '../data/on-demand.js'
+import { decodeMailWords, postalMime } from '../data/on-demand.js'
 import { ExitCode, RegdeskError } from '../errors.js'
 import { decodeAuto, rereadWindows1252 } from './charset.js'
 import { type MailDate, parseMailDate } from './date.js'
@@ -109,6 +109,33 @@ export async function readMail(raw: Uint8Array): Promise<MailMessage> {
     })),
     notes: [...new Set(notes)],
   }
+}
+
+/**
+ * The Message-ID and Subject of a message read or not (one too large, too deep, broken), to name it: its header
+ * block's 8-bit text decoded as readMail decodes it (charset.ts), RFC 2047 words too. Only the first 64 KB are read.
+ */
+export function peekMail(raw: Uint8Array): { messageId: string | null; subject: string | null } {
+  const head = raw.subarray(0, 64 * 1024)
+  let end = head.length
+  for (let i = 0; i < head.length - 1; i++)
+    if (head[i] === 0x0a && (head[i + 1] === 0x0a || (head[i + 1] === 0x0d && head[i + 2] === 0x0a))) {
+      end = i + 1
+      break
+    }
+  // folded lines (a long Subject goes on after a line break and a space) are one
+  const text = decodeAuto(head.subarray(0, end)).text.replace(/\r?\n[ \t]+/g, ' ')
+  const messageId = /^message-id:[ \t]*<?([^\s<>]+)>?/im.exec(text)?.[1] ?? null
+  const rawSubject = /^subject:[ \t]*(.*)$/im.exec(text)?.[1]
+  let subject: string | null = null
+  if (rawSubject !== undefined) {
+    try {
+      subject = oneLine(decodeMailWords(rawSubject))
+    } catch {
+      subject = oneLine(rawSubject)
+    }
+  }
+  return { messageId, subject: subject || null }
 }
 
 /**

@@ -233,21 +233,24 @@ describe('tickets add --mbox', () => {
   it('broken letters fail with their number and reason, the others are taken in, exit 1', async () => {
     const env = storeEnv()
     const file = join(tempDir(), 'broken.mbox')
-    const deep = (() => {
-      let s = 'Subject: deep\r\nMessage-ID: <deep@x>\r\n'
+    const deep = (subject: string, id: string) => {
+      let s = `Subject: ${subject}\r\nMessage-ID: <${id}>\r\n`
       for (let i = 0; i < 80; i++) s += `Content-Type: multipart/mixed; boundary=b${i}\r\n\r\n--b${i}\r\n`
       return Buffer.from(`${s}Content-Type: text/plain\r\n\r\nhi\r\n`)
-    })()
+    }
     const broken = new Map<number, Buffer>([
       [2, Buffer.from('just a line of text, no headers\n')],
-      [4, deep],
+      // subjects named in the summary are decoded (8-bit UTF-8, RFC 2047 words) and their passwords masked
+      [3, deep(word('Не открывается, пароль: S3cretPass', 'utf-8'), 'words@x')],
+      [4, deep('deep: пароль S3cretPass', 'deep@x')],
       [5, message(envelope({ from: 'a@b.ru', id: 'empty@x' }), '')],
     ])
     writeFileSync(file, mailbox(6, broken))
     const r = await add(['--mbox', file, '--json'], env)
     expect(r.exitCode).toBe(1)
     const s = JSON.parse(r.stdout)
-    expect(s).toMatchObject({ messages: 6, added: 3, skipped: 0, failed: 3 })
+    expect(s).toMatchObject({ messages: 6, added: 2, skipped: 0, failed: 4 })
+    expect(r.stdout).not.toContain('S3cretPass')
     expect(s.failures).toEqual([
       {
         number: 2,
@@ -256,21 +259,28 @@ describe('tickets add --mbox', () => {
         reason: 'the e-mail has no header lines (From:, Subject:, …); is it a letter saved as text?',
       },
       {
+        number: 3,
+        message_id: 'words@x',
+        subject: 'Не открывается, пароль: ••••••',
+        reason: 'the e-mail cannot be read: its MIME parts are nested more than 50 deep',
+      },
+      {
         number: 4,
         message_id: 'deep@x',
-        subject: 'deep',
+        subject: 'deep: пароль ••••••',
         reason: 'the e-mail cannot be read: its MIME parts are nested more than 50 deep',
       },
       { number: 5, message_id: 'empty@x', subject: null, reason: 'the e-mail has neither a subject nor a text' },
     ])
-    expect(r.stderr).toBe('error: 3 of 6 messages could not be taken in; the others were (see above)\n')
+    expect(r.stderr).toBe('error: 4 of 6 messages could not be taken in; the others were (see above)\n')
     const human = await add(['--mbox', file, '--lang', 'ru'], env)
     expect(human.exitCode).toBe(1)
-    expect(human.stdout).toContain('добавлено 0, пропущено 3 (уже в хранилище), с ошибкой 3')
+    expect(human.stdout).toContain('добавлено 0, пропущено 2 (уже в хранилище), с ошибкой 4')
     expect(human.stdout).toContain(
-      'письмо 4 <deep@x> "deep": письмо не читается: его MIME-части вложены глубже 50 уровней',
+      'письмо 4 <deep@x> "deep: пароль ••••••": письмо не читается: его MIME-части вложены глубже 50 уровней',
     )
-    expect(human.stderr).toBe('ошибка: 3 из 6 писем не приняты; остальные приняты (см. выше)\n')
+    expect(human.stdout).not.toContain('S3cretPass')
+    expect(human.stderr).toBe('ошибка: 4 из 6 писем не приняты; остальные приняты (см. выше)\n')
   })
 
   it('a file that is not a mailbox is refused (exit 3); a missing one is a usage error', async () => {
