@@ -2,14 +2,7 @@ import { instantMs } from '../calendar/instant.js'
 import { RegdeskError } from '../errors.js'
 import type { ImportRows } from '../helpdesk/read.js'
 import { FieldError, type ImportRecord, type RowProblem } from '../helpdesk/record.js'
-import {
-  checkAgainst,
-  importedTicket,
-  keepMaskedSecrets,
-  levelOf,
-  replaceTicket,
-  sameTicket,
-} from '../helpdesk/ticket.js'
+import { checkAgainst, importedTicket, levelOf, replaceTicket, sameTicket } from '../helpdesk/ticket.js'
 import type { Regulation } from '../regulation/load.js'
 import type { IntakeItem } from '../store/ticket-store.js'
 import { idPrefix } from '../ticket/ids.js'
@@ -80,7 +73,8 @@ export async function importItems(
         level: levelOf(r, reg, opts.level, triage),
         triage,
       })
-      const item = RecordItem.of(fresh, prefix)
+      // a record `tickets export` wrote names its regulation (docs/IMPORT.md)
+      const item = RecordItem.of(fresh, prefix, r.regulation !== null)
       if (fresh.helpdesk_deadline !== undefined) {
         summary.helpdesk_deadlines++
         const own = fresh.windows?.[0]?.deadline
@@ -134,6 +128,8 @@ class RecordItem implements IntakeItem {
   private constructor(
     private readonly fresh: Ticket,
     readonly prefix: string,
+    /** a record `tickets export` wrote: a copy of a ticket, less than the ticket (credentials masked; CSV no history) */
+    private readonly exported: boolean,
   ) {
     this.origin = fresh.origin as TicketOrigin
   }
@@ -142,10 +138,10 @@ class RecordItem implements IntakeItem {
    * The item of a record's ticket, once the ticket is valid: checked as the store checks it (placeholder id aside).
    * @throws FieldError with the first problem validateTicket finds
    */
-  static of(fresh: Ticket, prefix: string): RecordItem {
+  static of(fresh: Ticket, prefix: string, exported: boolean): RecordItem {
     const problem = validateTicket(fresh)[0]
     if (problem) throw new FieldError(problem.path || null, problem.message)
-    return new RecordItem(fresh, prefix)
+    return new RecordItem(fresh, prefix, exported)
   }
 
   /** the ticket built for this record is not used after it is stored: it is stored as it is, numbered */
@@ -164,10 +160,13 @@ class RecordItem implements IntakeItem {
     )
   }
 
+  /**
+   * A helpdesk's changed record is the ticket as it is now there; an exported one never replaces the stored ticket it
+   * is a copy of, which is the original (an export imported back into its own store changes nothing).
+   */
   update(stored: Ticket): boolean {
     this.fresh.id = stored.id
-    keepMaskedSecrets(stored, this.fresh)
-    if (sameTicket(stored, this.fresh)) return false
+    if (this.exported || sameTicket(stored, this.fresh)) return false
     replaceTicket(stored, this.fresh)
     return true
   }

@@ -219,24 +219,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value)
 }
 
-/**
- * Gives `fresh` the credentials `stored` keeps behind texts both hold masked alike: an export masks them (its record
- * has "••••••" where the password was), so importing it back over its ticket would otherwise lose their values.
- */
-export function keepMaskedSecrets(stored: Ticket, fresh: Ticket): void {
-  const kept = (stored.secrets ?? []).filter(
-    (s) =>
-      (s.field === 'text' && stored.text === fresh.text) || (s.field === 'subject' && stored.subject === fresh.subject),
-  )
-  if (kept.length && !fresh.secrets?.some((s) => s.field === 'text' || s.field === 'subject'))
-    fresh.secrets = [...(fresh.secrets ?? []), ...kept.map((s) => ({ ...s }))]
-  fresh.events.forEach((e, i) => {
-    const old = stored.events[i]
-    if (old?.secrets?.length && !e.secrets && old.type === e.type && old.at === e.at && old.message === e.message)
-      e.secrets = old.secrets.map((s) => ({ ...s }))
-  })
-}
-
 /** Makes `stored` the ticket `fresh` (its id kept): every field replaced, fields `fresh` lacks removed. */
 export function replaceTicket(stored: Ticket, fresh: Ticket): void {
   const id = stored.id

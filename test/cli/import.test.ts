@@ -587,17 +587,36 @@ async function exportIntoItself(e: Record<string, string>) {
     (await regdesk(['tickets', 'respond', first, '--at', '2026-11-18T12:30+03:00', '-m', 'Смотрим'], e)).exitCode,
   ).toBe(0)
   expect((await importFile(e, file('hd.jsonl', JSONL), 'jsonl', '-r', 'moguta')).exitCode).toBe(0)
+  // an e-mail with a file and a password, answered, noted: more than its exported record holds
+  const text = textBody('Не работает корзина, доступ: логин admin пароль Qw12345zz')
+  const mixed = multipart('mixed', [message(text.headers, text.body), attachment('screen.png', 'image/png', 3000)])
+  const eml = file(
+    'letter.eml',
+    message(
+      [...envelope({ subject: 'Корзина', from: 'ivan@shop.ru', id: 'cart-1@shop.ru' }), ...mixed.headers],
+      mixed.body,
+    ),
+  )
+  const mailed = JSON.parse((await runCli(['tickets', 'add', '-r', 'moguta', '--eml', eml, '--json'], e)).stdout).id
+  for (const args of [
+    ['tickets', 'respond', mailed, '-m', 'Смотрим'],
+    ['tickets', 'note', mailed, 'проверить логи'],
+  ])
+    expect((await regdesk(args, e)).exitCode).toBe(0)
   const before = await tickets(e)
-  const out = join(tempDir(), 'export.jsonl')
-  expect((await regdesk(['tickets', 'export', '-o', out], e)).exitCode).toBe(0)
-  const back = await importFile(e, out, 'jsonl', '-r', 'moguta')
-  expect(back.exitCode, back.stderr).toBe(0)
-  expect(back.summary).toMatchObject({ added: 0, updated: 0, unchanged: before.length, failed: [] })
-  expect(await tickets(e)).toEqual(before)
+  for (const format of ['jsonl', 'csv']) {
+    const out = join(tempDir(), `export.${format}`)
+    expect((await regdesk(['tickets', 'export', '-o', out], e)).exitCode).toBe(0)
+    const back = await importFile(e, out, format, '-r', 'moguta')
+    expect(back.exitCode, back.stderr).toBe(0)
+    expect(back.summary).toMatchObject({ added: 0, updated: 0, unchanged: before.length, failed: [] })
+    expect(await tickets(e)).toEqual(before)
+  }
   // the export masks the customer's password; the stored ticket still holds it
   const masked = before.find((t) => (t.origin as { external_id: string } | null)?.external_id === 'HD-1002')
   const shown = await regdesk(['tickets', 'show', masked?.id as string, '--show-secrets', '--json'], e)
   expect(shown.stdout).toContain('Qwerty123')
+  expect((await regdesk(['tickets', 'show', mailed, '--show-secrets', '--json'], e)).stdout).toContain('Qw12345zz')
 
   // another store's export names its own MG-000001, received at another time: a new ticket, ours untouched
   const other = env()
