@@ -152,6 +152,15 @@ describe('tickets edit', () => {
     expect((await show(env, t.id)).events).toHaveLength(doc.events.length)
   })
 
+  it('--tier none sets the tier none where the regulation has it (imagecms): the licence taken back re-levels the ticket', async () => {
+    const env = await storeEnv()
+    const t = await imagecms(env, 'pro', 'После обновления не работает фильтр в каталоге, ошибка 500')
+    expect(t.level).toBe('support')
+    const r = await regdesk(['tickets', 'edit', t.id, '--tier', 'none', '--json'], env)
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ tier: 'none', level: 'consultation' })
+  })
+
   it('a licence date after the ticket was received is refused, as at intake, though it is before today', async () => {
     const env = await storeEnv()
     const t = await imagecms(env, 'pro')

@@ -131,7 +131,8 @@ function storedFacts(t: Ticket): RequestFacts {
  */
 function checkedEdits(ctx: Context, t: Ticket, opts: EditOptions): TicketEdits {
   const reg = regulationOption(ctx, t.regulation)
-  const tier = cleared(opts.tier)
+  // "none" clears the tier, unless it is one of the regulation's (imagecms: no paid licence)
+  const tier = opts.tier === 'none' && reg.tiers.some((x) => x.id === 'none') ? 'none' : cleared(opts.tier)
   const product = cleared(opts.product)
   const licenseDate = cleared(opts.licenseDate)
   const facts = triageFacts(ctx, reg, {
