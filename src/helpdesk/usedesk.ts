@@ -83,12 +83,20 @@ export function usedeskRecord(answer: unknown): ImportRecord {
     last = to
   })
   events.sort((x, y) => x.at - y.at)
+  const subject = optionalText(t.subject, `${prefix}subject`)
+  // a Usedesk ticket has a subject or a client's message; an object with neither is another helpdesk's (an Okdesk
+  // issue has `title` and `description`), which would make an empty ticket
+  if (!subject?.trim() && !body.trim())
+    throw new FieldError(
+      null,
+      'has neither a subject nor a client message: is it a Usedesk ticket ({ticket, comments, changes})?',
+    )
 
   return {
     source: 'usedesk',
     external_id: requiredText(t.id, `${prefix}id`),
     created_at: created,
-    subject: optionalText(t.subject, `${prefix}subject`),
+    subject,
     body,
     requester,
     channel: channelOf(t),

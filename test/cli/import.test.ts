@@ -504,6 +504,16 @@ describe('tickets import: Usedesk', () => {
       unchanged: 1,
     })
   })
+
+  it('an Okdesk file read as Usedesk is refused row by row, not taken in as empty tickets', async () => {
+    const e = env()
+    const r = await importFile(e, file('okdesk.json', JSON.stringify(OKDESK)), 'usedesk', '-r', 'moguta')
+    expect(r.exitCode).toBe(1)
+    expect(r.summary).toMatchObject({ added: 0 })
+    expect(r.summary.failed.length).toBe(OKDESK.length)
+    expect(r.summary.failed[0].message).toMatch(/has neither a subject nor a client message: is it a Usedesk ticket/)
+    expect(await tickets(e)).toEqual([])
+  })
 })
 
 /**
