@@ -56,7 +56,7 @@ export async function importItems(
     helpdesk_deadlines_differ: 0,
   }
   const progress = startProgress(ctx.io, ctx.io.speech.t.imported.progress, rows.count * 2)
-  const items: IntakeItem[] = []
+  const items: RecordItem[] = []
   for (const row of rows.rows) {
     progress.increment()
     if ('problem' in row) {
@@ -74,7 +74,7 @@ export async function importItems(
         triage,
       })
       // a record `tickets export` wrote names its regulation (docs/IMPORT.md)
-      const item = RecordItem.of(fresh, prefix, r.regulation !== null)
+      const item = RecordItem.of(fresh, prefix, r.regulation !== null, row.line)
       if (fresh.helpdesk_deadline !== undefined) {
         summary.helpdesk_deadlines++
         const own = fresh.windows?.[0]?.deadline
@@ -96,6 +96,12 @@ export async function importItems(
         const part = items.slice(i, i + chunk)
         try {
           for (const outcome of await store.intake(part)) summary[outcome.action]++
+          // a record whose ticket is of another regulation was left alone: a bad row, not an unchanged one
+          for (const item of part)
+            if (item.refused) {
+              summary.unchanged--
+              summary.failed.push(item.refused)
+            }
         } catch (e) {
           // the team store took the file in by transactions: those before this one are stored, and say so
           if (i > 0 && e instanceof RegdeskError)
@@ -124,12 +130,15 @@ class RecordItem implements IntakeItem {
    * its id (make, update): the store checks only that id and that its id and origin are new, not the rest again.
    */
   readonly checkedAlone = true
+  /** why the stored ticket of its origin was left alone, when it is another regulation's (update) */
+  refused: RowProblem | undefined
 
   private constructor(
     private readonly fresh: Ticket,
     readonly prefix: string,
     /** a record `tickets export` wrote: a copy of a ticket, less than the ticket (credentials masked; CSV no history) */
     private readonly exported: boolean,
+    private readonly line: number,
   ) {
     this.origin = fresh.origin as TicketOrigin
   }
@@ -138,10 +147,10 @@ class RecordItem implements IntakeItem {
    * The item of a record's ticket, once the ticket is valid: checked as the store checks it (placeholder id aside).
    * @throws FieldError with the first problem validateTicket finds
    */
-  static of(fresh: Ticket, prefix: string, exported: boolean): RecordItem {
+  static of(fresh: Ticket, prefix: string, exported: boolean, line: number): RecordItem {
     const problem = validateTicket(fresh)[0]
     if (problem) throw new FieldError(problem.path || null, problem.message)
-    return new RecordItem(fresh, prefix, exported)
+    return new RecordItem(fresh, prefix, exported, line)
   }
 
   /** the ticket built for this record is not used after it is stored: it is stored as it is, numbered */
@@ -165,6 +174,14 @@ class RecordItem implements IntakeItem {
    * is a copy of, which is the original (an export imported back into its own store changes nothing).
    */
   update(stored: Ticket): boolean {
+    if (stored.regulation !== this.fresh.regulation) {
+      this.refused = {
+        line: this.line,
+        field: null,
+        message: `its ticket ${stored.id} is of ${stored.regulation}; import this record with -r ${stored.regulation}`,
+      }
+      return false
+    }
     this.fresh.id = stored.id
     if (this.exported || sameTicket(stored, this.fresh)) return false
     replaceTicket(stored, this.fresh)

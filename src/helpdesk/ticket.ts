@@ -44,7 +44,24 @@ export function checkAgainst(r: ImportRecord, reg: Regulation): void {
       'level',
       `unknown level ${shownValue(r.level)} for ${reg.id}; levels: ${Object.keys(reg.levels).join(', ')}`,
     )
-  if (r.product !== null) r.product = resolveProduct(reg, r.product) ?? r.product
+  if (r.product !== null) r.product = productOf(r.product, reg)
+}
+
+/**
+ * A record's product as `tickets add --product` takes it: a product of the regulation (by id or name); one its list
+ * leaves out when the regulation refuses such products (a verdict, out: product_unsupported); else a bad value.
+ * @throws FieldError
+ */
+function productOf(product: string, reg: Regulation): string {
+  const known = resolveProduct(reg, product)
+  if (known) return known
+  if (reg.products?.length && reg.eligibility.some((e) => e.rule === 'product_unsupported')) return product
+  throw new FieldError(
+    'product',
+    reg.products?.length
+      ? `unknown product ${shownValue(product)} for ${reg.id}; products: ${reg.products.map((p) => p.id).join(', ')}`
+      : `${reg.id} lists no products`,
+  )
 }
 
 /**

@@ -191,6 +191,32 @@ describe('tickets import: generic JSON Lines', () => {
     ])
   })
 
+  it('a product is taken as tickets add takes it: one the regulation does not list is a bad row where it has no such rule', async () => {
+    const e = env()
+    const rows = [
+      '{"external_id":"P-1","created_at":"2026-11-18T10:00:00+03:00","body":"Не работает фильтр","product":"nope"}',
+      '{"external_id":"P-2","created_at":"2026-11-18T10:00:00+03:00","body":"Не работает фильтр"}',
+    ].join('\n')
+    const r = await importFile(e, file('p.jsonl', rows), 'jsonl', '-r', 'imagecms')
+    expect(r.summary.failed).toEqual([{ line: 1, field: 'product', message: 'imagecms lists no products' }])
+    expect(r.summary).toMatchObject({ added: 1 })
+    // the same record under another regulation does not move its ticket there: a bad row
+    const before = await tickets(e)
+    const moved = await importFile(e, file('p2.jsonl', rows), 'jsonl', '-r', 'mst')
+    expect(moved.exitCode).toBe(1)
+    expect(moved.summary).toMatchObject({ added: 1, updated: 0, unchanged: 0 })
+    expect(moved.summary.failed).toEqual([
+      { line: 2, field: null, message: 'its ticket IC-000001 is of imagecms; import this record with -r imagecms' },
+    ])
+    expect((await tickets(e)).slice(0, before.length)).toEqual(before)
+    // mst refuses products it does not list: such a record is a ticket, refused by triage
+    const other = env()
+    const mst = await importFile(other, file('m.jsonl', rows), 'jsonl', '-r', 'mst')
+    expect(mst.summary).toMatchObject({ added: 2, failed: [] })
+    const refused = (await tickets(other)).find((t) => t.product === 'nope')
+    expect(refused).toMatchObject({ regulation: 'mst', triage: { scope: 'out' } })
+  })
+
   it('a changed record updates its ticket, keeping its id', async () => {
     const e = env()
     expect((await importFile(e, file('a.jsonl', JSONL), 'jsonl', '-r', 'moguta', '--no-triage')).exitCode).toBe(0)

@@ -63,6 +63,10 @@ export function ruPhrases(): readonly Phrase[] {
     p('is before created_at', 'раньше created_at'),
     p('is after created_at', 'позже created_at'),
     p(
+      String.raw`its ticket (\S+) is of (\S+); import this record with -r (\S+)`,
+      'его заявка $1 относится к регламенту $2; импортируйте эту запись с -r $3',
+    ),
+    p(
       String.raw`has neither a subject nor a client message: is it a Usedesk ticket \(\{ticket, comments, changes\}\)\?`,
       'нет ни темы, ни сообщения клиента: это тикет Usedesk ({ticket, comments, changes})?',
     ),
@@ -170,6 +174,8 @@ export function ruPhrases(): readonly Phrase[] {
       'неизвестный продукт "$1" для регламента $2; продукты: $3',
     ),
     p(String.raw`(\S+) lists no products; drop --product`, 'в регламенте $1 нет списка продуктов; уберите --product'),
+    p(String.raw`(\S+) lists no products`, 'в регламенте $1 нет списка продуктов'),
+    p(String.raw`(\S+) has no tiers`, 'в регламенте $1 нет тарифов'),
     p(
       String.raw`(\S+) has no rule about outdated versions; drop --outdated`,
       'в регламенте $1 нет правила об устаревших версиях; уберите --outdated',
