@@ -1,4 +1,4 @@
-import { instantMs } from '../calendar/instant.js'
+import { formatInstantIn, instantMs } from '../calendar/instant.js'
 import { RegdeskError } from '../errors.js'
 import type { ImportRows } from '../helpdesk/read.js'
 import { FieldError, type ImportRecord, type RowProblem } from '../helpdesk/record.js'
@@ -15,6 +15,7 @@ import { startProgress } from './output/progress.js'
 import { triageJson } from './output/triage-json.js'
 import { businessClock, triageWithModel } from './regulation-input.js'
 import { isTeamStore, withStore } from './store.js'
+import { FUTURE_TOLERANCE_MS } from './tickets.js'
 
 /** What an import did (`tickets import --json`). */
 export interface ImportSummary {
@@ -66,6 +67,7 @@ export async function importItems(
     try {
       const r = row.record
       checkAgainst(r, reg)
+      checkNotLater(r, ctx.now, reg.workingTime.timezone)
       const triage = opts.triage ? triageOf(ctx, reg, r) : null
       const fresh = importedTicket(PLACEHOLDER_ID, r, {
         reg,
@@ -199,4 +201,16 @@ function triageOf(ctx: Context, reg: Regulation, r: ImportRecord): StoredTriage 
   if (r.product) facts.product = r.product
   if (r.license_date) facts.licenseDate = r.license_date
   return triageJson(reg, triageWithModel(ctx, reg, text, facts))
+}
+
+/**
+ * A record cannot tell of a request or a reaction later than now (as `tickets add --received-at`): a helpdesk's clock
+ * or a file that is wrong, a bad row (FUTURE_TOLERANCE_MS allows for clocks a few minutes apart).
+ * @throws FieldError
+ */
+function checkNotLater(r: ImportRecord, now: number, zone: string): void {
+  const limit = now + FUTURE_TOLERANCE_MS
+  const shown = () => formatInstantIn(now, zone)
+  if (r.created_at > limit) throw new FieldError('created_at', `is later than now (${shown()})`)
+  if (r.events.some((e) => e.at > limit)) throw new FieldError('events', `an event is later than now (${shown()})`)
 }

@@ -9,6 +9,7 @@ import { maskSecrets } from '../triage/credentials.js'
 import type { TriageResult } from '../triage/triage.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context } from './context.js'
+import { FUTURE_TOLERANCE_MS } from './tickets.js'
 import { unreadable } from './unreadable.js'
 
 /** The bytes of `--eml FILE` or `--eml -` (stdin), refused past 25 MB before they are read whole. */
@@ -81,7 +82,7 @@ export function mailFacts(
   ctx: Context,
   facts: RequestFacts,
   mail: MailMessage,
-  opts: { receivedAtGiven: boolean; channelGiven: boolean; label?: string; zone: string },
+  opts: { receivedAtGiven: boolean; channelGiven: boolean; label?: string; zone: string; force?: boolean },
 ): RequestFacts {
   const out = { ...facts }
   if (!opts.channelGiven) out.channel = 'email'
@@ -97,7 +98,12 @@ export function mailFacts(
     }
   }
   if (opts.receivedAtGiven) return out
-  if (mail.date) out.receivedAt = mail.date.ms
+  // a letter cannot have arrived later than now: a sender's clock that is wrong (unless the agent keeps it, --force)
+  if (mail.date && mail.date.ms > ctx.now + FUTURE_TOLERANCE_MS && !opts.force)
+    ctx.io.err(
+      `note: ${which}the Date header "${mail.dateHeader?.slice(0, 60)}" is later than now; received now (--force keeps it)\n`,
+    )
+  else if (mail.date) out.receivedAt = mail.date.ms
   else if (mail.dateHeader)
     ctx.io.err(`note: ${which}the Date header "${mail.dateHeader.slice(0, 60)}" is not a date; received now\n`)
   else ctx.io.err(`note: ${which}the e-mail has no Date header; received now\n`)

@@ -24,6 +24,8 @@ export interface MailTicketOptions {
   level?: string | undefined
   receivedAtGiven: boolean
   channelGiven: boolean
+  /** keep a Date header later than now (mailFacts) */
+  force?: boolean
 }
 
 /**

@@ -217,6 +217,23 @@ describe('tickets import: generic JSON Lines', () => {
     expect(refused).toMatchObject({ regulation: 'mst', triage: { scope: 'out' } })
   })
 
+  it('a request or an event later than now is a bad row (a wrong clock), the others are imported', async () => {
+    const e = env()
+    const rows = [
+      '{"external_id":"F-1","created_at":"2027-11-16T10:00:00+03:00","body":"Не работает корзина"}',
+      '{"external_id":"F-2","created_at":"2026-11-16T10:00:00+03:00","first_response_at":"2027-01-01T10:00:00+03:00"}',
+      '{"external_id":"F-3","created_at":"2026-11-20T15:04:00+03:00","body":"Не работает корзина"}',
+    ].join('\n')
+    const r = await importFile(e, file('f.jsonl', rows), 'jsonl', '-r', 'moguta')
+    expect(r.exitCode).toBe(1)
+    expect(r.summary.failed).toEqual([
+      { line: 1, field: 'created_at', message: 'is later than now (2026-11-20T15:00:00+03:00)' },
+      { line: 2, field: 'events', message: 'an event is later than now (2026-11-20T15:00:00+03:00)' },
+    ])
+    // four minutes ahead: clocks a few minutes apart
+    expect(r.summary).toMatchObject({ added: 1 })
+  })
+
   it('a changed record updates its ticket, keeping its id', async () => {
     const e = env()
     expect((await importFile(e, file('a.jsonl', JSONL), 'jsonl', '-r', 'moguta', '--no-triage')).exitCode).toBe(0)

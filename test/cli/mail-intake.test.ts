@@ -172,8 +172,30 @@ describe('tickets add --eml', () => {
 
   it('--received-at and --channel win over the letter', async () => {
     const env = storeEnv()
-    const r = await add(['--eml', '-', '--json', '--received-at', '2026-11-21T09:00+03:00', '-c', 'portal'], env, REPLY)
-    expect(JSON.parse(r.stdout)).toMatchObject({ received_at: '2026-11-21T09:00:00+03:00', channel: 'portal' })
+    const r = await add(['--eml', '-', '--json', '--received-at', '2026-11-20T09:00+03:00', '-c', 'portal'], env, REPLY)
+    expect(JSON.parse(r.stdout)).toMatchObject({ received_at: '2026-11-20T09:00:00+03:00', channel: 'portal' })
+    // a --received-at later than now is refused as for a text request
+    const later = await add(['--eml', '-', '--received-at', '2026-11-21T09:00+03:00'], env, REPLY)
+    expect(later.exitCode).toBe(2)
+    expect(later.stderr).toMatch(/--received-at 2026-11-21T09:00\+03:00 is in the future/)
+  })
+
+  it('a letter dated later than now (a wrong clock) is received now, with a note; --force keeps its Date', async () => {
+    const env = storeEnv()
+    const dated = (id: string) =>
+      letter({
+        subject: 'Корзина',
+        from: 'a@b.ru',
+        date: 'Mon, 01 Nov 2027 10:00:00 +0300',
+        id,
+        text: 'Не работает корзина',
+      })
+    const r = await add(['--eml', '-', '--json'], env, dated('late-1@b.ru'))
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(r.stderr).toContain('the Date header "Mon, 01 Nov 2027 10:00:00 +0300" is later than now; received now')
+    expect(JSON.parse(r.stdout).received_at).toBe('2026-11-20T15:00:00+03:00')
+    const kept = await add(['--eml', '-', '--json', '--force'], env, dated('late-2@b.ru'))
+    expect(JSON.parse(kept.stdout).received_at).toBe('2027-11-01T10:00:00+03:00')
   })
 
   it('--eml with a text or --file is a usage error', async () => {

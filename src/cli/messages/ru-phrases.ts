@@ -62,6 +62,8 @@ export function ruPhrases(): readonly Phrase[] {
     p('is not a field of the format', 'такого поля в формате нет'),
     p('is before created_at', 'раньше created_at'),
     p('is after created_at', 'позже created_at'),
+    p(String.raw`is later than now \((.+?)\)`, 'позже текущего момента ($1)'),
+    p(String.raw`an event is later than now \((.+?)\)`, 'событие позже текущего момента ($1)'),
     p(
       String.raw`its ticket (\S+) is of (\S+); import this record with -r (\S+)`,
       'его заявка $1 относится к регламенту $2; импортируйте эту запись с -r $3',

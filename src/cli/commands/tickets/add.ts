@@ -5,6 +5,7 @@ import { assumedLevel } from '../../../regulation/describe.js'
 import type { Regulation } from '../../../regulation/load.js'
 import type { Ticket } from '../../../ticket/ticket.js'
 import type { TriageResult } from '../../../triage/triage.js'
+import type { RequestFacts } from '../../../triage/types.js'
 import { contextOf } from '../../command.js'
 import type { Context, Environment } from '../../context.js'
 import { examples } from '../../help.js'
@@ -67,14 +68,7 @@ export async function runTicketsAdd(
   if (opts.mbox !== undefined || opts.eml !== undefined) return runMailAdd(ctx, environment, reg, textArg, opts)
   const text = await readRequestText(ctx, textArg, opts.file, opts.encoding)
   if (text === undefined) throw new UsageError('give the request text as an argument, - to read stdin, or --file')
-  const facts = triageFacts(ctx, reg, opts)
-  // as for an event's --at (cli/tickets.ts eventTime): a receipt after now is a mistake unless the agent says not
-  if (opts.receivedAt !== undefined && !opts.force && facts.receivedAt > ctx.now + FUTURE_TOLERANCE_MS) {
-    const shown = formatInstantIn(ctx.now, reg.workingTime.timezone)
-    throw new UsageError(
-      `--received-at ${opts.receivedAt} is in the future: now is ${shown}; pass --force to store it anyway`,
-    )
-  }
+  const facts = receiptChecked(ctx, reg, opts, triageFacts(ctx, reg, opts))
   const { ticket, result } = await triageAndSave(ctx, environment, reg, text, facts, {
     subject: opts.subject,
     critical: opts.critical,
@@ -92,8 +86,9 @@ async function runMailAdd(
   opts: TicketsAddOptions,
 ): Promise<void> {
   checkEmlAlone(textArg, opts, opts.mbox === undefined ? '--eml' : '--mbox')
-  const facts = triageFacts(ctx, reg, opts)
+  const facts = receiptChecked(ctx, reg, opts, triageFacts(ctx, reg, opts))
   const mailOpts = {
+    force: Boolean(opts.force),
     subject: opts.subject,
     critical: opts.critical,
     level: opts.level,
@@ -165,4 +160,15 @@ function printTicketAdded(ctx: Context, reg: Regulation, ticket: Ticket, result:
     )
   if (result.missing.length) ctx.io.out(`  ${a.askFor}: ${result.missing.join(', ')}\n`)
   for (const warning of result.warnings) ctx.io.err(`warning: ${warning.message}\n`)
+}
+
+/** As for an event's --at (cli/tickets.ts eventTime): a receipt after now is a mistake unless the agent says not. */
+function receiptChecked(ctx: Context, reg: Regulation, opts: TicketsAddOptions, facts: RequestFacts): RequestFacts {
+  if (opts.receivedAt !== undefined && !opts.force && facts.receivedAt > ctx.now + FUTURE_TOLERANCE_MS) {
+    const shown = formatInstantIn(ctx.now, reg.workingTime.timezone)
+    throw new UsageError(
+      `--received-at ${opts.receivedAt} is in the future: now is ${shown}; pass --force to store it anyway`,
+    )
+  }
+  return facts
 }
