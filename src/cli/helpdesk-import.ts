@@ -4,6 +4,7 @@ import type { ImportRows } from '../helpdesk/read.js'
 import { FieldError, type ImportRecord, type RowProblem } from '../helpdesk/record.js'
 import { checkAgainst, importedTicket, levelOf, replaceTicket, sameTicket } from '../helpdesk/ticket.js'
 import type { Regulation } from '../regulation/load.js'
+import { originKey } from '../store/intake.js'
 import type { IntakeItem } from '../store/ticket-store.js'
 import { idPrefix } from '../ticket/ids.js'
 import type { Ticket, TicketOrigin } from '../ticket/ticket.js'
@@ -26,6 +27,8 @@ export interface ImportSummary {
   /** tickets whose helpdesk gave its own reaction deadline, and of them those where it differs from regdesk's */
   helpdesk_deadlines: number
   helpdesk_deadlines_differ: number
+  /** records of the same origin as an earlier record of the file (the later one is what the ticket becomes) */
+  repeated: number
 }
 
 /** Records per store change on the team's database: a change is one transaction. */
@@ -55,7 +58,9 @@ export async function importItems(
     failed: [],
     helpdesk_deadlines: 0,
     helpdesk_deadlines_differ: 0,
+    repeated: 0,
   }
+  const origins = new Set<string>()
   const progress = startProgress(ctx.io, ctx.io.speech.t.imported.progress, rows.count * 2)
   const items: RecordItem[] = []
   for (const row of rows.rows) {
@@ -84,6 +89,9 @@ export async function importItems(
         if (!own || Math.abs(Date.parse(own) - Date.parse(fresh.helpdesk_deadline)) >= 60_000)
           summary.helpdesk_deadlines_differ++
       }
+      const key = originKey(item.origin)
+      if (origins.has(key)) summary.repeated++
+      else origins.add(key)
       items.push(item)
     } catch (e) {
       if (e instanceof FieldError) summary.failed.push({ line: row.line, field: e.field, message: e.message })

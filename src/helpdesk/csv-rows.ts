@@ -20,7 +20,7 @@ export function csvRows(text: string): CsvRow[] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/))
   const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ','
   const { parse } = createRequire(import.meta.url)('csv-parse/sync') as CsvParseSync
-  let records: { record: string[]; info: { lines: number; empty_lines: number } }[]
+  let records: { record: string[]; info: { bytes: number } }[]
   try {
     records = parse(text, {
       delimiter,
@@ -30,24 +30,31 @@ export function csvRows(text: string): CsvRow[] {
       bom: true,
     }) as unknown as typeof records
   } catch (e) {
-    const line = (e as { lines?: number }).lines
+    // an unclosed quote runs to the end of the file: the line it opens on is the one to look at
+    const open = (e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteAt(text) : undefined
+    const line = open === undefined ? (e as { lines?: number }).lines : lineOf(text, open)
     throw new RegdeskError(`line ${line ?? '?'}: not CSV: ${csvReason(e)}`)
   }
   const header = records[0]?.record.map((h) => h.trim())
   if (!header) return []
   const known: ReadonlySet<string> = new Set(GENERIC_COLUMNS)
-  for (const column of header)
+  for (const [i, column] of header.entries()) {
     if (!known.has(column)) throw new RegdeskError(`line 1: column "${column}" is not a field of the format`)
+    if (header.indexOf(column) !== i) throw new RegdeskError(`line 1: the header has the column "${column}" twice`)
+  }
   for (const required of ['external_id', 'created_at'])
     if (!header.includes(required)) throw new RegdeskError(`line 1: the header lacks the column "${required}"`)
   const rows: CsvRow[] = []
-  let lastLine = records[0]?.info.lines ?? 1
-  let lastEmpty = records[0]?.info.empty_lines ?? 0
+  // the line a row starts on, from where the previous row ended (csv-parse's byte count; its own line count takes a
+  // CRLF inside a quoted cell for two lines), past the blank lines skipped since
+  const bytes = Buffer.from(text, 'utf8')
+  let at = 0
+  let line = 1
+  let end = records[0]?.info.bytes ?? 0
   for (const { record, info } of records.slice(1)) {
-    // the row starts after the previous one's last line and the blank lines skipped since
-    const line = lastLine + 1 + (info.empty_lines - lastEmpty)
-    lastLine = info.lines
-    lastEmpty = info.empty_lines
+    while (end < bytes.length && (bytes[end] === 0x0a || bytes[end] === 0x0d)) end++
+    for (; at < end; at++) if (bytes[at] === 0x0a) line++
+    end = info.bytes
     if (record.length !== header.length) {
       const problem = new FieldError(null, `has ${record.length} cells, the header ${header.length}`)
       rows.push({ line, problem: { line, field: problem.field, message: problem.message } })
@@ -59,6 +66,25 @@ export function csvRows(text: string): CsvRow[] {
     rows.push({ line, cells })
   }
   return rows
+}
+
+/** Where the quote that is never closed opens (RFC 4180: "" inside a quoted cell is a quote). */
+function unclosedQuoteAt(text: string): number | undefined {
+  let open: number | undefined
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '"') continue
+    if (open === undefined) open = i
+    else if (text[i + 1] === '"') i++
+    else open = undefined
+  }
+  return open
+}
+
+/** The 1-based line of a position in the text. */
+function lineOf(text: string, position: number): number {
+  let line = 1
+  for (let i = 0; i < position; i++) if (text[i] === '\n') line++
+  return line
 }
 
 function count(text: string, c: string): number {

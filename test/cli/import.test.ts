@@ -234,6 +234,19 @@ describe('tickets import: generic JSON Lines', () => {
     expect(r.summary).toMatchObject({ added: 1 })
   })
 
+  it('records repeated in one file are one ticket, the later record kept, and the summary says so', async () => {
+    const e = env()
+    const csv =
+      'external_id,created_at,body\nR-1,2026-11-18T10:00:00+03:00,первая\nR-1,2026-11-18T10:00:00+03:00,вторая\n'
+    const r = await importFile(e, file('r.csv', csv), 'csv', '-r', 'moguta', '--no-triage')
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(r.summary).toMatchObject({ added: 1, updated: 1, repeated: 1 })
+    expect(r.stderr).toContain(
+      'note: 1 record repeats an earlier record of the file (the same source and external_id): the later one is kept',
+    )
+    expect((await tickets(e)).map((t) => t.text)).toEqual(['вторая'])
+  })
+
   it('a changed record updates its ticket, keeping its id', async () => {
     const e = env()
     expect((await importFile(e, file('a.jsonl', JSONL), 'jsonl', '-r', 'moguta', '--no-triage')).exitCode).toBe(0)

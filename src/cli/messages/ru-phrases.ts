@@ -51,6 +51,10 @@ export function ruPhrases(): readonly Phrase[] {
       'срок реакции helpdesk расходится со сроком regdesk у $1 из $2 заявок',
     ),
     p(String.raw`(\d+) of (\d+) rows? could not be imported`, 'не удалось импортировать строк: $1 из $2'),
+    p(
+      String.raw`(\d+) records? repeats? an earlier record of the file \(the same source and external_id\): the later one is kept`,
+      'записей, повторяющих более раннюю запись файла (тот же source и external_id): $1; принята более поздняя',
+    ),
     p(String.raw`line (\d+), (\S+): (?<tr1>.*)`, 'строка $1, $2: $<tr1>'),
     p(String.raw`line (\d+): not JSON: (.*)`, 'строка $1: не JSON: $2'),
     p(String.raw`not JSON at column (\d+): (?<tr1>.*)`, 'не JSON в позиции $1: $<tr1>'),
@@ -58,6 +62,7 @@ export function ruPhrases(): readonly Phrase[] {
     p(String.raw`line (\d+): not CSV: (.*)`, 'строка $1: не CSV: $2'),
     p('line 1: column "(.*)" is not a field of the format', 'строка 1: столбца "$1" нет в формате'),
     p('line 1: the header lacks the column "(.*)"', 'строка 1: в заголовке нет столбца "$1"'),
+    p('line 1: the header has the column "(.*)" twice', 'строка 1: столбец "$1" указан в заголовке дважды'),
     p(String.raw`line (\d+): (?<tr1>.*)`, 'строка $1: $<tr1>'),
     p('is not a field of the format', 'такого поля в формате нет'),
     p('is before created_at', 'раньше created_at'),

@@ -76,6 +76,10 @@ function printSummary(ctx: Context, s: ImportSummary, assumed: number, zone: str
   // English sentences on stderr: said in the interface language line by line (src/cli/run.ts)
   if (assumed) ctx.io.err(`note: ${assumed} time${assumed === 1 ? '' : 's'} without an offset read as ${zone} time\n`)
   for (const f of s.failed) ctx.io.err(`error: line ${f.line}${f.field ? `, ${f.field}` : ''}: ${f.message}\n`)
+  if (s.repeated)
+    ctx.io.err(
+      `note: ${s.repeated} record${s.repeated === 1 ? ' repeats' : 's repeat'} an earlier record of the file (the same source and external_id): the later one is kept\n`,
+    )
   if (s.helpdesk_deadlines_differ)
     ctx.io.err(
       `note: the helpdesk's reaction deadline differs from regdesk's on ${s.helpdesk_deadlines_differ} of ${s.helpdesk_deadlines} tickets\n`,
