@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { SaxesParser } from 'saxes'
 import { describe, expect, it } from 'vitest'
@@ -69,6 +69,14 @@ describe('report --format html', () => {
     expect(written.exitCode, written.stderr).toBe(0)
     expect(JSON.parse(written.stdout)).toEqual({ file: json, format: 'json' })
     expect(JSON.parse(readFileSync(json, 'utf8'))).toHaveProperty('totals')
+    // a document regdesk does not write is refused, not filled with a table
+    const pdf = join(tempDir(), 'sla.pdf')
+    const refused = await regdesk([...PERIOD, '-o', pdf], env)
+    expect(refused.exitCode).toBe(2)
+    expect(refused.stderr).toBe(
+      `error: regdesk does not write .pdf files; write the page with -o ${pdf.replace(/pdf$/, 'html')} (a browser prints it to PDF) or give --format\n`,
+    )
+    expect(existsSync(pdf)).toBe(false)
   })
 
   it('needs nothing from outside: no script, no external reference; each chart is well-formed SVG', async () => {

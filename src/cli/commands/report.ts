@@ -32,6 +32,19 @@ type Format = (typeof FORMATS)[number]
 
 /** The format a file's extension asks for (`-o report.html`); none for another extension. */
 const EXTENSIONS: Record<string, Format> = { html: 'html', htm: 'html', md: 'md', csv: 'csv', json: 'json' }
+/** Documents and images a file name may ask for that regdesk does not write: text in them would be a broken file. */
+const NOT_WRITTEN: ReadonlySet<string> = new Set([
+  'pdf',
+  'xlsx',
+  'xls',
+  'docx',
+  'doc',
+  'odt',
+  'ods',
+  'png',
+  'jpg',
+  'svg',
+])
 
 export function reportCommand(io: IO, environment: Environment): Command {
   return new Command('report')
@@ -62,6 +75,10 @@ export function reportCommand(io: IO, environment: Environment): Command {
 export async function runReport(ctx: Context, environment: Environment, opts: ReportOptions): Promise<void> {
   const extension = extensionOf(opts.output)
   const inferred = extension === undefined ? undefined : EXTENSIONS[extension]
+  if (!opts.format && extension !== undefined && NOT_WRITTEN.has(extension))
+    throw new UsageError(
+      `regdesk does not write .${extension} files; write the page with -o ${opts.output?.replace(/\.[^.]+$/, '.html')} (a browser prints it to PDF) or give --format`,
+    )
   const format = opts.format ?? inferred ?? (ctx.json ? 'json' : 'table')
   if (opts.totals && format !== 'csv')
     throw new UsageError('--totals is for --format csv (the other formats show totals)')
