@@ -74,7 +74,7 @@ describe('report --format html', () => {
     const refused = await regdesk([...PERIOD, '-o', pdf], env)
     expect(refused.exitCode).toBe(2)
     expect(refused.stderr).toBe(
-      `error: regdesk does not write .pdf files; write the page with -o ${pdf.replace(/pdf$/, 'html')} (a browser prints it to PDF) or give --format\n`,
+      `error: regdesk does not write .pdf files; write the page with -o ${pdf.replace(/pdf$/, 'html')} (a browser prints it to PDF) or give --format`,
     )
     expect(existsSync(pdf)).toBe(false)
   })
