@@ -234,6 +234,14 @@ describe('tickets import: generic JSON Lines', () => {
     expect(r.summary).toMatchObject({ added: 1 })
   })
 
+  it('an empty file imports nothing and says so (exit 0: an empty export is a file to import)', async () => {
+    const e = env()
+    const r = await importFile(e, file('empty.jsonl', ''), 'jsonl', '-r', 'moguta')
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(r.summary).toMatchObject({ added: 0, failed: [] })
+    expect(r.stderr).toContain('note: the file holds no records; nothing was imported')
+  })
+
   it('records repeated in one file are one ticket, the later record kept, and the summary says so', async () => {
     const e = env()
     const csv =

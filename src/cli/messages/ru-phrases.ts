@@ -51,6 +51,7 @@ export function ruPhrases(): readonly Phrase[] {
       'срок реакции helpdesk расходится со сроком regdesk у $1 из $2 заявок',
     ),
     p(String.raw`(\d+) of (\d+) rows? could not be imported`, 'не удалось импортировать строк: $1 из $2'),
+    p('the file holds no records; nothing was imported', 'в файле нет записей; ничего не импортировано'),
     p(
       String.raw`(\d+) records? repeats? an earlier record of the file \(the same source and external_id\): the later one is kept`,
       'записей, повторяющих более раннюю запись файла (тот же source и external_id): $1; принята более поздняя',

@@ -84,9 +84,11 @@ function printSummary(ctx: Context, s: ImportSummary, assumed: number, zone: str
     ctx.io.err(
       `note: the helpdesk's reaction deadline differs from regdesk's on ${s.helpdesk_deadlines_differ} of ${s.helpdesk_deadlines} tickets\n`,
     )
+  const total = s.added + s.updated + s.unchanged + s.failed.length
+  // an empty export is a file to import, yet an empty file is more often the wrong one: said, not refused
+  if (!total) ctx.io.err('note: the file holds no records; nothing was imported\n')
   if (ctx.json) writeJson(ctx.io, s)
   else ctx.io.out(`${w.summary(s.added, s.updated, s.unchanged, s.failed.length)}\n`)
-  const total = s.added + s.updated + s.unchanged + s.failed.length
   // the rows that could be read are imported; a script still learns from the exit code that some were not
   if (s.failed.length)
     throw new RegdeskError(`${s.failed.length} of ${total} row${total === 1 ? '' : 's'} could not be imported`)
