@@ -161,6 +161,13 @@ describe('tickets edit', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ tier: 'none', level: 'consultation' })
   })
 
+  it('--critical with --no-critical is a usage error, not the last one winning', async () => {
+    const env = await storeEnv()
+    const t = await imagecms(env, 'pro')
+    const r = await regdesk(['tickets', 'edit', t.id, '--critical', '--no-critical'], env)
+    expect(r).toMatchObject({ exitCode: 2, stderr: 'error: give --critical or --no-critical, not both' })
+  })
+
   it('a licence date after the ticket was received is refused, as at intake, though it is before today', async () => {
     const env = await storeEnv()
     const t = await imagecms(env, 'pro')

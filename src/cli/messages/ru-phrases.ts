@@ -68,6 +68,7 @@ export function ruPhrases(): readonly Phrase[] {
     p('is not a field of the format', 'такого поля в формате нет'),
     p('is before created_at', 'раньше created_at'),
     p('is after created_at', 'позже created_at'),
+    p('give --critical or --no-critical, not both', 'укажите --critical или --no-critical, но не оба сразу'),
     p(
       String.raw`regdesk does not write \.(\w+) files; write the page with -o (.+?) \(a browser prints it to PDF\) or give --format`,
       'regdesk не пишет файлы .$1; запишите страницу через -o $2 (браузер напечатает её в PDF) или укажите --format',

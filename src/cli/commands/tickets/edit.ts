@@ -34,7 +34,11 @@ interface EditOptions {
 const cleared = (v: string | undefined): string | null | undefined => (v === undefined ? v : v === 'none' ? null : v)
 
 export function ticketsEditCommand(io: IO, environment: Environment): Command {
+  // --critical and --no-critical set one value, the last given winning: both given is a contradiction to say
+  const critical = new Set<string>()
   return new Command('edit')
+    .on('option:critical', () => critical.add('--critical'))
+    .on('option:no-critical', () => critical.add('--no-critical'))
     .description(
       'Correct the facts of a ticket after intake; each change is an event (who, when, from, to). A corrected tier re-levels the window still open',
     )
@@ -62,9 +66,10 @@ A tier whose level differs moves the ticket to that level when its level came fr
 the new tier. A level set by hand (tickets level) stays.
 `,
     )
-    .action((id: string, opts: EditOptions, c: Command) =>
-      runTicketsEdit(contextOf(c, io, environment), environment, id, opts),
-    )
+    .action((id: string, opts: EditOptions, c: Command) => {
+      if (critical.size > 1) throw new UsageError('give --critical or --no-critical, not both')
+      return runTicketsEdit(contextOf(c, io, environment), environment, id, opts)
+    })
 }
 
 async function runTicketsEdit(ctx: Context, environment: Environment, idArg: string, opts: EditOptions) {
