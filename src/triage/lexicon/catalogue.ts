@@ -70,6 +70,7 @@ export const PATTERNS = {
   'credentials.password': { flags: 'giu', captures: true },
   'credentials.login': { flags: 'giu', captures: true },
   'credentials.pair': { flags: 'giu', captures: true },
+  'credentials.accountPair': { flags: 'giu', captures: true },
   'credentials.token': { flags: 'giu', captures: true },
   'credentials.keyShape': { flags: 'g', captures: true },
   // a test, not a search: flags of the patterns it stands before, less g (src/triage/credentials.ts secretsIn)

@@ -21,6 +21,10 @@ describe('findSecrets / maskSecrets', () => {
     ['password for the admin panel Hunter2024', 'Hunter2024'],
     ['SSH доступ root / Zx8!kk2pq', 'Zx8!kk2pq'],
     ['api_key: sk_live_abcdefghijklmnop', 'sk_live_abcdefghijklmnop'],
+    // a well-known account or an e-mail, a slash and a password, without a label
+    ['rdp 185.22.14.9 administrator / P@ssw0rd2026', 'P@ssw0rd2026'],
+    ['Клиент вписал доступ:\nadmin@vinoteka-shop.com / Vino_2026 — «чтобы не тратить время»', 'Vino_2026'],
+    ['IP 185.22.61.140\nroot / Vps#Adv2025\nЗаранее спасибо!', 'Vps#Adv2025'],
   ])('masks the secret in %j', (text, secret) => {
     expect(findSecrets(text).length).toBeGreaterThan(0)
     expect(maskSecrets(text)).not.toContain(secret)
@@ -32,6 +36,10 @@ describe('findSecrets / maskSecrets', () => {
     'не могу войти, пишет неверный пароль',
     'как поменять пароль пользователя?',
     'после обновления сайт лёг, белый экран',
+    // a path, a word after the slash, a year after an address: no password there
+    'ошибка на странице site.ru/admin/index.php после обновления',
+    'в меню admin / settings нет пункта',
+    'писал с ivan@shop.ru / 2026 год',
   ])('finds no secret in %j', (text) => {
     expect(findSecrets(text)).toEqual([])
     expect(maskSecrets(text)).toBe(text)
