@@ -124,6 +124,14 @@ export function triageRequest(
       clause: delays.clause,
       message: `out of scope and served as ${level}: §${delays.clause} says its resolution may take longer`,
     })
+  // served at a level the source names a cause of delay (umi: development, which needs an update of the product)
+  const levelDelays = level !== null && scope !== 'unclear' ? reg.levels[level]?.delays : undefined
+  if (levelDelays && !warnings.some((w) => w.code === 'resolution_may_be_delayed'))
+    warnings.push({
+      code: 'resolution_may_be_delayed',
+      clause: levelDelays.clause,
+      message: `served as ${level}: §${levelDelays.clause} says its resolution may take longer`,
+    })
 
   const required = reg.requiredInformation.filter((r) => !r.optional).map((r) => r.id as InformationId)
   return {
