@@ -28,15 +28,6 @@ export interface Backlog {
 
 const DONE: ReadonlySet<string> = new Set(['resolved', 'closed'])
 
-export function backlogOf(tickets: Iterable<Ticket>, now: number): Backlog {
-  const entries: BacklogEntry[] = []
-  for (const t of tickets) {
-    const entry = backlogEntry(t, now)
-    if (entry) entries.push(entry)
-  }
-  return backlogOfEntries(entries, now)
-}
-
 /** What the backlog keeps of a ticket open at `now`, so that a report over a big store keeps no whole tickets. */
 export interface BacklogEntry {
   id: string

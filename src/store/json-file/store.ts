@@ -211,18 +211,6 @@ export class JsonFileStore implements TicketStore {
     }, restart)
   }
 
-  /** Every ticket as eachSummary gives them, in one array (for tests and small stores). */
-  readSummaries(): Ticket[] {
-    const out: Ticket[] = []
-    this.eachSummary(
-      (t) => out.push(t),
-      () => {
-        out.length = 0
-      },
-    )
-    return out
-  }
-
   /**
    * The tickets as the summary beside the store keeps them (no free text), one at a time: from the summary when it
    * describes the file on disk, else from the store itself, read and validated (whole tickets, a superset of their

@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { backlogOf, resolvedAt, statusAt } from '../../../src/report/backlog.js'
+import {
+  type Backlog,
+  type BacklogEntry,
+  backlogEntry,
+  backlogOfEntries,
+  resolvedAt,
+  statusAt,
+} from '../../../src/report/backlog.js'
 import type { Ticket, TicketEvent } from '../../../src/ticket/ticket.js'
+
+/** The backlog of whole tickets, as the report's tally makes it of the entries it keeps. */
+function backlogOf(tickets: Iterable<Ticket>, now: number): Backlog {
+  const entries: BacklogEntry[] = []
+  for (const t of tickets) {
+    const entry = backlogEntry(t, now)
+    if (entry) entries.push(entry)
+  }
+  return backlogOfEntries(entries, now)
+}
 
 const NOW = Date.parse('2026-11-30T12:00:00+03:00')
 
