@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { IANAZone } from 'luxon'
 import { yearOffsets } from '../dist/calendar/instant.js'
 import { parseCalendarFile } from '../dist/calendar/parse-calendar.js'
-import { COMPILED_DIR, compiledFileName, compiledKey, ZONES_KEY } from '../dist/data/compiled.js'
+import { COMPILED_DIR, compiledBinaryName, compiledFileName, compiledKey, ZONES_KEY } from '../dist/data/compiled.js'
 import { formatIssue } from '../dist/data/issue.js'
 import { parseYamlWith } from '../dist/data/yaml.js'
 import { decisiveText, fingerprintKey, fingerprintOf } from '../dist/regulation/fingerprint.js'
@@ -19,6 +19,7 @@ import { repliesFileSchema } from '../dist/regulation/replies-schema.js'
 import { LEXICON_FORMAT, LEXICON_KEY } from '../dist/triage/lexicon/catalogue.js'
 import { compileLexicon } from '../dist/triage/lexicon/compile.js'
 import { MODEL_FORMAT, modelKey, modelSource, SHARED_MODEL_KEY } from '../dist/triage/model/load.js'
+import { tableBytes } from '../dist/triage/model/table.js'
 import { caseTexts, matchTexts, sharedPart, sliceOf, trainScopeModel } from '../dist/triage/model/training.js'
 import { REPLIES_FORMAT, REPLIES_KEY } from '../dist/triage/reply.js'
 import { buildIndex, compileIndex, topicsKey, topicsSource } from '../dist/triage/topic-index.js'
@@ -86,7 +87,13 @@ const shipped = new Set(regulations.map((r) => r.id))
 const labelled = readLabelledSets().flatMap((set) => set.cases.filter((c) => shipped.has(c.regulation)))
 const model = trainScopeModel([...regulations.flatMap(matchTexts), ...caseTexts(labelled)])
 entries[SHARED_MODEL_KEY] = { source: MODEL_FORMAT, value: sharedPart(model) }
-for (const reg of regulations) entries[modelKey(reg)] = { source: modelSource(reg), value: sliceOf(model, reg.id) }
+// each regulation's weights as the hash table a command reads without parsing (src/triage/model/table.ts), beside its entry
+const binaries = {}
+for (const reg of regulations) {
+  const table = tableBytes(sliceOf(model, reg.id))
+  entries[modelKey(reg)] = { source: modelSource(reg), value: { tableBytes: table.byteLength } }
+  binaries[modelKey(reg)] = table
+}
 // the offset tables of the shipped zones, so a command needs no Intl time-zone set-up; years
 // outside this range are computed at run time
 const FIRST_YEAR = 2000
@@ -108,6 +115,7 @@ rmSync(COMPILED_DIR, { recursive: true, force: true })
 mkdirSync(COMPILED_DIR, { recursive: true })
 for (const [key, entry] of Object.entries(entries))
   writeFileSync(join(COMPILED_DIR, compiledFileName(key)), JSON.stringify(entry))
+for (const [key, bytes] of Object.entries(binaries)) writeFileSync(join(COMPILED_DIR, compiledBinaryName(key)), bytes)
 const files = Object.keys(entries).filter((k) => k.startsWith('regulation:') || k.startsWith('calendar:')).length
 console.error(
   `compiled ${files} data files, their topic indexes, the scope model (${Object.keys(model.weights).length} weights, ${labelled.length} labelled requests) and ${zoneNames.size} timezone(s)${skipped ? ` (${skipped} invalid, left out)` : ''}`,

@@ -44,6 +44,20 @@ export function compiledFileName(key: string): string {
   return `${key.replace(/[^a-zA-Z0-9.-]+/g, '_')}.json`
 }
 
+/** The file name of an entry's bytes beside it (an entry whose value is binary, e.g. the scope model's table). */
+export function compiledBinaryName(key: string): string {
+  return compiledFileName(key).replace(/\.json$/, '.bin')
+}
+
+/** The bytes the build wrote beside the entry `key` (compiledBinaryName); undefined when there are none. */
+export function compiledBinary(key: string): Uint8Array | undefined {
+  try {
+    return readFileSync(`${COMPILED_DIR}${compiledBinaryName(key)}`)
+  } catch {
+    return undefined
+  }
+}
+
 /** The value the build made from `source` under `key`; undefined when there is none or it was made from other text. */
 export function compiledValue<T>(key: string | undefined, source: string): T | undefined {
   if (key === undefined) return undefined

@@ -1,13 +1,22 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { compiledValue } from '../../data/compiled.js'
+import { compiledBinary, compiledValue } from '../../data/compiled.js'
 import type { Regulation } from '../../regulation/load.js'
 import { topicsSource } from '../topic-index.js'
 import { ScopeModel, type ScopeModelSlice } from './scope-model.js'
+import { WeightTable } from './table.js'
 import { matchTexts, type ScopeModelData, sliceOf, trainScopeModel } from './training.js'
 
 /** Bumped when features or training change: every model made before is then trained again. */
 export const MODEL_FORMAT = 'scope-model 2'
+
+/**
+ * The build's entry of a shipped regulation's model: what it was made from is the entry's source (modelSource); its
+ * weights are the table beside it (table.ts), of this many bytes.
+ */
+export interface CompiledModel {
+  tableBytes: number
+}
 /** The key of the shipped model's shared weights among the build's data (src/data/compiled.ts). */
 export const SHARED_MODEL_KEY = 'model:shared'
 
@@ -44,10 +53,21 @@ export function scopeModelFor(reg: Regulation, loading: ModelLoading = {}): Scop
   let model = models.get(reg)
   if (model) return model
   const source = modelSource(reg)
-  const slice = compiledValue<ScopeModelSlice>(modelKey(reg), source) ?? cachedOrTrained(reg, source, loading)
-  model = new ScopeModel(slice)
+  model = new ScopeModel(compiledTable(reg, source) ?? cachedOrTrained(reg, source, loading))
   models.set(reg, model)
   return model
+}
+
+/** The build's table of a regulation with these topics; none when the build made none for them (or it is damaged). */
+function compiledTable(reg: Regulation, source: string): WeightTable | undefined {
+  const entry = compiledValue<CompiledModel>(modelKey(reg), source)
+  const bytes = entry && compiledBinary(modelKey(reg))
+  if (!bytes || bytes.byteLength !== entry?.tableBytes) return undefined
+  try {
+    return new WeightTable(bytes)
+  } catch {
+    return undefined
+  }
 }
 
 function cachedOrTrained(reg: Regulation, source: string, loading: ModelLoading): ScopeModelSlice {
