@@ -32,15 +32,16 @@ export function fingerprintKey(id: string): string {
 }
 
 /** The parts of a regulation that decide deadlines, as the text its fingerprint hashes. */
-export function decisiveText(reg: Regulation): string {
+export function decisiveText(reg: Pick<Regulation, 'workingTime' | 'reactionWindows' | 'levels'>): string {
   return JSON.stringify({ workingTime: reg.workingTime, reactionWindows: reg.reactionWindows, levels: limitsOf(reg) })
 }
 
+/** The fingerprint of a regulation's decisive text: its id and the first 16 hex digits of the text's SHA-256. */
 export function fingerprintOf(id: string, decisive: string): string {
   return `${id}@${createHash('sha256').update(decisive).digest('hex').slice(0, 16)}`
 }
 
-function limitsOf(reg: Regulation) {
+function limitsOf(reg: Pick<Regulation, 'levels'>) {
   return Object.entries(reg.levels)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, l]) => ({ id, limit: l.limit ?? null, target: l.target ?? null }))

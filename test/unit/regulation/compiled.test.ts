@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { execa } from 'execa'
 import { describe, expect, it } from 'vitest'
 import { compiledKey, compiledValue } from '../../../src/data/compiled.js'
+import { decisiveText, fingerprintKey, fingerprintOf } from '../../../src/regulation/fingerprint.js'
+import { shippedRegulation } from './shipped.js'
 
 const moguta = fileURLToPath(new URL('../../../regulations/moguta.yaml', import.meta.url))
 
@@ -25,5 +27,14 @@ describe('compiled data (built by scripts/compile-data.mjs)', () => {
   it('never serves a file that was edited after the build', () => {
     const text = `${readFileSync(moguta, 'utf8')}\n# edited\n`
     expect(compiledValue(compiledKey('regulation', moguta), text)).toBeUndefined()
+  })
+
+  it("serves each shipped regulation's fingerprint as hashing its decisive text gives it, for that text only", () => {
+    for (const id of ['moguta', 'advantshop', 'imagecms', 'mst', 'umi']) {
+      const { reg } = shippedRegulation(id)
+      const decisive = decisiveText(reg)
+      expect(compiledValue(fingerprintKey(reg.id), decisive), reg.id).toBe(fingerprintOf(reg.id, decisive))
+      expect(compiledValue(fingerprintKey(reg.id), `${decisive} `)).toBeUndefined()
+    }
   })
 })
