@@ -1,5 +1,6 @@
 import { isRealDate } from '../calendar/dates.js'
 import { dateIn } from '../calendar/instant.js'
+import { isMimeType, safeFileName } from '../data/file-name.js'
 import type { Status, TicketAttachment } from '../ticket/ticket.js'
 import {
   booleanOf,
@@ -99,14 +100,19 @@ function attachmentsOf(value: unknown): TicketAttachment[] {
     const { name, type, size } = a as Record<string, unknown>
     if (typeof name !== 'string' || !name.trim())
       throw new FieldError(`${at}.name`, `expected a file name, got ${shownValue(name)}`)
-    if (type !== undefined && type !== null && typeof type !== 'string')
-      throw new FieldError(`${at}.type`, `expected a MIME type, got ${shownValue(type)}`)
+    // as a letter's attachments are named (src/data/file-name.ts): no path, no control or direction characters
+    if (type !== undefined && type !== null && (typeof type !== 'string' || (type.trim() && !isMimeType(type.trim()))))
+      throw new FieldError(`${at}.type`, `expected a MIME type like image/png, got ${shownValue(type)}`)
     if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
       throw new FieldError(
         `${at}.size`,
         `expected a size in bytes (a whole number, 0 or more), got ${shownValue(size)}`,
       )
-    return { name, type: typeof type === 'string' && type.trim() ? type.trim() : 'application/octet-stream', size }
+    return {
+      name: safeFileName(name),
+      type: typeof type === 'string' && type.trim() ? type.trim() : 'application/octet-stream',
+      size,
+    }
   })
 }
 

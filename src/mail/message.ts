@@ -1,3 +1,4 @@
+import { isMimeType, safeFileName } from '../data/file-name.js'
 import { decodeMailWords, postalMime } from '../data/on-demand.js'
 import { ExitCode, RegdeskError } from '../errors.js'
 import { decodeAuto, rereadWindows1252 } from './charset.js'
@@ -103,8 +104,8 @@ export async function readMail(raw: Uint8Array): Promise<MailMessage> {
     fresh: splitBody(body).fresh,
     fromHtml,
     attachments: email.attachments.map((a) => ({
-      name: safeName(a.filename),
-      type: /^[\w.+-]+\/[\w.+-]+$/.test(a.mimeType ?? '') ? (a.mimeType as string) : 'application/octet-stream',
+      name: safeFileName(a.filename),
+      type: isMimeType(a.mimeType ?? '') ? (a.mimeType as string) : 'application/octet-stream',
       size: typeof a.content === 'string' ? a.content.length : a.content.byteLength,
     })),
     notes: [...new Set(notes)],
@@ -161,12 +162,4 @@ function withDecodedHeader(raw: Uint8Array, notes: string[]): Uint8Array {
 
 function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim()
-}
-
-/** An attachment's name as a person may see it: no path, no control or direction characters. */
-function safeName(name: string | null | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? ''
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const clean = base.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim()
-  return clean || '(unnamed)'
 }

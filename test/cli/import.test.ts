@@ -172,6 +172,8 @@ describe('tickets import: generic JSON Lines', () => {
       '{"source":"hd","external_id":"A-1","created_at":"2026-11-18T10:00:00+03:00","body":"Не работает корзина","attachments":[{"name":"log.txt","type":"text/plain","size":120},{"name":"screen.png","size":0}]}',
       '{"source":"hd","external_id":"A-2","created_at":"2026-11-18T10:00:00+03:00","attachments":[{"name":"a.pdf","type":"application/pdf","size":-1}]}',
       '{"source":"hd","external_id":"A-3","created_at":"2026-11-18T10:00:00+03:00","attachments":"a.pdf"}',
+      '{"source":"hd","external_id":"A-4","created_at":"2026-11-18T10:00:00+03:00","attachments":[{"name":"a","type":"\\u001b[31m","size":1}]}',
+      '{"source":"hd","external_id":"A-5","created_at":"2026-11-18T10:00:00+03:00","body":"x","attachments":[{"name":"C:\\\\docs\\\\photo\\u202egnp.exe","type":"image/png","size":1}]}',
     ].join('\n')
     const r = await importFile(e, file('att.jsonl', rows), 'jsonl', '-r', 'moguta', '--no-triage')
     expect(r.exitCode).toBe(1)
@@ -182,12 +184,19 @@ describe('tickets import: generic JSON Lines', () => {
         message: 'expected a size in bytes (a whole number, 0 or more), got -1',
       },
       { line: 3, field: 'attachments', message: 'expected a list, got "a.pdf"' },
+      {
+        line: 4,
+        field: 'attachments[0].type',
+        message: expect.stringMatching(/^expected a MIME type like image\/png/),
+      },
     ])
     expect((await tickets(e)).map((t) => t.attachments)).toEqual([
       [
         { name: 'log.txt', type: 'text/plain', size: 120 },
         { name: 'screen.png', type: 'application/octet-stream', size: 0 },
       ],
+      // as a letter's: no path, no direction characters
+      [{ name: 'photognp.exe', type: 'image/png', size: 1 }],
     ])
   })
 

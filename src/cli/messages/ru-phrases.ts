@@ -1126,7 +1126,7 @@ export function ruPhrases(): readonly Phrase[] {
     p('a Usedesk ticket object', 'тикет Usedesk (объект)'),
     p(String.raw`an attachment \{name, type, size\}`, 'вложение {name, type, size}'),
     p('a file name', 'имя файла'),
-    p('a MIME type', 'тип MIME'),
+    p('a MIME type like image/png', 'тип MIME вида image/png'),
     p(String.raw`a size in bytes \(a whole number, 0 or more\)`, 'размер в байтах (целое число, 0 или больше)'),
     p('a comment', 'комментарий'),
     p('a change', 'изменение'),
