@@ -67,7 +67,9 @@ the new tier. A level set by hand (tickets level) stays.
 `,
     )
     .action((id: string, opts: EditOptions, c: Command) => {
-      if (critical.size > 1) throw new UsageError('give --critical or --no-critical, not both')
+      const both = critical.size > 1
+      critical.clear()
+      if (both) throw new UsageError('give --critical or --no-critical, not both')
       return runTicketsEdit(contextOf(c, io, environment), environment, id, opts)
     })
 }
