@@ -133,6 +133,29 @@ describe('detectIntent', () => {
     expect(detectIntent('скрипт не поменял цены').problem).toBe(true)
   })
 
+  it('reads "ещё не купили" as where the customer stands, not a failure; a purchase that fails still is one', () => {
+    expect(detectIntent('Я пока смотрю демо-версию, ещё не купил.').problem).toBe(false)
+    expect(detectIntent('лицензию пока не покупали').problem).toBe(false)
+    expect(detectIntent('мы ещё не приобрели Pro').problem).toBe(false)
+    expect(detectIntent('товар не покупается, кнопка не нажимается').problem).toBe(true)
+  })
+
+  it('a how-to from a customer without a licence is the consultation or general-usage topic it asks about, not a refused bug', () => {
+    const imagecms = registry.get('imagecms')
+    const how = triageRequest(
+      imagecms,
+      'подскажите как в админке сделать скидку 20% на всю категорию «Гирлянды» на выходные? не нашла где. лицензию пока не покупали',
+      { receivedAt: Date.parse('2026-11-20T12:00:00+03:00'), channel: 'portal' },
+    )
+    expect(how).toMatchObject({ scope: 'in', topic: { id: 'admin-usage' }, level: 'consultation' })
+    const demo = triageRequest(
+      registry.get('moguta'),
+      'Здравствуйте, я пока смотрю демо-версию, ещё не купил. Подскажите как добавить товар с вариантами, например одна футболка и размеры S M L с разной цена? В документации не нашёл. Спасибо',
+      { receivedAt: Date.parse('2026-11-20T12:00:00+03:00'), channel: 'form', tier: 'demo' },
+    )
+    expect(demo).toMatchObject({ scope: 'in', topic: { id: 'general-usage' } })
+  })
+
   it.each([
     'лицензию покупали через партнера. может ли покупатель оформить заказ без регистрации?',
     'от чего зависит скорость выгрузки каталога?',
