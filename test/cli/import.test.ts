@@ -4,7 +4,7 @@ import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { parseStore } from '../../src/store/json-file/layout.js'
 import { regdesk, runCli, tempDir, tempStore } from '../support/in-process.js'
-import { attachment, envelope, message, multipart, textBody } from '../support/mail.js'
+import { letterWithFile } from '../support/mail.js'
 import { admin, describePg, freshDatabase } from '../support/postgres.js'
 
 /**
@@ -671,14 +671,14 @@ async function exportIntoItself(e: Record<string, string>) {
   ).toBe(0)
   expect((await importFile(e, file('hd.jsonl', JSONL), 'jsonl', '-r', 'moguta')).exitCode).toBe(0)
   // an e-mail with a file and a password, answered, noted: more than its exported record holds
-  const text = textBody('Не работает корзина, доступ: логин admin пароль Qw12345zz')
-  const mixed = multipart('mixed', [message(text.headers, text.body), attachment('screen.png', 'image/png', 3000)])
   const eml = file(
     'letter.eml',
-    message(
-      [...envelope({ subject: 'Корзина', from: 'ivan@shop.ru', id: 'cart-1@shop.ru' }), ...mixed.headers],
-      mixed.body,
-    ),
+    letterWithFile({
+      subject: 'Корзина',
+      from: 'ivan@shop.ru',
+      id: 'cart-1@shop.ru',
+      text: 'Не работает корзина, доступ: логин admin пароль Qw12345zz',
+    }),
   )
   const mailed = JSON.parse((await runCli(['tickets', 'add', '-r', 'moguta', '--eml', eml, '--json'], e)).stdout).id
   for (const args of [
@@ -748,14 +748,14 @@ describe('tickets export', () => {
     ])
       expect((await regdesk(args, e)).exitCode).toBeLessThan(2)
     // and one taken in from an e-mail with a file attached: its name, type and size go along
-    const text = textBody('После обновления белый экран на сайте shop.ru')
-    const mixed = multipart('mixed', [message(text.headers, text.body), attachment('screen.png', 'image/png', 3000)])
     const eml = file(
       'letter.eml',
-      message(
-        [...envelope({ subject: 'Белый экран', from: 'ivan@shop.ru', id: 'att-1@shop.ru' }), ...mixed.headers],
-        mixed.body,
-      ),
+      letterWithFile({
+        subject: 'Белый экран',
+        from: 'ivan@shop.ru',
+        id: 'att-1@shop.ru',
+        text: 'После обновления белый экран на сайте shop.ru',
+      }),
     )
     expect((await runCli(['tickets', 'add', '-r', 'moguta', '--eml', eml], e)).exitCode).toBe(0)
     const out = join(tempDir(), 'export.jsonl')

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli, tempDir } from '../support/in-process.js'
-import { attachment, envelope, letter, mbox, message, multipart, textBody, word } from '../support/mail.js'
+import { envelope, letter, letterWithFile, mbox, message, word } from '../support/mail.js'
 
 /** `tickets add --eml` and `--mbox`: one ticket per letter, by Message-ID, the whole text stored, the new part triaged. */
 
@@ -23,12 +23,12 @@ const REPLY = letter({
 })
 
 function withAttachments(): Buffer {
-  const text = textBody('После обновления белый экран на сайте shop.ru, ошибка 500 в админке')
-  const mixed = multipart('mixed', [message(text.headers, text.body), attachment('screen.png', 'image/png', 3000)])
-  return message(
-    [...envelope({ subject: 'Белый экран', from: 'ivan@shop.ru', id: 'att-1@shop.ru' }), ...mixed.headers],
-    mixed.body,
-  )
+  return letterWithFile({
+    subject: 'Белый экран',
+    from: 'ivan@shop.ru',
+    id: 'att-1@shop.ru',
+    text: 'После обновления белый экран на сайте shop.ru, ошибка 500 в админке',
+  })
 }
 
 function storeEnv(): Record<string, string> {

@@ -132,6 +132,16 @@ export function letter(
   return message([...envelope(opts), 'MIME-Version: 1.0', ...t.headers], t.body)
 }
 
+/** A letter with a text and one attached file (screen.png, image/png, 3,000 bytes unless said). */
+export function letterWithFile(
+  opts: Parameters<typeof envelope>[0] & { text: string; file?: { name: string; type: string; size: number } },
+): Buffer {
+  const t = textBody(opts.text)
+  const f = opts.file ?? { name: 'screen.png', type: 'image/png', size: 3000 }
+  const mixed = multipart('mixed', [message(t.headers, t.body), attachment(f.name, f.type, f.size)])
+  return message([...envelope(opts), ...mixed.headers], mixed.body)
+}
+
 /** An mboxrd mailbox: a `From ` line before each message, `From ` lines of bodies (and `>From `) quoted once more. */
 export function mbox(messages: Buffer[]): Buffer {
   const out: Buffer[] = []
