@@ -486,8 +486,10 @@ function rowOf(t: Ticket): unknown[] {
   ]
 }
 
-/** TicketFilter as a WHERE clause with its parameters (the file store's matchesFilter, in SQL). */
-/** The condition of a filter, its values appended to `params` (several conditions may share them). */
+/**
+ * TicketFilter as a WHERE clause with its parameters (the file store's matchesFilter, in SQL), its values appended to
+ * `params`: several conditions of one query share them.
+ */
 export function whereOf(f: TicketFilter, params: unknown[] = []): { sql: string; params: unknown[] } {
   const p = (v: unknown) => {
     params.push(v)
