@@ -1,4 +1,4 @@
-import type { Ticket, TicketAttachment } from '../ticket/ticket.js'
+import { OWN_SOURCE, type Ticket, type TicketAttachment } from '../ticket/ticket.js'
 import type { GENERIC_COLUMNS } from './generic.js'
 
 /** A ticket as a record of the generic format (docs/IMPORT.md), what `tickets export` writes and `import` reads. */
@@ -16,7 +16,7 @@ export type ExportRecord = Record<(typeof GENERIC_COLUMNS)[number], string | boo
 export function exportRecord(t: Ticket): ExportRecord {
   const first = (pick: (e: Ticket['events'][number]) => boolean) => t.events.find(pick)?.at ?? null
   const record: ExportRecord = {
-    source: t.origin?.source ?? 'regdesk',
+    source: t.origin?.source ?? OWN_SOURCE,
     external_id: t.origin?.external_id ?? t.id,
     created_at: t.received_at,
     subject: t.subject,

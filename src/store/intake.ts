@@ -1,17 +1,11 @@
 import { RegdeskError } from '../errors.js'
-import type { Ticket, TicketOrigin } from '../ticket/ticket.js'
+import { OWN_SOURCE, type Ticket, type TicketOrigin } from '../ticket/ticket.js'
 import type { IntakeItem, IntakeOutcome } from './ticket-store.js'
 
 /** The key of an origin in maps: source and id cannot run together (no NUL in either). */
 export function originKey(o: TicketOrigin): string {
   return `${o.source}\u0000${o.external_id}`
 }
-
-/**
- * The source `tickets export` gives a ticket added in regdesk (which has no origin): its id is the external one. An
- * export imported into the store it came from finds such tickets by it (storedByOrigin), so they are not doubled.
- */
-export const OWN_SOURCE = 'regdesk'
 
 /**
  * The stored tickets by origin key: each by its origin, and a ticket added in regdesk also as (OWN_SOURCE, its id)

@@ -102,6 +102,12 @@ export interface TicketAttachment {
 }
 
 /**
+ * The origin `tickets export` gives a ticket added in regdesk (which has none): this source and the ticket's id. An
+ * export imported into the store it came from finds such tickets by it (store/intake.ts), so they are not doubled.
+ */
+export const OWN_SOURCE = 'regdesk'
+
+/**
  * The record a ticket was taken in from: an e-mail (`email`, its Message-ID) or a helpdesk's ticket (`okdesk`,
  * `usedesk`, or the source named in an import file, its id there). A store holds at most one ticket per origin, so
  * taking the same mailbox or export in again adds nothing (TicketStore.intake).

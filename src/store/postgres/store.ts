@@ -3,9 +3,9 @@ import { DataError, NewerStoreError, NotFoundError, RegdeskError } from '../../e
 import { ticketFacts } from '../../ticket/facts.js'
 import { formatId, maxIdsOf } from '../../ticket/ids.js'
 import { summaryJson } from '../../ticket/summary.js'
-import type { Ticket } from '../../ticket/ticket.js'
+import { OWN_SOURCE, type Ticket } from '../../ticket/ticket.js'
 import { checkedTicket, validateTicket } from '../../ticket/validate.js'
-import { applyIntake, newItemsOf, OWN_SOURCE, storedByOrigin } from '../intake.js'
+import { applyIntake, newItemsOf, storedByOrigin } from '../intake.js'
 import type {
   Change,
   ChangeMany,
@@ -211,7 +211,7 @@ export class PostgresStore implements TicketStore {
       const found: Ticket[] = []
       for (let i = 0; i < items.length; i += BATCH) {
         const origins = items.slice(i, i + BATCH).map((item) => item.origin)
-        // and the tickets added in regdesk that an export of this store names by (regdesk, id) (intake.ts OWN_SOURCE)
+        // and the tickets added in regdesk that an export of this store names by (regdesk, id) (ticket.ts OWN_SOURCE)
         const own = origins.filter((o) => o.source === OWN_SOURCE).map((o) => o.external_id)
         const r = await this.query<{ ticket: Ticket }>(
           `SELECT ticket FROM regdesk_tickets WHERE (origin_source, origin_id) IN
