@@ -424,6 +424,37 @@ export function separateMatters(text: string): string[] {
     })
 }
 
+/** A list the customer numbered ("1) … 2) …", "Вопрос 1: … Вопрос 2 — …"), as far as it tells matters apart. */
+interface NumberedList {
+  /** the text has one */
+  numbered: boolean
+  /** it is the steps that reproduce one problem ("1. зайти в админку 2. нажать …"): its items are no matters */
+  steps: boolean
+  /**
+   * its items that are matters, each its own problem or question however it is worded ("2) при экспорте программа
+   * закрывается" has no word of a failure), so long as one of them is recognised as one; the fields of a form
+   * ("Сайт: …", "Версия: …") are not matters
+   */
+  matters: number
+}
+
+function numberedList(norm: string): NumberedList {
+  if (!matches('matters.numbered', norm)) return { numbered: false, steps: false, matters: 0 }
+  const items = norm
+    .split(pattern('matters.listMarker'))
+    // what comes before the first number is the preamble
+    .slice(1)
+    .map((item) => item.trim())
+    .filter((item) => stems(item).length >= 2 && !matches('matters.fieldItem', item))
+  if (matches('information.stepsLabel', norm) || items.some((item) => matches('matters.stepItem', item)))
+    return { numbered: true, steps: true, matters: 0 }
+  const recognised = items.some((item) => {
+    const intent = detectIntent(item)
+    return intent.problem || intent.question || intent.work
+  })
+  return { numbered: true, steps: false, matters: recognised ? items.length : 0 }
+}
+
 /**
  * Two or more unrelated problems in one request: the parts of the text (split at list items and at
  * "ещё / также / второй вопрос") point at different topics, each with a clear score of its own.
@@ -445,17 +476,21 @@ function detectWarnings(
   const norm = normalize(reading)
   // "две проблемы: …", "у нас две беды": the customer says so, however the matters are worded
   const announced = matches('matters.announced', norm)
+  const list = numberedList(norm)
   const several =
     announced ||
+    list.matters >= 2 ||
     (matters.length >= 2 &&
-      (matches('matters.numbered', norm) ||
-        matches('matters.separate', norm) ||
-        new Set(
-          matters.map((m) => {
-            const [best] = rank(index, m, detectIntent(m), false)
-            return best && best.score >= MIN_SCORE ? best.profile.topic.id : `?${m}`
-          }),
-        ).size >= 2))
+      (matches('matters.separate', norm) ||
+        (list.numbered && !list.steps) ||
+        // the steps of one problem point at different topics as they go: not a sign of several
+        (!list.steps &&
+          new Set(
+            matters.map((m) => {
+              const [best] = rank(index, m, detectIntent(m), false)
+              return best && best.score >= MIN_SCORE ? best.profile.topic.id : `?${m}`
+            }),
+          ).size >= 2)))
   const rule = reg.onePerRequest
   if (several) {
     warnings.push({

@@ -329,6 +329,38 @@ describe('triageRequest decisions', () => {
     expect(v.warnings.map((w) => w.code)).toContain('multiple_problems')
   })
 
+  it.each([
+    [
+      'a numbered item that names no failure in so many words',
+      'Добрый день!\n1. Каталог стал грузиться очень долго, секунд 10.\n2. Покупателям не приходят письма с подтверждением заказа.',
+    ],
+    [
+      'items numbered with a word ("Вопрос 1: … Вопрос 2 — …")',
+      'Сайт shop.ru.\nВопрос 1: при оформлении заказа не подставляется город из профиля.\nВопрос 2 — в разделе «Статистика» графики пустые.',
+    ],
+    [
+      'a list announced as "две вещи"',
+      'Две вещи с выходных: в сравнении товаров пропадает первый товар, и письма админу',
+    ],
+  ])('warns about several problems in %s', (_how, text) => {
+    const v = triageRequest(registry.get('umi'), text, { receivedAt: at })
+    expect(v.warnings.map((w) => w.code)).toContain('multiple_problems')
+  })
+
+  it.each([
+    [
+      'the steps that reproduce one problem',
+      'Не сохраняется заказ.\n1. Зайти в админку под менеджером.\n2. Открыть заказ и поменять статус.\n3. Нажать «Сохранить» — ошибка 500.',
+    ],
+    [
+      'the fields of a form the customer filled',
+      '1) Сайт: shop.ru\n2) Версия: 10.1\n3) Проблема: не работает корзина после обновления',
+    ],
+  ])('does not take %s for several problems', (_how, text) => {
+    const v = triageRequest(registry.get('umi'), text, { receivedAt: at })
+    expect(v.warnings.map((w) => w.code)).not.toContain('multiple_problems')
+  })
+
   it('does not take a line that starts with a count for a list', () => {
     const v = triageRequest(
       registry.get('umi'),
