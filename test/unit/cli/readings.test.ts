@@ -57,7 +57,7 @@ describe('issue 15, item 2: imagecms unlicensed users go to consultations', () =
 })
 
 describe('issue 15, item 3: imagecms licences bought through a partner', () => {
-  it('a technical request is refused with п. 5: no level, no deadline', async () => {
+  it('a technical request is refused with п. 5 and registered at the consultation level (п. 6: open to every user)', async () => {
     const v = await triage([
       '-r',
       'imagecms',
@@ -65,7 +65,7 @@ describe('issue 15, item 3: imagecms licences bought through a partner', () => {
       'via-partner',
       'при оформлении заказа ошибка 500, посмотрите пожалуйста',
     ])
-    expect(v).toMatchObject({ scope: 'out', level: null, deadline: null, deadline_reason: 'no_level' })
+    expect(v).toMatchObject({ scope: 'out', level: 'consultation', deadline: '2026-11-23T15:00:00+03:00' })
     expect(v.reasons[0]).toMatchObject({ code: 'not_licensed', clause: '«Как мы работаем (регламент)», п. 5' })
   })
 

@@ -84,9 +84,10 @@ describe('imagecms regulation', () => {
     // issue 15, item 2: a technical request without a licence goes to the consultation department
     expect(unlicensed?.level).toBe('consultation')
     const viaPartner = reg.eligibility.filter((r) => r.rule === 'not_licensed')[1]
+    // refused under п. 5 and, as every user may ask the consultation department (п. 6), registered at its level
     expect(viaPartner?.rule === 'not_licensed' && [viaPartner.tiers, viaPartner.level, viaPartner.clause]).toEqual([
       ['via-partner'],
-      null,
+      'consultation',
       '«Как мы работаем (регламент)», п. 5',
     ])
     expect(viaPartner?.rule === 'not_licensed' && viaPartner.allowedTopics).toEqual(
