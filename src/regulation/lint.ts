@@ -83,7 +83,10 @@ export function lintRegulation(reg: Regulation, lang: 'ru' | 'en' = 'en'): Findi
     ['outOfScope', reg.outOfScope],
     ...(reg.outOfScope.delays ? [['outOfScope.delays', reg.outOfScope.delays] as [string, typeof reg.outOfScope]] : []),
     ['queue', reg.queue],
-    ...Object.entries(reg.levels).map(([id, l]) => [`levels.${id}`, l] as [string, typeof l]),
+    ...Object.entries(reg.levels).flatMap(([id, l]) => [
+      [`levels.${id}`, l] as [string, typeof l],
+      ...(l.delays ? [[`levels.${id}.delays`, l.delays] as [string, typeof l]] : []),
+    ]),
     ...reg.tiers.map((t, i) => [`tiers.${i}`, t] as [string, typeof t]),
     ...(reg.products ?? []).map((p, i) => [`products.${i}`, p] as [string, typeof p]),
     ...reg.channels.accepted.map((c, i) => [`channels.accepted.${i}`, c] as [string, typeof c]),

@@ -119,6 +119,11 @@ export const level = z.strictObject({
   description: text().optional(),
   /** the level counts its limit in hours of its own (regulations/README.md, "Keys") */
   workingTime: workingTimeOverride.optional(),
+  /**
+   * where the source says a request at this level may take longer to resolve (umi: development needs an update), so
+   * a request served at it gets the warning resolution_may_be_delayed
+   */
+  delays: z.strictObject(cited).optional(),
   ...cited,
 })
 

@@ -116,13 +116,19 @@ export function triageRequest(
     level = null
     topic = null
   }
-  // served although out of scope (a consultation): the source says its resolution may take longer
-  const delays = reg.outOfScope.delays
-  if (delays && scope === 'out' && level !== null && !eligibility.reasons.length)
+  // served where the source says resolution may take longer: out of scope yet served (a consultation), or at a level
+  // it names a cause of delay (umi: development, which needs an update of the product)
+  const delays =
+    level === null || scope === 'unclear' || eligibility.reasons.length
+      ? undefined
+      : scope === 'out'
+        ? reg.outOfScope.delays
+        : reg.levels[level]?.delays
+  if (delays && !warnings.some((w) => w.code === 'resolution_may_be_delayed'))
     warnings.push({
       code: 'resolution_may_be_delayed',
       clause: delays.clause,
-      message: `out of scope and served as ${level}: §${delays.clause} says its resolution may take longer`,
+      message: `${scope === 'out' ? 'out of scope and served' : 'served'} as ${level}: §${delays.clause} says its resolution may take longer`,
     })
 
   const required = reg.requiredInformation.filter((r) => !r.optional).map((r) => r.id as InformationId)

@@ -152,4 +152,13 @@ describe('the interface language', () => {
     expect(ru.stdout).toMatch(/[а-яё]{4,}/i)
     expect(en.stdout).not.toBe(ru.stdout)
   })
+
+  it('the delay warnings read in Russian: served out of scope, and at a level the source names a cause of delay', async () => {
+    const followUp =
+      'По тикету 51007 вы передали вопрос в отдел разработки. Когда выйдет обновление с исправлением? Сайт shop.ru'
+    const dev = await regdesk(['--lang', 'ru', 'triage', '-r', 'umi', '-c', 'portal', followUp])
+    expect(dev.stdout).toContain('resolution_may_be_delayed: обслуживается на уровне development: по §6')
+    const out = await regdesk(['--lang', 'ru', 'triage', '-r', 'umi', '-c', 'portal', OUT_OF_SCOPE])
+    expect(out.stdout).toContain('resolution_may_be_delayed: вне рамок поддержки, обслуживается на уровне consulting')
+  })
 })

@@ -208,6 +208,10 @@ export function showRegulation(reg: Regulation, io: IO): string {
     }
     // the source states no time, but a team's contract may: regulations/README.md, "Your own limits"
     if (!l.limit) lines.push(`    ${c.dim(v.contracted(reg.file, id))}`)
+    if (l.delays) {
+      lines.push(`    ${v.mayTakeLonger}`)
+      cite(l.delays)
+    }
   }
   lines.push(`  ${v.windows(reg.reactionWindows.opens === 'every-customer-reply')}`)
   cite(reg.reactionWindows)
@@ -251,7 +255,7 @@ export function showRegulation(reg: Regulation, io: IO): string {
   lines.push(`  ${v.outOfScopeLevel(reg.outOfScope.level ?? null)}`)
   cite(reg.outOfScope)
   if (reg.outOfScope.delays) {
-    lines.push(`  ${v.outOfScopeDelays}`)
+    lines.push(`  ${v.mayTakeLonger}`)
     cite(reg.outOfScope.delays)
   }
 

@@ -249,7 +249,7 @@ export const en = {
     channelTiers: (tiers: string) => ` (tiers: ${tiers})`,
     emergencies: ' (emergencies only)',
     outOfScopeLevel: (level: string | null) => `out-of-scope requests: ${level ? `level ${level}` : 'no level'}`,
-    outOfScopeDelays: 'their resolution may take longer (warning resolution_may_be_delayed)',
+    mayTakeLonger: 'resolution may take longer (warning resolution_may_be_delayed)',
     period: (period: string, levels: string) => ` (${period}; levels ${levels})`,
     licensed: (tiers: string, topics: string | null) =>
       ` (tiers ${tiers}: ${topics ? `only ${topics}` : 'not served'})`,

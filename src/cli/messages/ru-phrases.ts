@@ -795,6 +795,10 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`out of scope and served as (\S+): §(.+?) says its resolution may take longer`,
       'вне рамок поддержки, обслуживается на уровне $1: по §$2 решение может занять больше времени',
     ),
+    p(
+      String.raw`served as (\S+): §(.+?) says its resolution may take longer`,
+      'обслуживается на уровне $1: по §$2 решение может занять больше времени',
+    ),
     p('the product code was modified', 'код продукта изменён'),
     p(String.raw`(.+?) \(tier (\S+)\) is not supported`, '$1 (тариф $2) не обслуживается'),
     p(String.raw`(.+?) \(tier (\S+)\) is served only on (.*)`, '$1 (тариф $2) обслуживается только по темам: $3'),

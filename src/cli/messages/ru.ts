@@ -246,7 +246,7 @@ export const ru: Messages = {
     channelTiers: (tiers) => ` (тарифы: ${tiers})`,
     emergencies: ' (только аварии)',
     outOfScopeLevel: (level) => `обращения вне рамок: ${level ? `уровень ${level}` : 'без уровня'}`,
-    outOfScopeDelays: 'их решение может занять больше времени (предупреждение resolution_may_be_delayed)',
+    mayTakeLonger: 'решение может занять больше времени (предупреждение resolution_may_be_delayed)',
     period: (period, levels) => ` (${period}; уровни ${levels})`,
     licensed: (tiers, topics) => ` (тарифы ${tiers}: ${topics ? `только ${topics}` : 'не обслуживаются'})`,
     delays: ' (задерживает, но не отказывает: предупреждение resolution_may_be_delayed)',

@@ -133,6 +133,37 @@ describe('detectIntent', () => {
     expect(detectIntent('скрипт не поменял цены').problem).toBe(true)
   })
 
+  it('advantshop: a request the development department has taken over is at the development level (3.2), its resolution may be delayed (3.1)', () => {
+    const v = triageRequest(
+      registry.get('advantshop'),
+      'Добрый день. По обращению 40112 ваш сотрудник подтвердил ошибку пересчёта скидки и передал задачу в отдел разработки. Есть ли новости, когда исправят?',
+      { receivedAt: Date.parse('2026-11-20T12:00:00+03:00'), channel: 'form' },
+    )
+    expect(v).toMatchObject({ scope: 'in', topic: { id: 'development-control' }, level: 'development' })
+    expect(v.warnings.filter((w) => w.code === 'resolution_may_be_delayed')).toMatchObject([
+      { clause: '3.1 «Режим работы службы технической поддержки»' },
+    ])
+  })
+
+  it('umi: a request the development department has taken over is at the development level, its resolution may be delayed', () => {
+    const v = triageRequest(
+      registry.get('umi'),
+      'По тикету 51007 вы подтвердили ошибку фильтра в каталоге и передали вопрос в отдел разработки. Когда выйдет обновление с исправлением?',
+      { receivedAt: Date.parse('2026-11-20T12:00:00+03:00'), channel: 'portal' },
+    )
+    expect(v).toMatchObject({ scope: 'in', topic: { id: 'development-control' }, level: 'development' })
+    expect(v.warnings.filter((w) => w.code === 'resolution_may_be_delayed')).toMatchObject([
+      { clause: expect.stringMatching(/^6 «Решаемые задачи»/) },
+    ])
+    // a new error report stays at technical support, with no such warning
+    const bug = triageRequest(registry.get('umi'), 'Не работает фильтр в каталоге, ошибка 500', {
+      receivedAt: Date.parse('2026-11-20T12:00:00+03:00'),
+      channel: 'portal',
+    })
+    expect(bug.level).toBe('support')
+    expect(bug.warnings.map((w) => w.code)).not.toContain('resolution_may_be_delayed')
+  })
+
   it('reads "ещё не купили" as where the customer stands, not a failure; a purchase that fails still is one', () => {
     expect(detectIntent('Я пока смотрю демо-версию, ещё не купил.').problem).toBe(false)
     expect(detectIntent('лицензию пока не покупали').problem).toBe(false)
