@@ -117,7 +117,7 @@ export function triageRequest(
     topic = null
   }
   // served where the source says resolution may take longer: out of scope yet served (a consultation), or at a level
-  // it names a cause of delay (umi: development, which needs an update of the product)
+  // it names a cause of delay (advantshop and umi: development, a question handed to the developers)
   const delays =
     level === null || scope === 'unclear' || eligibility.reasons.length
       ? undefined

@@ -9,7 +9,7 @@
  * ticket), the ticket itself as `json` (the text as written, so a copy to a file and back is the
  * same bytes; jsonb would reorder its keys), the triage verdict as `jsonb` for a team's own
  * queries (`triage->>'scope'`), and the report's summary (ticket/summary.ts) as ASCII JSON text,
- * which `report` concatenates in SQL and parses once.
+ * which `report` reads row by row as the server sends it (store.ts scanSummaries).
  */
 export const MIGRATIONS: readonly (readonly string[])[] = [
   [
