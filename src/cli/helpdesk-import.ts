@@ -105,7 +105,9 @@ export async function importItems(
       for (let i = 0; i < items.length; i += chunk) {
         const part = items.slice(i, i + chunk)
         try {
-          for (const outcome of await store.intake(part)) summary[outcome.action]++
+          // the second half of the bar: the records stored (the first was the records read)
+          const stored = (n: number) => progress.update(rows.count + i + n)
+          for (const outcome of await store.intake(part, stored)) summary[outcome.action]++
           // a record whose ticket is of another regulation was left alone: a bad row, not an unchanged one
           for (const item of part)
             if (item.refused) {
@@ -120,7 +122,7 @@ export async function importItems(
             )
           throw e
         }
-        progress.increment(part.length)
+        progress.update(rows.count + i + part.length)
       }
     })
   } finally {

@@ -92,6 +92,7 @@ function applySettings(cmd: Command, io: IO): void {
     writeErr: (s) => io.err(io.speech.lang === 'en' ? s : sayHelpLines(help, s)),
   })
   cmd.showHelpAfterError('(run with --help for usage)')
+  sayUnknownBeforeMissing(cmd)
   if (io.speech.lang !== 'en') {
     cmd.description(help.say(cmd.description()))
     for (const option of cmd.options) option.description = help.say(option.description)
@@ -99,6 +100,23 @@ function applySettings(cmd: Command, io: IO): void {
     cmd.helpOption('-h, --help', help.say('show help'))
   }
   for (const sub of cmd.commands) applySettings(sub, io)
+}
+
+/**
+ * A mandatory option is checked once the options are read, so that a misspelt one is said first: commander says
+ * `--frm jsonl` lacks --from before it says --frm is unknown (and suggests --from). The message is commander's own.
+ */
+function sayUnknownBeforeMissing(cmd: Command): void {
+  const mandatory = cmd.options.filter((o) => o.mandatory)
+  if (!mandatory.length) return
+  for (const o of mandatory) o.mandatory = false
+  cmd.hook('preAction', () => {
+    for (const o of mandatory)
+      if (cmd.getOptionValue(o.attributeName()) === undefined)
+        cmd.error(`error: required option '${o.flags}' not specified`, {
+          code: 'commander.missingMandatoryOptionValue',
+        })
+  })
 }
 
 /** Help text line by line, its indentation kept: "Examples:", "Usage: …", the notes after the options. */

@@ -46,9 +46,10 @@ export interface TicketStore {
    * Takes in records from outside (e-mails, a helpdesk's tickets) by their origin, in one change applied whole or not
    * at all: a record whose origin no stored ticket has becomes a new ticket with the next id of its prefix; one that
    * is stored already is handed to `update` (left as it is without one). Taking the same records in twice adds
-   * nothing. The outcomes are in the order of `items`.
+   * nothing. The outcomes are in the order of `items`. `onProgress` is told how many of them are stored so far, as
+   * the change is written (an import's progress bar).
    */
-  intake(items: readonly IntakeItem[]): Promise<IntakeOutcome[]>
+  intake(items: readonly IntakeItem[], onProgress?: (stored: number) => void): Promise<IntakeOutcome[]>
   /** the number of tickets */
   count(): Promise<number>
   info(): Promise<StoreInfo>

@@ -231,6 +231,10 @@ describe('regdesk tickets', () => {
     [['reopen', 'MG-1'], 1, /cannot move MG-000001 from new to open/],
     [['list', '--status', 'done'], 2, /unknown status "done"; valid: new, open/],
     [['list', '--bogus'], 2, /unknown option '--bogus'/],
+    // a misspelt mandatory option is said as unknown, with the right one suggested, not as missing
+    [['import', 'x.jsonl', '--frm', 'jsonl'], 2, /^error: unknown option '--frm'\n\(Did you mean --from\?\)/],
+    [['import', 'x.jsonl'], 2, /^error: required option '--from <format>' not specified/],
+    [['recompute'], 2, /^error: required option '--since <date>' not specified/],
   ])('%j → exit %i', async (args, code, message) => {
     const env = envFor()
     await regdesk(

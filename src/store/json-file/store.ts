@@ -285,12 +285,15 @@ export class JsonFileStore implements TicketStore {
     // nothing is held between calls
   }
 
-  /** Runs `change` on the validated store under the lock, and writes the result if it changed anything. */
-  async update<T>(change: (data: StoreData) => Change<T>): Promise<T> {
+  /**
+   * Runs `change` on the validated store under the lock, and writes the result if it changed anything. `written` is
+   * told the share of the writing done (0 to 1), as it goes.
+   */
+  async update<T>(change: (data: StoreData) => Change<T>, written?: (share: number) => void): Promise<T> {
     return this.locked(() => {
       const data = this.read()
       const { result, changed } = change(data)
-      if (changed || data.migratedFrom) this.writeAll(data)
+      if (changed || data.migratedFrom) this.writeAll(data, written)
       return result
     })
   }
@@ -303,8 +306,10 @@ export class JsonFileStore implements TicketStore {
     })
   }
 
-  async intake(items: readonly IntakeItem[]): Promise<IntakeOutcome[]> {
+  async intake(items: readonly IntakeItem[], onProgress?: (stored: number) => void): Promise<IntakeOutcome[]> {
     if (!items.length) return []
+    // the items are stored as the whole file and its summary are written: their share of it, told as it goes
+    const written = onProgress && ((share: number) => onProgress(Math.floor(share * items.length)))
     return this.update((data) => {
       const stored = storedByOrigin(data.tickets)
       const last = maxIdsOf(data.tickets)
@@ -318,11 +323,12 @@ export class JsonFileStore implements TicketStore {
         checkIntake(data.tickets, added, updated, checkedAlone)
       } else for (const t of updated) checked(t)
       return { result: outcomes, changed: added.length + updated.length > 0 }
-    })
+    }, written)
   }
 
   async importTickets(tickets: readonly Ticket[], onProgress?: (copied: number) => void): Promise<void> {
     if (!tickets.length) return
+    const written = onProgress && ((share: number) => onProgress(Math.floor(share * tickets.length)))
     await this.update((data) => {
       const have = new Set(data.tickets.map((t) => t.id))
       const clash = tickets.find((t) => have.has(t.id))
@@ -330,9 +336,8 @@ export class JsonFileStore implements TicketStore {
       for (const t of tickets) data.tickets.push(checked(t))
       const problem = validateTickets(data.tickets)[0]
       if (problem) throw new RegdeskError(`refusing to store an invalid ticket: ${problem.path}: ${problem.message}`)
-      onProgress?.(tickets.length)
       return { result: undefined, changed: true }
-    })
+    }, written)
   }
 
   /**
@@ -486,14 +491,18 @@ export class JsonFileStore implements TicketStore {
     return { ...file, count: data.tickets.length, maxIds: maxIdsOf(data.tickets), data }
   }
 
-  private writeAll(data: StoreData): void {
+  private writeAll(data: StoreData, written?: (share: number) => void): void {
     if (data.migratedFrom) this.keepBackup(data.migratedFrom)
-    this.commit(writeTemp(this.path, storeParts(data)))
+    // the store and its summary have a part per ticket and one between two: half the writing each
+    const parts = 2 * data.tickets.length + 2
+    this.commit(writeTemp(this.path, told(storeParts(data), parts, 0, written)))
     delete data.migratedFrom
     const stamp = stampNow(this.path)
-    if (!stamp) return
-    this.sidecars.writeSummary(summaryParts(data.tickets, stamp))
-    this.sidecars.writeMeta(stamp, data.tickets.length, maxIdsOf(data.tickets))
+    if (stamp) {
+      this.sidecars.writeSummary(told(summaryParts(data.tickets, stamp), parts, parts, written))
+      this.sidecars.writeMeta(stamp, data.tickets.length, maxIdsOf(data.tickets))
+    }
+    written?.(1)
   }
 
   /**
@@ -552,5 +561,29 @@ export class JsonFileStore implements TicketStore {
       const code = (e as NodeJS.ErrnoException).code
       throw new RegdeskError(`cannot replace the ticket store ${this.file} (${explain(code)}); nothing was changed`)
     }
+  }
+}
+
+/** How many parts are written between two reports of a long write's progress. */
+const TELL_EVERY = 4096
+
+/**
+ * `parts` as they are, telling `written` the share of a write of `2 × total` parts done, `before` of them already
+ * written (a file store's write is its store, then its summary).
+ */
+function* told<P>(
+  parts: Iterable<P>,
+  total: number,
+  before: number,
+  written: ((share: number) => void) | undefined,
+): Generator<P> {
+  if (!written) {
+    yield* parts
+    return
+  }
+  let n = before
+  for (const part of parts) {
+    yield part
+    if (++n % TELL_EVERY === 0) written(n / (2 * total))
   }
 }

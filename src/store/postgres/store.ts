@@ -204,7 +204,7 @@ export class PostgresStore implements TicketStore {
     })
   }
 
-  async intake(items: readonly IntakeItem[]): Promise<IntakeOutcome[]> {
+  async intake(items: readonly IntakeItem[], onProgress?: (stored: number) => void): Promise<IntakeOutcome[]> {
     await this.ready(true)
     if (!items.length) return []
     return this.transaction(async () => {
@@ -242,10 +242,14 @@ export class PostgresStore implements TicketStore {
       // two agents taking the same new records in at once: the second one's transaction fails whole
       await this.insertRows(
         added.map(checkedTicket),
-        undefined,
+        onProgress,
         () => `some of these records were taken in by someone else at the same time; nothing was taken in: run again`,
       )
-      for (let i = 0; i < updated.length; i += BATCH) await this.update(updated.slice(i, i + BATCH).map(checkedTicket))
+      for (let i = 0; i < updated.length; i += BATCH) {
+        await this.update(updated.slice(i, i + BATCH).map(checkedTicket))
+        onProgress?.(added.length + Math.min(i + BATCH, updated.length))
+      }
+      onProgress?.(items.length)
       return outcomes
     })
   }

@@ -418,6 +418,24 @@ describe.each(backends)('TicketStore contract: $name', (backend) => {
     expect((await store.insert('MG', (id) => ticket(id))).id).toBe('MG-000006')
   })
 
+  it('intake tells its progress as it stores: counts that only grow, up to every item, the last when it is stored', async () => {
+    const store = await open()
+    const n = 5000
+    const items = Array.from({ length: n }, (_, i) => ({
+      origin: { source: 'desk', external_id: String(i) },
+      prefix: 'MG',
+      make: (id: string) => ticket(id, { origin: { source: 'desk', external_id: String(i) } }),
+    }))
+    const told: number[] = []
+    await store.intake(items, (stored) => told.push(stored))
+    // more than the end alone: a bar that moves while a big import is written
+    expect(told.length).toBeGreaterThan(1)
+    expect(told).toEqual([...told].sort((a, b) => a - b))
+    expect(told.at(-1)).toBe(n)
+    expect(told.every((t) => t >= 0 && t <= n)).toBe(true)
+    expect(await store.count()).toBe(n)
+  })
+
   it('intake of an export of the store: a ticket added in regdesk is found by (regdesk, its id) only when the item says it is its record', async () => {
     const store = await open()
     await store.insert('MG', (id) => ticket(id, { subject: 'ours' }))
