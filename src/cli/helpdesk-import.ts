@@ -194,6 +194,16 @@ class RecordItem implements IntakeItem {
       }
       return false
     }
+    if (this.exported && !this.recordOf(stored)) {
+      // a ticket an export of another store brought in under the same id (every store numbers from 000001): this record
+      // is not its copy, and by its origin it cannot be told apart — said, never dropped in silence
+      this.refused = {
+        line: this.line,
+        field: 'external_id',
+        message: `${this.origin.source} ${this.origin.external_id} is already the origin of ${stored.id}, another ticket (received ${stored.received_at}) that an export of another store brought in: give each store's export its own source (e.g. the agent's name) and import it again`,
+      }
+      return false
+    }
     this.fresh.id = stored.id
     if (this.exported || sameTicket(stored, this.fresh)) return false
     replaceTicket(stored, this.fresh)

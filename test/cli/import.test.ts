@@ -720,6 +720,36 @@ async function exportIntoItself(e: Record<string, string>) {
   })
   // and that export again: its ticket is found by its origin now, not mistaken for ours
   expect((await importFile(e, theirFile, 'jsonl', '-r', 'moguta')).summary).toMatchObject({ added: 0, unchanged: 1 })
+
+  // a third store's MG-000001 is neither: a bad row that says so, never taken for the second one's and dropped
+  const third = env()
+  await regdesk(
+    ['tickets', 'add', '-r', 'moguta', 'Не приходят письма о заказах', '--received-at', '2026-11-16T10:00+03:00'],
+    third,
+  )
+  const thirdFile = join(tempDir(), 'third.jsonl')
+  expect((await regdesk(['tickets', 'export', '-o', thirdFile], third)).exitCode).toBe(0)
+  const clash = await importFile(e, thirdFile, 'jsonl', '-r', 'moguta')
+  expect(clash.exitCode).toBe(1)
+  expect(clash.summary).toMatchObject({
+    added: 0,
+    unchanged: 0,
+    failed: [
+      {
+        line: 1,
+        field: 'external_id',
+        message: expect.stringMatching(
+          new RegExp(
+            `^regdesk ${first} is already the origin of MG-\\d+, another ticket .*give each store's export its own source`,
+          ),
+        ),
+      },
+    ],
+  })
+  expect(await tickets(e)).toEqual(after)
+  // with a source of its own, it is taken in
+  writeFileSync(thirdFile, readFileSync(thirdFile, 'utf8').replace('"source":"regdesk"', '"source":"irina"'))
+  expect((await importFile(e, thirdFile, 'jsonl', '-r', 'moguta')).summary).toMatchObject({ added: 1, failed: [] })
 }
 
 describe('tickets export', () => {

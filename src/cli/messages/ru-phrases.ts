@@ -80,6 +80,10 @@ export function ruPhrases(): readonly Phrase[] {
       'его заявка $1 относится к регламенту $2; импортируйте эту запись с -r $3',
     ),
     p(
+      String.raw`(\S+) (\S+) is already the origin of (\S+), another ticket \(received (\S+)\) that an export of another store brought in: give each store's export its own source \(e\.g\. the agent's name\) and import it again`,
+      '$1 $2 — уже источник заявки $3, другой заявки (получена $4), которую принёс экспорт другого хранилища: дайте экспорту каждого хранилища свой source (например, имя агента) и импортируйте снова',
+    ),
+    p(
       String.raw`has neither a subject nor a client message: is it a Usedesk ticket \(\{ticket, comments, changes\}\)\?`,
       'нет ни темы, ни сообщения клиента: это тикет Usedesk ({ticket, comments, changes})?',
     ),
