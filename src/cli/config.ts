@@ -65,7 +65,8 @@ export async function writeUserConfig(
   change: (conf: { set(k: string, v: string): void; delete(k: string): void }) => void,
 ) {
   const { default: Conf } = nodeRequire('conf') as typeof import('conf')
-  const conf = new Conf<Record<string, string>>({ projectName: 'regdesk', projectSuffix: '' })
+  // private to its owner: `store` may be a URL with a password
+  const conf = new Conf<Record<string, string>>({ projectName: 'regdesk', projectSuffix: '', configFileMode: 0o600 })
   change(conf)
   return conf.path
 }

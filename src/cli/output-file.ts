@@ -8,12 +8,13 @@ export function extensionOf(file: string | undefined): string | undefined {
 }
 
 /**
- * Writes a command's output to the file named with -o, whole or not at all (readable by others, as any document).
+ * Writes a command's output to the file named with -o, whole or not at all: readable by others as any document, or
+ * `mode` (an export of tickets is private to its owner, as the store is); a file that exists keeps its mode.
  * @throws RegdeskError, the reason in words, when it cannot be written (exit 1)
  */
-export function writeOutputFile(file: string, text: string): void {
+export function writeOutputFile(file: string, text: string, mode = 0o644): void {
   try {
-    replaceFile(file, text, 0o644)
+    replaceFile(file, text, mode)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     throw new RegdeskError(`cannot write ${file} (${code ? explain(code) : (e as Error).message})`)

@@ -68,11 +68,15 @@ export function storeLabel(value: string): string {
 }
 
 /**
- * Refuses a --store value that looks like a mistyped URL (postgress://, pg://, postgres:/host): as a file name it
- * would be a local store nobody else sees. @throws UsageError (the value shown masked)
+ * Refuses a --store value that looks like a mistyped URL (postgress://, pg://, postgres:/host, postgres//host): as a
+ * file name it would be a local store nobody else sees, in folders named after the password. @throws UsageError (the
+ * value shown masked)
  */
 export function checkStoreValue(value: string): void {
-  if (!isPostgresUrl(value) && (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^postgres(ql)?:/i.test(value)))
+  if (
+    !isPostgresUrl(value) &&
+    (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^postgres(ql)?(:|\/\/)/i.test(value))
+  )
     throw new UsageError(
       `--store ${maskUrl(value)}: not a postgres:// or postgresql:// URL, and a file name with a scheme is taken for a mistyped one`,
     )

@@ -53,6 +53,20 @@ describe('secrets', () => {
     expect(modes()).toEqual(PRIVATE)
   })
 
+  it('an export of the tickets and the user config (which may hold a store URL with its password) are 0600', async () => {
+    const { env } = storeEnv()
+    const home = { ...env, XDG_CONFIG_HOME: join(tempDir(), 'config') }
+    await regdesk(['tickets', 'add', '-r', 'moguta', TEXT, '--received-at', '2026-11-20T12:00+03:00'], home)
+    const out = join(tempDir(), 'backup.jsonl')
+    expect((await regdesk(['tickets', 'export', '-o', out], home)).exitCode).toBe(0)
+    expect((statSync(out).mode & 0o777).toString(8)).toBe('600')
+    const set = await regdesk(['config', 'set', 'store', 'postgres://anna:TopSecret@127.0.0.1:1/support'], home)
+    expect(set.exitCode, set.stderr).toBe(0)
+    const config = join(home.XDG_CONFIG_HOME, 'regdesk', 'config.json')
+    expect(readFileSync(config, 'utf8')).toContain('TopSecret')
+    expect((statSync(config).mode & 0o777).toString(8)).toBe('600')
+  })
+
   it('masked in every output and error: text, file in windows-1251, stdin, subject, message, bad options', async () => {
     const { env } = storeEnv()
     const file = join(tempDir(), 'letter.txt')

@@ -179,6 +179,7 @@ describe('regdesk tickets', () => {
       'postgress://agent:S3cretPw@127.0.0.1:25432/nu2',
       'pg://agent:S3cretPw@h/db',
       'postgres:/agent:S3cretPw@h/db',
+      'postgres//agent:S3cretPw@h/db',
     ]) {
       for (const args of [
         ['--store', url, 'tickets', 'add', '-r', 'moguta', 'не работает корзина'],

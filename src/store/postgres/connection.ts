@@ -26,8 +26,8 @@ export function isPostgresUrl(value: string): boolean {
 export function maskUrl(url: string): string {
   // libpq also takes the password as a parameter
   const masked = url.replace(/([?&]password=)[^&#]*/gi, '$1***')
-  // a URL, or what is meant as one (postgres:/host with one slash)
-  const scheme = /^(?:[a-z][a-z0-9+.-]*:\/\/|postgres(?:ql)?:\/?)/i.exec(masked)?.[0]
+  // a URL, or what is meant as one (postgres:/host with one slash, postgres//host without the colon)
+  const scheme = /^(?:[a-z][a-z0-9+.-]*:\/\/|postgres(?:ql)?:\/?|postgres(?:ql)?\/\/)/i.exec(masked)?.[0]
   if (!scheme) return masked
   // the user part ends at the last @: a password with an unencoded @, / or # (an invalid URL) is hidden whole
   const rest = masked.slice(scheme.length)

@@ -21,6 +21,8 @@ describe('store URLs', () => {
     // a password with unencoded @, / or # (an invalid URL): hidden whole up to the host
     ['postgres://agent:p@ss:w/rd#x@127.0.0.1:1/nu2', 'postgres://agent:***@127.0.0.1:1/nu2'],
     ['postgress://agent:S3cretPw@127.0.0.1/nu2', 'postgress://agent:***@127.0.0.1/nu2'],
+    // the colon left out: still a URL as meant, its password hidden
+    ['postgres//agent:S3cretPw@127.0.0.1/nu2', 'postgres//agent:***@127.0.0.1/nu2'],
   ])('%s is shown as %s', (url, shown) => expect(maskUrl(url)).toBe(shown))
 
   it('tells a URL from a file', () => {

@@ -80,7 +80,8 @@ export async function runTicketsExport(ctx: Context, environment: Environment, o
     return
   }
   const file = opts.output as string
-  writeOutputFile(file, text)
+  // the customers' words and names: private, as the store is
+  writeOutputFile(file, text, 0o600)
   if (ctx.json) writeJson(ctx.io, { file, format, tickets: records.length })
   ctx.io.err(`${ctx.io.speech.t.imported.exported(records.length, file)}\n`)
 }
