@@ -73,10 +73,7 @@ export function storeLabel(value: string): string {
  * value shown masked)
  */
 export function checkStoreValue(value: string): void {
-  if (
-    !isPostgresUrl(value) &&
-    (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^postgres(ql)?(:|\/\/)/i.test(value))
-  )
+  if (!isPostgresUrl(value) && (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^postgres(ql)?(:|\/\/)/i.test(value)))
     throw new UsageError(
       `--store ${maskUrl(value)}: not a postgres:// or postgresql:// URL, and a file name with a scheme is taken for a mistyped one`,
     )

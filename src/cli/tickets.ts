@@ -10,6 +10,7 @@ import { revealSecrets } from '../ticket/secrets.js'
 import type { SecretValue, Ticket, TicketEvent } from '../ticket/ticket.js'
 import { recordWindows } from '../ticket/window-record.js'
 import type { Context } from './context.js'
+import { printable } from './io.js'
 import { businessClock } from './regulation-input.js'
 import { parseInstant } from './time-input.js'
 
@@ -230,8 +231,8 @@ export function levelCell(level: string | null, needsLevel: boolean, io: Context
   return needsLevel ? `${level ?? '—'} (${io.speech.t.ticket.needsLevel})` : (level ?? '')
 }
 
-/** One line for a terminal, never longer than `max`, without control characters. */
+/** One line for a terminal, never longer than `max`, without control characters (nor escapes a subject may carry). */
 export function oneLine(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
+  const flat = printable(text.replace(/\s+/g, ' ')).trim()
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
 }

@@ -53,6 +53,18 @@ describe('a ticket without a level, further', () => {
     expect((await regdesk(['tickets', 'show', id], env)).stdout).toMatch(/needs a level \(held to standard/)
   })
 
+  it('is not marked on a ticket refused as out of scope (no level by rule) in tickets list, as its JSON says', async () => {
+    const env = { REGDESK_STORE: tempStore() }
+    const refused = await regdesk(
+      ['tickets', 'add', '-r', 'moguta', '-c', 'email', 'Не работает корзина', '--json'],
+      env,
+    )
+    expect(JSON.parse(refused.stdout)).toMatchObject({ level: null, needs_level: false })
+    const table = await regdesk(['tickets', 'list'], env, undefined, { columns: 160 })
+    expect(table.stdout).toContain('MG-000001')
+    expect(table.stdout).not.toContain('needs level')
+  })
+
   it('setting a level re-levels the window still open, from its opening', async () => {
     const env = { REGDESK_STORE: tempStore() }
     const add = (extra: string[]) =>

@@ -312,6 +312,30 @@ describe('regdesk tickets', () => {
     expect(piped.stdout).not.toContain('\u001b[')
   })
 
+  it('a subject carrying terminal escapes (from --subject or an import) reaches no table as escapes', async () => {
+    const env = envFor()
+    const evil = 'Корзина \u001b[2J\u001b[41mEVIL\u001b[0m'
+    await regdesk(
+      [
+        'tickets',
+        'add',
+        '-r',
+        'moguta',
+        '--subject',
+        evil,
+        'Не работает корзина',
+        '--received-at',
+        '2026-11-10T12:00+03:00',
+      ],
+      env,
+    )
+    for (const args of [['tickets', 'list'], ['tickets', 'queue'], ['overdue']]) {
+      const table = await regdesk(args, env, undefined, { columns: 160 })
+      expect(table.stdout, args.join(' ')).toContain('Корзина')
+      expect(table.stdout, args.join(' ')).not.toContain('\u001b')
+    }
+  })
+
   it('queue: critical first for advantshop; imagecms premium before pro', async () => {
     const env = envFor()
     const add = async (reg: string, at: string, ...extra: string[]) => {

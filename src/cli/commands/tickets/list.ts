@@ -180,7 +180,8 @@ function renderTicketList(rows: { ticket: Ticket; windows: ReactionWindow[] | nu
       {
         header: 'LEVEL',
         value: (r) => r.ticket.level,
-        human: (r, io) => levelCell(r.current?.level ?? r.ticket.level, r.ticket.level === null, io),
+        // a ticket refused as out of scope has no level by rule: it needs none (as its JSON's needs_level says)
+        human: (r, io) => levelCell(r.current?.level ?? r.ticket.level, needsLevel(r.ticket), io),
       },
       {
         header: 'SLA',
