@@ -45,8 +45,9 @@ export async function withStore<T>(
   const store = openStore(ctx, environment, value)
   try {
     const result = await fn(store)
-    // a command that found no file there and wrote none: a mistyped --store reads as an empty store otherwise
+    // a command that found no file (no tables) there and wrote none: a mistyped --store reads as an empty store otherwise
     if (store instanceof JsonFileStore && !store.exists()) ctx.io.err(`note: ${missingStoreNote(store.label)}\n`)
+    if (store instanceof PostgresStore && store.foundNoTables()) ctx.io.err(`note: ${noTablesNote(store.label)}\n`)
     return result
   } finally {
     await store.close()
@@ -55,6 +56,10 @@ export async function withStore<T>(
 
 function missingStoreNote(file: string): string {
   return `there is no ticket store ${file} yet: the first ticket added makes it (check --store if you expected one)`
+}
+
+function noTablesNote(url: string): string {
+  return `the PostgreSQL store ${url} has no regdesk tables yet: the first ticket added makes them (check --store if you expected tickets there)`
 }
 
 /** Why a change waits: a writer's lock, another's or a stopped one's (taken over once stale). */

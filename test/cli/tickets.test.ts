@@ -411,6 +411,24 @@ describe('regdesk tickets', () => {
   })
 })
 
+describePg('a team store database without regdesk tables', () => {
+  it('reads as empty, with a note that says so (a mistyped database name is not silent)', async () => {
+    const db = await freshDatabase()
+    try {
+      const env = { REGDESK_STORE: db.url }
+      const list = await regdesk(['tickets', 'list', '--json'], env)
+      expect(list).toMatchObject({ exitCode: 0, stdout: '[]' })
+      expect(list.stderr).toMatch(
+        /^note: the PostgreSQL store \S+ has no regdesk tables yet: the first ticket added makes them/,
+      )
+      expect((await regdesk(['tickets', 'add', '-r', 'moguta', 'не работает корзина'], env)).exitCode).toBe(0)
+      expect((await regdesk(['tickets', 'list', '--json'], env)).stderr).toBe('')
+    } finally {
+      await db.drop()
+    }
+  })
+})
+
 describePg('store info on the team store', () => {
   it('says whether the tables exist, once, in the interface language', async () => {
     const db = await freshDatabase()

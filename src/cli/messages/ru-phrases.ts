@@ -558,6 +558,10 @@ export function ruPhrases(): readonly Phrase[] {
       'хранилища заявок $1 ещё нет: его создаёт первая добавленная заявка (проверьте --store, если оно должно быть)',
     ),
     p(
+      String.raw`the PostgreSQL store (.+?) has no regdesk tables yet: the first ticket added makes them \(check --store if you expected tickets there\)`,
+      'в хранилище PostgreSQL $1 ещё нет таблиц regdesk: их создаёт первая добавленная заявка (проверьте --store, если заявки должны там быть)',
+    ),
+    p(
       String.raw`--license-date (\S+) is after the request was received \((\S+)\); give the date the licence was bought`,
       '--license-date $1 позже получения обращения ($2); укажите дату покупки лицензии',
     ),

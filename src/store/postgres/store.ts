@@ -317,6 +317,11 @@ export class PostgresStore implements TicketStore {
     }
   }
 
+  /** Whether the store was read and the database had no regdesk tables (a mistyped database reads as an empty store). */
+  foundNoTables(): boolean {
+    return this.schema === 0
+  }
+
   async prepare(): Promise<void> {
     this.connection().catch(() => {
       // reported by the first use (ready), which awaits the same promise
