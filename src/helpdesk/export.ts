@@ -1,3 +1,4 @@
+import { isReaction } from '../sla/windows.js'
 import { OWN_SOURCE, type Ticket, type TicketAttachment } from '../ticket/ticket.js'
 import type { GENERIC_COLUMNS } from './generic.js'
 
@@ -11,9 +12,9 @@ export type ExportRecord = Record<(typeof GENERIC_COLUMNS)[number], string | boo
 /**
  * A ticket in the generic format: its origin (a ticket added in regdesk is of source `regdesk`, its id the
  * external one), facts, status and whole history after receipt, so that importing it gives the same ticket.
- * Credentials stay masked: their values are never exported.
+ * Credentials stay masked: their values are never exported. `flat`: for a format without the events (CSV).
  */
-export function exportRecord(t: Ticket): ExportRecord {
+export function exportRecord(t: Ticket, flat = false): ExportRecord {
   const first = (pick: (e: Ticket['events'][number]) => boolean) => t.events.find(pick)?.at ?? null
   const record: ExportRecord = {
     source: t.origin?.source ?? OWN_SOURCE,
@@ -28,7 +29,9 @@ export function exportRecord(t: Ticket): ExportRecord {
     license_date: t.license_date ?? null,
     status: t.status,
     assignee: t.assignee,
-    first_response_at: first((e) => e.type === 'agent_response'),
+    // a flat record (CSV) has no events: its first response is the first reaction, which may be a move to waiting,
+    // resolved or closed without an answer (it closes the first window, sla/windows.ts), or the report would change
+    first_response_at: first((e) => (flat ? isReaction(e) : e.type === 'agent_response')),
     resolved_at: first((e) => e.type === 'status_change' && e.to === 'resolved'),
     closed_at: first((e) => e.type === 'status_change' && e.to === 'closed'),
     level: t.level,

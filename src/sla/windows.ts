@@ -202,7 +202,7 @@ function recordAt(records: readonly RecordedDeadline[] | undefined, openedAt: nu
 }
 
 /** An agent's reaction: a response, or moving the ticket to waiting/resolved/closed. */
-function isReaction(e: WindowTicket['events'][number]): boolean {
+export function isReaction(e: WindowTicket['events'][number]): boolean {
   return e.type === 'agent_response' || (e.type === 'status_change' && ENDING_STATUSES.has(e.to ?? ''))
 }
 

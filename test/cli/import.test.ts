@@ -816,6 +816,31 @@ describe('tickets export', () => {
     expect(`${again.stdout}\n`).toBe(readFileSync(out, 'utf8'))
   })
 
+  it('a CSV export (no events) keeps a first reaction that was a move to waiting: the same report after import', async () => {
+    const e = env()
+    await regdesk(
+      ['tickets', 'add', '-r', 'imagecms', 'Как поменять логотип?', '--received-at', '2026-11-18T11:00+03:00'],
+      e,
+    )
+    expect((await regdesk(['tickets', 'wait', 'IC-1', '--at', '2026-11-18T12:00+03:00'], e)).exitCode).toBe(0)
+    const report = async (env: Record<string, string>) =>
+      JSON.parse(
+        (
+          await regdesk(
+            ['--now', '2026-12-01T12:00+03:00', 'report', '--json', '--from', '2026-11-01', '--to', '2026-11-30'],
+            env,
+          )
+        ).stdout,
+      ).totals
+    expect(await report(e)).toMatchObject({ windows: 1, met: 1, overdue: 0 })
+    const out = join(tempDir(), 'backup.csv')
+    expect((await regdesk(['tickets', 'export', '-o', out], e)).exitCode).toBe(0)
+    const empty = env()
+    expect((await importFile(empty, out, 'csv', '-r', 'imagecms')).summary).toMatchObject({ added: 1, failed: [] })
+    expect(await report(empty)).toEqual(await report(e))
+    expect((await tickets(empty))[0]).toMatchObject({ status: 'waiting_customer' })
+  })
+
   it("an export imported into the store it came from doubles nothing; another store's tickets of the same ids are new", async () => {
     await exportIntoItself(env())
   })

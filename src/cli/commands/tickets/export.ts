@@ -68,7 +68,7 @@ export async function runTicketsExport(ctx: Context, environment: Environment, o
   }
   const records = await withStore(ctx, environment, async (store) => {
     const out: ReturnType<typeof exportRecord>[] = []
-    for await (const t of store.list(filter)) out.push(exportRecord(t))
+    for await (const t of store.list(filter)) out.push(exportRecord(t, format === 'csv'))
     return out
   })
   const regulations = [...new Set(records.map((r) => r.regulation as string))].sort()
