@@ -141,6 +141,27 @@ describe('regdesk tickets', () => {
     expect(existsSync(target)).toBe(false)
   })
 
+  it('store copy into a store that holds it already is a no-op; another store of the same ids points to export and import', async () => {
+    const laptop = join(tempDir(), 'laptop.json')
+    const team = join(tempDir(), 'team.json')
+    await regdesk(['--store', laptop, 'tickets', 'add', '-r', 'moguta', 'не работает корзина'], envFor())
+    expect((await regdesk(['store', 'copy', laptop, team], envFor())).exitCode).toBe(0)
+    await regdesk(['--store', team, 'tickets', 'add', '-r', 'umi', 'не работает форма'], envFor())
+    // the team store has the laptop's ticket and one more: copying again adds nothing and needs no --merge
+    expect(await regdesk(['store', 'copy', laptop, team], envFor())).toMatchObject({
+      exitCode: 0,
+      stdout: expect.stringMatching(/^copied 0 ticket\(s\) .*\(1 already there, unchanged\)/),
+    })
+    const other = join(tempDir(), 'other.json')
+    await regdesk(['--store', other, 'tickets', 'add', '-r', 'moguta', 'ошибка 500 в админке'], envFor())
+    expect(await regdesk(['store', 'copy', other, team, '--merge'], envFor())).toMatchObject({
+      exitCode: 1,
+      stderr: expect.stringMatching(
+        /different content \(MG-000001\); nothing was copied\. .*export them \(tickets export\) and import them/,
+      ),
+    })
+  })
+
   it('add: a receipt after --now needs --force, as an event does; an empty --subject is refused', async () => {
     const env = envFor()
     const future = ['tickets', 'add', '-r', 'moguta', 'не работает корзина', '--received-at', '2027-06-01T10:00+03:00']

@@ -132,10 +132,11 @@ export async function runStoreCopy(
     const onlyInTarget = before.size - already - differ.length
     if (differ.length)
       throw new RegdeskError(
-        `${differ.length} ticket(s) are in both stores with different content (${differ.slice(0, 5).join(', ')}${differ.length > 5 ? ', …' : ''}); nothing was copied`,
+        `${differ.length} ticket(s) are in both stores with different content (${differ.slice(0, 5).join(', ')}${differ.length > 5 ? ', …' : ''}); nothing was copied. Every store numbers its tickets from 000001: to take another store's tickets in under new ids, export them (tickets export) and import them (tickets import --from jsonl)`,
       )
-    // a target that is already this copy is fine (copying again is a no-op); one holding other tickets needs --merge
-    if (before.size && !opts.merge && (onlyInTarget > 0 || missing.length > 0))
+    // a target that holds every source ticket already is fine (copying again is a no-op, whatever else it holds);
+    // adding to a store that is not empty needs --merge
+    if (before.size && !opts.merge && missing.length > 0)
       throw new RegdeskError(
         `${storeLabel(toValue)} already holds ${before.size} ticket(s); pass --merge to add the ${missing.length} missing one(s) to them`,
       )

@@ -592,8 +592,8 @@ export function ruPhrases(): readonly Phrase[] {
     p('<(from|to)> is empty: give a file or a postgres:// URL', '<$1> пуст: укажите файл или URL postgres://'),
     p('there is no ticket store at (.+?); nothing was copied', 'хранилища заявок $1 нет; ничего не скопировано'),
     p(
-      String.raw`(\d+) ticket\(s\) are in both stores with different content \((.*)\); nothing was copied`,
-      'в обоих хранилищах есть заявки с разным содержимым: $1 ($2); ничего не скопировано',
+      String.raw`(\d+) ticket\(s\) are in both stores with different content \((.*)\); nothing was copied. Every store numbers its tickets from 000001: to take another store's tickets in under new ids, export them \(tickets export\) and import them \(tickets import --from jsonl\)`,
+      'в обоих хранилищах есть заявки с разным содержимым: $1 ($2); ничего не скопировано. Каждое хранилище нумерует заявки с 000001: чтобы принять заявки другого хранилища под новыми номерами, выгрузите их (tickets export) и импортируйте (tickets import --from jsonl)',
     ),
     p(
       String.raw`(.+?) already holds (\d+) ticket\(s\); pass --merge to add the (\d+) missing one\(s\) to them`,
