@@ -79,6 +79,25 @@ describe('report --format html', () => {
     expect(existsSync(pdf)).toBe(false)
   })
 
+  it('-o names: a format its extension contradicts is refused, .markdown is Markdown, -o - is stdout', async () => {
+    const env = await store()
+    const json = join(tempDir(), 'r.json')
+    const contradicted = await regdesk([...PERIOD, '--format', 'html', '-o', json], env)
+    expect(contradicted).toMatchObject({
+      exitCode: 2,
+      stderr: `error: --format html would write html into ${json}; give a file ending in .html or leave --format out`,
+    })
+    expect(existsSync(json)).toBe(false)
+    const md = join(tempDir(), 'r.markdown')
+    expect((await regdesk([...PERIOD, '-o', md], env)).exitCode).toBe(0)
+    expect(readFileSync(md, 'utf8')).toMatch(/^# /)
+    const long = await regdesk([...PERIOD, '--format', 'markdown'], env)
+    expect(long.stdout.trim()).toBe(readFileSync(md, 'utf8').trim())
+    const dash = await regdesk([...PERIOD, '--format', 'csv', '-o', '-'], env)
+    expect(dash).toMatchObject({ exitCode: 0, stdout: expect.stringMatching(/^regulation,/) })
+    expect(existsSync(join(process.cwd(), '-'))).toBe(false)
+  })
+
   it('needs nothing from outside: no script, no external reference; each chart is well-formed SVG', async () => {
     const env = await store()
     const html = (await regdesk([...PERIOD, '--format', 'html'], env)).stdout

@@ -22,16 +22,24 @@ export interface ReportOptions {
   to?: string
   regulation?: string
   by: Grouping
-  format?: Format
+  format?: Format | 'markdown'
   totals?: boolean
   output?: string
 }
 
-const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const
-type Format = (typeof FORMATS)[number]
+/** `markdown` is `md` by its long name */
+const FORMATS = ['table', 'json', 'csv', 'md', 'markdown', 'html'] as const
+type Format = Exclude<(typeof FORMATS)[number], 'markdown'>
 
 /** The format a file's extension asks for (`-o report.html`); none for another extension. */
-const EXTENSIONS: Record<string, Format> = { html: 'html', htm: 'html', md: 'md', csv: 'csv', json: 'json' }
+const EXTENSIONS: Record<string, Format> = {
+  html: 'html',
+  htm: 'html',
+  md: 'md',
+  markdown: 'md',
+  csv: 'csv',
+  json: 'json',
+}
 /** Documents and images a file name may ask for that regdesk does not write: text in them would be a broken file. */
 const NOT_WRITTEN: ReadonlySet<string> = new Set([
   'pdf',
@@ -73,18 +81,26 @@ export function reportCommand(io: IO, environment: Environment): Command {
 }
 
 export async function runReport(ctx: Context, environment: Environment, opts: ReportOptions): Promise<void> {
-  const extension = extensionOf(opts.output)
+  // -o - is stdout, as for tickets export
+  const output = opts.output === '-' ? undefined : opts.output
+  const given: Format | undefined = opts.format === 'markdown' ? 'md' : opts.format
+  const extension = extensionOf(output)
   const inferred = extension === undefined ? undefined : EXTENSIONS[extension]
-  if (!opts.format && extension !== undefined && NOT_WRITTEN.has(extension))
+  if (!given && extension !== undefined && NOT_WRITTEN.has(extension))
     throw new UsageError(
-      `regdesk does not write .${extension} files; write the page with -o ${opts.output?.replace(/\.[^.]+$/, '.html')} (a browser prints it to PDF) or give --format`,
+      `regdesk does not write .${extension} files; write the page with -o ${output?.replace(/\.[^.]+$/, '.html')} (a browser prints it to PDF) or give --format`,
     )
-  const format = opts.format ?? inferred ?? (ctx.json ? 'json' : 'table')
+  // a file named for another format would hold what its name denies (HTML in report.json)
+  if (given && inferred && given !== inferred)
+    throw new UsageError(
+      `--format ${opts.format} would write ${given} into ${output}; give a file ending in .${given} or leave --format out`,
+    )
+  const format = given ?? inferred ?? (ctx.json ? 'json' : 'table')
   if (opts.totals && format !== 'csv')
     throw new UsageError('--totals is for --format csv (the other formats show totals)')
-  if (ctx.json && opts.format && opts.format !== 'json') throw new UsageError('use either --json or --format, not both')
+  if (ctx.json && given && given !== 'json') throw new UsageError('use either --json or --format, not both')
   if (ctx.json && format !== 'json') throw new UsageError(`use either --json or a ${format} file, not both`)
-  if (opts.output === '') throw new UsageError('--output needs a file name')
+  if (output === '') throw new UsageError('--output needs a file name')
   const registry = ctx.registry()
   checkRegulationId(ctx, opts.regulation)
   // the default period is the month of --now as the calendar of the (first) regulation reads it
@@ -142,7 +158,7 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
       `warning: ${report.skipped.length} ticket(s) of unknown regulations left out: ${[...new Set(report.skipped.map((s) => s.regulation))].join(', ')}\n`,
     )
   const header = { now: formatInstantIn(ctx.now, zone), regulation: opts.regulation ?? null }
-  if (opts.output === undefined) {
+  if (output === undefined) {
     if (format === 'json') writeJson(ctx.io, report)
     else ctx.io.out(rendered(format, { report, header, ctx, figures, totals: opts.totals === true }))
     return
@@ -151,10 +167,10 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
     format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
       : rendered(format, { report, header, ctx, figures, totals: opts.totals === true })
-  writeOutputFile(opts.output, text)
+  writeOutputFile(output, text)
   // --json keeps its promise of one JSON document on stdout: where the report went
-  if (ctx.json) writeJson(ctx.io, { file: opts.output, format })
-  ctx.io.err(`${ctx.io.speech.t.report.written(opts.output)}\n`)
+  if (ctx.json) writeJson(ctx.io, { file: output, format })
+  ctx.io.err(`${ctx.io.speech.t.report.written(output)}\n`)
 }
 
 interface Rendering {

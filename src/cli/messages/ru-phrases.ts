@@ -586,6 +586,10 @@ export function ruPhrases(): readonly Phrase[] {
       '--format $1 запишет в $3 формат $2; укажите файл с расширением .$4 или уберите --format',
     ),
     p(
+      String.raw`--format (\S+) would write (table|json|csv|md|html) into (.+?); give a file ending in \.(\S+) or leave --format out`,
+      '--format $1 запишет в $3 формат $2; укажите файл с расширением .$4 или уберите --format',
+    ),
+    p(
       String.raw`is "(.+?)", not (\S+): import this record with -r (\S+)`,
       'запись регламента "$1", а не $2: импортируйте её с -r $3',
     ),
