@@ -137,7 +137,8 @@ export interface StoreInfo {
   /** the store's format (file) or schema (database) version, and the newest this regdesk knows */
   version: number
   currentVersion: number
-  tickets: number
+  /** null when the store is of a newer version than this regdesk reads (its tickets are not read) */
+  tickets: number | null
   /** bytes on disk (file and sidecars), or the database's size of the tables */
   bytes: number
   /** whatever else the backend can tell (server version, sidecars) */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { regdesk, tempDir } from '../support/in-process.js'
@@ -447,6 +447,22 @@ describePg('a team store database without regdesk tables', () => {
     } finally {
       await db.drop()
     }
+  })
+})
+
+describe('store info on a store of a newer regdesk', () => {
+  it('says its format, newer than this regdesk reads, instead of refusing it (the other commands refuse it)', async () => {
+    const file = join(tempDir(), 'newer.json')
+    writeFileSync(file, '{"format": 9, "tickets": [\n{"id":"MG-000001"}\n]}\n')
+    const env = { REGDESK_STORE: file }
+    const info = await regdesk(['store', 'info'], env)
+    expect(info.exitCode, info.stderr).toBe(0)
+    expect(info.stdout).toMatch(/format\s+9 \(newer than this regdesk: 2\)/)
+    expect(JSON.parse((await regdesk(['store', 'info', '--json'], env)).stdout)).toMatchObject({
+      version: 9,
+      tickets: null,
+    })
+    expect((await regdesk(['tickets', 'list'], env)).exitCode).toBe(3)
   })
 })
 

@@ -234,12 +234,20 @@ describePg('the team store on PostgreSQL, through the CLI', () => {
     for (const args of [
       ['tickets', 'list'],
       ['tickets', 'add', '-r', 'moguta', TEXT],
-      ['store', 'info'],
     ]) {
       const r = await regdesk(args, env)
       expect(r.exitCode, args.join(' ')).toBe(3)
       expect(r.stderr).toMatch(/schema version 3, newer than this regdesk knows \(2\): upgrade regdesk/)
     }
+    // store info is what one runs to see which: it says so, its tickets unread
+    const info = await regdesk(['store', 'info'], env)
+    expect(info.exitCode, info.stderr).toBe(0)
+    expect(info.stdout).toMatch(/schema\s+3 \(newer than this regdesk: 2\)/)
+    expect(JSON.parse((await regdesk(['store', 'info', '--json'], env)).stdout)).toMatchObject({
+      version: 3,
+      current_version: 2,
+      tickets: null,
+    })
     const n = await admin((c) => c.query('SELECT count(*)::int AS n FROM regdesk_tickets'), db.name)
     expect(n.rows[0].n).toBe(1)
   })

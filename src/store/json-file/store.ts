@@ -261,7 +261,8 @@ export class JsonFileStore implements TicketStore {
         return 0
       }
     }
-    const count = file ? this.parse(file).tickets.length : 0
+    // a store of a newer regdesk is not read (it would be refused), only said: what `store info` is run for
+    const count = !file ? 0 : version > STORE_FORMAT ? null : this.parse(file).tickets.length
     return {
       backend: 'json-file',
       location: this.file === this.path ? this.file : `${this.file} → ${this.path}`,

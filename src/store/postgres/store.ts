@@ -283,14 +283,23 @@ export class PostgresStore implements TicketStore {
   }
 
   async info(): Promise<StoreInfo> {
-    const version = (await this.ready(false)) ? (this.schema ?? 0) : 0
+    let version: number
+    let newer = false
+    try {
+      version = (await this.ready(false)) ? (this.schema ?? 0) : 0
+    } catch (e) {
+      // a schema of a newer regdesk is not read, only said: what `store info` is run for
+      if (!(e instanceof NewerStoreError)) throw e
+      version = await this.schemaVersion()
+      newer = true
+    }
     const server = await this.query<{ v: string; db: string; usr: string }>(
       'SELECT current_setting($1) AS v, current_database() AS db, current_user AS usr',
       ['server_version'],
     )
-    let tickets = 0
+    let tickets: number | null = newer ? null : 0
     let bytes = 0
-    if (version) {
+    if (version && !newer) {
       const r = await this.query<{ n: string; bytes: string }>(
         `SELECT (SELECT count(*) FROM regdesk_tickets) AS n,
           pg_total_relation_size('regdesk_tickets') + pg_total_relation_size('regdesk_ids') AS bytes`,
