@@ -29,6 +29,11 @@ export interface ImportSummary {
   helpdesk_deadlines_differ: number
   /** records of the same origin as an earlier record of the file (the later one is what the ticket becomes) */
   repeated: number
+  /**
+   * records an export wrote for another regulation, by regulation: left for their own import (-r), not failed — an
+   * export of a store with several regulations is imported once per regulation
+   */
+  other_regulations: Record<string, number>
 }
 
 /** Records per store change on the team's database: a change is one transaction. */
@@ -59,6 +64,7 @@ export async function importItems(
     helpdesk_deadlines: 0,
     helpdesk_deadlines_differ: 0,
     repeated: 0,
+    other_regulations: {},
   }
   const origins = new Set<string>()
   const progress = startProgress(ctx.io, ctx.io.speech.t.imported.progress, rows.count * 2)
@@ -69,8 +75,12 @@ export async function importItems(
       summary.failed.push(row.problem)
       continue
     }
+    const r = row.record
+    if (r.regulation !== null && r.regulation !== reg.id) {
+      summary.other_regulations[r.regulation] = (summary.other_regulations[r.regulation] ?? 0) + 1
+      continue
+    }
     try {
-      const r = row.record
       checkAgainst(r, reg)
       checkNotLater(r, ctx.now, reg.workingTime.timezone)
       const triage = opts.triage ? triageOf(ctx, reg, r) : null
@@ -232,5 +242,7 @@ function checkNotLater(r: ImportRecord, now: number, zone: string): void {
   const limit = now + FUTURE_TOLERANCE_MS
   const shown = () => formatInstantIn(now, zone)
   if (r.created_at > limit) throw new FieldError('created_at', `is later than now (${shown()})`)
-  if (r.events.some((e) => e.at > limit)) throw new FieldError('events', `an event is later than now (${shown()})`)
+  const later = r.events.find((e) => e.at > limit)
+  if (later?.column) throw new FieldError(later.column, `is later than now (${shown()})`)
+  if (later) throw new FieldError('events', `an event is later than now (${shown()})`)
 }

@@ -47,6 +47,8 @@ export interface ImportEvent {
   to?: string | null
   field?: string
   rule?: string
+  /** the flat column it was made from (first_response_at…), which a message about it names */
+  column?: string
 }
 
 /** One bad row of an import file: where it is and what is wrong; the row is skipped, the rest imported. */
@@ -168,12 +170,12 @@ export function withFlatTimes(
 ): ImportEvent[] {
   const out = [...events]
   if (flat.firstResponseAt !== null && !out.some((e) => e.type === 'agent_response'))
-    out.push({ type: 'agent_response', at: flat.firstResponseAt, author: flat.agent })
+    out.push({ type: 'agent_response', at: flat.firstResponseAt, author: flat.agent, column: 'first_response_at' })
   const moved = (to: Status) => out.some((e) => e.type === 'status_change' && e.to === to)
   if (flat.resolvedAt !== null && !moved('resolved'))
-    out.push({ type: 'status_change', at: flat.resolvedAt, author: flat.agent, to: 'resolved' })
+    out.push({ type: 'status_change', at: flat.resolvedAt, author: flat.agent, to: 'resolved', column: 'resolved_at' })
   if (flat.closedAt !== null && !moved('closed'))
-    out.push({ type: 'status_change', at: flat.closedAt, author: flat.agent, to: 'closed' })
+    out.push({ type: 'status_change', at: flat.closedAt, author: flat.agent, to: 'closed', column: 'closed_at' })
   // Array.prototype.sort is stable: events at the same instant keep the order given (most records come in order)
   return inTimeOrder(out) ? out : out.sort((a, b) => a.at - b.at)
 }

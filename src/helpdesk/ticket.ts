@@ -22,16 +22,11 @@ export interface TicketSetting {
 
 /**
  * Checks what of a record only the regulation can judge (its tier, level and product) and returns the product as
- * the regulation names it (an unknown name is kept as given: triage may refuse it).
- * @throws FieldError for a record of another regulation, or a tier or level the regulation does not have
+ * the regulation names it (an unknown name is kept as given: triage may refuse it). A record of another regulation
+ * (an export names it) is not given here: it is left for its own import.
+ * @throws FieldError for a tier or level the regulation does not have
  */
 export function checkAgainst(r: ImportRecord, reg: Regulation): void {
-  // an export of a store with several regulations is imported once per regulation
-  if (r.regulation !== null && r.regulation !== reg.id)
-    throw new FieldError(
-      'regulation',
-      `is ${shownValue(r.regulation)}, not ${reg.id}: import this record with -r ${r.regulation}`,
-    )
   if (r.tier !== null && !reg.tiers.some((t) => t.id === r.tier))
     throw new FieldError(
       'tier',

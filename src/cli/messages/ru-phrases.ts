@@ -56,6 +56,10 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`(\d+) records? repeats? an earlier record of the file \(the same source and external_id\): the later one is kept`,
       'записей, повторяющих более раннюю запись файла (тот же source и external_id): $1; принята более поздняя',
     ),
+    p(
+      String.raw`(\d+) record\(s\) of (\S+) left for their own import: import the file again with -r (\S+)`,
+      'записей регламента $2: $1 — оставлены для своего импорта: импортируйте файл ещё раз с -r $3',
+    ),
     p(String.raw`line (\d+), (\S+): (?<tr1>.*)`, 'строка $1, $2: $<tr1>'),
     p(String.raw`line (\d+): not JSON: (.*)`, 'строка $1: не JSON: $2'),
     p(String.raw`not JSON at column (\d+): (?<tr1>.*)`, 'не JSON в позиции $1: $<tr1>'),

@@ -80,16 +80,21 @@ function printSummary(ctx: Context, s: ImportSummary, assumed: number, zone: str
     ctx.io.err(
       `note: ${s.repeated} record${s.repeated === 1 ? ' repeats' : 's repeat'} an earlier record of the file (the same source and external_id): the later one is kept\n`,
     )
+  for (const [id, n] of Object.entries(s.other_regulations))
+    ctx.io.err(`note: ${n} record(s) of ${id} left for their own import: import the file again with -r ${id}\n`)
   if (s.helpdesk_deadlines_differ)
     ctx.io.err(
       `note: the helpdesk's reaction deadline differs from regdesk's on ${s.helpdesk_deadlines_differ} of ${s.helpdesk_deadlines} tickets\n`,
     )
-  const total = s.added + s.updated + s.unchanged + s.failed.length
+  const others = Object.values(s.other_regulations).reduce((a, b) => a + b, 0)
+  const total = s.added + s.updated + s.unchanged + s.failed.length + others
   // an empty export is a file to import, yet an empty file is more often the wrong one: said, not refused
   if (!total) ctx.io.err('note: the file holds no records; nothing was imported\n')
   if (ctx.json) writeJson(ctx.io, s)
   else ctx.io.out(`${w.summary(s.added, s.updated, s.unchanged, s.failed.length)}\n`)
   // the rows that could be read are imported; a script still learns from the exit code that some were not
   if (s.failed.length)
-    throw new RegdeskError(`${s.failed.length} of ${total} row${total === 1 ? '' : 's'} could not be imported`)
+    throw new RegdeskError(
+      `${s.failed.length} of ${total - others} row${total - others === 1 ? '' : 's'} could not be imported`,
+    )
 }
