@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../errors.js'
 import { JsonFileStore } from '../store/json-file/store.js'
-import { isPostgresUrl, maskUrl, type PgDriver } from '../store/postgres/connection.js'
+import { clientConfig, isPostgresUrl, maskUrl, type PgDriver } from '../store/postgres/connection.js'
 import { PostgresStore } from '../store/postgres/store.js'
 import type { TicketStore } from '../store/ticket-store.js'
 import type { Context, Environment } from './context.js'
@@ -82,6 +82,16 @@ export function checkStoreValue(value: string): void {
     throw new UsageError(
       `--store ${maskUrl(value)}: not a postgres:// or postgresql:// URL, and a file name with a scheme is taken for a mistyped one`,
     )
+}
+
+/**
+ * A store value as config keeps it: not a mistyped URL (checkStoreValue), and a postgres:// URL that the driver
+ * reads (a port out of range, an unencoded @ in the password), checked now rather than at the next command.
+ * @throws UsageError (the value shown masked)
+ */
+export function checkConfiguredStore(value: string): void {
+  checkStoreValue(value)
+  if (isPostgresUrl(value)) clientConfig(pgDriver(), value, { env: {} })
 }
 
 /**

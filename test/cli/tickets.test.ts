@@ -218,6 +218,10 @@ describe('regdesk tickets', () => {
     // an empty REGDESK_STORE is unset: the configured store is used
     const env = { ...envFor(), REGDESK_STORE: '', XDG_CONFIG_HOME: join(tempDir(), 'config') }
     const url = 'postgres://anna:TopSecret@127.0.0.1:1/support'
+    // a URL the driver cannot read is refused now, as --store refuses it, not at the next command
+    const bad = await regdesk(['config', 'set', 'store', 'postgres://anna:TopSecret@127.0.0.1:99999/support'], env)
+    expect(bad).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('not a valid postgres:// URL') })
+    expect(bad.stderr).not.toContain('TopSecret')
     const set = await regdesk(['config', 'set', 'store', url], env)
     expect(set.exitCode).toBe(0)
     expect(set.stderr).toContain('set store = postgres://anna:***@127.0.0.1:1/support (')

@@ -11,7 +11,7 @@ import { isLanguage, LANGUAGES } from '../messages/language.js'
 import { writeJson } from '../output/json.js'
 import { renderList } from '../output/table.js'
 import { checkRegulationId } from '../regulation-input.js'
-import { checkStoreValue, isStoreUrl, storeLabel } from '../store.js'
+import { checkConfiguredStore, isStoreUrl, storeLabel } from '../store.js'
 
 export function configCommand(io: IO, environment: Environment): Command {
   const cmd = new Command('config').description('Read and change your settings (default regulation, agent name, store)')
@@ -102,7 +102,7 @@ export async function runConfigSet(ctx: Context, key: string, value: string): Pr
   if (key === 'lang' && !isLanguage(value))
     throw new UsageError(`lang must be one of ${LANGUAGES.join(', ')}, got "${value}"`)
   if (key === 'regulationsDir' && !isDirectory(value)) throw new UsageError(`"${value}" is not a directory`)
-  if (key === 'store') checkStoreValue(value)
+  if (key === 'store') checkConfiguredStore(value)
   // paths are kept absolute so the setting means the same from any directory; a team store's URL is not a path
   if (key === 'regulationsDir' || (key === 'store' && !isStoreUrl(value))) value = resolve(value)
   const path = await writeUserConfig((conf) => conf.set(key, value))
