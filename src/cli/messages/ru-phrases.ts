@@ -1041,12 +1041,12 @@ export function ruPhrases(): readonly Phrase[] {
     // the ticket store (src/ticket/validate.ts and the JSON file store layout)
     p('the ticket store is not valid JSON: (?<tr1>.*)', 'хранилище заявок — некорректный JSON: $<tr1>'),
     p(
-      String.raw`the ticket store is empty \(truncated\?\); expected \{"format": 1, "tickets": \[…\]\}`,
-      'хранилище заявок пусто (файл обрезан?); ожидается {"format": 1, "tickets": […]}',
+      String.raw`the ticket store is empty \(truncated\?\); expected \{"format": (\d+), "tickets": \[…\]\}`,
+      'хранилище заявок пусто (файл обрезан?); ожидается {"format": $1, "tickets": […]}',
     ),
     p(
-      String.raw`expected an object \{"format": 1, "tickets": \[…\]\}`,
-      'ожидается объект {"format": 1, "tickets": […]}',
+      String.raw`expected an object \{"format": (\d+), "tickets": \[…\]\}`,
+      'ожидается объект {"format": $1, "tickets": […]}',
     ),
     p(String.raw`expected "format": (\d+) \(a whole number\)`, 'ожидается "format": $1 (целое число)'),
     p(

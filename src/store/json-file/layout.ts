@@ -43,7 +43,7 @@ export function parseStore(text: string, file: string, options: { trusted?: bool
   if (text.length === 0) return { format: STORE_FORMAT, tickets: [] }
   if (!text.trim())
     throw new DataError([
-      issue(0, '', 'the ticket store is empty (truncated?); expected {"format": 1, "tickets": […]}'),
+      issue(0, '', `the ticket store is empty (truncated?); expected {"format": ${STORE_FORMAT}, "tickets": […]}`),
     ])
   let data: unknown
   try {
@@ -53,7 +53,7 @@ export function parseStore(text: string, file: string, options: { trusted?: bool
     throw new DataError([issue(err.offset, '', `the ticket store is not valid JSON: ${err.message}`)])
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data))
-    throw new DataError([issue(0, '', 'expected an object {"format": 1, "tickets": […]}')])
+    throw new DataError([issue(0, '', `expected an object {"format": ${STORE_FORMAT}, "tickets": […]}`)])
   let container = data as Record<string, unknown>
   const format = container.format
   const formatAt = keyOffset(text, 'format', 0)
