@@ -129,7 +129,6 @@ export async function runStoreCopy(
       else if (there !== JSON.stringify(t)) differ.push(t.id)
     }
     const already = source.length - missing.length - differ.length
-    const onlyInTarget = before.size - already - differ.length
     if (differ.length)
       throw new RegdeskError(
         `${differ.length} ticket(s) are in both stores with different content (${differ.slice(0, 5).join(', ')}${differ.length > 5 ? ', …' : ''}); nothing was copied. Every store numbers its tickets from 000001: to take another store's tickets in under new ids, export them (tickets export) and import them (tickets import --from jsonl)`,
