@@ -72,6 +72,7 @@ export const PATTERNS = {
   'credentials.mysqlPassword': { flags: 'gi', captures: true },
   'credentials.password': { flags: 'giu', captures: true },
   'credentials.login': { flags: 'giu', captures: true },
+  'credentials.latinLogin': { flags: 'giu', captures: true },
   'credentials.pair': { flags: 'giu', captures: true },
   'credentials.accountPair': { flags: 'giu', captures: true },
   'credentials.token': { flags: 'giu', captures: true },

@@ -9,7 +9,7 @@ import { scriptRegExpSource } from '../../../src/triage/script-regexp.js'
 
 /**
  * findSecrets looks for `credentials.cue` first and searches no further in a text it does not match
- * (regulations/lexicon/common.yaml). It must find every secret the nine finders find without it: the reference
+ * (regulations/lexicon/common.yaml). It must find every secret the ten finders find without it: the reference
  * here is the search as it was before the cue, run on fixtures, on the texts of the tests and on generated texts
  * made of the lexicon's own labels.
  */
@@ -155,6 +155,7 @@ describe('credentials.cue', () => {
       'credentials.mysqlPassword': ['mysql'],
       'credentials.password': ['{passwordLabel}'],
       'credentials.login': ['{loginLabel}'],
+      'credentials.latinLogin': ['{loginLabel}'],
       'credentials.pair': ['{accessWord}'],
       'credentials.accountPair': ['{accountName}', '@[\\w-]+(?:\\.[\\w-]+)+'],
       'credentials.token': ['{tokenLabel}'],

@@ -25,6 +25,9 @@ describe('findSecrets / maskSecrets', () => {
     ['rdp 185.22.14.9 administrator / P@ssw0rd2026', 'P@ssw0rd2026'],
     ['Клиент вписал доступ:\nadmin@vinoteka-shop.com / Vino_2026 — «чтобы не тратить время»', 'Vino_2026'],
     ['IP 185.22.61.140\nroot / Vps#Adv2025\nЗаранее спасибо!', 'Vps#Adv2025'],
+    // a user name in Latin letters after a Russian login label, without a separator
+    ['белый экран, пароль Qwe123! логин admin', 'admin'],
+    ['логин от админки ivan.petrov, пароль скину в чат', 'ivan.petrov'],
   ])('masks the secret in %j', (text, secret) => {
     expect(findSecrets(text).length).toBeGreaterThan(0)
     expect(maskSecrets(text)).not.toContain(secret)
@@ -35,6 +38,9 @@ describe('findSecrets / maskSecrets', () => {
     'забыл пароль от админки, помогите сбросить',
     'не могу войти, пишет неверный пароль',
     'как поменять пароль пользователя?',
+    // a Russian word after the login label, a product after «пользователь»: no user name
+    'логин администратора не подходит',
+    'Пользователь FireGuard 3 пишет, что отчёт пустой',
     'после обновления сайт лёг, белый экран',
     // a path, a word after the slash, a year after an address: no password there
     'ошибка на странице site.ru/admin/index.php после обновления',
