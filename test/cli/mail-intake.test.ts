@@ -51,8 +51,8 @@ describe('triage --eml', () => {
       const r = await runCli(['triage', '-r', 'umi', '--eml', '-', ...(json ? ['--json'] : [])], {}, secret)
       expect(r.exitCode, r.stderr).toBe(0)
       expect(r.stdout + r.stderr).not.toContain('Qw12345zz')
-      if (json) expect(JSON.parse(r.stdout).email.subject).toBe('доступ: логин admin пароль ••••••')
-      else expect(r.stdout).toContain('доступ: логин admin пароль ••••••')
+      if (json) expect(JSON.parse(r.stdout).email.subject).toBe('доступ: логин •••••• пароль ••••••')
+      else expect(r.stdout).toContain('доступ: логин •••••• пароль ••••••')
     }
   })
 
