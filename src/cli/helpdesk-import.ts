@@ -12,6 +12,7 @@ import type { StoredTriage } from '../ticket/triage-record.js'
 import { validateTicket } from '../ticket/validate.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context, Environment } from './context.js'
+import { madeSoFar } from './interrupt.js'
 import { startProgress } from './output/progress.js'
 import { triageJson } from './output/triage-json.js'
 import { businessClock, triageWithModel } from './regulation-input.js'
@@ -133,6 +134,10 @@ export async function importItems(
           throw e
         }
         progress.update(rows.count + i + part.length)
+        if (summary.added || summary.updated)
+          madeSoFar(
+            `${summary.added} added and ${summary.updated} updated record(s) were stored before the interruption; importing the file again takes in the rest`,
+          )
       }
     })
   } finally {

@@ -4,6 +4,7 @@ import { CancelledError, DataError, ExitCode, FoundError, NotFoundError, Regdesk
 import { maskSecrets } from '../triage/credentials.js'
 import { readUserConfig } from './config.js'
 import type { Environment } from './context.js'
+import { madeBeforeInterrupt, madeSoFar } from './interrupt.js'
 import { type IO, printable } from './io.js'
 import { speechOf } from './messages/index.js'
 import { type Language, languageOf } from './messages/language.js'
@@ -15,6 +16,8 @@ import { commandsFor, createProgram, packageVersion } from './program.js'
  * (README.md, "Exit codes"). src/cli/main.ts runs it for the process; the tests run it in-process with a test IO.
  */
 export async function runProgram(io: IO, environment: Environment, argv: readonly string[]): Promise<number> {
+  // a run in the same process (the tests') starts with nothing made
+  madeSoFar(undefined)
   // stderr carries messages that quote input (commander's among them): never a raw escape
   // sequence, never a credential pasted into an option
   // (changed in place, not spread: a spread would read the lazy `stdin` and create the stream)
@@ -70,6 +73,8 @@ export function cancelled(io: IO, argv: readonly string[]): number {
   stopAllProgress()
   const err = new CancelledError('cancelled')
   const code = exitCodeFor(io, err, false)
+  const made = madeBeforeInterrupt()
+  if (made) io.err(`note: ${made}\n`)
   if (argv.includes('--json')) io.out(`${JSON.stringify({ error: errorJson(err, code) })}\n`)
   return code
 }

@@ -6,6 +6,7 @@ import type { Ticket } from '../../ticket/ticket.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
+import { madeSoFar } from '../interrupt.js'
 import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { startProgress } from '../output/progress.js'
@@ -145,6 +146,10 @@ export async function runStoreCopy(
     } finally {
       progress.stop()
     }
+    if (missing.length)
+      madeSoFar(
+        `the ${missing.length} ticket(s) were copied to ${storeLabel(toValue)} before the interruption; only the check that reads them back was cut short: run store copy again to check them`,
+      )
     // verified by reading the target back: every source ticket is there, byte for byte
     const after = new Map((await readAll(to)).map((t) => [t.id, JSON.stringify(t)]))
     const bad = source.filter((t) => after.get(t.id) !== JSON.stringify(t)).map((t) => t.id)

@@ -600,6 +600,14 @@ export function ruPhrases(): readonly Phrase[] {
     p('<(from|to)> is empty: give a file or a postgres:// URL', '<$1> пуст: укажите файл или URL postgres://'),
     p('there is no ticket store at (.+?); nothing was copied', 'хранилища заявок $1 нет; ничего не скопировано'),
     p(
+      String.raw`the (\d+) ticket\(s\) were copied to (.+?) before the interruption; only the check that reads them back was cut short: run store copy again to check them`,
+      'заявки ($1) скопированы в $2 до прерывания; прервана только проверка, читающая их обратно: запустите store copy ещё раз, чтобы проверить их',
+    ),
+    p(
+      String.raw`(\d+) added and (\d+) updated record\(s\) were stored before the interruption; importing the file again takes in the rest`,
+      'до прерывания сохранены записи: добавлено $1, обновлено $2; повторный импорт файла примет остальные',
+    ),
+    p(
       String.raw`(\d+) ticket\(s\) are in both stores with different content \((.*)\); nothing was copied. Every store numbers its tickets from 000001: to take another store's tickets in under new ids, export them \(tickets export\) and import them \(tickets import --from jsonl\)`,
       'в обоих хранилищах есть заявки с разным содержимым: $1 ($2); ничего не скопировано. Каждое хранилище нумерует заявки с 000001: чтобы принять заявки другого хранилища под новыми номерами, выгрузите их (tickets export) и импортируйте (tickets import --from jsonl)',
     ),

@@ -1,0 +1,61 @@
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { Chalk } from 'chalk'
+import { describe, expect, it } from 'vitest'
+import { madeBeforeInterrupt, madeSoFar } from '../../../src/cli/interrupt.js'
+import type { IO } from '../../../src/cli/io.js'
+import { ENGLISH_SPEECH } from '../../../src/cli/messages/index.js'
+import { cancelled } from '../../../src/cli/run.js'
+import { regdesk, tempDir } from '../../support/in-process.js'
+
+function recordingIO() {
+  let stderr = ''
+  let stdout = ''
+  const io: IO = {
+    out: (t) => {
+      stdout += t
+    },
+    err: (t) => {
+      stderr += t
+    },
+    isStdoutTTY: false,
+    canPrompt: false,
+    isStdinTTY: false,
+    color: new Chalk({ level: 0 }),
+    columns: 80,
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    prompts: new PassThrough(),
+    showsProgress: false,
+    speech: ENGLISH_SPEECH,
+  }
+  return { io, stderr: () => stderr, stdout: () => stdout }
+}
+
+describe('Ctrl-C after a command has made something for good', () => {
+  it('says what stays made beside "cancelled" (exit 130); with nothing made, "cancelled" alone', () => {
+    madeSoFar(undefined)
+    const plain = recordingIO()
+    expect(cancelled(plain.io, [])).toBe(130)
+    expect(plain.stderr()).toBe('cancelled\n')
+    madeSoFar('the 5000 ticket(s) were copied to t.json before the interruption')
+    const after = recordingIO()
+    expect(cancelled(after.io, ['--json'])).toBe(130)
+    expect(after.stderr()).toBe('cancelled\nnote: the 5000 ticket(s) were copied to t.json before the interruption\n')
+    expect(JSON.parse(after.stdout())).toMatchObject({ error: { code: 'cancelled' } })
+    madeSoFar(undefined)
+  })
+
+  it('store copy records the copy once it is committed, before its check reads it back', async () => {
+    const from = join(tempDir(), 'laptop.json')
+    const to = join(tempDir(), 'copy.json')
+    await regdesk(['--store', from, 'tickets', 'add', '-r', 'moguta', 'не работает корзина'])
+    expect((await regdesk(['store', 'copy', from, to])).exitCode).toBe(0)
+    expect(madeBeforeInterrupt()).toBe(
+      `the 1 ticket(s) were copied to ${to} before the interruption; only the check that reads them back was cut short: run store copy again to check them`,
+    )
+    // the next run in the same process starts with nothing made
+    await regdesk(['--version'])
+    expect(madeBeforeInterrupt()).toBeUndefined()
+  })
+})
