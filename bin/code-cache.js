@@ -1,25 +1,30 @@
 // Runs one of the build's CommonJS bundles (scripts/bundle.mjs) with V8's code cache of it: the program
 // (bin/regdesk.js) and the PostgreSQL driver (src/cli/store.ts). CommonJS, as bin/regdesk.js.
-const { readFileSync, writeFileSync } = require('node:fs')
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs')
 const { createRequire } = require('node:module')
 const { dirname } = require('node:path')
 const vm = require('node:vm')
 
 /**
  * Compiling a bundle's functions is a large part of a short command's run, and Node 20 has no compile cache of its
- * own (`module.enableCompileCache` came with Node 22). A bundle's cache (`<bundle>.cache`) is made once, at build
+ * own (`module.enableCompileCache` came with Node 22). A bundle's cache (`<bundle>.<cacheName>`, `cache` unless the
+ * launcher names another for a family of commands) is made once, at build
  * time (`makeCodeCache`: written when the process exits, with what V8 compiled by then); it is never written by a
  * user's command. It begins with the build id of the bundle it was made from: a cache of another build, or one V8
- * rejects (another Node), is not used and the bundle compiles as it would without one.
+ * rejects (another Node), is not used and the bundle compiles as it would without one. `completedCache`: a cache file
+ * in the user's cache directory that a run of this build writes at its exit, with what it compiled (the build cannot
+ * make it: the PostgreSQL driver's cache made at build time knows its loading only, as no server answers there); later
+ * runs use it instead of the shipped one.
  * @returns the bundle's exports, and whether the cache was used
  */
-function runBundle(bundle, { makeCodeCache = false } = {}) {
-  const codeCache = `${bundle}.cache`
+function runBundle(bundle, { makeCodeCache = false, cacheName = 'cache', completedCache } = {}) {
+  const codeCache = `${bundle}.${cacheName}`
   // a bundle is ASCII (scripts/bundle.mjs): read as Latin-1 it is a one-byte string, made without decoding UTF-8
   const source = readFileSync(bundle, 'latin1')
   // the bundle's first line names its build, and its cache begins with that line
   const stamp = Buffer.from(source.slice(0, source.indexOf('\n') + 1))
-  const cachedData = makeCodeCache ? undefined : codeCacheFor(codeCache, stamp)
+  const completed = makeCodeCache || !completedCache ? undefined : codeCacheFor(completedCache, stamp)
+  const cachedData = makeCodeCache ? undefined : (completed ?? codeCacheFor(codeCache, stamp))
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundle,
     cachedData,
@@ -28,7 +33,22 @@ function runBundle(bundle, { makeCodeCache = false } = {}) {
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle))
   if (makeCodeCache)
     process.on('exit', () => writeFileSync(codeCache, Buffer.concat([stamp, script.createCachedData()])))
+  // the cache completed by use: written once, by the first run of this build that had none
+  else if (completedCache && !completed)
+    process.on('exit', () => writeQuietly(completedCache, Buffer.concat([stamp, script.createCachedData()])))
   return { exports: module.exports, codeCacheUsed: cachedData !== undefined && script.cachedDataRejected === false }
+}
+
+/** Replaces `file` whole (a temporary file renamed over it); a cache that cannot be written is only a slower start. */
+function writeQuietly(file, bytes) {
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+    const tmp = `${file}.${process.pid}.tmp`
+    writeFileSync(tmp, bytes, { mode: 0o600 })
+    renameSync(tmp, file)
+  } catch {
+    // a read-only home, a full disk: the shipped cache serves
+  }
 }
 
 function codeCacheFor(file, stamp) {

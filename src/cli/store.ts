@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../errors.js'
 import { JsonFileStore } from '../store/json-file/store.js'
@@ -23,7 +24,7 @@ export function openStore(ctx: Context, environment: Environment, value: string 
   checkStoreValue(value)
   const kill = () => process.kill(process.pid, 'SIGKILL')
   if (isPostgresUrl(value))
-    return new PostgresStore(pgDriver(), value, {
+    return new PostgresStore(pgDriver(ctx.cacheDir()), value, {
       env,
       appliedBy: 'regdesk',
       ...(env.REGDESK_TEST_CRASH_IN_TRANSACTION === '1' ? { beforeCommit: kill } : {}),
@@ -101,18 +102,20 @@ export function checkConfiguredStore(value: string): void {
  * node_modules.
  */
 let driver: PgDriver | undefined
-export function pgDriver(): PgDriver {
-  driver ??= loadDriver(createRequire(import.meta.url))
+/** `cacheDir`: the user cache directory, where the driver's code cache is completed by use (bin/code-cache.js) */
+export function pgDriver(cacheDir?: string): PgDriver {
+  driver ??= loadDriver(createRequire(import.meta.url), cacheDir)
   return driver
 }
 
-function loadDriver(nodeRequire: NodeJS.Require): PgDriver {
+function loadDriver(nodeRequire: NodeJS.Require, cacheDir: string | undefined): PgDriver {
   const bundled = fileURLToPath(new URL('./pg.cjs', import.meta.url))
   if (bundled.includes('/dist/bundle/') && existsSync(bundled)) {
     const { runBundle } = nodeRequire(fileURLToPath(new URL('../../bin/code-cache.js', import.meta.url))) as {
-      runBundle: (file: string) => { exports: PgDriver }
+      runBundle: (file: string, options: { completedCache?: string }) => { exports: PgDriver }
     }
-    return runBundle(bundled).exports
+    // connecting and querying compile most of the driver, which the build's cache (made without a server) lacks
+    return runBundle(bundled, cacheDir ? { completedCache: join(cacheDir, 'pg.cjs.cache') } : {}).exports
   }
   const fromPg = createRequire(nodeRequire.resolve('pg'))
   return {

@@ -1,4 +1,13 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { describe, expect, it } from 'vitest'
@@ -29,6 +38,7 @@ function copyOfBuild(): string {
   const bundle = join(dir, 'dist/bundle/regdesk.cjs')
   copyFileSync(BUNDLE, bundle)
   copyFileSync(`${BUNDLE}.cache`, `${bundle}.cache`)
+  copyFileSync(`${BUNDLE}.tickets.cache`, `${bundle}.tickets.cache`)
   return dir
 }
 
@@ -41,6 +51,48 @@ describe('bin/regdesk.js runs the bundled program with the code cache made at bu
       stdout: `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}`,
     })
     expect(r.stderr).toBe('code cache used: true')
+  })
+
+  it('the tickets commands run with a cache of their own, made by a tickets add at build time', async () => {
+    const dir = copyOfBuild()
+    const env = ['--store', join(tempDir(), 't.json'), '--now', '2026-11-20T15:00+03:00']
+    const added = await launchCopy(dir, [...env, 'tickets', 'add', '-r', 'moguta', 'не работает корзина', '--json'])
+    expect(added.exitCode).toBe(0)
+    expect(added.stderr).toBe('code cache used: true')
+    expect(JSON.parse(added.stdout).id).toBe('MG-000001')
+    // without it, the tickets commands run without a cache, as right as with one
+    rmSync(join(dir, 'dist/bundle/regdesk.cjs.tickets.cache'))
+    expect(await launchCopy(dir, [...env, 'tickets', 'list', '--json'])).toMatchObject({
+      exitCode: 0,
+      stderr: 'code cache used: false',
+      stdout: expect.stringContaining('MG-000001'),
+    })
+  })
+
+  it("the driver's cache is completed by its first use, written once in the user cache directory and used after", async () => {
+    const completed = join(tempDir(), 'cache', 'pg.cjs.cache')
+    const run = () =>
+      execa(
+        process.execPath,
+        [
+          '-e',
+          `const r = require(${JSON.stringify(join(ROOT, 'bin/code-cache.js'))}).runBundle(${JSON.stringify(join(ROOT, 'dist/bundle/pg.cjs'))}, { completedCache: ${JSON.stringify(completed)} })
+new r.exports.pg.Client({ host: '127.0.0.1' })
+process.stdout.write(String(r.codeCacheUsed))`,
+        ],
+        { reject: false },
+      )
+    expect((await run()).stdout).toBe('true')
+    const first = readFileSync(completed)
+    // it begins with the build line of the bundle it belongs to
+    expect(first.subarray(0, first.indexOf(10) + 1).toString()).toMatch(/^\/\/ regdesk build /)
+    expect((statSync(completed).mode & 0o777).toString(8)).toBe('600')
+    const written = statSync(completed).ino
+    const again = await run()
+    expect(again.stdout).toBe('true')
+    // used, not written again (a write renames a new file over it)
+    expect(statSync(completed).ino).toBe(written)
+    expect(readFileSync(completed).equals(first)).toBe(true)
   })
 
   it('a cache made for another build of the bundle is not used; the program still runs', async () => {
