@@ -23,22 +23,31 @@ function runBundle(bundle, { makeCodeCache = false, cacheName = 'cache', complet
   const source = readFileSync(bundle, 'latin1')
   // the bundle's first line names its build, and its cache begins with that line
   const stamp = Buffer.from(source.slice(0, source.indexOf('\n') + 1))
-  const completed = makeCodeCache || !completedCache ? undefined : codeCacheFor(completedCache, stamp)
-  const cachedData = makeCodeCache ? undefined : (completed ?? codeCacheFor(codeCache, stamp))
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: bundle,
-    cachedData,
-  })
+  let completed = makeCodeCache || !completedCache ? undefined : codeCacheFor(completedCache, stamp)
+  const compile = (data) =>
+    new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+      filename: bundle,
+      cachedData: data,
+    })
+  let cachedData = makeCodeCache ? undefined : (completed ?? codeCacheFor(codeCache, stamp))
+  let script = compile(cachedData)
+  if (completed && script.cachedDataRejected) {
+    // a completed cache V8 will not take (another Node): the shipped one, and a completed one written again
+    completed = undefined
+    cachedData = codeCacheFor(codeCache, stamp)
+    script = compile(cachedData)
+  }
   const module = { exports: {} }
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle))
   if (makeCodeCache)
     process.on('exit', () => writeFileSync(codeCache, Buffer.concat([stamp, script.createCachedData()])))
-  // the cache completed by use: written once, by the first short run of this build that had none. A long run (a copy
-  // of a whole store) would write a poorer one: V8 drops the compiled code of functions that have not run for a while,
-  // and the connection's ran at its start (measured: 70 KB after a 50 s copy, 119 KB after `tickets show`)
+  // the cache completed by use: written once, by the first short run of this build that had none and succeeded (a
+  // failed one, a server down, compiled little). A long run (a copy of a whole store) would write a poorer one: V8
+  // drops the compiled code of functions that have not run for a while, and the connection's ran at its start
+  // (measured: 70 KB after a 50 s copy, 119 KB after `tickets show`)
   else if (completedCache && !completed)
-    process.on('exit', () => {
-      if (process.uptime() <= SHORT_RUN_S)
+    process.on('exit', (code) => {
+      if (code === 0 && process.uptime() <= SHORT_RUN_S)
         writeQuietly(completedCache, Buffer.concat([stamp, script.createCachedData()]))
     })
   return { exports: module.exports, codeCacheUsed: cachedData !== undefined && script.cachedDataRejected === false }

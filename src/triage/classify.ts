@@ -453,7 +453,9 @@ function numberedList(norm: string): NumberedList {
     .slice(1)
     .map((item) => item.trim())
     .filter((item) => stems(item).length >= 2 && !matches('matters.fieldItem', item))
-  if (matches('information.stepsLabel', norm) || items.some((item) => matches('matters.stepItem', item)))
+  // steps when labelled so, or when most items are steps ("2) Выбрать способ доставки нельзя" alone is a matter)
+  const steps = items.filter((item) => matches('matters.stepItem', item)).length
+  if (matches('information.stepsLabel', norm) || (steps >= 2 && steps * 2 >= items.length))
     return { numbered: true, steps: true, matters: 0 }
   const recognised = items.some((item) => {
     const intent = detectIntent(item)

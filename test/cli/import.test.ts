@@ -816,6 +816,42 @@ describe('tickets export', () => {
     expect(`${again.stdout}\n`).toBe(readFileSync(out, 'utf8'))
   })
 
+  it("an export imported again is its tickets' record though their text differs (masked otherwise, secrets purged)", async () => {
+    const b = env()
+    await regdesk(
+      ['tickets', 'add', '-r', 'moguta', 'Не работает корзина', '--received-at', '2026-11-18T11:00+03:00'],
+      b,
+    )
+    const file = join(tempDir(), 'b.jsonl')
+    expect((await regdesk(['tickets', 'export', '-o', file], b)).exitCode).toBe(0)
+    const team = env()
+    await regdesk(['tickets', 'add', '-r', 'moguta', 'Своя заявка', '--received-at', '2026-11-17T10:00+03:00'], team)
+    expect((await importFile(team, file, 'jsonl', '-r', 'moguta')).summary).toMatchObject({ added: 1 })
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Не работает корзина', 'Не работает корзина [removed]'))
+    const again = await importFile(team, file, 'jsonl', '-r', 'moguta')
+    expect(again.exitCode, again.stderr).toBe(0)
+    expect(again.summary).toMatchObject({ added: 0, unchanged: 1, failed: [] })
+  })
+
+  it('a regulation column naming no regulation regdesk knows is a bad row, not left for another import', async () => {
+    const e = env()
+    const r = await importFile(
+      e,
+      file('r.jsonl', '{"external_id":"1","created_at":"2026-11-16T10:00:00+03:00","regulation":"mogta"}\n'),
+      'jsonl',
+      '-r',
+      'moguta',
+      '--no-triage',
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.summary).toMatchObject({
+      other_regulations: {},
+      failed: [
+        { line: 1, field: 'regulation', message: expect.stringMatching(/^unknown regulation "mogta"; available: /) },
+      ],
+    })
+  })
+
   it('a CSV export (no events) keeps a first reaction that was a move to waiting: the same report after import', async () => {
     const e = env()
     await regdesk(

@@ -88,6 +88,10 @@ describe('report --format html', () => {
       stderr: `error: --format html would write html into ${json}; give a file ending in .html or leave --format out`,
     })
     expect(existsSync(json)).toBe(false)
+    expect(await regdesk([...PERIOD, '--format', 'table', '-o', json], env)).toMatchObject({
+      exitCode: 2,
+      stderr: `error: --format table is for the terminal; leave --format out to write ${json} as json`,
+    })
     const md = join(tempDir(), 'r.markdown')
     expect((await regdesk([...PERIOD, '-o', md], env)).exitCode).toBe(0)
     expect(readFileSync(md, 'utf8')).toMatch(/^# /)

@@ -93,7 +93,9 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   // a file named for another format would hold what its name denies (HTML in report.json)
   if (given && inferred && given !== inferred)
     throw new UsageError(
-      `--format ${opts.format} would write ${given} into ${output}; give a file ending in .${given} or leave --format out`,
+      given === 'table'
+        ? `--format table is for the terminal; leave --format out to write ${output} as ${inferred}`
+        : `--format ${opts.format} would write ${given} into ${output}; give a file ending in .${given} or leave --format out`,
     )
   const format = given ?? inferred ?? (ctx.json ? 'json' : 'table')
   if (opts.totals && format !== 'csv')

@@ -157,6 +157,8 @@ export async function runStoreCopy(
       throw new RegdeskError(
         `the copy in ${storeLabel(toValue)} does not match: ${bad.length} ticket(s) differ or are missing (${bad.slice(0, 5).join(', ')}), ${after.size} ticket(s) there instead of ${before.size + missing.length}`,
       )
+    // checked: a Ctrl-C from here on interrupts the output only
+    madeSoFar(undefined)
     const result = {
       from: storeLabel(fromValue),
       to: storeLabel(toValue),

@@ -57,7 +57,7 @@ export function ruPhrases(): readonly Phrase[] {
       'записей, повторяющих более раннюю запись файла (тот же source и external_id): $1; принята более поздняя',
     ),
     p(
-      String.raw`(\d+) record\(s\) of (\S+) left for their own import: import the file again with -r (\S+)`,
+      String.raw`(\d+) record\(s\) of (.+?) left for their own import: import the file again with -r (.+)`,
       'записей регламента $2: $1 — оставлены для своего импорта: импортируйте файл ещё раз с -r $3',
     ),
     p(String.raw`line (\d+), (\S+): (?<tr1>.*)`, 'строка $1, $2: $<tr1>'),
@@ -84,7 +84,7 @@ export function ruPhrases(): readonly Phrase[] {
       'его заявка $1 относится к регламенту $2; импортируйте эту запись с -r $3',
     ),
     p(
-      String.raw`(\S+) (\S+) is already the origin of (\S+), another ticket \(received (\S+)\) that an export of another store brought in: give each store's export its own source \(e\.g\. the agent's name\) and import it again`,
+      String.raw`(.+?) (\S+) is already the origin of (\S+), another ticket \(received (\S+)\) that an export of another store brought in: give each store's export its own source \(e\.g\. the agent's name\) and import it again`,
       '$1 $2 — уже источник заявки $3, другой заявки (получена $4), которую принёс экспорт другого хранилища: дайте экспорту каждого хранилища свой source (например, имя агента) и импортируйте снова',
     ),
     p(
@@ -588,6 +588,10 @@ export function ruPhrases(): readonly Phrase[] {
     p(
       String.raw`--format (\S+) would write (JSON Lines|CSV) into (.+?); give a file ending in \.(\S+) or leave --format out`,
       '--format $1 запишет в $3 формат $2; укажите файл с расширением .$4 или уберите --format',
+    ),
+    p(
+      String.raw`--format table is for the terminal; leave --format out to write (.+?) as (\S+)`,
+      '--format table — для терминала; уберите --format, чтобы записать $1 в формате $2',
     ),
     p(
       String.raw`--format (\S+) would write (table|json|csv|md|html) into (.+?); give a file ending in \.(\S+) or leave --format out`,

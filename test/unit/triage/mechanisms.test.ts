@@ -373,6 +373,10 @@ describe('triageRequest decisions', () => {
       'a list announced as "две вещи"',
       'Две вещи с выходных: в сравнении товаров пропадает первый товар, и письма админу',
     ],
+    [
+      'a numbered item that begins with the verb of a step',
+      '1) Не приходят письма о заказах администратору.\n2) Выбрать способ доставки нельзя, ошибка 500.',
+    ],
   ])('warns about several problems in %s', (_how, text) => {
     const v = triageRequest(registry.get('umi'), text, { receivedAt: at })
     expect(v.warnings.map((w) => w.code)).toContain('multiple_problems')
