@@ -462,6 +462,9 @@ describe('store info on a store of a newer regdesk', () => {
     const info = await regdesk(['store', 'info'], env)
     expect(info.exitCode, info.stderr).toBe(0)
     expect(info.stdout).toMatch(/format\s+9 \(newer than this regdesk: 2\)/)
+    expect((await regdesk(['--lang', 'ru', 'store', 'info'], env)).stdout).toMatch(
+      /9 \(новее, чем знает этот regdesk: 2\)/,
+    )
     expect(JSON.parse((await regdesk(['store', 'info', '--json'], env)).stdout)).toMatchObject({
       version: 9,
       tickets: null,

@@ -85,7 +85,7 @@ export async function runStoreInfo(ctx: Context, environment: Environment): Prom
       [
         [say('store'), ctx.io.speech.t.value.storeKind[info.backend] ?? info.backend],
         [say('location'), info.location],
-        [say(what), version],
+        [say(what), ctx.io.speech.phrases.say(version)],
         [say('tickets'), info.tickets === null ? '—' : String(info.tickets)],
         [say('size'), `${(info.bytes / 1e6).toFixed(1)} MB`],
         // a backend's own details, labelled in the catalogue where it has them

@@ -603,6 +603,11 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p('<(from|to)> is empty: give a file or a postgres:// URL', '<$1> пуст: укажите файл или URL postgres://'),
     p('there is no ticket store at (.+?); nothing was copied', 'хранилища заявок $1 нет; ничего не скопировано'),
+    // store info: the version of a store
+    p(String.raw`none yet \(this regdesk creates format (\d+)\)`, 'ещё нет (этот regdesk создаст формат $1)'),
+    p(String.raw`none yet \(this regdesk creates schema (\d+)\)`, 'ещё нет (этот regdesk создаст схему $1)'),
+    p(String.raw`(\d+) \(upgraded to (\d+) on the next write\)`, '$1 (будет обновлена до $2 при следующей записи)'),
+    p(String.raw`(\d+) \(newer than this regdesk: (\d+)\)`, '$1 (новее, чем знает этот regdesk: $2)'),
     p(
       String.raw`the (\d+) ticket\(s\) were copied to (.+?) before the interruption; only the check that reads them back was cut short: run store copy again to check them`,
       'заявки ($1) скопированы в $2 до прерывания; прервана только проверка, читающая их обратно: запустите store copy ещё раз, чтобы проверить их',
