@@ -9,10 +9,11 @@ const vm = require('node:vm')
  * Compiling a bundle's functions is a large part of a short command's run, and Node 20 has no compile cache of its
  * own (`module.enableCompileCache` came with Node 22). A bundle's cache (`<bundle>.<cacheName>`, `cache` unless the
  * launcher names another for a family of commands) is made once, at build
- * time (`makeCodeCache`: written when the process exits, with what V8 compiled by then); it is never written by a
- * user's command. It begins with the build id of the bundle it was made from: a cache of another build, or one V8
+ * time (`makeCodeCache`: written when the process exits, with what V8 compiled by then); a user's command never
+ * writes it. It begins with the build id of the bundle it was made from: a cache of another build, or one V8
  * rejects (another Node), is not used and the bundle compiles as it would without one. `completedCache`: a cache file
- * in the user's cache directory that a run of this build writes at its exit, with what it compiled (the build cannot
+ * in the user's cache directory, apart from the shipped one, that a run of this build writes at its exit, with what
+ * it compiled (the build cannot
  * make it: the PostgreSQL driver's cache made at build time knows its loading only, as no server answers there); later
  * runs use it instead of the shipped one.
  * @returns the bundle's exports, and whether the cache was used
