@@ -127,69 +127,49 @@ function asciiOnly(source) {
   return source.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
-// The code cache: what V8 compiled during one triage, the command whose start-up matters most.
-const home = mkdtempSync(join(tmpdir(), 'regdesk-build-'))
-const training = spawnSync(
-  process.execPath,
-  [
-    '-e',
-    "process.argv.splice(1, 0, require.resolve('./bin/regdesk.js')); require('./bin/regdesk.js').launch({ makeCodeCache: true })",
-    'triage',
-    '--json',
-    '--regulation',
-    'moguta',
-    '--received-at',
-    '2026-11-20T15:00+03:00',
-    'После обновления до 10.11 сайт mebel-divan.ru показывает белый экран, в админку не пускает. Ключ 8F3K-22QX-7LMN-0PRT',
-  ],
-  {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      HOME: home,
-      XDG_CONFIG_HOME: home,
-      XDG_DATA_HOME: home,
-      REGDESK_STORE: join(home, 't.json'),
+/**
+ * Makes a code cache of the bundled program (bin/regdesk.js picks the one of its command): runs `args` with the cache
+ * made at exit, in a home of its own (no user config, a store of its own), and fails the build if the run does.
+ */
+function trainCodeCache(what, args) {
+  const home = mkdtempSync(join(tmpdir(), 'regdesk-build-'))
+  const run = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      "process.argv.splice(1, 0, require.resolve('./bin/regdesk.js')); require('./bin/regdesk.js').launch({ makeCodeCache: true })",
+      ...args,
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        HOME: home,
+        XDG_CONFIG_HOME: home,
+        XDG_DATA_HOME: home,
+        REGDESK_STORE: join(home, 't.json'),
+        REGDESK_NOW: '2026-11-20T16:00+03:00',
+      },
     },
-  },
-)
-rmSync(home, { recursive: true, force: true })
-if (training.status !== 0) throw new Error(`the bundled program failed its code-cache run:\n${training.stderr}`)
+  )
+  rmSync(home, { recursive: true, force: true })
+  if (run.status !== 0) throw new Error(`the bundled program failed its ${what} code-cache run:\n${run.stderr}`)
+}
 
-// The `tickets` commands' code cache (bin/regdesk.js picks it by the command): what V8 compiled during a `tickets add`
-// into a new file store — the triage, the ticket, the store and its output. One cache for all commands would be larger
-// to read for every short one (measured: --version and triage 2–3 ms slower).
-const ticketsHome = mkdtempSync(join(tmpdir(), 'regdesk-build-'))
-const ticketsTraining = spawnSync(
-  process.execPath,
-  [
-    '-e',
-    "process.argv.splice(1, 0, require.resolve('./bin/regdesk.js')); require('./bin/regdesk.js').launch({ makeCodeCache: true })",
-    'tickets',
-    'add',
-    '--regulation',
-    'moguta',
-    '--received-at',
-    '2026-11-20T15:00+03:00',
-    'После обновления до 10.11 сайт mebel-divan.ru показывает белый экран, в админку не пускает. Ключ 8F3K-22QX-7LMN-0PRT',
-  ],
-  {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      HOME: ticketsHome,
-      XDG_CONFIG_HOME: ticketsHome,
-      XDG_DATA_HOME: ticketsHome,
-      REGDESK_STORE: join(ticketsHome, 't.json'),
-      REGDESK_NOW: '2026-11-20T16:00+03:00',
-    },
-  },
-)
-rmSync(ticketsHome, { recursive: true, force: true })
-if (ticketsTraining.status !== 0)
-  throw new Error(`the bundled program failed its tickets code-cache run:\n${ticketsTraining.stderr}`)
+const TRAINING_REQUEST = [
+  '--regulation',
+  'moguta',
+  '--received-at',
+  '2026-11-20T15:00+03:00',
+  'После обновления до 10.11 сайт mebel-divan.ru показывает белый экран, в админку не пускает. Ключ 8F3K-22QX-7LMN-0PRT',
+]
+// The code cache: what V8 compiled during one triage, the command whose start-up matters most.
+trainCodeCache('triage', ['triage', '--json', ...TRAINING_REQUEST])
+// The `tickets` commands' code cache: what V8 compiled during a `tickets add` into a new file store — the triage, the
+// ticket, the store and its output. One cache for all commands would be larger to read for every short one
+// (measured: --version and triage 2–3 ms slower).
+trainCodeCache('tickets', ['tickets', 'add', ...TRAINING_REQUEST])
 
 // The driver's code cache: what V8 compiled while loading it (connecting needs a server, which a build has not).
 const driverCache = spawnSync(

@@ -78,20 +78,16 @@ export async function importItems(
     }
     const r = row.record
     // a record of another regulation regdesk knows is left for its own import; a name it does not know is a bad row
-    if (r.regulation !== null && r.regulation !== reg.id && ctx.registry().has(r.regulation)) {
-      summary.other_regulations[r.regulation] = (summary.other_regulations[r.regulation] ?? 0) + 1
-      continue
-    }
     if (r.regulation !== null && r.regulation !== reg.id) {
-      summary.failed.push({
-        line: row.line,
-        field: 'regulation',
-        message: `unknown regulation ${JSON.stringify(r.regulation)}; available: ${ctx
-          .registry()
-          .all()
-          .map((x) => x.id)
-          .join(', ')}`,
-      })
+      const registry = ctx.registry()
+      if (registry.has(r.regulation))
+        summary.other_regulations[r.regulation] = (summary.other_regulations[r.regulation] ?? 0) + 1
+      else
+        summary.failed.push({
+          line: row.line,
+          field: 'regulation',
+          message: `unknown regulation ${JSON.stringify(r.regulation)}; available: ${registry.ids().join(', ')}`,
+        })
       continue
     }
     try {

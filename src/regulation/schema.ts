@@ -120,8 +120,8 @@ export const level = z.strictObject({
   /** the level counts its limit in hours of its own (regulations/README.md, "Keys") */
   workingTime: workingTimeOverride.optional(),
   /**
-   * where the source says a request at this level may take longer to resolve (umi: development needs an update), so
-   * a request served at it gets the warning resolution_may_be_delayed
+   * where the source says a request at this level may take longer to resolve (advantshop and umi: development, a
+   * question handed to the developers), so a request served at it gets the warning resolution_may_be_delayed
    */
   delays: z.strictObject(cited).optional(),
   ...cited,

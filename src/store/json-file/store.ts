@@ -310,7 +310,7 @@ export class JsonFileStore implements TicketStore {
   async intake(items: readonly IntakeItem[], onProgress?: (stored: number) => void): Promise<IntakeOutcome[]> {
     if (!items.length) return []
     // the items are stored as the whole file and its summary are written: their share of it, told as it goes
-    const written = onProgress && ((share: number) => onProgress(Math.floor(share * items.length)))
+    const written = countedShare(onProgress, items.length)
     return this.update((data) => {
       const stored = storedByOrigin(data.tickets)
       const last = maxIdsOf(data.tickets)
@@ -329,7 +329,7 @@ export class JsonFileStore implements TicketStore {
 
   async importTickets(tickets: readonly Ticket[], onProgress?: (copied: number) => void): Promise<void> {
     if (!tickets.length) return
-    const written = onProgress && ((share: number) => onProgress(Math.floor(share * tickets.length)))
+    const written = countedShare(onProgress, tickets.length)
     await this.update((data) => {
       const have = new Set(data.tickets.map((t) => t.id))
       const clash = tickets.find((t) => have.has(t.id))
@@ -563,6 +563,14 @@ export class JsonFileStore implements TicketStore {
       throw new RegdeskError(`cannot replace the ticket store ${this.file} (${explain(code)}); nothing was changed`)
     }
   }
+}
+
+/** A teller of how many of `count` things are written, as a teller of the share of the writing done (writeAll's). */
+function countedShare(
+  onProgress: ((done: number) => void) | undefined,
+  count: number,
+): ((share: number) => void) | undefined {
+  return onProgress && ((share) => onProgress(Math.floor(share * count)))
 }
 
 /** How many parts are written between two reports of a long write's progress. */

@@ -1,36 +1,9 @@
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
-import { Chalk } from 'chalk'
 import { describe, expect, it } from 'vitest'
 import { madeBeforeInterrupt, madeSoFar } from '../../../src/cli/interrupt.js'
-import type { IO } from '../../../src/cli/io.js'
-import { ENGLISH_SPEECH } from '../../../src/cli/messages/index.js'
 import { cancelled } from '../../../src/cli/run.js'
 import { regdesk, tempDir } from '../../support/in-process.js'
-
-function recordingIO() {
-  let stderr = ''
-  let stdout = ''
-  const io: IO = {
-    out: (t) => {
-      stdout += t
-    },
-    err: (t) => {
-      stderr += t
-    },
-    isStdoutTTY: false,
-    canPrompt: false,
-    isStdinTTY: false,
-    color: new Chalk({ level: 0 }),
-    columns: 80,
-    stdin: new PassThrough(),
-    stdout: new PassThrough(),
-    prompts: new PassThrough(),
-    showsProgress: false,
-    speech: ENGLISH_SPEECH,
-  }
-  return { io, stderr: () => stderr, stdout: () => stdout }
-}
+import { recordingIO } from '../../support/test-io.js'
 
 describe('Ctrl-C after a command has made something for good', () => {
   it('says what stays made beside "cancelled" (exit 130); with nothing made, "cancelled" alone', () => {

@@ -1,9 +1,7 @@
 import { PassThrough } from 'node:stream'
-import { Chalk } from 'chalk'
 import { describe, expect, it } from 'vitest'
-import type { IO } from '../../../src/cli/io.js'
-import { ENGLISH_SPEECH } from '../../../src/cli/messages/index.js'
 import { startProgress, stopAllProgress } from '../../../src/cli/output/progress.js'
+import { recordingIO } from '../../support/test-io.js'
 
 /** An IO whose stderr is a terminal of 80 columns (or not), recording what is drawn there and written to stdout. */
 function terminalIO(showsProgress: boolean) {
@@ -12,24 +10,8 @@ function terminalIO(showsProgress: boolean) {
   stderr.on('data', (chunk: Buffer) => {
     drawn += chunk.toString()
   })
-  let stdout = ''
-  const io: IO = {
-    out: (t) => {
-      stdout += t
-    },
-    err: () => {},
-    isStdoutTTY: false,
-    canPrompt: false,
-    isStdinTTY: false,
-    color: new Chalk({ level: 0 }),
-    columns: 80,
-    stdin: new PassThrough(),
-    stdout: new PassThrough(),
-    prompts: stderr,
-    showsProgress,
-    speech: ENGLISH_SPEECH,
-  }
-  return { io, drawn: () => drawn, stdout: () => stdout }
+  const { io, stdout } = recordingIO({ prompts: stderr, showsProgress })
+  return { io, drawn: () => drawn, stdout }
 }
 
 /** A clock the test moves by hand. */
