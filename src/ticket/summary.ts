@@ -71,13 +71,15 @@ function triageSummary(triage: StoredTriage): StoredTriage {
   } as StoredTriage
 }
 
-/**
- * The summary as one line of ASCII JSON: non-ASCII characters as \u escapes, since an ASCII text
- * parses as a one-byte string, about twice as fast as text with Cyrillic in it.
- */
+/** The summary as one line of ASCII JSON (asciiJson). */
 export function summaryJson(t: Ticket): string {
-  return JSON.stringify(summaryOf(t)).replace(
-    /[\u0080-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )
+  return asciiJson(summaryOf(t))
+}
+
+/**
+ * `value` as one line of ASCII JSON: non-ASCII characters as \u escapes, since an ASCII text parses as a one-byte
+ * string, about twice as fast as text with Cyrillic in it.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }

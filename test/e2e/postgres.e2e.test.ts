@@ -78,7 +78,7 @@ describePg('the team store on PostgreSQL, through the CLI', () => {
     )
     expect(report.totals).toMatchObject({ received: 2, windows: 2, met: 1 })
     const tables = await admin((c) => c.query('SELECT version FROM regdesk_schema'), db.name)
-    expect(tables.rows).toEqual([{ version: 1 }, { version: 2 }])
+    expect(tables.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }])
   })
 
   it('20 concurrent `tickets add` and 20 concurrent `respond` lose and duplicate nothing', async () => {
@@ -183,8 +183,8 @@ describePg('the team store on PostgreSQL, through the CLI', () => {
     expect(JSON.parse(info.stdout)).toMatchObject({
       backend: 'postgres',
       location: expect.stringContaining(':***@'),
-      version: 2,
-      current_version: 2,
+      version: 3,
+      current_version: 3,
       tickets: 1,
     })
     const text = await regdesk(['--verbose', 'store', 'info'], env)
@@ -230,22 +230,22 @@ describePg('the team store on PostgreSQL, through the CLI', () => {
   it('a database of a newer schema is refused with exit 3 and left as it is', async () => {
     const env = await fresh()
     await add(env)
-    await admin((c) => c.query("INSERT INTO regdesk_schema (version, applied_by) VALUES (3, 'regdesk 9')"), db.name)
+    await admin((c) => c.query("INSERT INTO regdesk_schema (version, applied_by) VALUES (4, 'regdesk 9')"), db.name)
     for (const args of [
       ['tickets', 'list'],
       ['tickets', 'add', '-r', 'moguta', TEXT],
     ]) {
       const r = await regdesk(args, env)
       expect(r.exitCode, args.join(' ')).toBe(3)
-      expect(r.stderr).toMatch(/schema version 3, newer than this regdesk knows \(2\): upgrade regdesk/)
+      expect(r.stderr).toMatch(/schema version 4, newer than this regdesk knows \(3\): upgrade regdesk/)
     }
     // store info is what one runs to see which: it says so, its tickets unread
     const info = await regdesk(['store', 'info'], env)
     expect(info.exitCode, info.stderr).toBe(0)
-    expect(info.stdout).toMatch(/schema\s+3 \(newer than this regdesk: 2\)/)
+    expect(info.stdout).toMatch(/schema\s+4 \(newer than this regdesk: 3\)/)
     expect(JSON.parse((await regdesk(['store', 'info', '--json'], env)).stdout)).toMatchObject({
-      version: 3,
-      current_version: 2,
+      version: 4,
+      current_version: 3,
       tickets: null,
     })
     const n = await admin((c) => c.query('SELECT count(*)::int AS n FROM regdesk_tickets'), db.name)

@@ -8,8 +8,8 @@
  * assignee, receipt, the open window's recorded deadline…: ticket/facts.ts computes them from the
  * ticket), the ticket itself as `json` (the text as written, so a copy to a file and back is the
  * same bytes; jsonb would reorder its keys), the triage verdict as `jsonb` for a team's own
- * queries (`triage->>'scope'`), and the report's summary (ticket/summary.ts) as ASCII JSON text,
- * which `report` reads row by row as the server sends it (store.ts scanSummaries).
+ * queries (`triage->>'scope'`), and the report's summary (ticket/summary.ts) as ASCII JSON text, positional since
+ * version 3 (summary-row.ts), which `report` reads row by row as the server sends it (store.ts scanSummaries).
  */
 export const MIGRATIONS: readonly (readonly string[])[] = [
   [
@@ -48,6 +48,11 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   [
     'ALTER TABLE regdesk_tickets ADD COLUMN origin_source text, ADD COLUMN origin_id text',
     'CREATE UNIQUE INDEX regdesk_tickets_origin ON regdesk_tickets (origin_source, origin_id) WHERE origin_source IS NOT NULL',
+  ],
+  // 3: a summary is written as arrays (summary-row.ts), which a regdesk of version 2 would read as a ticket: it must
+  // refuse the store. Summaries written before are objects and are read as they are, so no row is rewritten.
+  [
+    `COMMENT ON COLUMN regdesk_tickets.summary IS 'the ticket as reports read it: JSON arrays (schema 3, regdesk src/store/postgres/summary-row.ts) or, written before schema 3, an object'`,
   ],
 ]
 

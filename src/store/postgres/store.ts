@@ -2,7 +2,6 @@ import type { Client, QueryConfig, QueryResultRow } from 'pg'
 import { DataError, NewerStoreError, NotFoundError, RegdeskError } from '../../errors.js'
 import { ticketFacts } from '../../ticket/facts.js'
 import { formatId, maxIdsOf } from '../../ticket/ids.js'
-import { summaryJson } from '../../ticket/summary.js'
 import { OWN_SOURCE, type Ticket } from '../../ticket/ticket.js'
 import { checkedTicket, validateTicket } from '../../ticket/validate.js'
 import { applyIntake, newItemsOf, storedByOrigin } from '../intake.js'
@@ -17,6 +16,7 @@ import type {
 } from '../ticket-store.js'
 import { type ConnectOptions, connect, maskUrl, type PgDriver, unavailable } from './connection.js'
 import { COLUMNS, MIGRATION_LOCK, MIGRATIONS, SCHEMA_VERSION, VERSION_TABLE } from './schema.js'
+import { summaryFromColumn, summaryRowJson } from './summary-row.js'
 
 export interface PostgresStoreOptions extends ConnectOptions {
   /** who upgrades the schema, recorded in regdesk_schema (the regdesk version) */
@@ -128,7 +128,7 @@ export class PostgresStore implements TicketStore {
         if (failed) return
         // a visitor's error (a bug, a bad ticket) must not escape into pg's socket handler: it ends the scan instead
         try {
-          visit(JSON.parse(row[n] as string) as Ticket, row.slice(0, n) as boolean[])
+          visit(summaryFromColumn(row[n] as string), row.slice(0, n) as boolean[])
         } catch (e) {
           failed = { error: e }
         }
@@ -498,7 +498,7 @@ function rowOf(t: Ticket): unknown[] {
     f.recorded,
     t.triage === null ? null : JSON.stringify(t.triage),
     JSON.stringify(t),
-    summaryJson(t),
+    summaryRowJson(t),
     t.origin?.source ?? null,
     t.origin?.external_id ?? null,
   ]

@@ -7,6 +7,7 @@ import { NotFoundError } from '../../../src/errors.js'
 import { JsonFileStore } from '../../../src/store/json-file/store.js'
 import { PostgresStore } from '../../../src/store/postgres/store.js'
 import type { TicketFilter, TicketStore } from '../../../src/store/ticket-store.js'
+import { summaryOf } from '../../../src/ticket/summary.js'
 import type { Ticket } from '../../../src/ticket/ticket.js'
 import { admin, freshDatabase, PG_URL } from '../../support/postgres.js'
 
@@ -199,6 +200,8 @@ describe.each(backends)('TicketStore contract: $name', (backend) => {
       expect((await all(store, { assignee: text.slice(0, 30) })).map((x) => x.id)).toEqual([t.id])
     }
     expect(await store.count()).toBe(HOSTILE.length)
+    // a report is given exactly what summaryOf keeps of each, the assignee and authors with every odd character
+    expect(await summaries(store)).toStrictEqual((await all(store)).map(summaryOf))
   })
 
   it('a change writes only what it changed, and nothing when it throws', async () => {

@@ -4,6 +4,7 @@ import { DataError, StoreUnavailableError, UsageError } from '../../../src/error
 import { clientConfig, isPostgresUrl, maskUrl } from '../../../src/store/postgres/connection.js'
 import { MIGRATIONS, VERSION_TABLE } from '../../../src/store/postgres/schema.js'
 import { PostgresStore } from '../../../src/store/postgres/store.js'
+import { summaryJson, summaryOf } from '../../../src/ticket/summary.js'
 import type { Ticket } from '../../../src/ticket/ticket.js'
 import { admin, describePg, freshDatabase } from '../../support/postgres.js'
 
@@ -157,7 +158,39 @@ describePg('the PostgreSQL store schema', () => {
       expect(added).toMatchObject({ id: 'MG-000008', action: 'added' })
       expect((await store.info()).version).toBe(MIGRATIONS.length)
       const versions = await admin((c) => c.query('SELECT version FROM regdesk_schema ORDER BY version'), db.name)
-      expect(versions.rows.map((r) => r.version)).toEqual([1, 2])
+      expect(versions.rows.map((r) => r.version)).toEqual([1, 2, 3])
+    } finally {
+      await store.close()
+      await db.drop()
+    }
+  })
+})
+
+describePg('the PostgreSQL store summaries', () => {
+  it('a database of schema 2 (summaries as objects) is upgraded to 3 without rewriting them; both forms read alike', async () => {
+    const db = await freshDatabase()
+    const store = new PostgresStore(pgDriver(), db.url, { env: {} })
+    try {
+      const old = await store.insert('MG', (id) => minimal(id))
+      await admin(async (c) => {
+        await c.query('UPDATE regdesk_tickets SET summary = $1 WHERE id = $2', [summaryJson(old), old.id])
+        await c.query('DELETE FROM regdesk_schema WHERE version = 3')
+      }, db.name)
+      const later = new PostgresStore(pgDriver(), db.url, { env: {} })
+      try {
+        const added = await later.insert('MG', (id) => ({ ...minimal(id), assignee: 'Ирина' }))
+        const seen: Ticket[] = []
+        await later.scanSummaries([{}], (t) => seen.push(t))
+        expect(seen).toStrictEqual([summaryOf(old), summaryOf(added)])
+        const rows = await admin(
+          (c) => c.query('SELECT left(summary, 1) AS first FROM regdesk_tickets ORDER BY seq'),
+          db.name,
+        )
+        expect(rows.rows.map((r) => r.first)).toEqual(['{', '['])
+        expect((await later.info()).version).toBe(3)
+      } finally {
+        await later.close()
+      }
     } finally {
       await store.close()
       await db.drop()
