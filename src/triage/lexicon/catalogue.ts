@@ -73,6 +73,7 @@ export const PATTERNS = {
   'credentials.password': { flags: 'giu', captures: true },
   'credentials.login': { flags: 'giu', captures: true },
   'credentials.latinLogin': { flags: 'giu', captures: true },
+  'credentials.loginBeforePassword': { flags: 'giu', captures: true },
   'credentials.pair': { flags: 'giu', captures: true },
   'credentials.accountPair': { flags: 'giu', captures: true },
   'credentials.token': { flags: 'giu', captures: true },

@@ -156,6 +156,7 @@ describe('credentials.cue', () => {
       'credentials.password': ['{passwordLabel}'],
       'credentials.login': ['{loginLabel}'],
       'credentials.latinLogin': ['{loginLabel}'],
+      'credentials.loginBeforePassword': ['{loginLabel}'],
       'credentials.pair': ['{accessWord}'],
       'credentials.accountPair': ['{accountName}', '@[\\w-]+(?:\\.[\\w-]+)+'],
       'credentials.token': ['{tokenLabel}'],

@@ -28,6 +28,9 @@ describe('findSecrets / maskSecrets', () => {
     // a user name in Latin letters after a Russian login label, without a separator
     ['белый экран, пароль Qwe123! логин admin', 'admin'],
     ['логин ivan.petrov, пароль скину в чат', 'ivan.petrov'],
+    // an English login label and a name, when a password label follows
+    ['Site broken. Admin panel login admin password Qwerty123', 'admin'],
+    ['user ivan.petrov, pass Zz12345qq', 'ivan.petrov'],
   ])('masks the secret in %j', (text, secret) => {
     expect(findSecrets(text).length).toBeGreaterThan(0)
     expect(maskSecrets(text)).not.toContain(secret)
@@ -51,6 +54,11 @@ describe('findSecrets / maskSecrets', () => {
     'ошибка на странице site.ru/admin/index.php после обновления',
     'в меню admin / settings нет пункта',
     'писал с ivan@shop.ru / 2026 год',
+    // an English label without a password after the name
+    'login attempts are blocked after an update',
+    'login attempts password reset does not work',
+    'the login page password field is empty',
+    'user group admin cannot see orders',
   ])('finds no secret in %j', (text) => {
     expect(findSecrets(text)).toEqual([])
     expect(maskSecrets(text)).toBe(text)
