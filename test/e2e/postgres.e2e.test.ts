@@ -215,6 +215,19 @@ describePg('the team store on PostgreSQL, through the CLI', () => {
     })
     expect(viaEnv.exitCode).toBe(0)
     expect(JSON.parse(viaEnv.stdout)).toHaveLength(1)
+    // store info says where the variables led, not only the URL as given
+    const info = await regdesk(['store', 'info', '--json'], {
+      REGDESK_STORE: 'postgresql://',
+      PGHOST: u.hostname,
+      PGPORT: u.port,
+      PGUSER: u.username,
+      PGPASSWORD: decodeURIComponent(u.password),
+      PGDATABASE: u.pathname.slice(1),
+    })
+    expect(JSON.parse(info.stdout)).toMatchObject({
+      location: 'postgresql://',
+      details: { host: `${u.hostname}:${u.port}`, database: u.pathname.slice(1), user: u.username },
+    })
     // the test server has no SSL: sslmode=require must fail (not fall back to plain text), disable works
     const ssl = await regdesk(['tickets', 'list'], { REGDESK_STORE: `${db.url}?sslmode=require` })
     expect(ssl.exitCode).toBe(1)

@@ -167,6 +167,7 @@ export const en = {
     summary: 'summary file (bytes)',
     exists: 'exists',
     server: 'server',
+    host: 'host',
     database: 'database',
     user: 'user',
   },

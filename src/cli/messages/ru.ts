@@ -162,6 +162,7 @@ export const ru: Messages = {
     summary: 'файл .summary (байт)',
     exists: 'существует',
     server: 'сервер',
+    host: 'адрес',
     database: 'база',
     user: 'пользователь',
   },

@@ -317,6 +317,8 @@ export class PostgresStore implements TicketStore {
       bytes,
       details: {
         server: s?.v ?? null,
+        // where the connection went, from the URL or the PG* variables and pg's defaults (a socket's directory)
+        host: hostOf(this.client as Client),
         database: s?.db ?? null,
         user: s?.usr ?? null,
         tables: version
@@ -528,4 +530,10 @@ export function whereOf(f: TicketFilter, params: unknown[] = []): { sql: string;
   }
   if (f.windowsSince !== undefined) and.push(`last_opened_at >= ${p(iso(f.windowsSince))}::timestamptz`)
   return { sql: and.join(' AND '), params }
+}
+
+/** The server a connection reached, as `host:port` (a Unix socket's directory and port alike). */
+function hostOf(client: Client): string | null {
+  const { host, port } = client as unknown as { host?: string; port?: number }
+  return host ? `${host}:${port ?? 5432}` : null
 }
