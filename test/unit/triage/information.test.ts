@@ -33,6 +33,13 @@ describe('missingInformation', () => {
     expect(missingInformation(text, [id])).toEqual([])
   })
 
+  it('a date written with dots is no version number; a version beside one is still found', () => {
+    expect(missingInformation('Исх. № 14-06/702 от 20.11.2026. Сайт не открывается', ['version'])).toEqual(['version'])
+    expect(missingInformation('с 17.11.2026 не работает корзина', ['version'])).toEqual(['version'])
+    expect(missingInformation('с 17.11.2026 после обновления до 10.5.3 не работает корзина', ['version'])).toEqual([])
+    expect(missingInformation('модуль 2.10.2020.1 не грузится', ['version'])).toEqual([])
+  })
+
   it('the user part of a URL is no e-mail address to answer to', () => {
     expect(missingInformation('не работает корзина ftp://admin:S3cr3tPa55@shop.ru', ['contact'])).toEqual(['contact'])
     expect(missingInformation('пишите на ivan@shop.ru', ['contact'])).toEqual([])
