@@ -361,6 +361,22 @@ describe('regdesk tickets', () => {
     }
   })
 
+  it('on a terminal a long subject stays on its row, cut with …, however narrow the terminal', async () => {
+    const env = envFor()
+    const subject = 'После обновления не работает корзина на сайте shop.example.ru, ошибка 500 при оформлении заказа'
+    await regdesk(['tickets', 'add', '-r', 'moguta', subject, '--received-at', '2026-11-10T12:00+03:00'], env)
+    for (const columns of [120, 160]) {
+      const table = (await regdesk(['tickets', 'list'], env, undefined, { columns })).stdout
+      const rows = table.split('\n').filter((line) => line.includes('MG-000001'))
+      expect(rows, `${columns} columns`).toHaveLength(1)
+      expect(rows[0]).toMatch(/│ После обновления[^│]*… │$/)
+      // the line under it is the table's border, not the rest of the subject
+      const next = table.split('\n')[table.split('\n').indexOf(rows[0] as string) + 1]
+      expect(next).toMatch(/^└/)
+      expect(Math.max(...table.split('\n').map((l) => l.length))).toBeLessThanOrEqual(columns)
+    }
+  })
+
   it('queue: critical first for advantshop; imagecms premium before pro', async () => {
     const env = envFor()
     const add = async (reg: string, at: string, ...extra: string[]) => {

@@ -13,6 +13,8 @@ export interface Column<T> {
   human?: (row: T, io: IO) => string
   /** never cut (an id): free text gives way instead; ISO instants are kept without being told */
   keep?: boolean
+  /** free text shown on one line, cut with … at the column's width rather than wrapped (a subject in a list) */
+  cut?: boolean
 }
 
 /** An ISO instant or date as regdesk prints them: cut, it would read as another time. */
@@ -55,7 +57,8 @@ export function renderList<T>(rows: readonly T[], columns: readonly Column<T>[],
     wordWrap: true,
     colWidths: widths,
   })
-  for (const row of cells) table.push(row)
+  for (const row of cells)
+    table.push(row.map((cell, i) => (columns[i]?.cut ? cutToWidth(cell, (widths[i] as number) - 2) : cell)))
   return `${table.toString()}\n`
 }
 
@@ -115,4 +118,10 @@ export function renderNamedFields(pairs: readonly (readonly [keyof Messages['fie
     pairs.map(([k, v]) => [io.speech.t.field[k], v] as const),
     io,
   )
+}
+
+/** One line of at most `width` characters, the rest replaced by … (a cell's padding is outside the width). */
+function cutToWidth(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ')
+  return flat.length > width ? `${flat.slice(0, Math.max(width - 1, 1))}…` : flat
 }
