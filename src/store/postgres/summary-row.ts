@@ -7,8 +7,8 @@ import type { WindowRecord } from '../../ticket/window-record.js'
  * The team store's `summary` column (schema version 3): the ticket as reports read it (ticket/summary.ts summaryOf)
  * written positionally, as arrays without key names. `report` parses one summary per ticket, so over 100,000 tickets
  * the parse is most of its time; the same summary as arrays is 40 % fewer bytes to send and about a third faster to
- * parse than as objects (measured over 100,000 generated tickets: bench/postgres.mjs). Summaries written before version 3 are objects (summaryJson) and are
- * still read as they are.
+ * parse than as objects (over the 100,000 tickets bench/store-data.mjs generates). Summaries written before version 3
+ * are objects (summaryJson) and are still read as they are.
  *
  *   ticket:  [id, regulation, level, tier, channel, product, critical, received_at, status, assignee, triage,
  *             events, windows | 0, helpdesk_deadline | 0]
