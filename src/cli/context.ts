@@ -6,7 +6,7 @@ import { type Parsers, RegulationRegistry } from '../regulation/load.js'
 import { type ConfigValues, readUserConfig } from './config.js'
 import type { IO } from './io.js'
 import { LAZY_PARSERS } from './parsers.js'
-import { parseInstant } from './time-input.js'
+import { noteAssumedZone, parseInstant } from './time-input.js'
 
 /** --now is read before any regulation is known; every shipped regulation is in Moscow time */
 const NOW_ZONE = 'Europe/Moscow'
@@ -56,7 +56,7 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
   if (nowText !== undefined) {
     const label = opts.now !== undefined ? '--now' : 'REGDESK_NOW'
     const parsed = parseInstant(nowText, label, NOW_ZONE)
-    if (parsed.assumedZone) io.err(`note: ${label} has no offset; read as ${NOW_ZONE} time\n`)
+    noteAssumedZone(io, label, parsed, NOW_ZONE)
     now = parsed.ms
   }
   let registry: RegulationRegistry | undefined

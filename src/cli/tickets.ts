@@ -12,7 +12,7 @@ import { recordWindows } from '../ticket/window-record.js'
 import type { Context } from './context.js'
 import { printable } from './io.js'
 import { businessClock } from './regulation-input.js'
-import { parseInstant } from './time-input.js'
+import { noteAssumedZone, parseInstant } from './time-input.js'
 
 /** Who is acting: config `agent`, else the OS user name. */
 export function authorOf(ctx: Context): string {
@@ -48,7 +48,7 @@ export function eventTime(
 ): number {
   const zone = reg?.workingTime.timezone ?? 'Europe/Moscow'
   const parsed = at === undefined ? { ms: ctx.now, assumedZone: false } : parseInstant(at, '--at', zone)
-  if (parsed.assumedZone) ctx.io.err(`note: --at has no offset; read as ${zone} time\n`)
+  noteAssumedZone(ctx.io, '--at', parsed, zone)
   const ms = parsed.ms
   const received = Date.parse(ticket.received_at)
   if (ms < received)

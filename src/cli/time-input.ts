@@ -1,5 +1,6 @@
 import { formatInstantIn, INSTANT_YEARS, isInInstantYears, parseIsoInstant } from '../calendar/instant.js'
 import { UsageError } from '../errors.js'
+import type { IO } from './io.js'
 
 const FORMAT_HELP = 'an ISO 8601 instant like "2026-11-20T15:00:00+03:00" or "2026-11-20T12:00Z"'
 
@@ -7,6 +8,8 @@ export interface ParsedInstant {
   ms: number
   /** true when the text had no offset and was read in the given zone */
   assumedZone: boolean
+  /** true when the text was a date alone ("2026-11-20"), read as the start of that day */
+  dateOnly?: boolean
 }
 
 /**
@@ -26,7 +29,15 @@ export function parseInstant(text: string, option: string, zone: string): Parsed
     throw new UsageError(
       `${option}: ${JSON.stringify(text)} is outside the years regdesk computes (${INSTANT_YEARS.from}–${INSTANT_YEARS.to})`,
     )
-  return { ms: parsed.ms, assumedZone: !parsed.hasOffset }
+  return { ms: parsed.ms, assumedZone: !parsed.hasOffset, dateOnly: DATE_ONLY.test(text.trim()) }
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+
+/** Says on stderr how an instant without an offset (or without a time of day) was read: `what` names where it came from. */
+export function noteAssumedZone(io: IO, what: string, parsed: ParsedInstant, zone: string): void {
+  if (parsed.dateOnly) io.err(`note: ${what} has no time of day; read as 00:00, ${zone} time\n`)
+  else if (parsed.assumedZone) io.err(`note: ${what} has no offset; read as ${zone} time\n`)
 }
 
 /** Reads a calendar date "YYYY-MM-DD". */

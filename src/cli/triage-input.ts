@@ -8,7 +8,7 @@ import { CHANNELS, type Channel } from '../regulation/vocabulary.js'
 import { resolveProduct } from '../triage/product.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context } from './context.js'
-import { parseDate, parseInstant } from './time-input.js'
+import { noteAssumedZone, parseDate, parseInstant } from './time-input.js'
 import { unreadable } from './unreadable.js'
 
 /** The flags that describe a request besides its text (shared by `triage` and `tickets add`). */
@@ -105,8 +105,7 @@ export function triageFacts(ctx: Context, reg: Regulation, flags: TriageFlags): 
   if (flags.licenseDate !== undefined) facts.licenseDate = parseDate(flags.licenseDate, '--license-date')
   if (flags.receivedAt !== undefined) {
     const received = parseInstant(flags.receivedAt, '--received-at', reg.workingTime.timezone)
-    if (received.assumedZone)
-      ctx.io.err(`note: --received-at has no offset; read as ${reg.workingTime.timezone} time\n`)
+    noteAssumedZone(ctx.io, '--received-at', received, reg.workingTime.timezone)
     facts.receivedAt = received.ms
   }
   // a licence bought after the request arrived did not cover it: most likely a mistyped date

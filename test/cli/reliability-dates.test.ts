@@ -65,7 +65,8 @@ describe.concurrent('a date or time without an offset is read in the regulation 
   ])('%s', async (_label, args, field) => {
     const r = await regdesk(args as string[])
     expect(r.exitCode, r.stderr).toBe(0)
-    expect(r.stderr).toMatch(/^note: .* has no offset; read as Europe\/Moscow time$/)
+    // a date alone: the note says it has no time of day and is read as the day's start
+    expect(r.stderr).toMatch(/^note: .* has no time of day; read as 00:00, Europe\/Moscow time$/)
     expect(JSON.parse(r.stdout)[field as string]).toBe(MOSCOW_MIDNIGHT)
   })
 
@@ -75,7 +76,7 @@ describe.concurrent('a date or time without an offset is read in the regulation 
       ['tickets', 'add', '-r', 'moguta', TEXT, '--received-at', '2026-11-21', '--force', '--json'],
       env,
     )
-    expect(added.stderr).toBe('note: --received-at has no offset; read as Europe/Moscow time')
+    expect(added.stderr).toBe('note: --received-at has no time of day; read as 00:00, Europe/Moscow time')
     expect(JSON.parse(added.stdout).received_at).toBe(MOSCOW_MIDNIGHT)
     const responded = await regdesk(
       ['tickets', 'respond', 'MG-1', '--at', '2026-11-23T11:00', '--force', '--json'],
@@ -91,7 +92,7 @@ describe.concurrent('a date or time without an offset is read in the regulation 
     expect(r.stderr).toBe('note: --now has no offset; read as Europe/Moscow time')
     expect(JSON.parse(r.stdout).at).toBe('2026-11-21T10:00:00+03:00')
     const env = await regdesk(['calendar', 'check', 'moguta', '--json'], { REGDESK_NOW: '2026-11-21' })
-    expect(env.stderr).toBe('note: REGDESK_NOW has no offset; read as Europe/Moscow time')
+    expect(env.stderr).toBe('note: REGDESK_NOW has no time of day; read as 00:00, Europe/Moscow time')
     expect(JSON.parse(env.stdout).at).toBe(MOSCOW_MIDNIGHT)
   })
 })

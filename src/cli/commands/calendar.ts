@@ -30,7 +30,7 @@ import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { type Column, renderList, renderNamedFields } from '../output/table.js'
 import { businessClock, productionCalendar, regulationFrom, regulationOption } from '../regulation-input.js'
-import { formatInstant, parseDate, parseInstant } from '../time-input.js'
+import { formatInstant, noteAssumedZone, parseDate, parseInstant } from '../time-input.js'
 import { unreadable } from '../unreadable.js'
 
 export interface CalendarShowOptions {
@@ -456,7 +456,7 @@ export function runCalendarCheck(ctx: Context, id: string | undefined, instant: 
   const reg = regulationArg(ctx, id)
   const zone = reg.workingTime.timezone
   const at = instant === undefined ? { ms: ctx.now, assumedZone: false } : parseInstant(instant, 'instant', zone)
-  if (at.assumedZone) ctx.io.err(`note: the instant has no offset; read as ${zone} time\n`)
+  noteAssumedZone(ctx.io, 'the instant', at, zone)
   const clock = businessClock(ctx, reg)
   const open = clock.isOpen(at.ms)
   const nextOpening = open ? null : clock.nextOpening(at.ms)

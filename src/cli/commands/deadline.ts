@@ -19,7 +19,7 @@ import { mapJsonLines } from '../output/json-lines.js'
 import { startProgress } from '../output/progress.js'
 import { renderList, renderNamedFields } from '../output/table.js'
 import { businessClock, regulationOption } from '../regulation-input.js'
-import { formatInstant, parseInstant } from '../time-input.js'
+import { formatInstant, noteAssumedZone, parseInstant } from '../time-input.js'
 import { unreadable } from '../unreadable.js'
 
 export interface DeadlineOptions {
@@ -73,7 +73,7 @@ export function runDeadline(ctx: Context, opts: DeadlineOptions): void {
     opts.receivedAt === undefined
       ? { ms: ctx.now, assumedZone: false }
       : parseInstant(opts.receivedAt, '--received-at', reg.workingTime.timezone)
-  if (received.assumedZone) ctx.io.err(`note: --received-at has no offset; read as ${reg.workingTime.timezone} time\n`)
+  noteAssumedZone(ctx.io, '--received-at', received, reg.workingTime.timezone)
   const result = deadlineOf(ctx, reg, { receivedAt: received.ms, level: opts.level, duration, explain: opts.explain })
   for (const w of result.warnings) ctx.io.err(`warning: ${w.message}\n`)
   if (ctx.json) {

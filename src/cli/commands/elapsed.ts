@@ -8,7 +8,7 @@ import type { IO } from '../io.js'
 import { writeJson } from '../output/json.js'
 import { renderNamedFields } from '../output/table.js'
 import { businessClock, regulationOption } from '../regulation-input.js'
-import { formatInstant, parseInstant } from '../time-input.js'
+import { formatInstant, noteAssumedZone, parseInstant } from '../time-input.js'
 
 export interface ElapsedOptions {
   regulation?: string
@@ -42,7 +42,7 @@ export function runElapsed(ctx: Context, opts: ElapsedOptions): void {
     ['--from', from],
     ['--to', to],
   ] as const)
-    if (v.assumedZone) ctx.io.err(`note: ${name} has no offset; read as ${zone} time\n`)
+    noteAssumedZone(ctx.io, name, v, zone)
   const clock = businessClock(ctx, reg)
   const minutes = clock.elapsed(from.ms, to.ms)
   const warnings = clock.warningsBetween(Math.min(from.ms, to.ms), Math.max(from.ms, to.ms))

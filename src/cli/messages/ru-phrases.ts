@@ -40,6 +40,14 @@ export function ruPhrases(): readonly Phrase[] {
       'момент времени указан без смещения от UTC; считается временем $1',
     ),
     p('(.+?) has no offset; read as (.+?) time', '$1 указан без смещения от UTC; считается временем $2'),
+    p(
+      'the instant has no time of day; read as 00:00, (.+?) time',
+      'момент времени указан без времени суток; считается 00:00 по времени $1',
+    ),
+    p(
+      '(.+?) has no time of day; read as 00:00, (.+?) time',
+      '$1 указан без времени суток; считается 00:00 по времени $2',
+    ),
 
     // ── helpdesk import and export (src/helpdesk/, src/cli/commands/tickets/import.ts, docs/IMPORT.md) ──
     p(
