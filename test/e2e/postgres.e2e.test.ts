@@ -205,25 +205,20 @@ describePg('the team store on PostgreSQL, through the CLI', () => {
     expect(viaPgpass.exitCode).toBe(0)
     expect(JSON.parse(viaPgpass.stdout)).toHaveLength(1)
     expect(viaPgpass.stderr).toBe('')
-    const viaEnv = await regdesk(['tickets', 'list', '--json'], {
+    // the URL as nothing but its scheme: the rest from the PG* variables
+    const pgVars = {
       REGDESK_STORE: 'postgresql://',
       PGHOST: u.hostname,
       PGPORT: u.port,
       PGUSER: u.username,
       PGPASSWORD: decodeURIComponent(u.password),
       PGDATABASE: u.pathname.slice(1),
-    })
+    }
+    const viaEnv = await regdesk(['tickets', 'list', '--json'], pgVars)
     expect(viaEnv.exitCode).toBe(0)
     expect(JSON.parse(viaEnv.stdout)).toHaveLength(1)
     // store info says where the variables led, not only the URL as given
-    const info = await regdesk(['store', 'info', '--json'], {
-      REGDESK_STORE: 'postgresql://',
-      PGHOST: u.hostname,
-      PGPORT: u.port,
-      PGUSER: u.username,
-      PGPASSWORD: decodeURIComponent(u.password),
-      PGDATABASE: u.pathname.slice(1),
-    })
+    const info = await regdesk(['store', 'info', '--json'], pgVars)
     expect(JSON.parse(info.stdout)).toMatchObject({
       location: 'postgresql://',
       details: { host: `${u.hostname}:${u.port}`, database: u.pathname.slice(1), user: u.username },
