@@ -16,7 +16,7 @@ import type {
 } from '../ticket-store.js'
 import { type ConnectOptions, connect, maskUrl, type PgDriver, unavailable } from './connection.js'
 import { COLUMNS, MIGRATION_LOCK, MIGRATIONS, SCHEMA_VERSION, VERSION_TABLE } from './schema.js'
-import { summaryFromColumn, summaryRowJson } from './summary-row.js'
+import { SummaryShapeError, summaryFromColumn, summaryRowJson } from './summary-row.js'
 
 export interface PostgresStoreOptions extends ConnectOptions {
   /** who upgrades the schema, recorded in regdesk_schema (the regdesk version) */
@@ -122,7 +122,7 @@ export class PostgresStore implements TicketStore {
       // Query reads rowMode as client.query does; its typings leave it out
       rowMode: 'array',
     } as QueryConfig)
-    let failed: { error: unknown } | undefined
+    let failed: { error: unknown; summary?: string } | undefined
     await new Promise<void>((resolve, reject) => {
       query.on('row', (row: unknown[]) => {
         if (failed) return
@@ -130,14 +130,30 @@ export class PostgresStore implements TicketStore {
         try {
           visit(summaryFromColumn(row[n] as string), row.slice(0, n) as boolean[])
         } catch (e) {
-          failed = { error: e }
+          failed = { error: e, summary: row[n] as string }
         }
       })
       query.on('error', (e: unknown) => reject(unavailable(this.label, e, 'query')))
       query.on('end', () => resolve())
       c.query(query)
     })
+    if (failed?.error instanceof SummaryShapeError) throw await this.damagedSummary(failed.error, failed.summary)
     if (failed) throw failed.error
+  }
+
+  /** A summary row changed outside regdesk, said with its ticket (looked up only then: the scan selects no ids). */
+  private async damagedSummary(error: SummaryShapeError, summary: string | undefined): Promise<DataError> {
+    const r = await this.query<{ id: string }>('SELECT id FROM regdesk_tickets WHERE summary = $1 LIMIT 1', [summary])
+    return new DataError([
+      {
+        file: `${this.label}, ticket ${r.rows[0]?.id ?? '(unknown)'}`,
+        line: 1,
+        col: 1,
+        path: 'summary',
+        message: `its report summary is not valid (${error.message}): the row was changed outside regdesk; any change to the ticket writes it again`,
+        severity: 'error',
+      },
+    ])
   }
 
   async insert(prefix: string, make: (id: string) => Ticket): Promise<Ticket> {
@@ -317,7 +333,7 @@ export class PostgresStore implements TicketStore {
       bytes,
       details: {
         server: s?.v ?? null,
-        // where the connection went, from the URL or the PG* variables and pg's defaults (a socket's directory)
+        // where it connects, as configured: the URL, else PGHOST/PGPORT, else pg's defaults (a socket's directory)
         host: hostOf(this.client as Client),
         database: s?.db ?? null,
         user: s?.usr ?? null,
@@ -381,7 +397,10 @@ export class PostgresStore implements TicketStore {
     }
     await this.transaction(async () => {
       await this.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
-      await this.query(VERSION_TABLE)
+      // made only where it is missing: CREATE … IF NOT EXISTS still asks for the right to create in the schema, which
+      // an agent upgrading a store that exists need not have
+      const table = await this.query<{ found: boolean }>("SELECT to_regclass('regdesk_schema') IS NOT NULL AS found")
+      if (!table.rows[0]?.found) await this.query(VERSION_TABLE)
       // another regdesk may have upgraded it while this one waited for the lock
       const now = await this.schemaVersion()
       if (now > SCHEMA_VERSION) throw this.newer(now)
@@ -532,8 +551,9 @@ export function whereOf(f: TicketFilter, params: unknown[] = []): { sql: string;
   return { sql: and.join(' AND '), params }
 }
 
-/** The server a connection reached, as `host:port` (a Unix socket's directory and port alike). */
+/** The host and port a connection was made to, as `host:port` (`[::1]:5432`; a Unix socket's directory alike). */
 function hostOf(client: Client): string | null {
   const { host, port } = client as unknown as { host?: string; port?: number }
-  return host ? `${host}:${port ?? 5432}` : null
+  if (!host) return null
+  return `${host.includes(':') && !host.startsWith('/') ? `[${host}]` : host}:${port ?? 5432}`
 }

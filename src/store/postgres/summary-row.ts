@@ -12,11 +12,12 @@ import type { WindowRecord } from '../../ticket/window-record.js'
  *
  *   ticket:  [id, regulation, level, tier, channel, product, critical, received_at, status, assignee, triage,
  *             events, windows | 0, helpdesk_deadline | 0]
- *   triage:  null | [scope, [topic id, clause] | null, [reason code, clause] | null, [warning code, …]]
+ *   triage:  null | [scope | 0, [topic id, clause] | null, [reason code, clause] | null, [warning code, …]]
  *   event:   [type, at, present, …the present of author, from, to, rule in that order]  (present: bits 1, 2, 4, 8)
- *   window:  [opened_at, level, deadline, target, reason, assumed_level 0 | 1]
+ *   window:  [opened_at, level, deadline, target, reason | 0, assumed_level 0 | 1]
  *
- * 0 marks what the ticket does not have (its keys are then absent), since null is a value those fields can hold.
+ * 0 marks what the ticket does not have (its keys are then absent, as in the object form), since null is a value
+ * those fields can hold.
  */
 type Row = [
   string,
@@ -35,13 +36,13 @@ type Row = [
   string | 0,
 ]
 type TriageRow = [
-  string,
+  string | 0,
   [string | null, string | null] | null,
   [string | null, string | null] | null,
   (string | null)[],
 ]
 type EventRow = [string, string, number, ...(string | null)[]]
-type WindowRow = [string, string | null, string | null, string | null, WindowRecord['reason'], 0 | 1]
+type WindowRow = [string, string | null, string | null, string | null, WindowRecord['reason'] | 0, 0 | 1]
 
 const OPTIONAL = ['author', 'from', 'to', 'rule'] as const
 
@@ -50,12 +51,32 @@ export function summaryRowJson(t: Ticket): string {
   return asciiJson(rowOf(summaryOf(t)))
 }
 
-/** The ticket a summary column's text holds (either form), as summaryOf gives it. */
+/**
+ * The ticket a summary column's text holds (either form), as summaryOf gives it.
+ * @throws SummaryShapeError when the text is not a summary (a row changed outside regdesk)
+ */
 export function summaryFromColumn(text: string): Ticket {
-  const value = JSON.parse(text) as unknown
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (e) {
+    throw new SummaryShapeError(`not JSON (${(e as Error).message})`)
+  }
+  if (Array.isArray(value)) {
+    if (value.length !== ROW_LENGTH || !Array.isArray(value[11]) || !(value[12] === 0 || Array.isArray(value[12])))
+      throw new SummaryShapeError(`expected an array of ${ROW_LENGTH} with its events and windows`)
+    return ticketOf(value as Row)
+  }
   // before schema version 3 the summary was the object itself
-  return Array.isArray(value) ? ticketOf(value as Row) : (value as Ticket)
+  if (value === null || typeof value !== 'object' || !Array.isArray((value as { events?: unknown }).events))
+    throw new SummaryShapeError('expected an array or, written before schema 3, an object with its events')
+  return value as Ticket
 }
+
+/** A summary column whose text is not a summary: said with its ticket by the store (store.ts scanSummaries). */
+export class SummaryShapeError extends Error {}
+
+const ROW_LENGTH = 14
 
 function rowOf(s: Ticket): Row {
   return [
@@ -79,7 +100,7 @@ function rowOf(s: Ticket): Row {
 function triageRowOf(t: StoredTriage): TriageRow {
   const reason = t.reasons?.[0]
   return [
-    t.scope,
+    t.scope ?? 0,
     t.topic ? [t.topic.id ?? null, t.topic.clause ?? null] : null,
     reason ? [reason.code ?? null, reason.clause ?? null] : null,
     (t.warnings ?? []).map((w) => w?.code ?? null),
@@ -97,7 +118,7 @@ function eventRowOf(e: TicketEvent): EventRow {
 }
 
 function windowRowOf(w: WindowRecord): WindowRow {
-  return [w.opened_at, w.level, w.deadline, w.target, w.reason, w.assumed_level ? 1 : 0]
+  return [w.opened_at, w.level, w.deadline, w.target, w.reason === undefined ? 0 : w.reason, w.assumed_level ? 1 : 0]
 }
 
 function ticketOf(r: Row): Ticket {
@@ -124,7 +145,7 @@ function ticketOf(r: Row): Ticket {
 
 function triageOf([scope, topic, reason, warnings]: TriageRow): StoredTriage {
   return {
-    scope,
+    ...(scope === 0 ? {} : { scope }),
     topic: topic ? { id: topic[0], clause: topic[1] } : null,
     ...(reason ? { reasons: [{ code: reason[0], clause: reason[1] }] } : {}),
     warnings: warnings.map((code) => ({ code })),
@@ -143,7 +164,8 @@ function eventOf(r: EventRow): TicketEvent {
 }
 
 function windowOf(w: WindowRow): WindowRecord {
-  const out = { opened_at: w[0], level: w[1], deadline: w[2], target: w[3], reason: w[4] } as WindowRecord
+  const out = { opened_at: w[0], level: w[1], deadline: w[2], target: w[3] } as WindowRecord
+  if (w[4] !== 0) out.reason = w[4]
   if (w[5] === 1) out.assumed_level = true
   return out
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { pgDriver } from '../../../src/cli/store.js'
 import { DataError, StoreUnavailableError, UsageError } from '../../../src/errors.js'
@@ -194,6 +195,51 @@ describePg('the PostgreSQL store summaries', () => {
     } finally {
       await store.close()
       await db.drop()
+    }
+  })
+})
+
+describePg('the PostgreSQL store for an agent with only the rights to read and write its tables', () => {
+  it('upgrades schema 2 to 3 (no statement needs the owner); a damaged summary is said with its ticket', async () => {
+    const db = await freshDatabase()
+    const role = `regdesk_agent_${randomBytes(4).toString('hex')}`
+    const owner = new PostgresStore(pgDriver(), db.url, { env: {} })
+    let agent: PostgresStore | undefined
+    try {
+      await owner.insert('MG', (id) => minimal(id))
+      await owner.close()
+      await admin(async (c) => {
+        await c.query('DELETE FROM regdesk_schema WHERE version = 3')
+        await c.query(`CREATE ROLE ${role} LOGIN PASSWORD 'agent-pw'`)
+        await c.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`)
+        await c.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`)
+        await c.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role}`)
+      }, db.name)
+      const u = new URL(db.url)
+      u.username = role
+      u.password = 'agent-pw'
+      agent = new PostgresStore(pgDriver(), u.toString(), { env: {} })
+      const seen: string[] = []
+      await agent.scanSummaries([{}], (t) => seen.push(t.id))
+      expect(seen).toEqual(['MG-000001'])
+      expect((await agent.info()).version).toBe(3)
+      await agent.insert('MG', (id) => minimal(id))
+      // a summary changed by hand: invalid data naming the ticket (exit 3), not an internal error
+      await admin(
+        (c) => c.query(`UPDATE regdesk_tickets SET summary = '["MG-000002","moguta"]' WHERE id = 'MG-000002'`),
+        db.name,
+      )
+      const err = await agent.scanSummaries([{}], () => {}).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(DataError)
+      expect((err as DataError).issues[0]).toMatchObject({
+        file: expect.stringMatching(/, ticket MG-000002$/),
+        message: expect.stringContaining('report summary is not valid'),
+      })
+      expect((err as DataError).issues[0]?.file).not.toContain('agent-pw')
+    } finally {
+      await agent?.close()
+      await db.drop()
+      await admin((c) => c.query(`DROP ROLE IF EXISTS ${role}`))
     }
   })
 })
