@@ -43,12 +43,14 @@ function secretsIn(text: string): SecretSpan[] {
     const re = pattern(name)
     for (let m = firstMatch(re, text); m; m = nextMatch(re, text, m)) {
       // the value is in the first group that took part in the match
-      const value = m.slice(1).find((g) => g !== undefined)
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined)
+      const value = m[group]
       if (!value) continue
       const bare = value.replace(/^["'«]|["'»]$/g, '')
       if (notASecret.has(bare.toLowerCase())) continue
       if (kind === 'login' && bare.length < 3) continue
-      const start = m.index + m[0].lastIndexOf(value)
+      // where the group is, when the finder knows (flag d); else its last occurrence in the match, where values end
+      const start = m.indices?.[group]?.[0] ?? m.index + m[0].lastIndexOf(value)
       spans.push({ kind, start, end: start + value.length })
     }
   }

@@ -73,7 +73,8 @@ export const PATTERNS = {
   'credentials.password': { flags: 'giu', captures: true },
   'credentials.login': { flags: 'giu', captures: true },
   'credentials.latinLogin': { flags: 'giu', captures: true },
-  'credentials.loginBeforePassword': { flags: 'giu', captures: true },
+  // d: where the name is (match indices): it may also occur inside the label that follows ("user pass password")
+  'credentials.loginBeforePassword': { flags: 'giud', captures: true },
   'credentials.pair': { flags: 'giu', captures: true },
   'credentials.accountPair': { flags: 'giu', captures: true },
   'credentials.token': { flags: 'giu', captures: true },

@@ -54,13 +54,26 @@ describe('findSecrets / maskSecrets', () => {
     'ошибка на странице site.ru/admin/index.php после обновления',
     'в меню admin / settings нет пункта',
     'писал с ivan@shop.ru / 2026 год',
-    // an English label without a password after the name
+    // an English label without a password after the name, or a plain word between them
     'login attempts are blocked after an update',
     'login attempts password reset does not work',
     'the login page password field is empty',
+    'login via password does not work since the update',
+    'the user has password problems',
     'user group admin cannot see orders',
   ])('finds no secret in %j', (text) => {
     expect(findSecrets(text)).toEqual([])
     expect(maskSecrets(text)).toBe(text)
+  })
+
+  it('masks the name where it is, not where the same letters recur in the label after it', () => {
+    expect(maskSecrets('user pass1 password Qwerty123')).toBe('user •••••• password ••••••')
+    expect(maskSecrets('логин pass пароль Qwerty123')).toBe('логин •••••• пароль ••••••')
+  })
+
+  it('reads a long run of spaces after a login label in one pass, not split by split', () => {
+    // 200,000 spaces: tried split by split, this took minutes; read once, it is immediate (the suite's time limit)
+    const text = `user admin${' '.repeat(200_000)}x login admin${'\n'.repeat(200_000)}password`
+    expect(findSecrets(text)).toEqual([])
   })
 })

@@ -38,6 +38,13 @@ describe('missingInformation', () => {
     expect(missingInformation('с 17.11.2026 не работает корзина', ['version'])).toEqual(['version'])
     expect(missingInformation('с 17.11.2026 после обновления до 10.5.3 не работает корзина', ['version'])).toEqual([])
     expect(missingInformation('модуль 2.10.2020.1 не грузится', ['version'])).toEqual([])
+    // after a verb that often precedes a version, and in the other ways dates are dotted
+    expect(missingInformation('обновили 20.11.2026 и не работает корзина', ['version'])).toEqual(['version'])
+    expect(missingInformation('updated on 20.11.2026, the cart is broken', ['version'])).toEqual(['version'])
+    expect(missingInformation('с 20.11.26 не работает корзина', ['version'])).toEqual(['version'])
+    expect(missingInformation('с 2026.11.20 не работает корзина', ['version'])).toEqual(['version'])
+    expect(missingInformation('обновили до 10.5 и не работает корзина', ['version'])).toEqual([])
+    expect(missingInformation('стоит 9.12.3, не работает корзина', ['version'])).toEqual([])
   })
 
   it('the user part of a URL is no e-mail address to answer to', () => {
