@@ -233,6 +233,7 @@ export function levelCell(level: string | null, needsLevel: boolean, io: Context
 
 /** One line for a terminal, never longer than `max`, without control characters (nor escapes a subject may carry). */
 export function oneLine(text: string, max = 60): string {
-  const flat = printable(text.replace(/\s+/g, ' ')).trim()
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+  // in code points: an emoji is never cut in half
+  const chars = Array.from(printable(text.replace(/\s+/g, ' ')).trim())
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('')
 }

@@ -8,7 +8,7 @@ export interface ParsedInstant {
   ms: number
   /** true when the text had no offset and was read in the given zone */
   assumedZone: boolean
-  /** true when the text was a date alone ("2026-11-20"), read as the start of that day */
+  /** true when the text had no time of day ("2026-11-20", "2026-11-20+03:00"), read as the start of that day */
   dateOnly?: boolean
 }
 
@@ -29,14 +29,13 @@ export function parseInstant(text: string, option: string, zone: string): Parsed
     throw new UsageError(
       `${option}: ${JSON.stringify(text)} is outside the years regdesk computes (${INSTANT_YEARS.from}–${INSTANT_YEARS.to})`,
     )
-  return { ms: parsed.ms, assumedZone: !parsed.hasOffset, dateOnly: DATE_ONLY.test(text.trim()) }
+  return { ms: parsed.ms, assumedZone: !parsed.hasOffset, dateOnly: !parsed.hasTime }
 }
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 
 /** Says on stderr how an instant without an offset (or without a time of day) was read: `what` names where it came from. */
 export function noteAssumedZone(io: IO, what: string, parsed: ParsedInstant, zone: string): void {
-  if (parsed.dateOnly) io.err(`note: ${what} has no time of day; read as 00:00, ${zone} time\n`)
+  if (parsed.dateOnly && parsed.assumedZone) io.err(`note: ${what} has no time of day; read as 00:00, ${zone} time\n`)
+  else if (parsed.dateOnly) io.err(`note: ${what} has no time of day; read as 00:00 at the offset it gives\n`)
   else if (parsed.assumedZone) io.err(`note: ${what} has no offset; read as ${zone} time\n`)
 }
 

@@ -70,6 +70,17 @@ describe.concurrent('a date or time without an offset is read in the regulation 
     expect(JSON.parse(r.stdout)[field as string]).toBe(MOSCOW_MIDNIGHT)
   })
 
+  it('a date with an offset but no time of day is said as such, in both languages', async () => {
+    const r = await regdesk(['deadline', '-r', 'moguta', '--received-at', '2026-11-21+03:00', '--json'])
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(r.stderr).toBe('note: --received-at has no time of day; read as 00:00 at the offset it gives')
+    expect(JSON.parse(r.stdout).received_at).toBe(MOSCOW_MIDNIGHT)
+    const ru = await regdesk(['--lang', 'ru', 'deadline', '-r', 'moguta', '--received-at', '2026-11-21+03:00'])
+    expect(ru.stderr).toBe(
+      'примечание: --received-at указан без времени суток; считается 00:00 с указанным смещением от UTC',
+    )
+  })
+
   it('tickets add --received-at and tickets respond --at', async () => {
     const env = { REGDESK_STORE: join(tempDir(), 'tickets.json') }
     const added = await regdesk(

@@ -375,6 +375,29 @@ describe('regdesk tickets', () => {
       expect(next).toMatch(/^└/)
       expect(Math.max(...table.split('\n').map((l) => l.length))).toBeLessThanOrEqual(columns)
     }
+    // emoji are cut between characters, never inside one (a lone half of a surrogate pair shows as �)
+    await regdesk(
+      [
+        'tickets',
+        'add',
+        '-r',
+        'moguta',
+        `Корзина не работает ${'😀'.repeat(40)}`,
+        '--received-at',
+        '2026-11-10T13:00+03:00',
+      ],
+      env,
+    )
+    for (const columns of [120, 200]) {
+      const table = (await regdesk(['tickets', 'list'], env, undefined, { columns })).stdout
+      // at 200 columns some fit, each two columns wide; at 120 none does
+      if (columns === 200)
+        expect(table.split('\n').filter((line) => line.includes('│ MG-000002'))[0]).toMatch(/😀… +│$/)
+      expect(
+        table.split('\n').filter((line) => line.includes('│ MG-000002') || line.startsWith('│     ')),
+      ).toHaveLength(1)
+      expect(table).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/)
+    }
   })
 
   it('queue: critical first for advantshop; imagecms premium before pro', async () => {

@@ -48,6 +48,14 @@ export function ruPhrases(): readonly Phrase[] {
       '(.+?) has no time of day; read as 00:00, (.+?) time',
       '$1 указан без времени суток; считается 00:00 по времени $2',
     ),
+    p(
+      'the instant has no time of day; read as 00:00 at the offset it gives',
+      'момент времени указан без времени суток; считается 00:00 с указанным смещением от UTC',
+    ),
+    p(
+      '(.+?) has no time of day; read as 00:00 at the offset it gives',
+      '$1 указан без времени суток; считается 00:00 с указанным смещением от UTC',
+    ),
 
     // ── helpdesk import and export (src/helpdesk/, src/cli/commands/tickets/import.ts, docs/IMPORT.md) ──
     p(

@@ -120,8 +120,41 @@ export function renderNamedFields(pairs: readonly (readonly [keyof Messages['fie
   )
 }
 
-/** One line of at most `width` characters, the rest replaced by … (a cell's padding is outside the width). */
+/**
+ * One line at most `width` columns wide on screen, the rest replaced by … (a cell's padding is outside the width):
+ * cut between characters, never inside one, an emoji or a CJK character taking two columns.
+ */
 function cutToWidth(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ')
-  return flat.length > width ? `${flat.slice(0, Math.max(width - 1, 1))}…` : flat
+  const chars = Array.from(text.replace(/\s+/g, ' '))
+  const widths = chars.map(columnsOf)
+  if (widths.reduce((a, b) => a + b, 0) <= width) return chars.join('')
+  // what fits beside the …
+  let kept = 0
+  for (let used = 0; kept < chars.length && used + (widths[kept] as number) <= width - 1; kept++)
+    used += widths[kept] as number
+  return `${chars.slice(0, kept).join('')}…`
 }
+
+/** Columns a character takes in a terminal: two for wide ones (East Asian wide, emoji), else one. */
+function columnsOf(char: string): number {
+  const c = char.codePointAt(0) as number
+  return WIDE.some(([from, to]) => c >= from && c <= to) ? 2 : 1
+}
+
+/** Ranges of wide characters (Unicode East Asian Width W and F, and the emoji blocks). */
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f],
+  [0x1f900, 0x1f9ff],
+  [0x20000, 0x3fffd],
+]
