@@ -144,12 +144,13 @@ function ticketOf(r: Row): Ticket {
 }
 
 function triageOf([scope, topic, reason, warnings]: TriageRow): StoredTriage {
-  return {
-    ...(scope === 0 ? {} : { scope }),
-    topic: topic ? { id: topic[0], clause: topic[1] } : null,
-    ...(reason ? { reasons: [{ code: reason[0], clause: reason[1] }] } : {}),
-    warnings: warnings.map((code) => ({ code })),
-  } as StoredTriage
+  // assigned in order, not spread: a spread object literal made this the report's second cost (200 ms over 100,000)
+  const out = {} as StoredTriage
+  if (scope !== 0) out.scope = scope as StoredTriage['scope']
+  out.topic = (topic ? { id: topic[0], clause: topic[1] } : null) as StoredTriage['topic']
+  if (reason) out.reasons = [{ code: reason[0], clause: reason[1] }] as StoredTriage['reasons']
+  out.warnings = warnings.map((code) => ({ code })) as StoredTriage['warnings']
+  return out
 }
 
 function eventOf(r: EventRow): TicketEvent {
