@@ -11,6 +11,7 @@ import type { SecretValue, Ticket, TicketEvent } from '../ticket/ticket.js'
 import { recordWindows } from '../ticket/window-record.js'
 import type { Context } from './context.js'
 import { printable } from './io.js'
+import { fitLine } from './output/table.js'
 import { businessClock } from './regulation-input.js'
 import { noteAssumedZone, parseInstant } from './time-input.js'
 
@@ -231,9 +232,7 @@ export function levelCell(level: string | null, needsLevel: boolean, io: Context
   return needsLevel ? `${level ?? '—'} (${io.speech.t.ticket.needsLevel})` : (level ?? '')
 }
 
-/** One line for a terminal, never longer than `max`, without control characters (nor escapes a subject may carry). */
+/** One line for a terminal, never wider than `max`, without control characters (nor escapes a subject may carry). */
 export function oneLine(text: string, max = 60): string {
-  // in code points: an emoji is never cut in half
-  const chars = Array.from(printable(text.replace(/\s+/g, ' ')).trim())
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('')
+  return fitLine(printable(text.replace(/\s+/g, ' ')).trim(), max)
 }

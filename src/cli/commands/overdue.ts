@@ -58,7 +58,7 @@ function overdueColumns(tty: boolean): Column<OverdueRow>[] {
       ]
   return [
     { header: 'TICKET', value: (r) => r.id, keep: true },
-    { header: 'SUBJECT', value: (r) => r.subject, human: (r) => oneLine(r.subject, 40) },
+    { header: 'SUBJECT', value: (r) => r.subject, human: (r) => oneLine(r.subject, 40), cut: true },
     { header: 'LEVEL', value: (r) => r.level, human: (r, io) => levelCell(r.level, r.needs_level, io) },
     { header: 'DEADLINE', value: (r) => r.deadline },
     ...late,

@@ -58,7 +58,7 @@ export function renderList<T>(rows: readonly T[], columns: readonly Column<T>[],
     colWidths: widths,
   })
   for (const row of cells)
-    table.push(row.map((cell, i) => (columns[i]?.cut ? cutToWidth(cell, (widths[i] as number) - 2) : cell)))
+    table.push(row.map((cell, i) => (columns[i]?.cut ? fitLine(cell, (widths[i] as number) - 2) : cell)))
   return `${table.toString()}\n`
 }
 
@@ -92,13 +92,16 @@ export function fitWidths(
   return widths
 }
 
-/** The width of the widest line of a cell; colour codes take no room. */
+/** The width of the widest line of a cell on screen; colour codes take no room. */
 export function longestLine(text: string): number {
-  return Math.max(
-    ...stripVTControlCharacters(text)
-      .split('\n')
-      .map((l) => [...l].length),
-  )
+  return Math.max(...stripVTControlCharacters(text).split('\n').map(screenWidth))
+}
+
+/** Columns a line takes on screen (columnsOf each character). */
+function screenWidth(line: string): number {
+  let width = 0
+  for (const char of line) width += columnsOf(char)
+  return width
 }
 
 function tsvCell(v: string | number | boolean | null | undefined): string {
@@ -121,10 +124,10 @@ export function renderNamedFields(pairs: readonly (readonly [keyof Messages['fie
 }
 
 /**
- * One line at most `width` columns wide on screen, the rest replaced by … (a cell's padding is outside the width):
- * cut between characters, never inside one, an emoji or a CJK character taking two columns.
+ * One line at most `width` columns wide on screen, the rest replaced by … (a table cell's padding is outside the
+ * width): cut between characters, never inside one, an emoji or a CJK character taking two columns.
  */
-function cutToWidth(text: string, width: number): string {
+export function fitLine(text: string, width: number): string {
   const chars = Array.from(text.replace(/\s+/g, ' '))
   const widths = chars.map(columnsOf)
   if (widths.reduce((a, b) => a + b, 0) <= width) return chars.join('')
