@@ -169,14 +169,8 @@ describePg('the PostgreSQL store schema', () => {
 
 describePg('the PostgreSQL store summaries', () => {
   it('a database of schema 2 (summaries as objects) is upgraded to 3 without rewriting them; both forms read alike', async () => {
-    const db = await freshDatabase()
-    const store = new PostgresStore(pgDriver(), db.url, { env: {} })
+    const { db, old } = await atSchema2()
     try {
-      const old = await store.insert('MG', (id) => minimal(id))
-      await admin(async (c) => {
-        await c.query('UPDATE regdesk_tickets SET summary = $1 WHERE id = $2', [summaryJson(old), old.id])
-        await c.query('DELETE FROM regdesk_schema WHERE version = 3')
-      }, db.name)
       const later = new PostgresStore(pgDriver(), db.url, { env: {} })
       try {
         const added = await later.insert('MG', (id) => ({ ...minimal(id), assignee: 'Ирина' }))
@@ -193,7 +187,6 @@ describePg('the PostgreSQL store summaries', () => {
         await later.close()
       }
     } finally {
-      await store.close()
       await db.drop()
     }
   })
@@ -201,15 +194,11 @@ describePg('the PostgreSQL store summaries', () => {
 
 describePg('the PostgreSQL store for an agent with only the rights to read and write its tables', () => {
   it('upgrades schema 2 to 3 (no statement needs the owner); a damaged summary is said with its ticket', async () => {
-    const db = await freshDatabase()
+    const { db } = await atSchema2()
     const role = `regdesk_agent_${randomBytes(4).toString('hex')}`
-    const owner = new PostgresStore(pgDriver(), db.url, { env: {} })
     let agent: PostgresStore | undefined
     try {
-      await owner.insert('MG', (id) => minimal(id))
-      await owner.close()
       await admin(async (c) => {
-        await c.query('DELETE FROM regdesk_schema WHERE version = 3')
         await c.query(`CREATE ROLE ${role} LOGIN PASSWORD 'agent-pw'`)
         await c.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`)
         await c.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`)
@@ -243,6 +232,22 @@ describePg('the PostgreSQL store for an agent with only the rights to read and w
     }
   })
 })
+
+/** A database as a regdesk of schema 2 left it: one ticket, its summary an object, no version 3. */
+async function atSchema2(): Promise<{ db: Awaited<ReturnType<typeof freshDatabase>>; old: Ticket }> {
+  const db = await freshDatabase()
+  const store = new PostgresStore(pgDriver(), db.url, { env: {} })
+  try {
+    const old = await store.insert('MG', (id) => minimal(id))
+    await admin(async (c) => {
+      await c.query('UPDATE regdesk_tickets SET summary = $1 WHERE id = $2', [summaryJson(old), old.id])
+      await c.query('DELETE FROM regdesk_schema WHERE version = 3')
+    }, db.name)
+    return { db, old }
+  } finally {
+    await store.close()
+  }
+}
 
 function minimal(id: string): Ticket {
   const at = '2026-11-20T18:00:00+03:00'
