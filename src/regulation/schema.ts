@@ -179,6 +179,11 @@ export const topic = z.strictObject({
    * clause (one in-scope problem topic per regulation)
    */
   fallback: z.literal(true).optional(),
+  /**
+   * a question topic whose clause also covers failures of its subject (imagecms licence keys: «решение проблем с
+   * установкой лицензии»): a failure report stays with it instead of going to the customer's own level
+   */
+  coversFailures: z.literal(true).optional(),
   match: topicMatch.optional(),
   ...cited,
 })

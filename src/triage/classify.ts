@@ -88,6 +88,7 @@ export function triageRequest(
     if (p === null || p >= 0.5) topic = servedQuestion(reg, facts, intent, topic) ?? topic
     // a default tier is a guess until the agent sets it (imagecms: «пока сотрудник не назначит pro или premium»)
     if (defaultTier === undefined) topic = reportedFailure(reg, facts, reading, intent, ranked, topic) ?? topic
+    topic = entitledFailure(reg, facts, reading, intent, ranked, topic) ?? topic
   }
   scope = topic ? topic.scope : 'unclear'
   if (topic)
@@ -333,6 +334,36 @@ function reportedFailure(
   return (
     ranked.find((r) => r.score > 0 && refused(r.profile.topic))?.profile.topic ??
     reg.topics.find((t) => t.scope === 'in' && t.kind === 'problem' && refused(t))
+  )
+}
+
+/**
+ * The reverse of reportedFailure: a customer whose tier is served at another level than a question topic's (imagecms
+ * Pro: technical support, not a consultation) reports that something is broken without asking how to do anything.
+ * That is a failure of the product, whichever question its words recall («сравнение товаров не работает» reads like
+ * the storefront features consultation): the best-ranked problem topic at the tier's level, else the fallback topic
+ * when it is at that level. A question topic whose clause covers failures too (`coversFailures`) keeps them.
+ */
+function entitledFailure(
+  reg: Regulation,
+  facts: RequestFacts,
+  reading: string,
+  intent: Intent,
+  ranked: readonly TopicScore[],
+  topic: Topic | null,
+): Topic | undefined {
+  if (topic?.scope !== 'in' || topic.kind !== 'question' || topic.coversFailures || !intent.problem || intent.work)
+    return undefined
+  const tierLevel = levelFor(reg, null, facts)
+  const level = levelFor(reg, topic, facts)
+  // only a level some tier is served at is a lesser service (development: a question handed to the developers is not)
+  if (level === tierLevel || !reg.tiers.some((t) => t.level === level)) return undefined
+  if (matches('intent.howTo', normalize(reading))) return undefined
+  const served = (t: Topic) => t.scope === 'in' && t.kind === 'problem' && levelFor(reg, t, facts) === tierLevel
+  const fallback = reg.topics.find((t) => t.fallback)
+  return (
+    ranked.find((r) => r.score > 0 && served(r.profile.topic))?.profile.topic ??
+    (fallback && served(fallback) ? fallback : undefined)
   )
 }
 

@@ -9,7 +9,8 @@ import { stems } from './text.js'
 // - the recent changes he lists as context ("последнее, что делали — добавили пару товаров"): context for the
 //   diagnosis, not the matter;
 // - a fear of breaking the site ("сами боимся что-нибудь сломать"): why he asks for the work, no failure;
-// - what he bought, told as background ("лицензию купили в январе"): left in, it would speak for licence topics.
+// - what he bought, told as background ("лицензию купили в январе"), and the licence he states with its date
+//   ("Лицензия Pro от 6 ноября"): left in, they would speak for licence topics.
 
 /**
  * The part of a request that speaks about its matter: without identifiers (key, domain, URLs, versions), without
@@ -29,6 +30,7 @@ export function scoringText(text: string): string {
     .replace(pattern('scoring.negatedChange'), ' ')
     .replace(pattern('scoring.recentChange'), ' ')
     .replace(pattern('scoring.fearedDamage'), ' ')
+    .replace(pattern('scoring.statedLicence'), ' ')
   // a request that only says what was bought is about the purchase
   // the pattern is costly to compile: only a text that names a purchase runs it
   const withoutPurchase = matches('scoring.mayNamePurchase', matter)
