@@ -36,7 +36,11 @@ describe('scoringText', () => {
     ['Купили лицензию, пытаемся поставить на свой VPS, установщик выдаёт ошибку', 'куп'],
     ['Hi, we bought a license yesterday. The installer stops with an error', 'bought'],
     ['После обновления модуля оплаты не проходит оплата картой. Лицензия Pro, покупали осенью.', 'покупа'],
-  ])('drops a purchase told as background: %s', (text, gone) => {
+    ['Корзина не считает доставку. Лицензия Pro от 6 ноября, версия 4.12.1.', 'лиценз'],
+    ['(Pro, лицензия от 02.11, shop-zoo.kz) цена не сохраняется', 'лиценз'],
+    ['лицензию Premium оплатили 3 ноября, не работает поиск', 'лиценз'],
+    ['The price filter shows 0. Pro licence since 6 November.', 'licen'],
+  ])('drops a purchase told as background and a licence stated with its date: %s', (text, gone) => {
     expect(stems(scoringText(text)).some((s) => s.startsWith(gone))).toBe(false)
   })
 
@@ -288,6 +292,27 @@ describe('triageRequest decisions', () => {
     )
     expect(v.scope).toBe('out')
     expect(v.reasons[0]?.code).toBe('not_licensed')
+  })
+
+  it.each([
+    'Покупатели жалуются, что сравнение товаров не работает — добавляют два холодильника, а на странице сравнения пусто.',
+    'Корзина не считает стоимость доставки — всегда 0 руб, хотя в настройках поставили 350. Лицензия Pro от 6 ноября.',
+  ])("serves a Pro customer's failure report as technical support, not a consultation: %s", (text) => {
+    const facts = { receivedAt: at, channel: 'portal' as const, tier: 'pro', licenseDate: '2026-11-06' }
+    const v = triageRequest(registry.get('imagecms'), text, facts)
+    expect(v).toMatchObject({ scope: 'in', level: 'support' })
+    // the same words as a question stay a consultation
+    const asked = triageRequest(registry.get('imagecms'), 'Как включить сравнение товаров на витрине?', facts)
+    expect(asked).toMatchObject({ scope: 'in', level: 'consultation' })
+  })
+
+  it("keeps a Pro customer's licence key failure with the licence keys consultation (its clause covers them)", () => {
+    const v = triageRequest(
+      registry.get('imagecms'),
+      'при вводе ключа в админке пишет «ключ не соответствует домену», домен правильный',
+      { receivedAt: at, channel: 'portal', tier: 'pro', licenseDate: '2026-11-06' },
+    )
+    expect(v).toMatchObject({ scope: 'in', level: 'consultation', topic: { id: 'licence-keys' } })
   })
 
   it('keeps a licence key problem in scope when the tier is only the default', () => {
