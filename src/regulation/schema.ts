@@ -180,10 +180,11 @@ export const topic = z.strictObject({
    */
   fallback: z.literal(true).optional(),
   /**
-   * a question topic whose clause also covers failures of its subject (imagecms licence keys: «решение проблем с
-   * установкой лицензии»): a failure report stays with it instead of going to the customer's own level
+   * a question topic at a level of its own whose subject is a function of the product (imagecms: the admin, the
+   * storefront, the modules, consultations): a report that it is broken is an error of the product, served at the
+   * customer's own level by a problem topic of that level
    */
-  coversFailures: z.literal(true).optional(),
+  failuresAreErrors: z.literal(true).optional(),
   match: topicMatch.optional(),
   ...cited,
 })

@@ -140,6 +140,16 @@ const oneFallbackTopic: Rule = (reg, _ctx, report) => {
   }
 }
 
+const failuresAreErrorsOnQuestions: Rule = (reg, _ctx, report) => {
+  reg.topics.forEach((t, i) => {
+    if (t.failuresAreErrors && (t.scope !== 'in' || t.kind !== 'question' || t.level === undefined))
+      report(
+        ['topics', i, 'failuresAreErrors'],
+        'failuresAreErrors goes on an in-scope topic of kind question with a level of its own (a consultation)',
+      )
+  })
+}
+
 const referencesKnownTiers: Rule = (reg, _ctx, report) => {
   const tiers = reg.tiers.map((t) => t.id)
   const known = (tier: string, path: Path) => {
@@ -220,6 +230,7 @@ const RULES: Rule[] = [
   referencesKnownTiers,
   referencesKnownTopics,
   oneFallbackTopic,
+  failuresAreErrorsOnQuestions,
   idsAreUnique,
   productRuleNeedsProducts,
 ]

@@ -45,6 +45,7 @@ export function triageRequest(
   // read once: the warnings and, for a contested request, the verdict both look at the matters
   const matters = separateMatters(reading)
   const intent = detectIntent(reading)
+  const failure = isFailureReport(reading, intent)
   const ranked = rank(index, scoringText(reading), intent)
   const [top, second] = ranked
   const reasons: Reason[] = []
@@ -65,7 +66,7 @@ export function triageRequest(
     topic = chosen
     decidedBy = 'agent'
   } else {
-    const rules = rulesVerdict(reg, facts, reading, intent, ranked, matters, index)
+    const rules = rulesVerdict(reg, facts, reading, intent, failure, ranked, matters, index)
     topic = rules.topic
     if (p !== null) {
       const sure = Math.max(p, 1 - p) >= (options.sureAt ?? SURE_AT)
@@ -88,7 +89,7 @@ export function triageRequest(
     if (p === null || p >= 0.5) topic = servedQuestion(reg, facts, intent, topic) ?? topic
     // a default tier is a guess until the agent sets it (imagecms: «пока сотрудник не назначит pro или premium»)
     if (defaultTier === undefined) topic = reportedFailure(reg, facts, reading, intent, ranked, topic) ?? topic
-    topic = entitledFailure(reg, facts, reading, intent, ranked, topic) ?? topic
+    topic = entitledFailure(reg, facts, failure, ranked, topic) ?? topic
   }
   scope = topic ? topic.scope : 'unclear'
   if (topic)
@@ -160,9 +161,9 @@ export interface TriageOptions {
 
 /**
  * max(p, 1 − p) from which the model's scope wins over the rules': the threshold of the best merit (scope right, a
- * confidently wrong verdict counting three misses) with each of the 42 sets left out of training in turn (0.75:
- * 95.09 % right, 0.96 % confidently wrong; 0.7: 95.14 %, 1.05 %; 0.8: 94.89 %, 0.94 %); nested cross-validation
- * chose 0.7 in 20 of 42 folds, 0.75 in 13, 0.8 in 8, 0.65 in 1 (README, "Triage evaluation")
+ * confidently wrong verdict counting three misses) with each of the 44 sets left out of training in turn (0.75:
+ * 94.88 % right, 0.91 % confidently wrong; 0.7: 94.96 %, 0.96 %; 0.8: 94.66 %, 0.85 %); nested cross-validation
+ * chose 0.7 in 19 of 44 folds, 0.8 in 12, 0.75 in 11, 0.65 in 2 (README, "Triage evaluation")
  */
 export const SURE_AT = 0.75
 
@@ -219,13 +220,14 @@ function rulesVerdict(
   facts: RequestFacts,
   reading: string,
   intent: Intent,
+  failure: boolean,
   ranked: readonly TopicScore[],
   matters: readonly string[],
   index: TopicIndex,
 ): { topic: Topic | null; status: RulesStatus } {
   const [top] = ranked
   if (!top || top.score < MIN_SCORE) return { topic: null, status: 'none' }
-  const isContested = contested(reg, facts, ranked)
+  const isContested = contested(reg, facts, ranked, failure)
   // a contested request whose separate matters each clearly have a topic with one outcome: that topic
   const agreed = isContested ? agreedMatters(reg, facts, matters, index) : undefined
   if (agreed) return { topic: agreed, status: 'topic' }
@@ -244,13 +246,15 @@ function rulesVerdict(
  * topics that all lead to the same outcome (for a demo user, every topic but general usage is refused) do not make
  * the answer unclear: whichever it is, the verdict is the same.
  */
-function contested(reg: Regulation, facts: RequestFacts, ranked: readonly TopicScore[]): boolean {
+function contested(reg: Regulation, facts: RequestFacts, ranked: readonly TopicScore[], failure = false): boolean {
   const [top] = ranked
   if (!top) return false
-  const mine = outcome(reg, facts, top.profile.topic)
+  // a failure report leads where entitledFailure sends it: a function of the product that broke is an error
+  const decided = (t: Topic) => entitledFailure(reg, facts, failure, ranked, t) ?? t
+  const mine = outcome(reg, facts, decided(top.profile.topic))
   for (const r of ranked) {
     if (r.score < CONTEST_RATIO * top.score) return false
-    if (outcome(reg, facts, r.profile.topic) !== mine) return true
+    if (outcome(reg, facts, decided(r.profile.topic)) !== mine) return true
   }
   return false
 }
@@ -338,33 +342,33 @@ function reportedFailure(
 }
 
 /**
- * The reverse of reportedFailure: a customer whose tier is served at another level than a question topic's (imagecms
- * Pro: technical support, not a consultation) reports that something is broken without asking how to do anything.
- * That is a failure of the product, whichever question its words recall («сравнение товаров не работает» reads like
- * the storefront features consultation): the best-ranked problem topic at the tier's level, else the fallback topic
- * when it is at that level. A question topic whose clause covers failures too (`coversFailures`) keeps them.
+ * The reverse of reportedFailure: a customer whose tier is served at another level than a question topic's reports
+ * that something is broken without asking how to do anything. Where the topic is about a function of the product
+ * (`failuresAreErrors`: imagecms admin, storefront, modules) that is an error of the product («сравнение товаров не
+ * работает» reads like the storefront consultation): the best-ranked problem topic at the tier's level, else the
+ * fallback topic when it is at that level.
  */
 function entitledFailure(
   reg: Regulation,
   facts: RequestFacts,
-  reading: string,
-  intent: Intent,
+  failure: boolean,
   ranked: readonly TopicScore[],
   topic: Topic | null,
 ): Topic | undefined {
-  if (topic?.scope !== 'in' || topic.kind !== 'question' || topic.coversFailures || !intent.problem || intent.work)
-    return undefined
+  if (!failure || !topic?.failuresAreErrors) return undefined
   const tierLevel = levelFor(reg, null, facts)
-  const level = levelFor(reg, topic, facts)
-  // only a level some tier is served at is a lesser service (development: a question handed to the developers is not)
-  if (level === tierLevel || !reg.tiers.some((t) => t.level === level)) return undefined
-  if (matches('intent.howTo', normalize(reading))) return undefined
+  if (levelFor(reg, topic, facts) === tierLevel) return undefined
   const served = (t: Topic) => t.scope === 'in' && t.kind === 'problem' && levelFor(reg, t, facts) === tierLevel
   const fallback = reg.topics.find((t) => t.fallback)
   return (
     ranked.find((r) => r.score > 0 && served(r.profile.topic))?.profile.topic ??
     (fallback && served(fallback) ? fallback : undefined)
   )
+}
+
+/** A report that something is broken, asking for no work and not how to do anything. */
+function isFailureReport(reading: string, intent: Intent): boolean {
+  return intent.problem && !intent.work && !matches('intent.howTo', normalize(reading))
 }
 
 /**

@@ -24,13 +24,14 @@ export function scoringText(text: string): string {
     at = s.end
   }
   out += text.slice(at)
+  // before the identifiers go: the date it needs ("от 02.11") is one of them
+  out = out.replace(pattern('scoring.statedLicence'), ' ')
   // lower case from here on (the patterns have no i flag: it doubles what V8 takes to compile them)
   const matter = withoutIdentifiers(out)
     .toLowerCase()
     .replace(pattern('scoring.negatedChange'), ' ')
     .replace(pattern('scoring.recentChange'), ' ')
     .replace(pattern('scoring.fearedDamage'), ' ')
-    .replace(pattern('scoring.statedLicence'), ' ')
   // a request that only says what was bought is about the purchase
   // the pattern is costly to compile: only a text that names a purchase runs it
   const withoutPurchase = matches('scoring.mayNamePurchase', matter)

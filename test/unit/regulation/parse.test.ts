@@ -126,6 +126,14 @@ describe('parseRegulation', () => {
       'the fallback topic is an in-scope topic of kind problem',
     ],
     [
+      'failuresAreErrors on an out-of-scope topic',
+      broken('    title: Установка\n', '    title: Установка\n    failuresAreErrors: true\n'),
+      72,
+      24,
+      'topics.1.failuresAreErrors',
+      'failuresAreErrors goes on an in-scope topic of kind question',
+    ],
+    [
       'unknown channel',
       broken('    - id: email', '    - id: pigeon'),
       51,

@@ -51,4 +51,21 @@ patterns:
     const { issues } = compileLexicon([{ file: 'x.yaml', text: 'schemaVersion: 1\nlists: [\n' }])
     expect(issues[0]).toMatchObject({ file: 'x.yaml', line: expect.any(Number) })
   })
+
+  // A request may hold a long run of blanks (a pasted log, a form's padding). A pattern that lets two blank runs meet
+  // (`\s*,?\s+`, `\n\s*` from every line start) tries every split of such a run: 150,000 blanks after one of its
+  // words took it minutes. Each pattern reads here every word it is written with, each followed by such a run: at one
+  // pass over the text this is immediate, split by split it outlasts the suite's time limit.
+  const compiled = compileLexicon(shipped()).value
+  const BLANKS = 150_000
+  it.each(Object.keys(PATTERNS))('%s reads a long run of blanks after each of its words in one pass', (name) => {
+    const p = compiled?.patterns[name as keyof typeof PATTERNS]
+    if (!p) throw new Error(`${name} is not compiled`)
+    const re = new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`)
+    const words = [...new Set(p.source.replace(/\\[pPu]\{[^}]*\}|\\[a-zA-Z]/g, ' ').match(/\p{L}{2,}/gu))]
+    for (const blank of [' ', '\n']) {
+      const text = `${words.map((w) => w + blank.repeat(BLANKS)).join('x ')}x`
+      expect(text.replace(re, '').length).toBeLessThanOrEqual(text.length)
+    }
+  })
 })
