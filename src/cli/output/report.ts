@@ -4,7 +4,7 @@ import type { Breach, GroupKey, Report, Stats } from '../../report/summarize.js'
 import { formatMinutes } from '../../sla/duration.js'
 import type { IO } from '../io.js'
 import { csvDocument } from './csv.js'
-import { fitWidths, isTimeColumn, longestLine } from './table.js'
+import { fitLine, fitWidths, isTimeColumn, longestLine } from './table.js'
 
 export interface ReportHeader {
   /** the --now used, in the report's zone */
@@ -403,15 +403,18 @@ function table(head: string[], rows: string[][], io: IO, ids = 0): string {
   return t.toString()
 }
 
-/** A cell's text as lines of at most `width` characters, broken at spaces; a longer word is cut with "…". */
+/**
+ * A cell's text as lines of at most `width` columns on screen, broken at spaces; a longer word is cut with "…" (a
+ * CJK character or an emoji in an agent's or a channel's name takes two columns).
+ */
 function wrapCell(text: string, width: number): string[] {
   if (longestLine(text) <= width) return text.split('\n')
   const lines: string[] = []
   for (const paragraph of text.split('\n')) {
     let line = ''
     for (const word of paragraph.split(' ')) {
-      const fitted = [...word].length > width ? `${[...word].slice(0, width - 1).join('')}…` : word
-      if (line && [...line].length + 1 + [...fitted].length <= width) line += ` ${fitted}`
+      const fitted = longestLine(word) > width ? fitLine(word, width) : word
+      if (line && longestLine(line) + 1 + longestLine(fitted) <= width) line += ` ${fitted}`
       else {
         if (line) lines.push(line)
         line = fitted
@@ -426,7 +429,7 @@ function wrapCell(text: string, width: number): string[] {
 const FIGURE = /^[\d\s.,%hmd—-]*$/
 
 function longestWord(text: string): number {
-  return Math.max(0, ...text.split(/[ \n]/).map((w) => [...w].length))
+  return Math.max(0, ...text.split(/[ \n]/).map(longestLine))
 }
 
 /** A heading in lines of at most `width` characters: a longer word is broken, not cut (it is no data). */
