@@ -308,6 +308,20 @@ describe('regdesk tickets', () => {
     expect((await regdesk(['tickets', 'list', '--json'], env)).stderr).toBe('')
   })
 
+  it('assigning a ticket to the agent who has it, or unassigning an unassigned one, changes nothing and exits 0', async () => {
+    const env = envFor()
+    await regdesk(['tickets', 'add', '-r', 'moguta', 'Не работает корзина'], env)
+    expect((await regdesk(['tickets', 'assign', 'MG-1', 'none'], env)).stderr).toBe('MG-000001 is already unassigned')
+    expect((await regdesk(['tickets', 'assign', 'MG-1', 'anna'], env)).exitCode).toBe(0)
+    const again = await regdesk(['tickets', 'assign', 'MG-1', 'anna', '--json'], env)
+    expect(again).toMatchObject({ exitCode: 0, stderr: 'MG-000001 is already assigned to anna' })
+    expect(JSON.parse(again.stdout)).toMatchObject({ id: 'MG-000001', assignee: 'anna' })
+    const shown = JSON.parse((await regdesk(['tickets', 'show', 'MG-1', '--json'], env)).stdout)
+    expect(shown.events.filter((e: { type: string }) => e.type === 'assignment')).toHaveLength(1)
+    // another agent's ticket is still refused without --reassign
+    expect((await regdesk(['tickets', 'assign', 'MG-1', 'oleg'], env)).exitCode).toBe(1)
+  })
+
   it('list filters; an empty result exits 0 with [] (and nothing piped)', async () => {
     const env = envFor()
     expect(await regdesk(['tickets', 'list', '--json'], env)).toMatchObject({ exitCode: 0, stdout: '[]' })

@@ -327,7 +327,7 @@ describe('the ticket commands', () => {
       [['tickets', 'respond', id, '--at', '2020-01-01T00:00Z'], 2],
       [['tickets', 'respond', id, '--at', '2030-01-01T00:00Z'], 2],
       [['tickets', 'assign', id, 'ivan'], 0],
-      [['tickets', 'assign', id, 'ivan'], 1],
+      [['tickets', 'assign', id, 'ivan'], 0],
       [['tickets', 'assign', id, 'petr'], 1],
       [['overdue', '--check'], 4],
       [['tickets', 'close', id], 0],

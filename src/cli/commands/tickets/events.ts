@@ -127,7 +127,11 @@ const EVENT_COMMANDS: EventCommand[] = [
     apply: (t, actor, _ctx, _v, agent, opts) => {
       const name = (agent ?? '').trim()
       if (!name) throw new UsageError('the agent name is empty')
-      assign(t, name === 'none' ? null : name, actor, Boolean(opts.reassign))
+      const agentOrNone = name === 'none' ? null : name
+      // as for level: the ticket already where it was asked to be is no mistake (a script may assign twice)
+      if (t.assignee === agentOrNone)
+        return `${t.id} is already ${agentOrNone === null ? 'unassigned' : `assigned to ${agentOrNone}`}`
+      assign(t, agentOrNone, actor, Boolean(opts.reassign))
     },
   },
   {
