@@ -184,8 +184,8 @@ describe('defect 6: verdicts that were clearly wrong', () => {
     )
   })
 
-  // The scope model trained on 44 sets leans just out of this one (P(in) 0.45; 0.42–0.54 over training seeds), so
-  // the rules' clear topic is left open rather than served: the defect was refusing it as payment script work.
+  // The scope model is unsure of this one (P(in) 0.45 trained on 44 sets, 0.62 on 46): served or left open as the
+  // training data grows, its topic is the rules' clear one; the defect was refusing it as payment script work.
   it('a payment failure is a product error, never refused as payment script work', async () => {
     const v = await triage([
       '-r',
