@@ -311,7 +311,10 @@ describe('regdesk tickets', () => {
   it('assigning a ticket to the agent who has it, or unassigning an unassigned one, changes nothing and exits 0', async () => {
     const env = envFor()
     await regdesk(['tickets', 'add', '-r', 'moguta', 'Не работает корзина'], env)
-    expect((await regdesk(['tickets', 'assign', 'MG-1', 'none'], env)).stderr).toBe('MG-000001 is already unassigned')
+    const none = await regdesk(['tickets', 'assign', 'MG-1', 'none'], env)
+    expect(none.stderr).toBe('MG-000001 is already unassigned')
+    // the ticket's state, and no "assign at" of an assignment that did not happen
+    expect(none.stdout).toMatch(/^MG-000001 {2}new · sla pending/)
     expect((await regdesk(['tickets', 'assign', 'MG-1', 'anna'], env)).exitCode).toBe(0)
     const again = await regdesk(['tickets', 'assign', 'MG-1', 'anna', '--json'], env)
     expect(again).toMatchObject({ exitCode: 0, stderr: 'MG-000001 is already assigned to anna' })

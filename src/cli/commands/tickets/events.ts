@@ -186,7 +186,7 @@ async function runTicketEvent(
   const id = ticketIdArg(idArg)
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const author = authorOf(ctx)
-  const ticket = await withStore(ctx, environment, (store) =>
+  const { ticket, unchanged } = await withStore(ctx, environment, (store) =>
     store.change<{ ticket: Ticket; unchanged: string | undefined }>(id, (t) => {
       const reg = views.regulation(t.regulation)
       const at = eventTime(ctx, reg, t, opts.at, Boolean(opts.force))
@@ -196,10 +196,8 @@ async function runTicketEvent(
       views.record(t)
       return { result: { ticket: t, unchanged: undefined }, changed: true }
     }),
-  ).then((r) => {
-    if (r.unchanged) ctx.io.err(`${r.unchanged}\n`)
-    return r.ticket
-  })
+  )
+  if (unchanged) ctx.io.err(`${unchanged}\n`)
   if (ctx.json) {
     printTicket(ctx, views, ticket)
     return
@@ -208,7 +206,9 @@ async function runTicketEvent(
   const at = ticket.events[ticket.events.length - 1]?.at
   const t = ctx.io.speech.t
   const due = view.deadline && view.sla !== 'met' && view.sla !== 'late' ? ` (${t.ticket.deadline(view.deadline)})` : ''
+  // nothing done, nothing said done: the ticket's state only (its last event is another's)
+  const done = unchanged ? '' : `${t.done.at(t.done.action[spec.name] ?? spec.name, at ?? '')} · `
   ctx.io.out(
-    `${ctx.io.color.bold(ticket.id)}  ${t.done.at(t.done.action[spec.name] ?? spec.name, at ?? '')} · ${t.status[ticket.status] ?? ticket.status} · ${t.done.sla(paintStatus(view.sla, ctx.io))}${due}\n`,
+    `${ctx.io.color.bold(ticket.id)}  ${done}${t.status[ticket.status] ?? ticket.status} · ${t.done.sla(paintStatus(view.sla, ctx.io))}${due}\n`,
   )
 }
