@@ -281,10 +281,13 @@ function agreedMatters(
   if (matters.length < 2) return undefined
   const topics: Topic[] = []
   for (const m of matters) {
-    const ranked = rank(index, scoringText(m), detectIntent(m))
+    const intent = detectIntent(m)
+    const ranked = rank(index, scoringText(m), intent)
     const [best] = ranked
-    if (!best || best.score < MIN_SCORE || contested(reg, facts, ranked)) return undefined
-    topics.push(best.profile.topic)
+    // each matter read as the whole request is: a failure report goes where entitledFailure sends it
+    const failure = isFailureReport(m, intent)
+    if (!best || best.score < MIN_SCORE || contested(reg, facts, ranked, failure)) return undefined
+    topics.push(entitledFailure(reg, facts, failure, ranked, best.profile.topic) ?? best.profile.topic)
   }
   const first = topics[0]
   if (!first) return undefined

@@ -73,18 +73,19 @@ describe('report and the lists at a terminal of 80, 120 and 200 columns', () => 
     expect(r.stdout).toMatch(/│ [A-Z]{2}-\d{6} .*│ \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00 │ \d{4}-/)
   })
 
-  it('cuts and wraps by columns on screen: agents named in CJK characters fit 80 columns', async () => {
-    const names: Record<string, string> = { irina: '王小 明华 李四', oleg: '张三 李华 赵六' }
+  it('cuts and wraps by columns on screen: agents named in CJK characters or emoji fit 80 columns', async () => {
+    const names: Record<string, string> = { irina: '王小 明华 李四', oleg: '✅✅✅ Олег 🚀赵六' }
     const wide = store((t) => {
       for (const e of t.events as { author?: string }[]) if (e.author) e.author = names[e.author] ?? e.author
     })
     const r = await regdesk(['report', ...PERIOD, '--by', 'agent'], wide, undefined, { columns: 80 })
     expect(r.exitCode, r.stderr).toBe(0)
     // a CJK character takes two columns in a terminal
-    const onScreen = (line: string) => [...line].reduce((w, c) => w + (/[\u4e00-\u9fff]/.test(c) ? 2 : 1), 0)
+    const onScreen = (line: string) =>
+      [...line].reduce((w, c) => w + (/[\u4e00-\u9fff]|\p{Emoji_Presentation}/u.test(c) ? 2 : 1), 0)
     for (const line of r.stdout.split('\n')) expect(onScreen(line), line).toBeLessThanOrEqual(80)
     // wrapped at spaces by their width, not cut off by the table
-    for (const word of ['明华', '李四', '李华', '赵六']) expect(r.stdout).toContain(word)
+    for (const word of ['明华', '李四', '🚀赵六', '✅✅✅']) expect(r.stdout).toContain(word)
   })
 
   it('fits its header line in 100 columns', async () => {

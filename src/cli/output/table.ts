@@ -138,13 +138,16 @@ export function fitLine(text: string, width: number): string {
   return `${chars.slice(0, kept).join('')}…`
 }
 
-/** Columns a character takes in a terminal: two for wide ones (East Asian wide, emoji), else one. */
+/** Columns a character takes in a terminal: two for wide ones (East Asian wide, emoji shown as emoji), else one. */
 function columnsOf(char: string): number {
   const c = char.codePointAt(0) as number
-  return WIDE.some(([from, to]) => c >= from && c <= to) ? 2 : 1
+  return EMOJI.test(char) || WIDE.some(([from, to]) => c >= from && c <= to) ? 2 : 1
 }
 
-/** Ranges of wide characters (Unicode East Asian Width W and F, and the emoji blocks). */
+/** Emoji a terminal shows as pictures, two columns wide (✅, 🚀, 🫡), as the table library measures them. */
+const EMOJI = /\p{Emoji_Presentation}/u
+
+/** Ranges of wide characters (Unicode East Asian Width W and F). */
 const WIDE: readonly (readonly [number, number])[] = [
   [0x1100, 0x115f],
   [0x2e80, 0x303e],
@@ -157,7 +160,5 @@ const WIDE: readonly (readonly [number, number])[] = [
   [0xfe30, 0xfe4f],
   [0xff00, 0xff60],
   [0xffe0, 0xffe6],
-  [0x1f300, 0x1f64f],
-  [0x1f900, 0x1f9ff],
   [0x20000, 0x3fffd],
 ]

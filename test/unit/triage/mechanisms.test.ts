@@ -47,7 +47,10 @@ describe('scoringText', () => {
   it.each([
     ['оплатили продление лицензии по счету, а в кабинете срок не обновился', 'оплат'],
     ['купили лицензию вчера', 'куп'],
-  ])('keeps a purchase that is the matter: %s', (text, kept) => {
+    // about the licence: no start date that ends the phrase
+    ['Лицензия до 31.12.2026, как продлить?', 'лиценз'],
+    ['Лицензия с 01.12 не активируется, пишет «ключ недействителен»', 'лиценз'],
+  ])('keeps a purchase or a licence that is the matter: %s', (text, kept) => {
     expect(stems(scoringText(text)).some((s) => s.startsWith(kept))).toBe(true)
   })
 
