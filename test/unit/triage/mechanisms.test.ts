@@ -337,6 +337,18 @@ describe('triageRequest decisions', () => {
     expect(v.scope).toBe('in')
   })
 
+  // failuresAreErrors (regulations/imagecms.yaml: admin usage, storefront, modules): a Pro customer's report that a
+  // function of the product is broken is an error of the product, served at his level; his how-to stays a consultation,
+  // and a failure told about a topic not so marked (system requirements) keeps that topic's level
+  it.each([
+    ['Сравнение товаров не работает: кнопка нажимается, а товар не добавляется', 'support', 'imagecms-bugs'],
+    ['Как в админке поменять порядок пунктов меню?', 'consultation', 'admin-usage'],
+    ['Сервер не подходит по системным требованиям, сайт не запускается', 'consultation', 'system-requirements'],
+  ])('imagecms Pro: "%s" is served at %s (%s)', (text, level, topic) => {
+    const v = triageRequest(registry.get('imagecms'), text, { receivedAt: at, tier: 'pro', licenseDate: '2026-11-10' })
+    expect(v).toMatchObject({ scope: 'in', level, topic: { id: topic } })
+  })
+
   it('decides by the matters when each of several matters is clearly in scope', () => {
     const v = triageRequest(
       registry.get('imagecms'),
