@@ -87,8 +87,10 @@ export function triageRequest(
     }
     // a model that leans out keeps the refusal: the question may be work in words the intent lexicon lacks
     if (p === null || p >= 0.5) topic = servedQuestion(reg, facts, intent, topic) ?? topic
-    // a default tier is a guess until the agent sets it (imagecms: «пока сотрудник не назначит pro или premium»)
-    if (defaultTier === undefined) topic = reportedFailure(reg, facts, reading, intent, ranked, topic) ?? topic
+    // the default tier, given or not, is a guess until the agent sets another (imagecms: «пока сотрудник не назначит
+    // pro или premium»): its failure reports stay where they are; the same facts give the same verdict either way
+    if (facts.tier !== reg.tiers.find((t) => t.default)?.id)
+      topic = reportedFailure(reg, facts, reading, intent, ranked, topic) ?? topic
     topic = entitledFailure(reg, facts, failure, ranked, topic) ?? topic
   }
   scope = topic ? topic.scope : 'unclear'

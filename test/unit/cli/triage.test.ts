@@ -52,6 +52,8 @@ describe('defect 1: the same facts give the same verdict, defaulted or given', (
   it.each([
     ['Не работает фильтр в каталоге', 'out', 'not_licensed'],
     ['Где в админке поменять телефон в шапке сайта?', 'in', 'topic_in_scope'],
+    // a failure told about a function the default tier may ask about: a consultation, given or defaulted
+    ['Сравнение товаров не работает: кнопка нажимается, а товар не добавляется', 'in', 'topic_in_scope'],
   ])('imagecms "%s": %s either way', async (text, scope, reason) => {
     const defaulted = await triage(['-r', 'imagecms', text])
     const given = await triage(['-r', 'imagecms', '-t', 'none', text])
