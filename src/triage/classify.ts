@@ -30,8 +30,8 @@ export function triageRequest(
 ): Verdict {
   const { chosenTopic } = options
   // a tier not given is the regulation's default tier: the same facts give the same verdict, given or defaulted
-  const defaultTier = facts.tier === undefined ? reg.tiers.find((t) => t.default)?.id : undefined
-  if (defaultTier !== undefined) facts = { ...facts, tier: defaultTier }
+  const defaultTier = reg.tiers.find((t) => t.default)?.id
+  if (facts.tier === undefined && defaultTier !== undefined) facts = { ...facts, tier: defaultTier }
   // what the customer says, read in Cyrillic if he typed Russian in Latin letters; identifiers and access data are
   // looked for in the text as it came
   const reading = fromTranslit(text)
@@ -89,8 +89,7 @@ export function triageRequest(
     if (p === null || p >= 0.5) topic = servedQuestion(reg, facts, intent, topic) ?? topic
     // the default tier, given or not, is a guess until the agent sets another (imagecms: «пока сотрудник не назначит
     // pro или premium»): its failure reports stay where they are; the same facts give the same verdict either way
-    if (facts.tier !== reg.tiers.find((t) => t.default)?.id)
-      topic = reportedFailure(reg, facts, reading, intent, ranked, topic) ?? topic
+    if (facts.tier !== defaultTier) topic = reportedFailure(reg, facts, reading, intent, ranked, topic) ?? topic
     topic = entitledFailure(reg, facts, failure, ranked, topic) ?? topic
   }
   scope = topic ? topic.scope : 'unclear'

@@ -24,11 +24,9 @@ export function scoringText(text: string): string {
     at = s.end
   }
   out += text.slice(at)
-  // before the identifiers go: the date it needs ("от 02.11") is one of them
-  out = out.replace(pattern('scoring.statedLicence'), ' ')
-  // lower case from here on (the patterns have no i flag: it doubles what V8 takes to compile them)
-  const matter = withoutIdentifiers(out)
-    .toLowerCase()
+  // lower case from here on (the patterns have no i flag: it doubles what V8 takes to compile them); the stated
+  // licence goes before the identifiers do, as the date it needs ("от 02.11") is one of them
+  const matter = withoutIdentifiers(out.toLowerCase().replace(pattern('scoring.statedLicence'), ' '))
     .replace(pattern('scoring.negatedChange'), ' ')
     .replace(pattern('scoring.recentChange'), ' ')
     .replace(pattern('scoring.fearedDamage'), ' ')

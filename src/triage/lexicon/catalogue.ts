@@ -65,7 +65,7 @@ export const PATTERNS = {
   'scoring.negatedChange': { flags: 'gu' },
   'scoring.recentChange': { flags: 'gu' },
   'scoring.fearedDamage': { flags: 'gu' },
-  'scoring.statedLicence': { flags: 'giu' },
+  'scoring.statedLicence': { flags: 'gu' },
   'scoring.mayNamePurchase': { flags: '' },
   'scoring.purchaseContext': { flags: 'gu' },
   'credentials.urlCredentials': { flags: 'gi', captures: true },
