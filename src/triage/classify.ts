@@ -1,5 +1,6 @@
 import type { Regulation } from '../regulation/load.js'
 import type { Topic } from '../regulation/schema.js'
+import { withAnsweredQuestions } from './answers.js'
 import { findSecrets } from './credentials.js'
 import { checkEligibility } from './eligibility.js'
 import { askedOf, type InformationId, missingInformation } from './information.js'
@@ -34,7 +35,7 @@ export function triageRequest(
   if (facts.tier === undefined && defaultTier !== undefined) facts = { ...facts, tier: defaultTier }
   // what the customer says, read in Cyrillic if he typed Russian in Latin letters; identifiers and access data are
   // looked for in the text as it came
-  const reading = fromTranslit(text)
+  const reading = withAnsweredQuestions(fromTranslit(text))
   // a product the agent did not give may be named in the request ("Феникс+ 2 не запускается", "Feniks+ 2")
   let productNamed: string | undefined
   if (facts.product === undefined && reg.products?.length) {
@@ -145,7 +146,7 @@ export function triageRequest(
     decidedBy,
     candidates: scope === 'unclear' ? candidates : [],
     reasons,
-    missing: missingInformation(text, askedOf(required, reading, intent.problem)),
+    missing: missingInformation(withAnsweredQuestions(text), askedOf(required, reading, intent.problem)),
     warnings,
     ...(productNamed ? { productNamed } : {}),
   }

@@ -39,6 +39,7 @@ export const PATTERNS = {
   'matters.listMarker': { flags: 'gu' },
   'matters.stepItem': { flags: 'u' },
   'matters.fieldItem': { flags: 'u' },
+  'reply.answeredQuestion': { flags: 'gu', captures: true },
   'information.url': { flags: 'iu', captures: true },
   'information.domain': { flags: 'iu', captures: true },
   'information.hostInUrl': { flags: 'iu' },

@@ -435,9 +435,25 @@ describe('triageRequest decisions', () => {
       'the fields of a form the customer filled',
       '1) Сайт: shop.ru\n2) Версия: 10.1\n3) Проблема: не работает корзина после обновления',
     ],
+    [
+      "support's questions quoted in a reply, each answered on the line below",
+      'Отвечаю на ваши вопросы:\n> — Какая версия движка?\n9.4\n> — Вносились ли изменения в код?\nнет, ничего не меняли\nПосле обновления перестала работать оплата картой.',
+    ],
   ])('does not take %s for several problems', (_how, text) => {
     const v = triageRequest(registry.get('umi'), text, { receivedAt: at })
     expect(v.warnings.map((w) => w.code)).not.toContain('multiple_problems')
+  })
+
+  it('reads the answers under quoted questions as the facts they give («> — Версия движка?» then «9.4»)', () => {
+    const reply = 'Отвечаю:\n> - Версия движка?\n9.4\n> - Ключ?\nMG-1F2E-3D4C-5B6A-7980\nКорзина так и не работает.'
+    const v = triageRequest(registry.get('moguta'), reply, { receivedAt: at })
+    expect(v.missing).not.toContain('version')
+    expect(v.missing).not.toContain('license_key')
+    // unanswered, the quoted question gives nothing
+    const asked = triageRequest(registry.get('moguta'), '> - Версия движка?\nКорзина так и не работает.', {
+      receivedAt: at,
+    })
+    expect(asked.missing).toContain('version')
   })
 
   it('does not take a line that starts with a count for a list', () => {

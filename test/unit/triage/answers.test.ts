@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { withAnsweredQuestions } from '../../../src/triage/answers.js'
+
+describe('withAnsweredQuestions', () => {
+  it('joins each quoted question to the answer on the line below it, as a labelled field', () => {
+    expect(withAnsweredQuestions('Отвечаю:\n> — Какая версия?\n11.2.5\n>  - Домен?? \nshop.ru\nСпасибо')).toBe(
+      'Отвечаю:\nКакая версия: 11.2.5\nДомен: shop.ru\nСпасибо',
+    )
+  })
+
+  it('joins a question quoted on the first line, and one quoted twice («> > …»)', () => {
+    expect(withAnsweredQuestions('> > Версия?\n9.4')).toBe('Версия: 9.4')
+  })
+
+  it.each([
+    ['questions quoted one after another (a forwarded list)', '> — как поменять логотип?\n> — как добавить доставку?'],
+    ['a quoted question with no answer after it', 'Вы спросили:\n> Какая версия?\n\nОтвечу позже'],
+    ['a quoted statement', '> Версия 9.4\nвот'],
+    ['a question that is not quoted', 'Какая версия?\n9.4'],
+    ['a text without quotes', 'Не работает корзина, версия 9.4'],
+  ])('leaves %s as it is', (_what, text) => {
+    expect(withAnsweredQuestions(text)).toBe(text)
+  })
+
+  it('keeps every character of the answers, identifiers and access data where they were', () => {
+    const text = '> Пароль от админки?\nadmin / Qw3rty!9\n> Ключ?\nMG-1F2E-3D4C-5B6A-7980'
+    const read = withAnsweredQuestions(text)
+    expect(read).toContain('admin / Qw3rty!9')
+    expect(read).toContain('MG-1F2E-3D4C-5B6A-7980')
+  })
+})
