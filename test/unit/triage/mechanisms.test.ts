@@ -39,6 +39,9 @@ describe('scoringText', () => {
     ['Корзина не считает доставку. Лицензия Pro от 6 ноября, версия 4.12.1.', 'лиценз'],
     ['(Pro, лицензия от 02.11, shop-zoo.kz) цена не сохраняется', 'лиценз'],
     ['лицензию Premium оплатили 3 ноября, не работает поиск', 'лиценз'],
+    ['Лицензию продлили 5 ноября. С тех пор не работает поиск', 'лиценз'],
+    ['Лицензия от 6 нояб., не работает поиск по каталогу', 'лиценз'],
+    ['Не работает поиск (лицензия с 2026-11-06)', 'лиценз'],
     ['The price filter shows 0. Pro licence since 6 November.', 'licen'],
   ])('drops a purchase told as background and a licence stated with its date: %s', (text, gone) => {
     expect(stems(scoringText(text)).some((s) => s.startsWith(gone))).toBe(false)
