@@ -25,12 +25,27 @@ describe('missingInformation', () => {
     ['1. захожу в корзину\n2. нажимаю оформить\n3. ошибка', 'steps'],
     ['сначала открываю каталог, потом фильтр и вижу пустую страницу', 'steps'],
     ['v8.1.3', 'version'],
+    ['Версия движка: 9.4', 'version'],
+    ['Дистрибутив 11.3, домен shop.ru', 'version'],
+    ['Версия 12, тариф стартовый', 'version'],
+    ['сайт shop.ru, версия последняя.', 'version'],
+    ['стоим на последней версии, ничего не меняли', 'version'],
+    ['we run the latest version', 'version'],
     ['телефон +7 (912) 345-67-89', 'contact'],
     ['во вложении снимок экрана', 'screenshot'],
     ['вчера обновили модуль доставки', 'recent_changes'],
     ['лицензионный ключ 8F3A9C7D2E1B4A6F8C0D', 'license_key'],
   ])('%j contains %s', (text, id) => {
     expect(missingInformation(text, [id])).toEqual([])
+  })
+
+  it.each([
+    'после обновления до последней версии не работает корзина',
+    'after updating to the latest version the cart is empty',
+    'версия PHP 8.1, не работает оплата',
+    'в версии 2 раза больше ошибок',
+  ])('%j names no version the customer runs', (text) => {
+    expect(missingInformation(text, ['version'])).toEqual(['version'])
   })
 
   it('a date written with dots is no version number; a version beside one is still found', () => {
