@@ -16,6 +16,7 @@ export const DETECTORS: Record<InformationId, (raw: string, norm: string) => boo
   domain: (raw) => matches('information.domain', stripEmails(raw)) || matches('information.hostInUrl', raw),
   site_url: (raw) => matches('information.hostInUrl', raw) || matches('information.domain', stripEmails(raw)),
   page_url: (raw) => {
+    if (matches('information.pagePath', raw)) return true
     const url = raw.match(pattern('information.url'))
     if (url?.[1] && url[1].length > 1) return true
     const dom = stripEmails(raw).match(pattern('information.domain'))
@@ -57,13 +58,16 @@ const OF_EVERY_REQUEST: ReadonlySet<InformationId> = new Set([
 ])
 
 /**
- * The required items a request is asked for: all of them for a problem report; for a question or a request for
- * work, who the customer is and what he runs (steps, error text and screenshots describe a failure); none for a
- * question before a purchase ("сколько стоит лицензия"), which no regulation asks to identify a site for.
+ * The required items a request is asked for: all of them for a problem report (but the page of a failure of the
+ * whole site, «на всех страницах 500»); for a question or a request for work, who the customer is and what he runs
+ * (steps, error text and screenshots describe a failure); none for a question before a purchase ("сколько стоит
+ * лицензия"), which no regulation asks to identify a site for.
  */
 export function askedOf(required: readonly InformationId[], text: string, problem: boolean): InformationId[] {
-  if (problem) return [...required]
-  if (matches('information.presales', normalize(text))) return []
+  const norm = normalize(text)
+  // the whole site down: no page to name
+  if (problem) return matches('information.siteWide', norm) ? required.filter((id) => id !== 'page_url') : [...required]
+  if (matches('information.presales', norm)) return []
   return required.filter((id) => OF_EVERY_REQUEST.has(id))
 }
 

@@ -63,6 +63,8 @@ export const PATTERNS = {
   'information.telegram': { flags: 'iu' },
   'information.recentChanges': { flags: 'iu' },
   'information.presales': { flags: 'u' },
+  'information.pagePath': { flags: 'iu' },
+  'information.siteWide': { flags: 'u' },
   'scoring.negatedChange': { flags: 'gu' },
   'scoring.recentChange': { flags: 'gu' },
   'scoring.fearedDamage': { flags: 'gu' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { INFORMATION_IDS } from '../../../src/regulation/vocabulary.js'
-import { type InformationId, missingInformation } from '../../../src/triage/information.js'
+import { askedOf, type InformationId, missingInformation } from '../../../src/triage/information.js'
 
 const ALL: InformationId[] = [...INFORMATION_IDS]
 
@@ -31,6 +31,8 @@ describe('missingInformation', () => {
     ['сайт shop.ru, версия последняя.', 'version'],
     ['стоим на последней версии, ничего не меняли', 'version'],
     ['we run the latest version', 'version'],
+    ['после апдейта на /cart вылетает 500-ка', 'page_url'],
+    ['ошибка на странице (/catalog/kurtki/kurtka-zimnyaya)', 'page_url'],
     ['телефон +7 (912) 345-67-89', 'contact'],
     ['во вложении снимок экрана', 'screenshot'],
     ['вчера обновили модуль доставки', 'recent_changes'],
@@ -46,6 +48,28 @@ describe('missingInformation', () => {
     'в версии 2 раза больше ошибок',
   ])('%j names no version the customer runs', (text) => {
     expect(missingInformation(text, ['version'])).toEqual(['version'])
+  })
+
+  it.each(['ошибка в /var/www/shop/index.php на строке 12', 'скидка 1/2 цены', 'доставка и/или самовывоз'])(
+    '%j names no page of the site',
+    (text) => {
+      expect(missingInformation(text, ['page_url'])).toEqual(['page_url'])
+    },
+  )
+
+  it.each([
+    'СРОЧНО!!! на всех страницах ошибка 500',
+    'сайт не открывается с утра, белый экран',
+    'the whole site is down since the update',
+  ])('does not ask for the page of a failure of the whole site: %j', (text) => {
+    expect(askedOf(['page_url', 'version'], text, true)).toEqual(['version'])
+  })
+
+  it('asks for the page of a failure on one page', () => {
+    expect(askedOf(['page_url', 'version'], 'в корзине не пересчитывается сумма', true)).toEqual([
+      'page_url',
+      'version',
+    ])
   })
 
   it('a date written with dots is no version number; a version beside one is still found', () => {
