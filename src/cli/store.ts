@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../errors.js'
 import { JsonFileStore } from '../store/json-file/store.js'
@@ -66,6 +66,41 @@ function noTablesNote(url: string): string {
 /** Why a change waits: a writer's lock, another's or a stopped one's (taken over once stale). */
 function lockWaitNote(file: string, staleSeconds: number): string {
   return `waiting for the lock of the ticket store ${file}: another regdesk is writing it, or one that stopped left it (taken over after ${staleSeconds} s)`
+}
+
+/**
+ * Refuses a file named with -o that is this invocation's file store or one of the files beside it (its sidecars, its
+ * lock, a migration's backup): replaced by a report or an export, every ticket would be gone. The same file under
+ * another name (./tickets.json, a link to it) is the same file.
+ * @throws UsageError
+ */
+export function checkNotStoreFile(ctx: Context, file: string): void {
+  const store = ctx.storePath()
+  if (isPostgresUrl(store)) return
+  const target = resolve(file)
+  const storeFile = resolve(store)
+  const name = basename(storeFile)
+  const beside =
+    dirname(target) === dirname(storeFile) &&
+    basename(target).startsWith(`${name}.`) &&
+    STORE_SIDE_FILE.test(basename(target).slice(name.length))
+  if (target === storeFile || beside || sameInode(target, storeFile))
+    throw new UsageError(
+      `${file} is the ticket store${target === storeFile || sameInode(target, storeFile) ? '' : "'s own file"} (${store}): writing there would replace its tickets; name another file`,
+    )
+}
+
+/** What follows a store's name in the files beside it: sidecars (sidecars.ts), lock, a migration's backup, temporaries. */
+const STORE_SIDE_FILE = /^\.(?:meta|summary|lock|format\d+\.bak|tmp-.*|meta\.tmp-.*|summary\.tmp-.*)$/
+
+function sameInode(a: string, b: string): boolean {
+  try {
+    const x = statSync(a)
+    const y = statSync(b)
+    return x.dev === y.dev && x.ino === y.ino
+  } catch {
+    return false
+  }
 }
 
 /** A --store value as it may be printed: a URL's password masked. */

@@ -1,5 +1,5 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { copyFileSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { regdesk, tempDir } from '../support/in-process.js'
 
@@ -163,5 +163,27 @@ describe('report rough edges', () => {
     expect(agents.length).toBeGreaterThan(0)
     for (const a of agents) expect(a).not.toMatch(/^[=+\-@\t\r]/)
     expect(agents).toContain(`'=HYPERLINK("http://evil","x")`)
+  })
+})
+
+describe('-o that names the ticket store', () => {
+  it.each([
+    ['report', ['report', ...PERIOD, '-o']],
+    ['tickets export', ['tickets', 'export', '-o']],
+  ])('%s refuses the store, its sidecars and a link to it, and leaves every ticket in place', async (_what, args) => {
+    const env = store()
+    const file = env.REGDESK_STORE as string
+    const before = readFileSync(file, 'utf8')
+    symlinkSync(file, join(dirname(file), 'link.json'))
+    for (const target of [file, `${file}.summary`, `${file}.meta`, join(dirname(file), 'link.json')]) {
+      const r = await regdesk([...args, target], env)
+      expect(r.exitCode).toBe(2)
+      expect(r.stderr).toMatch(/is the ticket store.*name another file/)
+    }
+    expect(readFileSync(file, 'utf8')).toBe(before)
+    // a file named after the store but no file of it is written as asked
+    const beside = await regdesk([...args, `${file}.csv`], env)
+    expect(beside.exitCode).toBe(0)
+    expect(readFileSync(file, 'utf8')).toBe(before)
   })
 })

@@ -14,7 +14,7 @@ import { type ReportHeader, reportCsv, reportMarkdown, reportTable } from '../ou
 import { reportHtml } from '../output/report-html.js'
 import { extensionOf, writeOutputFile } from '../output-file.js'
 import { businessClock, checkRegulationId } from '../regulation-input.js'
-import { withStore } from '../store.js'
+import { checkNotStoreFile, withStore } from '../store.js'
 import { parseDate } from '../time-input.js'
 
 export interface ReportOptions {
@@ -103,6 +103,7 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   if (ctx.json && given && given !== 'json') throw new UsageError('use either --json or --format, not both')
   if (ctx.json && format !== 'json') throw new UsageError(`use either --json or a ${format} file, not both`)
   if (output === '') throw new UsageError('--output needs a file name')
+  if (output !== undefined) checkNotStoreFile(ctx, output)
   const registry = ctx.registry()
   checkRegulationId(ctx, opts.regulation)
   // the default period is the month of --now as the calendar of the (first) regulation reads it

@@ -533,6 +533,10 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
+    p(
+      String.raw`(.+?) is the ticket store('s own file)? \((.+)\): writing there would replace its tickets; name another file`,
+      '$1 — файл хранилища заявок ($3): запись туда заменила бы его заявки; укажите другой файл',
+    ),
     // calendar import's summary
     p(
       String.raw`(\d+) holidays, (\d+) transferred days off, (\d+) working weekend days, (\d+) shortened days \(by the art\. 95 rule\)`,

@@ -12,7 +12,7 @@ import { csvDocument } from '../../output/csv.js'
 import { writeJson } from '../../output/json.js'
 import { extensionOf, writeOutputFile } from '../../output-file.js'
 import { checkRegulationId } from '../../regulation-input.js'
-import { withStore } from '../../store.js'
+import { checkNotStoreFile, withStore } from '../../store.js'
 
 const EXPORT_FORMATS = ['jsonl', 'csv'] as const
 
@@ -57,6 +57,7 @@ export async function runTicketsExport(ctx: Context, environment: Environment, o
   checkRegulationId(ctx, opts.regulation)
   const format = formatFor(opts.output, opts.format)
   const toStdout = opts.output === undefined || opts.output === '-'
+  if (!toStdout) checkNotStoreFile(ctx, opts.output as string)
   // the export is itself the document on stdout; --json says where a file went
   if (ctx.json && toStdout)
     throw new UsageError(
