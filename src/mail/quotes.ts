@@ -1,4 +1,4 @@
-import { QUOTE_PATTERNS as P } from './quote-patterns.js'
+import { QUOTE_PATTERNS as P } from '../data/quote-patterns.js'
 
 /** A letter's body split into the sender's new words and the rest (quotes, forwarded letters, signature). */
 export interface SplitBody {
@@ -10,7 +10,7 @@ export interface SplitBody {
 
 /**
  * Splits a plain-text body where the new part ends: at the first separator, attribution, Outlook header block,
- * signature delimiter, device line or closing sign-off (quote-patterns.ts); quoted (`>`) lines before it are left
+ * signature delimiter, device line or closing sign-off (src/data/quote-patterns.ts); quoted (`>`) lines before it are left
  * out of the new part too. Nothing is dropped: `fresh` and `earlier` together hold every line.
  */
 export function splitBody(body: string): SplitBody {

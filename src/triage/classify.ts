@@ -1,12 +1,12 @@
 import type { Regulation } from '../regulation/load.js'
 import type { Topic } from '../regulation/schema.js'
-import { withAnsweredQuestions } from './answers.js'
 import { findSecrets } from './credentials.js'
 import { checkEligibility } from './eligibility.js'
 import { askedOf, type InformationId, missingInformation } from './information.js'
 import { detectIntent, type Intent } from './intent.js'
 import { matches, pattern } from './lexicon/index.js'
 import { productNamedIn } from './product.js'
+import { withAnsweredQuestions, withoutQuotedLetters } from './quoted.js'
 import { scoreTopics, type TopicScore } from './score.js'
 import { scoringText } from './scoring-text.js'
 import { normalize, stems } from './text.js'
@@ -50,7 +50,14 @@ export function triageRequest(
   const ranked = rank(index, scoringText(reading), intent)
   const [top, second] = ranked
   const reasons: Reason[] = []
-  const warnings: Warning[] = [...detectWarnings(reg, text, reading, matters, index)]
+  // the matters of the customer's own words: the letters a reply quotes are not his, unless they are all there is
+  const own = withoutQuotedLetters(reading)
+  const ownMatters = own === undefined ? [] : separateMatters(own)
+  const warnings: Warning[] = [
+    ...(own !== undefined && ownMatters.length
+      ? detectWarnings(reg, text, own, ownMatters, index)
+      : detectWarnings(reg, text, reading, matters, index)),
+  ]
   // weak candidates are still worth showing when nothing is recognised: the agent picks among them
   const candidates = ranked
     .filter((r) => r.score > 0)
@@ -146,7 +153,11 @@ export function triageRequest(
     decidedBy,
     candidates: scope === 'unclear' ? candidates : [],
     reasons,
-    missing: missingInformation(withAnsweredQuestions(text), askedOf(required, reading, intent.problem)),
+    // found in the text as written, or in its reading (Russian typed in Latin letters: «versiya 9.4»)
+    missing: missingInformation(
+      reading,
+      missingInformation(withAnsweredQuestions(text), askedOf(required, reading, intent.problem)),
+    ),
     warnings,
     ...(productNamed ? { productNamed } : {}),
   }

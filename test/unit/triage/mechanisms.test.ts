@@ -439,12 +439,21 @@ describe('triageRequest decisions', () => {
       '1) Сайт: shop.ru\n2) Версия: 10.1\n3) Проблема: не работает корзина после обновления',
     ],
     [
+      "support's earlier advice quoted under a reply, after its attribution",
+      'Очистили кэш, но ошибка осталась: при оформлении заказа Fatal error.\n\n> 18.11.2026 техподдержка пишет:\n> Попробуйте очистить кэш и сделать редизайн шапки сайта, а также настроить SEO.',
+    ],
+    [
       "support's questions quoted in a reply, each answered on the line below",
       'Отвечаю на ваши вопросы:\n> — Какая версия движка?\n9.4\n> — Вносились ли изменения в код?\nнет, ничего не меняли\nПосле обновления перестала работать оплата картой.',
     ],
   ])('does not take %s for several problems', (_how, text) => {
     const v = triageRequest(registry.get('umi'), text, { receivedAt: at })
     expect(v.warnings.map((w) => w.code)).not.toContain('multiple_problems')
+  })
+
+  it('finds the version in Russian typed in Latin letters («versiya 9.4»)', () => {
+    const v = triageRequest(registry.get('moguta'), 'ne rabotaet korzina, versiya 9.4', { receivedAt: at })
+    expect(v.missing).not.toContain('version')
   })
 
   it('reads the answers under quoted questions as the facts they give («> — Версия движка?» then «9.4»)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { withAnsweredQuestions } from '../../../src/triage/answers.js'
+import { withAnsweredQuestions, withoutQuotedLetters } from '../../../src/triage/quoted.js'
 
 describe('withAnsweredQuestions', () => {
   it('joins each quoted question to the answer on the line below it, as a labelled field', () => {
@@ -27,5 +27,26 @@ describe('withAnsweredQuestions', () => {
     const read = withAnsweredQuestions(text)
     expect(read).toContain('admin / Qw3rty!9')
     expect(read).toContain('MG-1F2E-3D4C-5B6A-7980')
+  })
+})
+
+describe('withoutQuotedLetters', () => {
+  it('leaves out a quoted letter with the attribution that introduces it, quoted or not', () => {
+    const reply = 'Ошибка осталась.\n\n> 18.11.2026 техподдержка пишет:\n> Очистите кэш и настройте SEO.'
+    expect(withoutQuotedLetters(reply)).toBe('Ошибка осталась.\n')
+    const yandex =
+      'Письма не приходят.\n\n14.03.2025, 17:05, "Поддержка" <support@umi.ru>:\n> Уточните, пожалуйста.\n\nСпасибо'
+    expect(withoutQuotedLetters(yandex)).toBe('Письма не приходят.\n\nСпасибо')
+  })
+
+  it.each([
+    [
+      'a list the customer forwards',
+      'Руководитель переслал замечания:\n> — не считается скидка;\n> — не работает поиск.',
+    ],
+    ['an attribution with no quote after it', 'Иван пишет:\nне работает корзина'],
+    ['a text without quotes', 'не работает корзина'],
+  ])('leaves nothing out of %s', (_what, text) => {
+    expect(withoutQuotedLetters(text)).toBeUndefined()
   })
 })
