@@ -63,6 +63,11 @@ export function editTicket(
     if (from === to) continue
     record(field, from === null ? null : String(from), to === null ? null : String(to))
     ;(t as unknown as Record<string, unknown>)[field] = to
+    // the credentials the old subject showed masked are not in the new one (which holds none: the caller checks)
+    if (field === 'subject' && t.secrets?.some((x) => x.field === 'subject')) {
+      t.secrets = t.secrets.filter((x) => x.field !== 'subject')
+      if (!t.secrets.length) delete t.secrets
+    }
   }
   const relevel = (next: string | null) => {
     t.events.push({

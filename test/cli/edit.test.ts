@@ -161,6 +161,34 @@ describe('tickets edit', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ tier: 'none', level: 'consultation' })
   })
 
+  it('a subject that showed a masked password is corrected; the password stays with the text only', async () => {
+    const env = await storeEnv()
+    const added = await regdesk(
+      ['tickets', 'add', '-r', 'moguta', 'Корзина пароль: Zz12345', '--received-at', RECEIVED, '--json'],
+      env,
+    )
+    const t = JSON.parse(added.stdout)
+    expect(t.subject).toBe('Корзина пароль: ••••••')
+    const r = await regdesk(['tickets', 'edit', t.id, '--subject', 'Корзина после обновления', '--json'], env)
+    expect(r.exitCode, r.stderr).toBe(0)
+    const doc = await show(env, t.id)
+    expect(doc.subject).toBe('Корзина после обновления')
+    const revealed = JSON.parse((await regdesk(['tickets', 'show', t.id, '--json', '--show-secrets'], env)).stdout)
+    expect(revealed.text).toContain('Zz12345')
+    expect(revealed.subject).toBe('Корзина после обновления')
+  })
+
+  it('--customer with access data in it is refused, as --subject is: nothing is stored', async () => {
+    const env = await storeEnv()
+    const t = await imagecms(env, 'pro')
+    const r = await regdesk(['tickets', 'edit', t.id, '--customer', 'Иван пароль: Qq55555'], env)
+    expect(r).toMatchObject({
+      exitCode: 2,
+      stderr: 'error: --customer holds access data; give the name or address only',
+    })
+    expect(JSON.stringify(await show(env, t.id))).not.toContain('Qq55555')
+  })
+
   it('--critical with --no-critical is a usage error, not the last one winning', async () => {
     const env = await storeEnv()
     const t = await imagecms(env, 'pro')

@@ -161,7 +161,12 @@ function checkedEdits(ctx: Context, t: Ticket, opts: EditOptions): TicketEdits {
     if (findSecrets(line).length) throw new UsageError('--subject holds access data; leave it out of the subject')
     edits.subject = line
   }
-  if (opts.customer !== undefined) edits.customer = cleared(opts.customer.trim() || 'none') ?? null
+  if (opts.customer !== undefined) {
+    // nor does the customer's name: it is shown and exported as written, and kept in the edit's history
+    if (findSecrets(opts.customer).length)
+      throw new UsageError('--customer holds access data; give the name or address only')
+    edits.customer = cleared(opts.customer.trim() || 'none') ?? null
+  }
   return edits
 }
 
