@@ -378,6 +378,21 @@ describe('regdesk tickets', () => {
     }
   })
 
+  it('a text written on Windows (CRLF) shows its lines as lines, with no � for the carriage returns', async () => {
+    const env = envFor()
+    const add = await regdesk(
+      ['tickets', 'add', '-r', 'advantshop', '-', '--json'],
+      env,
+      'Добрый день!\r\nНе работает корзина.\r\n',
+    )
+    const id = JSON.parse(add.stdout).id
+    const shown = await regdesk(['tickets', 'show', id], env, undefined, { columns: 120 })
+    expect(shown.stdout).toContain('Добрый день!\nНе работает корзина.')
+    expect(shown.stdout).not.toContain('�')
+    // the stored text keeps what was written
+    expect(JSON.parse((await regdesk(['tickets', 'show', id, '--json'], env)).stdout).text).toContain('\r\n')
+  })
+
   it('on a terminal a long subject stays on its row, cut with …, however narrow the terminal', async () => {
     const env = envFor()
     const subject = 'После обновления не работает корзина на сайте shop.example.ru, ошибка 500 при оформлении заказа'

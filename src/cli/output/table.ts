@@ -106,7 +106,8 @@ function screenWidth(line: string): number {
 
 function tsvCell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return ''
-  return printable(String(v)).replace(/[\t\n\r]/g, ' ')
+  // line breaks of any system (\r\n from Windows too) are blanks in a cell, not control characters shown as �
+  return printable(String(v).replace(/\r\n|[\t\n\r]/g, ' '))
 }
 
 /** Key/value lines for one record on a terminal. */

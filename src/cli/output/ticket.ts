@@ -121,7 +121,7 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
     ],
     io,
   )
-  out += `\n${c.bold(w.text)}${view.secrets_masked ? c.dim(` ${w.secretsMasked}`) : ''}\n${printable(view.text)}\n`
+  out += `\n${c.bold(w.text)}${view.secrets_masked ? c.dim(` ${w.secretsMasked}`) : ''}\n${printable(view.text.replace(/\r\n?/g, '\n'))}\n`
   return out
 }
 
