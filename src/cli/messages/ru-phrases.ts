@@ -168,6 +168,10 @@ export function ruPhrases(): readonly Phrase[] {
     p('--subject is empty', '--subject пуст'),
     p('the note is empty', 'заметка пуста'),
     p('--subject holds access data; leave it out of the subject', 'в --subject есть доступы; не пишите их в тему'),
+    p(
+      '--customer holds access data; give the name or address only',
+      'в --customer есть доступы; укажите только имя или адрес',
+    ),
     p('(\\S+) already has these values; nothing changed', 'у $1 уже эти значения; ничего не изменено'),
     // lists (src/cli/output/list-options.ts)
     p('(--json|--sort): unknown field "(.*)"; fields: (.*)', '$1: неизвестное поле "$2"; поля: $3'),
