@@ -32,6 +32,8 @@ export interface Context {
   /** the parsers of regulation and calendar files, loaded when a file must be parsed */
   parsers: Parsers
   storePath(): string
+  /** the store used when none is given: tickets.json in the user's data directory */
+  defaultStorePath(): string
   /** the user cache directory (models of regulations the build did not see): REGDESK_CACHE_DIR, else the user's */
   cacheDir(): string
   /** where `calendar import` writes years and every command reads them: REGDESK_CALENDARS_DIR, else the user data dir */
@@ -84,11 +86,9 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
     storePath: () => {
       if (opts.store === '') throw new UsageError('--store is empty: give a file or a postgres:// URL')
       // an empty variable or setting is unset, as with REGDESK_CACHE_DIR
-      return (
-        opts.store ??
-        (env.REGDESK_STORE || config.store || join(envPaths('regdesk', { suffix: '' }).data, 'tickets.json'))
-      )
+      return opts.store ?? (env.REGDESK_STORE || config.store || defaultStorePath())
     },
+    defaultStorePath,
     cacheDir: () => env.REGDESK_CACHE_DIR || envPaths('regdesk', { suffix: '' }).cache,
     calendarsDir: () => env.REGDESK_CALENDARS_DIR || join(envPaths('regdesk', { suffix: '' }).data, 'calendars'),
     defaultRegulation: () => config.regulation,
@@ -101,4 +101,9 @@ function isDirectory(path: string): boolean {
   } catch {
     return false
   }
+}
+
+/** The store used when none is given: tickets.json in the user's data directory (made with its folders). */
+function defaultStorePath(): string {
+  return join(envPaths('regdesk', { suffix: '' }).data, 'tickets.json')
 }

@@ -30,6 +30,8 @@ export function openStore(ctx: Context, environment: Environment, value: string 
       ...(env.REGDESK_TEST_CRASH_IN_TRANSACTION === '1' ? { beforeCommit: kill } : {}),
     })
   return new JsonFileStore(value, {
+    // the folders of a path someone gave are theirs to make: a typo would otherwise become a tree of folders
+    makeParentFolders: value === ctx.defaultStorePath(),
     // said in the interface language by run.ts, as every note
     onLockWait: (stale) => ctx.io.err(`note: ${lockWaitNote(value, stale)}\n`),
     ...(env.REGDESK_TEST_CRASH_BEFORE_RENAME === '1' ? { beforeRename: kill } : {}),

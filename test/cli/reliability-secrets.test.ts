@@ -15,7 +15,7 @@ const ENCODED = JSON.stringify(SECRET).slice(1, -1)
 const TEXT = `После обновления не открывается админка. Доступ в админку: admin, пароль: ${SECRET}`
 
 function storeEnv() {
-  const dir = join(tempDir(), 'new', 'dir')
+  const dir = join(tempDir(), 'desk')
   return { dir, env: { REGDESK_STORE: join(dir, 'tickets.json') } }
 }
 

@@ -354,6 +354,20 @@ describe('regdesk tickets', () => {
     expect(piped.stdout).not.toContain('\u001b[')
   })
 
+  it('a --store in a folder whose parent does not exist is refused, and no folder is made; its own folder is made', async () => {
+    const root = tempDir()
+    const typo = join(root, 'no-such', 'dir', 'tickets.json')
+    const r = await regdesk(['tickets', 'add', '-r', 'moguta', 'не работает корзина', '--store', typo], envFor())
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toMatch(/there is no folder .*no-such for the store .*: check the path \(--store\)/)
+    expect(existsSync(join(root, 'no-such'))).toBe(false)
+    const fresh = join(root, 'desk', 'tickets.json')
+    expect(
+      (await regdesk(['tickets', 'add', '-r', 'moguta', 'не работает корзина', '--store', fresh], envFor())).exitCode,
+    ).toBe(0)
+    expect(existsSync(fresh)).toBe(true)
+  })
+
   it('a subject carrying terminal escapes (from --subject or an import) reaches no table as escapes', async () => {
     const env = envFor()
     const evil = 'Корзина \u001b[2J\u001b[41mEVIL\u001b[0m'

@@ -538,6 +538,10 @@ export function ruPhrases(): readonly Phrase[] {
     p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
     p(
+      String.raw`there is no folder (.+?) for the store (.+?): check the path \(--store\), or create the folder first; nothing was written`,
+      'нет папки $1 для хранилища $2: проверьте путь (--store) или сначала создайте папку; ничего не записано',
+    ),
+    p(
       String.raw`(.+?) is the ticket store('s own file)? \((.+)\): writing there would replace its tickets; name another file`,
       '$1 — файл хранилища заявок ($3): запись туда заменила бы его заявки; укажите другой файл',
     ),

@@ -11,6 +11,11 @@ export interface LockOptions {
   staleMs?: number
   /** called once when the wait for another writer's lock passes a second, so the user knows why nothing happens */
   onLockWait?: (staleSeconds: number) => void
+  /**
+   * Whether the folders above the store's own are made when missing: yes for the default store in the user's data
+   * directory; no for a path someone typed, where a missing folder is more likely a typo than a wish (default yes)
+   */
+  makeParentFolders?: boolean
 }
 
 /** A held lock: release it once; `lost()` tells whether another process took it over meanwhile. */
@@ -22,15 +27,23 @@ export interface HeldLock {
 /**
  * The exclusive lock of a store file: proper-lockfile's `<file>.lock` directory, retried with
  * back-off until `lockTimeoutMs`; the lock of a crashed writer is taken over after `staleMs`.
- * The store's directory is created (0700) and the file must be writable: a rename would replace
+ * The store's directory is created (0700; the folders above it only when makeParentFolders) and the file must be writable: a rename would replace
  * a read-only file without asking, so the mode is honoured here instead.
  */
 export async function lockStore(path: string, label: string, options: LockOptions = {}): Promise<HeldLock> {
   const dir = dirname(path)
+  const recursive = options.makeParentFolders !== false
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    mkdirSync(dir, { recursive, mode: 0o700 })
   } catch (e) {
-    throw new RegdeskError(`cannot create the store directory ${dir} (${explain((e as NodeJS.ErrnoException).code)})`)
+    const code = (e as NodeJS.ErrnoException).code
+    if (code !== 'EEXIST' || recursive) {
+      if (code === 'ENOENT' && !recursive)
+        throw new RegdeskError(
+          `there is no folder ${dirname(dir)} for the store ${label}: check the path (--store), or create the folder first; nothing was written`,
+        )
+      throw new RegdeskError(`cannot create the store directory ${dir} (${explain(code)})`)
+    }
   }
   try {
     accessSync(path, constants.W_OK)
