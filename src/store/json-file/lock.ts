@@ -27,8 +27,9 @@ export interface HeldLock {
 /**
  * The exclusive lock of a store file: proper-lockfile's `<file>.lock` directory, retried with
  * back-off until `lockTimeoutMs`; the lock of a crashed writer is taken over after `staleMs`.
- * The store's directory is created (0700; the folders above it only when makeParentFolders) and the file must be writable: a rename would replace
- * a read-only file without asking, so the mode is honoured here instead.
+ * The store's directory is created (0700; the folders above it only with makeParentFolders) and
+ * the file must be writable: a rename would replace a read-only file without asking, so the mode
+ * is honoured here instead.
  */
 export async function lockStore(path: string, label: string, options: LockOptions = {}): Promise<HeldLock> {
   const dir = dirname(path)
