@@ -106,12 +106,22 @@ export function importedTicket(id: string, r: ImportRecord, s: TicketSetting): T
   let status: Status = 'new'
   let assignee: string | null = null
   const later: TicketEvent[] = []
-  for (const e of r.events) {
-    later.push(eventOf(e, r, at, status))
+  for (let i = 0; i < r.events.length; i++) {
+    const e = r.events[i] as ImportEvent
+    const event = eventOf(e, r, at, status)
+    later.push(event)
     if (e.type === 'status_change') status = e.to as Status
-    else if (e.type === 'agent_response' && status === 'new') status = 'open'
-    else if (e.type === 'customer_reply' && (status === 'waiting_customer' || status === 'resolved')) status = 'open'
-    else if (e.type === 'assignment') assignee = e.to ?? null
+    else if (
+      (e.type === 'agent_response' && status === 'new') ||
+      (e.type === 'customer_reply' && (status === 'waiting_customer' || status === 'resolved'))
+    ) {
+      // the move a response or a reply makes, recorded as `tickets respond` and `reply` record it (reports replay the
+      // status from these events) unless the record gives it itself, next and at the same time (a regdesk export)
+      const next = r.events[i + 1]
+      if (!(next?.type === 'status_change' && next.to === 'open' && next.at === e.at))
+        later.push({ type: 'status_change', at: event.at, author: event.author, from: status, to: 'open' })
+      status = 'open'
+    } else if (e.type === 'assignment') assignee = e.to ?? null
   }
   // one list of the events' length: pushed to one by one, it would keep room for 19 in each of 100,000 tickets
   if (later.length) ticket.events = ticket.events.concat(later)

@@ -89,15 +89,18 @@ describe('tickets import: generic JSON Lines', () => {
       [{ source: 'helpdeskeddy', external_id: 'HD-1003' }, 'new', null],
     ])
     const second = list[1] as { events: { type: string; at: string; message?: string }[]; secrets_masked: boolean }
-    expect(second.events.map((ev) => ev.type)).toEqual([
-      'received',
-      'assignment',
-      'agent_response',
-      'status_change',
-      'customer_reply',
+    // a response moves a new ticket to open and a reply a waiting one, recorded as `tickets respond` and `reply` do
+    expect(second.events.map((ev) => [ev.type, (ev as { to?: string }).to ?? null])).toEqual([
+      ['received', null],
+      ['assignment', 'petr'],
+      ['agent_response', null],
+      ['status_change', 'open'],
+      ['status_change', 'waiting_customer'],
+      ['customer_reply', null],
+      ['status_change', 'open'],
     ])
     // the password the customer sent is masked as in `tickets add`
-    expect(second.events[4]?.message).not.toContain('Qwerty123')
+    expect(second.events[5]?.message).not.toContain('Qwerty123')
     expect(list[2]?.received_at).toBe('2026-11-19T14:00:00+03:00')
     // the customer's reply reopened the ticket (waiting → open) but opened no window: moguta's reaction windows
     // open on the first request only (`regulations show moguta`)
@@ -568,8 +571,10 @@ describe('tickets import: Usedesk', () => {
     expect(events.map((ev) => [ev.type, ev.at, ev.to ?? null])).toEqual([
       ['received', '2026-11-16T10:00:00+03:00', null],
       ['agent_response', '2026-11-16T12:30:00+03:00', null],
+      ['status_change', '2026-11-16T12:30:00+03:00', 'open'],
       ['status_change', '2026-11-16T12:31:00+03:00', 'waiting_customer'],
       ['customer_reply', '2026-11-17T11:00:00+03:00', null],
+      ['status_change', '2026-11-17T11:00:00+03:00', 'open'],
       ['status_change', '2026-11-17T13:00:00+03:00', 'closed'],
     ])
     expect((await importFile(e, path, 'usedesk', '-r', 'moguta', '--no-triage')).summary).toMatchObject({
@@ -629,6 +634,18 @@ const reportOf = async (e: Record<string, string>) => {
 }
 
 describe('report over imported tickets', () => {
+  it('counts an answered CSV row as open, as the list does (a response opens the ticket)', async () => {
+    const e = { ...env(), REGDESK_NOW: '2026-11-20T12:00:00+03:00' }
+    const csv = [
+      'external_id,created_at,subject,first_response_at',
+      '1,2026-11-16T10:00:00+03:00,Не работает корзина,2026-11-16T11:00:00+03:00',
+      '2,2026-11-16T10:00:00+03:00,Не работает оплата,',
+    ].join('\n')
+    expect((await importFile(e, file('answered.csv', csv), 'csv', '-r', 'moguta', '--no-triage')).exitCode).toBe(0)
+    expect((await tickets(e)).map((t) => t.status)).toEqual(['open', 'new'])
+    expect((await reportOf(e)).backlog.by_status).toEqual({ new: 1, open: 1, waiting_customer: 0 })
+  })
+
   it('equals the one computed by hand', async () => {
     const e = env()
     expect((await importFile(e, file('hand.jsonl', HAND), 'jsonl', '-r', 'moguta', '--no-triage')).exitCode).toBe(0)
