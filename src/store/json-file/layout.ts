@@ -30,7 +30,10 @@ export const STORE_HEADER = `{"format":${STORE_FORMAT},"tickets":[`
  * refusing newer ones), every ticket. Pure: text in, store or DataError out, positions as
  * file:line:column (syntax) or the ticket id and field (schema).
  */
-export function parseStore(text: string, file: string, options: { trusted?: boolean } = {}): StoreData {
+export function parseStore(raw: string, file: string, options: { trusted?: boolean } = {}): StoreData {
+  // a byte-order mark an editor (Notepad) put before the JSON: not JSON, yet no reason to refuse the tickets after it;
+  // the next write leaves it out
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
   const issue = (offset: number, path: string, message: string): Issue => ({
     file,
     ...positionOf(text, offset),

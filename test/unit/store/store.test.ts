@@ -128,6 +128,11 @@ describe('parseStore / serializeStore', () => {
     expect(serializeStore({ format: 2, tickets: [] })).toBe('{"format":2,"tickets":[]}\n')
   })
 
+  it('reads a store an editor saved with a byte-order mark', () => {
+    const data = { format: 2, tickets: [ticket('MG-000001')] }
+    expect(parseStore(`\ufeff${serializeStore(data)}`, 'f.json')).toEqual(data)
+  })
+
   it('a truncated file: JSON error at the end, line:column', () => {
     const text = serializeStore({ format: 2, tickets: [ticket('MG-000001'), ticket('MG-000002')] })
     const cut = text.slice(0, text.length - 40)
