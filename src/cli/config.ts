@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import envPaths from 'env-paths'
+import { positionOf } from '../data/position.js'
 import { DataError, UsageError } from '../errors.js'
+import { findJsonError } from '../ticket/validate.js'
 
 /** User configuration (not tickets: conf is not safe for several writers). */
 export const CONFIG_KEYS = {
@@ -44,9 +46,18 @@ export function readUserConfig(file = configPath()): ConfigValues {
   let data: unknown
   try {
     data = JSON.parse(text)
-  } catch (e) {
+  } catch {
+    // where it stops being JSON in words of regdesk's own: JSON.parse's message may quote the file, and `store` may be
+    // a URL with a password
+    const err = findJsonError(text) ?? { offset: 0, message: 'not valid JSON' }
     throw new DataError([
-      { file, line: 1, col: 1, path: '', message: `not valid JSON: ${(e as Error).message}`, severity: 'error' },
+      {
+        file,
+        ...positionOf(text, err.offset),
+        path: '',
+        message: `the user config is not valid JSON: ${err.message}; correct it, or delete the file to start again`,
+        severity: 'error',
+      },
     ])
   }
   const values: ConfigValues = {}

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
@@ -65,6 +65,22 @@ describe('secrets', () => {
     const config = join(home.XDG_CONFIG_HOME, 'regdesk', 'config.json')
     expect(readFileSync(config, 'utf8')).toContain('TopSecret')
     expect((statSync(config).mode & 0o777).toString(8)).toBe('600')
+  })
+
+  it('a broken user config is refused at its line and column, with what to do, and quotes none of it', async () => {
+    const home = { XDG_CONFIG_HOME: join(tempDir(), 'config') }
+    mkdirSync(join(home.XDG_CONFIG_HOME, 'regdesk'), { recursive: true })
+    writeFileSync(
+      join(home.XDG_CONFIG_HOME, 'regdesk', 'config.json'),
+      '{"store": "postgres://anna:TopSecret@127.0.0.1:1/support",\n "agent": bob}',
+    )
+    const r = await regdesk(['config', 'list'], home)
+    expect(r.exitCode).toBe(3)
+    expect(r.stderr).toMatch(
+      /config\.json:2:11: error: the user config is not valid JSON: .*; correct it, or delete the file/,
+    )
+    expect(r.stderr).not.toContain('TopSecret')
+    expect(r.stderr).not.toContain('bob')
   })
 
   it('masked in every output and error: text, file in windows-1251, stdin, subject, message, bad options', async () => {

@@ -1086,6 +1086,10 @@ export function ruPhrases(): readonly Phrase[] {
     // the ticket store (src/ticket/validate.ts and the JSON file store layout)
     p('the ticket store is not valid JSON: (?<tr1>.*)', 'хранилище заявок — некорректный JSON: $<tr1>'),
     p(
+      'the user config is not valid JSON: (?<tr1>.*?); correct it, or delete the file to start again',
+      'файл настроек — некорректный JSON: $<tr1>; исправьте его или удалите, чтобы начать заново',
+    ),
+    p(
       String.raw`the ticket store is empty \(truncated\?\); expected \{"format": (\d+), "tickets": \[…\]\}`,
       'хранилище заявок пусто (файл обрезан?); ожидается {"format": $1, "tickets": […]}',
     ),
