@@ -173,8 +173,14 @@ function problemOffset(text: string, p: TicketProblem): number {
   if (p.index < 0) return keyOffset(text, 'tickets', 0)
   let start = -1
   let end = text.length
-  if (p.id) {
-    const re = new RegExp(`"id"\\s*:\\s*"${p.id}"`, 'g')
+  // canonical layout: ticket i is on line i + 2 (a repeated id is found where it repeats, not where it is first)
+  const line = text.startsWith(STORE_HEADER) ? canonicalLine(text, p.index) : -1
+  if (line >= 0 && (!p.id || text.startsWith(`{"id":${JSON.stringify(p.id)}`, line))) {
+    start = line
+    const lineEnd = text.indexOf('\n', line)
+    end = lineEnd === -1 ? text.length : lineEnd
+  } else if (p.id) {
+    const re = new RegExp(`"id"\\s*:\\s*"${p.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`, 'g')
     const m = re.exec(text)
     if (m) {
       start = m.index
@@ -183,12 +189,8 @@ function problemOffset(text: string, p: TicketProblem): number {
       end = next.exec(text)?.index ?? text.length
     }
   }
-  if (start < 0 && text.startsWith(STORE_HEADER)) {
-    // canonical layout: ticket i is on line i + 2
-    let at = text.indexOf('\n')
-    for (let i = 0; i < p.index && at !== -1; i++) at = text.indexOf('\n', at + 1)
-    start = at === -1 ? 0 : at + 1
-  }
+  // a canonical file without the id where it should be: still the ticket's line
+  if (start < 0 && line >= 0) start = line
   if (start < 0) return 0
   const key = /^[a-z_]+/.exec(p.path)?.[0]
   if (!key) return start
@@ -196,6 +198,13 @@ function problemOffset(text: string, p: TicketProblem): number {
   const from = Math.max(0, text.lastIndexOf('{', start))
   const found = keyOffset(text, key, from)
   return found >= from && found < end ? found : start
+}
+
+/** Where line `index` + 2 of a text begins (ticket `index` of a canonical store); -1 past the end. */
+function canonicalLine(text: string, index: number): number {
+  let at = text.indexOf('\n')
+  for (let i = 0; i < index && at !== -1; i++) at = text.indexOf('\n', at + 1)
+  return at === -1 ? -1 : at + 1
 }
 
 function keyOffset(text: string, key: string, from: number): number {

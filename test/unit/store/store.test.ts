@@ -148,6 +148,13 @@ describe('parseStore / serializeStore', () => {
     expect(issue?.message).toContain('expected a property name')
   })
 
+  it('a repeated id is found on the line where it repeats', () => {
+    const text = serializeStore({ format: 2, tickets: [ticket('MG-000001'), ticket('MG-000002'), ticket('MG-000001')] })
+    const issues = issuesOf(() => parseStore(text, 'f.json'))
+    expect(issues.map((i) => [i.line, i.path])).toEqual([[4, 'tickets[2].id']])
+    expect(issues[0]?.message).toMatch(/duplicate ticket id MG-000001/)
+  })
+
   it('schema errors name the ticket id and the field, at its line', () => {
     const good = ticket('MG-000001')
     const bad = { ...ticket('MG-000002'), status: 'bogus', received_at: 'next friday' } as unknown as Ticket
