@@ -32,7 +32,14 @@ export function csvRows(text: string): CsvRow[] {
   } catch (e) {
     // an unclosed quote runs to the end of the file: the line it opens on is the one to look at
     const open = (e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteAt(text) : undefined
-    const line = open === undefined ? (e as { lines?: number }).lines : lineOf(text, open)
+    // else where csv-parse stopped, by its byte count: its own line count takes a CRLF in a quoted cell for two lines
+    const stopped = (e as { bytes?: number }).bytes
+    const line =
+      open !== undefined
+        ? lineOf(text, open)
+        : stopped !== undefined
+          ? lineAtByte(Buffer.from(text, 'utf8'), stopped)
+          : (e as { lines?: number }).lines
     throw new RegdeskError(`line ${line ?? '?'}: not CSV: ${csvReason(e)}`)
   }
   const header = records[0]?.record.map((h) => h.trim())
@@ -78,6 +85,13 @@ function unclosedQuoteAt(text: string): number | undefined {
     else open = undefined
   }
   return open
+}
+
+/** The 1-based line of a byte offset in the text's UTF-8 bytes. */
+function lineAtByte(bytes: Buffer, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++
+  return line
 }
 
 /** The 1-based line of a position in the text. */

@@ -33,6 +33,13 @@ describe('csvRows', () => {
       )
   })
 
+  it('a quote where none may be is reported on its line, after a CRLF inside a quoted cell as after a LF', () => {
+    for (const eol of ['\n', '\r\n'])
+      expect(() =>
+        csvRows(['external_id;created_at;subject', '1;t;"multi', 'line"', '2;t;a"b"', ''].join(eol)),
+      ).toThrow(/^line 4: not CSV: /)
+  })
+
   it('a header naming a column twice is refused', () => {
     expect(() => csvRows('external_id,created_at,external_id\nx,t,y\n')).toThrow(
       'line 1: the header has the column "external_id" twice',
