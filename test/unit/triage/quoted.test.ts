@@ -37,6 +37,9 @@ describe('withoutQuotedLetters', () => {
     const yandex =
       'Письма не приходят.\n\n14.03.2025, 17:05, "Поддержка" <support@umi.ru>:\n> Уточните, пожалуйста.\n\nСпасибо'
     expect(withoutQuotedLetters(yandex)).toBe('Письма не приходят.\n\nСпасибо')
+    const gmail =
+      'Экспорт в PDF не работает.\n\nпт, 14 мар. 2025 г. в 12:30, Техподдержка MST <01@mst.su>:\n> Переустановите драйвер.'
+    expect(withoutQuotedLetters(gmail)).toBe('Экспорт в PDF не работает.\n')
   })
 
   it.each([
