@@ -4,6 +4,7 @@ import type { ImportRows } from '../helpdesk/read.js'
 import { FieldError, type ImportRecord, type RowProblem } from '../helpdesk/record.js'
 import { checkAgainst, importedTicket, levelOf, replaceTicket, sameTicket } from '../helpdesk/ticket.js'
 import type { Regulation } from '../regulation/load.js'
+import { statusAt } from '../report/backlog.js'
 import { originKey } from '../store/intake.js'
 import type { IntakeItem } from '../store/ticket-store.js'
 import { idPrefix } from '../ticket/ids.js'
@@ -35,6 +36,11 @@ export interface ImportSummary {
    * export of a store with several regulations is imported once per regulation
    */
   other_regulations: Record<string, number>
+  /**
+   * records whose status (closed, say) their times and events do not reach: the ticket has the status, its reaction
+   * windows stay as the events leave them (docs/IMPORT.md)
+   */
+  status_without_time: number
 }
 
 /** Records per store change on the team's database: a change is one transaction. */
@@ -66,6 +72,7 @@ export async function importItems(
     helpdesk_deadlines_differ: 0,
     repeated: 0,
     other_regulations: {},
+    status_without_time: 0,
   }
   const origins = new Set<string>()
   const progress = startProgress(ctx.io, ctx.io.speech.t.imported.progress, rows.count * 2)
@@ -100,6 +107,7 @@ export async function importItems(
         level: levelOf(r, reg, opts.level, triage),
         triage,
       })
+      if (r.status !== null && fresh.status !== statusAt(fresh, Number.POSITIVE_INFINITY)) summary.status_without_time++
       // a record `tickets export` wrote names its regulation (docs/IMPORT.md)
       const item = RecordItem.of(fresh, prefix, r.regulation !== null, row.line)
       if (fresh.helpdesk_deadline !== undefined) {

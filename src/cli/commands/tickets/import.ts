@@ -82,6 +82,10 @@ function printSummary(ctx: Context, s: ImportSummary, assumed: number, zone: str
     )
   for (const [id, n] of Object.entries(s.other_regulations))
     ctx.io.err(`note: ${n} record(s) of ${id} left for their own import: import the file again with -r ${id}\n`)
+  if (s.status_without_time)
+    ctx.io.err(
+      `note: ${s.status_without_time} record(s) give a status their times and events do not reach (closed without closed_at, say): the ticket has that status, its reaction windows stay as the events leave them; give the time where the helpdesk has it\n`,
+    )
   if (s.helpdesk_deadlines_differ)
     ctx.io.err(
       `note: the helpdesk's reaction deadline differs from regdesk's on ${s.helpdesk_deadlines_differ} of ${s.helpdesk_deadlines} tickets\n`,
