@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { regdesk, tempDir } from '../support/in-process.js'
@@ -366,6 +366,22 @@ describe('regdesk tickets', () => {
       (await regdesk(['tickets', 'add', '-r', 'moguta', 'не работает корзина', '--store', fresh], envFor())).exitCode,
     ).toBe(0)
     expect(existsSync(fresh)).toBe(true)
+  })
+
+  it('a store file emptied outside regdesk is refused while its sidecar counts tickets; a file never written is a new store', async () => {
+    const env = envFor()
+    const add = ['tickets', 'add', '-r', 'moguta', 'не работает корзина', '--received-at', '2026-11-10T12:00+03:00']
+    expect((await regdesk(add, env)).exitCode).toBe(0)
+    writeFileSync(env.REGDESK_STORE, '')
+    for (const args of [add, ['tickets', 'list'], ['report', '--json']]) {
+      const r = await regdesk(args, env)
+      expect(r.exitCode, args.join(' ')).toBe(3)
+      expect(r.stderr).toMatch(/the ticket store is empty, yet regdesk last wrote it with 1 ticket\(s\)/)
+    }
+    expect(readFileSync(env.REGDESK_STORE, 'utf8')).toBe('')
+    const touched = envFor()
+    writeFileSync(touched.REGDESK_STORE, '')
+    expect((await regdesk(add, touched)).exitCode).toBe(0)
   })
 
   it('a subject carrying terminal escapes (from --subject or an import) reaches no table as escapes', async () => {

@@ -1090,6 +1090,10 @@ export function ruPhrases(): readonly Phrase[] {
     // the ticket store (src/ticket/validate.ts and the JSON file store layout)
     p('the ticket store is not valid JSON: (?<tr1>.*)', 'хранилище заявок — некорректный JSON: $<tr1>'),
     p(
+      String.raw`the ticket store is empty, yet regdesk last wrote it with (\d+) ticket\(s\) \((.+?)\): it was cut short outside regdesk; restore it from a copy \(or delete (.+?) to start an empty store\); nothing was changed`,
+      'хранилище заявок пусто, хотя regdesk в последний раз записал в него заявок: $1 ($2): файл обрезан не regdesk; восстановите его из копии (или удалите $3, чтобы начать пустое хранилище); ничего не изменено',
+    ),
+    p(
       'the user config is not valid JSON: (?<tr1>.*?); correct it, or delete the file to start again',
       'файл настроек — некорректный JSON: $<tr1>; исправьте его или удалите, чтобы начать заново',
     ),

@@ -12,7 +12,7 @@ import {
 } from 'node:fs'
 import { renameOver, tempName, writeTemp } from '../../data/atomic-file.js'
 import { explain } from '../../data/errno.js'
-import { NotFoundError, RegdeskError } from '../../errors.js'
+import { DataError, NotFoundError, RegdeskError } from '../../errors.js'
 import { formatId, maxIdsOf } from '../../ticket/ids.js'
 import type { Ticket } from '../../ticket/ticket.js'
 import { checkedTicket as checked, validateTickets } from '../../ticket/validate.js'
@@ -193,7 +193,7 @@ export class JsonFileStore implements TicketStore {
     if (!file) return
     const meta = this.sidecars.readMeta()
     if (!meta || !sameStamp(meta, file.stamp) || !isCanonical(file.bytes)) {
-      yield* parseStore(file.bytes.toString('utf8'), this.file).tickets
+      yield* this.parseUntrusted(file.bytes).tickets
       return
     }
     yield* canonicalTickets(file.bytes)
@@ -463,7 +463,8 @@ export class JsonFileStore implements TicketStore {
   private parse(file: { bytes: Buffer; stamp: FileStamp }): StoreData {
     const meta = this.sidecars.readMeta()
     const trusted = meta !== undefined && sameStamp(meta, file.stamp)
-    return (trusted && trustedTickets(file.bytes)) || parseStore(file.bytes.toString('utf8'), this.file, { trusted })
+    if (!trusted) return this.parseUntrusted(file.bytes)
+    return trustedTickets(file.bytes) || parseStore(file.bytes.toString('utf8'), this.file, { trusted })
   }
 
   /** What the sidecar knows of the file, when the file is exactly what regdesk last wrote. */
@@ -488,8 +489,30 @@ export class JsonFileStore implements TicketStore {
   private validated(): Trusted | undefined {
     const file = readStamped(this.path, this.file)
     if (!file) return undefined
-    const data = parseStore(file.bytes.toString('utf8'), this.file)
+    const data = this.parseUntrusted(file.bytes)
     return { ...file, count: data.tickets.length, maxIds: maxIdsOf(data.tickets), data }
+  }
+
+  /**
+   * The tickets of a file regdesk did not last write (parseStore). A file of no bytes is a store nobody has written
+   * yet, unless the sidecar says regdesk wrote it with tickets: then they were lost outside regdesk (a truncation, a
+   * disk that filled), and the next write would make the loss final.
+   * @throws DataError
+   */
+  private parseUntrusted(bytes: Buffer): StoreData {
+    const meta = bytes.length === 0 ? this.sidecars.readMeta() : undefined
+    if (meta && meta.count > 0)
+      throw new DataError([
+        {
+          file: this.file,
+          line: 1,
+          col: 1,
+          path: '',
+          message: `the ticket store is empty, yet regdesk last wrote it with ${meta.count} ticket(s) (${this.file}.meta): it was cut short outside regdesk; restore it from a copy (or delete ${this.file}.meta to start an empty store); nothing was changed`,
+          severity: 'error',
+        },
+      ])
+    return parseStore(bytes.toString('utf8'), this.file)
   }
 
   private writeAll(data: StoreData, written?: (share: number) => void): void {
