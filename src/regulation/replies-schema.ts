@@ -12,6 +12,7 @@ export const replyTexts = {
   signature: text(),
   accepted: text(),
   acceptedDeadline: text(),
+  acceptedLate: text(),
   missing: text(),
   missingItem: text(),
   missingSource: text(),

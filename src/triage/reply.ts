@@ -12,6 +12,8 @@ export interface ReplyVerdict {
   warnings: readonly { code: string }[]
   /** the deadline, as the customer should read it ("2026-11-25 15:00 МСК"); none when there is none */
   deadline?: string | null
+  /** the deadline has passed already: the draft promises no date, it apologises for the wait */
+  late?: boolean
 }
 
 /** The key and format of the shipped reply wording among the build's data (scripts/compile-data.mjs). */
@@ -96,7 +98,9 @@ export function draftReply(reg: Regulation, v: ReplyVerdict, defaults: ReplyText
       paragraphs.push(lines.join('\n'))
     }
     paragraphs.push(
-      fill(t.accepted, { deadline: v.deadline ? fill(t.acceptedDeadline, { deadline: v.deadline }) : '' }),
+      v.late
+        ? t.acceptedLate
+        : fill(t.accepted, { deadline: v.deadline ? fill(t.acceptedDeadline, { deadline: v.deadline }) : '' }),
     )
   }
 

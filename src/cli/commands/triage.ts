@@ -68,7 +68,7 @@ export async function runTriage(ctx: Context, textArg: string | undefined, opts:
     throw new UsageError('give the request text as an argument, "-" for stdin, or --file; or run `regdesk triage -i`')
   const triaged = triageWithModel(ctx, reg, text, facts)
   const result = mail ? knownSender(triaged, mail) : triaged
-  const reply = opts.reply ? replyDraft(reg, result, result.deadline?.deadline ?? null) : undefined
+  const reply = opts.reply ? replyDraft(reg, result, result.deadline?.deadline ?? null, ctx.now) : undefined
   if (ctx.json) {
     writeJson(ctx.io, {
       ...triageJson(reg, result),

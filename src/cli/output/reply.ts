@@ -2,11 +2,21 @@ import type { Regulation } from '../../regulation/load.js'
 import { draftReply, type ReplyVerdict } from '../../triage/reply.js'
 import { formatInstant } from '../time-input.js'
 
-/** A reply draft (src/triage/reply.ts) with the deadline as a customer reads it: "25.11.2026 15:00 (UTC+03:00)". */
-export function replyDraft(reg: Regulation, verdict: Omit<ReplyVerdict, 'deadline'>, deadline: number | null): string {
+/**
+ * A reply draft (src/triage/reply.ts) with the deadline as a customer reads it: "25.11.2026 15:00 (UTC+03:00)"; a
+ * deadline passed by `now` is not promised (the draft apologises for the wait).
+ */
+export function replyDraft(
+  reg: Regulation,
+  verdict: Omit<ReplyVerdict, 'deadline' | 'late'>,
+  deadline: number | null,
+  now: number,
+): string {
+  const late = deadline !== null && deadline <= now
   return draftReply(reg, {
     ...verdict,
-    deadline: deadline === null ? null : customerTime(formatInstant(deadline, reg.workingTime.timezone)),
+    deadline: deadline === null || late ? null : customerTime(formatInstant(deadline, reg.workingTime.timezone)),
+    late,
   })
 }
 

@@ -125,6 +125,47 @@ describe('reply drafts: the JSON field and a stored ticket', () => {
   })
 })
 
+describe('reply drafts: a deadline that has passed', () => {
+  it('is not promised: the draft apologises for the wait, in triage and for a stored ticket', async () => {
+    const now = '2026-11-25T12:00+03:00'
+    const late = await reply([
+      '--now',
+      now,
+      '-r',
+      'moguta',
+      '--received-at',
+      '2026-11-02T10:00+03:00',
+      'после обновления белый экран',
+    ])
+    expect(late).toContain('Ваше обращение принято. Извините, что отвечаем позже срока')
+    expect(late).not.toContain('ответим до')
+    const due = await reply([
+      '--now',
+      now,
+      '-r',
+      'moguta',
+      '--received-at',
+      '2026-11-25T10:00+03:00',
+      'после обновления белый экран',
+    ])
+    expect(due).toContain('Ваше обращение принято, ответим до 30.11.2026 10:00 (UTC+03:00).')
+    const env = { REGDESK_STORE: `${tempDir()}/tickets.json`, REGDESK_NOW: now }
+    const add = [
+      'tickets',
+      'add',
+      '-r',
+      'moguta',
+      'после обновления белый экран',
+      '--received-at',
+      '2026-11-02T10:00+03:00',
+    ]
+    expect((await runCli(add, env)).exitCode).toBe(0)
+    const draft = await runCli(['tickets', 'draft', 'MG-1'], env)
+    expect(draft.stdout).toContain('Извините, что отвечаем позже срока')
+    expect(draft.stdout).not.toContain('ответим до')
+  })
+})
+
 describe('reply drafts: a product the regulation does not support', () => {
   it('names the products it does support, since the clause quoted ends where its list begins', async () => {
     for (const product of ['Fenix+ 4', 'Fenix+ 2']) {

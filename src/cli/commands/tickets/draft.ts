@@ -44,6 +44,7 @@ export async function runTicketsDraft(ctx: Context, environment: Environment, id
       warnings: v?.warnings ?? [],
     },
     deadline,
+    ctx.now,
   )
   if (ctx.json) writeJson(ctx.io, { id: ticket.id, reply })
   else ctx.io.out(reply)
