@@ -237,6 +237,9 @@ interface BatchLine {
   received_at?: unknown
 }
 
+/** The fields a batch line may have: any other is a misspelling that would change the answer unsaid ("levle"). */
+const BATCH_FIELDS: ReadonlySet<string> = new Set(['id', 'regulation', 'level', 'duration', 'received_at'])
+
 /**
  * JSON Lines in, JSON Lines out, in order and streaming: memory stays flat whatever the input
  * size, and a bad line gets an error object instead of stopping the batch.
@@ -304,6 +307,9 @@ function batchResult(
   if (!data || typeof data !== 'object' || Array.isArray(data))
     return { result: { id: null, line: lineNo, error: 'not a JSON object' }, warnings: [] }
   const id = typeof data.id === 'string' || typeof data.id === 'number' ? data.id : null
+  const unknown = Object.keys(data).find((k) => !BATCH_FIELDS.has(k))
+  if (unknown !== undefined)
+    throw new UsageError(`unknown field ${JSON.stringify(unknown)}; the fields are ${[...BATCH_FIELDS].join(', ')}`)
   const regId = data.regulation ?? opts.regulation ?? ctx.defaultRegulation()
   if (typeof regId !== 'string') throw new UsageError('missing "regulation"')
   const registry = ctx.registry()
