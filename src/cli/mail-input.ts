@@ -68,10 +68,27 @@ export function customerOf(mail: MailMessage): string | undefined {
  * without one (the same file taken in twice is still one ticket).
  */
 export function mailOrigin(mail: MailMessage, raw: Uint8Array): TicketOrigin {
-  return {
-    source: 'email',
-    external_id: mail.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`,
+  return { source: 'email', external_id: mail.messageId ?? `sha256:${letterDigest(raw)}` }
+}
+
+/**
+ * The digest of a letter's bytes as any copy of it has them: line ends read as LF and the blank lines after its end
+ * left out — a mailbox puts one between two letters, so the last letter of a growing mailbox, or a letter saved as a
+ * file and the same letter in a mailbox, would otherwise be two letters.
+ */
+function letterDigest(raw: Uint8Array): string {
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
+  let end = bytes.length
+  while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--
+  const hash = createHash('sha256')
+  let from = 0
+  for (let at = bytes.indexOf(0x0d, 0); at !== -1 && at < end; at = bytes.indexOf(0x0d, at + 1)) {
+    if (bytes[at + 1] !== 0x0a) continue
+    hash.update(bytes.subarray(from, at))
+    from = at + 1
   }
+  hash.update(bytes.subarray(from, end))
+  return hash.digest('hex')
 }
 
 /**

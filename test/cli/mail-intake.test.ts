@@ -170,6 +170,19 @@ describe('tickets add --eml', () => {
     expect(again.stdout).toMatch(/already stored as AS-000001 \(Message-ID sha256:[0-9a-f]{64}\)/)
   })
 
+  it('a letter without Message-ID is the same letter in a file and in a mailbox, and as the last of a mailbox that grows', async () => {
+    const env = storeEnv()
+    const raw = letter({ subject: 'Поиск', from: 'x@y.ru', text: 'Поиск не работает', id: null })
+    const other = letter({ subject: 'Оплата', from: 'c@d.ru', text: 'Не проходит оплата', id: null })
+    const file = join(tempDir(), 'box.mbox')
+    writeFileSync(file, mbox([raw]).subarray(0, -1))
+    expect((await add(['--mbox', file], env)).stdout).toMatch(/^added 1, skipped 0/)
+    writeFileSync(file, mbox([raw, other]))
+    expect((await add(['--mbox', file], env)).stdout).toMatch(/^added 1, skipped 1/)
+    expect((await add(['--eml', '-'], env, raw)).stdout).toMatch(/already stored as AS-000001/)
+    expect(JSON.parse((await runCli(['tickets', 'list', '--json'], env)).stdout)).toHaveLength(2)
+  })
+
   it('--received-at and --channel win over the letter', async () => {
     const env = storeEnv()
     const r = await add(['--eml', '-', '--json', '--received-at', '2026-11-20T09:00+03:00', '-c', 'portal'], env, REPLY)
