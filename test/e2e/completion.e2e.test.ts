@@ -60,6 +60,14 @@ describe('shell completion', () => {
     expect(await complete(['tickets', 'show', 'UM'], store)).toEqual(['UM-000001', 'UM-000002'])
   })
 
+  it('--json gives the script in one JSON document', async () => {
+    const r = await regdesk(['completion', 'zsh', '--json'])
+    expect(r.exitCode).toBe(0)
+    const doc = JSON.parse(r.stdout)
+    expect(doc.shell).toBe('zsh')
+    expect(doc.script).toBe((await regdesk(['completion', 'zsh'])).stdout + '\n')
+  })
+
   it('an unknown shell is a usage error', async () => {
     const r = await regdesk(['completion', 'tcsh'])
     expect(r.exitCode).toBe(2)

@@ -5,9 +5,10 @@ import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
 import { completionScript, SHELLS, type Shell } from '../output/completion-scripts.js'
+import { writeJson } from '../output/json.js'
 import { withStore } from '../store.js'
 
-export function completionCommand(io: IO, _environment: Environment): Command {
+export function completionCommand(io: IO, environment: Environment): Command {
   return new Command('completion')
     .description('Print a shell completion script: commands, options, regulations, levels, tiers, channels, ticket ids')
     .argument('<shell>', SHELLS.join(' | '))
@@ -22,10 +23,13 @@ The script asks regdesk itself for the words to offer (\`regdesk __complete\`), 
 regulations directory, your store and new versions of regdesk without being generated again.
 `,
     )
-    .action((shell: string) => {
+    .action((shell: string, _opts: object, c: Command) => {
       if (!(SHELLS as readonly string[]).includes(shell))
         throw new UsageError(`unknown shell "${shell}"; shells: ${SHELLS.join(', ')}`)
-      io.out(completionScript(shell as Shell))
+      const script = completionScript(shell as Shell)
+      // a script installing completions reads it as one JSON document too
+      if (contextOf(c, io, environment).json) writeJson(io, { shell, script })
+      else io.out(script)
     })
 }
 
