@@ -537,6 +537,14 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
+    p(
+      String.raw`(\d+) window\(s\) would be recorded with the regulation as it is now; their deadlines do not move`,
+      'окон реакции, которые были бы записаны по регламенту в нынешнем виде: $1; их сроки не сдвигаются',
+    ),
+    p(
+      String.raw`(\d+) window\(s\) were recorded with the regulation as it is now; their deadlines do not move`,
+      'окон реакции, записанных по регламенту в нынешнем виде: $1; их сроки не сдвигаются',
+    ),
     p(String.raw`unknown field (".+?"); the fields are (.+)`, 'неизвестное поле $1; поля: $2'),
     p(
       String.raw`(\d+) record\(s\) give a status their times and events do not reach \(closed without closed_at, say\): the ticket has that status, its reaction windows stay as the events leave them; give the time where the helpdesk has it`,

@@ -64,6 +64,8 @@ export async function runRecompute(ctx: Context, environment: Environment, opts:
     ...(opts.regulation !== undefined ? { regulation: opts.regulation } : {}),
   }
   const rows: ReturnType<typeof row>[] = []
+  // windows recorded again with the regulation as it is now, their deadline and target the same: not listed
+  let restamped = 0
   function row(t: Ticket, c: WindowChange) {
     return { id: t.id, regulation: t.regulation, ...c, dry_run: Boolean(opts.dryRun) }
   }
@@ -75,7 +77,9 @@ export async function runRecompute(ctx: Context, environment: Environment, opts:
       const changes = recomputeWindows(t, reg, views.clock(reg), sinceOf(reg.workingTime.timezone))
       if (!changes.length) continue
       changed.push(t)
-      for (const c of changes) rows.push(row(t, c))
+      for (const c of changes)
+        if (c.before.deadline !== c.after.deadline || c.before.target !== c.after.target) rows.push(row(t, c))
+        else restamped++
     }
     return changed
   }
@@ -89,6 +93,10 @@ export async function runRecompute(ctx: Context, environment: Environment, opts:
     await store.changeMany(filter, (tickets) => ({ result: undefined, changed: recompute(tickets) }))
   })
   for (const w of views.warnings()) ctx.io.err(`warning: ${w}\n`)
+  if (restamped)
+    ctx.io.err(
+      `note: ${restamped} window(s) ${opts.dryRun ? 'would be' : 'were'} recorded with the regulation as it is now; their deadlines do not move\n`,
+    )
   if (ctx.json) {
     writeJson(ctx.io, rows)
     return
