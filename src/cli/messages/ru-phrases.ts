@@ -778,6 +778,10 @@ export function ruPhrases(): readonly Phrase[] {
       'заголовок Date $1 — не дата; временем получения считается текущее',
     ),
     p(
+      String.raw`the Date header (".*") is later than now; received now \(--force keeps it\)`,
+      'заголовок Date $1 позже текущего времени; временем получения считается текущее (--force оставляет дату письма)',
+    ),
+    p(
       'the Date header has no time zone; read as (.+?) time',
       'в заголовке Date нет часового пояса; время считается временем $1',
     ),

@@ -261,6 +261,17 @@ const CASES: Case[] = [
     () => ['triage', '-r', 'moguta', '--eml', fileWith('a.eml', UNDATED_LETTER)],
     0,
   ],
+  [
+    'triage --eml of a letter dated later than now',
+    () => [
+      'triage',
+      '-r',
+      'moguta',
+      '--eml',
+      fileWith('f.eml', 'From: a@b.ru\nSubject: x\nDate: Mon, 1 Feb 2100 10:00:00 +0300\n\nНе работает корзина\n'),
+    ],
+    0,
+  ],
   ['triage --eml of a text without headers', () => ['triage', '-r', 'moguta', '--eml', fileWith('b.eml', TEXT)], 3],
   [
     'tickets add --mbox of a file that is no mailbox',
