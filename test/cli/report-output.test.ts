@@ -187,3 +187,39 @@ describe('-o that names the ticket store', () => {
     expect(readFileSync(file, 'utf8')).toBe(before)
   })
 })
+
+describe('the "as of" of a report', () => {
+  it('is the instant generated_at gives, in the zone of the regulation the figures are in', async () => {
+    const dir = tempDir()
+    const moguta = readFileSync(new URL('../../regulations/moguta.yaml', import.meta.url), 'utf8')
+    writeFileSync(
+      join(dir, 'vlad.yaml'),
+      moguta
+        .replace(/^id: moguta$/m, 'id: vlad')
+        .replace('timezone: Europe/Moscow', 'timezone: Asia/Vladivostok')
+        .replace(/^ticketPrefix: MG$/m, 'ticketPrefix: VL'),
+    )
+    const env = {
+      REGDESK_STORE: join(tempDir(), 't.json'),
+      REGDESK_NOW: '2026-11-25T12:00+03:00',
+      REGDESK_REGULATIONS: dir,
+    }
+    const add = [
+      'tickets',
+      'add',
+      '-r',
+      'vlad',
+      'после обновления белый экран',
+      '--received-at',
+      '2026-11-20T18:30+03:00',
+    ]
+    expect((await regdesk(add, env)).exitCode).toBe(0)
+    const json = JSON.parse((await regdesk(['report', '--json'], env)).stdout)
+    expect(json.generated_at).toBe('2026-11-25T19:00:00+10:00')
+    for (const format of ['md', 'table', 'html']) {
+      const r = await regdesk(['report', '--format', format], env)
+      expect(r.stdout, format).toContain('2026-11-25T19:00:00+10:00')
+      expect(r.stdout, format).not.toContain('2026-11-25T12:00:00+03:00')
+    }
+  })
+})

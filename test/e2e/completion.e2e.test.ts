@@ -65,7 +65,7 @@ describe('shell completion', () => {
     expect(r.exitCode).toBe(0)
     const doc = JSON.parse(r.stdout)
     expect(doc.shell).toBe('zsh')
-    expect(doc.script).toBe((await regdesk(['completion', 'zsh'])).stdout + '\n')
+    expect(doc.script).toBe(`${(await regdesk(['completion', 'zsh'])).stdout}\n`)
   })
 
   it('an unknown shell is a usage error', async () => {

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander'
-import { dateIn, formatInstantIn } from '../../calendar/instant.js'
+import { dateIn } from '../../calendar/instant.js'
 import { UsageError } from '../../errors.js'
 import type { Regulation } from '../../regulation/load.js'
 import { collectFigures, type FiguresCollector } from '../../report/figures.js'
@@ -160,7 +160,8 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
     ctx.io.err(
       `warning: ${report.skipped.length} ticket(s) of unknown regulations left out: ${[...new Set(report.skipped.map((s) => s.regulation))].join(', ')}\n`,
     )
-  const header = { now: formatInstantIn(ctx.now, zone), regulation: opts.regulation ?? null }
+  // as of the instant the JSON gives, in the zone of the regulation the figures are in
+  const header = { now: report.generated_at, regulation: opts.regulation ?? null }
   if (output === undefined) {
     if (format === 'json') writeJson(ctx.io, report)
     else ctx.io.out(rendered(format, { report, header, ctx, figures, totals: opts.totals === true }))

@@ -545,7 +545,7 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`(\d+) window\(s\) were recorded with the regulation as it is now; their deadlines do not move`,
       'окон реакции, записанных по регламенту в нынешнем виде: $1; их сроки не сдвигаются',
     ),
-    p(String.raw`unknown field (".+?"); the fields are (.+)`, 'неизвестное поле $1; поля: $2'),
+    p('unknown field (".+?"); the fields are (.+)', 'неизвестное поле $1; поля: $2'),
     p(
       String.raw`(\d+) record\(s\) give a status their times and events do not reach \(closed without closed_at, say\): the ticket has that status, its reaction windows stay as the events leave them; give the time where the helpdesk has it`,
       'записей со статусом, до которого не доводят их время и события (например, closed без closed_at): $1; у заявки этот статус, а окна реакции остаются такими, какими их оставляют события; укажите время, если оно есть в хелпдеске',
