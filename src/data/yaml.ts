@@ -40,7 +40,12 @@ export function parseYamlWith<T>(
       .map((e) => {
         const pos = e.linePos?.[0] ?? { line: 1, col: 1 }
         // yaml repeats the position in its message: "… at line 4, column 1:", then the context lines
-        return issueAt(file, pos.line, pos.col, e.message.replace(/ at line \d+, column \d+:?(?:\n[\s\S]*)?$/, ''))
+        return issueAt(
+          file,
+          pos.line,
+          pos.col,
+          syntaxSentence(e.code, e.message.replace(/ at line \d+, column \d+:?(?:\n[\s\S]*)?$/, '')),
+        )
       })
       // a stack overflow may be reported once per level yaml was in: once is enough
       .filter((issue, i, all) => issue.message !== TOO_DEEP || all.findIndex((x) => x.message === TOO_DEEP) === i)
@@ -102,13 +107,44 @@ export function parseYamlWith<T>(
   return issues.length ? { issues: finish() } : { value: parsed.data, issues }
 }
 
+/**
+ * The YAML library's syntax errors said as regdesk says its own (and so in the interface's language): by its code, the
+ * commonest in words of what to look at; any other as the library words it.
+ */
+function syntaxSentence(code: string, message: string): string {
+  if (code === 'MISSING_CHAR' && /^Missing closing "?quote/.test(message))
+    return 'a quote is opened and not closed on this line'
+  if (code === 'MULTILINE_IMPLICIT_KEY') return 'a key must be on one line (is a quote or a bracket not closed above?)'
+  if (code === 'BAD_INDENT' && /^Flow (sequence|map)/.test(message))
+    return `a ${message.startsWith('Flow map') ? '{' : '['} is opened and not closed (or what follows is not indented under it)`
+  if (code === 'BAD_INDENT') return 'the keys of one map must start at the same column'
+  if (code === 'DUPLICATE_KEY') return 'this key is given twice in the same map'
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'a value holds ": " (quote it, or put the map on lines of its own)'
+  if (code === 'TAB_AS_INDENT') return 'a tab is used to indent; YAML indents with spaces'
+  return message
+}
+
+/** The words for the types zod names (`boolean`, `object`…), as the values a regulation file holds. */
+const TYPE_WORDS: Record<string, string> = {
+  boolean: 'true or false',
+  object: 'a map of keys',
+  array: 'a list',
+  string: 'a text',
+  number: 'a number',
+  int: 'a whole number',
+}
+
 function zodMessage(issue: z.core.$ZodIssue, data: unknown): string {
+  // zod does not report the input: look it up to tell a missing key from a wrong value
+  const { found, value } = valueAt(data, issue.path)
   if (issue.code === 'invalid_type') {
-    // zod does not report the input: look it up to tell a missing key from a wrong value
-    const { found, value } = valueAt(data, issue.path)
-    if (!found) return `missing required key "${String(issue.path.at(-1) ?? '')}" (expected ${issue.expected})`
-    if (/^Invalid input/.test(issue.message)) return `expected ${issue.expected}, got ${kindOf(value)}`
+    const expected = TYPE_WORDS[issue.expected] ?? issue.expected
+    if (!found) return `missing required key "${String(issue.path.at(-1) ?? '')}" (expected ${expected})`
+    if (/^Invalid input/.test(issue.message)) return `expected ${expected}, got ${kindOf(value)}`
   }
+  // an enum's values, and the value given (zod says neither in words of the file)
+  if (issue.code === 'invalid_value' && /^Invalid option/.test(issue.message))
+    return `expected one of ${issue.values.map((v) => String(v)).join(', ')}, got ${kindOf(value)}`
   return issue.message
 }
 

@@ -535,7 +535,8 @@ export function ruPhrases(): readonly Phrase[] {
       'the transaction stayed idle too long and the server ended it',
       'транзакция слишком долго простаивала, и сервер её завершил',
     ),
-    p(String.raw`SSL: (.*) \(see sslmode\)`, 'SSL: $1 (см. sslmode)'),
+    p(String.raw`SSL: (?<tr1>.*) \(see sslmode\)`, 'SSL: $<tr1> (см. sslmode)'),
+    p('The server does not support SSL connections', 'сервер не поддерживает подключения по SSL'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
     p(
       String.raw`(\d+) window\(s\) would be recorded with the regulation as it is now; their deadlines do not move`,
@@ -956,7 +957,10 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(String.raw`(?<loc>.+?:\d+:\d+: )warning: (?<tr1>.+)`, '$<loc>предупреждение: $<tr1>'),
     // files as a whole (src/data/yaml.ts)
-    p(String.raw`missing required key "(.*)" \(expected (.*)\)`, 'нет обязательного ключа "$1" (ожидается $2)'),
+    p(
+      String.raw`missing required key "(.*)" \(expected (?<tr1>.*)\)`,
+      'нет обязательного ключа "$1" (ожидается $<tr1>)',
+    ),
     p('unknown key "(.*)"', 'неизвестный ключ "$1"'),
     p(
       String.raw`and (\d+) more problems? from here on \(only the first (\d+) are listed\)`,
@@ -1181,6 +1185,29 @@ export function ruPhrases(): readonly Phrase[] {
     p('a regulation id', 'id регламента'),
     p('a string or null', 'строка или null'),
     p('true or false', 'true или false'),
+    p('a map of keys', 'словарь ключей'),
+    p('a number', 'число'),
+    p('a whole number', 'целое число'),
+    // YAML syntax (src/data/yaml.ts syntaxSentence)
+    p('a quote is opened and not closed on this line', 'кавычка открыта и не закрыта в этой строке'),
+    p(
+      String.raw`a key must be on one line \(is a quote or a bracket not closed above\?\)`,
+      'ключ должен быть записан в одну строку (не осталась ли выше незакрытая кавычка или скобка?)',
+    ),
+    p(
+      String.raw`a ([\[{]) is opened and not closed \(or what follows is not indented under it\)`,
+      '$1 открыта и не закрыта (или то, что идёт дальше, не сдвинуто под неё)',
+    ),
+    p('the keys of one map must start at the same column', 'ключи одного словаря должны начинаться с одной позиции'),
+    p('this key is given twice in the same map', 'этот ключ указан в словаре дважды'),
+    p(
+      String.raw`a value holds ": " \(quote it, or put the map on lines of its own\)`,
+      'в значении есть ": " (возьмите его в кавычки или запишите словарь на отдельных строках)',
+    ),
+    p(
+      'a tab is used to indent; YAML indents with spaces',
+      'для отступа использована табуляция; в YAML отступы делаются пробелами',
+    ),
     p('a string', 'строка'),
     p('an ISO 8601 instant with offset or null', 'момент времени ISO 8601 со смещением или null'),
     p('an ISO 8601 instant with offset', 'момент времени ISO 8601 со смещением'),

@@ -283,7 +283,7 @@ describe('parseCalendar', () => {
   it('reports a YAML syntax error and a duplicate key with positions', () => {
     const dup = parseCalendar(VALID.replace('name: Test\n', 'name: Test\nname: Again\n'), 'test.yaml')
     expect(dup.issues[0]).toMatchObject({ line: 4, col: 1 })
-    expect(dup.issues[0]?.message).toMatch(/unique|duplicate/i)
+    expect(dup.issues[0]?.message).toMatch(/given twice/)
   })
 
   it('loadCalendar throws DataError for an invalid file and names the file', () => {

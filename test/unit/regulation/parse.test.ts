@@ -25,7 +25,7 @@ describe('parseRegulation', () => {
       22,
       24,
       'workingTime.shortenedDayMinutes',
-      'expected number',
+      'expected a number, got the text "sixty"',
     ],
     [
       'unknown key (typo)',
@@ -91,7 +91,7 @@ describe('parseRegulation', () => {
       10,
       3,
       '',
-      'unique',
+      'this key is given twice in the same map',
     ],
     [
       'unknown timezone',
@@ -182,7 +182,7 @@ describe('parseRegulation', () => {
       'a wrong type is not a missing key',
       broken('    default: true', '    default: "yes"'),
       'levels.p2.default',
-      'expected boolean, got the text "yes"',
+      'expected true or false, got the text "yes"',
     ],
     [
       'a schedule that never opens',
