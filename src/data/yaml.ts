@@ -18,6 +18,8 @@ export function parseYamlWith<T>(
   file: string,
   schema: z.ZodType<T>,
   extra?: (value: T, report: (path: Path, message: string, atKey?: boolean) => void) => void,
+  /** checks that need no valid shape, run on the data as it is when the schema refuses it: every problem in one run */
+  shapeless?: (data: unknown, report: (path: Path, message: string, atKey?: boolean) => void) => void,
 ): ParseResult<T> {
   if (text.length > MAX_TEXT)
     return {
@@ -101,6 +103,7 @@ export function parseYamlWith<T>(
         for (const key of zi.keys) report([...path, key], `unknown key "${key}"`, true)
       else report(path, zodMessage(zi, data))
     }
+    shapeless?.(data, report)
     return { issues: finish() }
   }
   extra?.(parsed.data, report)

@@ -22,22 +22,43 @@ export function validateRegulation(reg: RegulationFile, ctx: ValidationContext, 
 
 type Rule = (reg: RegulationFile, ctx: ValidationContext, report: Report) => void
 
-const idMatchesFileName: Rule = (reg, ctx, report) => {
-  if (ctx.fileId !== undefined && reg.id !== ctx.fileId)
-    report(['id'], `the id "${reg.id}" must match the file name "${ctx.fileId}"`)
+const idMatchesFileName: Rule = (reg, ctx, report) => checkId(reg.id, ctx, report)
+const timezoneIsKnown: Rule = (reg, _ctx, report) => checkTimezone(reg.workingTime.timezone, report)
+const calendarIsKnown: Rule = (reg, ctx, report) => checkCalendar(reg.workingTime.calendar, ctx, report)
+
+function checkId(id: string, ctx: ValidationContext, report: Report): void {
+  if (ctx.fileId !== undefined && id !== ctx.fileId)
+    report(['id'], `the id "${id}" must match the file name "${ctx.fileId}"`)
 }
 
-const timezoneIsKnown: Rule = (reg, _ctx, report) => {
-  if (!IANAZone.isValidZone(reg.workingTime.timezone))
-    report(['workingTime', 'timezone'], `unknown IANA timezone "${reg.workingTime.timezone}" (e.g. "Europe/Moscow")`)
+function checkTimezone(zone: string, report: Report): void {
+  if (!IANAZone.isValidZone(zone))
+    report(['workingTime', 'timezone'], `unknown IANA timezone "${zone}" (e.g. "Europe/Moscow")`)
 }
 
-const calendarIsKnown: Rule = (reg, ctx, report) => {
-  if (ctx.calendars && !ctx.calendars.includes(reg.workingTime.calendar))
+function checkCalendar(calendar: string, ctx: ValidationContext, report: Report): void {
+  if (ctx.calendars && !ctx.calendars.includes(calendar))
     report(
       ['workingTime', 'calendar'],
-      `unknown calendar "${reg.workingTime.calendar}"; available: ${ctx.calendars.join(', ') || 'none'}`,
+      `unknown calendar "${calendar}"; available: ${ctx.calendars.join(', ') || 'none'}`,
     )
+}
+
+/**
+ * The checks that need only a value of the file, run when its shape is refused, so that one run reports them too
+ * (regulations/README.md: every problem in one run): the id against the file name, the timezone and the calendar.
+ * A value that is not a text is the schema's to report.
+ */
+export function validateRegulationValues(data: unknown, ctx: ValidationContext, report: Report): void {
+  const file = isMap(data) ? data : {}
+  const workingTime = isMap(file.workingTime) ? file.workingTime : {}
+  if (typeof file.id === 'string') checkId(file.id, ctx, report)
+  if (typeof workingTime.timezone === 'string') checkTimezone(workingTime.timezone, report)
+  if (typeof workingTime.calendar === 'string') checkCalendar(workingTime.calendar, ctx, report)
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 const hasOpenHours: Rule = (reg, _ctx, report) => {

@@ -217,6 +217,20 @@ describe('parseRegulation', () => {
     expect(issues[0]?.message).toContain('missing required key "calendar"')
   })
 
+  it('reports the id, the timezone and the calendar with the shape problems, in one run', () => {
+    const text = broken('tue: ["09:00-18:00"]', 'tue: "nine to six"')
+      .replace(/^id: acme$/m, 'id: acme2')
+      .replace('timezone: Europe/Moscow', 'timezone: Europe/Moskva')
+      .replace('  calendar: ru', '  calendar: ua')
+    const { issues } = parseRegulation(text, 'acme.yaml', ctx)
+    expect(issues.map((i) => i.path).sort()).toEqual([
+      'id',
+      'workingTime.calendar',
+      'workingTime.timezone',
+      'workingTime.weekly.tue',
+    ])
+  })
+
   it('stops a "billion laughs" alias bomb without expanding it', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
     for (let i = 1; i < 12; i++)
