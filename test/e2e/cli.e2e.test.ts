@@ -112,7 +112,7 @@ describe('regdesk regulations validate', () => {
     expect(r.exitCode).toBe(3)
     expect(r.stdout).toBe('')
     expect(r.stderr.split('\n')).toEqual([
-      `${file}:9:3: error: workingTime.calendar: missing required key "calendar" (expected string)`,
+      `${file}:9:3: error: workingTime.calendar: missing required key "calendar" (expected a text)`,
       `${file}:10:3: error: workingTime.calender: unknown key "calender"`,
       `${file}:13:11: error: workingTime.weekly.tue.0: expected a time range like "09:00-18:00", got "25:00-26:00"`,
       'error: 3 problems in 1 file',
