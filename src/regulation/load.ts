@@ -120,10 +120,19 @@ export function loadRegulationFile(
   const shown = displayPath(file)
   const text = readText(file, shown)
   const compiled = compiledValue<RegulationFile>(compiledKey('regulation', resolve(file)), text)
-  if (compiled && calendars.includes(compiled.workingTime.calendar)) return { ...compiled, file: shown }
+  if (compiled && calendars.includes(compiled.workingTime.calendar)) return withOwnLevels({ ...compiled, file: shown })
   const { value, issues } = parsers.regulation(text, shown, { fileId: idOf(file), calendars })
   if (!value) throw new DataError(issues)
-  return { ...value, file: shown }
+  return withOwnLevels({ ...value, file: shown })
+}
+
+/**
+ * The regulation with its levels in an object of no prototype: a level is looked up by a name someone typed
+ * (`--level`, a batch line, an import), and `reg.levels["constructor"]` of a plain object is a function, which let
+ * such a name pass as a level with no deadline.
+ */
+function withOwnLevels(reg: Regulation): Regulation {
+  return { ...reg, levels: Object.assign(Object.create(null), reg.levels) }
 }
 
 export function listRegulationFiles(dir: string): string[] {

@@ -196,6 +196,7 @@ describe('regdesk deadline --batch', () => {
     '{"id":"i","regulation":"moguta","duration":"100000d","received_at":"2450-11-20T15:00:00+03:00"}',
     '{"id":"j","regulation":"moguta","received_at":"2027-03-05T12:00:00+03:00"}',
     '{"id":"k","regulation":"advantshop","levle":"partner","received_at":"2026-11-20T10:00:00+03:00"}',
+    '{"id":"l","regulation":"moguta","level":"constructor","received_at":"2026-11-20T10:00:00+03:00"}',
   ]
 
   it('writes one line per input line, in order, each with its line, an error object for each bad one; exit 1', async () => {
@@ -225,10 +226,12 @@ describe('regdesk deadline --batch', () => {
         line: 11,
         error: 'unknown field "levle"; the fields are id, regulation, level, duration, received_at',
       },
+      // a name every JavaScript object has is no level either
+      { id: 'l', line: 12, error: 'unknown level "constructor" for moguta; levels: standard' },
     ])
     expect(r.stderr).toBe(
       'warning: the ru production calendar for 2027 is provisional (no decree yet): transfers and shortened days may change\n' +
-        'error: 6 of 11 lines could not be computed: see their "error" in the output',
+        'error: 7 of 12 lines could not be computed: see their "error" in the output',
     )
   })
 
