@@ -77,6 +77,11 @@ function lockWaitNote(file: string, staleSeconds: number): string {
  * @throws UsageError
  */
 export function checkNotStoreFile(ctx: Context, file: string): void {
+  // a store URL given for -o: said masked, and as what it is (the file would be named after the password)
+  if (isPostgresUrl(file) || /^[a-z][a-z0-9+.-]*:\/\/[^/\s]*@/i.test(file))
+    throw new UsageError(
+      `-o takes a file name, not a URL (${maskUrl(file)}); a store is copied with regdesk store copy`,
+    )
   const store = ctx.storePath()
   if (isPostgresUrl(store)) return
   const target = resolve(file)

@@ -188,6 +188,19 @@ describe('-o that names the ticket store', () => {
   })
 })
 
+describe('-o given a store URL', () => {
+  it.each([
+    ['report', ['report', ...PERIOD, '-o']],
+    ['tickets export', ['tickets', 'export', '-o']],
+  ])('%s refuses it as what it is, its password masked', async (_what, args) => {
+    const r = await regdesk([...args, 'postgres://anna:S3cretPW@127.0.0.1:25432/desk'], store())
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toBe(
+      'error: -o takes a file name, not a URL (postgres://anna:***@127.0.0.1:25432/desk); a store is copied with regdesk store copy',
+    )
+  })
+})
+
 describe('the "as of" of a report', () => {
   it('is the instant generated_at gives, in the zone of the regulation the figures are in', async () => {
     const dir = tempDir()

@@ -539,6 +539,10 @@ export function ruPhrases(): readonly Phrase[] {
     p('The server does not support SSL connections', 'сервер не поддерживает подключения по SSL'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
     p(
+      String.raw`-o takes a file name, not a URL \((.+)\); a store is copied with regdesk store copy`,
+      '-o принимает имя файла, а не URL ($1); хранилище копирует regdesk store copy',
+    ),
+    p(
       String.raw`(\d+) window\(s\) would be recorded with the regulation as it is now; their deadlines do not move`,
       'окон реакции, которые были бы записаны по регламенту в нынешнем виде: $1; их сроки не сдвигаются',
     ),
