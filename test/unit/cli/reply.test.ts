@@ -163,6 +163,22 @@ describe('reply drafts: a deadline that has passed', () => {
     const draft = await runCli(['tickets', 'draft', 'MG-1'], env)
     expect(draft.stdout).toContain('Извините, что отвечаем позже срока')
     expect(draft.stdout).not.toContain('ответим до')
+    // answered in time: neither a date nor an apology
+    const answered = [
+      'tickets',
+      'add',
+      '-r',
+      'moguta',
+      'после обновления белый экран',
+      '--received-at',
+      '2026-11-10T10:00+03:00',
+    ]
+    expect((await runCli(answered, env)).exitCode).toBe(0)
+    expect((await runCli(['tickets', 'respond', 'MG-2', '--at', '2026-11-10T12:00+03:00'], env)).exitCode).toBe(0)
+    const met = await runCli(['tickets', 'draft', 'MG-2'], env)
+    expect(met.stdout).toContain('Ваше обращение принято.')
+    expect(met.stdout).not.toContain('Извините')
+    expect(met.stdout).not.toContain('ответим до')
   })
 })
 

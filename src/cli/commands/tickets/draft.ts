@@ -33,7 +33,10 @@ export async function runTicketsDraft(ctx: Context, environment: Environment, id
     throw new RegdeskError(`${ticket.id} is under the regulation "${ticket.regulation}", which is not known here`)
   const v = ticket.triage
   const view = views.json(ticket)
-  const deadline = view.deadline ? Date.parse(view.deadline) : null
+  // a window still waiting for its reaction: its deadline is promised, or apologised for once passed; one answered
+  // (met, late) or with no deadline gets neither
+  const waiting = view.sla === 'pending' || view.sla === 'at_risk' || view.sla === 'overdue'
+  const deadline = waiting && view.deadline ? Date.parse(view.deadline) : null
   const reply = replyDraft(
     reg,
     {
