@@ -30,11 +30,20 @@ export function withoutQuotedLetters(text: string): string | undefined {
   const keep = lines.map(() => true)
   let dropped = false
   for (let i = 0; i < lines.length; i++) {
-    if (!isAttribution(lines[i] as string)) continue
-    let k = i + 1
+    const line = lines[i] as string
+    const next = lines[i + 1] ?? ''
+    // an attribution a mailer wrapped onto two lines («… Moguta <» / «support@moguta.ru>:»)
+    const wrapped =
+      line.trim() !== '' &&
+      !isAttribution(line) &&
+      !isAttribution(next) &&
+      (isAttribution(`${line} ${next}`) || isAttribution(line + next.trim()))
+    if (!wrapped && !isAttribution(line)) continue
+    let k = wrapped ? i + 2 : i + 1
     while (k < lines.length && !(lines[k] as string).trim()) k++
     if (k >= lines.length || !P.quoted.test(lines[k] as string)) continue
     keep[i] = false
+    if (wrapped) keep[i + 1] = false
     for (; k < lines.length && (P.quoted.test(lines[k] as string) || !(lines[k] as string).trim()); k++) keep[k] = false
     dropped = true
     i = k - 1

@@ -8,13 +8,19 @@ describe('withAnsweredQuestions', () => {
     )
   })
 
+  it('joins the answer after blank lines, and a question support numbered («> 2. Какой домен?»)', () => {
+    expect(withAnsweredQuestions('Отвечаю:\n> — Какая версия?\n\n11.2.5\n\n> 2. Какой домен?\nshop.ru')).toBe(
+      'Отвечаю:\nКакая версия: 11.2.5\n\nКакой домен: shop.ru',
+    )
+  })
+
   it('joins a question quoted on the first line, and one quoted twice («> > …»)', () => {
     expect(withAnsweredQuestions('> > Версия?\n9.4')).toBe('Версия: 9.4')
   })
 
   it.each([
     ['questions quoted one after another (a forwarded list)', '> — как поменять логотип?\n> — как добавить доставку?'],
-    ['a quoted question with no answer after it', 'Вы спросили:\n> Какая версия?\n\nОтвечу позже'],
+    ['a quoted question with no answer after it', 'Вы спросили:\n> Какая версия?\n> Какой домен?'],
     ['a quoted statement', '> Версия 9.4\nвот'],
     ['a question that is not quoted', 'Какая версия?\n9.4'],
     ['a text without quotes', 'Не работает корзина, версия 9.4'],
@@ -40,6 +46,9 @@ describe('withoutQuotedLetters', () => {
     const gmail =
       'Экспорт в PDF не работает.\n\nпт, 14 мар. 2025 г. в 12:30, Техподдержка MST <01@mst.su>:\n> Переустановите драйвер.'
     expect(withoutQuotedLetters(gmail)).toBe('Экспорт в PDF не работает.\n')
+    const wrapped =
+      'Не помогло.\n\nпт, 14 мар. 2025 г. в 12:30, Поддержка Moguta <\nsupport@moguta.ru>:\n> Во-первых, очистите кэш.'
+    expect(withoutQuotedLetters(wrapped)).toBe('Не помогло.\n')
   })
 
   it.each([
