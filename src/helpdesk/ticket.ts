@@ -40,6 +40,17 @@ export function checkAgainst(r: ImportRecord, reg: Regulation): void {
       `unknown level ${shownValue(r.level)} for ${reg.id}; levels: ${Object.keys(reg.levels).join(', ')}`,
     )
   if (r.product !== null) r.product = productOf(r.product, reg)
+  // a level change names levels of the regulation, as a record's level does
+  // (the events are in time order here, with the flat times among them: the field is the list, the level says which)
+  for (const e of r.events) {
+    if (e.type !== 'level_change') continue
+    for (const level of [e.from, e.to])
+      if (level !== undefined && level !== null && !Object.hasOwn(reg.levels, level))
+        throw new FieldError(
+          'events',
+          `a level change names the level ${shownValue(level)}, which ${reg.id} does not have; levels: ${Object.keys(reg.levels).join(', ')}`,
+        )
+  }
 }
 
 /**

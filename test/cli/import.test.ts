@@ -633,6 +633,27 @@ const reportOf = async (e: Record<string, string>) => {
   return JSON.parse(r.stdout)
 }
 
+describe('a level change in a record', () => {
+  it('to a level the regulation does not have is a bad row', async () => {
+    const e = { ...env(), REGDESK_NOW: '2026-11-20T12:00:00+03:00' }
+    const row = JSON.stringify({
+      external_id: '15',
+      created_at: '2026-11-02T10:00:00+03:00',
+      body: 'Не работает склад',
+      events: [{ type: 'level_change', at: '2026-11-02T11:00:00+03:00', from: 'free', to: 'nonlevel' }],
+    })
+    const r = await importFile(e, file('lc.jsonl', `${row}\n`), 'jsonl', '-r', 'advantshop', '--no-triage')
+    expect(r.exitCode).toBe(1)
+    expect(r.summary.failed).toEqual([
+      {
+        line: 1,
+        field: 'events',
+        message: expect.stringMatching(/^a level change names the level "nonlevel", which advantshop does not have/),
+      },
+    ])
+  })
+})
+
 describe('report over imported tickets', () => {
   it('counts an answered CSV row as open, as the list does (a response opens the ticket)', async () => {
     const e = { ...env(), REGDESK_NOW: '2026-11-20T12:00:00+03:00' }

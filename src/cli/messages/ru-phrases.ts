@@ -539,6 +539,10 @@ export function ruPhrases(): readonly Phrase[] {
     p('The server does not support SSL connections', 'сервер не поддерживает подключения по SSL'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
     p(
+      'a level change names the level (".+?"), which (.+?) does not have; levels: (.+)',
+      'смена уровня называет уровень $1, которого нет в $2; уровни: $3',
+    ),
+    p(
       String.raw`-o takes a file name, not a URL \((.+)\); a store is copied with regdesk store copy`,
       '-o принимает имя файла, а не URL ($1); хранилище копирует regdesk store copy',
     ),
