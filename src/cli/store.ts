@@ -125,6 +125,9 @@ export function checkStoreValue(value: string): void {
     throw new UsageError(
       `--store ${maskUrl(value)}: not a postgres:// or postgresql:// URL, and a file name with a scheme is taken for a mistyped one`,
     )
+  // a folder, not a file: the store is a file in it (a lock and a rename in a missing folder said only ENOENT)
+  if (!isPostgresUrl(value) && /[/\\]$/.test(value))
+    throw new UsageError(`--store ${value} names a folder; give the store's file, e.g. ${value}tickets.json`)
 }
 
 /**

@@ -384,6 +384,15 @@ describe('regdesk tickets', () => {
     expect((await regdesk(add, touched)).exitCode).toBe(0)
   })
 
+  it('a --store that names a folder is a usage error that says so', async () => {
+    const dir = `${tempDir()}/new/`
+    const r = await regdesk(['tickets', 'add', '-r', 'moguta', 'не работает корзина', '--store', dir], envFor())
+    expect(r).toMatchObject({
+      exitCode: 2,
+      stderr: `error: --store ${dir} names a folder; give the store's file, e.g. ${dir}tickets.json`,
+    })
+  })
+
   it('a subject carrying terminal escapes (from --subject or an import) reaches no table as escapes', async () => {
     const env = envFor()
     const evil = 'Корзина \u001b[2J\u001b[41mEVIL\u001b[0m'

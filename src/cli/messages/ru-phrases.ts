@@ -539,6 +539,10 @@ export function ruPhrases(): readonly Phrase[] {
     p('The server does not support SSL connections', 'сервер не поддерживает подключения по SSL'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
     p(
+      String.raw`--store (.+) names a folder; give the store's file, e.g\. (.+)`,
+      '--store $1 — это папка; укажите файл хранилища, например $2',
+    ),
+    p(
       'a level change names the level (".+?"), which (.+?) does not have; levels: (.+)',
       'смена уровня называет уровень $1, которого нет в $2; уровни: $3',
     ),
