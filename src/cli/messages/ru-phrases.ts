@@ -16,7 +16,7 @@ export function ruPhrases(): readonly Phrase[] {
   // built when the interface is Russian (src/cli/messages/index.ts): an English command does not make its expressions
   return [
     // ── times and dates (src/cli/time-input.ts) ──
-    p(`(.+?): expected ${ISO}, got (.*)`, `$1: ожидается ${ISO_RU}, получено $2`),
+    p(`(.+?): expected ${ISO}, got (.*)`, `$1: ожидается ${ISO_RU}; получено: $2`),
     p(`(.+?): (".*") is not a real date; expected ${ISO}`, `$1: $2 — несуществующая дата; ожидается ${ISO_RU}`),
     p(`(.+?): (".*") is not a real time; expected ${ISO}`, `$1: $2 — несуществующее время; ожидается ${ISO_RU}`),
     p(
@@ -33,7 +33,7 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(
       '(.+?): expected a real date like "2026-05-01", got (.*)',
-      '$1: ожидается существующая дата, например "2026-05-01", получено $2',
+      '$1: ожидается существующая дата, например "2026-05-01"; получено: $2',
     ),
     p(
       'the instant has no offset; read as (.+?) time',
@@ -1177,7 +1177,7 @@ export function ruPhrases(): readonly Phrase[] {
       'в году перенесено выходных: $1 (перенесённые выходные минус рабочие выходные дни), а по ч. 2 ст. 112 ТК РФ их $2: по одному за каждый праздник, выпавший на выходной ($3), и два, которые Правительство переносит с новогодних праздников; год указан полностью или он предварительный (--provisional)?',
     ),
     // "expected X, got Y": what was expected and what was found, each said on its own
-    p('expected (?<tr1>.+?), got (?<tr2>.+)', 'ожидается $<tr1>, получено $<tr2>'),
+    p('expected (?<tr1>.+?), got (?<tr2>.+)', 'ожидается $<tr1>; получено: $<tr2>'),
     p('a time range like "09:00-18:00"', 'интервал времени вида "09:00-18:00"'),
     p('a number of units', 'число единиц'),
     p('one of (.*)', 'одно из значений: $1'),
@@ -1208,7 +1208,7 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(
       String.raw`a ([\[{]) is opened and not closed \(or what follows is not indented under it\)`,
-      '$1 открыта и не закрыта (или то, что идёт дальше, не сдвинуто под неё)',
+      'скобка $1 открыта и не закрыта (или то, что идёт дальше, не сдвинуто под неё)',
     ),
     p('the keys of one map must start at the same column', 'ключи одного словаря должны начинаться с одной позиции'),
     p('this key is given twice in the same map', 'этот ключ указан в словаре дважды'),
