@@ -18,7 +18,7 @@ function line(i: number): [string, RegExp | undefined] {
   const at = `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:15:00+03:00`
   switch (i % 20) {
     case 3:
-      return [`not json ${i}`, /^not a JSON object$/]
+      return [`not json ${i}`, /^not JSON at column 1: /]
     case 5:
       return [`[${i}]`, /^not a JSON object$/]
     case 7:
@@ -40,7 +40,7 @@ function line(i: number): [string, RegExp | undefined] {
         /"duration" must be like/,
       ]
     case 19:
-      return [`{"id": ${i}, "regulation": "moguta", "received_at": "${at}"`, /^not a JSON object$/]
+      return [`{"id": ${i}, "regulation": "moguta", "received_at": "${at}"`, /^not JSON at column \d+: unexpected end/]
     default:
       return [JSON.stringify({ id: i, regulation: REGS[i % REGS.length], received_at: at }), undefined]
   }

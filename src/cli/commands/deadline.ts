@@ -9,6 +9,7 @@ import { noteIn } from '../../regulation/note.js'
 import type { Duration } from '../../regulation/schema.js'
 import { computeDeadline, type Deadline, UnknownLevelError } from '../../sla/deadline.js'
 import { formatMinutes, parseWorkingDuration } from '../../sla/duration.js'
+import { findJsonError } from '../../ticket/validate.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
@@ -302,7 +303,10 @@ function batchResult(
   try {
     data = JSON.parse(line)
   } catch {
-    return { result: { id: null, line: lineNo, error: 'not a JSON object' }, warnings: [] }
+    // where the line stops being JSON, as an import's line says it
+    const problem = findJsonError(line)
+    const error = problem ? `not JSON at column ${problem.offset + 1}: ${problem.message}` : 'not a JSON object'
+    return { result: { id: null, line: lineNo, error }, warnings: [] }
   }
   if (!data || typeof data !== 'object' || Array.isArray(data))
     return { result: { id: null, line: lineNo, error: 'not a JSON object' }, warnings: [] }

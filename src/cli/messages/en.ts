@@ -70,7 +70,7 @@ export const en = {
       `${added} added, ${updated} updated, ${unchanged} unchanged, ${failed} failed`,
     exported: (n: number, file: string) => `${n} ticket${n === 1 ? '' : 's'} written to ${file}`,
     severalRegulations: (ids: readonly string[]) =>
-      `note: the export holds tickets of ${ids.length} regulations (${ids.join(', ')}); import it once per regulation with -r, each time the records of the others are refused`,
+      `note: the export holds tickets of ${ids.length} regulations (${ids.join(', ')}); import it once per regulation with -r, each time the records of the others are left for their own import`,
     helpdeskDeadline: 'helpdesk deadline',
     origin: 'imported from',
   },
