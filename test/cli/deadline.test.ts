@@ -205,7 +205,11 @@ describe('regdesk deadline --batch', () => {
     const out = r.stdout.split('\n').map((l) => JSON.parse(l))
     expect(out).toEqual([
       { id: 'a', line: 1, deadline: '2026-11-25T15:00:00+03:00', target: '2026-11-23T15:00:00+03:00' },
-      { id: null, line: 2, error: 'not JSON at column 1: expected a value (object, list, string, number, true, false or null)' },
+      {
+        id: null,
+        line: 2,
+        error: 'not JSON at column 1: expected a value (object, list, string, number, true, false or null)',
+      },
       { id: 'c', line: 3, deadline: '2026-11-24T17:00:00+03:00', target: null },
       { id: 'd', line: 4, error: 'unknown level "nope" for umi; levels: support, consulting, development' },
       { id: 'e', line: 5, error: expect.stringContaining('not a real date') },

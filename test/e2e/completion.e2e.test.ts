@@ -58,6 +58,12 @@ describe('shell completion', () => {
     for (const text of ['не работает корзина', 'ошибка 500'])
       expect((await regdesk(['tickets', 'add', '-r', 'umi', text], { REGDESK_STORE: store })).exitCode).toBe(0)
     expect(await complete(['tickets', 'show', 'UM'], store)).toEqual(['UM-000001', 'UM-000002'])
+    // after the ticket id of `tickets level`, the levels of the ticket's regulation
+    expect(await complete(['tickets', 'level', 'UM-000001', ''], store)).toEqual([
+      'consulting',
+      'development',
+      'support',
+    ])
   })
 
   it('--json gives the script in one JSON document', async () => {

@@ -1,5 +1,6 @@
 import { Command, type Option } from 'commander'
 import { UsageError } from '../../errors.js'
+import { idPrefix } from '../../ticket/ids.js'
 import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
@@ -70,12 +71,19 @@ async function candidates(
   const before = words.slice(0, -1)
   let cmd = program
   const options: Option[] = [...program.options]
-  for (const w of before) {
+  // the words given to the command reached, apart from its options and their values: which argument is next
+  let positionals: string[] = []
+  for (let i = 0; i < before.length; i++) {
+    const w = before[i] as string
     const sub = cmd.commands.find((c) => c.name() === w || c.aliases().includes(w))
     if (sub) {
       cmd = sub
       options.push(...sub.options)
-    }
+      positionals = []
+    } else if (w.startsWith('-')) {
+      const option = options.find((o) => o.long === w || o.short === w)
+      if (option && (option.required || option.optional)) i++
+    } else positionals.push(w)
   }
   const prev = before.at(-1)
   const prevOption = prev?.startsWith('-') ? options.find((o) => o.long === prev || o.short === prev) : undefined
@@ -90,9 +98,12 @@ async function candidates(
     if (current.startsWith('-')) return offer(options.flatMap((o) => (o.hidden ? [] : [o.long ?? o.short ?? ''])))
     const subs = cmd.commands.filter((c) => !c.name().startsWith('__')).map((c) => c.name())
     if (subs.length) return offer(subs)
-    const arg = cmd.registeredArguments[0]?.name() ?? ''
+    const arg = cmd.registeredArguments[positionals.length]?.name() ?? ''
     if (arg === 'ticket-id') return offer(await ticketIds(ctx, environment))
     if (arg === 'id' || arg === 'regulation') return offer(ctx.registry().ids())
+    // `tickets level ID <level>`: the levels of the ticket's regulation, known by its id's prefix
+    if (arg === 'level')
+      return offer(valuesOf(ctx, 'level', regulationIn(before) ?? regulationOfId(ctx, positionals[0])))
     return []
   } catch {
     return []
@@ -100,6 +111,17 @@ async function candidates(
 }
 
 /** The --regulation already typed, if any: levels and tiers are then that regulation's own. */
+/** The regulation whose ticket ids begin with the prefix of `id` ("MG-000001" → moguta). */
+function regulationOfId(ctx: Context, id: string | undefined): string | undefined {
+  const prefix = id?.toUpperCase().match(/^([A-Z]+)-?\d/)?.[1]
+  return prefix
+    ? ctx
+        .registry()
+        .all()
+        .find((reg) => idPrefix(reg) === prefix)?.id
+    : undefined
+}
+
 function regulationIn(words: readonly string[]): string | undefined {
   const i = words.findIndex((w) => w === '-r' || w === '--regulation')
   return i >= 0 ? words[i + 1] : undefined
