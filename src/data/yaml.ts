@@ -35,7 +35,9 @@ export function parseYamlWith<T>(
   }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true })
-  const syntax = [...doc.errors]
+  // a tab where YAML wants spaces throws every line after it out of place: the tabs are the problems to show
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT')
+  const syntax = tabs.length ? tabs : [...doc.errors]
   if (syntax.length) {
     const issues = syntax
       .slice(0, MAX_ISSUES)

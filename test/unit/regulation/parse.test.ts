@@ -244,3 +244,11 @@ describe('parseRegulation', () => {
     expect(issues[0]?.message).toMatch(/alias/i)
   })
 })
+
+describe('a tab used to indent', () => {
+  it('is the one problem said, not the lines it throws out of place after it', () => {
+    const text = base.replace(/\n( +)(\S)/, '\n\t$2')
+    const { issues } = parseRegulation(text, 'acme.yaml', ctx)
+    expect(issues.map((i) => i.message)).toEqual(['a tab is used to indent; YAML indents with spaces'])
+  })
+})
