@@ -1,7 +1,7 @@
 import { replaceFile } from '../data/atomic-file.js'
 import { explain } from '../data/errno.js'
 import { RegdeskError } from '../errors.js'
-import { maskUrl } from '../store/postgres/connection.js'
+import { storeLabel } from './store.js'
 
 /** The extension of a file named with -o (lower case, without the dot); undefined when it has none. */
 export function extensionOf(file: string | undefined): string | undefined {
@@ -18,6 +18,6 @@ export function writeOutputFile(file: string, text: string, mode = 0o644): void 
     replaceFile(file, text, mode)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    throw new RegdeskError(`cannot write ${maskUrl(file)} (${code ? explain(code) : (e as Error).message})`)
+    throw new RegdeskError(`cannot write ${storeLabel(file)} (${code ? explain(code) : (e as Error).message})`)
   }
 }
