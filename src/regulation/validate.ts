@@ -136,7 +136,8 @@ const levelWithoutLimitHasNote: Rule = (reg, _ctx, report) => {
 
 const referencesKnownLevels: Rule = (reg, _ctx, report) => {
   const known = (lvl: string | null | undefined, path: Path) => {
-    if (lvl && !(lvl in reg.levels))
+    // own keys only: «constructor» is in every object, and no level
+    if (lvl && !Object.hasOwn(reg.levels, lvl))
       report(path, `unknown level "${lvl}"; levels: ${Object.keys(reg.levels).join(', ')}`)
   }
   reg.tiers.forEach((t, i) => known(t.level, ['tiers', i, 'level']))

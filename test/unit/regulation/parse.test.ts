@@ -245,6 +245,15 @@ describe('parseRegulation', () => {
   })
 })
 
+describe('a level referenced by a tier', () => {
+  it('is one of the levels, not a name every object has («constructor»)', () => {
+    const text = base.replace(/^( +level: )(\S+)$/m, '$1constructor')
+    expect(text).not.toBe(base)
+    const { issues } = parseRegulation(text, 'acme.yaml', ctx)
+    expect(issues.map((i) => i.message)).toContainEqual(expect.stringMatching(/^unknown level "constructor"; levels: /))
+  })
+})
+
 describe('a tab used to indent', () => {
   it('is the one problem said, not the lines it throws out of place after it', () => {
     const text = base.replace(/\n( +)(\S)/, '\n\t$2')
