@@ -91,9 +91,10 @@ export function checkNotStoreFile(ctx: Context, file: string): void {
     dirname(target) === dirname(storeFile) &&
     basename(target).startsWith(`${name}.`) &&
     STORE_SIDE_FILE.test(basename(target).slice(name.length))
-  if (target === storeFile || beside || sameInode(target, storeFile))
+  const same = target === storeFile || sameInode(target, storeFile)
+  if (same || beside)
     throw new UsageError(
-      `${file} is the ticket store${target === storeFile || sameInode(target, storeFile) ? '' : "'s own file"} (${store}): writing there would replace its tickets; name another file`,
+      `${file} is the ticket store${same ? '' : "'s own file"} (${store}): writing there would replace its tickets; name another file`,
     )
 }
 

@@ -33,9 +33,11 @@ export function triageRequest(
   // a tier not given is the regulation's default tier: the same facts give the same verdict, given or defaulted
   const defaultTier = reg.tiers.find((t) => t.default)?.id
   if (facts.tier === undefined && defaultTier !== undefined) facts = { ...facts, tier: defaultTier }
-  // what the customer says, read in Cyrillic if he typed Russian in Latin letters; identifiers and access data are
-  // looked for in the text as it came
-  const reading = withAnsweredQuestions(fromTranslit(text))
+  // what the customer says, read in Cyrillic if he typed Russian in Latin letters, the answers under support's quoted
+  // questions as the fields they give (quoted.ts); identifiers and access data are looked for in the text as it came
+  const answered = withAnsweredQuestions(text)
+  const translit = fromTranslit(text)
+  const reading = translit === text ? answered : withAnsweredQuestions(translit)
   // a product the agent did not give may be named in the request ("Феникс+ 2 не запускается", "Feniks+ 2")
   let productNamed: string | undefined
   if (facts.product === undefined && reg.products?.length) {
@@ -154,10 +156,7 @@ export function triageRequest(
     candidates: scope === 'unclear' ? candidates : [],
     reasons,
     // found in the text as written, or in its reading (Russian typed in Latin letters: «versiya 9.4»)
-    missing: missingInformation(
-      reading,
-      missingInformation(withAnsweredQuestions(text), askedOf(required, reading, intent.problem)),
-    ),
+    missing: missingInformation(reading, missingInformation(answered, askedOf(required, reading, intent.problem))),
     warnings,
     ...(productNamed ? { productNamed } : {}),
   }
