@@ -654,27 +654,30 @@ describe('a level change in a record', () => {
   })
 })
 
+/** A CSV of `lines` imported into moguta without triage. */
+const importCsv = (e: Record<string, string>, lines: string[]) =>
+  importFile(e, file('rows.csv', lines.join('\n')), 'csv', '-r', 'moguta', '--no-triage')
+
 describe('report over imported tickets', () => {
   it('counts an answered CSV row as open, as the list does (a response opens the ticket)', async () => {
     const e = { ...env(), REGDESK_NOW: '2026-11-20T12:00:00+03:00' }
-    const csv = [
+    const r = await importCsv(e, [
       'external_id,created_at,subject,first_response_at',
       '1,2026-11-16T10:00:00+03:00,Не работает корзина,2026-11-16T11:00:00+03:00',
       '2,2026-11-16T10:00:00+03:00,Не работает оплата,',
-    ].join('\n')
-    expect((await importFile(e, file('answered.csv', csv), 'csv', '-r', 'moguta', '--no-triage')).exitCode).toBe(0)
+    ])
+    expect(r.exitCode, r.stderr).toBe(0)
     expect((await tickets(e)).map((t) => t.status)).toEqual(['open', 'new'])
     expect((await reportOf(e)).backlog.by_status).toEqual({ new: 1, open: 1, waiting_customer: 0 })
   })
 
   it('says how many records give a status with no time for it (closed without closed_at)', async () => {
     const e = { ...env(), REGDESK_NOW: '2026-11-20T12:00:00+03:00' }
-    const csv = [
+    const r = await importCsv(e, [
       'external_id,created_at,subject,status,closed_at',
       '1,2026-11-16T10:00:00+03:00,Не работает корзина,closed,',
       '2,2026-11-16T10:00:00+03:00,Не работает оплата,closed,2026-11-16T12:00:00+03:00',
-    ].join('\n')
-    const r = await importFile(e, file('closed.csv', csv), 'csv', '-r', 'moguta', '--no-triage')
+    ])
     expect(r.exitCode, r.stderr).toBe(0)
     expect(r.summary).toMatchObject({ added: 2, status_without_time: 1 })
     expect(r.stderr).toMatch(/note: 1 record\(s\) give a status their times and events do not reach/)

@@ -128,52 +128,20 @@ describe('reply drafts: the JSON field and a stored ticket', () => {
 describe('reply drafts: a deadline that has passed', () => {
   it('is not promised: the draft apologises for the wait, in triage and for a stored ticket', async () => {
     const now = '2026-11-25T12:00+03:00'
-    const late = await reply([
-      '--now',
-      now,
-      '-r',
-      'moguta',
-      '--received-at',
-      '2026-11-02T10:00+03:00',
-      'после обновления белый экран',
-    ])
+    const text = 'после обновления белый экран'
+    const received = (at: string) => ['-r', 'moguta', '--received-at', at, text]
+    const late = await reply(['--now', now, ...received('2026-11-02T10:00+03:00')])
     expect(late).toContain('Ваше обращение принято. Извините, что отвечаем позже срока')
     expect(late).not.toContain('ответим до')
-    const due = await reply([
-      '--now',
-      now,
-      '-r',
-      'moguta',
-      '--received-at',
-      '2026-11-25T10:00+03:00',
-      'после обновления белый экран',
-    ])
+    const due = await reply(['--now', now, ...received('2026-11-25T10:00+03:00')])
     expect(due).toContain('Ваше обращение принято, ответим до 30.11.2026 10:00 (UTC+03:00).')
     const env = { REGDESK_STORE: `${tempDir()}/tickets.json`, REGDESK_NOW: now }
-    const add = [
-      'tickets',
-      'add',
-      '-r',
-      'moguta',
-      'после обновления белый экран',
-      '--received-at',
-      '2026-11-02T10:00+03:00',
-    ]
-    expect((await runCli(add, env)).exitCode).toBe(0)
+    expect((await runCli(['tickets', 'add', ...received('2026-11-02T10:00+03:00')], env)).exitCode).toBe(0)
     const draft = await runCli(['tickets', 'draft', 'MG-1'], env)
     expect(draft.stdout).toContain('Извините, что отвечаем позже срока')
     expect(draft.stdout).not.toContain('ответим до')
     // answered in time: neither a date nor an apology
-    const answered = [
-      'tickets',
-      'add',
-      '-r',
-      'moguta',
-      'после обновления белый экран',
-      '--received-at',
-      '2026-11-10T10:00+03:00',
-    ]
-    expect((await runCli(answered, env)).exitCode).toBe(0)
+    expect((await runCli(['tickets', 'add', ...received('2026-11-10T10:00+03:00')], env)).exitCode).toBe(0)
     expect((await runCli(['tickets', 'respond', 'MG-2', '--at', '2026-11-10T12:00+03:00'], env)).exitCode).toBe(0)
     const met = await runCli(['tickets', 'draft', 'MG-2'], env)
     expect(met.stdout).toContain('Ваше обращение принято.')
