@@ -57,8 +57,9 @@ function resolveStem(s: string, vocabulary: readonly string[]): { stem: string; 
   if (s.length < 4) return out
   for (const v of vocabulary) {
     if (v === s || v.length < 4) continue
-    const [short, long] = v.length < s.length ? [v, s] : [s, v]
-    if (short.length >= 5 && long.startsWith(short)) out.push({ stem: v, factor: 0.8 })
+    // the shorter begins the longer (no [short, long] pair: a first run, interpreted, pays for every array made)
+    if (v.length < s.length ? v.length >= 5 && s.startsWith(v) : s.length >= 5 && v.startsWith(s))
+      out.push({ stem: v, factor: 0.8 })
     else if (s.length >= 6 && Math.abs(v.length - s.length) <= 1 && withinOneEdit(s, v))
       out.push({ stem: v, factor: 0.7 })
   }
@@ -66,10 +67,12 @@ function resolveStem(s: string, vocabulary: readonly string[]): { stem: string; 
 }
 
 function fuzzyPresent(stem: string, request: readonly string[]): boolean {
-  return request.some((r) => {
-    const [short, long] = r.length < stem.length ? [r, stem] : [stem, r]
-    return (short.length >= 5 && long.startsWith(short)) || (stem.length >= 6 && withinOneEdit(stem, r))
-  })
+  for (const r of request) {
+    if (r.length < stem.length ? r.length >= 5 && stem.startsWith(r) : stem.length >= 5 && r.startsWith(stem))
+      return true
+    if (stem.length >= 6 && withinOneEdit(stem, r)) return true
+  }
+  return false
 }
 
 /** Levenshtein distance ≤ 1, in linear time. */
