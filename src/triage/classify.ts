@@ -145,6 +145,9 @@ export function triageRequest(
     })
 
   const required = reg.requiredInformation.filter((r) => !r.optional).map((r) => r.id as InformationId)
+  // found in the text as written, or in its reading (Russian typed in Latin letters: «versiya 9.4»); a text with
+  // nothing to read differently is looked at once (each pattern run twice is compiled twice by V8)
+  const missingAsWritten = missingInformation(answered, askedOf(required, reading, intent.problem))
   return {
     regulation: reg.id,
     scope,
@@ -155,8 +158,7 @@ export function triageRequest(
     decidedBy,
     candidates: scope === 'unclear' ? candidates : [],
     reasons,
-    // found in the text as written, or in its reading (Russian typed in Latin letters: «versiya 9.4»)
-    missing: missingInformation(reading, missingInformation(answered, askedOf(required, reading, intent.problem))),
+    missing: reading === answered ? missingAsWritten : missingInformation(reading, missingAsWritten),
     warnings,
     ...(productNamed ? { productNamed } : {}),
   }
