@@ -161,4 +161,12 @@ describe('the interface language', () => {
     const out = await regdesk(['--lang', 'ru', 'triage', '-r', 'umi', '-c', 'portal', OUT_OF_SCOPE])
     expect(out.stdout).toContain('resolution_may_be_delayed: вне рамок поддержки, обслуживается на уровне consulting')
   })
+
+  it('the kinds of access data found are named in Russian in the warning', async () => {
+    const text =
+      'Не работает корзина на shop.ru, версия 9.4. Доступ в админку: логин admin пароль Qwerty123, ftp://u:secret1@shop.ru'
+    const r = await regdesk(['--lang', 'ru', 'triage', '-r', 'moguta', text])
+    expect(r.stdout).toContain('в заявке есть данные доступа (логин, пароль, логин и пароль в адресе)')
+    expect(r.stdout).not.toMatch(/url_credentials|\(login|password\)/)
+  })
 })

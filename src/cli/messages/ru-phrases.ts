@@ -4,6 +4,9 @@ import type { Phrase } from './phrases.js'
 const ISO = String.raw`an ISO 8601 instant like "2026-11-20T15:00:00\+03:00" or "2026-11-20T12:00Z"`
 const ISO_RU = 'момент времени в формате ISO 8601, например "2026-11-20T15:00:00+03:00" или "2026-11-20T12:00Z"'
 
+/** The kinds of access data triage finds (src/triage/credentials.ts SecretSpan). */
+const CREDENTIAL_KIND = 'password|login|url_credentials|private_key|token'
+
 /** A pattern from a template: the literal parts are written escaped, as in a regex literal. */
 const p = (source: string, russian: string): Phrase => [new RegExp(source), russian]
 
@@ -898,9 +901,16 @@ export function ruPhrases(): readonly Phrase[] {
     p('in scope: (.*)', 'в рамках поддержки: $1'),
     p('out of scope: (.*)', 'вне рамок поддержки: $1'),
     p(
-      String.raw`the request contains access data \((.*)\); it is masked in every output — ask the customer to change it after the work`,
-      'в заявке есть данные доступа ($1); они скрыты во всём выводе — попросите клиента сменить их после работ',
+      String.raw`the request contains access data \((?<tr1>.*)\); it is masked in every output — ask the customer to change it after the work`,
+      'в заявке есть данные доступа ($<tr1>); они скрыты во всём выводе — попросите клиента сменить их после работ',
     ),
+    // the kinds of access data found (src/triage/credentials.ts), listed in that warning: each said in Russian
+    p(`(?<tr1>${CREDENTIAL_KIND}), (?<tr2>(?:${CREDENTIAL_KIND})(?:, (?:${CREDENTIAL_KIND}))*)`, '$<tr1>, $<tr2>'),
+    p('password', 'пароль'),
+    p('login', 'логин'),
+    p('url_credentials', 'логин и пароль в адресе'),
+    p('private_key', 'закрытый ключ'),
+    p('token', 'токен или ключ API'),
     p(
       String.raw`the request raises (\d+) separate problems; §(.+?) asks for one problem per request: register one ticket per problem`,
       'в заявке несколько отдельных проблем ($1); §$2 требует одну проблему на заявку: зарегистрируйте по заявке на каждую проблему',
