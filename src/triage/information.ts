@@ -1,5 +1,5 @@
 import type { INFORMATION_IDS } from '../regulation/schema.js'
-import { matches, pattern } from './lexicon/index.js'
+import { matches, type PatternName, pattern, replaced } from './lexicon/index.js'
 import { normalize } from './text.js'
 
 export type InformationId = (typeof INFORMATION_IDS)[number]
@@ -34,18 +34,24 @@ export const DETECTORS: Record<InformationId, (raw: string, norm: string) => boo
   recent_changes: (_raw, norm) => matches('information.recentChanges', norm),
 }
 
+/** The identifying data taken out of a request, in this order (the labels go after what they label is gone). */
+const IDENTIFIERS: readonly PatternName[] = [
+  'information.anyUrl',
+  'information.anyEmail',
+  'information.labelledKey',
+  'information.labelledDomain',
+  'information.labelledVersion',
+]
+
 /**
  * The request without the identifying data it carries (licence key, domain, URLs, e-mails,
  * version numbers and the words that label them): "ключ ABCD-…" says who the customer is,
  * not that the licence key is the problem.
  */
 export function withoutIdentifiers(text: string): string {
-  return text
-    .replace(pattern('information.anyUrl'), ' ')
-    .replace(pattern('information.anyEmail'), ' ')
-    .replace(pattern('information.labelledKey'), ' ')
-    .replace(pattern('information.labelledDomain'), ' ')
-    .replace(pattern('information.labelledVersion'), ' ')
+  let out = text
+  for (const name of IDENTIFIERS) out = replaced(name, out, ' ')
+  return out
 }
 
 /** What a regulation asks of every request: who the customer is and what he runs. The rest describes a problem. */

@@ -1,4 +1,4 @@
-import { matches, pattern, wordList } from './lexicon/index.js'
+import { matches, pattern, replaced, wordList } from './lexicon/index.js'
 import { normalize } from './text.js'
 
 /** What a request asks for: fix/explain something, or do a piece of work for the customer. */
@@ -54,9 +54,9 @@ const recent = new Map<string, Intent>()
  */
 function intentOf(t: string): Intent {
   const suggestion = matches('intent.suggestion', t)
-  const offered = t.replace(pattern('intent.workOffer'), ' ')
-  let asks = t.replace(pattern('intent.howTo'), ' ').replace(pattern('intent.selfAction'), ' ')
-  if (matches('intent.asksHow', t)) asks = asks.replace(pattern('intent.wish'), ' ')
+  const offered = replaced('intent.workOffer', t, ' ')
+  let asks = replaced('intent.selfAction', replaced('intent.howTo', t, ' '), ' ')
+  if (matches('intent.asksHow', t)) asks = replaced('intent.wish', asks, ' ')
   return {
     problem: matches('intent.problem', t),
     question: suggestion || matches('intent.question', offered),

@@ -1,6 +1,6 @@
 import { accessDataSpans } from './credentials.js'
 import { withoutIdentifiers } from './information.js'
-import { matches, pattern } from './lexicon/index.js'
+import { matches, replaced } from './lexicon/index.js'
 import { stems } from './text.js'
 
 // What is taken out is in regulations/lexicon/*.yaml (scoring.*):
@@ -26,14 +26,13 @@ export function scoringText(text: string): string {
   out += text.slice(at)
   // lower case from here on (the patterns have no i flag: it doubles what V8 takes to compile them); the stated
   // licence goes before the identifiers do, as the date it needs ("от 02.11") is one of them
-  const matter = withoutIdentifiers(out.toLowerCase().replace(pattern('scoring.statedLicence'), ' '))
-    .replace(pattern('scoring.negatedChange'), ' ')
-    .replace(pattern('scoring.recentChange'), ' ')
-    .replace(pattern('scoring.fearedDamage'), ' ')
+  let matter = withoutIdentifiers(replaced('scoring.statedLicence', out.toLowerCase(), ' '))
+  for (const name of ['scoring.negatedChange', 'scoring.recentChange', 'scoring.fearedDamage'] as const)
+    matter = replaced(name, matter, ' ')
   // a request that only says what was bought is about the purchase
   // the pattern is costly to compile: only a text that names a purchase runs it
   const withoutPurchase = matches('scoring.mayNamePurchase', matter)
-    ? matter.replace(pattern('scoring.purchaseContext'), ' ')
+    ? replaced('scoring.purchaseContext', matter, ' ')
     : matter
   return stems(withoutPurchase).length >= 2 ? withoutPurchase : matter
 }

@@ -102,14 +102,24 @@ export interface Transliteration {
   russianShape: string
 }
 
+/**
+ * A pattern ready for `new RegExp`, with the strings of which each of its matches contains one when they can be told
+ * (literals.ts): a text with none of them is not matched, and the pattern need not run.
+ */
+export interface CompiledPattern {
+  source: string
+  flags: string
+  literals?: string[]
+}
+
 /** The lexicon as the build compiles it (scripts/compile-data.mjs): lists, and patterns ready for `new RegExp`. */
 export interface CompiledLexicon {
   lists: Record<ListName, string[]>
   /** each pattern whole (for replace, split, match), and its entries apart (a test stops at the first that matches) */
-  patterns: Record<PatternName, { source: string; flags: string; parts: { source: string; flags: string }[] }>
+  patterns: Record<PatternName, CompiledPattern & { parts: CompiledPattern[] }>
   transliteration: Transliteration
 }
 
-/** The key of the compiled lexicon among the build's data, and what it is checked against. */
+/** The key of the compiled lexicon among the build's data, and what it is checked against. 3: literals. */
 export const LEXICON_KEY = 'lexicon'
-export const LEXICON_FORMAT = 'lexicon 2'
+export const LEXICON_FORMAT = 'lexicon 3'

@@ -5,12 +5,14 @@ import { parseYamlWith } from '../../data/yaml.js'
 import { scriptRegExpSource } from '../script-regexp.js'
 import {
   type CompiledLexicon,
+  type CompiledPattern,
   LISTS,
   type ListName,
   PATTERNS,
   type PatternName,
   type Transliteration,
 } from './catalogue.js'
+import { requiredLiterals } from './literals.js'
 
 const words = z.array(z.string().min(1))
 const pair = z.tuple([z.string().min(1), z.string().min(1)])
@@ -125,7 +127,12 @@ export function compileLexicon(sources: readonly LexiconSource[]): { value?: Com
       )
     const joined = list.length === 1 ? (list[0] as string) : list.map((s) => `(?:${s})`).join('|')
     const testFlags = flags.replace(/[gy]/g, '')
-    patterns[name] = { ...scriptRegExpSource(joined, flags), parts: list.map((e) => scriptRegExpSource(e, testFlags)) }
+    const parts = list.map((e) => withLiterals(scriptRegExpSource(e, testFlags)))
+    // the whole pattern matches where one of its entries does: it needs one of their strings, if each entry needs some
+    const literals = parts.every((part) => part.literals)
+      ? [...new Set(parts.flatMap((part) => part.literals ?? []))]
+      : []
+    patterns[name] = { ...scriptRegExpSource(joined, flags), ...(literals.length ? { literals } : {}), parts }
   }
   if (!transliteration) issues.push(whole(sources, 'no language file gives the transliteration'))
   if (issues.length || !transliteration) return { issues }
@@ -157,6 +164,12 @@ function resolve(
     return parts.join('|')
   })
   return problem ? { source, problem } : { source }
+}
+
+/** A pattern with the strings that each of its matches contains one of, when they can be told (literals.ts). */
+function withLiterals(p: { source: string; flags: string }): CompiledPattern {
+  const literals = requiredLiterals(p.source, p.flags)
+  return literals ? { ...p, literals } : p
 }
 
 function regExpProblem(source: string, flags: string): string | undefined {

@@ -1,6 +1,7 @@
 import { compiledValue } from '../../data/compiled.js'
 import {
   type CompiledLexicon,
+  type CompiledPattern,
   LEXICON_FORMAT,
   LEXICON_KEY,
   type ListName,
@@ -38,7 +39,8 @@ const parts = new Map<PatternName, (RegExp | undefined)[]>()
 
 /**
  * Whether a pattern matches: its entries are tried one by one and each is compiled only when reached, so a text that
- * the first entry matches costs no compilation of the others (V8 compiles a regular expression on its first run).
+ * the first entry matches costs no compilation of the others (V8 compiles a regular expression on its first run); an
+ * entry whose strings (literals.ts) are all absent from the text is not run at all.
  */
 export function matches(name: PatternName, text: string): boolean {
   const sources = lexicon().patterns[name].parts
@@ -48,14 +50,31 @@ export function matches(name: PatternName, text: string): boolean {
     parts.set(name, compiled)
   }
   for (let i = 0; i < sources.length; i++) {
+    const p = sources[i] as CompiledPattern
+    if (!mayContain(p, text)) continue
     let re = compiled[i]
     if (!re) {
-      const p = sources[i] as { source: string; flags: string }
       re = new RegExp(p.source, p.flags)
       compiled[i] = re
     }
     if (re.test(text)) return true
   }
+  return false
+}
+
+/**
+ * The text with the pattern's matches replaced (`text.replace(pattern(name), by)`), without running the pattern on a
+ * text that holds none of the strings each match contains (literals.ts).
+ */
+export function replaced(name: PatternName, text: string, by: string): string {
+  return mayContain(lexicon().patterns[name], text) ? text.replace(pattern(name), by) : text
+}
+
+/** False when the text holds none of the strings every match of the pattern contains: it cannot match. */
+function mayContain(p: CompiledPattern, text: string): boolean {
+  const literals = p.literals
+  if (literals === undefined) return true
+  for (let i = 0; i < literals.length; i++) if (text.includes(literals[i] as string)) return true
   return false
 }
 
