@@ -224,11 +224,12 @@ function windowOf(
   let target: number | null
   let reason: ReactionWindow['reason']
   // a record of the window as unregulated for want of a level (made before issue 16), or one at
-  // the assumed level when the ticket has been given a level since, decides nothing
+  // the assumed level when the ticket has been given a level since or refused since (a corrected
+  // fact made it out of scope: nothing is due), decides nothing
   const record =
     given &&
     ((given.reason === 'no_level' && given.level === null) ||
-      (given.assumed_level && level !== null) ||
+      (given.assumed_level && (level !== null || !assumable)) ||
       (relevelled && given.level !== level))
       ? undefined
       : given

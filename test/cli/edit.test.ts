@@ -112,6 +112,24 @@ describe('tickets edit', () => {
     expect((await show(env, free.id)).level).toBe('standard')
   })
 
+  it('an unclear request held to the assumed level and refused by a corrected fact is due nothing: not overdue, no breach', async () => {
+    const env = await storeEnv()
+    const unclear = JSON.parse(
+      (await regdesk(['tickets', 'add', '-r', 'moguta', 'Здравствуйте', '--received-at', RECEIVED, '--json'], env))
+        .stdout,
+    )
+    expect(unclear).toMatchObject({ level: null, triage: { scope: 'unclear' } })
+    expect((await show(env, unclear.id)).windows[0]).toMatchObject({ level_assumed: true, level: 'standard' })
+    expect((await regdesk(['tickets', 'edit', unclear.id, '--tier', 'free'], env)).exitCode).toBe(0)
+    const edited = await show(env, unclear.id)
+    expect(edited.triage.scope).toBe('out')
+    expect(edited.windows[0]).toMatchObject({ level: null, level_assumed: false, deadline: null })
+    const late = { ...env, REGDESK_NOW: '2026-12-10T12:00:00+03:00' }
+    expect((await regdesk(['overdue', '--check'], late)).exitCode).toBe(0)
+    const report = JSON.parse((await regdesk(['report', '--json', '--from', '2026-11-01'], late)).stdout)
+    expect(report.breaches).toEqual([])
+  })
+
   it('records who and when for every field; show lists the changes; the same values change nothing', async () => {
     const env = await storeEnv()
     const t = await imagecms(env, 'pro')
