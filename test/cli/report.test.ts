@@ -115,6 +115,20 @@ describe('regdesk report over the fixture store', () => {
     expect(JSON.parse(r.stdout).period).toEqual({ from: '2026-11-01', to: '2026-11-15' })
   })
 
+  it.each([
+    [['--to', '2026-10-15'], { from: '2026-10-01', to: '2026-10-15' }],
+    [['--from', '2026-11-05'], { from: '2026-11-05', to: '2026-11-15' }],
+    [['--from', '2026-12-05'], { from: '2026-12-05', to: '2026-12-31' }],
+    [['--from', '2024-02-10', '--to', '2024-02-29'], { from: '2024-02-10', to: '2024-02-29' }],
+  ])('a bound left out follows the one given: %j', async (args, period) => {
+    const r = await regdesk(['report', '--json', ...args], {
+      REGDESK_STORE: store(),
+      REGDESK_NOW: '2026-11-15T12:00:00+03:00',
+    })
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).period).toEqual(period)
+  })
+
   it('an empty store gives an empty report, exit 0', async () => {
     const r = await regdesk(['report', '--json'], { REGDESK_STORE: join(tempDir(), 'none.json') })
     expect(r.exitCode).toBe(0)

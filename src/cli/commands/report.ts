@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander'
+import { daysInMonth } from '../../calendar/dates.js'
 import { dateIn } from '../../calendar/instant.js'
 import { UsageError } from '../../errors.js'
 import type { Regulation } from '../../regulation/load.js'
@@ -57,8 +58,11 @@ const NOT_WRITTEN: ReadonlySet<string> = new Set([
 export function reportCommand(io: IO, environment: Environment): Command {
   return new Command('report')
     .description('SLA compliance over a period: reaction windows met, late, overdue; reaction times; breaches')
-    .option('--from <date>', 'first day, YYYY-MM-DD (default: the first day of the month of --now)')
-    .option('--to <date>', 'last day, inclusive (default: the day of --now)')
+    .option('--from <date>', 'first day, YYYY-MM-DD (default: the first day of the month of --to, or of --now)')
+    .option(
+      '--to <date>',
+      'last day, inclusive (default: the day of --now; the last day of the month of a later --from)',
+    )
     .option('-r, --regulation <id>', 'only this regulation')
     .addOption(new Option('--by <grouping>', 'one row per').choices(GROUPINGS).default('regulation'))
     .addOption(new Option('--format <format>', 'output format (html: a printable page with charts)').choices(FORMATS))
@@ -109,8 +113,11 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   // the default period is the month of --now as the calendar of the (first) regulation reads it
   const zone = opts.regulation ? registry.get(opts.regulation).workingTime.timezone : 'Europe/Moscow'
   const today = dateIn(ctx.now, zone)
-  const from = opts.from === undefined ? `${today.slice(0, 8)}01` : parseDate(opts.from, '--from')
-  const to = opts.to === undefined ? today : parseDate(opts.to, '--to')
+  // a bound left out follows the one given: --to alone reports from the first day of its month, --from alone up to
+  // the day of --now, or to the end of its month when it is later than that
+  const givenTo = opts.to === undefined ? undefined : parseDate(opts.to, '--to')
+  const from = opts.from === undefined ? `${(givenTo ?? today).slice(0, 8)}01` : parseDate(opts.from, '--from')
+  const to = givenTo ?? (from <= today ? today : lastDayOfMonth(from))
   if (to < from) throw new UsageError(`--to (${to}) is before --from (${from})`)
   // The report needs no request text: the stores keep a summary of each ticket. They select the
   // tickets that may have a window opened in the period, read in any timezone (UTC+14 to
@@ -202,4 +209,10 @@ function rendered(format: Exclude<Format, 'json'>, { report, header, ctx, figure
     case 'table':
       return reportTable(report, header, ctx.io)
   }
+}
+
+/** The last day of the month of a date YYYY-MM-DD. */
+function lastDayOfMonth(date: string): string {
+  const days = daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)))
+  return `${date.slice(0, 8)}${String(days).padStart(2, '0')}`
 }

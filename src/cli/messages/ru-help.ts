@@ -538,12 +538,12 @@ export function ruHelp(): readonly Phrase[] {
       'Соблюдение SLA за период: окна реакции в срок, с опозданием, просроченные; время реакции; нарушения',
     ],
     [
-      exact('first day, YYYY-MM-DD (default: the first day of the month of --now)'),
-      'первый день, YYYY-MM-DD (по умолчанию — первое число месяца --now)',
+      exact('first day, YYYY-MM-DD (default: the first day of the month of --to, or of --now)'),
+      'первый день, YYYY-MM-DD (по умолчанию — первое число месяца --to или --now)',
     ],
     [
-      exact('last day, inclusive (default: the day of --now)'),
-      'последний день включительно (по умолчанию — день --now)',
+      exact('last day, inclusive (default: the day of --now; the last day of the month of a later --from)'),
+      'последний день включительно (по умолчанию — день --now; для более позднего --from — последний день его месяца)',
     ],
     [exact('only this regulation'), 'только этот регламент'],
     [exact('one row per'), 'группировать строки по'],
