@@ -261,15 +261,20 @@ export function complianceTally(input: TallyInput): ComplianceTally {
     // a ticket received after the period opens no window in it: skip the work
     if (received >= scope.end) return
     const windows = ticketWindows(ticket, scope.reg, scope.clock, input.now)
-    // a ticket counts (received, out of scope…) with its first window: by agent, under who answered it
+    // a ticket counts (received, out of scope…) with its first window: by agent, under who answered it; by level,
+    // under the level it opened with (a level changed since counts the windows after it under the new one)
+    const first = windows[0]
     if (received >= scope.start) {
       countTicket(
-        groupOf(scope, ticket, { level: ticket.level, openedAt: received, responder: windows[0]?.responder ?? null }),
+        groupOf(scope, ticket, {
+          level: first ? first.level : ticket.level,
+          openedAt: received,
+          responder: first?.responder ?? null,
+        }),
         ticket,
       )
       input.observe?.ticket(ticket, scope.reg)
     }
-    const first = windows[0]
     if (ticket.helpdesk_deadline !== undefined && first && first.openedAt >= scope.start && first.openedAt < scope.end)
       countHelpdesk(helpdesk, first, instantMs(ticket.helpdesk_deadline), input.now)
     for (const w of windows) {

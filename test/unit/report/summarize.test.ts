@@ -160,6 +160,22 @@ describe('summarizeCompliance, figures worked out by hand', () => {
     expect(report([], { zone: 'Asia/Yekaterinburg' }).generated_at).toMatch(/\+05:00$/)
   })
 
+  it('by level, a ticket counts as received under the level its first window opened with, not one set later', () => {
+    // free at intake; partner set the next day, after the window opened: the window stays free, and so does the ticket
+    const t = ticket('advantshop', 'partner', '2026-11-20T15:00:00+03:00', [
+      { type: 'level_change', at: '2026-11-21T10:00:00+03:00', from: 'free', to: 'partner' },
+    ])
+    t.events.splice(1, 0, {
+      type: 'level_change',
+      at: '2026-11-20T15:00:00+03:00',
+      from: null,
+      to: 'free',
+      author: 'x',
+    })
+    const byLevel = report([t], { by: 'level' })
+    expect(byLevel.groups.map((g) => [g.key.level, g.received, g.windows])).toEqual([['free', 1, 1]])
+  })
+
   it('groups by level and by agent, and names the out-of-scope topics with their clause', () => {
     // assigned to oleg now, answered by irina: by agent counts who responded
     const a = ticket(
