@@ -116,7 +116,7 @@ export function backlogSections(report: Report, io: IO): Section[] {
   const oldest = b.oldest ? t.oldest(b.oldest.id, b.oldest.received_at, formatMinutes(b.oldest.age_minutes)) : ''
   return [
     {
-      title: w['Backlog: open tickets as of --now'],
+      title: t.backlogTitle(report.generated_at),
       head: [w.open, ...b.by_age.map((a) => a.bucket), w.new, w['open (status)'], w['waiting customer']],
       rows: [
         [
@@ -133,7 +133,7 @@ export function backlogSections(report: Report, io: IO): Section[] {
       title: w['Time to resolve (tickets received in the period)'],
       head: [w.resolved, w['working median'], w.p90, w.max, w['clock median'], w.p90, w.max],
       rows: [[String(r.resolved), ...minutes(r.working_minutes), ...minutes(r.minutes)]],
-      note: w['from received to the first move to resolved or closed, up to --now'],
+      note: t.resolveNote(report.generated_at),
     },
   ]
 }
