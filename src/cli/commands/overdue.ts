@@ -1,7 +1,6 @@
 import { Command } from 'commander'
 import { FoundError } from '../../errors.js'
 import { levelClock } from '../../sla/deadline.js'
-import { formatMinutes } from '../../sla/duration.js'
 import { needsLevel, type ReactionWindow } from '../../sla/windows.js'
 import { alertsOf } from '../../ticket/attention.js'
 import type { Ticket } from '../../ticket/ticket.js'
@@ -49,7 +48,7 @@ function overdueColumns(tty: boolean): Column<OverdueRow>[] {
         {
           header: 'LATE (CLOCK)',
           value: (r) => r.late_working_minutes,
-          human: (r) => `${formatMinutes(r.late_working_minutes)} (${formatMinutes(r.late_minutes)})`,
+          human: (r, io) => `${io.speech.t.value.hm(r.late_working_minutes)} (${io.speech.t.value.hm(r.late_minutes)})`,
         },
       ]
     : [

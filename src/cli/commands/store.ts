@@ -87,7 +87,7 @@ export async function runStoreInfo(ctx: Context, environment: Environment): Prom
         [say('location'), info.location],
         [say(what), ctx.io.speech.phrases.say(version)],
         [say('tickets'), info.tickets === null ? '—' : String(info.tickets)],
-        [say('size'), `${(info.bytes / 1e6).toFixed(1)} MB`],
+        [say('size'), ctx.io.speech.t.value.size(info.bytes)],
         // a backend's own details, labelled in the catalogue where it has them
         ...Object.entries(info.details).map(
           ([k, v]) => [field[k] ?? k, ctx.io.speech.phrases.say(String(v ?? '—'))] as const,
@@ -171,8 +171,7 @@ export async function runStoreCopy(
     if (ctx.json) writeJson(ctx.io, result)
     else
       ctx.io.out(
-        `copied ${result.copied} ticket(s) from ${result.from} to ${result.to}` +
-          `${already ? ` (${already} already there, unchanged)` : ''}; ${result.to} holds ${result.target}, every one of the ${result.source} checked\n`,
+        `${ctx.io.speech.t.done.copied(result.copied, result.from, result.to, already, result.target, result.source)}\n`,
       )
   } finally {
     await Promise.all([from.close(), to.close()])

@@ -1,4 +1,5 @@
 import { formatMinutes } from '../../sla/duration.js'
+import { formatSize } from '../output/size.js'
 
 /**
  * What regdesk says to a person, in English: labels of its human output and messages written by the CLI.
@@ -79,6 +80,8 @@ export const en = {
     setLevel: (command: string) => `no level (set one: ${command})`,
     heldAs: (level: string) => ` as ${level}`,
     deadline: 'deadline',
+    /** a refused request's: nothing is due */
+    noDeadline: (none: string) => `deadline ${none}`,
     why: 'why',
     topic: 'topic',
     couldBe: 'could be',
@@ -175,6 +178,10 @@ export const en = {
   value: {
     /** working time as hours and minutes: "37h 30m" */
     hm: (minutes: number) => formatMinutes(minutes),
+    /** a size in bytes as people read it: 512 B, 14 KB, 3.2 MB */
+    size: (bytes: number) => formatSize(bytes, ['B', 'KB', 'MB']),
+    /** a decimal number as written in the language: 93.5 */
+    decimal: (digits: string) => digits,
     workingMinutes: (n: number) => `${n} working minutes`,
     open: 'open',
     closed: 'closed',
@@ -338,6 +345,8 @@ export const en = {
     title: (from: string, to: string) => `SLA compliance ${from} – ${to}`,
     subtitle: (several: boolean, regs: string, by: string, now: string) =>
       `${several ? 'regulations' : 'regulation'}: ${regs} · by ${by} · as of ${now}`,
+    /** the backlog's age buckets (src/report/backlog.ts) as a column head */
+    ageBucket: (bucket: string) => bucket,
     backlogTitle: (asOf: string) => `Backlog: open tickets as of ${asOf}`,
     resolveNote: (asOf: string) => `from received to the first move to resolved or closed, up to ${asOf}`,
     ageNote: (oldest: string) => `age by clock time since received (each bucket includes its lower bound)${oldest}`,
@@ -399,6 +408,16 @@ export const en = {
     },
   },
   /** a ticket event's type, as a person reads it */
+  /** the fields `tickets edit` changes (src/ticket/edit.ts EDITABLE_FIELDS), as a person reads them */
+  editField: {
+    tier: 'tier',
+    channel: 'channel',
+    product: 'product',
+    critical: 'critical',
+    license_date: 'license_date',
+    subject: 'subject',
+    customer: 'customer',
+  },
   event: {
     received: 'received',
     agent_response: 'agent_response',
@@ -429,6 +448,11 @@ export const en = {
     at: (what: string, at: string) => `${what} at ${at}`,
     sla: (sla: string) => `sla ${sla}`,
     edited: (fields: string) => `edited ${fields}`,
+    /** `store copy`: what was copied, and the count checked in the target */
+    copied: (copied: number, from: string, to: string, already: number, holds: number, checked: number) =>
+      `copied ${copied} ticket(s) from ${from} to ${to}${already ? ` (${already} already there, unchanged)` : ''}; ${to} holds ${holds}, every one of the ${checked} checked`,
+    /** beside what a --dry-run would change */
+    dryRun: '(dry run)',
     level: (level: string) => `level ${level}`,
   },
   overdue: {

@@ -1,4 +1,5 @@
 import type { Phrase } from './phrases.js'
+import { ru } from './ru.js'
 
 /** The ISO 8601 help the time options repeat (src/cli/time-input.ts). */
 const ISO = String.raw`an ISO 8601 instant like "2026-11-20T15:00:00\+03:00" or "2026-11-20T12:00Z"`
@@ -376,6 +377,10 @@ export function ruPhrases(): readonly Phrase[] {
     p(String.raw`(\S+) is already at level (.+)`, 'заявка $1 уже на уровне $2'),
     p(String.raw`(\S+) is already unassigned`, 'заявка $1 и так ни на кого не назначена'),
     p(String.raw`(\S+) is already assigned to (.+)`, 'заявка $1 уже назначена на $2'),
+    // the ticket statuses as ru.ts names them elsewhere
+    ...(['new', 'open', 'waiting_customer', 'resolved', 'closed'] as const).map((code) =>
+      p(String.raw`(\S+) already has the status ${code}`, `заявка $1 уже в статусе «${ru.status[code]}»`),
+    ),
     p(String.raw`(\S+) already has the status (\S+)`, 'заявка $1 уже в статусе $2'),
     p(
       String.raw`(\S+) is assigned to (.+?); pass --reassign to give it to (.+?), or unassign it first`,

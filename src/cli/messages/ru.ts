@@ -1,7 +1,17 @@
 import { pluralIndex } from '../../regulation/describe.js'
+import { formatSize } from '../output/size.js'
 import type { Messages } from './en.js'
 
 /** The catalogue in Russian: the same keys as `en.ts` (a missing one fails the type check). */
+/** The report's groupings (`report --by`) as the header names them. */
+const GROUPINGS_RU: Record<string, string> = {
+  regulation: 'по регламентам',
+  level: 'по уровням',
+  agent: 'по сотрудникам',
+  channel: 'по каналам',
+  week: 'по неделям',
+}
+
 export const ru: Messages = {
   scope: { in: 'В РАМКАХ ПОДДЕРЖКИ', out: 'ВНЕ РАМОК ПОДДЕРЖКИ', unclear: 'НЕЯСНО' },
   scopeWord: { in: 'в рамках поддержки', out: 'вне рамок поддержки', unclear: 'неясно' },
@@ -76,6 +86,7 @@ export const ru: Messages = {
     setLevel: (command) => `без уровня (задайте: ${command})`,
     heldAs: (level) => ` по уровню ${level}`,
     deadline: 'срок',
+    noDeadline: () => 'срока нет',
     why: 'почему',
     topic: 'тема',
     couldBe: 'возможно',
@@ -103,8 +114,8 @@ export const ru: Messages = {
     KEY: 'КЛЮЧ',
     KIND: 'ВИД',
     LATE: 'ОПОЗДАНИЕ',
-    'LATE (CLOCK)': 'ОПОЗДАНИЕ (ПО ЧАСАМ)',
-    LATE_CLOCK: 'ОПОЗДАНИЕ_ПО_ЧАСАМ',
+    'LATE (CLOCK)': 'ОПОЗДАНИЕ (КАЛЕНДАРНОЕ)',
+    LATE_CLOCK: 'ОПОЗДАНИЕ_КАЛЕНДАРНОЕ',
     LEVEL: 'УРОВЕНЬ',
     'LEVELS (reaction limit)': 'УРОВНИ (время реакции)',
     MESSAGE: 'СООБЩЕНИЕ',
@@ -140,7 +151,7 @@ export const ru: Messages = {
     from: 'с',
     to: 'по',
     'working time': 'рабочее время',
-    'clock time': 'по часам',
+    'clock time': 'календарное время',
     at: 'на момент',
     status: 'состояние',
     'next opening': 'откроется',
@@ -175,6 +186,8 @@ export const ru: Messages = {
       if (!h) return `${sign}${m} мин`
       return `${sign}${h} ч${m ? ` ${m} мин` : ''}`
     },
+    size: (bytes) => formatSize(bytes, ['Б', 'КБ', 'МБ']).replace('.', ','),
+    decimal: (digits) => digits.replace('.', ','),
     workingMinutes: (n) => `${n} ${plural(n, 'рабочая минута', 'рабочие минуты', 'рабочих минут')}`,
     open: 'открыто',
     closed: 'закрыто',
@@ -299,7 +312,7 @@ export const ru: Messages = {
       'working median': 'медиана (рабочее)',
       p90: 'p90',
       max: 'макс.',
-      'clock median': 'медиана (по часам)',
+      'clock median': 'медиана (календарная)',
       "working time counts open hours only (the regulation's, or a level's own); percentiles by nearest rank":
         'рабочее время — только часы работы (регламента или самого уровня); процентили по ближайшему рангу',
       'Out of scope and one-problem-per-request': 'Вне рамок поддержки и «одна проблема — одна заявка»',
@@ -332,10 +345,12 @@ export const ru: Messages = {
     },
     title: (from, to) => `Соблюдение SLA ${from} – ${to}`,
     subtitle: (several, regs, by, now) =>
-      `${several ? 'регламенты' : 'регламент'}: ${regs} · группировка: ${by} · на ${now}`,
+      `${several ? 'регламенты' : 'регламент'}: ${regs} · группировка: ${GROUPINGS_RU[by] ?? by} · на ${now}`,
+    ageBucket: (bucket) => bucket.replace(/d$/, ' дн.'),
     backlogTitle: (asOf) => `Открытые заявки на ${asOf}`,
     resolveNote: (asOf) => `от получения до первого перевода в «решена» или «закрыта», до ${asOf}`,
-    ageNote: (oldest) => `возраст по часам с момента получения (каждый интервал включает нижнюю границу)${oldest}`,
+    ageNote: (oldest) =>
+      `возраст в календарном времени с момента получения (каждый интервал включает нижнюю границу)${oldest}`,
     oldest: (id, at, ago) => ` · самая старая: ${id}, получена ${at} (${ago} назад)`,
     breaches: (n) => `Нарушенные окна (${n}), сначала самые поздние`,
     breachesHeading: (n) => `Нарушенные окна (${n})`,
@@ -391,6 +406,15 @@ export const ru: Messages = {
       othersAgents: (n, breaches) => `ещё сотрудников: ${n}, нарушений: ${breaches}`,
     },
   },
+  editField: {
+    tier: 'тариф',
+    channel: 'канал',
+    product: 'продукт',
+    critical: 'критичность',
+    license_date: 'дата лицензии',
+    subject: 'тема',
+    customer: 'клиент',
+  },
   event: {
     received: 'получена',
     agent_response: 'ответ сотрудника',
@@ -419,6 +443,9 @@ export const ru: Messages = {
     at: (what, at) => `${what}: ${at}`,
     sla: (sla) => `SLA ${sla}`,
     edited: (fields) => `изменено: ${fields}`,
+    copied: (copied, from, to, already, holds, checked) =>
+      `скопировано ${copied} ${plural(copied, 'заявка', 'заявки', 'заявок')} из ${from} в ${to}${already ? ` (${already} уже там, без изменений)` : ''}; в ${to} ${holds} ${plural(holds, 'заявка', 'заявки', 'заявок')}, проверены все ${checked}`,
+    dryRun: '(пробный прогон)',
     level: (level) => `уровень ${level}`,
   },
   overdue: {

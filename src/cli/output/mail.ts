@@ -5,16 +5,9 @@ import { type IO, printable } from '../io.js'
 import type { MailboxSummary } from '../mail-intake.js'
 import { renderFields } from './table.js'
 
-/** A size as people read it: 512 B, 14 KB, 3.2 MB. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
 /** Attachments on one line: `report.pdf (application/pdf, 14 KB), screen.png (image/png, 230 KB)`. */
-export function attachmentsLine(attachments: readonly MailAttachment[]): string {
-  return attachments.map((a) => `${printable(a.name)} (${a.type}, ${formatSize(a.size)})`).join(', ')
+export function attachmentsLine(attachments: readonly MailAttachment[], io: IO): string {
+  return attachments.map((a) => `${printable(a.name)} (${a.type}, ${io.speech.t.value.size(a.size)})`).join(', ')
 }
 
 /** The letter in brief above a verdict: from, date, subject, attachments. */
@@ -32,7 +25,7 @@ export function renderMailHeader(mail: MailMessage, io: IO): string {
     [w.date, mail.date ? mailDateIso(mail.date) : w.noDate],
     [w.subject, mail.subject ? printable(maskSecrets(mail.subject)) : w.none],
   ]
-  if (mail.attachments.length) pairs.push([w.attachments, attachmentsLine(mail.attachments)])
+  if (mail.attachments.length) pairs.push([w.attachments, attachmentsLine(mail.attachments, io)])
   return `${renderFields(pairs, io)}\n`
 }
 

@@ -140,10 +140,10 @@ function complianceSection(report: Report, io: IO): string {
   const h = t.html.words
   const s = report.totals
   const label = (k: (typeof OUTCOMES)[number]['key']) => (k === 'not_regulated' ? h['not regulated'] : w[k])
-  const share = (x: number) => percent(s.windows ? Math.round((x / s.windows) * 10_000) / 10_000 : null)
+  const share = (x: number) => percent(s.windows ? Math.round((x / s.windows) * 10_000) / 10_000 : null, io)
   const rows = OUTCOMES.map((o) => [label(o.key), num(s[o.key]), num(share(s[o.key]))])
   return section('compliance', h.Compliance, [
-    `<div class="headline"><span class="value">${esc(percent(s.compliance))}</span><span>${esc(h.Compliance)}: ${esc(w.met)} / (${esc(w.met)} + ${esc(w.late)} + ${esc(w.overdue)}) · ${esc(t.html.windowsOf(s.windows))} (${esc(h['reaction windows opened in the period'])})</span></div>`,
+    `<div class="headline"><span class="value">${esc(percent(s.compliance, io))}</span><span>${esc(h.Compliance)}: ${esc(w.met)} / (${esc(w.met)} + ${esc(w.late)} + ${esc(w.overdue)}) · ${esc(t.html.windowsOf(s.windows))} (${esc(h['reaction windows opened in the period'])})</span></div>`,
     table([w.windows, h.count, w.share], rows, [false, true, true]),
     figure(
       h['Outcome of the windows'],
@@ -168,7 +168,7 @@ function weeklySection(figures: ReportFigures, io: IO): string {
       label: x.week.slice(5),
       sublabel: String(x.met + x.late + x.overdue),
       value: x.compliance,
-      text: percent(x.compliance),
+      text: percent(x.compliance, io),
     })),
     max: 1,
     ticks: [0, 0.25, 0.5, 0.75, 1].map((at) => ({ at, label: `${Math.round(at * 100)} %` })),
@@ -182,7 +182,7 @@ function weeklySection(figures: ReportFigures, io: IO): string {
     num(x.met),
     num(x.late),
     num(x.overdue),
-    num(percent(x.compliance)),
+    num(percent(x.compliance, io)),
   ])
   return section('weekly', h['Compliance by week'], [
     figure(h['Compliance by week'], chart),
@@ -326,7 +326,11 @@ function backlogChart(report: Report, io: IO): string {
     columnChart({
       id: 'chart-backlog',
       title: h['Open tickets by age'],
-      columns: report.backlog.by_age.map((a) => ({ label: a.bucket, value: a.count, text: String(a.count) })),
+      columns: report.backlog.by_age.map((a) => ({
+        label: io.speech.t.report.ageBucket(a.bucket),
+        value: a.count,
+        text: String(a.count),
+      })),
       max: top,
       ticks: [0, top / 2, top].map((at) => ({ at, label: String(at) })),
       fill: 'light',
@@ -347,7 +351,7 @@ function scopeSection(figures: ReportFigures, outOfScope: Section | undefined, i
       [h['received in the period'], h.tickets, w.share],
       [
         [esc(h['received in the period']), num(figures.received), ''],
-        ...kinds.map((k) => [esc(k.label), num(k.s.tickets), num(percent(k.s.share))]),
+        ...kinds.map((k) => [esc(k.label), num(k.s.tickets), num(percent(k.s.share, io))]),
       ],
       [false, true, true],
       true,

@@ -1,7 +1,6 @@
 import { stripVTControlCharacters } from 'node:util'
 import Table from 'cli-table3'
 import type { Breach, GroupKey, Report, Stats } from '../../report/summarize.js'
-import { formatMinutes } from '../../sla/duration.js'
 import type { IO } from '../io.js'
 import { csvDocument } from './csv.js'
 import { fitLine, fitWidths, isTimeColumn, longestLine } from './table.js'
@@ -60,7 +59,7 @@ export function windowSections(report: Report, io: IO): Section[] {
         String(s.pending),
         String(s.not_regulated),
         paintCompliance(s.compliance, io),
-        percent(s.within_target.share),
+        percent(s.within_target.share, io),
       ]),
       note: w[
         "n/r: no reaction time in the regulation · compliance = met / (met + late + overdue) · in target: answered within the level's target"
@@ -72,8 +71,8 @@ export function windowSections(report: Report, io: IO): Section[] {
       rows: groups.map(({ label, s }) => [
         label,
         String(s.reaction_working_minutes.count),
-        ...minutes(s.reaction_working_minutes),
-        ...minutes(s.reaction_minutes),
+        ...minutes(s.reaction_working_minutes, io),
+        ...minutes(s.reaction_minutes, io),
       ]),
       note: w["working time counts open hours only (the regulation's, or a level's own); percentiles by nearest rank"],
     },
@@ -86,7 +85,7 @@ export function windowSections(report: Report, io: IO): Section[] {
       rows: scoped.map(({ label, s }) => [
         label,
         String(s.out_of_scope.tickets),
-        percent(s.out_of_scope.share),
+        percent(s.out_of_scope.share, io),
         s.out_of_scope.topics
           .slice(0, 3)
           .map((t) => `${t.id} ×${t.count}${t.clause ? ` (§${t.clause})` : ''}`)
@@ -113,11 +112,12 @@ export function backlogSections(report: Report, io: IO): Section[] {
   const t = io.speech.t.report
   const w = t.words
   // the oldest in the note, where its id and time wrap whole: a table cell could cut them
-  const oldest = b.oldest ? t.oldest(b.oldest.id, b.oldest.received_at, formatMinutes(b.oldest.age_minutes)) : ''
+  const hm = io.speech.t.value.hm
+  const oldest = b.oldest ? t.oldest(b.oldest.id, b.oldest.received_at, hm(b.oldest.age_minutes)) : ''
   return [
     {
       title: t.backlogTitle(report.generated_at),
-      head: [w.open, ...b.by_age.map((a) => a.bucket), w.new, w['open (status)'], w['waiting customer']],
+      head: [w.open, ...b.by_age.map((a) => t.ageBucket(a.bucket)), w.new, w['open (status)'], w['waiting customer']],
       rows: [
         [
           String(b.open),
@@ -132,14 +132,14 @@ export function backlogSections(report: Report, io: IO): Section[] {
     {
       title: w['Time to resolve (tickets received in the period)'],
       head: [w.resolved, w['working median'], w.p90, w.max, w['clock median'], w.p90, w.max],
-      rows: [[String(r.resolved), ...minutes(r.working_minutes), ...minutes(r.minutes)]],
+      rows: [[String(r.resolved), ...minutes(r.working_minutes, io), ...minutes(r.minutes, io)]],
       note: t.resolveNote(report.generated_at),
     },
   ]
 }
 
-function minutes(d: Stats['reaction_minutes']): string[] {
-  return [d.median, d.p90, d.max].map((m) => (m === null ? '—' : formatMinutes(m)))
+function minutes(d: Stats['reaction_minutes'], io: IO): string[] {
+  return [d.median, d.p90, d.max].map((m) => (m === null ? '—' : io.speech.t.value.hm(m)))
 }
 
 /** The report for a terminal or paper: header, sections with totals, then the breaches. */
@@ -301,12 +301,14 @@ function labelOf(key: GroupKey, io: IO): string {
  */
 function paintCompliance(value: number | null, io: IO): string {
   if (value === null) return '—'
-  const text = percent(value)
+  const text = percent(value, io)
   return value >= 1 ? io.color.green(text) : value >= 0.9 ? io.color.yellow(text) : io.color.red(text)
 }
 
-export function percent(share: number | null): string {
-  return share === null ? '—' : `${(share * 100).toFixed(share === 1 || share === 0 ? 0 : 1)} %`
+export function percent(share: number | null, io: IO): string {
+  return share === null
+    ? '—'
+    : `${io.speech.t.value.decimal((share * 100).toFixed(share === 1 || share === 0 ? 0 : 1))} %`
 }
 
 /** The headings of breachCells' columns on paper (Markdown, HTML). */
@@ -323,7 +325,7 @@ export function breachCells(b: Breach, io: IO): string[] {
     b.opened_at,
     b.deadline,
     b.responded_at ?? io.speech.t.report.words['no response'],
-    formatMinutes(b.late_working_minutes),
+    io.speech.t.value.hm(b.late_working_minutes),
     b.assignee ?? '—',
   ]
 }

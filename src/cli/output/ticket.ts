@@ -69,7 +69,7 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
     [w.critical, t.critical ? c.red(w.yes) : w.no],
     ...(t.license_date ? [[w.licenseDate, t.license_date] as [string, string]] : []),
     ...(t.customer ? [[w.customer, printable(t.customer)] as [string, string]] : []),
-    ...(t.attachments?.length ? [[w.attachments, attachmentsLine(t.attachments)] as [string, string]] : []),
+    ...(t.attachments?.length ? [[w.attachments, attachmentsLine(t.attachments, io)] as [string, string]] : []),
     [w.assignee, t.assignee ?? '—'],
     [w.received, t.received_at],
     ...(t.origin
@@ -95,6 +95,8 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
         {
           header: 'REACTION',
           value: (w) => (w.reaction_working_minutes === null ? null : formatMinutes(w.reaction_working_minutes)),
+          human: (w, io) =>
+            w.reaction_working_minutes === null ? '—' : io.speech.t.value.hm(w.reaction_working_minutes),
         },
         { header: 'STATUS', value: (w) => w.status, human: (w, io) => paintStatus(w.status, io) },
       ],
@@ -112,11 +114,12 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
         value: (e) => eventDetail(e),
         // a person reads the rule and regdesk's own words (the receipt's "via form") in the interface's language
         human: (e) =>
-          eventDetail(
-            e,
-            (code) => words.rule[code] ?? code,
-            (text) => (e.type === 'received' ? io.speech.phrases.say(text) : text),
-          ),
+          eventDetail(e, {
+            field: (name) => (words.editField as Record<string, string>)[name] ?? name,
+            status: (code) => (words.status as Record<string, string>)[code] ?? code,
+            rule: (code) => words.rule[code] ?? code,
+            message: (text) => (e.type === 'received' ? io.speech.phrases.say(text) : text),
+          }),
       },
     ],
     io,
@@ -131,17 +134,26 @@ type ViewEvent = ReturnType<TicketViews['json']>['events'][number]
  * An event's detail: the field changed, from → to, the rule, the message (one line); the rule and the message as
  * stored unless readers for a person are given.
  */
-function eventDetail(
-  e: ViewEvent,
-  rule: (code: string) => string = (code) => code,
-  message: (text: string) => string = (text) => text,
-): string {
+function eventDetail(e: ViewEvent, read: Partial<EventReaders> = {}): string {
+  const { field = same, status = same, rule = same, message = same } = read
+  // a status change's ends are statuses; a field's or a level's, values as stored
+  const end = (x: string | null | undefined) => (x == null ? '—' : e.type === 'status_change' ? status(x) : x)
   return [
-    'field' in e && e.field ? `${e.field}:` : '',
-    'from' in e || 'to' in e ? `${e.from ?? '—'} → ${e.to ?? '—'}` : '',
+    'field' in e && e.field ? `${field(e.field)}:` : '',
+    'from' in e || 'to' in e ? `${end(e.from)} → ${end(e.to)}` : '',
     e.rule ? `(${rule(e.rule)})` : '',
     e.message ? oneLine(message(e.message), 200) : '',
   ]
     .filter(Boolean)
     .join(' ')
 }
+
+/** How a person reads an event's parts in the interface language (eventDetail): the codes as stored otherwise. */
+interface EventReaders {
+  field: (name: string) => string
+  status: (code: string) => string
+  rule: (code: string) => string
+  message: (text: string) => string
+}
+
+const same = (text: string): string => text

@@ -502,7 +502,7 @@ describe('the phrase book', () => {
       ['unknown regulation "x" of MG-000001; add its file with --regulations', 'у заявки MG-000001'],
       ['MG-000001 is already at level critical', 'уже на уровне critical'],
       ['MG-000001 is already assigned to ivan', 'уже назначена на ivan'],
-      ['MG-000001 already has the status waiting_customer', 'заявка MG-000001 уже в статусе waiting_customer'],
+      ['MG-000001 already has the status waiting_customer', 'заявка MG-000001 уже в статусе «ждём клиента»'],
       ['the request text is larger than 4 MB; is it a request?', 'текст заявки больше 4 МБ'],
       ['cannot read the file (ENOENT)', 'не удаётся прочитать файл (ENOENT)'],
     ]

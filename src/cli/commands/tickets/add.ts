@@ -148,7 +148,9 @@ function printTicketAdded(ctx: Context, reg: Regulation, ticket: Ticket, result:
   const due =
     w?.deadline != null
       ? `${a.deadline}${ticket.level === null ? a.heldAs(w.level ?? '') : ''} ${c.bold(w.deadline)}${w.target ? ` (${t.verdict.target(w.target)})` : ''}`
-      : `${a.deadline} ${c.dim(ticket.level ? a.notRegulated : t.ticket.none)}`
+      : ticket.level
+        ? `${a.deadline} ${c.dim(a.notRegulated)}`
+        : c.dim(a.noDeadline(t.ticket.none))
   ctx.io.out(`${c.bold(ticket.id)}  ${scope} · ${level} · ${due}\n`)
   const why = result.reasons[0]
   if (why && result.scope === 'out')

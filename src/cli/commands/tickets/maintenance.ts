@@ -122,7 +122,11 @@ async function runMaintenance(
         { header: 'ID', value: (r) => r.id },
         { header: 'RULE', value: (r) => `${r.rule} (§${r.clause})` },
         { header: 'DUE SINCE', value: (r) => r.due_at },
-        { header: 'STATUS', value: (r) => (r.dry_run ? `${r.status} (dry run)` : r.status) },
+        {
+          header: 'STATUS',
+          value: (r) => (r.dry_run ? `${r.status} (dry run)` : r.status),
+          human: (r, io) => (r.dry_run ? `${r.status} ${io.speech.t.done.dryRun}` : r.status),
+        },
         { header: 'SUBJECT', value: (r) => r.subject, human: (r) => oneLine(r.subject, 40) },
       ],
       ctx.io,

@@ -115,7 +115,11 @@ export async function runRecompute(ctx: Context, environment: Environment, opts:
         { header: 'DEADLINE', value: (r) => r.before.deadline },
         { header: 'NEW DEADLINE', value: (r) => r.after.deadline },
         { header: 'RECORDED BY', value: (r) => r.before.fingerprint ?? '(not recorded)' },
-        { header: 'NOW', value: (r) => (r.dry_run ? `${r.after.fingerprint} (dry run)` : r.after.fingerprint) },
+        {
+          header: 'NOW',
+          value: (r) => (r.dry_run ? `${r.after.fingerprint} (dry run)` : r.after.fingerprint),
+          human: (r, io) => (r.dry_run ? `${r.after.fingerprint} ${io.speech.t.done.dryRun}` : r.after.fingerprint),
+        },
       ],
       ctx.io,
     ),
