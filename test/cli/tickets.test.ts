@@ -581,6 +581,14 @@ describe('store info on a store of a newer regdesk', () => {
     })
     expect((await regdesk(['tickets', 'list'], env)).exitCode).toBe(3)
   })
+
+  it('gives the size of a small store in bytes or KB, not as 0.0 MB', async () => {
+    const file = join(tempDir(), 'small.json')
+    writeFileSync(file, `{"format": 9, "tickets": [\n${'{"id":"MG-000001"},\n'.repeat(200)}{"id":"MG-000002"}\n]}\n`)
+    const env = { REGDESK_STORE: file }
+    expect((await regdesk(['store', 'info'], env)).stdout).toMatch(/size\s+4 KB\n/)
+    expect((await regdesk(['--lang', 'ru', 'store', 'info'], env)).stdout).toMatch(/размер\s+4 КБ\n/)
+  })
 })
 
 describePg('store info on the team store', () => {
