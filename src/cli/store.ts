@@ -49,7 +49,8 @@ export async function withStore<T>(
   try {
     const result = await fn(store)
     // a command that found no file (no tables) there and wrote none: a mistyped --store reads as an empty store otherwise
-    if (store instanceof JsonFileStore && !store.exists()) ctx.io.err(`note: ${missingStoreNote(store.label)}\n`)
+    if (store instanceof JsonFileStore && !store.exists())
+      ctx.io.err(`note: ${missingStoreNote(store.label, store.missingFolder())}\n`)
     if (store instanceof PostgresStore && store.foundNoTables()) ctx.io.err(`note: ${noTablesNote(store.label)}\n`)
     return result
   } finally {
@@ -57,7 +58,9 @@ export async function withStore<T>(
   }
 }
 
-function missingStoreNote(file: string): string {
+function missingStoreNote(file: string, missingFolder: string | undefined): string {
+  if (missingFolder)
+    return `there is no ticket store ${file}, nor the folder ${missingFolder} to make it in: check the path (--store), or create the folder first`
   return `there is no ticket store ${file} yet: the first ticket added makes it (check --store if you expected one)`
 }
 

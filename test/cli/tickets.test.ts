@@ -361,7 +361,16 @@ describe('regdesk tickets', () => {
     expect(r.exitCode).toBe(1)
     expect(r.stderr).toMatch(/there is no folder .*no-such for the store .*: check the path \(--store\)/)
     expect(existsSync(join(root, 'no-such'))).toBe(false)
+    // reading it and store info say so too, rather than promise a store the first ticket would make
+    const list = await regdesk(['tickets', 'list', '--store', typo], envFor())
+    expect(list.stderr).toMatch(/there is no ticket store .*tickets\.json, nor the folder .*no-such to make it in/)
+    expect((await regdesk(['store', 'info', '--store', typo], envFor())).stdout).toMatch(
+      /exists\s+no, and there is no folder .*no-such to make it in/,
+    )
     const fresh = join(root, 'desk', 'tickets.json')
+    expect((await regdesk(['tickets', 'list', '--store', fresh], envFor())).stderr).toMatch(
+      /the first ticket added makes it/,
+    )
     expect(
       (await regdesk(['tickets', 'add', '-r', 'moguta', 'не работает корзина', '--store', fresh], envFor())).exitCode,
     ).toBe(0)

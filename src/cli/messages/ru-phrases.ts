@@ -620,6 +620,10 @@ export function ruPhrases(): readonly Phrase[] {
       'ожидание блокировки хранилища заявок $1: его записывает другой regdesk, или её оставил остановленный (будет снята через $2 с)',
     ),
     p(
+      String.raw`there is no ticket store (.+?), nor the folder (.+) to make it in: check the path \(--store\), or create the folder first`,
+      'хранилища заявок $1 нет, как нет и папки $2, где его создать: проверьте путь (--store) или сначала создайте папку',
+    ),
+    p(
       String.raw`there is no ticket store (.+?) yet: the first ticket added makes it \(check --store if you expected one\)`,
       'хранилища заявок $1 ещё нет: его создаёт первая добавленная заявка (проверьте --store, если оно должно быть)',
     ),
@@ -635,6 +639,7 @@ export function ruPhrases(): readonly Phrase[] {
     p('created', 'созданы'),
     p('yes', 'да'),
     p(String.raw`no \(created on the first write\)`, 'нет (создаётся при первой записи)'),
+    p('no, and there is no folder (.+) to make it in', 'нет, и нет папки $1, где его создать'),
     p(
       String.raw`not created yet \(made by the first write, which needs the CREATE right on the database\)`,
       'ещё не созданы (их создаст первая запись; для неё нужно право CREATE в базе данных)',

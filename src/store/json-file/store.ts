@@ -10,6 +10,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs'
+import { dirname } from 'node:path'
 import { renameOver, tempName, writeTemp } from '../../data/atomic-file.js'
 import { explain } from '../../data/errno.js'
 import { DataError, NotFoundError, RegdeskError } from '../../errors.js'
@@ -136,6 +137,17 @@ export class JsonFileStore implements TicketStore {
   /** Whether the store's file is there (a missing file is an empty store, made by the first write). */
   exists(): boolean {
     return existsSync(this.path)
+  }
+
+  /**
+   * The folder a first write would need and may not make, when the file is not there yet: the store's own folder is
+   * made, the folders above it only for the default store (lock.ts); undefined when the first write can make it.
+   */
+  missingFolder(): string | undefined {
+    if (this.options.makeParentFolders !== false || existsSync(this.path)) return undefined
+    const dir = dirname(this.path)
+    if (existsSync(dir) || existsSync(dirname(dir))) return undefined
+    return dirname(dir)
   }
 
   /**
@@ -273,7 +285,11 @@ export class JsonFileStore implements TicketStore {
       details: {
         meta: sizeOf(this.sidecars.metaFile),
         summary: sizeOf(this.sidecars.summaryFile),
-        exists: file ? 'yes' : 'no (created on the first write)',
+        exists: file
+          ? 'yes'
+          : this.missingFolder()
+            ? `no, and there is no folder ${this.missingFolder()} to make it in`
+            : 'no (created on the first write)',
       },
     }
   }
