@@ -14,6 +14,8 @@ export function extensionOf(file: string | undefined): string | undefined {
  * @throws RegdeskError, the reason in words, when it cannot be written (exit 1)
  */
 export function writeOutputFile(file: string, text: string, mode = 0o644): void {
+  // «reports/» names a folder, existing or not: the temporary file would go inside it and the rename fail as ENOTDIR
+  if (/[\\/]$/.test(file)) throw new RegdeskError(`cannot write ${storeLabel(file)} (${explain('EISDIR')})`)
   try {
     replaceFile(file, text, mode)
   } catch (e) {

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { regdesk, tempDir } from '../support/in-process.js'
@@ -185,6 +185,20 @@ describe('-o that names the ticket store', () => {
     const beside = await regdesk([...args, `${file}.csv`], env)
     expect(beside.exitCode).toBe(0)
     expect(readFileSync(file, 'utf8')).toBe(before)
+  })
+})
+
+describe('-o that names a folder', () => {
+  it.each([
+    ['an existing folder', (dir: string) => dir],
+    ['an existing folder with a slash', (dir: string) => `${dir}/`],
+    ['a folder not made yet', (dir: string) => join(dir, 'reports/')],
+  ])('%s: one sentence, exit 1, nothing written inside it', async (_what, target) => {
+    const dir = tempDir()
+    const r = await regdesk(['report', ...PERIOD, '-o', target(dir)], store())
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toMatch(/^error: cannot write .* \(EISDIR: it is a directory, not a file\)\n?$/)
+    expect(readdirSync(dir)).toEqual([])
   })
 })
 
