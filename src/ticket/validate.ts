@@ -64,6 +64,7 @@ export function isEventType(v: unknown): v is EventType {
 
 /** A value safe to quote in a message: a short identifier, never free text. */
 function shown(v: unknown): string {
+  if (v === undefined) return 'nothing (the field is missing)'
   if (v === null) return 'null'
   if (typeof v === 'string') return /^[\w.-]{1,30}$/.test(v) ? `"${v}"` : 'a string'
   if (typeof v === 'number' || typeof v === 'boolean') return String(v)

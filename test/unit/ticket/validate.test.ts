@@ -116,6 +116,14 @@ const mutant = fc
   })
 
 describe('validateTickets', () => {
+  it('says a field left out of a hand-edited ticket is missing, not «undefined»', () => {
+    const [first] = validateTickets([{ id: 'MG-000001' }])
+    expect(first).toMatchObject({
+      path: 'regulation',
+      message: 'expected a regulation id, got nothing (the field is missing)',
+    })
+  })
+
   it('finds the problems the validation found before it was made faster, in the same order', () => {
     fc.assert(
       fc.property(fc.array(mutant, { maxLength: 4 }), (tickets) => {
