@@ -2,7 +2,15 @@ import { formatInstantIn, instantMs } from '../calendar/instant.js'
 import { RegdeskError } from '../errors.js'
 import type { ImportRows } from '../helpdesk/read.js'
 import { FieldError, type ImportRecord, type RowProblem } from '../helpdesk/record.js'
-import { checkAgainst, importedTicket, levelOf, replaceTicket, sameTicket } from '../helpdesk/ticket.js'
+import {
+  checkAgainst,
+  importedTicket,
+  levelOf,
+  localEvents,
+  replaceTicket,
+  sameTicket,
+  withLocalWork,
+} from '../helpdesk/ticket.js'
 import type { Regulation } from '../regulation/load.js'
 import { statusAt } from '../report/backlog.js'
 import { originKey } from '../store/intake.js'
@@ -11,6 +19,7 @@ import { idPrefix } from '../ticket/ids.js'
 import type { Ticket, TicketOrigin } from '../ticket/ticket.js'
 import type { StoredTriage } from '../ticket/triage-record.js'
 import { validateTicket } from '../ticket/validate.js'
+import { recordWindows } from '../ticket/window-record.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context, Environment } from './context.js'
 import { madeSoFar } from './interrupt.js'
@@ -109,7 +118,7 @@ export async function importItems(
       })
       if (r.status !== null && fresh.status !== statusAt(fresh, Number.POSITIVE_INFINITY)) summary.status_without_time++
       // a record `tickets export` wrote names its regulation (docs/IMPORT.md)
-      const item = RecordItem.of(fresh, prefix, r.regulation !== null, row.line)
+      const item = RecordItem.of(fresh, prefix, r.regulation !== null, row.line, (t) => recordWindows(t, reg, clock))
       if (fresh.helpdesk_deadline !== undefined) {
         summary.helpdesk_deadlines++
         const own = fresh.windows?.[0]?.deadline
@@ -183,6 +192,8 @@ class RecordItem implements IntakeItem {
     /** a record `tickets export` wrote: a copy of a ticket, less than the ticket (credentials masked; CSV no history) */
     private readonly exported: boolean,
     private readonly line: number,
+    /** records the windows of a ticket changed since it was built (local work kept: a reply may open one) */
+    private readonly settle: (ticket: Ticket) => void,
   ) {
     this.origin = fresh.origin as TicketOrigin
   }
@@ -191,10 +202,16 @@ class RecordItem implements IntakeItem {
    * The item of a record's ticket, once the ticket is valid: checked as the store checks it (placeholder id aside).
    * @throws FieldError with the first problem validateTicket finds
    */
-  static of(fresh: Ticket, prefix: string, exported: boolean, line: number): RecordItem {
+  static of(
+    fresh: Ticket,
+    prefix: string,
+    exported: boolean,
+    line: number,
+    settle: (ticket: Ticket) => void,
+  ): RecordItem {
     const problem = validateTicket(fresh)[0]
     if (problem) throw new FieldError(problem.path || null, problem.message)
-    return new RecordItem(fresh, prefix, exported, line)
+    return new RecordItem(fresh, prefix, exported, line, settle)
   }
 
   /** the ticket built for this record is not used after it is stored: it is stored as it is, numbered */
@@ -238,7 +255,13 @@ class RecordItem implements IntakeItem {
     }
     this.fresh.id = stored.id
     if (this.exported || sameTicket(stored, this.fresh)) return false
-    replaceTicket(stored, this.fresh)
+    // what agents did on the ticket in regdesk since it was imported is kept: a record re-imported unchanged leaves it
+    // as it is, a changed one brings the helpdesk's state with the local work on top
+    const local = localEvents(stored, this.fresh)
+    const next = local.length ? withLocalWork(this.fresh, local) : this.fresh
+    if (local.length) this.settle(next)
+    if (sameTicket(stored, next)) return false
+    replaceTicket(stored, next)
     return true
   }
 }

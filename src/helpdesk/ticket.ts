@@ -252,6 +252,57 @@ function canonical(value: unknown): string {
   return JSON.stringify(value)
 }
 
+/**
+ * The work done in regdesk on an imported ticket since its record was taken in: the events of `stored` that the
+ * helpdesk's record (`fresh`) does not hold — a response, a note, an assignment, a status an agent set here. Each of
+ * the record's events accounts for one stored event alike (a note written twice is two); the receipt is the record's.
+ */
+export function localEvents(stored: Ticket, fresh: Ticket): TicketEvent[] {
+  const held = new Map<string, number>()
+  for (const e of fresh.events) {
+    const key = canonical(e)
+    held.set(key, (held.get(key) ?? 0) + 1)
+  }
+  const local: TicketEvent[] = []
+  for (const e of stored.events) {
+    if (e.type === 'received') continue
+    const key = canonical(e)
+    const n = held.get(key) ?? 0
+    if (n > 0) held.set(key, n - 1)
+    else local.push(e)
+  }
+  return local
+}
+
+/**
+ * The ticket of a helpdesk's record with the work done on it in regdesk kept (localEvents): the events in time order
+ * (ties keep the record's first), and the status, assignee and level the local events set, unless the record changed
+ * the same thing later (a status change, an assignment, a level change of its own after the local one). A status the
+ * record states without its events (a helpdesk's snapshot) stands against local changes made before its last event.
+ */
+export function withLocalWork(fresh: Ticket, local: readonly TicketEvent[]): Ticket {
+  const ms = (e: TicketEvent) => Date.parse(e.at)
+  const events = [...fresh.events, ...local]
+    .map((e, i) => ({ e, i, t: ms(e) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e)
+  const ticket: Ticket = { ...fresh, events }
+  const lastOfRecord = (type: TicketEvent['type']) =>
+    Math.max(Number.NEGATIVE_INFINITY, ...fresh.events.filter((e) => e.type === type).map(ms))
+  let implied: string = 'new'
+  for (const e of fresh.events) if (e.type === 'status_change' && e.to) implied = e.to
+  const recordEnds = Math.max(...fresh.events.map(ms))
+  const statusFrom = fresh.status === implied ? lastOfRecord('status_change') : recordEnds
+  for (const e of events) {
+    if (!local.includes(e)) continue
+    const t = ms(e)
+    if (e.type === 'status_change' && e.to && t >= statusFrom) ticket.status = e.to as Status
+    else if (e.type === 'assignment' && t >= lastOfRecord('assignment')) ticket.assignee = e.to ?? null
+    else if (e.type === 'level_change' && t >= lastOfRecord('level_change')) ticket.level = e.to ?? null
+  }
+  return ticket
+}
+
 /** Makes `stored` the ticket `fresh` (its id kept): every field replaced, fields `fresh` lacks removed. */
 export function replaceTicket(stored: Ticket, fresh: Ticket): void {
   const id = stored.id

@@ -284,6 +284,73 @@ describe('tickets import: generic JSON Lines', () => {
     expect(after[0]).toEqual(before[0])
   })
 
+  it('keeps the work done in regdesk on an imported ticket: the same file again changes nothing, a changed record keeps it', async () => {
+    const e = { ...env(), REGDESK_NOW: '2026-12-01T12:00:00+03:00' }
+    const record = {
+      external_id: 's1',
+      created_at: '2026-11-24T10:00:00+03:00',
+      body: 'Не работает корзина shop.ru',
+      channel: 'form',
+    }
+    const once = file('s.jsonl', `${JSON.stringify(record)}\n`)
+    expect((await importFile(e, once, 'jsonl', '-r', 'moguta', '--no-triage')).summary).toMatchObject({ added: 1 })
+    for (const args of [
+      ['respond', 'MG-1', '--at', '2026-11-25T10:00+03:00', '-m', 'смотрим'],
+      ['note', 'MG-1', 'позвонить клиенту'],
+      ['assign', 'MG-1', 'anna'],
+    ])
+      expect((await regdesk(['tickets', ...args], e)).exitCode).toBe(0)
+    const worked = await tickets(e)
+    // a nightly sync of the same export: nothing changes, nothing is lost
+    const again = await importFile(e, once, 'jsonl', '-r', 'moguta', '--no-triage')
+    expect(again.summary).toMatchObject({ added: 0, updated: 0, unchanged: 1 })
+    expect(await tickets(e)).toEqual(worked)
+    // the customer wrote again in the helpdesk: its reply comes in, the response, note and assignment stay
+    const replied = {
+      ...record,
+      events: [{ type: 'customer_reply', at: '2026-11-26T09:00:00+03:00', message: 'всё ещё' }],
+    }
+    const changed = file('c.jsonl', `${JSON.stringify(replied)}\n`)
+    expect((await importFile(e, changed, 'jsonl', '-r', 'moguta', '--no-triage')).summary).toMatchObject({ updated: 1 })
+    const [t] = await tickets(e)
+    expect(t).toMatchObject({ status: 'open', assignee: 'anna' })
+    const shown = JSON.parse((await regdesk(['tickets', 'show', 'MG-1', '--json'], e)).stdout)
+    expect(shown.events.map((x: { type: string }) => x.type)).toEqual([
+      'received',
+      'agent_response',
+      'status_change',
+      'customer_reply',
+      'note',
+      'assignment',
+    ])
+    expect(shown.sla).toBe('met')
+    expect((await importFile(e, changed, 'jsonl', '-r', 'moguta', '--no-triage')).summary).toMatchObject({
+      unchanged: 1,
+    })
+  })
+
+  it('a file with a repeated record imported again changes nothing', async () => {
+    const e = env()
+    const lines = [
+      { external_id: 'r1', created_at: '2026-11-16T10:00:00+03:00', body: 'Не работает корзина' },
+      { external_id: 'r2', created_at: '2026-11-16T11:00:00+03:00', body: 'Ошибка 500' },
+      {
+        external_id: 'r1',
+        created_at: '2026-11-16T10:00:00+03:00',
+        body: 'Не работает корзина',
+        first_response_at: '2026-11-16T12:00:00+03:00',
+        resolved_at: '2026-11-16T13:00:00+03:00',
+      },
+    ]
+    const path = file('rep.jsonl', `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`)
+    const first = await importFile(e, path, 'jsonl', '-r', 'moguta', '--no-triage')
+    expect(first.summary, first.stderr).toMatchObject({ added: 2 })
+    const before = readFileSync(e.REGDESK_STORE, 'utf8')
+    const again = await importFile(e, path, 'jsonl', '-r', 'moguta', '--no-triage')
+    expect(again.summary).toMatchObject({ added: 0, updated: 0, unchanged: 3 })
+    expect(readFileSync(e.REGDESK_STORE, 'utf8')).toBe(before)
+  })
+
   it('reads a file on disk as the same file from stdin: UTF-8 with a BOM, or Windows-1251', async () => {
     for (const bytes of [
       Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${JSONL}\n\n  \n`)]),
