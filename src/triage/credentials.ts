@@ -13,6 +13,7 @@ export const FINDERS: readonly { kind: SecretSpan['kind']; name: PatternName }[]
   { kind: 'private_key', name: 'credentials.privateKey' },
   { kind: 'password', name: 'credentials.mysqlPassword' },
   { kind: 'password', name: 'credentials.password' },
+  { kind: 'password', name: 'credentials.latinPassword' },
   { kind: 'login', name: 'credentials.login' },
   { kind: 'login', name: 'credentials.latinLogin' },
   { kind: 'login', name: 'credentials.loginBeforePassword' },
@@ -47,7 +48,8 @@ function secretsIn(text: string): SecretSpan[] {
       const value = m[group]
       if (!value) continue
       const bare = value.replace(/^["'«]|["'»]$/g, '')
-      if (notASecret.has(bare.toLowerCase())) continue
+      // a word the sentence goes on after («password: YES)» in a database error) is no secret either
+      if (notASecret.has(bare.toLowerCase()) || notASecret.has(bare.replace(/[).,;:!?]+$/, '').toLowerCase())) continue
       if (kind === 'login' && bare.length < 3) continue
       // where the group is, when the finder knows (flag d); else its last occurrence in the match, where values end
       const start = m.indices?.[group]?.[0] ?? m.index + m[0].lastIndexOf(value)

@@ -75,6 +75,7 @@ export const PATTERNS = {
   'credentials.privateKey': { flags: 'g', captures: true },
   'credentials.mysqlPassword': { flags: 'gi', captures: true },
   'credentials.password': { flags: 'giu', captures: true },
+  'credentials.latinPassword': { flags: 'giu', captures: true },
   'credentials.login': { flags: 'giu', captures: true },
   'credentials.latinLogin': { flags: 'giu', captures: true },
   // d: where the name is (match indices): it may also occur inside the label that follows ("user pass password")

@@ -23,7 +23,7 @@ function secretsBefore(text: string): SecretSpan[] {
       const value = m.slice(1).find((g) => g !== undefined)
       if (!value || m.index === undefined) continue
       const bare = value.replace(/^["'«]|["'»]$/g, '')
-      if (notASecret.has(bare.toLowerCase())) continue
+      if (notASecret.has(bare.toLowerCase()) || notASecret.has(bare.replace(/[).,;:!?]+$/, '').toLowerCase())) continue
       if (kind === 'login' && bare.length < 3) continue
       const start = m.index + m[0].lastIndexOf(value)
       spans.push({ kind, start, end: start + value.length })
@@ -154,6 +154,7 @@ describe('credentials.cue', () => {
       'credentials.privateKey': ['-----BEGIN '],
       'credentials.mysqlPassword': ['mysql'],
       'credentials.password': ['{passwordLabel}'],
+      'credentials.latinPassword': ['{passwordLabel}'],
       'credentials.login': ['{loginLabel}'],
       'credentials.latinLogin': ['{loginLabel}'],
       'credentials.loginBeforePassword': ['{loginLabel}'],

@@ -34,6 +34,9 @@ describe('findSecrets / maskSecrets', () => {
     // an English login label and a name, when a password label follows
     ['Site broken. Admin panel login admin password Qwerty123', 'admin'],
     ['user ivan.petrov, pass Zz12345qq', 'ivan.petrov'],
+    // a password of Latin letters only, right after a Russian label
+    ['Не работает корзина. пароль qwerty', 'qwerty'],
+    ['мой пароль Qwertyuiop, логин admin', 'Qwertyuiop'],
   ])('masks the secret in %j', (text, secret) => {
     expect(findSecrets(text).length).toBeGreaterThan(0)
     expect(maskSecrets(text)).not.toContain(secret)
@@ -43,6 +46,10 @@ describe('findSecrets / maskSecrets', () => {
   it.each([
     'забыл пароль от админки, помогите сбросить',
     'не могу войти, пишет неверный пароль',
+    // what a password is for, a domain after the label, a database's error text
+    'пароль от WordPress не подходит',
+    'пароль shop.ru не принимает',
+    "Ошибка: Access denied for user 'shop'@'localhost' (using password: YES)",
     'как поменять пароль пользователя?',
     // a Russian word after the login label, a product after «пользователь»: no user name
     'логин администратора не подходит',
