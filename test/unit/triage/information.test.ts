@@ -69,6 +69,13 @@ describe('missingInformation', () => {
     expect(askedOf(['page_url', 'version'], text, true)).toEqual(['version'])
   })
 
+  it('asks a wish for the product only who the customer is, whatever words of a failure it uses', () => {
+    const required: InformationId[] = ['site_url', 'error_text', 'screenshot', 'steps']
+    expect(askedOf(required, 'Предлагаю добавить в модуль каталога сравнение товаров, очень не хватает', true)).toEqual(
+      ['site_url'],
+    )
+  })
+
   it('asks for the page of a failure on one page', () => {
     expect(askedOf(['page_url', 'version'], 'в корзине не пересчитывается сумма', true)).toEqual([
       'page_url',

@@ -121,6 +121,13 @@ describe('detectIntent', () => {
     expect(detectIntent(text).work).toBe(false)
   })
 
+  it.each(['нужно наполнить каталог, около 500 позиций', 'бюджет 500 руб', 'за день 404 заказа'])(
+    'reads no HTTP status in a quantity: %s',
+    (text) => {
+      expect(detectIntent(text).problem).toBe(false)
+    },
+  )
+
   it('reads failure reports', () => {
     expect(detectIntent('обновление не ставится').problem).toBe(true)
     expect(detectIntent('установщик виснет на распаковке').problem).toBe(true)
