@@ -14,6 +14,11 @@ export const QUOTE_PATTERNS = {
     /^(Begin forwarded message|Начало пересылаемого сообщения|Начало переадресованного сообщения):$/i,
     /^_{10,}$/,
   ],
+  /** of those, the ones that begin a forwarded letter: someone passes a customer's letter on, which is the request */
+  forwards: [
+    /^-{2,}\s*(Forwarded message|Forwarded Message|Пересылаемое сообщение|Перенаправленное сообщение)\s*-{2,}$/i,
+    /^(Begin forwarded message|Начало пересылаемого сообщения|Начало переадресованного сообщения):$/i,
+  ],
   /** the line that introduces a quote: "On … wrote:", «… пишет:», Yandex's "20.11.2026, 10:15, "Name" <a@b>:" */
   attributions: [
     /^On .{4,200}wrote:$/,

@@ -4,7 +4,7 @@ import { ExitCode, RegdeskError } from '../errors.js'
 import { decodeAuto, rereadWindows1252 } from './charset.js'
 import { type MailDate, parseMailDate } from './date.js'
 import { htmlToText } from './html-text.js'
-import { splitBody } from './quotes.js'
+import { type SplitBody, splitBody } from './quotes.js'
 
 /** An attachment as a ticket lists it: never its content. */
 export interface MailAttachment {
@@ -26,7 +26,8 @@ export interface MailMessage {
   messageId: string | null
   /** the whole plain-text body: the text part, else the text of the HTML part */
   body: string
-  /** the sender's new words: the body without quotes, forwarded letters and signature (quotes.ts) */
+  /** the sender's new words: the body without quotes, forwarded letters and signature, and a letter forwarded under
+   * a short cover note (the request it passes on) (quotes.ts) */
   fresh: string
   /** the text came from the HTML part */
   fromHtml: boolean
@@ -101,7 +102,7 @@ export async function readMail(raw: Uint8Array): Promise<MailMessage> {
     date: dateHeader ? (parseMailDate(dateHeader) ?? null) : null,
     messageId: email.messageId?.trim().replace(/^<|>$/g, '') || null,
     body,
-    fresh: splitBody(body).fresh,
+    fresh: freshWords(splitBody(body)),
     fromHtml,
     attachments: email.attachments.map((a) => ({
       name: safeFileName(a.filename),
@@ -162,4 +163,9 @@ function withDecodedHeader(raw: Uint8Array, notes: string[]): Uint8Array {
 
 function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim()
+}
+
+/** What triage reads of a letter: the sender's new words, and a letter they forward under a short note (the request). */
+function freshWords(split: SplitBody): string {
+  return split.forwarded ? `${split.fresh}\n\n${split.forwarded}`.trim() : split.fresh
 }

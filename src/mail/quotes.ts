@@ -6,7 +6,12 @@ export interface SplitBody {
   fresh: string
   /** the quoted and forwarded earlier correspondence and the signature, as they stand; empty when none */
   earlier: string
+  /** the letter forwarded below a short cover note (the note's sender passes it on): the request is in it */
+  forwarded: string
 }
+
+/** The most a cover note above a forwarded letter holds («Коллеги, пересылаю письмо клиента.»), in words. */
+const COVER_NOTE_WORDS = 12
 
 /**
  * Splits a plain-text body where the new part ends: at the first separator, attribution, Outlook header block,
@@ -23,7 +28,28 @@ export function splitBody(body: string): SplitBody {
     if (i >= cut || P.quoted.test(line)) earlier.push(line)
     else fresh.push(line)
   }
-  return { fresh: fresh.join('\n').trim(), earlier: earlier.join('\n').trim() }
+  const note = fresh.join('\n').trim()
+  const atForward = cut < lines.length && P.forwards.some((r) => r.test((lines[cut] as string).trim()))
+  const forwarded =
+    atForward && note.split(/\s+/).filter(Boolean).length <= COVER_NOTE_WORDS
+      ? forwardedLetter(lines.slice(cut + 1))
+      : ''
+  return { fresh: note, earlier: earlier.join('\n').trim(), forwarded }
+}
+
+/** A forwarded letter's own words: its header lines (From:, Date:…, an attribution) and its signature left out. */
+function forwardedLetter(lines: string[]): string {
+  let from = 0
+  while (
+    from < lines.length &&
+    (!(lines[from] as string).trim() ||
+      /^\*?(From|Date|Subject|To|Cc|Sent|От|Дата|Тема|Кому|Копия|Отправлено):\*?\s/i.test(
+        (lines[from] as string).trim(),
+      ) ||
+      P.attributions.some((r) => r.test((lines[from] as string).trim())))
+  )
+    from++
+  return splitBody(lines.slice(from).join('\n')).fresh
 }
 
 function cutIndex(lines: string[]): number {

@@ -159,7 +159,8 @@ const CASES: Case[] = [
     }),
     subject: `Fwd: ${SUBJECT}`,
     body: `Посмотрите, пожалуйста, срочно.\n\n-------- Пересылаемое сообщение --------\nОт: Клиент <c@x.ru>\nТема: корзина\n\n${TEXT}`,
-    fresh: 'Посмотрите, пожалуйста, срочно.',
+    // the letter passed on under a short note is the request: triage reads the note and the letter, not its headers
+    fresh: `Посмотрите, пожалуйста, срочно.\n\n${TEXT}`,
   },
   {
     name: 'forwarded with nothing new (English separator)',
@@ -170,7 +171,7 @@ const CASES: Case[] = [
     }),
     subject: `Fwd: ${SUBJECT}`,
     body: `---------- Forwarded message ---------\nFrom: Client <c@x.ru>\n\n${TEXT}`,
-    fresh: '',
+    fresh: TEXT,
   },
   {
     name: 'reply in English: "On … wrote:" and quoted lines',

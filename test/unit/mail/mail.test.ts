@@ -44,6 +44,29 @@ describe('splitBody', () => {
     expect(earlier).toBe('> старое\nOn Mon, 1 Jan 2026, A <a@b> wrote:\n> x')
   })
 
+  it('a letter forwarded under a short cover note is the request; under a letter of its own, earlier correspondence', () => {
+    const forward = [
+      'Коллеги, пересылаю письмо клиента.',
+      '',
+      '-------- Пересылаемое сообщение --------',
+      '30.11.2026, 10:00, Мария <maria@flowers.ru>:',
+      'Добрый день! На сайте flowers.ru не отображаются картинки товаров.',
+      '',
+      '--',
+      'Мария, flowers.ru',
+    ].join('\n')
+    expect(splitBody(forward)).toMatchObject({
+      fresh: 'Коллеги, пересылаю письмо клиента.',
+      forwarded: 'Добрый день! На сайте flowers.ru не отображаются картинки товаров.',
+    })
+    const outlook =
+      'FYI\n\n---------- Forwarded message ---------\nFrom: Ivan <i@shop.ru>\nDate: Mon, 30 Nov 2026\nSubject: cart\n\nThe cart is empty after login.'
+    expect(splitBody(outlook).forwarded).toBe('The cart is empty after login.')
+    const own = `${'Мы сами разобрались с частью вопроса, но осталась проблема с корзиной: '.repeat(2)}\n\n-------- Пересылаемое сообщение --------\nстарое`
+    expect(splitBody(own).forwarded).toBe('')
+    expect(splitBody('Новое\n\n-----Original Message-----\nстарое').forwarded).toBe('')
+  })
+
   it('a sign-off followed by a long text is not cut', () => {
     const body = `С уважением,\n${Array.from({ length: 8 }, (_, i) => `строка ${i}`).join('\n')}`
     expect(splitBody(body).fresh).toBe(body)
