@@ -1,3 +1,4 @@
+import { decodeEntities } from '../data/html-entities.js'
 import type { Channel } from '../regulation/vocabulary.js'
 import type { Status } from '../ticket/ticket.js'
 import {
@@ -152,19 +153,15 @@ function nameIn(person: unknown): string | null {
   return typeof name === 'string' && name.trim() ? name.trim() : null
 }
 
-/** A comment's HTML as text: line breaks kept, tags dropped, the common entities decoded. */
+/** A comment's HTML as text: line breaks kept, tags dropped, character references decoded (data/html-entities.ts). */
 export function plainText(html: string): string {
   if (!html.includes('<') && !html.includes('&')) return html.trim()
-  return html
+  const text = html
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|h\d)>/gi, '\n')
     .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
+  return decodeEntities(text)
+    .replace(/\u00a0/g, ' ')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
 }

@@ -1,3 +1,5 @@
+import { decodeEntities } from '../data/html-entities.js'
+
 /**
  * The text of an HTML-only message, for triage and the stored ticket: not a renderer, only what a person reads
  * (scripts, styles and the head dropped, block elements and <br> as line breaks, list items as "- ", tags
@@ -30,43 +32,3 @@ const LINE = '\ue000'
 const PARAGRAPH = '\ue001'
 /** A run of block boundaries (with the spaces and breaks between them) is one break. */
 const BREAKS = /[ \t\n]*[\ue000\ue001][\ue000\ue001 \t\n]*/g
-
-/** The named entities letters use; a name not here is left as written. */
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  laquo: '«',
-  raquo: '»',
-  ldquo: '“',
-  rdquo: '”',
-  bdquo: '„',
-  lsquo: '‘',
-  rsquo: '’',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  deg: '°',
-  times: '×',
-  euro: '€',
-  numero: '№',
-  bull: '•',
-  middot: '·',
-  shy: '',
-}
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
-      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole
-    }
-    return ENTITIES[name] ?? ENTITIES[name.toLowerCase()] ?? whole
-  })
-}
