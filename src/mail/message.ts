@@ -81,11 +81,23 @@ export async function readMail(raw: Uint8Array): Promise<MailMessage> {
   }
   if (!email.headers.some((h) => /^[a-z0-9-]+$/.test(h.key)))
     throw new MailError('the e-mail has no header lines (From:, Subject:, …); is it a letter saved as text?')
-  // a body without a declared charset was read as Windows-1252 (postal-mime's fallback): Russian mailers meant theirs
-  const declared = /charset\s*=/i.test(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1'))
+  // a body without a declared charset, or with one no decoder knows («win-1251», «koi8r»), was read as Windows-1252
+  // (postal-mime's fallback): Russian mailers meant theirs
+  const labels = [
+    ...Buffer.from(input.buffer, input.byteOffset, input.byteLength)
+      .toString('latin1')
+      .matchAll(/charset\s*=\s*"?([^\s";]+)/gi),
+  ].map((m) => m[1] as string)
+  const unknown = labels.filter((label) => !knownCharset(label))
+  const declared = labels.length > unknown.length
   const reread = (text: string) => {
     const again = declared ? undefined : rereadWindows1252(text)
-    if (again) notes.push(`the e-mail's text declares no charset; read as ${again.detected}`)
+    if (again)
+      notes.push(
+        unknown.length
+          ? `the e-mail's text declares a charset no decoder knows (${unknown[0]}); read as ${again.detected}`
+          : `the e-mail's text declares no charset; read as ${again.detected}`,
+      )
     return again?.text ?? text
   }
   const fromHtml = !email.text?.trim() && Boolean(email.html?.trim())
@@ -168,4 +180,14 @@ function oneLine(s: string): string {
 /** What triage reads of a letter: the sender's new words, and a letter they forward under a short note (the request). */
 function freshWords(split: SplitBody): string {
   return split.forwarded ? `${split.fresh}\n\n${split.forwarded}`.trim() : split.fresh
+}
+
+/** Whether a charset label is one Node's decoders know (postal-mime reads a body in another as Windows-1252). */
+function knownCharset(label: string): boolean {
+  try {
+    new TextDecoder(label)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -86,6 +86,22 @@ const CASES: Case[] = [
     fresh: TEXT.replace(/[«»]/g, '"'),
   },
   {
+    name: 'a charset no decoder knows («win-1251»): read as the 8-bit text it is',
+    raw: message(
+      [...envelope({ from: FROM_LINE, subject: SUBJECT }), 'Content-Type: text/plain; charset=win-1251'],
+      encode(TEXT, 'windows-1251'),
+    ),
+  },
+  {
+    name: 'a charset no decoder knows («koi8r»): read as the 8-bit text it is',
+    raw: message(
+      [...envelope({ from: FROM_LINE, subject: SUBJECT }), 'Content-Type: text/plain; charset=koi8r'],
+      encode(TEXT.replace(/[«»]/g, '"'), 'koi8-r'),
+    ),
+    body: TEXT.replace(/[«»]/g, '"'),
+    fresh: TEXT.replace(/[«»]/g, '"'),
+  },
+  {
     name: 'multipart/alternative: the text part is read, not the HTML',
     raw: (() => {
       const text = textBody(TEXT, { encoding: 'quoted-printable' })

@@ -796,6 +796,10 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p("the e-mail's text declares no charset; read as (.+)", 'в тексте письма не указана кодировка; прочитан как $1'),
     p(
+      String.raw`the e-mail's text declares a charset no decoder knows \((.+)\); read as (.+)`,
+      'в тексте письма указана неизвестная кодировка ($1); прочитан как $2',
+    ),
+    p(
       'reading the e-mail from the terminal: finish with Ctrl-D on an empty line',
       'письмо читается с терминала: закончите вводом Ctrl-D на пустой строке',
     ),
