@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { INFORMATION_IDS } from '../../../src/regulation/vocabulary.js'
-import { askedOf, type InformationId, missingInformation } from '../../../src/triage/information.js'
+import { askedOf, type InformationId, missingInformation, withoutIdentifiers } from '../../../src/triage/information.js'
 
 const ALL: InformationId[] = [...INFORMATION_IDS]
 
@@ -100,5 +100,16 @@ describe('missingInformation', () => {
   it('the user part of a URL is no e-mail address to answer to', () => {
     expect(missingInformation('не работает корзина ftp://admin:S3cr3tPa55@shop.ru', ['contact'])).toEqual(['contact'])
     expect(missingInformation('пишите на ivan@shop.ru', ['contact'])).toEqual([])
+  })
+})
+
+describe('withoutIdentifiers', () => {
+  it.each([
+    'ключ лицензии ABCD-1234-EFGH-5678',
+    'лицензионный ключ ABCD-1234-EFGH-5678',
+    'ключ ABCD-1234-EFGH-5678',
+    'лицензия ABCD-1234-EFGH-5678',
+  ])('takes a key out with the words that label it: %s', (label) => {
+    expect(withoutIdentifiers(`не работает корзина. ${label}.`).trim()).toBe('не работает корзина.  .')
   })
 })
