@@ -50,6 +50,8 @@ export interface ImportSummary {
    * windows stay as the events leave them (docs/IMPORT.md)
    */
   status_without_time: number
+  /** records that are no request to answer (Usedesk spam, deleted, mailings, merged), by what they are: not imported */
+  not_requests: Record<string, number>
 }
 
 /** Records per store change on the team's database: a change is one transaction. */
@@ -82,6 +84,7 @@ export async function importItems(
     repeated: 0,
     other_regulations: {},
     status_without_time: 0,
+    not_requests: {},
   }
   const origins = new Set<string>()
   const progress = startProgress(ctx.io, ctx.io.speech.t.imported.progress, rows.count * 2)
@@ -93,6 +96,11 @@ export async function importItems(
       continue
     }
     const r = row.record
+    // spam, a deleted ticket, a mailing: no request, so no reaction the regulation asks for (it would count as a breach)
+    if (r.notARequest) {
+      summary.not_requests[r.notARequest] = (summary.not_requests[r.notARequest] ?? 0) + 1
+      continue
+    }
     // a record of another regulation regdesk knows is left for its own import; a name it does not know is a bad row
     if (r.regulation !== null && r.regulation !== reg.id) {
       const registry = ctx.registry()

@@ -36,6 +36,8 @@ export interface ImportRecord {
   events: ImportEvent[]
   /** the files the request came with (names, types, sizes; generic JSON Lines only) */
   attachments?: TicketAttachment[]
+  /** why the helpdesk's record is no request to answer (Usedesk: spam, deleted, a mailing, merged): not imported */
+  notARequest?: string
 }
 
 export interface ImportEvent {

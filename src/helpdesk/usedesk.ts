@@ -93,7 +93,9 @@ export function usedeskRecord(answer: unknown): ImportRecord {
       'has neither a subject nor a client message: is it a Usedesk ticket ({ticket, comments, changes})?',
     )
 
+  const notRequest = notARequest(t.status_id)
   return {
+    ...(notRequest ? { notARequest: notRequest } : {}),
     source: 'usedesk',
     external_id: requiredText(t.id, `${prefix}id`),
     created_at: created,
@@ -116,7 +118,7 @@ export function usedeskRecord(answer: unknown): ImportRecord {
 
 /**
  * Usedesk's status ids: 1 opened, 2 completed, 3 closed, 4 deleted, 5 on hold, 6 waiting, 7 spam, 8 new,
- * 9 mailing, 10 merged. Deleted, spam, mailing and merged tickets are finished: closed.
+ * 9 mailing, 10 merged. Deleted, spam, mailing and merged tickets are finished: closed, and no requests (NOT_REQUESTS).
  */
 const STATUSES: Record<number, Status> = {
   1: 'open',
@@ -129,6 +131,15 @@ const STATUSES: Record<number, Status> = {
   8: 'new',
   9: 'closed',
   10: 'closed',
+}
+
+/** The statuses of tickets that are no request to answer, by what they are: a reaction window means nothing there. */
+const NOT_REQUESTS: Record<number, string> = { 4: 'deleted', 7: 'spam', 9: 'a mailing', 10: 'merged into another' }
+
+/** What a Usedesk ticket is when its status says it is no request (NOT_REQUESTS); undefined for a request. */
+function notARequest(value: unknown): string | undefined {
+  const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
+  return typeof id === 'number' ? NOT_REQUESTS[id] : undefined
 }
 
 function statusOf(value: unknown, field: string): Status {

@@ -650,6 +650,23 @@ describe('tickets import: Usedesk', () => {
     })
   })
 
+  it('spam, deleted tickets, mailings and merged ones are no requests: counted apart, not imported, no breach', async () => {
+    const e = env()
+    const marked = (id: number, status_id: number) => ({
+      ticket: { ...USEDESK[0]?.ticket, id, status_id },
+      comments: [
+        { id: id * 10, from: 'client', client_name: 'Бот', message: 'Купите SEO', published_at: '2026-11-16 07:00:00' },
+      ],
+      changes: [],
+    })
+    const path = file('marked.json', JSON.stringify([...USEDESK, marked(7002, 7), marked(7003, 4), marked(7004, 7)]))
+    const r = await importFile(e, path, 'usedesk', '-r', 'moguta', '--no-triage')
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(r.summary).toMatchObject({ added: 1, failed: [], not_requests: { spam: 2, deleted: 1 } })
+    expect(r.stderr).toContain('note: 2 record(s) of tickets the helpdesk marks spam: no requests, not imported')
+    expect((await tickets(e)).map((t) => (t.origin as { external_id: string }).external_id)).toEqual(['7001'])
+  })
+
   it('an Okdesk file read as Usedesk is refused row by row, not taken in as empty tickets', async () => {
     const e = env()
     const r = await importFile(e, file('okdesk.json', JSON.stringify(OKDESK)), 'usedesk', '-r', 'moguta')

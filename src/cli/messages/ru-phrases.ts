@@ -794,6 +794,10 @@ export function ruPhrases(): readonly Phrase[] {
       "the e-mail's headers declare no charset; read as (.+)",
       'в заголовках письма не указана кодировка; прочитаны как $1',
     ),
+    p(
+      String.raw`(\d+) record\(s\) of tickets the helpdesk marks (spam|deleted|a mailing|merged into another): no requests, not imported`,
+      'записей заявок, которые helpdesk пометил как «$2»: $1; это не обращения, они не импортированы',
+    ),
     p("the e-mail's text declares no charset; read as (.+)", 'в тексте письма не указана кодировка; прочитан как $1'),
     p(
       String.raw`the e-mail's text declares a charset no decoder knows \((.+)\); read as (.+)`,

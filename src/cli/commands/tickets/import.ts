@@ -86,11 +86,15 @@ function printSummary(ctx: Context, s: ImportSummary, assumed: number, zone: str
     ctx.io.err(
       `note: ${s.status_without_time} record(s) give a status their times and events do not reach (closed without closed_at, say): the ticket has that status, its reaction windows stay as the events leave them; give the time where the helpdesk has it\n`,
     )
+  for (const [what, n] of Object.entries(s.not_requests))
+    ctx.io.err(`note: ${n} record(s) of tickets the helpdesk marks ${what}: no requests, not imported\n`)
   if (s.helpdesk_deadlines_differ)
     ctx.io.err(
       `note: the helpdesk's reaction deadline differs from regdesk's on ${s.helpdesk_deadlines_differ} of ${s.helpdesk_deadlines} tickets\n`,
     )
-  const others = Object.values(s.other_regulations).reduce((a, b) => a + b, 0)
+  const others = [s.other_regulations, s.not_requests]
+    .flatMap((counts) => Object.values(counts))
+    .reduce((a, b) => a + b, 0)
   const total = s.added + s.updated + s.unchanged + s.failed.length + others
   // an empty export is a file to import, yet an empty file is more often the wrong one: said, not refused
   if (!total) ctx.io.err('note: the file holds no records; nothing was imported\n')
