@@ -19,10 +19,11 @@ export interface Prompter {
 /** Prompts and menus on the terminal's stderr, so that stdout carries only the result (`triage -i --json > out`). */
 export function terminalPrompter(io: IO): Prompter {
   const context = { input: io.stdin, output: io.prompts, clearPromptOnDone: false }
+  const theme = promptTheme(io)
   return {
     select: (message, choices, defaultValue) =>
       select(
-        { message, choices, ...(defaultValue === undefined ? {} : { default: defaultValue }), pageSize: 12 },
+        { message, choices, ...(defaultValue === undefined ? {} : { default: defaultValue }), pageSize: 12, theme },
         context,
       ),
     text: (message, validate, defaultValue) =>
@@ -31,10 +32,36 @@ export function terminalPrompter(io: IO): Prompter {
           message,
           ...(validate ? { validate } : {}),
           ...(defaultValue === undefined ? {} : { default: defaultValue }),
+          theme,
         },
         context,
       ),
     letter: (message) => readLetter(io, message),
+  }
+}
+
+/**
+ * How the prompts look: in the colours of the interface (none with --no-color or NO_COLOR, as every output), the keys
+ * of a menu named in its language. Inquirer's own colours follow the terminal alone.
+ */
+function promptTheme(io: IO) {
+  const c = io.color
+  const keys = io.speech.t.interactive.keys
+  return {
+    prefix: { idle: c.blue('?'), done: c.green('✔') },
+    style: {
+      answer: (text: string) => c.cyan(text),
+      message: (text: string) => c.bold(text),
+      error: (text: string) => c.red(`> ${text}`),
+      defaultAnswer: (text: string) => c.dim(`(${text})`),
+      help: (text: string) => c.dim(text),
+      highlight: (text: string) => c.cyan(text),
+      key: (text: string) => c.cyan(c.bold(`<${text}>`)),
+      disabled: (text: string) => c.dim(`- ${text}`),
+      description: (text: string) => c.cyan(text),
+      keysHelpTip: (pairs: [string, string][]) =>
+        pairs.map(([key, action]) => `${c.bold(key)} ${c.dim(keys[action] ?? action)}`).join(c.dim(' • ')),
+    },
   }
 }
 

@@ -153,18 +153,25 @@ const hasScript = spawnSync('script', ['--version']).status === 0
 describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
   type Step = [waitFor: string, keys: string]
 
-  async function conversation(steps: Step[], command: string, store = join(tempDir(), 't.json')) {
+  async function conversation(
+    steps: Step[],
+    command: string,
+    store = join(tempDir(), 't.json'),
+    env: Record<string, string | undefined> = { NO_COLOR: '1' },
+  ) {
     const child = execa('script', ['-qfec', command, '/dev/null'], {
       reject: false,
       env: {
         REGDESK_NOW: '2026-11-20T15:00:00+03:00',
-        NO_COLOR: '1',
         REGDESK_STORE: store,
         XDG_CONFIG_HOME: tempDir(),
+        ...env,
       },
     })
     let screen = ''
+    let raw = ''
     child.stdout?.on('data', (chunk: Buffer) => {
+      raw += chunk.toString()
       screen += stripVTControlCharacters(chunk.toString()).replace(/\r/g, '')
     })
     let seen = 0
@@ -178,7 +185,7 @@ describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
       child.stdin?.write(keys)
     }
     const r = await child
-    return { exitCode: r.exitCode, screen }
+    return { exitCode: r.exitCode, screen, raw }
   }
 
   const DOWN = '\u001b[B'
@@ -238,6 +245,22 @@ describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
     expect(r.screen).toContain('Принять этот вердикт')
     expect(r.screen).toMatch(/сохранена MG-000001/)
     expect(r.screen).not.toMatch(/Channel the request|Save it as a ticket|Request text/)
+    // the keys of a menu too
+    expect(r.screen).toContain('↑↓ выбор • ⏎ подтвердить')
+    expect(r.screen).not.toMatch(/navigate/)
+  }, 30_000)
+
+  it('--no-color: the prompts and menus are not coloured either', async () => {
+    const r = await conversation(
+      [...untilVerdict('после обновления белый экран'), ['Next', '\u0003']],
+      `${process.execPath} ${BIN} --no-color triage -i -r moguta`,
+      undefined,
+      { NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color' },
+    )
+    expect(r.exitCode).toBe(130)
+    expect(r.screen).toContain('Customer tier')
+    // no colour (SGR 30–37, 90–97); cursor movement and bold are not colour
+    expect(r.raw).not.toMatch(new RegExp(`${String.fromCharCode(27)}\\[(?:3[0-7]|9[0-7])m`))
   }, 30_000)
 
   it('offers "not said" for the channel', async () => {

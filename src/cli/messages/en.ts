@@ -493,6 +493,8 @@ export const en = {
     product: 'Product',
     licenseDate: 'Licence purchase date (YYYY-MM-DD; Enter: not said)',
     text: 'Request text',
+    /** the keys a menu takes, as its help line names them */
+    keys: { navigate: 'navigate', select: 'select' } as Record<string, string>,
     letterHint: (end: string) => `(paste or type it; finish with a line holding a single "${end}", or Ctrl-D)`,
     textEcho: 'Request text',
     lines: (n: number) => `(${n} lines)`,

@@ -485,6 +485,7 @@ export const ru: Messages = {
     product: 'Продукт',
     licenseDate: 'Дата покупки лицензии (ГГГГ-ММ-ДД; Enter — не указана)',
     text: 'Текст обращения',
+    keys: { navigate: 'выбор', select: 'подтвердить' },
     letterHint: (end) => `(вставьте или наберите его; закончите строкой из одной «${end}» или Ctrl-D)`,
     textEcho: 'Текст обращения',
     lines: (n) => `(${n} ${plural(n, 'строка', 'строки', 'строк')})`,
