@@ -328,5 +328,9 @@ describe('tickets add --mbox', () => {
     const missing = await add(['--mbox', join(tempDir(), 'nope.mbox')], env)
     expect(missing.exitCode).toBe(1)
     expect(missing.stderr).toMatch(/^error: cannot read .*nope\.mbox \(ENOENT: no such file or directory\)\n$/)
+    // a mailbox is read twice: stdin is said to be no file, not «cannot read -»
+    const piped = await add(['--mbox', '-'], env, Buffer.from('From a@b Mon Nov 30 10:00:00 2026\nSubject: x\n\ny\n'))
+    expect(piped.exitCode).toBe(2)
+    expect(piped.stderr).toBe('error: --mbox takes a file, not stdin: save the mailbox to a file and give its name\n')
   })
 })

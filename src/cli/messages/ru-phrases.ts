@@ -798,6 +798,10 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`(\d+) record\(s\) of tickets the helpdesk marks (spam|deleted|a mailing|merged into another): no requests, not imported`,
       'записей заявок, которые helpdesk пометил как «$2»: $1; это не обращения, они не импортированы',
     ),
+    p(
+      '--mbox takes a file, not stdin: save the mailbox to a file and give its name',
+      '--mbox принимает файл, а не stdin: сохраните почтовый ящик в файл и укажите его имя',
+    ),
     p("the e-mail's text declares no charset; read as (.+)", 'в тексте письма не указана кодировка; прочитан как $1'),
     p(
       String.raw`the e-mail's text declares a charset no decoder knows \((.+)\); read as (.+)`,

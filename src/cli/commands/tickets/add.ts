@@ -98,6 +98,9 @@ async function runMailAdd(
   if (opts.mbox !== undefined) {
     if (opts.eml !== undefined || opts.subject !== undefined || opts.receivedAt !== undefined)
       throw new UsageError('--mbox takes no --eml, --subject or --received-at: each message gives its own')
+    // read twice (its letters counted for the progress, then taken in): a pipe cannot be
+    if (opts.mbox === '-')
+      throw new UsageError('--mbox takes a file, not stdin: save the mailbox to a file and give its name')
     const summary = await addMailbox(ctx, environment, reg, facts, opts.mbox, mailOpts)
     if (ctx.json) writeJson(ctx.io, summary)
     else ctx.io.out(renderMailboxSummary(summary, ctx.io))
