@@ -1,4 +1,5 @@
 import { type BigIntStats, closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
+import { looksBinary } from '../data/binary.js'
 import { RegdeskError, UsageError } from '../errors.js'
 import type { ImportFormat } from '../helpdesk/read.js'
 import { bytesFile, type ImportFile } from '../helpdesk/text-file.js'
@@ -17,12 +18,47 @@ export async function readInput(ctx: Context, file: string, format: ImportFormat
   if (file === '-') {
     const chunks: Buffer[] = []
     for await (const chunk of ctx.io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
-    return bytesFile(Buffer.concat(chunks))
+    const bytes = Buffer.concat(chunks)
+    refuseBinary('stdin', bytes.subarray(0, HEAD_BYTES), format)
+    return bytesFile(bytes)
   }
   // JSON Lines are read a line at a time (helpdesk/json-items.ts): a file on disk is not read whole for them
   const onDisk = format === 'jsonl' ? regularFile(file) : undefined
   if (onDisk && onDisk.size > MAX_IMPORT_BYTES) throw new UsageError(`${file} is larger than 512 MB; split it`)
-  return onDisk ? fileInPieces(file, onDisk) : bytesFile(readWhole(file))
+  if (onDisk) {
+    refuseBinary(file, headOf(file), format)
+    return fileInPieces(file, onDisk)
+  }
+  const bytes = readWhole(file)
+  refuseBinary(file, bytes.subarray(0, HEAD_BYTES), format)
+  return bytesFile(bytes)
+}
+
+/** What is looked at to tell a binary file from an export: its first 64 KB. */
+const HEAD_BYTES = 64 * 1024
+
+/** A binary file (an archive, a spreadsheet saved as .xlsx) is one sentence, not an error for each of its lines. */
+function refuseBinary(file: string, head: Uint8Array, format: ImportFormat): void {
+  // Excel's «Unicode text» is UTF-16, every other byte NUL: said as what it is
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    throw new UsageError(`${file} is UTF-16 text; save it as UTF-8 (or as CSV from Excel) and import that`)
+  if (looksBinary(head))
+    throw new UsageError(
+      `${file} looks like binary data (NUL or control bytes), not ${format === 'csv' ? 'a CSV' : format === 'jsonl' ? 'a JSON Lines' : 'a JSON'} export${format === 'csv' ? ' (an Excel workbook is saved as CSV first)' : ''}`,
+    )
+}
+
+function headOf(file: string): Uint8Array {
+  let fd: number | undefined
+  try {
+    fd = openSync(file, 'r')
+    const head = Buffer.alloc(HEAD_BYTES)
+    return head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0))
+  } catch (e) {
+    throw unreadable(file, e)
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
 }
 
 /** The file's identity when it is a regular file; undefined for anything else, read whole (and refused if so). */

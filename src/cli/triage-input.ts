@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { type Command, Option } from 'commander'
 import { dateIn } from '../calendar/instant.js'
+import { looksBinary } from '../data/binary.js'
 import { UsageError } from '../errors.js'
 import { decodeAuto } from '../mail/charset.js'
 import type { Regulation } from '../regulation/load.js'
@@ -175,14 +176,4 @@ function decodeRequest(ctx: Context, bytes: Buffer, encoding: Encoding = 'auto')
   if (detected !== 'utf-8')
     ctx.io.err(`note: the request text is not UTF-8; read as ${detected} (choose with --encoding)\n`)
   return text
-}
-
-/** NUL bytes, or more than 5% control bytes other than whitespace and ESC (ANSI colours are text). */
-function looksBinary(bytes: Buffer): boolean {
-  let control = 0
-  for (const b of bytes) {
-    if (b === 0) return true
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) control++
-  }
-  return control > bytes.length * 0.05
 }

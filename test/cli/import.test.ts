@@ -246,6 +246,33 @@ describe('tickets import: generic JSON Lines', () => {
     expect(r.summary).toMatchObject({ added: 1 })
   })
 
+  it('a binary file or UTF-16 text is one sentence (exit 2), not an error for each line; nothing is imported', async () => {
+    const e = env()
+    const zip = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(4000, 0), Buffer.from('\n'.repeat(300))])
+    for (const [name, from, message] of [
+      [
+        'export.jsonl',
+        'jsonl',
+        /export\.jsonl looks like binary data \(NUL or control bytes\), not a JSON Lines export$/,
+      ],
+      [
+        'book.csv',
+        'csv',
+        /book\.csv looks like binary data .*not a CSV export \(an Excel workbook is saved as CSV first\)$/,
+      ],
+    ] as const) {
+      const r = await importFile(e, file(name, zip), from, '-r', 'moguta')
+      expect(r.exitCode).toBe(2)
+      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+      expect(r.stderr.trim()).toMatch(message)
+    }
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('external_id,created_at\n', 'utf16le')])
+    const r = await importFile(e, file('unicode.csv', utf16), 'csv', '-r', 'moguta')
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toMatch(/unicode\.csv is UTF-16 text; save it as UTF-8/)
+    expect((await regdesk(['tickets', 'list', '--json'], e)).stdout.trim()).toBe('[]')
+  })
+
   it('an empty file imports nothing and says so (exit 0: an empty export is a file to import)', async () => {
     const e = env()
     const r = await importFile(e, file('empty.jsonl', ''), 'jsonl', '-r', 'moguta')

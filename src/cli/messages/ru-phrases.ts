@@ -802,6 +802,18 @@ export function ruPhrases(): readonly Phrase[] {
       '--mbox takes a file, not stdin: save the mailbox to a file and give its name',
       '--mbox принимает файл, а не stdin: сохраните почтовый ящик в файл и укажите его имя',
     ),
+    p(
+      String.raw`(.+) looks like binary data \(NUL or control bytes\), not a CSV export \(an Excel workbook is saved as CSV first\)`,
+      '$1 похож на двоичные данные (байты NUL или управляющие), а не на выгрузку CSV (книгу Excel сначала сохраните как CSV)',
+    ),
+    p(
+      String.raw`(.+) looks like binary data \(NUL or control bytes\), not (?:a JSON Lines|a JSON) export`,
+      '$1 похож на двоичные данные (байты NUL или управляющие), а не на выгрузку JSON',
+    ),
+    p(
+      String.raw`(.+) is UTF-16 text; save it as UTF-8 \(or as CSV from Excel\) and import that`,
+      '$1 — текст в UTF-16; сохраните его в UTF-8 (или как CSV из Excel) и импортируйте его',
+    ),
     p("the e-mail's text declares no charset; read as (.+)", 'в тексте письма не указана кодировка; прочитан как $1'),
     p(
       String.raw`the e-mail's text declares a charset no decoder knows \((.+)\); read as (.+)`,
