@@ -119,7 +119,8 @@ async function runMailAdd(
   const said = ctx.io.speech.t.mail.alreadyStored(ticket.id, outcome.origin.external_id)
   if (ctx.json) {
     ctx.io.err(`${said}\n`)
-    writeJson(ctx.io, new TicketViews(ctx, Boolean(opts.showSecrets)).json(ticket))
+    // a script tells it from a ticket just added by the field, not by the sentence on stderr
+    writeJson(ctx.io, { ...new TicketViews(ctx, Boolean(opts.showSecrets)).json(ticket), already_stored: true })
   } else ctx.io.out(`${ctx.io.color.bold(ticket.id)}  ${said}\n`)
 }
 
