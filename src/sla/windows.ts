@@ -223,12 +223,12 @@ function windowOf(
   let deadline: number | null
   let target: number | null
   let reason: ReactionWindow['reason']
-  // a record of the window as unregulated for want of a level (made before issue 16), or one at
-  // the assumed level when the ticket has been given a level since or refused since (a corrected
-  // fact made it out of scope: nothing is due), decides nothing
+  // a record of the window as unregulated for want of a level (made before issue 16, for a ticket that now runs at the
+  // assumed level; a refused one's is its true record), or one at the assumed level when the ticket has been given a
+  // level since or refused since (a corrected fact made it out of scope: nothing is due), decides nothing
   const record =
     given &&
-    ((given.reason === 'no_level' && given.level === null) ||
+    ((given.reason === 'no_level' && given.level === null && assumable) ||
       (given.assumed_level && (level !== null || !assumable)) ||
       (relevelled && given.level !== level))
       ? undefined

@@ -35,6 +35,26 @@ const show = async (extra: Record<string, string> = {}, args: string[] = []) =>
   JSON.parse((await regdesk([...args, 'tickets', 'show', 'MG-1', '--json'], { ...env, ...extra })).stdout)
 
 describe('recorded reaction windows', () => {
+  it("a refused request's window is recorded as due nothing; recompute restamps it once, then says nothing", async () => {
+    const out = [
+      'tickets',
+      'add',
+      '-r',
+      'moguta',
+      'Сделайте нам дизайн главной страницы',
+      '--received-at',
+      '2026-11-19T10:00+03:00',
+    ]
+    expect((await regdesk(out, env)).exitCode).toBe(0)
+    expect((await show()).windows[0]).toMatchObject({ recorded: true, deadline: null, reason: 'no_level' })
+    const recompute = ['--regulations', corrected, 'tickets', 'recompute', '--since', '2026-11-01']
+    expect((await regdesk(recompute, env)).stderr).toContain(
+      '1 window(s) were recorded with the regulation as it is now',
+    )
+    expect((await regdesk(recompute, env)).stderr).not.toContain('were recorded')
+    expect((await show({}, ['--regulations', corrected])).windows[0]).toMatchObject({ recorded: true, deadline: null })
+  })
+
   it('a corrected regulation does not move a recorded deadline; overdue and report use the record', async () => {
     expect(
       (
