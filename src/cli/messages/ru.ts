@@ -27,7 +27,7 @@ export const ru: Messages = {
     couldBe: 'возможно',
     noTopic: 'ни одна тема регламента не подходит; спросите клиента, что ему нужно',
     score: 'оценка',
-    missing: 'не хватает',
+    missing: 'запросить',
     warning: 'внимание',
     received: 'получено',
     deadline: 'срок',

@@ -4,6 +4,7 @@ import type { Ticket } from '../../ticket/ticket.js'
 import type { Context } from '../context.js'
 import { type IO, printable } from '../io.js'
 import { levelCell, oneLine, paintStatus, type TicketViews } from '../tickets.js'
+import { informationItems } from './information-items.js'
 import { writeJson } from './json.js'
 import { attachmentsLine } from './mail.js'
 import { renderFields, renderList } from './table.js'
@@ -36,7 +37,7 @@ function renderTriage(t: Ticket, io: IO): string {
       i === 0 ? w.why : '',
       `${printable(phrases.say(r.message))}${r.clause ? c.dim(` (§${r.clause})`) : ''}`,
     ])
-  if (v.missing?.length) pairs.push([w.askFor, c.yellow(v.missing.join(', '))])
+  if (v.missing?.length) pairs.push([w.askFor, c.yellow(informationItems(v.missing, io))])
   for (const [i, warning] of v.warnings.entries())
     pairs.push([
       i === 0 ? w.warnings : '',

@@ -3,6 +3,7 @@ import { noteIn } from '../../regulation/note.js'
 import type { TriageResult } from '../../triage/triage.js'
 import { type IO, printable } from '../io.js'
 import { formatInstant } from '../time-input.js'
+import { informationItems } from './information-items.js'
 
 /** The verdict for a person: scope first, then why (the clause, quoted), then what to do. */
 export function renderVerdict(reg: Regulation, r: TriageResult, io: IO): string {
@@ -46,7 +47,7 @@ export function renderVerdict(reg: Regulation, r: TriageResult, io: IO): string 
         )
     } else field(v.couldBe, c.dim(v.noTopic))
   }
-  if (r.missing.length) field(v.missing, c.yellow(r.missing.join(', ')))
+  if (r.missing.length) field(v.missing, c.yellow(informationItems(r.missing, io)))
   for (const w of r.warnings)
     field(w === r.warnings[0] ? v.warning : '', c.yellow(`${w.code}: ${phrases.say(w.message)}`))
   field(v.received, formatInstant(r.receivedAt, zone))

@@ -13,6 +13,7 @@ import { triageAndSave } from '../../intake.js'
 import type { IO } from '../../io.js'
 import { checkEmlAlone, readEml } from '../../mail-input.js'
 import { addMail, addMailbox } from '../../mail-intake.js'
+import { informationItems } from '../../output/information-items.js'
 import { writeJson } from '../../output/json.js'
 import { renderMailboxSummary } from '../../output/mail.js'
 import { regulationOption } from '../../regulation-input.js'
@@ -164,7 +165,7 @@ function printTicketAdded(ctx: Context, reg: Regulation, ticket: Ticket, result:
     ctx.io.out(
       `  ${a.couldBe}: ${result.candidates.map((cand) => `${cand.id} (${t.scopeWord[cand.scope]})`).join(', ')}\n`,
     )
-  if (result.missing.length) ctx.io.out(`  ${a.askFor}: ${result.missing.join(', ')}\n`)
+  if (result.missing.length) ctx.io.out(`  ${a.askFor}: ${informationItems(result.missing, ctx.io)}\n`)
   for (const warning of result.warnings) ctx.io.err(`warning: ${warning.message}\n`)
 }
 
