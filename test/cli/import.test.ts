@@ -981,6 +981,22 @@ describe('tickets export', () => {
     expect(`${again.stdout}\n`).toBe(readFileSync(out, 'utf8'))
   })
 
+  it('an export for Excel (--excel: semicolons, a byte-order mark) imports back as the same tickets', async () => {
+    const e = env()
+    expect((await importFile(e, file('a.jsonl', JSONL), 'jsonl', '-r', 'moguta', '--no-triage')).exitCode).toBe(0)
+    const out = join(tempDir(), 'excel.csv')
+    expect((await regdesk(['tickets', 'export', '--format', 'csv', '--excel', '-o', out], e)).exitCode).toBe(0)
+    expect(readFileSync(out).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    expect(readFileSync(out, 'utf8')).toContain('source;external_id;created_at;')
+    const copy = env()
+    const back = await importFile(copy, out, 'csv', '-r', 'moguta', '--no-triage')
+    expect(back.exitCode, back.stderr).toBe(0)
+    const strip = (ts: Record<string, unknown>[]) =>
+      ts.map(({ id, subject, status, level, received_at }) => ({ id, subject, status, level, received_at }))
+    expect(strip(await tickets(copy))).toEqual(strip(await tickets(e)))
+    expect((await regdesk(['tickets', 'export', '--excel'], e)).stderr).toContain('--excel is for --format csv')
+  })
+
   it("an export imported again is its tickets' record though their text differs (masked otherwise, secrets purged)", async () => {
     const b = env()
     await regdesk(

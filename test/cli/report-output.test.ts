@@ -21,7 +21,7 @@ function store(change?: (t: Record<string, unknown>, i: number) => void): Record
 }
 
 /** RFC 4180 as regdesk writes it (quoted cells, CRLF), rows as objects by the header: test-only. */
-function parseCsv(text: string): Record<string, string>[] {
+function parseCsv(text: string, { delimiter = ',' } = {}): Record<string, string>[] {
   const rows: string[][] = [[]]
   let cell = ''
   let quoted = false
@@ -34,7 +34,7 @@ function parseCsv(text: string): Record<string, string>[] {
       } else if (ch === '"') quoted = false
       else cell += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',') {
+    else if (ch === delimiter) {
       ;(rows.at(-1) as string[]).push(cell)
       cell = ''
     } else if (ch === '\r' && text[i + 1] === '\n') {
@@ -149,6 +149,22 @@ describe('report rough edges', () => {
     // the backlog is the whole report's: not on a group's row
     expect(rows[0]?.backlog_open).toBe('')
     expect((await regdesk(['report', '--totals', ...PERIOD], env)).exitCode).toBe(2)
+  })
+
+  it('csv --excel: semicolons, a UTF-8 byte-order mark and decimal commas, the same figures; only with csv', async () => {
+    const env = store()
+    const plain = parseCsv((await regdesk(['report', '--format', 'csv', '--totals', ...PERIOD], env)).stdout) as Record<
+      string,
+      string
+    >[]
+    const r = await regdesk(['report', '--format', 'csv', '--totals', '--excel', ...PERIOD], env)
+    expect(r.stdout.startsWith('\ufeffregulation;level;agent;')).toBe(true)
+    const excel = parseCsv(r.stdout.slice(1), { delimiter: ';' }) as Record<string, string>[]
+    expect(excel.map((row) => row.regulation)).toEqual(plain.map((row) => row.regulation))
+    const total = (rows: Record<string, string>[]) => rows.at(-1) as Record<string, string>
+    expect(total(excel).compliance).toBe(total(plain).compliance?.replace('.', ','))
+    expect(total(excel).received).toBe(total(plain).received)
+    expect((await regdesk(['report', '--excel', ...PERIOD], env)).stderr).toContain('--excel is for --format csv')
   })
 
   it('writes no live formula into CSV: agent names that start like formulas are text', async () => {

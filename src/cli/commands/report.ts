@@ -25,6 +25,7 @@ export interface ReportOptions {
   by: Grouping
   format?: Format | 'markdown'
   totals?: boolean
+  excel?: boolean
   output?: string
 }
 
@@ -71,6 +72,10 @@ export function reportCommand(io: IO, environment: Environment): Command {
       'write to this file (replaced whole) instead of stdout; the format follows its extension',
     )
     .option('--totals', 'csv: a last row with the totals')
+    .option(
+      '--excel',
+      'csv: as Excel in a Russian locale opens it (semicolons, a UTF-8 byte-order mark, decimal commas)',
+    )
     .addHelpText(
       'after',
       examples([
@@ -104,6 +109,7 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   const format = given ?? inferred ?? (ctx.json ? 'json' : 'table')
   if (opts.totals && format !== 'csv')
     throw new UsageError('--totals is for --format csv (the other formats show totals)')
+  if (opts.excel && format !== 'csv') throw new UsageError('--excel is for --format csv')
   if (ctx.json && given && given !== 'json') throw new UsageError('use either --json or --format, not both')
   if (ctx.json && format !== 'json') throw new UsageError(`use either --json or a ${format} file, not both`)
   if (output === '') throw new UsageError('--output needs a file name')
@@ -171,13 +177,16 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   const header = { now: report.generated_at, regulation: opts.regulation ?? null }
   if (output === undefined) {
     if (format === 'json') writeJson(ctx.io, report)
-    else ctx.io.out(rendered(format, { report, header, ctx, figures, totals: opts.totals === true }))
+    else
+      ctx.io.out(
+        rendered(format, { report, header, ctx, figures, totals: opts.totals === true, excel: opts.excel === true }),
+      )
     return
   }
   const text =
     format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
-      : rendered(format, { report, header, ctx, figures, totals: opts.totals === true })
+      : rendered(format, { report, header, ctx, figures, totals: opts.totals === true, excel: opts.excel === true })
   writeOutputFile(output, text)
   // --json keeps its promise of one JSON document on stdout: where the report went
   if (ctx.json) writeJson(ctx.io, { file: output, format })
@@ -191,12 +200,13 @@ interface Rendering {
   /** what the report's pass gathered for the html format */
   figures: FiguresCollector | undefined
   totals: boolean
+  excel: boolean
 }
 
-function rendered(format: Exclude<Format, 'json'>, { report, header, ctx, figures, totals }: Rendering): string {
+function rendered(format: Exclude<Format, 'json'>, { report, header, ctx, figures, totals, excel }: Rendering): string {
   switch (format) {
     case 'csv':
-      return reportCsv(report, { totals })
+      return reportCsv(report, { totals, excel })
     case 'md':
       return reportMarkdown(report, header, ctx.io)
     case 'html':

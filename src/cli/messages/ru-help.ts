@@ -631,6 +631,14 @@ export function ruHelp(): readonly Phrase[] {
       'новому тарифу. Уровень, заданный вручную (tickets level), остаётся.',
     ],
     [exact('csv: a last row with the totals'), 'csv: последней строкой — итоги'],
+    [
+      exact('csv: as Excel in a Russian locale opens it (semicolons, a UTF-8 byte-order mark, decimal commas)'),
+      'csv: как его открывает Excel с русскими настройками (точка с запятой, метка порядка байтов UTF-8, десятичная запятая)',
+    ],
+    [
+      exact('csv: as Excel in a Russian locale opens it (semicolons, a UTF-8 byte-order mark)'),
+      'csv: как его открывает Excel с русскими настройками (точка с запятой, метка порядка байтов UTF-8)',
+    ],
     // lists (src/cli/output/list-options.ts)
     [
       exact('with --json: the fields to print, comma-separated (e.g. --json id,status,deadline)'),

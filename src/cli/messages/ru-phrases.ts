@@ -160,6 +160,7 @@ export function ruPhrases(): readonly Phrase[] {
     p('no findings', 'замечаний нет'),
 
     // ── language and config ──
+    p('--excel is for --format csv', '--excel применяется только с --format csv'),
     p(
       String.raw`--totals is for --format csv \(the other formats show totals\)`,
       '--totals — только для --format csv (остальные форматы показывают итоги сами)',

@@ -225,7 +225,7 @@ const CSV_COLUMNS = [
  * One row per group, the same columns whatever the grouping (RFC 4180); with `totals`, a last
  * row whose regulation is "total" and whose other key cells are empty.
  */
-export function reportCsv(report: Report, opts: { totals?: boolean } = {}): string {
+export function reportCsv(report: Report, opts: { totals?: boolean; excel?: boolean } = {}): string {
   const all: { key: GroupKey | null; s: Stats }[] = report.groups.map((g) => ({ key: g.key, s: g }))
   if (opts.totals) all.push({ key: null, s: report.totals })
   const rows = all.map(({ key, s: g }) => ({
@@ -257,7 +257,7 @@ export function reportCsv(report: Report, opts: { totals?: boolean } = {}): stri
     // the backlog and time to resolve are the whole report's: on the totals row only
     ...(key ? {} : backlogCells(report)),
   }))
-  return csvDocument(rows, CSV_COLUMNS)
+  return csvDocument(rows, CSV_COLUMNS, { excel: opts.excel === true })
 }
 
 function backlogCells(report: Report): Record<string, number | string> {

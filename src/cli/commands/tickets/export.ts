@@ -23,6 +23,7 @@ export interface TicketsExportOptions {
   output?: string
   status?: string
   regulation?: string
+  excel?: boolean
 }
 
 export function ticketsExportCommand(io: IO, environment: Environment): Command {
@@ -37,6 +38,7 @@ export function ticketsExportCommand(io: IO, environment: Environment): Command 
     .option('-o, --output <file>', 'write to this file (replaced whole, atomically) instead of stdout')
     .option('--status <statuses>', `only these statuses, comma-separated: ${STATUSES.join(', ')}`)
     .option('-r, --regulation <id>', 'only tickets of this regulation')
+    .option('--excel', 'csv: as Excel in a Russian locale opens it (semicolons, a UTF-8 byte-order mark)')
     .addHelpText(
       'after',
       `${examples([
@@ -56,6 +58,7 @@ gives the same tickets. Credentials stay masked. CSV has no events or attachment
 export async function runTicketsExport(ctx: Context, environment: Environment, opts: TicketsExportOptions) {
   checkRegulationId(ctx, opts.regulation)
   const format = formatFor(opts.output, opts.format)
+  if (opts.excel && format !== 'csv') throw new UsageError('--excel is for --format csv')
   const toStdout = opts.output === undefined || opts.output === '-'
   if (!toStdout) checkNotStoreFile(ctx, opts.output as string)
   // the export is itself the document on stdout; --json says where a file went
@@ -75,7 +78,9 @@ export async function runTicketsExport(ctx: Context, environment: Environment, o
   const regulations = [...new Set(records.map((r) => r.regulation as string))].sort()
   if (regulations.length > 1) ctx.io.err(`${ctx.io.speech.t.imported.severalRegulations(regulations)}\n`)
   const text =
-    format === 'csv' ? csvDocument(records, GENERIC_COLUMNS) : records.map((r) => `${JSON.stringify(r)}\n`).join('')
+    format === 'csv'
+      ? csvDocument(records, GENERIC_COLUMNS, { excel: opts.excel === true })
+      : records.map((r) => `${JSON.stringify(r)}\n`).join('')
   if (toStdout) {
     ctx.io.out(text)
     return
