@@ -145,6 +145,7 @@ export async function importItems(
     }
   }
   const chunk = isTeamStore(ctx) ? CHUNK : Math.max(items.length, 1)
+  const added = new Set<string>()
   try {
     await withStore(ctx, environment, async (store) => {
       for (let i = 0; i < items.length; i += chunk) {
@@ -152,7 +153,12 @@ export async function importItems(
         try {
           // the second half of the bar: the records stored (the first was the records read)
           const stored = (n: number) => progress.update(rows.count + i + n)
-          for (const outcome of await store.intake(part, stored)) summary[outcome.action]++
+          for (const outcome of await store.intake(part, stored)) {
+            // a later record of a ticket this import added is counted as repeated (the summary says so), not updated
+            if (outcome.action !== 'added' && added.has(outcome.id)) continue
+            if (outcome.action === 'added') added.add(outcome.id)
+            summary[outcome.action]++
+          }
           // a record whose ticket is of another regulation was left alone: a bad row, not an unchanged one
           for (const item of part)
             if (item.refused) {

@@ -145,12 +145,30 @@ export function channelOf(value: unknown, field: string): Channel | null {
   return text.trim() as Channel
 }
 
+/**
+ * How a table says yes and no: JSON's and regdesk's own, English, Russian, and what Russian Excel writes for
+ * TRUE and FALSE (ИСТИНА, ЛОЖЬ). Compared in lower case.
+ */
+const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['1', true],
+  ['yes', true],
+  ['да', true],
+  ['истина', true],
+  ['false', false],
+  ['0', false],
+  ['no', false],
+  ['нет', false],
+  ['ложь', false],
+])
+
 export function booleanOf(value: unknown, field: string): boolean {
   if (value === undefined || value === null || value === '') return false
   if (typeof value === 'boolean') return value
-  if (value === 'true' || value === '1' || value === 1) return true
-  if (value === 'false' || value === '0' || value === 0) return false
-  throw new FieldError(field, `expected true or false, got ${shownValue(value)}`)
+  if (value === 1 || value === 0) return value === 1
+  const word = typeof value === 'string' ? BOOLEAN_WORDS.get(value.trim().toLowerCase()) : undefined
+  if (word !== undefined) return word
+  throw new FieldError(field, `expected true or false (or yes/no, да/нет), got ${shownValue(value)}`)
 }
 
 const EVENT_SET: ReadonlySet<string> = new Set(EVENT_TYPES.filter((t) => t !== 'received'))

@@ -287,7 +287,7 @@ describe('tickets import: generic JSON Lines', () => {
       'external_id,created_at,body\nR-1,2026-11-18T10:00:00+03:00,первая\nR-1,2026-11-18T10:00:00+03:00,вторая\n'
     const r = await importFile(e, file('r.csv', csv), 'csv', '-r', 'moguta', '--no-triage')
     expect(r.exitCode, r.stderr).toBe(0)
-    expect(r.summary).toMatchObject({ added: 1, updated: 1, repeated: 1 })
+    expect(r.summary).toMatchObject({ added: 1, updated: 0, unchanged: 0, repeated: 1 })
     expect(r.stderr).toContain(
       'note: 1 record repeats an earlier record of the file (the same source and external_id): the later one is kept',
     )
@@ -439,6 +439,19 @@ describe('tickets import: CSV', () => {
       added: 0,
       unchanged: 2,
     })
+  })
+
+  it('reads yes and no as a spreadsheet writes them: да/нет, ИСТИНА/ЛОЖЬ, yes/no; anything else is a bad cell', async () => {
+    const e = env()
+    const rows = ['да', 'ИСТИНА', 'yes', 'нет', 'ЛОЖЬ', 'может быть'].map(
+      (v, i) => `c;${i + 1};2026-11-16T10:00:00+03:00;Сайт упал;${v}`,
+    )
+    const csv = file('flags.csv', `source;external_id;created_at;body;critical\r\n${rows.join('\r\n')}\r\n`)
+    const r = await importFile(e, csv, 'csv', '-r', 'moguta', '--no-triage')
+    expect(r.summary.failed).toEqual([
+      { line: 7, field: 'critical', message: 'expected true or false (or yes/no, да/нет), got "может быть"' },
+    ])
+    expect((await tickets(e)).map((t) => t.critical)).toEqual([true, true, true, false, false])
   })
 
   it('a bad cell is reported with its line and column; an unknown column refuses the file', async () => {

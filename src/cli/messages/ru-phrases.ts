@@ -68,7 +68,7 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(
       String.raw`the helpdesk's reaction deadline differs from regdesk's on (\d+) of (\d+) tickets`,
-      'срок реакции helpdesk расходится со сроком regdesk у $1 из $2 заявок',
+      'срок реакции хелпдеска расходится со сроком regdesk у $1 из $2 заявок',
     ),
     p(String.raw`(\d+) of (\d+) rows? could not be imported`, 'не удалось импортировать строк: $1 из $2'),
     p('the file holds no records; nothing was imported', 'в файле нет записей; ничего не импортировано'),
@@ -120,6 +120,10 @@ export function ruPhrases(): readonly Phrase[] {
     p(
       String.raw`expected an ISO 8601 instant like "2026-11-20T15:00:00\+03:00"`,
       'ожидается момент времени ISO 8601, например "2026-11-20T15:00:00+03:00"',
+    ),
+    p(
+      String.raw`expected true or false \(or yes/no, да/нет\), got (.*)`,
+      'ожидается true или false (или yes/no, да/нет), получено $1',
     ),
     p('expected a Usedesk status id 1–10, got (.*)', 'ожидается номер статуса Usedesk 1–10, получено $1'),
     p('has (\\d+) cells, the header (\\d+)', 'ячеек в строке: $1, в заголовке: $2'),
@@ -797,7 +801,7 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(
       String.raw`(\d+) record\(s\) of tickets the helpdesk marks (spam|deleted|a mailing|merged into another): no requests, not imported`,
-      'записей заявок, которые helpdesk пометил как «$2»: $1; это не обращения, они не импортированы',
+      'записей заявок, которые хелпдеск пометил как «$2»: $1; это не обращения, они не импортированы',
     ),
     p(
       '--mbox takes a file, not stdin: save the mailbox to a file and give its name',

@@ -285,13 +285,13 @@ export const ru: Messages = {
   },
   report: {
     words: {
-      "Helpdesk deadlines (imported tickets' first windows)": 'Сроки helpdesk (первые окна импортированных заявок)',
+      "Helpdesk deadlines (imported tickets' first windows)": 'Сроки хелпдеска (первые окна импортированных заявок)',
       'deadlines differ': 'сроки расходятся',
       'met by regdesk': 'в срок по регламенту',
-      'met by the helpdesk': 'в срок по helpdesk',
+      'met by the helpdesk': 'в срок по хелпдеску',
       disagree: 'оценки расходятся',
       "the helpdesk's own reaction deadline (Okdesk planned_reaction_at) beside the regulation's; disagree: met by one, missed by the other":
-        'собственный срок реакции helpdesk (Okdesk planned_reaction_at) рядом со сроком регламента; оценки расходятся: по одному сроку в срок, по другому — нет',
+        'собственный срок реакции хелпдеска (Okdesk planned_reaction_at) рядом со сроком регламента; оценки расходятся: по одному сроку в срок, по другому — нет',
       total: 'итого',
       'Reaction windows': 'Окна реакции',
       group: 'группа',
