@@ -12,10 +12,10 @@ import {
   withLocalWork,
 } from '../helpdesk/ticket.js'
 import type { Regulation } from '../regulation/load.js'
-import { statusAt } from '../report/backlog.js'
 import { originKey } from '../store/intake.js'
 import type { IntakeItem } from '../store/ticket-store.js'
 import { idPrefix } from '../ticket/ids.js'
+import { statusAt } from '../ticket/lifecycle.js'
 import type { Ticket, TicketOrigin } from '../ticket/ticket.js'
 import type { StoredTriage } from '../ticket/triage-record.js'
 import { validateTicket } from '../ticket/validate.js'

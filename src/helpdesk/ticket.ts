@@ -1,7 +1,8 @@
 import type { BusinessClock } from '../calendar/clock.js'
-import { formatInstantIn } from '../calendar/instant.js'
+import { formatInstantIn, instantMs } from '../calendar/instant.js'
 import type { Regulation } from '../regulation/load.js'
 import { newTicket, subjectFromText } from '../ticket/intake.js'
+import { statusAt } from '../ticket/lifecycle.js'
 import { splitSecrets } from '../ticket/secrets.js'
 import type { Status, Ticket, TicketEvent } from '../ticket/ticket.js'
 import type { StoredTriage } from '../ticket/triage-record.js'
@@ -281,21 +282,21 @@ export function localEvents(stored: Ticket, fresh: Ticket): TicketEvent[] {
  * record states without its events (a helpdesk's snapshot) stands against local changes made before its last event.
  */
 export function withLocalWork(fresh: Ticket, local: readonly TicketEvent[]): Ticket {
-  const ms = (e: TicketEvent) => Date.parse(e.at)
-  const events = [...fresh.events, ...local]
-    .map((e, i) => ({ e, i, t: ms(e) }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map((x) => x.e)
-  const ticket: Ticket = { ...fresh, events }
+  const inTimeOrder = (list: readonly TicketEvent[]) =>
+    list
+      .map((e, i) => ({ e, i, t: instantMs(e.at) }))
+      .sort((a, b) => a.t - b.t || a.i - b.i)
+      .map((x) => x.e)
+  const ticket: Ticket = { ...fresh, events: inTimeOrder([...fresh.events, ...local]) }
   const lastOfRecord = (type: TicketEvent['type']) =>
-    Math.max(Number.NEGATIVE_INFINITY, ...fresh.events.filter((e) => e.type === type).map(ms))
-  let implied: string = 'new'
-  for (const e of fresh.events) if (e.type === 'status_change' && e.to) implied = e.to
-  const recordEnds = Math.max(...fresh.events.map(ms))
-  const statusFrom = fresh.status === implied ? lastOfRecord('status_change') : recordEnds
-  for (const e of events) {
-    if (!local.includes(e)) continue
-    const t = ms(e)
+    Math.max(Number.NEGATIVE_INFINITY, ...fresh.events.filter((e) => e.type === type).map((e) => instantMs(e.at)))
+  // a status the record's events lead to stands until a later change; a stated one, until the record's last event
+  const statusFrom =
+    fresh.status === statusAt(fresh, Number.POSITIVE_INFINITY)
+      ? lastOfRecord('status_change')
+      : Math.max(...fresh.events.map((e) => instantMs(e.at)))
+  for (const e of inTimeOrder(local)) {
+    const t = instantMs(e.at)
     if (e.type === 'status_change' && e.to && t >= statusFrom) ticket.status = e.to as Status
     else if (e.type === 'assignment' && t >= lastOfRecord('assignment')) ticket.assignee = e.to ?? null
     else if (e.type === 'level_change' && t >= lastOfRecord('level_change')) ticket.level = e.to ?? null

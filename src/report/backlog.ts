@@ -1,5 +1,6 @@
 import { instantMs } from '../calendar/instant.js'
-import type { Status, Ticket } from '../ticket/ticket.js'
+import { statusAt } from '../ticket/lifecycle.js'
+import type { Ticket } from '../ticket/ticket.js'
 
 /**
  * The backlog as of `now`: tickets received by then and not resolved or closed by then, by clock
@@ -61,16 +62,6 @@ export function backlogOfEntries(entries: Iterable<BacklogEntry>, now: number): 
       oldest = { id: t.id, received_at: t.received_at, age_minutes: age }
   }
   return { open, by_age: byAge, by_status: byStatus, oldest }
-}
-
-/** A ticket's status at an instant: the last status change up to it (events are in time order). */
-export function statusAt(t: Ticket, at: number): Status {
-  let status: Status = 'new'
-  for (const e of t.events) {
-    if (instantMs(e.at) > at) break
-    if (e.type === 'status_change' && e.to) status = e.to as Status
-  }
-  return status
 }
 
 /** When a ticket was first resolved (or closed without being resolved) up to `at`; null if not. */

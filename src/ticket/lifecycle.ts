@@ -1,4 +1,5 @@
 import type { BusinessClock } from '../calendar/clock.js'
+import { instantMs } from '../calendar/instant.js'
 import { RegdeskError } from '../errors.js'
 import type { Regulation } from '../regulation/load.js'
 import type { LifecycleRule } from '../regulation/schema.js'
@@ -199,4 +200,14 @@ export function purgeSecrets(t: Ticket, actor: Actor, rule: LifecycleRule): numb
     message: `${n} credential${n === 1 ? '' : 's'} removed from the ticket (${PURGED_MASK}) under clause ${rule.clause} of the regulation`,
   })
   return n
+}
+
+/** A ticket's status at an instant: the last status change up to it (events are in time order). */
+export function statusAt(t: Ticket, at: number): Status {
+  let status: Status = 'new'
+  for (const e of t.events) {
+    if (instantMs(e.at) > at) break
+    if (e.type === 'status_change' && e.to) status = e.to as Status
+  }
+  return status
 }

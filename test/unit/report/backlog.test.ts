@@ -5,8 +5,8 @@ import {
   backlogEntry,
   backlogOfEntries,
   resolvedAt,
-  statusAt,
 } from '../../../src/report/backlog.js'
+import { statusAt } from '../../../src/ticket/lifecycle.js'
 import type { Ticket, TicketEvent } from '../../../src/ticket/ticket.js'
 
 /** The backlog of whole tickets, as the report's tally makes it of the entries it keeps. */
