@@ -33,7 +33,7 @@ export const QUOTE_PATTERNS = {
    * Отправлено: …»): counted only when one of `headerFollowers` comes within the next lines.
    */
   headerBlock: /^\*?(From|От|Від):\*?\s+\S/,
-  headerFollowers: /^\*?(Sent|Date|To|Subject|Отправлено|Дата|Кому|Тема):\*?\s/,
+  headerFollowers: /^\*?(Sent|Date|To|Cc|Subject|Отправлено|Дата|Кому|Копия|Тема):\*?\s/,
   /** the signature delimiter of RFC 3676 4.3 (its trailing space often lost) */
   signature: /^-- ?$/,
   /** lines mobile mailers add under the text */

@@ -39,16 +39,10 @@ export function splitBody(body: string): SplitBody {
 
 /** A forwarded letter's own words: its header lines (From:, Date:…, an attribution) and its signature left out. */
 function forwardedLetter(lines: string[]): string {
+  const isHeader = (line: string) =>
+    !line || P.headerBlock.test(line) || P.headerFollowers.test(line) || P.attributions.some((r) => r.test(line))
   let from = 0
-  while (
-    from < lines.length &&
-    (!(lines[from] as string).trim() ||
-      /^\*?(From|Date|Subject|To|Cc|Sent|От|Дата|Тема|Кому|Копия|Отправлено):\*?\s/i.test(
-        (lines[from] as string).trim(),
-      ) ||
-      P.attributions.some((r) => r.test((lines[from] as string).trim())))
-  )
-    from++
+  while (from < lines.length && isHeader((lines[from] as string).trim())) from++
   return splitBody(lines.slice(from).join('\n')).fresh
 }
 

@@ -49,7 +49,8 @@ function secretsIn(text: string): SecretSpan[] {
       if (!value) continue
       const bare = value.replace(/^["'«]|["'»]$/g, '')
       // a word the sentence goes on after («password: YES)» in a database error) is no secret either
-      if (notASecret.has(bare.toLowerCase()) || notASecret.has(bare.replace(/[).,;:!?]+$/, '').toLowerCase())) continue
+      const word = bare.toLowerCase()
+      if (notASecret.has(word) || notASecret.has(word.replace(/[).,;:!?]+$/, ''))) continue
       if (kind === 'login' && bare.length < 3) continue
       // where the group is, when the finder knows (flag d); else its last occurrence in the match, where values end
       const start = m.indices?.[group]?.[0] ?? m.index + m[0].lastIndexOf(value)

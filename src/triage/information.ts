@@ -71,8 +71,8 @@ const OF_EVERY_REQUEST: ReadonlySet<InformationId> = new Set([
  */
 export function askedOf(required: readonly InformationId[], text: string, problem: boolean): InformationId[] {
   const norm = normalize(text)
-  // the whole site down: no page to name
-  // a wish for the product («предлагаю добавить…, очень не хватает») reports no failure, whatever its words
+  // a wish for the product («предлагаю добавить…, очень не хватает») reports no failure, whatever its words; the whole
+  // site down has no page to name
   if (problem && !matches('intent.suggestion', norm))
     return matches('information.siteWide', norm) ? required.filter((id) => id !== 'page_url') : [...required]
   if (matches('information.presales', norm)) return []
