@@ -417,7 +417,7 @@ export const en = {
     license_date: 'license_date',
     subject: 'subject',
     customer: 'customer',
-  },
+  } as Record<string, string>,
   event: {
     received: 'received',
     agent_response: 'agent_response',

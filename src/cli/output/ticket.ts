@@ -116,7 +116,7 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
         // a person reads the rule and regdesk's own words (the receipt's "via form") in the interface's language
         human: (e) =>
           eventDetail(e, {
-            field: (name) => (words.editField as Record<string, string>)[name] ?? name,
+            field: (name) => words.editField[name] ?? name,
             status: (code) => (words.status as Record<string, string>)[code] ?? code,
             rule: (code) => words.rule[code] ?? code,
             message: (text) => (e.type === 'received' ? io.speech.phrases.say(text) : text),

@@ -285,11 +285,7 @@ export class JsonFileStore implements TicketStore {
       details: {
         meta: sizeOf(this.sidecars.metaFile),
         summary: sizeOf(this.sidecars.summaryFile),
-        exists: file
-          ? 'yes'
-          : this.missingFolder()
-            ? `no, and there is no folder ${this.missingFolder()} to make it in`
-            : 'no (created on the first write)',
+        exists: file ? 'yes' : absence(this.missingFolder()),
       },
     }
   }
@@ -634,4 +630,9 @@ function* told<P>(
     yield part
     if (++n % TELL_EVERY === 0) written(n / (2 * total))
   }
+}
+
+/** Why a store file is not there, as `store info` says it: made by the first write, or not, for want of its folder. */
+function absence(missingFolder: string | undefined): string {
+  return missingFolder ? `no, and there is no folder ${missingFolder} to make it in` : 'no (created on the first write)'
 }

@@ -111,7 +111,7 @@ async function runTicketsEdit(ctx: Context, environment: Environment, idArg: str
   const say = ctx.io.speech.t
   if (result.changed.length)
     ctx.io.out(
-      `${ctx.io.color.bold(t.id)}  ${say.done.edited(result.changed.map((f) => (say.editField as Record<string, string>)[f] ?? f).join(', '))} · ${say.done.level(t.level ?? '—')}${view.deadline ? ` · ${say.ticket.deadline(view.deadline)}` : ''}\n`,
+      `${ctx.io.color.bold(t.id)}  ${say.done.edited(result.changed.map((f) => say.editField[f] ?? f).join(', '))} · ${say.done.level(t.level ?? '—')}${view.deadline ? ` · ${say.ticket.deadline(view.deadline)}` : ''}\n`,
     )
 }
 
