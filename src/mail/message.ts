@@ -67,6 +67,17 @@ const WHY: Record<string, string> = {
  * @throws MailError when the message is larger than MAX_MAIL_BYTES, empty, has no header, or breaks a limit
  */
 export async function readMail(raw: Uint8Array): Promise<MailMessage> {
+  return readLetter(raw, true)
+}
+
+/** The most attached letters read into the text of the letter that carries them; any more are listed only. */
+const MAX_ATTACHED_LETTERS = 10
+
+/**
+ * readMail, and whether the letters attached to it (message/rfc822 parts: «переслать как вложение», or a forward its
+ * mailer puts inline) are read into its text: only a letter's own, not those attached inside an attached one.
+ */
+async function readLetter(raw: Uint8Array, withAttachedLetters: boolean): Promise<MailMessage> {
   if (raw.length > MAX_MAIL_BYTES)
     throw new MailError('the e-mail is larger than 25 MB; regdesk reads letters up to 25 MB')
   if (!raw.some((b) => b > 0x20)) throw new MailError('the e-mail is empty')
@@ -74,7 +85,13 @@ export async function readMail(raw: Uint8Array): Promise<MailMessage> {
   const input = withDecodedHeader(raw, notes)
   let email: Awaited<ReturnType<ReturnType<typeof postalMime>['parse']>>
   try {
-    email = await postalMime().parse(input, { ...LIMITS, attachmentEncoding: 'arraybuffer' })
+    // every attached letter comes as an attachment, read below: postal-mime would put an inline one into the text
+    // under a frame of dashes of its own, which no reader of forwards knows
+    email = await postalMime().parse(input, {
+      ...LIMITS,
+      attachmentEncoding: 'arraybuffer',
+      forceRfc822Attachments: true,
+    })
   } catch (e) {
     const code = (e as { code?: string }).code
     throw new MailError(`the e-mail cannot be read: ${(code && WHY[code]) ?? 'it is not a MIME message'}`)
@@ -101,10 +118,15 @@ export async function readMail(raw: Uint8Array): Promise<MailMessage> {
     return again?.text ?? text
   }
   const fromHtml = !email.text?.trim() && Boolean(email.html?.trim())
-  const body = (fromHtml ? htmlToText(reread(email.html ?? '')) : reread(email.text ?? '').trim()).replace(
+  const ownText = (fromHtml ? htmlToText(reread(email.html ?? '')) : reread(email.text ?? '').trim()).replace(
     /\r\n?/g,
     '\n',
   )
+  const read =
+    withAttachedLetters && !isReport(email.headers) ? await attachedLetters(email.attachments, notes) : new Map()
+  const letters = [...read.values()]
+  // each attached letter follows as a forwarded one: under a short cover note it is the request (quotes.ts)
+  const body = [ownText, ...letters.map(forwardBlock)].filter(Boolean).join('\n\n')
   const dateHeader = email.headers.find((h) => h.key === 'date')?.value.trim() || null
   const from = email.from && !email.from.group ? email.from : email.sender && !email.sender.group ? email.sender : null
   return {
@@ -116,13 +138,69 @@ export async function readMail(raw: Uint8Array): Promise<MailMessage> {
     body,
     fresh: freshWords(splitBody(body)),
     fromHtml,
-    attachments: email.attachments.map((a) => ({
-      name: safeFileName(a.filename),
-      type: isMimeType(a.mimeType ?? '') ? (a.mimeType as string) : 'application/octet-stream',
-      size: typeof a.content === 'string' ? a.content.length : a.content.byteLength,
-    })),
-    notes: [...new Set(notes)],
+    attachments: [
+      ...email.attachments.map((a) => ({
+        // a letter attached without a file name is named after its subject, as Outlook saves one
+        name: safeFileName(
+          a.filename || (read.get(a)?.subject && `${read.get(a)?.subject.replace(/[\\/]/g, '-')}.eml`),
+        ),
+        type: isMimeType(a.mimeType ?? '') ? (a.mimeType as string) : 'application/octet-stream',
+        size: typeof a.content === 'string' ? a.content.length : a.content.byteLength,
+      })),
+      // what the forwarded letters carried is listed too, as the mailer that forwarded them inline would
+      ...letters.flatMap((l) => l.attachments),
+    ],
+    notes: [...new Set([...notes, ...letters.flatMap((l) => l.notes)])],
   }
+}
+
+type Attachment = Awaited<ReturnType<ReturnType<typeof postalMime>['parse']>>['attachments'][number]
+
+/** The letters attached (message/rfc822), read; one that cannot be read stays an attachment, and a note says why. */
+async function attachedLetters(
+  attachments: readonly Attachment[],
+  notes: string[],
+): Promise<Map<Attachment, MailMessage>> {
+  const letters = new Map<Attachment, MailMessage>()
+  for (const a of attachments) {
+    if (a.mimeType !== 'message/rfc822' || typeof a.content === 'string') continue
+    if (letters.size === MAX_ATTACHED_LETTERS) break
+    try {
+      letters.set(a, await readLetter(new Uint8Array(a.content), false))
+    } catch (e) {
+      if (!(e instanceof MailError)) throw e
+      notes.push(
+        `the attached letter ${safeFileName(a.filename)} cannot be read as an e-mail; it is listed as an attachment`,
+      )
+    }
+  }
+  return letters
+}
+
+/** An attached letter as a mailer forwards one inline: the separator, its header lines, its text. */
+function forwardBlock(letter: MailMessage): string {
+  const from = letter.from
+    ? letter.from.name && letter.from.address
+      ? `${letter.from.name} <${letter.from.address}>`
+      : letter.from.address || letter.from.name
+    : ''
+  const headers = [
+    from && `From: ${from}`,
+    letter.dateHeader && `Date: ${letter.dateHeader}`,
+    letter.subject && `Subject: ${letter.subject}`,
+  ].filter(Boolean)
+  return [FORWARD_SEPARATOR, ...headers, '', letter.body].join('\n').trim()
+}
+
+/** The line Gmail puts above a letter it forwards: src/data/quote-patterns.ts knows it. */
+const FORWARD_SEPARATOR = '---------- Forwarded message ----------'
+
+/**
+ * Whether a message is a delivery or feedback report (multipart/report): the letter it carries is the one that
+ * bounced, not something its sender passes on.
+ */
+function isReport(headers: readonly { key: string; value: string }[]): boolean {
+  return /^\s*multipart\/report\b/i.test(headers.find((h) => h.key === 'content-type')?.value ?? '')
 }
 
 /**

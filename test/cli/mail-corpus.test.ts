@@ -48,6 +48,45 @@ function encoded(charset: string, encoding: Encoding): Case {
 
 const signOff = 'С уважением,\nИван Петров\n+7 900 123-45-67'
 
+/** The customer's letter, as a colleague forwards it attached: its own sender, date, subject and a screenshot. */
+function innerLetter(charset: string, encoding: Encoding): Buffer {
+  const text = textBody(TEXT, { charset, encoding })
+  const mixed = multipart('mixed', [message(text.headers, text.body), attachment('screen.png', 'image/png', 3000)], {
+    boundary: '=_inner',
+  })
+  const head = envelope({
+    subject: word(SUBJECT, charset, 'Q'),
+    from: `${word('Ольга Смирнова', charset)} <olga@flowers.ru>`,
+    date: 'Thu, 19 Nov 2026 18:00:00 +0300',
+    id: 'inner-1@flowers.ru',
+  })
+  return message([...head, ...mixed.headers], mixed.body)
+}
+
+/** The attached letter as regdesk writes it into the text: a forward under Gmail's separator. */
+const INNER_BLOCK = `---------- Forwarded message ----------
+From: Ольга Смирнова <olga@flowers.ru>
+Date: Thu, 19 Nov 2026 18:00:00 +0300
+Subject: ${SUBJECT}
+
+${TEXT}`
+
+const LONG_NOTE =
+  'Добрый день. Это уже третье письмо по этой проблеме: мы обновились до 10.4 в понедельник, и с тех пор заказы не оформляются. Ниже прикладываю письмо клиента от четверга.'
+
+/** A colleague's letter with a note and the customer's letter attached as message/rfc822. */
+function withAttachedLetter(note: string, attached: Buffer, disposition: string): Buffer {
+  const text = textBody(note)
+  const mixed = multipart('mixed', [
+    message(text.headers, text.body),
+    message(['Content-Type: message/rfc822', disposition], attached),
+  ])
+  return message(
+    [...envelope({ subject: `FW: ${SUBJECT}`, from: FROM_LINE, id: 'outer-1@shop.ru' }), ...mixed.headers],
+    mixed.body,
+  )
+}
+
 const CASES: Case[] = [
   ...['utf-8', 'windows-1251', 'koi8-r', 'iso-8859-5'].flatMap((cs) =>
     (['8bit', 'quoted-printable', 'base64'] as Encoding[]).map((enc) => encoded(cs, enc)),
@@ -188,6 +227,64 @@ const CASES: Case[] = [
     subject: `Fwd: ${SUBJECT}`,
     body: `---------- Forwarded message ---------\nFrom: Client <c@x.ru>\n\n${TEXT}`,
     fresh: TEXT,
+  },
+  {
+    name: 'forwarded as an attachment (Outlook): the attached letter, in Windows-1251, is the request',
+    raw: withAttachedLetter(
+      'Коллеги, пересылаю письмо клиента.',
+      innerLetter('windows-1251', '8bit'),
+      'Content-Disposition: attachment; filename="letter.eml"',
+    ),
+    subject: `FW: ${SUBJECT}`,
+    body: `Коллеги, пересылаю письмо клиента.\n\n${INNER_BLOCK}`,
+    fresh: `Коллеги, пересылаю письмо клиента.\n\n${TEXT}`,
+    attachments: [
+      { name: 'letter.eml', type: 'message/rfc822', size: innerLetter('windows-1251', '8bit').length },
+      { name: 'screen.png', type: 'image/png', size: 3000 },
+    ],
+  },
+  {
+    name: 'forwarded inline as message/rfc822: read as the same forward',
+    raw: withAttachedLetter('Пересылаю.', innerLetter('utf-8', 'quoted-printable'), 'Content-Disposition: inline'),
+    subject: `FW: ${SUBJECT}`,
+    body: `Пересылаю.\n\n${INNER_BLOCK}`,
+    fresh: `Пересылаю.\n\n${TEXT}`,
+    // named after its subject, as Outlook saves a letter that has no file name
+    attachments: [
+      { name: `${SUBJECT}.eml`, type: 'message/rfc822', size: innerLetter('utf-8', 'quoted-printable').length },
+      { name: 'screen.png', type: 'image/png', size: 3000 },
+    ],
+  },
+  {
+    name: 'a letter of its own with an earlier letter attached: the attached one is earlier correspondence',
+    raw: withAttachedLetter(LONG_NOTE, innerLetter('utf-8', '8bit'), 'Content-Disposition: attachment'),
+    subject: `FW: ${SUBJECT}`,
+    body: `${LONG_NOTE}\n\n${INNER_BLOCK}`,
+    fresh: LONG_NOTE,
+    attachments: [
+      { name: `${SUBJECT}.eml`, type: 'message/rfc822', size: innerLetter('utf-8', '8bit').length },
+      { name: 'screen.png', type: 'image/png', size: 3000 },
+    ],
+  },
+  {
+    name: 'a delivery report: the bounced letter it carries is not read into the text',
+    raw: (() => {
+      const report = multipart('report', [
+        message(['Content-Type: text/plain; charset=utf-8'], 'Delivery to the following recipient failed.'),
+        message(['Content-Type: message/rfc822'], innerLetter('utf-8', '8bit')),
+      ])
+      return message(
+        [...envelope({ subject: 'Undelivered Mail', from: 'MAILER-DAEMON <mailer@x.ru>' }), ...report.headers].map(
+          (h) => h.replace('multipart/report;', 'multipart/report; report-type=delivery-status;'),
+        ),
+        report.body,
+      )
+    })(),
+    subject: 'Undelivered Mail',
+    from: { name: 'MAILER-DAEMON', address: 'mailer@x.ru' },
+    body: 'Delivery to the following recipient failed.',
+    fresh: 'Delivery to the following recipient failed.',
+    attachments: [{ name: '(unnamed)', type: 'message/rfc822', size: innerLetter('utf-8', '8bit').length }],
   },
   {
     name: 'reply in English: "On … wrote:" and quoted lines',

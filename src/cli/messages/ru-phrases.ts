@@ -821,6 +821,10 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p("the e-mail's text declares no charset; read as (.+)", 'в тексте письма не указана кодировка; прочитан как $1'),
     p(
+      'the attached letter (.+) cannot be read as an e-mail; it is listed as an attachment',
+      'вложенное письмо $1 не читается как письмо; оно указано как вложение',
+    ),
+    p(
       String.raw`the e-mail's text declares a charset no decoder knows \((.+)\); read as (.+)`,
       'в тексте письма указана неизвестная кодировка ($1); прочитан как $2',
     ),

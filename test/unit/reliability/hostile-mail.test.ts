@@ -76,6 +76,31 @@ describe('hostile e-mails', () => {
     )
   })
 
+  it('a letter with 50 letters attached reads the first 10 into its text and lists every one', async () => {
+    const inner = (i: number) => letter({ subject: `Письмо ${i}`, from: `c${i}@x.ru`, text: `Текст письма ${i}.` })
+    const parts = [message(['Content-Type: text/plain; charset=utf-8'], 'Пересылаю.')]
+    for (let i = 1; i <= 50; i++) parts.push(message(['Content-Type: message/rfc822'], inner(i)))
+    const mixed = multipart('mixed', parts)
+    const mail = await readMail(message([...envelope({ subject: 'FW', from: 'a@x.ru' }), ...mixed.headers], mixed.body))
+    expect(mail.attachments).toHaveLength(50)
+    expect(mail.body.match(/^---------- Forwarded message ----------$/gm)).toHaveLength(10)
+    expect(mail.body).toContain('Текст письма 10.')
+    expect(mail.body).not.toContain('Текст письма 11.')
+  })
+
+  it('an attached "letter" that is no e-mail is listed and said in a note; the letter carrying it is read', async () => {
+    const mixed = multipart('mixed', [
+      message(['Content-Type: text/plain; charset=utf-8'], 'Не работает корзина, письмо клиента во вложении.'),
+      message(['Content-Type: message/rfc822; name="client.eml"', 'Content-Disposition: attachment'], '\r\n\r\n'),
+    ])
+    const mail = await readMail(message([...envelope({ subject: 'FW', from: 'a@x.ru' }), ...mixed.headers], mixed.body))
+    expect(mail.body).toBe('Не работает корзина, письмо клиента во вложении.')
+    expect(mail.attachments.map((a) => a.name)).toEqual(['client.eml'])
+    expect(mail.notes).toEqual([
+      'the attached letter client.eml cannot be read as an e-mail; it is listed as an attachment',
+    ])
+  })
+
   it('an attachment with broken base64 is listed with what decodes; the letter is read', async () => {
     const text = textBody('Не работает корзина')
     const broken = message(
