@@ -11,6 +11,7 @@ import type { TriageResult } from '../triage/triage.js'
 import type { RequestFacts } from '../triage/types.js'
 import type { Context, Environment } from './context.js'
 import { triagedTicket } from './intake.js'
+import { madeSoFar } from './interrupt.js'
 import { customerOf, knownSender, mailFacts, mailOrigin, storedTextOf, triageTextOf } from './mail-input.js'
 import { startProgress } from './output/progress.js'
 import { triageWithModel } from './regulation-input.js'
@@ -142,6 +143,10 @@ export async function addMailbox(
         }
         progress.increment(batch.length)
         batch = []
+        if (summary.added)
+          madeSoFar(
+            `at least ${summary.added} message(s) were taken in before the interruption; taking the mailbox in again adds the rest (those taken in are skipped)`,
+          )
       }
       for await (const m of splitMbox(stream(), MAX_MAIL_BYTES)) {
         summary.messages++

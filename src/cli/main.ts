@@ -1,3 +1,4 @@
+import { stepsEnded } from '../data/exit-guard.js'
 import { processIO } from './io.js'
 import { cancelled, runProgram } from './run.js'
 
@@ -12,8 +13,16 @@ const argv = process.argv
 const io = processIO({ color: !argv.includes('--no-color') })
 
 // Ctrl-C outside a prompt (a long import or report, text typed at the keyboard): said as at a prompt (run.ts), exit
-// 130. What a store had committed stays; a file store's change not yet renamed into place is not made.
-process.once('SIGINT', () => process.exit(cancelled(io, argv)))
+// 130. What a store had committed stays; a file store's change not yet renamed into place is not made. A store's lock
+// being taken or given back is so first, so that none is left behind (src/data/exit-guard.ts).
+// Kept as a listener (not once): signal-exit, loaded by the lock library, kills the process itself when a signal finds
+// no listener but its own, and would not wait.
+let interrupted = false
+process.on('SIGINT', () => {
+  if (interrupted) return
+  interrupted = true
+  void stepsEnded(2_000).then(() => process.exit(cancelled(io, argv)))
+})
 
 // not a top-level await: the program is bundled as CommonJS (see scripts/bundle.mjs); the exit code is set, not
 // exited with, so piped output is flushed first

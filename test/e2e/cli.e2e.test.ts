@@ -1,3 +1,4 @@
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { describe, expect, it } from 'vitest'
@@ -172,6 +173,33 @@ describe('Ctrl-C outside a prompt', () => {
     }
     throw new Error('the process never got to handle SIGINT')
   }
+
+  it('taking in a mailbox, interrupted between its batches: what was stored is said, and the store is left unlocked', async () => {
+    const dir = tempDir()
+    const box = join(dir, 'big.mbox')
+    const letters: string[] = []
+    for (let i = 0; i < 6000; i++)
+      letters.push(
+        `From x Fri Nov 20 09:00:00 2026\nFrom: c${i}@d.ru\nSubject: n${i}\nMessage-ID: <m${i}@d>\nDate: Fri, 20 Nov 2026 09:00:00 +0300\n\nНе работает корзина ${i}\n`,
+      )
+    writeFileSync(box, letters.join('\n'))
+    // interrupted at three moments after its first batch is stored: a lock taken or given back then was left behind
+    for (const after of [0, 40, 120]) {
+      const store = join(dir, `t${after}.json`)
+      const child = execa(process.execPath, [BIN, 'tickets', 'add', '-r', 'advantshop', '--mbox', box], {
+        reject: false,
+        env: { NO_COLOR: '1', REGDESK_NOW: '2026-11-20T15:00:00+03:00', REGDESK_STORE: store },
+      })
+      while (!existsSync(store) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 10))
+      await new Promise((resolve) => setTimeout(resolve, after))
+      child.kill('SIGINT')
+      const r = await child
+      if (r.exitCode === 0) continue // the machine took all 6,000 in first: nothing to interrupt
+      expect(r.exitCode).toBe(130)
+      expect(r.stderr).toMatch(/cancelled\nnote: at least \d+ message\(s\) were taken in before the interruption/)
+      expect(existsSync(`${store}.lock`)).toBe(false)
+    }
+  }, 120_000)
 
   it('says "cancelled", exits 130 and, under --json, gives the error document on stdout', async () => {
     const plain = await interrupted(false)

@@ -819,6 +819,10 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`(.+) is UTF-16 text; save it as UTF-8 \(or as CSV from Excel\) and import that`,
       '$1 — текст в UTF-16; сохраните его в UTF-8 (или как CSV из Excel) и импортируйте его',
     ),
+    p(
+      String.raw`at least (\d+) message\(s\) were taken in before the interruption; taking the mailbox in again adds the rest \(those taken in are skipped\)`,
+      'до прерывания принято писем: не меньше $1; повторный приём почтового ящика добавит остальные (принятые будут пропущены)',
+    ),
     p("the e-mail's text declares no charset; read as (.+)", 'в тексте письма не указана кодировка; прочитан как $1'),
     p(
       'the attached letter (.+) cannot be read as an e-mail; it is listed as an attachment',

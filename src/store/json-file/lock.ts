@@ -2,6 +2,7 @@ import { accessSync, constants, lstatSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import lockfile from 'proper-lockfile'
 import { explain } from '../../data/errno.js'
+import { exitBegun, finishedBeforeExit } from '../../data/exit-guard.js'
 import { RegdeskError } from '../../errors.js'
 
 export interface LockOptions {
@@ -59,20 +60,26 @@ export async function lockStore(path: string, label: string, options: LockOption
   let told = false
   for (let attempt = 0; ; attempt++) {
     try {
-      const release = await lockfile.lock(path, {
-        realpath: false,
-        lockfilePath: `${path}.lock`,
-        stale: options.staleMs ?? 10_000,
-        retries: 0,
-        onCompromised: (err) => {
-          compromised = err
-        },
-      })
+      // once Ctrl-C is pressed no lock is taken: the process ends before this resolves (src/data/exit-guard.ts)
+      if (exitBegun()) await new Promise<never>(() => {})
+      // taken whole or not at all before an exit: the library removes only a lock it recorded
+      const release = await finishedBeforeExit(
+        lockfile.lock(path, {
+          realpath: false,
+          lockfilePath: `${path}.lock`,
+          stale: options.staleMs ?? 10_000,
+          retries: 0,
+          onCompromised: (err) => {
+            compromised = err
+          },
+        }),
+      )
       return {
         lost: () => compromised,
         release: async () => {
           try {
-            await release()
+            // the library forgets the lock before its directory is gone: an exit in between would leave it behind
+            await finishedBeforeExit(release())
           } catch {
             // already released or taken over: nothing left to undo
           }

@@ -37,6 +37,11 @@ describe('findSecrets / maskSecrets', () => {
     // a password of Latin letters only, right after a Russian label
     ['Не работает корзина. пароль qwerty', 'qwerty'],
     ['мой пароль Qwertyuiop, логин admin', 'Qwertyuiop'],
+    // a pair after an earlier word about access: «ftp» is no login of it
+    ['Не работает сайт. Пароль от админки: 12345, ftp: user / p@ss', 'p@ss'],
+    // a label about access, a well-known account and a password, a space between; a token label with «API»
+    ['доступы: admin Qwerty123', 'Qwerty123'],
+    ['токен API: sk-abc123def456', 'sk-abc123def456'],
   ])('masks the secret in %j', (text, secret) => {
     expect(findSecrets(text).length).toBeGreaterThan(0)
     expect(maskSecrets(text)).not.toContain(secret)
@@ -56,6 +61,8 @@ describe('findSecrets / maskSecrets', () => {
     // what the login is for, a domain, a word that names no one
     'не помню логин от сайта shop.ru',
     'логин от ftp не подходит',
+    'доступ к ftp: есть',
+    'доступы: admin, пароль скину позже',
     'логин shop.ru не подходит',
     'Логин email не принимает',
     'Пользователь FireGuard 3 пишет, что отчёт пустой',
