@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { offsetMinutes, parseIsoInstant } from '../calendar/instant.js'
 import { UsageError } from '../errors.js'
 import { mailDateIso } from '../mail/date.js'
+import { splitMbox } from '../mail/mbox.js'
 import { MAX_MAIL_BYTES, MailError, type MailMessage, readMail } from '../mail/message.js'
 import type { TicketOrigin } from '../ticket/ticket.js'
 import { maskSecrets } from '../triage/credentials.js'
@@ -39,10 +40,49 @@ export async function readEmlBytes(ctx: Context, file: string): Promise<Buffer> 
 
 /** One e-mail read from --eml: its notes (a guessed charset) said on stderr. */
 export async function readEml(ctx: Context, file: string): Promise<{ mail: MailMessage; raw: Buffer }> {
-  const raw = await readEmlBytes(ctx, file)
+  const raw = await oneLetter(await readEmlBytes(ctx, file), file)
   const mail = await readMail(raw)
   for (const note of mail.notes) ctx.io.err(`note: ${note}\n`)
   return { mail, raw }
+}
+
+/** What a report the mail system sent is, said: no customer wrote it, so it is no request (English, said as notes). */
+export function reportSentence(reportType: string): string {
+  const what =
+    reportType === 'delivery-status'
+      ? 'a delivery report (a letter returned undelivered)'
+      : reportType === 'disposition-notification'
+        ? 'a read receipt'
+        : 'a report'
+  return `the e-mail is ${what} that the mail system sent, not a customer's request`
+}
+
+/**
+ * The letter of --eml: the bytes as they are, or the one letter of a mailbox file (a `From ` line first, where a
+ * letter's own header says `From:`), its `>From ` lines unescaped. A mailbox of several is refused: read as one
+ * letter, the others would become its text.
+ * @throws MailError
+ */
+async function oneLetter(bytes: Buffer, file: string): Promise<Buffer> {
+  if (!bytes.subarray(0, 5).equals(Buffer.from('From '))) return bytes
+  const letters: Buffer[] = []
+  let count = 0
+  const whole = (async function* () {
+    yield bytes
+  })()
+  for await (const m of splitMbox(whole, MAX_MAIL_BYTES)) {
+    count++
+    if (m.bytes) letters.push(m.bytes)
+  }
+  const name = file === '-' ? 'the e-mail on stdin' : file
+  if (count > 1)
+    throw new MailError(
+      `${name} is a mailbox of ${count} letters, not one (it starts with a "From " line): take it in with tickets add --mbox`,
+    )
+  const letter = letters[0]
+  if (!letter)
+    throw new MailError(`${name} is a mailbox whose letter is larger than 25 MB; regdesk reads letters up to 25 MB`)
+  return letter
 }
 
 /** What triage reads of a letter: its subject and the sender's new words (the whole body when there are none). */

@@ -12,7 +12,15 @@ import type { RequestFacts } from '../triage/types.js'
 import type { Context, Environment } from './context.js'
 import { triagedTicket } from './intake.js'
 import { madeSoFar } from './interrupt.js'
-import { customerOf, knownSender, mailFacts, mailOrigin, storedTextOf, triageTextOf } from './mail-input.js'
+import {
+  customerOf,
+  knownSender,
+  mailFacts,
+  mailOrigin,
+  reportSentence,
+  storedTextOf,
+  triageTextOf,
+} from './mail-input.js'
 import { startProgress } from './output/progress.js'
 import { triageWithModel } from './regulation-input.js'
 import { withStore } from './store.js'
@@ -81,6 +89,8 @@ export async function addMail(
   opts: MailTicketOptions,
 ): Promise<{ ticket: Ticket; outcome: IntakeOutcome; result: TriageResult | undefined }> {
   checkHasText(mail)
+  // a letter returned undelivered or a read receipt would be a ticket nobody wrote, overdue in a few days
+  if (mail.report !== null) throw new RegdeskError(`${reportSentence(mail.report)}: nothing was stored`)
   const { item, triaged } = mailItem(ctx, reg, facts, mail, raw, opts)
   return withStore(ctx, environment, async (store) => {
     const [outcome] = (await store.intake([item])) as [IntakeOutcome]
@@ -94,9 +104,13 @@ export interface MailboxSummary {
   added: number
   skipped: number
   failed: number
+  /** reports the mail system sent (letters returned undelivered, read receipts): no request, not taken in */
+  reports: number
   /** each message taken in or found already stored */
   tickets: { number: number; message_id: string; id: string; action: 'added' | 'skipped' }[]
   failures: { number: number; message_id: string | null; subject: string | null; reason: string }[]
+  /** each report not taken in, with its report-type (MailMessage.report) */
+  not_requests: { number: number; message_id: string | null; subject: string | null; report: string }[]
 }
 
 /** Letters taken in per store change: progress moves, memory stays bounded, a failure loses at most one batch. */
@@ -122,7 +136,16 @@ export async function addMailbox(
   } catch (e) {
     throw unreadable(file, e)
   }
-  const summary: MailboxSummary = { messages: 0, added: 0, skipped: 0, failed: 0, tickets: [], failures: [] }
+  const summary: MailboxSummary = {
+    messages: 0,
+    added: 0,
+    skipped: 0,
+    failed: 0,
+    reports: 0,
+    tickets: [],
+    failures: [],
+    not_requests: [],
+  }
   const progress = startProgress(ctx.io, ctx.io.speech.t.mail.reading, total)
   const fail = (number: number, bytes: Buffer | null, reason: string) => {
     summary.failed++
@@ -161,6 +184,12 @@ export async function addMailbox(
         } catch (e) {
           if (!(e instanceof RegdeskError)) throw e
           fail(m.number, m.bytes, e.message)
+          continue
+        }
+        if (mail.report !== null) {
+          summary.reports++
+          summary.not_requests.push({ number: m.number, ...peekHeaders(m.bytes), report: mail.report })
+          progress.increment()
           continue
         }
         const item = mailItem(ctx, reg, facts, mail, m.bytes, opts, `message ${m.number}`).item

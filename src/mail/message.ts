@@ -34,6 +34,11 @@ export interface MailMessage {
   attachments: MailAttachment[]
   /** what was guessed, as English sentences (an undeclared charset) */
   notes: string[]
+  /**
+   * what the mail system sent, not a person (multipart/report, RFC 6522): its report-type ('delivery-status' for a
+   * letter returned undelivered, 'disposition-notification' for a read receipt, …); null for a letter someone wrote
+   */
+  report: string | null
 }
 
 /** The largest message read: a letter with its attachments; the whole message is held in memory while parsed. */
@@ -122,8 +127,8 @@ async function readLetter(raw: Uint8Array, withAttachedLetters: boolean): Promis
     /\r\n?/g,
     '\n',
   )
-  const read =
-    withAttachedLetters && !isReport(email.headers) ? await attachedLetters(email.attachments, notes) : new Map()
+  const report = reportType(email.headers)
+  const read = withAttachedLetters && report === null ? await attachedLetters(email.attachments, notes) : new Map()
   const letters = [...read.values()]
   // each attached letter follows as a forwarded one: under a short cover note it is the request (quotes.ts)
   const body = [ownText, ...letters.map(forwardBlock)].filter(Boolean).join('\n\n')
@@ -151,6 +156,7 @@ async function readLetter(raw: Uint8Array, withAttachedLetters: boolean): Promis
       ...letters.flatMap((l) => l.attachments),
     ],
     notes: [...new Set([...notes, ...letters.flatMap((l) => l.notes)])],
+    report,
   }
 }
 
@@ -196,11 +202,14 @@ function forwardBlock(letter: MailMessage): string {
 const FORWARD_SEPARATOR = '---------- Forwarded message ----------'
 
 /**
- * Whether a message is a delivery or feedback report (multipart/report): the letter it carries is the one that
- * bounced, not something its sender passes on.
+ * The report-type of a report the mail system sent (multipart/report: a letter returned undelivered, a read receipt),
+ * 'unknown' when it names none; null for any other message. The letter a report carries is the one that bounced, not
+ * something its sender passes on.
  */
-function isReport(headers: readonly { key: string; value: string }[]): boolean {
-  return /^\s*multipart\/report\b/i.test(headers.find((h) => h.key === 'content-type')?.value ?? '')
+function reportType(headers: readonly { key: string; value: string }[]): string | null {
+  const type = headers.find((h) => h.key === 'content-type')?.value ?? ''
+  if (!/^\s*multipart\/report\b/i.test(type)) return null
+  return /report-type\s*=\s*"?([\w-]+)/i.exec(type)?.[1]?.toLowerCase() ?? 'unknown'
 }
 
 /**

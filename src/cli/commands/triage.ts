@@ -5,7 +5,15 @@ import { contextOf } from '../command.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
-import { checkEmlAlone, emailJson, knownSender, mailFacts, readEml, triageTextOf } from '../mail-input.js'
+import {
+  checkEmlAlone,
+  emailJson,
+  knownSender,
+  mailFacts,
+  readEml,
+  reportSentence,
+  triageTextOf,
+} from '../mail-input.js'
 import { writeJson } from '../output/json.js'
 import { renderMailHeader } from '../output/mail.js'
 import { replyDraft } from '../output/reply.js'
@@ -56,6 +64,8 @@ export async function runTriage(ctx: Context, textArg: string | undefined, opts:
   if (opts.eml !== undefined) {
     checkEmlAlone(textArg, opts)
     mail = (await readEml(ctx, opts.eml)).mail
+    // triaged all the same (what the agent asked for); tickets add --eml stores none
+    if (mail.report !== null) ctx.io.err(`note: ${reportSentence(mail.report)}\n`)
     facts = mailFacts(ctx, facts, mail, {
       receivedAtGiven: opts.receivedAt !== undefined,
       channelGiven: opts.channel !== undefined,

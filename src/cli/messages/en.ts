@@ -478,6 +478,8 @@ export const en = {
     reading: 'mailbox',
     summary: (added: number, skipped: number, failed: number) =>
       `added ${added}, skipped ${skipped} (already stored), failed ${failed}`,
+    reports: (n: number) =>
+      `not taken in: ${n} report(s) the mail system sent (letters returned undelivered, read receipts), no requests`,
     skipped: 'skipped (already stored)',
     failed: 'failed',
     message: (n: number) => `message ${n}`,

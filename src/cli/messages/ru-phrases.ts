@@ -823,6 +823,42 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`at least (\d+) message\(s\) were taken in before the interruption; taking the mailbox in again adds the rest \(those taken in are skipped\)`,
       'до прерывания принято писем: не меньше $1; повторный приём почтового ящика добавит остальные (принятые будут пропущены)',
     ),
+    p(
+      'the e-mail on stdin is a mailbox of (\\d+) letters, not one \\(it starts with a "From " line\\): take it in with tickets add --mbox',
+      'во входном потоке почтовый ящик из $1 писем, а не одно письмо (он начинается строкой «From »): принимайте его через tickets add --mbox',
+    ),
+    p(
+      '(.+) is a mailbox of (\\d+) letters, not one \\(it starts with a "From " line\\): take it in with tickets add --mbox',
+      '$1 — почтовый ящик из $2 писем, а не одно письмо (он начинается строкой «From »): принимайте его через tickets add --mbox',
+    ),
+    p(
+      '(.+) is a mailbox whose letter is larger than 25 MB; regdesk reads letters up to 25 MB',
+      '$1 — почтовый ящик с письмом больше 25 МБ; regdesk читает письма до 25 МБ',
+    ),
+    p(
+      "the e-mail is a delivery report \\(a letter returned undelivered\\) that the mail system sent, not a customer's request: nothing was stored",
+      'письмо — уведомление почтовой системы о недоставке, а не обращение клиента: ничего не сохранено',
+    ),
+    p(
+      "the e-mail is a delivery report \\(a letter returned undelivered\\) that the mail system sent, not a customer's request",
+      'письмо — уведомление почтовой системы о недоставке, а не обращение клиента',
+    ),
+    p(
+      "the e-mail is a read receipt that the mail system sent, not a customer's request: nothing was stored",
+      'письмо — уведомление о прочтении от почтовой системы, а не обращение клиента: ничего не сохранено',
+    ),
+    p(
+      "the e-mail is a read receipt that the mail system sent, not a customer's request",
+      'письмо — уведомление о прочтении от почтовой системы, а не обращение клиента',
+    ),
+    p(
+      "the e-mail is a report that the mail system sent, not a customer's request: nothing was stored",
+      'письмо — отчёт почтовой системы, а не обращение клиента: ничего не сохранено',
+    ),
+    p(
+      "the e-mail is a report that the mail system sent, not a customer's request",
+      'письмо — отчёт почтовой системы, а не обращение клиента',
+    ),
     p("the e-mail's text declares no charset; read as (.+)", 'в тексте письма не указана кодировка; прочитан как $1'),
     p(
       'the attached letter (.+) cannot be read as an e-mail; it is listed as an attachment',

@@ -470,6 +470,8 @@ export const ru: Messages = {
     reading: 'почтовый ящик',
     summary: (added: number, skipped: number, failed: number) =>
       `добавлено ${added}, пропущено ${skipped} (уже в хранилище), с ошибкой ${failed}`,
+    reports: (n) =>
+      `не принято: ${n} — уведомления почтовой системы (недоставленные письма, уведомления о прочтении), а не обращения`,
     skipped: 'пропущено (уже в хранилище)',
     failed: 'с ошибкой',
     message: (n: number) => `письмо ${n}`,

@@ -38,6 +38,7 @@ export function renderMailboxSummary(summary: MailboxSummary, io: IO): string {
   const w = t.mail
   const c = io.color
   let out = `${w.summary(summary.added, summary.skipped, summary.failed)}\n`
+  if (summary.reports) out += `${w.reports(summary.reports)}\n`
   const list = <T>(title: string, items: T[], line: (item: T) => string) => {
     if (!items.length) return
     out += `${c.bold(title)}\n`

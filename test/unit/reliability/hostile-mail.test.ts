@@ -1,4 +1,4 @@
-import { closeSync, ftruncateSync, openSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, ftruncateSync, openSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readMail } from '../../../src/mail/message.js'
@@ -147,6 +147,85 @@ describe('hostile e-mails', () => {
     expect(JSON.parse(r.stdout).email.attachments[0].name).toBe('evilgnp.exe')
     const human = await runCli(['triage', '-r', 'moguta', '--eml', '-'], {}, raw)
     expect(human.stdout).not.toContain('\u001b')
+  })
+})
+
+describe('a mailbox given where one letter goes (--eml)', () => {
+  const one = (i: number) =>
+    letter({ subject: `Заявка ${i}`, from: 'a@b.ru', id: `m${i}@x`, text: 'Не работает корзина' })
+
+  it('of several letters is refused, pointing to --mbox: read as one, the others would become its text', async () => {
+    const file = join(tempDir(), 'box.mbox')
+    writeFileSync(file, mbox([one(1), one(2), one(3)]))
+    refused(
+      await runCli(['tickets', 'add', '-r', 'moguta', '--eml', file], { REGDESK_STORE: join(tempDir(), 't.json') }),
+      `${file} is a mailbox of 3 letters, not one (it starts with a "From " line): take it in with tickets add --mbox`,
+    )
+  })
+
+  it('of one letter is that letter, the same one as saved alone', async () => {
+    const store = join(tempDir(), 't.json')
+    const added = await runCli(
+      ['tickets', 'add', '-r', 'moguta', '--eml', '-', '--json'],
+      { REGDESK_STORE: store },
+      mbox([one(1)]),
+    )
+    expect(added.exitCode).toBe(0)
+    expect(JSON.parse(added.stdout)).toMatchObject({ subject: 'Заявка 1', text: 'Не работает корзина' })
+    const again = await runCli(
+      ['tickets', 'add', '-r', 'moguta', '--eml', '-', '--json'],
+      { REGDESK_STORE: store },
+      one(1),
+    )
+    expect(JSON.parse(again.stdout)).toMatchObject({ id: 'MG-000001', already_stored: true })
+  })
+})
+
+describe('reports the mail system sends (multipart/report)', () => {
+  const bounce = () => {
+    const report = multipart('report', [
+      message(['Content-Type: text/plain; charset=utf-8'], 'Delivery to the following recipient failed.'),
+      message(['Content-Type: message/delivery-status'], 'Final-Recipient: rfc822; nobody@x.ru\r\nAction: failed'),
+      message(
+        ['Content-Type: message/rfc822'],
+        letter({ subject: 'Re: корзина', from: 'support@x.ru', text: 'Ответ' }),
+      ),
+    ])
+    return message(
+      [...envelope({ subject: 'Undelivered Mail', from: 'MAILER-DAEMON@mx.x.ru', id: 'b1@mx' }), ...report.headers].map(
+        (h) => h.replace('multipart/report;', 'multipart/report; report-type=delivery-status;'),
+      ),
+      report.body,
+    )
+  }
+
+  it('a letter returned undelivered is no request: tickets add --eml stores nothing and says why', async () => {
+    const store = join(tempDir(), 't.json')
+    const r = await runCli(['tickets', 'add', '-r', 'moguta', '--eml', '-'], { REGDESK_STORE: store }, bounce())
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toBe(
+      "error: the e-mail is a delivery report (a letter returned undelivered) that the mail system sent, not a customer's request: nothing was stored\n",
+    )
+    expect(existsSync(store)).toBe(false)
+  })
+
+  it('in a mailbox, it is counted apart and the letters around it are taken in', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'in.mbox')
+    const one = (i: number) =>
+      letter({ subject: `Заявка ${i}`, from: 'a@b.ru', id: `r${i}@x`, text: 'Не работает корзина' })
+    writeFileSync(file, mbox([one(1), bounce(), one(2)]))
+    const r = await runCli(['tickets', 'add', '-r', 'moguta', '--mbox', file, '--json'], {
+      REGDESK_STORE: join(dir, 't.json'),
+    })
+    expect(r.exitCode).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      messages: 3,
+      added: 2,
+      failed: 0,
+      reports: 1,
+      not_requests: [{ number: 2, message_id: 'b1@mx', subject: 'Undelivered Mail', report: 'delivery-status' }],
+    })
   })
 })
 
