@@ -3,6 +3,36 @@ import { explain } from '../data/errno.js'
 import { RegdeskError } from '../errors.js'
 import { storeLabel } from './store.js'
 
+/** Documents and images a file name may ask for that regdesk does not write: text in them would be a broken file. */
+const NOT_WRITTEN: ReadonlySet<string> = new Set([
+  'pdf',
+  'xlsx',
+  'xls',
+  'docx',
+  'doc',
+  'odt',
+  'ods',
+  'png',
+  'jpg',
+  'svg',
+])
+
+/** Spreadsheets: a CSV for Excel (--excel) is what regdesk writes for them. */
+const SPREADSHEETS: ReadonlySet<string> = new Set(['xlsx', 'xls', 'ods'])
+
+/**
+ * Why -o `file` is refused when its extension names a document regdesk does not write (undefined when it may be
+ * written): for a spreadsheet, the CSV for Excel to write instead; else `otherwise`, what the command writes.
+ */
+export function notWrittenReason(file: string | undefined, otherwise: string): string | undefined {
+  const extension = extensionOf(file)
+  if (extension === undefined || !NOT_WRITTEN.has(extension)) return undefined
+  const instead = SPREADSHEETS.has(extension)
+    ? `write -o ${file?.replace(/\.[^.]+$/, '.csv')} --excel (Excel opens it)`
+    : otherwise
+  return `regdesk does not write .${extension} files; ${instead}`
+}
+
 /** The extension of a file named with -o (lower case, without the dot); undefined when it has none. */
 export function extensionOf(file: string | undefined): string | undefined {
   return file?.match(/\.([^./\\]+)$/)?.[1]?.toLowerCase()

@@ -1,4 +1,4 @@
-import { isMimeType, safeFileName } from '../data/file-name.js'
+import { isMimeType, safeFileName, UNNAMED } from '../data/file-name.js'
 import { decodeMailWords, postalMime } from '../data/on-demand.js'
 import { ExitCode, RegdeskError } from '../errors.js'
 import { decodeAuto, rereadWindows1252 } from './charset.js'
@@ -175,8 +175,11 @@ async function attachedLetters(
       letters.set(a, await readLetter(new Uint8Array(a.content), false))
     } catch (e) {
       if (!(e instanceof MailError)) throw e
+      const name = safeFileName(a.filename)
       notes.push(
-        `the attached letter ${safeFileName(a.filename)} cannot be read as an e-mail; it is listed as an attachment`,
+        name === UNNAMED
+          ? 'an attached letter without a file name cannot be read as an e-mail; it is listed as an attachment'
+          : `the attached letter ${name} cannot be read as an e-mail; it is listed as an attachment`,
       )
     }
   }

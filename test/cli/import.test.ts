@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
@@ -1008,6 +1008,17 @@ describe('tickets export', () => {
       ts.map(({ id, subject, status, level, received_at }) => ({ id, subject, status, level, received_at }))
     expect(strip(await tickets(copy))).toEqual(strip(await tickets(e)))
     expect((await regdesk(['tickets', 'export', '--excel'], e)).stderr).toContain('--excel is for --format csv')
+    // a spreadsheet named is refused, pointing to the CSV for Excel: JSON Lines in tickets.xlsx is a broken file
+    const xlsx = join(tempDir(), 'tickets.xlsx')
+    const refused = await regdesk(['tickets', 'export', '-o', xlsx], e)
+    expect(refused.exitCode).toBe(2)
+    expect(refused.stderr).toBe(
+      `error: regdesk does not write .xlsx files; write -o ${xlsx.replace(/xlsx$/, 'csv')} --excel (Excel opens it)`,
+    )
+    expect(existsSync(xlsx)).toBe(false)
+    expect((await regdesk(['tickets', 'export', '-o', join(tempDir(), 't.pdf')], e)).stderr).toBe(
+      'error: regdesk does not write .pdf files; name a file ending in .jsonl or .csv',
+    )
   })
 
   it("an export imported again is its tickets' record though their text differs (masked otherwise, secrets purged)", async () => {

@@ -77,6 +77,11 @@ describe('report --format html', () => {
       `error: regdesk does not write .pdf files; write the page with -o ${pdf.replace(/pdf$/, 'html')} (a browser prints it to PDF) or give --format`,
     )
     expect(existsSync(pdf)).toBe(false)
+    // a spreadsheet: the CSV for Excel is what regdesk writes for one
+    const xlsx = join(tempDir(), 'sla.xlsx')
+    expect((await regdesk([...PERIOD, '-o', xlsx], env)).stderr).toBe(
+      `error: regdesk does not write .xlsx files; write -o ${xlsx.replace(/xlsx$/, 'csv')} --excel (Excel opens it)`,
+    )
   })
 
   it('-o names: a format its extension contradicts is refused, .markdown is Markdown, -o - is stdout', async () => {

@@ -13,7 +13,7 @@ import { writeJson } from '../output/json.js'
 import { startProgress } from '../output/progress.js'
 import { type ReportHeader, reportCsv, reportMarkdown, reportTable } from '../output/report.js'
 import { reportHtml } from '../output/report-html.js'
-import { extensionOf, writeOutputFile } from '../output-file.js'
+import { extensionOf, notWrittenReason, writeOutputFile } from '../output-file.js'
 import { businessClock, checkRegulationId } from '../regulation-input.js'
 import { checkNotStoreFile, withStore } from '../store.js'
 import { parseDate } from '../time-input.js'
@@ -42,20 +42,6 @@ const EXTENSIONS: Record<string, Format> = {
   csv: 'csv',
   json: 'json',
 }
-/** Documents and images a file name may ask for that regdesk does not write: text in them would be a broken file. */
-const NOT_WRITTEN: ReadonlySet<string> = new Set([
-  'pdf',
-  'xlsx',
-  'xls',
-  'docx',
-  'doc',
-  'odt',
-  'ods',
-  'png',
-  'jpg',
-  'svg',
-])
-
 export function reportCommand(io: IO, environment: Environment): Command {
   return new Command('report')
     .description('SLA compliance over a period: reaction windows met, late, overdue; reaction times; breaches')
@@ -95,10 +81,13 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
   const given: Format | undefined = opts.format === 'markdown' ? 'md' : opts.format
   const extension = extensionOf(output)
   const inferred = extension === undefined ? undefined : EXTENSIONS[extension]
-  if (!given && extension !== undefined && NOT_WRITTEN.has(extension))
-    throw new UsageError(
-      `regdesk does not write .${extension} files; write the page with -o ${output?.replace(/\.[^.]+$/, '.html')} (a browser prints it to PDF) or give --format`,
+  const notWritten =
+    given === undefined &&
+    notWrittenReason(
+      output,
+      `write the page with -o ${output?.replace(/\.[^.]+$/, '.html')} (a browser prints it to PDF) or give --format`,
     )
+  if (notWritten) throw new UsageError(notWritten)
   // a file named for another format would hold what its name denies (HTML in report.json)
   if (given && inferred && given !== inferred)
     throw new UsageError(

@@ -480,6 +480,7 @@ export const en = {
       `added ${added}, skipped ${skipped} (already stored), failed ${failed}`,
     reports: (n: number) =>
       `not taken in: ${n} report(s) the mail system sent (letters returned undelivered, read receipts), no requests`,
+    unnamed: '(unnamed)',
     skipped: 'skipped (already stored)',
     failed: 'failed',
     message: (n: number) => `message ${n}`,

@@ -97,6 +97,14 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`regdesk does not write \.(\w+) files; write the page with -o (.+?) \(a browser prints it to PDF\) or give --format`,
       'regdesk не пишет файлы .$1; запишите страницу через -o $2 (браузер напечатает её в PDF) или укажите --format',
     ),
+    p(
+      String.raw`regdesk does not write \.(\w+) files; write -o (.+?) --excel \(Excel opens it\)`,
+      'regdesk не пишет файлы .$1; запишите -o $2 --excel (его откроет Excel)',
+    ),
+    p(
+      String.raw`regdesk does not write \.(\w+) files; name a file ending in \.jsonl or \.csv`,
+      'regdesk не пишет файлы .$1; укажите файл с расширением .jsonl или .csv',
+    ),
     p(String.raw`is later than now \((.+?)\)`, 'позже текущего момента ($1)'),
     p(String.raw`an event is later than now \((.+?)\)`, 'событие позже текущего момента ($1)'),
     p(
@@ -860,6 +868,10 @@ export function ruPhrases(): readonly Phrase[] {
       'письмо — отчёт почтовой системы, а не обращение клиента',
     ),
     p("the e-mail's text declares no charset; read as (.+)", 'в тексте письма не указана кодировка; прочитан как $1'),
+    p(
+      'an attached letter without a file name cannot be read as an e-mail; it is listed as an attachment',
+      'вложенное письмо без имени файла не читается как письмо; оно указано как вложение',
+    ),
     p(
       'the attached letter (.+) cannot be read as an e-mail; it is listed as an attachment',
       'вложенное письмо $1 не читается как письмо; оно указано как вложение',

@@ -1,3 +1,4 @@
+import { UNNAMED } from '../../data/file-name.js'
 import { mailDateIso } from '../../mail/date.js'
 import type { MailAttachment, MailMessage } from '../../mail/message.js'
 import { maskSecrets } from '../../triage/credentials.js'
@@ -7,7 +8,12 @@ import { renderFields } from './table.js'
 
 /** Attachments on one line: `report.pdf (application/pdf, 14 KB), screen.png (image/png, 230 KB)`. */
 export function attachmentsLine(attachments: readonly MailAttachment[], io: IO): string {
-  return attachments.map((a) => `${printable(a.name)} (${a.type}, ${io.speech.t.value.size(a.size)})`).join(', ')
+  return attachments
+    .map(
+      (a) =>
+        `${a.name === UNNAMED ? io.speech.t.mail.unnamed : printable(a.name)} (${a.type}, ${io.speech.t.value.size(a.size)})`,
+    )
+    .join(', ')
 }
 
 /** The letter in brief above a verdict: from, date, subject, attachments. */

@@ -10,7 +10,7 @@ import { examples } from '../../help.js'
 import type { IO } from '../../io.js'
 import { csvDocument } from '../../output/csv.js'
 import { writeJson } from '../../output/json.js'
-import { extensionOf, writeOutputFile } from '../../output-file.js'
+import { extensionOf, notWrittenReason, writeOutputFile } from '../../output-file.js'
 import { checkRegulationId } from '../../regulation-input.js'
 import { checkNotStoreFile, withStore } from '../../store.js'
 
@@ -94,6 +94,9 @@ export async function runTicketsExport(ctx: Context, environment: Environment, o
 
 /** The format asked for, else the one the file's extension names; a file named for the other format is refused. */
 function formatFor(output: string | undefined, given: ExportFormat | undefined): ExportFormat {
+  // a spreadsheet or a document named would hold text it is not (JSON Lines in tickets.xlsx)
+  const notWritten = notWrittenReason(output, 'name a file ending in .jsonl or .csv')
+  if (notWritten) throw new UsageError(notWritten)
   const extension = extensionOf(output)
   const named = extension === 'csv' ? 'csv' : extension === 'jsonl' || extension === 'ndjson' ? 'jsonl' : undefined
   if (given && named && given !== named)
