@@ -411,11 +411,7 @@ function countTicket(t: Tally, ticket: Ticket): void {
   if (isOutOfScope(ticket.triage)) {
     t.outOfScope++
     const why = refusal(ticket)
-    if (why) {
-      const known = t.topics.get(`${why.kind}:${why.id}`)
-      if (known) known.count++
-      else t.topics.set(`${why.kind}:${why.id}`, { ...why, count: 1 })
-    }
+    if (why) addTopic(t.topics, { ...why, count: 1 })
   }
   if (hasMultipleProblems(ticket.triage)) t.multipleProblems++
 }
@@ -471,13 +467,23 @@ function totalOf(groups: readonly Tally[]): Tally {
     total.pending += g.pending
     total.withTarget += g.withTarget
     total.within += g.within
-    for (const topic of g.topics.values()) {
-      const known = total.topics.get(`${topic.kind}:${topic.id}`)
-      if (known) known.count += topic.count
-      else total.topics.set(`${topic.kind}:${topic.id}`, { ...topic })
-    }
+    for (const topic of g.topics.values()) addTopic(total.topics, topic)
   }
   return total
+}
+
+/**
+ * Counts `topic` in `topics`. The same reason under two regulations cites two clauses (a refused channel: moguta
+ * §4.4, imagecms «Как мы работаем», п. 2): a row of both cites none rather than one of them.
+ */
+function addTopic(topics: Map<string, Topic>, topic: Topic): void {
+  const key = `${topic.kind}:${topic.id}`
+  const known = topics.get(key)
+  if (!known) topics.set(key, { ...topic })
+  else {
+    known.count += topic.count
+    if (known.clause !== topic.clause) known.clause = null
+  }
 }
 
 function statsOf(t: Tally): Stats {

@@ -105,6 +105,25 @@ describe('regdesk report over the fixture store', () => {
     expect(doc.period).toEqual({ from: '2026-11-01', to: '2026-11-30' })
   })
 
+  it('names a refusal in words, and a total of two regulations cites neither of their clauses', async () => {
+    const env = { REGDESK_STORE: join(tempDir(), 't.json'), REGDESK_NOW: '2026-11-20T12:00:00+03:00' }
+    expect(
+      (await regdesk(['tickets', 'add', '-r', 'moguta', '-c', 'email', 'Не работает корзина'], env)).exitCode,
+    ).toBe(0)
+    expect(
+      (await regdesk(['tickets', 'add', '-r', 'imagecms', '-c', 'form', 'Не работает корзина'], env)).exitCode,
+    ).toBe(0)
+    const json = JSON.parse((await regdesk(['report', '--format', 'json'], env)).stdout)
+    expect(json.totals.out_of_scope.topics).toEqual([
+      { id: 'channel_not_accepted', kind: 'reason', clause: null, count: 2 },
+    ])
+    const md = (await regdesk(['report', '--format', 'md'], env)).stdout
+    expect(md).toContain('| moguta | 1 | 100 % | channel not accepted ×1 (§4.4) | 0 |')
+    expect(md).toContain('| **total** | 2 | 100 % | channel not accepted ×2 | 0 |')
+    const ru = (await regdesk(['report', '--format', 'md'], { ...env, LANG: 'ru_RU.UTF-8' })).stdout
+    expect(ru).toContain('| **итого** | 2 | 100 % | канал не принимается ×2 | 0 |')
+  })
+
   it('keeps only one regulation with --regulation', async () => {
     const doc = JSON.parse((await report(['--json', '-r', 'moguta'])).stdout)
     expect(doc.groups.map((g: { key: { regulation: string } }) => g.key.regulation)).toEqual(['moguta'])

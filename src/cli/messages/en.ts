@@ -284,6 +284,15 @@ export const en = {
   } as Record<string, string>,
   /** the report's words for people (terminal, Markdown), by their English; CSV and JSON keep theirs */
   report: {
+    /** the reasons a request is refused by, as a report names them (a topic keeps its id) */
+    reasons: {
+      channel_not_accepted: 'channel not accepted',
+      not_licensed: 'tier not served',
+      version_outdated: 'outdated version',
+      code_modified: 'code modified',
+      product_unsupported: 'product not supported',
+      support_period_expired: 'support period over',
+    } as Record<string, string>,
     words: {
       "Helpdesk deadlines (imported tickets' first windows)": "Helpdesk deadlines (imported tickets' first windows)",
       'deadlines differ': 'deadlines differ',

@@ -284,6 +284,14 @@ export const ru: Messages = {
     closed: 'закрыта',
   },
   report: {
+    reasons: {
+      channel_not_accepted: 'канал не принимается',
+      not_licensed: 'тариф не обслуживается',
+      version_outdated: 'устаревшая версия',
+      code_modified: 'код изменён',
+      product_unsupported: 'продукт не поддерживается',
+      support_period_expired: 'срок поддержки истёк',
+    } as Record<string, string>,
     words: {
       "Helpdesk deadlines (imported tickets' first windows)": 'Сроки хелпдеска (первые окна импортированных заявок)',
       'deadlines differ': 'сроки расходятся',

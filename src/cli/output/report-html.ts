@@ -12,6 +12,7 @@ import {
   type ReportHeader,
   type Section,
   titleOf,
+  topicName,
   windowSections,
 } from './report.js'
 import { barChart, columnChart, type Series } from './svg-charts.js'
@@ -365,7 +366,9 @@ function scopeSection(figures: ReportFigures, outOfScope: Section | undefined, i
         [w.regulation, `${h.reason} / ${h.topic}`, '', h.count],
         k.s.topics.map((x) => [
           esc(x.regulation),
-          x.id === null ? esc(h['(no topic)']) : `${esc(x.kind === 'reason' ? h.reason : h.topic)}: ${esc(x.id)}`,
+          x.id === null
+            ? esc(h['(no topic)'])
+            : `${esc(x.kind === 'reason' ? h.reason : h.topic)}: ${esc(topicName({ id: x.id, kind: x.kind }, io))}`,
           esc(x.title ?? ''),
           num(x.count),
         ]),

@@ -88,7 +88,7 @@ export function windowSections(report: Report, io: IO): Section[] {
         percent(s.out_of_scope.share, io),
         s.out_of_scope.topics
           .slice(0, 3)
-          .map((t) => `${t.id} ×${t.count}${t.clause ? ` (§${t.clause})` : ''}`)
+          .map((t) => `${topicName(t, io)} ×${t.count}${t.clause ? ` (§${t.clause})` : ''}`)
           .join('\n') || '—',
         String(s.multiple_problems),
       ]),
@@ -452,4 +452,9 @@ function breakWords(text: string, width: number): string {
 
 function naturalWidths(head: readonly string[], rows: readonly string[][]): number[] {
   return head.map((h, i) => rows.reduce((max, r) => Math.max(max, longestLine(r[i] ?? '')), h.length))
+}
+
+/** A refusal as a report names it: a reason in words (its code in JSON and CSV), a topic by its id. */
+export function topicName(topic: { id: string; kind: 'reason' | 'topic' }, io: IO): string {
+  return (topic.kind === 'reason' && io.speech.t.report.reasons[topic.id]) || topic.id
 }
