@@ -203,9 +203,11 @@ export function formatIn(zone: string): (ms: number) => string {
 }
 
 /** Colour of an SLA status on a terminal. */
-export function paintStatus(status: WindowStatus | null, io: Context['io']): string {
+export function paintStatus(status: WindowStatus | null, io: Context['io'], refused = false): string {
   const c = io.color
   if (status === null) return c.dim('—')
+  // no reaction time because the request was refused, not because the regulation sets none
+  if (status === 'not_regulated' && refused) return c.dim(io.speech.t.value.noneRefused)
   const word = io.speech.t.status[status] ?? status
   switch (status) {
     case 'overdue':

@@ -57,7 +57,13 @@ describe('the interface language', () => {
     // advantshop: the tier corrected from free to partner changes the level
     expect((await say(['tickets', 'edit', 'AS-1', '--tier', 'partner'])).exitCode).toBe(0)
     const show = (await say(['tickets', 'show', 'AS-1'])).stdout
-    for (const russian of ['через канал form', 'изменение поля', 'смена уровня', 'тариф исправлен', 'получена'])
+    for (const russian of [
+      'через канал form',
+      'изменение поля',
+      'смена уровня',
+      'исправлены сведения о заявке',
+      'получена',
+    ])
       expect(show).toContain(russian)
     for (const english of ['via ', 'field_change', 'level_change', 'tier_corrected', 'received'])
       expect(show).not.toContain(english)

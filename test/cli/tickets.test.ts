@@ -129,6 +129,18 @@ describe('regdesk tickets', () => {
     expect(t.level).toBe('development')
   })
 
+  it('a refused request has no reaction time because it was refused: its SLA says so, not "not regulated"', async () => {
+    const env = envFor()
+    expect(
+      (await regdesk(['tickets', 'add', '-r', 'moguta', '-c', 'email', 'Не работает корзина'], env)).exitCode,
+    ).toBe(0)
+    expect((await regdesk(['tickets', 'show', 'MG-1'], env)).stdout).toMatch(/^sla +none \(refused\)$/m)
+    const ru = await regdesk(['tickets', 'show', 'MG-1'], { ...env, LANG: 'ru_RU.UTF-8' })
+    expect(ru.stdout).toMatch(/^SLA +срока нет \(вне регламента\)$/m)
+    // a script reads the state as it is
+    expect(JSON.parse((await regdesk(['tickets', 'list', '--json'], env)).stdout)[0].sla).toBe('not_regulated')
+  })
+
   it('store copy from a store that does not exist is a failure, not "copied 0 ticket(s)"', async () => {
     const env = envFor()
     const target = join(tempDir(), 'copy.json')

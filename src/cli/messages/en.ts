@@ -187,6 +187,8 @@ export const en = {
     closed: 'closed',
     yes: 'yes',
     no: 'no',
+    /** the SLA of a refused request: nothing is due */
+    noneRefused: 'none (refused)',
     unset: '(unset)',
     builtIn: 'built-in',
     levelLine: (level: string, limit: string, target: string | null) =>
@@ -439,7 +441,8 @@ export const en = {
   } as Record<string, string>,
   /** why a level changed, as a person reads it (a level_change event's rule) */
   rule: {
-    tier_corrected: 'tier corrected',
+    // the stored rule keeps its first name; it follows any corrected fact triage reads (tier, channel, product, date)
+    tier_corrected: 'intake facts corrected',
   } as Record<string, string>,
   /** the one line a ticket command prints after changing a ticket */
   done: {

@@ -193,6 +193,7 @@ export const ru: Messages = {
     closed: 'закрыто',
     yes: 'да',
     no: 'нет',
+    noneRefused: 'срока нет (вне регламента)',
     unset: '(не задано)',
     builtIn: 'встроенный',
     levelLine: (level, limit, target) => `уровень ${level} (не более ${limit}${target ? `, цель ${target}` : ''})`,
@@ -434,7 +435,7 @@ export const ru: Messages = {
     note: 'заметка',
   },
   rule: {
-    tier_corrected: 'тариф исправлен',
+    tier_corrected: 'исправлены сведения о заявке',
   },
   done: {
     action: {

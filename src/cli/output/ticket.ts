@@ -77,7 +77,10 @@ function renderTicket(views: TicketViews, t: Ticket, view: ReturnType<TicketView
       ? [[io.speech.t.imported.origin, printable(`${t.origin.source} ${t.origin.external_id}`)] as [string, string]]
       : []),
     ...(t.helpdesk_deadline ? [[io.speech.t.imported.helpdeskDeadline, t.helpdesk_deadline] as [string, string]] : []),
-    [w.sla, `${paintStatus(view.sla, io)}${view.deadline ? ` (${w.deadline(view.deadline)})` : ''}`],
+    [
+      w.sla,
+      `${paintStatus(view.sla, io, !t.level && !view.needs_level)}${view.deadline ? ` (${w.deadline(view.deadline)})` : ''}`,
+    ],
   ]
   let out = renderFields(pairs, io)
   out += renderTriage(t, io)

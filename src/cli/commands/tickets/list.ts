@@ -186,7 +186,8 @@ function renderTicketList(rows: { ticket: Ticket; windows: ReactionWindow[] | nu
       {
         header: 'SLA',
         value: (r) => r.current?.status ?? null,
-        human: (r, io) => paintStatus(r.current?.status ?? null, io),
+        human: (r, io) =>
+          paintStatus(r.current?.status ?? null, io, !(r.current?.level ?? r.ticket.level) && !needsLevel(r.ticket)),
       },
       {
         header: 'DEADLINE',
@@ -319,7 +320,7 @@ export async function runTicketsQueue(
         },
         { header: 'STATUS', value: (r) => r.status, human: (r, io) => io.speech.t.status[r.status] ?? r.status },
         { header: 'LEVEL', value: (r) => r.level, human: (r, io) => levelCell(r.level, r.needs_level, io) },
-        { header: 'SLA', value: (r) => r.sla, human: (r, io) => paintStatus(r.sla, io) },
+        { header: 'SLA', value: (r) => r.sla, human: (r, io) => paintStatus(r.sla, io, !r.level && !r.needs_level) },
         { header: 'DEADLINE', value: (r) => r.deadline },
         { header: 'ASSIGNEE', value: (r) => r.assignee },
         { header: 'SUBJECT', value: (r) => r.subject, human: (r) => oneLine(r.subject, 40), cut: true },
