@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { Command, Option } from 'commander'
+import { Command, Help, Option } from 'commander'
 import type { Environment } from './context.js'
 import type { IO } from './io.js'
 import type { PhraseBook } from './messages/phrases.js'
@@ -98,6 +98,13 @@ function applySettings(cmd: Command, io: IO): void {
     for (const option of cmd.options) option.description = help.say(option.description)
     for (const argument of cmd.registeredArguments) argument.description = help.say(argument.description)
     cmd.helpOption('-h, --help', help.say('show help'))
+    // commander's own "[options]" in a list of commands, as the usage line says it
+    const standard = new Help()
+    cmd.configureHelp({
+      subcommandTerm: (sub) => standard.subcommandTerm(sub).replace(' [options]', ` ${help.say('[options]')}`),
+      // the longer word widens the column of commands: descriptions beside it still wrap (commander's default is 40)
+      minWidthToWrap: 30,
+    })
   }
   for (const sub of cmd.commands) applySettings(sub, io)
 }
@@ -122,6 +129,34 @@ function sayUnknownBeforeMissing(cmd: Command): void {
 /** Help text line by line, its indentation kept: "Examples:", "Usage: …", the notes after the options. */
 function sayHelpLines(help: PhraseBook, text: string): string {
   return text.replace(/^( *)(.+)$/gm, (_, indent: string, line: string) => `${indent}${help.say(line)}`)
+}
+
+/**
+ * `help NAME` (or `tickets help NAME`) for a command that does not exist: said as `NAME` alone is, one sentence with a
+ * suggestion and exit 2. Commander prints the whole help then, without a word on what was wrong.
+ * @throws CommanderError (commander's own unknown-command error)
+ */
+export function checkHelpTarget(program: Command, args: readonly string[]): void {
+  let cmd = program
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    if (arg === '--') return
+    if (VALUE_OPTIONS.has(arg)) i++
+    else if (!arg.startsWith('-')) {
+      if (arg === 'help' && cmd.commands.length) {
+        const name = args.slice(i + 1).find((a) => !a.startsWith('-'))
+        if (name !== undefined && !cmd.commands.some((c) => c.name() === name || c.aliases().includes(name))) {
+          // commander's message and suggestion, as for `regdesk NAME` (its method, not in its type declarations)
+          cmd.args = [name]
+          ;(cmd as unknown as { unknownCommand(): never }).unknownCommand()
+        }
+        return
+      }
+      const sub = cmd.commands.find((c) => c.name() === arg || c.aliases().includes(arg))
+      if (!sub) return
+      cmd = sub
+    }
+  }
 }
 
 export function packageVersion(): string {

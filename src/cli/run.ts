@@ -9,7 +9,7 @@ import { type IO, printable } from './io.js'
 import { speechOf } from './messages/index.js'
 import { type Language, languageOf } from './messages/language.js'
 import { stopAllProgress } from './output/progress.js'
-import { commandsFor, createProgram, packageVersion } from './program.js'
+import { checkHelpTarget, commandsFor, createProgram, packageVersion } from './program.js'
 
 /**
  * Runs the program on `argv` and returns its exit code: the one place that turns errors into messages and exit codes
@@ -53,6 +53,7 @@ export async function runProgram(io: IO, environment: Environment, argv: readonl
   }
   try {
     const program = await createProgram(io, environment, [...argv])
+    checkHelpTarget(program, argv.slice(2))
     await program.parseAsync([...argv])
     return ExitCode.Ok
   } catch (err) {

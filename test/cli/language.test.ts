@@ -106,6 +106,28 @@ describe('the interface language', () => {
     },
   )
 
+  it('help in Russian: the list of commands says [параметры], descriptions still wrap; examples speak Russian', async () => {
+    const ru = { LANG: 'ru_RU.UTF-8' }
+    const list = (await regdesk(['tickets', '--help'], ru)).stdout
+    expect(list).toContain('  add [параметры] [text]  ')
+    expect(list).not.toContain('[options]')
+    expect(list.split('\n').find((line) => line.startsWith('  add '))?.length).toBeLessThanOrEqual(80)
+    expect((await regdesk(['tickets', 'reply', '--help'], ru)).stdout).toContain('-m "вот логи"')
+    expect((await regdesk(['tickets', 'edit', '--help'], ru)).stdout).toMatch(/ticket-id +например, IC-000123/)
+  })
+
+  it('help NAME for a command that does not exist: one sentence with a suggestion, exit 2, not the whole help', async () => {
+    const r = await regdesk(['help', 'triag'])
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toMatch(
+      /^error: unknown command 'triag'\n\(Did you mean triage\?\)\n\(run with --help for usage\)\n?$/,
+    )
+    const ru = await regdesk(['tickets', 'help', 'nope'], { LANG: 'ru_RU.UTF-8' })
+    expect(ru.exitCode).toBe(2)
+    expect(ru.stderr).toMatch(/^ошибка: неизвестная команда 'nope'\n/)
+    expect((await regdesk(['help', 'tickets'])).stdout).toMatch(/^Usage: regdesk tickets /)
+  })
+
   it('follows the locale: LC_ALL over LC_MESSAGES over LANG; ru only for a locale starting with ru', async () => {
     const said = async (env: Record<string, string>) =>
       (

@@ -28,6 +28,21 @@ export function ruHelp(): readonly Phrase[] {
     [exact('display help for command'), 'показать справку по команде'],
     [/(help \[command\] +)display help for command/, '$1показать справку по команде'],
     [exact('Examples:'), 'Примеры:'],
+    // commander's [options] in a list of commands (program.ts: subcommandTerm)
+    [exact('[options]'), '[параметры]'],
+
+    // sample texts in examples: said in the interface language (sayHelpLines reads each line whole)
+    [
+      /(\$ regdesk tickets respond MG-000001 --at 2026-11-23T11:00\+03:00 -m )"asked for FTP access"/,
+      '$1"запросили доступ по FTP"',
+    ],
+    [/(\$ regdesk tickets reply AS-000004 -m )"here are the logs"/, '$1"вот логи"'],
+    [
+      /(\$ regdesk tickets add -r advantshop --tier partner --critical --subject )"site down"( - < request\.txt)/,
+      '$1"сайт не работает"$2',
+    ],
+    [/(\$ regdesk completion zsh > ~\/\.zfunc\/_regdesk +)# a directory of your fpath/, '$1# каталог из вашего fpath'],
+    [exact('e.g. IC-000123'), 'например, IC-000123'],
 
     // regdesk: the program, its global options, exit codes and environment
     [
@@ -315,7 +330,7 @@ export function ruHelp(): readonly Phrase[] {
     [exact('the format of the file'), 'формат файла'],
     [
       exact('the regulation the tickets are judged by (default: config `regulation`)'),
-      'регламент, по которому оцениваются заявки (по умолчанию: config `regulation`)',
+      'регламент, по которому оцениваются заявки (по умолчанию — настройка `regulation`)',
     ],
     [
       exact("the timezone of times without an offset (default: the regulation's)"),
