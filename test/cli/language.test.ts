@@ -116,6 +116,13 @@ describe('the interface language', () => {
     expect((await regdesk(['tickets', 'edit', '--help'], ru)).stdout).toMatch(/ticket-id +например, IC-000123/)
   })
 
+  it('a status or event named in an error is said in Russian, as the ticket shows it', async () => {
+    const env = await storeWithTicket()
+    const r = await regdesk(['tickets', 'reopen', 'MG-1'], { ...env, LANG: 'ru_RU.UTF-8' })
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toContain('из статуса «новая» в «в работе»')
+  })
+
   it('help NAME for a command that does not exist: one sentence with a suggestion, exit 2, not the whole help', async () => {
     const r = await regdesk(['help', 'triag'])
     expect(r.exitCode).toBe(2)

@@ -209,6 +209,6 @@ async function runTicketEvent(
   // nothing done, nothing said done: the ticket's state only (its last event is another's)
   const done = unchanged ? '' : `${t.done.at(t.done.action[spec.name] ?? spec.name, at ?? '')} · `
   ctx.io.out(
-    `${ctx.io.color.bold(ticket.id)}  ${done}${t.status[ticket.status] ?? ticket.status} · ${t.done.sla(paintStatus(view.sla, ctx.io))}${due}\n`,
+    `${ctx.io.color.bold(ticket.id)}  ${done}${t.status[ticket.status] ?? ticket.status} · ${t.done.sla(paintStatus(view.sla, ctx.io, !ticket.level && !view.needs_level))}${due}\n`,
   )
 }
