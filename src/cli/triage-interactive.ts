@@ -133,7 +133,7 @@ export async function runInteractiveTriage(
             say.topic,
             reg.topics.map((t) => ({
               value: t.id,
-              name: `${t.scope === 'in' ? 'in ' : 'out'}  ${t.id} — ${printable(t.title)}`,
+              name: `${(t.scope === 'in' ? say.topicIn : say.topicOut).padEnd(Math.max(say.topicIn.length, say.topicOut.length))}  ${t.id} — ${printable(t.title)}`,
               description: `§${t.clause}`,
             })),
             result.topic?.id,

@@ -227,6 +227,23 @@ describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
     expect(r.screen.indexOf('  логин •••••• пароль ••••••', echoed)).toBeGreaterThan(echoed)
   }, 30_000)
 
+  it('in Russian, the topics to choose from say their scope in Russian', async () => {
+    const r = await conversation(
+      [
+        ['Канал, по которому пришло обращение', '\r'],
+        ['Категория клиента', '\r'],
+        ['Текст обращения', 'после обновления белый экран на сайте\r.\r'],
+        ['Время поступления', '\r'],
+        ['Дальше', `${DOWN}\r`],
+        ['вне рамок', '\u0003'],
+      ],
+      regdeskCmd('-r moguta --lang ru'),
+    )
+    expect(r.exitCode).toBe(130)
+    expect(r.screen).toMatch(/в рамках +update-failure — /)
+    expect(r.screen).not.toMatch(/^\W*(in |out) {2}[a-z-]+ — /m)
+  }, 30_000)
+
   it('asks in Russian under --lang ru, to the saved ticket', async () => {
     const r = await conversation(
       [

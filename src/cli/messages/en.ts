@@ -516,6 +516,9 @@ export const en = {
     receivedAt: 'Received at (ISO 8601; Enter: now)',
     accept: 'Accept this verdict',
     leaveUnclear: 'Leave it unclear',
+    /** a topic's scope in the list of topics to choose from */
+    topicIn: 'in',
+    topicOut: 'out',
     itIs: (topic: string, scope: string, clause: string) => `It is ${topic} (${scope} of scope, §${clause})`,
     choose: 'Choose another topic…',
     next: 'Next',

@@ -504,6 +504,8 @@ export const ru: Messages = {
     receivedAt: 'Время поступления (ISO 8601; Enter — сейчас)',
     accept: 'Принять этот вердикт',
     leaveUnclear: 'Оставить неясным',
+    topicIn: 'в рамках',
+    topicOut: 'вне рамок',
     itIs: (topic, scope, clause) => `Это ${topic} (${scope === 'in' ? 'в рамках' : 'вне рамок'} поддержки, §${clause})`,
     choose: 'Выбрать другую тему…',
     next: 'Дальше',
