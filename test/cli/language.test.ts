@@ -123,6 +123,18 @@ describe('the interface language', () => {
     expect(r.stderr).toContain('из статуса «новая» в «в работе»')
   })
 
+  it('regulations lint speaks Russian; its JSON keeps the English sentence', async () => {
+    const ru = (await regdesk(['regulations', 'lint', 'moguta'], { LANG: 'ru_RU.UTF-8' })).stdout
+    expect(ru).toContain(
+      'с «install» совпадают и тема вне рамок «installation-service», и тема в рамках «install-problems»',
+    )
+    expect(ru).not.toContain('both match')
+    const json = JSON.parse(
+      (await regdesk(['regulations', 'lint', 'moguta', '--json'], { LANG: 'ru_RU.UTF-8' })).stdout,
+    )
+    expect(json[0].message).toMatch(/both match/)
+  })
+
   it('help NAME for a command that does not exist: one sentence with a suggestion, exit 2, not the whole help', async () => {
     const r = await regdesk(['help', 'triag'])
     expect(r.exitCode).toBe(2)

@@ -350,7 +350,8 @@ export function runRegulationsLint(ctx: Context, id: string | undefined): void {
         { header: 'REGULATION', value: (f) => f.regulation },
         { header: 'CODE', value: (f) => f.code },
         { header: 'CLAUSE', value: (f) => f.clause },
-        { header: 'MESSAGE', value: (f) => f.message },
+        // said in the interface language (a note is in it already); JSON keeps the English sentence
+        { header: 'MESSAGE', value: (f) => ctx.io.speech.phrases.say(f.message) },
       ],
       ctx.io,
     ),

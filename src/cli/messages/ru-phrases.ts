@@ -881,6 +881,18 @@ export function ruPhrases(): readonly Phrase[] {
       "the e-mail is a report that the mail system sent, not a customer's request",
       'письмо — отчёт почтовой системы, а не обращение клиента',
     ),
+    // regulations lint (src/regulation/lint.ts)
+    p('level "(.+?)" has no reaction time: (.+)', 'у уровня «$1» нет времени реакции: $2'),
+    p('level "(.+?)" has no reaction time', 'у уровня «$1» нет времени реакции'),
+    p('topic "(.+?)" has no phrases, keywords or examples', 'у темы «$1» нет фраз, ключевых слов и примеров'),
+    p(
+      String.raw`clause (.+) is cited with the same quote by (\d+) topics`,
+      'пункт $1 приводится с одной и той же цитатой в темах: $2',
+    ),
+    p(
+      'out-of-scope topic "(.+?)" and in-scope topic "(.+?)" both match "(.+)"',
+      'с «$3» совпадают и тема вне рамок «$1», и тема в рамках «$2»',
+    ),
     p("the e-mail's text declares no charset; read as (.+)", 'в тексте письма не указана кодировка; прочитан как $1'),
     p(
       'an attached letter without a file name cannot be read as an e-mail; it is listed as an attachment',
