@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { regdesk, tempDir } from '../support/in-process.js'
 
@@ -121,6 +122,17 @@ describe('the interface language', () => {
     const r = await regdesk(['tickets', 'reopen', 'MG-1'], { ...env, LANG: 'ru_RU.UTF-8' })
     expect(r.exitCode).toBe(1)
     expect(r.stderr).toContain('из статуса «новая» в «в работе»')
+  })
+
+  it("a store's broken ticket is said in Russian: which ticket, which field, what was expected and found", async () => {
+    const file = `${tempDir()}/s.json`
+    writeFileSync(file, '{"format":2,"tickets":[{"id":"MG-000001"}]}')
+    const r = await regdesk(['tickets', 'list'], { REGDESK_STORE: file, LANG: 'ru_RU.UTF-8' })
+    expect(r.exitCode).toBe(3)
+    expect(r.stderr).toContain('заявка MG-000001: regulation: ожидается id регламента, получено ничего (поля нет)')
+    writeFileSync(file, '{"format":2,"tickets":5}')
+    const list = await regdesk(['tickets', 'list'], { REGDESK_STORE: file })
+    expect(list.stderr).toContain('error: tickets: "tickets" must be a list, got 5')
   })
 
   it('regulations lint speaks Russian; its JSON keeps the English sentence', async () => {

@@ -164,6 +164,8 @@ function problemPath(p: TicketProblem): string {
 }
 
 function problemMessage(p: TicketProblem): string {
+  // the list itself («"tickets" must be a list»): no ticket to name
+  if (p.index < 0) return p.message
   const who = p.id ? `ticket ${p.id}` : `ticket #${p.index + 1}`
   return `${who}: ${p.path ? `${p.path}: ` : ''}${p.message}`
 }
