@@ -117,8 +117,11 @@ export async function importItems(
     try {
       checkAgainst(r, reg)
       checkNotLater(r, ctx.now, reg.workingTime.timezone)
-      const triage = opts.triage ? triageOf(ctx, reg, r) : null
-      const fresh = importedTicket(PLACEHOLDER_ID, r, {
+      const triaged = opts.triage ? triageOf(ctx, reg, r) : null
+      const triage = triaged?.stored ?? null
+      // the product the request names is kept when the record gives none, as tickets add keeps it
+      const record = r.product === null && triaged?.productNamed ? { ...r, product: triaged.productNamed } : r
+      const fresh = importedTicket(PLACEHOLDER_ID, record, {
         reg,
         clock,
         level: levelOf(r, reg, opts.level, triage),
@@ -281,7 +284,11 @@ class RecordItem implements IntakeItem {
 }
 
 /** Triage of a record's text (subject and body) with the facts the record gives, as `tickets add` triages. */
-function triageOf(ctx: Context, reg: Regulation, r: ImportRecord): StoredTriage | null {
+function triageOf(
+  ctx: Context,
+  reg: Regulation,
+  r: ImportRecord,
+): { stored: StoredTriage; productNamed: string | null } | null {
   const text = [r.subject?.trim(), r.body.trim()].filter(Boolean).join('\n\n')
   if (!text) return null
   const facts: RequestFacts = { receivedAt: r.created_at }
@@ -289,7 +296,8 @@ function triageOf(ctx: Context, reg: Regulation, r: ImportRecord): StoredTriage 
   if (r.tier) facts.tier = r.tier
   if (r.product) facts.product = r.product
   if (r.license_date) facts.licenseDate = r.license_date
-  return triageJson(reg, triageWithModel(ctx, reg, text, facts))
+  const result = triageWithModel(ctx, reg, text, facts)
+  return { stored: triageJson(reg, result), productNamed: result.productNamed ?? null }
 }
 
 /**

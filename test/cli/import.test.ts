@@ -994,6 +994,15 @@ describe('tickets export', () => {
     expect(`${again.stdout}\n`).toBe(readFileSync(out, 'utf8'))
   })
 
+  it('the product a request names is kept when its record gives none, as tickets add keeps it', async () => {
+    const e = env()
+    const rows = '{"external_id":"a1","created_at":"2026-11-18T10:00:00+03:00","body":"Fenix+ 2 не запускается"}\n'
+    expect((await importFile(e, file('p.jsonl', rows), 'jsonl', '-r', 'mst')).exitCode).toBe(0)
+    expect((await tickets(e))[0]).toMatchObject({ product: 'fenix-plus-2' })
+    // and again: nothing changes
+    expect(JSON.parse((await importFile(e, file('p.jsonl', rows), 'jsonl', '-r', 'mst')).stdout)).toMatchObject({ unchanged: 1 })
+  })
+
   it('an export for Excel (--excel: semicolons, a byte-order mark) imports back as the same tickets', async () => {
     const e = env()
     expect((await importFile(e, file('a.jsonl', JSONL), 'jsonl', '-r', 'moguta', '--no-triage')).exitCode).toBe(0)
