@@ -1,9 +1,10 @@
+import { RegdeskError } from '../errors.js'
 import { csvRows } from './csv-rows.js'
 import { genericRecord } from './generic.js'
 import { type JsonItem, jsonItems, jsonLines, utf8JsonLines } from './json-items.js'
 import { okdeskRecord } from './okdesk.js'
 import { FieldError, type ImportRecord, type RowProblem, type TimeReader } from './record.js'
-import { decodeImportText, type ImportFile } from './text-file.js'
+import { decodeImportText, fileLines, type ImportFile } from './text-file.js'
 import { usedeskRecord } from './usedesk.js'
 
 export const IMPORT_FORMATS = ['jsonl', 'csv', 'okdesk', 'usedesk'] as const
@@ -26,10 +27,28 @@ export interface ImportRows {
  * @throws RegdeskError when the file as a whole cannot be read (not CSV, not JSON, an unknown CSV column)
  */
 export function importRows(file: ImportFile, format: ImportFormat, times: TimeReader): ImportRows {
+  if (format === 'jsonl') checkNotCsv(file)
   const lines = format === 'jsonl' ? utf8JsonLines(file) : undefined
   if (lines) return { count: lines.count, rows: genericRows(lines.items, times) }
   const rows = wholeFileRows(file.whole(), format, times)
   return { count: rows.length, rows }
+}
+
+/**
+ * A CSV export given as JSON Lines: its first line, a header naming the generic columns (external_id is required), is
+ * said once, rather than every row as "not JSON".
+ * @throws RegdeskError
+ */
+function checkNotCsv(file: ImportFile): void {
+  for (const line of fileLines(file)) {
+    const text = line.toString('latin1').trim()
+    if (!text) continue
+    if (!/^[{[]/.test(text) && /(?:^|[;,\t"])external_id(?:[;,\t"]|$)/.test(text))
+      throw new RegdeskError(
+        'the file is CSV, not JSON Lines (its first line is a header of columns): import it with --from csv',
+      )
+    return
+  }
 }
 
 function* genericRows(items: Iterable<JsonItem>, times: TimeReader): Generator<ImportRow> {

@@ -994,13 +994,26 @@ describe('tickets export', () => {
     expect(`${again.stdout}\n`).toBe(readFileSync(out, 'utf8'))
   })
 
+  it('a CSV export given as JSON Lines is said once, pointing to --from csv, not as every row "not JSON"', async () => {
+    const e = env()
+    const csv = file('e.csv', 'source,external_id,created_at,subject\ndesk,1,2026-11-18T10:00:00+03:00,Корзина\n')
+    const r = await importFile(e, csv, 'jsonl', '-r', 'moguta')
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toContain(
+      'the file is CSV, not JSON Lines (its first line is a header of columns): import it with --from csv',
+    )
+    expect(r.stderr).not.toContain('not JSON at column')
+  })
+
   it('the product a request names is kept when its record gives none, as tickets add keeps it', async () => {
     const e = env()
     const rows = '{"external_id":"a1","created_at":"2026-11-18T10:00:00+03:00","body":"Fenix+ 2 не запускается"}\n'
     expect((await importFile(e, file('p.jsonl', rows), 'jsonl', '-r', 'mst')).exitCode).toBe(0)
     expect((await tickets(e))[0]).toMatchObject({ product: 'fenix-plus-2' })
     // and again: nothing changes
-    expect(JSON.parse((await importFile(e, file('p.jsonl', rows), 'jsonl', '-r', 'mst')).stdout)).toMatchObject({ unchanged: 1 })
+    expect(JSON.parse((await importFile(e, file('p.jsonl', rows), 'jsonl', '-r', 'mst')).stdout)).toMatchObject({
+      unchanged: 1,
+    })
   })
 
   it('an export for Excel (--excel: semicolons, a byte-order mark) imports back as the same tickets', async () => {

@@ -881,6 +881,10 @@ export function ruPhrases(): readonly Phrase[] {
       "the e-mail is a report that the mail system sent, not a customer's request",
       'письмо — отчёт почтовой системы, а не обращение клиента',
     ),
+    p(
+      String.raw`the file is CSV, not JSON Lines \(its first line is a header of columns\): import it with --from csv`,
+      'файл в формате CSV, а не JSON Lines (первая строка — заголовок столбцов): импортируйте его с --from csv',
+    ),
     // a store's ticket that is not valid (src/ticket/validate.ts, src/store/json-file/layout.ts)
     p(
       String.raw`ticket (\S+): (\S+): expected (?<trExpected>.+?), got (?<trGot>.+)`,
