@@ -135,7 +135,7 @@ async function readLetter(raw: Uint8Array, withAttachedLetters: boolean): Promis
   const dateHeader = email.headers.find((h) => h.key === 'date')?.value.trim() || null
   const from = email.from && !email.from.group ? email.from : email.sender && !email.sender.group ? email.sender : null
   return {
-    subject: oneLine(email.subject ?? ''),
+    subject: oneLine(subjectRead(email.subject ?? '', email.headers, notes)),
     from: from?.address || from?.name ? { name: oneLine(from.name ?? ''), address: from.address ?? '' } : null,
     dateHeader,
     date: dateHeader ? (parseMailDate(dateHeader) ?? null) : null,
@@ -158,6 +158,21 @@ async function readLetter(raw: Uint8Array, withAttachedLetters: boolean): Promis
     notes: [...new Set([...notes, ...letters.flatMap((l) => l.notes)])],
     report,
   }
+}
+
+/**
+ * The subject, its encoded words in a charset no decoder knows («=?x-unknown?Q?=CA=EE…?=») read as the body's are:
+ * postal-mime reads them as Windows-1252, and Russian mailers meant Windows-1251 or KOI8-R (charset.ts).
+ */
+function subjectRead(subject: string, headers: readonly { key: string; value: string }[], notes: string[]): string {
+  const raw = headers.find((h) => h.key === 'subject')?.value ?? ''
+  const labels = [...raw.matchAll(/=\?([^?*\s]+)(?:\*[^?]*)?\?[bq]\?/gi)].map((m) => m[1] as string)
+  const unknown = labels.find((label) => !knownCharset(label))
+  if (unknown === undefined) return subject
+  const again = rereadWindows1252(subject)
+  if (!again) return subject
+  notes.push(`the e-mail's subject declares a charset no decoder knows (${unknown}); read as ${again.detected}`)
+  return again.text
 }
 
 type Attachment = Awaited<ReturnType<ReturnType<typeof postalMime>['parse']>>['attachments'][number]

@@ -132,6 +132,19 @@ const CASES: Case[] = [
     ),
   },
   {
+    name: 'a subject and text in a charset no decoder knows («x-unknown»): both read as the 8-bit text they are',
+    raw: message(
+      [
+        ...envelope({
+          from: FROM_LINE,
+          subject: word(SUBJECT, 'windows-1251', 'Q').replace('windows-1251', 'x-unknown'),
+        }),
+        'Content-Type: text/plain; charset=x-unknown',
+      ],
+      encode(TEXT, 'windows-1251'),
+    ),
+  },
+  {
     name: 'a charset no decoder knows («koi8r»): read as the 8-bit text it is',
     raw: message(
       [...envelope({ from: FROM_LINE, subject: SUBJECT }), 'Content-Type: text/plain; charset=koi8r'],

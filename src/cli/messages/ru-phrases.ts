@@ -929,6 +929,10 @@ export function ruPhrases(): readonly Phrase[] {
       'out-of-scope topic "(.+?)" and in-scope topic "(.+?)" both match "(.+)"',
       'с «$3» совпадают и тема вне рамок «$1», и тема в рамках «$2»',
     ),
+    p(
+      String.raw`the e-mail's subject declares a charset no decoder knows \((.+)\); read as (.+)`,
+      'в теме письма указана неизвестная кодировка ($1); прочитана как $2',
+    ),
     p("the e-mail's text declares no charset; read as (.+)", 'в тексте письма не указана кодировка; прочитан как $1'),
     p(
       'an attached letter without a file name cannot be read as an e-mail; it is listed as an attachment',
