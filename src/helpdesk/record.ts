@@ -78,8 +78,15 @@ export class TimeReader {
   constructor(readonly zone: string) {}
 
   instant(value: unknown, field: string): number {
-    const text = typeof value === 'string' ? value.trim() : ''
-    if (!text) throw new FieldError(field, 'expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00"')
+    // missing is said as missing (an Okdesk issue without created_at), a value of another kind as what it is
+    if (value === undefined || value === null || (typeof value === 'string' && !value.trim()))
+      throw new FieldError(field, 'is required')
+    if (typeof value !== 'string')
+      throw new FieldError(
+        field,
+        `expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00", got ${shownValue(value)}`,
+      )
+    const text = value.trim()
     const parsed = parseIsoInstant(text, this.zone)
     if (!parsed.ok || !parsed.hasTime)
       throw new FieldError(

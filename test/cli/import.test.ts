@@ -124,6 +124,7 @@ describe('tickets import: generic JSON Lines', () => {
       '{"source":"hd","external_id":"X-2","created_at":"2026-11-18T10:00:00+03:00","status":"done"}',
       '{"source":"hd","external_id":"X-3","created_at":"2026-11-18T10:00:00+03:00","events":[{"type":"agent_response","at":"2026-11-17T10:00:00+03:00"}]}',
       '{"source":"hd","external_id":"X-4","created_at":"2026-11-18T10:00:00+03:00","tier":"gold"}',
+      '{"source":"hd","external_id":"X-5"}',
       lines[2],
     ].join('\n')
     const r = await importFile(e, file('bad.jsonl', bad), 'jsonl', '-r', 'moguta')
@@ -136,9 +137,12 @@ describe('tickets import: generic JSON Lines', () => {
       [6, 'status'],
       [7, 'events[0].at'],
       [8, 'tier'],
+      [9, 'created_at'],
     ])
+    // missing is said as missing, not as a wrong format
+    expect(r.stderr).toContain('error: line 9, created_at: is required')
     expect(r.stderr).toContain('error: line 6, status: expected one of new, open, waiting_customer, resolved, closed')
-    expect(r.stderr).toContain('error: 6 of 8 rows could not be imported')
+    expect(r.stderr).toContain('error: 7 of 9 rows could not be imported')
     expect((await tickets(e)).length).toBe(2)
   })
 
