@@ -130,9 +130,11 @@ export function importedTicket(id: string, r: ImportRecord, s: TicketSetting): T
       // the move a response or a reply makes, recorded as `tickets respond` and `reply` record it (reports replay the
       // status from these events) unless the record gives it itself, next and at the same time (a regdesk export)
       const next = r.events[i + 1]
-      if (!(next?.type === 'status_change' && next.to === 'open' && next.at === e.at))
+      // the record's own change, next, moves it (from the status before the response: not «open → open»)
+      if (!(next?.type === 'status_change' && next.to === 'open' && next.at === e.at)) {
         later.push({ type: 'status_change', at: event.at, author: event.author, from: status, to: 'open' })
-      status = 'open'
+        status = 'open'
+      }
     } else if (e.type === 'assignment') assignee = e.to ?? null
   }
   // one list of the events' length: pushed to one by one, it would keep room for 19 in each of 100,000 tickets

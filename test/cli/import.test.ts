@@ -694,6 +694,25 @@ describe('tickets import: Usedesk', () => {
     })
   })
 
+  it("an agent's first answer and the helpdesk's move to open at the same moment are one move, from new", async () => {
+    const e = env()
+    const first = USEDESK[0] as (typeof USEDESK)[number]
+    const record = {
+      ...first,
+      comments: first.comments.slice(0, 3),
+      changes: [
+        { id: 92, user_id: 12, ticket_id: 7001, changed_at: '2026-11-16 09:30:00', old_status: 8, new_status: 1 },
+      ],
+    }
+    const r = await importFile(e, file('u.json', JSON.stringify([record])), 'usedesk', '-r', 'moguta', '--no-triage')
+    expect(r.exitCode, r.stderr).toBe(0)
+    const [t] = await tickets(e)
+    const moves = (t as { events: { type: string; from?: string; to?: string }[] }).events
+      .filter((ev) => ev.type === 'status_change')
+      .map((ev) => `${ev.from} → ${ev.to}`)
+    expect(moves).toEqual(['new → open'])
+  })
+
   it('spam, deleted tickets, mailings and merged ones are no requests: counted apart, not imported, no breach', async () => {
     const e = env()
     const marked = (id: number, status_id: number) => ({
