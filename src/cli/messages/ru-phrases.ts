@@ -885,7 +885,7 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`the file is CSV, not JSON Lines \(its first line is a header of columns\): import it with --from csv`,
       'файл в формате CSV, а не JSON Lines (первая строка — заголовок столбцов): импортируйте его с --from csv',
     ),
-    // a store's ticket that is not valid (src/ticket/validate.ts, src/store/json-file/layout.ts)
+    // a store's ticket that is not valid (src/ticket/validate.ts, as the file store names it)
     p(
       String.raw`ticket (\S+): (\S+): expected (?<trExpected>.+?), got (?<trGot>.+)`,
       'заявка $1: $2: ожидается $<trExpected>, получено $<trGot>',
