@@ -13,6 +13,10 @@ import { attachment, envelope, letter, mbox, message, multipart, textBody } from
 const triageEml = (args: string[], stdin?: Buffer) =>
   runCli(['triage', '-r', 'moguta', '--json', '--eml', ...args], {}, stdin)
 
+/** A short request letter, numbered: its Message-ID is `${prefix}${i}@x`. */
+const request = (i: number, prefix: string) =>
+  letter({ subject: `Заявка ${i}`, from: 'a@b.ru', id: `${prefix}${i}@x`, text: 'Не работает корзина' })
+
 function refused(r: { exitCode: number; stderr: string }, sentence: string) {
   expect(r.exitCode).toBe(3)
   expect(r.stderr).toBe(`error: ${sentence}\n`)
@@ -151,8 +155,7 @@ describe('hostile e-mails', () => {
 })
 
 describe('a mailbox given where one letter goes (--eml)', () => {
-  const one = (i: number) =>
-    letter({ subject: `Заявка ${i}`, from: 'a@b.ru', id: `m${i}@x`, text: 'Не работает корзина' })
+  const one = (i: number) => request(i, 'm')
 
   it('of several letters is refused, pointing to --mbox: read as one, the others would become its text', async () => {
     const file = join(tempDir(), 'box.mbox')
@@ -212,8 +215,7 @@ describe('reports the mail system sends (multipart/report)', () => {
   it('in a mailbox, it is counted apart and the letters around it are taken in', async () => {
     const dir = tempDir()
     const file = join(dir, 'in.mbox')
-    const one = (i: number) =>
-      letter({ subject: `Заявка ${i}`, from: 'a@b.ru', id: `r${i}@x`, text: 'Не работает корзина' })
+    const one = (i: number) => request(i, 'r')
     writeFileSync(file, mbox([one(1), bounce(), one(2)]))
     const r = await runCli(['tickets', 'add', '-r', 'moguta', '--mbox', file, '--json'], {
       REGDESK_STORE: join(dir, 't.json'),
@@ -233,8 +235,7 @@ describe('a hostile mailbox', () => {
   it('a letter larger than 25 MB inside a mailbox fails by its size; the others are taken in', async () => {
     const dir = tempDir()
     const file = join(dir, 'big.mbox')
-    const small = (i: number) =>
-      letter({ subject: `Заявка ${i}`, from: 'a@b.ru', id: `s${i}@x`, text: 'Не работает корзина' })
+    const small = (i: number) => request(i, 's')
     const big = message(
       [...envelope({ subject: 'Архив', from: 'a@b.ru', id: 'big@x' }), 'Content-Type: application/zip'],
       // base64 as mail writes it: 76 characters a line
