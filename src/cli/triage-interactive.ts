@@ -84,7 +84,12 @@ export async function runInteractiveTriage(
     (reg.eligibility.some((r) => r.rule === 'support_period_expired') && tier !== undefined && tier !== 'none'
       ? await ask.text(say.licenseDate)
       : undefined)
-  const text = await ask.letter(say.text)
+  let text = await ask.letter(say.text)
+  // Ctrl-D before a word (or a lone ".") is a slip, not the end: asked again, twice at most
+  for (let tries = 0; !text.trim() && tries < 2; tries++) {
+    conversation(`${ctx.io.color.yellow('!')} ${say.textEmpty}\n`)
+    text = await ask.letter(say.text)
+  }
   if (!text.trim()) throw new UsageError('the request text is empty')
   // what was pasted is echoed with its access data masked: a password never stays on the screen
   conversation(
@@ -98,7 +103,8 @@ export async function runInteractiveTriage(
         parseInstant(v, '--received-at', reg.workingTime.timezone)
         return true
       } catch (e) {
-        return ctx.io.speech.phrases.say((e as Error).message)
+        // the agent typed an answer, not the option: the sentence without its name
+        return ctx.io.speech.phrases.say((e as Error).message).replace(/^--received-at: /, '')
       }
     }))
   const facts = triageFacts(ctx, reg, {

@@ -227,6 +227,24 @@ describe.skipIf(!hasScript)('regdesk triage -i (in a pseudo-terminal)', () => {
     expect(r.screen.indexOf('  логин •••••• пароль ••••••', echoed)).toBeGreaterThan(echoed)
   }, 30_000)
 
+  it('Ctrl-D before any text asks for it again; a time that is not one is said without the option it is no', async () => {
+    const r = await conversation(
+      [
+        ['Channel the request came through', '\r'],
+        ['Customer tier', '\r'],
+        ['Request text', '\u0004'],
+        ['The text is empty', ''],
+        ['Request text', 'после обновления белый экран\r.\r'],
+        ['Received at', 'завтра\r'],
+        ['expected an ISO 8601 instant', '\u0003'],
+      ],
+      regdeskCmd('-r moguta'),
+    )
+    expect(r.exitCode).toBe(130)
+    expect(r.screen).toContain('✔ Request text: после обновления белый экран')
+    expect(r.screen).not.toContain('--received-at')
+  }, 30_000)
+
   it('in Russian, the topics to choose from say their scope in Russian', async () => {
     const r = await conversation(
       [

@@ -514,6 +514,7 @@ export const en = {
     textEcho: 'Request text',
     lines: (n: number) => `(${n} lines)`,
     receivedAt: 'Received at (ISO 8601; Enter: now)',
+    textEmpty: 'The text is empty: type or paste the request (Ctrl-C stops)',
     accept: 'Accept this verdict',
     leaveUnclear: 'Leave it unclear',
     /** a topic's scope in the list of topics to choose from */

@@ -502,6 +502,7 @@ export const ru: Messages = {
     textEcho: 'Текст обращения',
     lines: (n) => `(${n} ${plural(n, 'строка', 'строки', 'строк')})`,
     receivedAt: 'Время поступления (ISO 8601; Enter — сейчас)',
+    textEmpty: 'Текст пуст: введите или вставьте обращение (Ctrl-C — выйти)',
     accept: 'Принять этот вердикт',
     leaveUnclear: 'Оставить неясным',
     topicIn: 'в рамках',
