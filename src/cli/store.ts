@@ -124,14 +124,14 @@ export function storeLabel(value: string): string {
  * file name it would be a local store nobody else sees, in folders named after the password. @throws UsageError (the
  * value shown masked)
  */
-export function checkStoreValue(value: string): void {
+export function checkStoreValue(value: string, givenAs = '--store'): void {
   if (!isPostgresUrl(value) && (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^postgres(ql)?(:|\/\/)/i.test(value)))
     throw new UsageError(
-      `--store ${maskUrl(value)}: not a postgres:// or postgresql:// URL, and a file name with a scheme is taken for a mistyped one`,
+      `${givenAs} ${maskUrl(value)}: not a postgres:// or postgresql:// URL, and a file name with a scheme is taken for a mistyped one`,
     )
   // a folder, not a file: the store is a file in it (a lock and a rename in a missing folder said only ENOENT)
   if (!isPostgresUrl(value) && /[/\\]$/.test(value))
-    throw new UsageError(`--store ${value} names a folder; give the store's file, e.g. ${value}tickets.json`)
+    throw new UsageError(`${givenAs} ${value} names a folder; give the store's file, e.g. ${value}tickets.json`)
 }
 
 /**
@@ -140,8 +140,9 @@ export function checkStoreValue(value: string): void {
  * @throws UsageError (the value shown masked)
  */
 export function checkConfiguredStore(value: string): void {
-  checkStoreValue(value)
-  if (isPostgresUrl(value)) clientConfig(pgDriver(), value, { env: {} })
+  // named as the setting it is: the user typed `config set store …`, not --store
+  checkStoreValue(value, 'store')
+  if (isPostgresUrl(value)) clientConfig(pgDriver(), value, { env: {}, givenAs: 'store' })
 }
 
 /**

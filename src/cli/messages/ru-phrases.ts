@@ -501,17 +501,17 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`the PostgreSQL store (.+?) has schema version (\S+), newer than this regdesk knows \((\S+)\): upgrade regdesk to use it; nothing was changed`,
       'у хранилища PostgreSQL $1 версия схемы $2 — новее, чем знает эта версия regdesk ($3): обновите regdesk; ничего не изменено',
     ),
-    p('--store (.+?): not a valid postgres:// URL', '--store $1: некорректный URL postgres://'),
+    p('(--store|store) (.+?): not a valid postgres:// URL', '$1 $2: некорректный URL postgres://'),
     p(
-      String.raw`--store (.+?): not a valid postgres:// URL \(a password with @, :, / or # must be percent-encoded: %40, %3A, %2F, %23\)`,
-      '--store $1: некорректный URL postgres:// (символы @, :, / и # в пароле нужно записывать как %40, %3A, %2F, %23)',
+      String.raw`(--store|store) (.+?): not a valid postgres:// URL \(a password with @, :, / or # must be percent-encoded: %40, %3A, %2F, %23\)`,
+      '$1 $2: некорректный URL postgres:// (символы @, :, / и # в пароле нужно записывать как %40, %3A, %2F, %23)',
     ),
     p(
-      '--store (.+?): not a postgres:// or postgresql:// URL, and a file name with a scheme is taken for a mistyped one',
-      '--store $1: это не URL postgres:// или postgresql://, а имя файла со схемой считается опечаткой в URL',
+      '(--store|store) (.+?): not a postgres:// or postgresql:// URL, and a file name with a scheme is taken for a mistyped one',
+      '$1 $2: это не URL postgres:// или postgresql://, а имя файла со схемой считается опечаткой в URL',
     ),
-    p('--store (.+?): sslmode "(.*)" is not one of (.*)', '--store $1: sslmode "$2" — допустимые значения: $3'),
-    p(String.raw`--store (.+?): cannot read (.+?) \((?<tr1>.*)\)`, '--store $1: не удаётся прочитать $2 ($<tr1>)'),
+    p('(--store|store) (.+?): sslmode "(.*)" is not one of (.*)', '$1 $2: sslmode "$3" — допустимые значения: $4'),
+    p(String.raw`(--store|store) (.+?): cannot read (.+?) \((?<tr1>.*)\)`, '$1 $2: не удаётся прочитать $3 ($<tr1>)'),
     p('--store is empty: give a file or a postgres:// URL', '--store пуст: укажите файл или URL postgres://'),
     p(
       '--store (.+?): sslmode=verify-ca needs the certificate authority in sslrootcert=',
@@ -574,8 +574,8 @@ export function ruPhrases(): readonly Phrase[] {
     p('The server does not support SSL connections', 'сервер не поддерживает подключения по SSL'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
     p(
-      String.raw`--store (.+) names a folder; give the store's file, e.g\. (.+)`,
-      '--store $1 — это папка; укажите файл хранилища, например $2',
+      String.raw`(--store|store) (.+) names a folder; give the store's file, e.g\. (.+)`,
+      '$1 $2 — это папка; укажите файл хранилища, например $3',
     ),
     p(
       'a level change names the level (".+?"), which (.+?) does not have; levels: (.+)',

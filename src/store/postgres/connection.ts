@@ -56,6 +56,8 @@ function sslModeOf(url: string, env: NodeJS.ProcessEnv): string | undefined {
 /** Options of the connection that are not in the URL. */
 export interface ConnectOptions {
   env: NodeJS.ProcessEnv
+  /** what the URL was given as, named in a sentence about it: `--store` (the default), or the setting `store` */
+  givenAs?: string
   /** how long to wait for the server to accept the connection, ms */
   connectTimeoutMs?: number
 }
@@ -74,7 +76,9 @@ export function clientConfig(driver: PgDriver, url: string, options: ConnectOpti
   const label = maskUrl(url)
   const mode = sslModeOf(url, options.env)
   if (mode !== undefined && !SSL_MODES.includes(mode))
-    throw new UsageError(`--store ${label}: sslmode "${mode}" is not one of ${SSL_MODES.join(', ')}`)
+    throw new UsageError(
+      `${options.givenAs ?? '--store'} ${label}: sslmode "${mode}" is not one of ${SSL_MODES.join(', ')}`,
+    )
   let text = url
   const envMode = options.env.PGSSLMODE
   if (envMode && !/[?&]sslmode=/.test(url))
@@ -85,11 +89,12 @@ export function clientConfig(driver: PgDriver, url: string, options: ConnectOpti
   } catch (e) {
     const err = e as NodeJS.ErrnoException
     // pg reads sslrootcert, sslcert and sslkey while it reads the URL
-    if (err.code && err.path) throw new UsageError(`--store ${label}: cannot read ${err.path} (${explain(err.code)})`)
+    if (err.code && err.path)
+      throw new UsageError(`${options.givenAs ?? '--store'} ${label}: cannot read ${err.path} (${explain(err.code)})`)
     const why = String(err.message).startsWith('SECURITY WARNING')
       ? 'sslmode=verify-ca needs the certificate authority in sslrootcert='
       : 'not a valid postgres:// URL (a password with @, :, / or # must be percent-encoded: %40, %3A, %2F, %23)'
-    throw new UsageError(`--store ${label}: ${why}`)
+    throw new UsageError(`${options.givenAs ?? '--store'} ${label}: ${why}`)
   }
   for (const key of ['host', 'database', 'user', 'port'] as const) if (parsed[key] === '') delete parsed[key]
   if (parsed.port !== undefined) parsed.port = Number(parsed.port)
