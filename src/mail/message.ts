@@ -87,7 +87,7 @@ async function readLetter(raw: Uint8Array, withAttachedLetters: boolean): Promis
     throw new MailError('the e-mail is larger than 25 MB; regdesk reads letters up to 25 MB')
   if (!raw.some((b) => b > 0x20)) throw new MailError('the e-mail is empty')
   const notes: string[] = []
-  const input = withDecodedHeader(raw, notes)
+  const input = withDecodedHeader(withBoundary(raw, notes), notes)
   let email: Awaited<ReturnType<ReturnType<typeof postalMime>['parse']>>
   try {
     // every attached letter comes as an attachment, read below: postal-mime would put an inline one into the text
@@ -236,12 +236,7 @@ function reportType(headers: readonly { key: string; value: string }[]): string 
  */
 export function peekMail(raw: Uint8Array): { messageId: string | null; subject: string | null } {
   const head = raw.subarray(0, 64 * 1024)
-  let end = head.length
-  for (let i = 0; i < head.length - 1; i++)
-    if (head[i] === 0x0a && (head[i + 1] === 0x0a || (head[i + 1] === 0x0d && head[i + 2] === 0x0a))) {
-      end = i + 1
-      break
-    }
+  const end = headerEnd(head)
   // folded lines (a long Subject goes on after a line break and a space) are one
   const text = decodeAuto(head.subarray(0, end)).text.replace(/\r?\n[ \t]+/g, ' ')
   const messageId = /^message-id:[ \t]*<?([^\s<>]+)>?/im.exec(text)?.[1] ?? null
@@ -262,13 +257,7 @@ export function peekMail(raw: Uint8Array): { messageId: string | null; subject: 
  * postal-mime reads such bytes as Windows-1252. The header block ends at the first empty line.
  */
 function withDecodedHeader(raw: Uint8Array, notes: string[]): Uint8Array {
-  let end = raw.length
-  for (let i = 0; i < raw.length - 1; i++) {
-    if (raw[i] === 0x0a && (raw[i + 1] === 0x0a || (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a))) {
-      end = i + 1
-      break
-    }
-  }
+  const end = headerEnd(raw)
   const header = raw.subarray(0, end)
   if (!header.some((b) => b >= 0x80)) return raw
   const read = decodeAuto(header)
@@ -276,6 +265,37 @@ function withDecodedHeader(raw: Uint8Array, notes: string[]): Uint8Array {
   notes.push(`the e-mail's headers declare no charset; read as ${read.detected}`)
   const utf8 = Buffer.from(read.text, 'utf8')
   return Buffer.concat([utf8, raw.subarray(end)])
+}
+
+/**
+ * The message with the boundary its top-level multipart Content-Type leaves out, taken from the body's first `--` line
+ * (what a script that writes letters by hand forgets): postal-mime would read the whole body, boundaries and part
+ * headers included, as the text.
+ */
+function withBoundary(raw: Uint8Array, notes: string[]): Uint8Array {
+  const end = headerEnd(raw)
+  const header = Buffer.from(raw.buffer, raw.byteOffset, end).toString('latin1')
+  // the Content-Type line with its folded continuation lines
+  const type = /^content-type:[ \t]*multipart\/[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/im.exec(header)
+  if (!type || /boundary\s*=/i.test(type[0])) return raw
+  const body = Buffer.from(raw.buffer, raw.byteOffset + end, Math.min(raw.length - end, 64 * 1024)).toString('latin1')
+  const boundary = /^--([0-9A-Za-z'()+_,./:=?-]{1,70}?)[ \t]*\r?$/m.exec(body)?.[1]
+  if (!boundary) return raw
+  notes.push(
+    `the e-mail's multipart Content-Type names no boundary; its parts were found by their first "--${boundary}" line`,
+  )
+  const at = type.index + type[0].length
+  return Buffer.concat([
+    Buffer.from(`${header.slice(0, at)}; boundary="${boundary}"${header.slice(at)}`, 'latin1'),
+    raw.subarray(end),
+  ])
+}
+
+/** Where a message's header block ends: just past the line break before its first empty line (the end if none). */
+function headerEnd(raw: Uint8Array): number {
+  for (let i = 0; i < raw.length - 1; i++)
+    if (raw[i] === 0x0a && (raw[i + 1] === 0x0a || (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a))) return i + 1
+  return raw.length
 }
 
 function oneLine(s: string): string {

@@ -145,6 +145,13 @@ const CASES: Case[] = [
     ),
   },
   {
+    name: 'a multipart letter whose Content-Type names no boundary: its parts found by their first "--" line',
+    raw: message(
+      [...envelope({ from: FROM_LINE, subject: SUBJECT }), 'MIME-Version: 1.0', 'Content-Type: multipart/mixed'],
+      `--x\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${TEXT}\r\n--x--\r\n`,
+    ),
+  },
+  {
     name: 'a charset no decoder knows («koi8r»): read as the 8-bit text it is',
     raw: message(
       [...envelope({ from: FROM_LINE, subject: SUBJECT }), 'Content-Type: text/plain; charset=koi8r'],

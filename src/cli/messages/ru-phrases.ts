@@ -933,6 +933,10 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`the e-mail's subject declares a charset no decoder knows \((.+)\); read as (.+)`,
       'в теме письма указана неизвестная кодировка ($1); прочитана как $2',
     ),
+    p(
+      `the e-mail's multipart Content-Type names no boundary; its parts were found by their first "(.+)" line`,
+      'в заголовке Content-Type составного письма не указана граница частей; части найдены по первой строке «$1»',
+    ),
     p("the e-mail's text declares no charset; read as (.+)", 'в тексте письма не указана кодировка; прочитан как $1'),
     p(
       'an attached letter without a file name cannot be read as an e-mail; it is listed as an attachment',
