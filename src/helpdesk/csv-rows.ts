@@ -11,7 +11,8 @@ export type CsvRow = { line: number; cells: Record<string, string> } | { line: n
 
 /**
  * The rows of a generic-format CSV file (docs/IMPORT.md): a header line naming the columns, `,` or `;` between cells
- * (whichever the header line has more of: Russian Excel writes `;`), quotes as RFC 4180, a formula guard undone
+ * (whichever the header line has more of: Russian Excel writes `;`), quotes as RFC 4180 (one inside a cell not quoted
+ * is a character of it), a formula guard undone
  * (data/formula-guard.ts). csv-parse is loaded here,
  * on first use (scripts/bundle.mjs keeps it out of the program's bundle), so no other command pays for it.
  * @throws RegdeskError when the file is not CSV at all (an unclosed quote) or its header names an unknown column
@@ -26,6 +27,8 @@ export function csvRows(text: string): CsvRow[] {
       delimiter,
       info: true,
       relax_column_count: true,
+      // a quote inside a cell that is not quoted (Ошибка "500") is a character of it, as a spreadsheet shows it
+      relax_quotes: true,
       skip_empty_lines: true,
       bom: true,
     }) as unknown as typeof records

@@ -33,11 +33,17 @@ describe('csvRows', () => {
       )
   })
 
-  it('a quote where none may be is reported on its line, after a CRLF inside a quoted cell as after a LF', () => {
+  it('a quote left open is reported on its line, after a CRLF inside a quoted cell as after a LF', () => {
     for (const eol of ['\n', '\r\n'])
       expect(() =>
-        csvRows(['external_id;created_at;subject', '1;t;"multi', 'line"', '2;t;a"b"', ''].join(eol)),
-      ).toThrow(/^line 4: not CSV: /)
+        csvRows(['external_id;created_at;subject', '1;t;"multi', 'line"', '2;t;"open', '3;t;c', ''].join(eol)),
+      ).toThrow('line 4: not CSV: a quote is not closed')
+  })
+
+  it('a quote inside a cell that is not quoted is a character of it (Ошибка "500"), not a broken file', () => {
+    expect(csvRows('external_id;created_at;subject\n1;t;Ошибка "500" в корзине\n')).toEqual([
+      { line: 2, cells: { external_id: '1', created_at: 't', subject: 'Ошибка "500" в корзине' } },
+    ])
   })
 
   it('a header naming a column twice is refused', () => {
