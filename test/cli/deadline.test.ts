@@ -119,6 +119,16 @@ describe('regdesk deadline', () => {
     expect(steps.filter((s) => s.counted).map((s) => s.date)).toEqual(['2026-01-12', '2026-01-13', '2026-01-14'])
   })
 
+  it('on a terminal, each working day counted says which of the N ends there (one piped says yes)', async () => {
+    const args = ['deadline', '-r', 'moguta', '--received-at', '2025-12-30T18:00:00+03:00', '--explain']
+    const screen = (await regdesk(args, {}, undefined, { columns: 120 })).stdout
+    expect(screen).toMatch(/2026-01-12 .*end of day 1 of 3/)
+    expect(screen).toMatch(/2026-01-14 .*end of day 3 of 3/)
+    const ru = (await regdesk(args, { LANG: 'ru_RU.UTF-8' }, undefined, { columns: 120 })).stdout
+    expect(ru).toMatch(/2026-01-13 .*конец дня 2 из 3/)
+    expect((await regdesk(args)).stdout).toMatch(/^2026-01-12\t\S+\tyes\t/m)
+  })
+
   it('warns on stderr when the computation touches the provisional 2027 calendar', async () => {
     const r = await regdesk(['deadline', '-r', 'moguta', '--received-at', '2027-03-05T12:00:00+03:00', '--json'])
     expect(r.exitCode).toBe(0)

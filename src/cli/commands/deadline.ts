@@ -82,7 +82,7 @@ export function runDeadline(ctx: Context, opts: DeadlineOptions): void {
     return
   }
   ctx.io.out(renderDeadline(reg, result, ctx.io))
-  if (result.steps) ctx.io.out(`\n${renderSteps(result.steps, ctx.io)}`)
+  if (result.steps) ctx.io.out(`\n${renderSteps(result.steps, ctx.io, result.duration?.unit === 'working_days')}`)
 }
 
 function deadlineOf(
@@ -198,7 +198,11 @@ function stepWhy(s: ExplainStep, v: Messages['value'] = ENGLISH_SPEECH.t.value):
   return parts.join(', ')
 }
 
-export function renderSteps(steps: readonly ExplainStep[], io: IO): string {
+export function renderSteps(steps: readonly ExplainStep[], io: IO, workingDays = false): string {
+  // working days are counted where each ends (received 18:00: the first ends the next working day at 18:00), which a
+  // plain yes beside the time used that day made read as a contradiction: each says which day of how many it ends
+  const counted = steps.filter((s) => s.counted)
+  const dayOf = (s: ExplainStep) => io.speech.t.value.dayOf(counted.indexOf(s) + 1, counted.length)
   return renderList(
     steps,
     [
@@ -212,7 +216,10 @@ export function renderSteps(steps: readonly ExplainStep[], io: IO): string {
       {
         header: 'COUNTED',
         value: (s) => (s.counted ? 'yes' : 'no'),
-        human: (s, io) => (s.counted ? io.color.green(io.speech.t.value.yes) : io.color.dim(io.speech.t.value.no)),
+        human: (s, io) =>
+          s.counted
+            ? io.color.green(workingDays ? dayOf(s) : io.speech.t.value.yes)
+            : io.color.dim(io.speech.t.value.no),
       },
       {
         header: 'HOURS',

@@ -187,6 +187,8 @@ export const en = {
     closed: 'closed',
     yes: 'yes',
     no: 'no',
+    /** where a working day of a deadline in days ends: "end of day 2 of 3" */
+    dayOf: (n: number, of: number) => `end of day ${n} of ${of}`,
     /** the SLA of a refused request: nothing is due */
     noneRefused: 'none (refused)',
     unset: '(unset)',

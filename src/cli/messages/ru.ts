@@ -193,6 +193,7 @@ export const ru: Messages = {
     closed: 'закрыто',
     yes: 'да',
     no: 'нет',
+    dayOf: (n, of) => `конец дня ${n} из ${of}`,
     noneRefused: 'срока нет (вне регламента)',
     unset: '(не задано)',
     builtIn: 'встроенный',
