@@ -167,7 +167,9 @@ export function showRegulation(reg: Regulation, io: IO): string {
     if (rule.note || rule.note_en)
       lines.push(`${indent}${c.yellow(`${io.speech.t.run.note}: ${printable(noteIn(rule, io.speech.lang))}`)}`)
   }
-  const weekend = (w: string[] | string) => (Array.isArray(w) ? w.join(', ') : v.hoursOf(w))
+  // a working weekend keeps the hours of a weekday, named as the list of hours names it («Пн», not mon)
+  const weekend = (w: string[] | string) =>
+    Array.isArray(w) ? w.join(', ') : v.hoursOf((v.weekday as Record<string, string>)[w] ?? w)
   const wt = reg.workingTime
   lines.push(
     `${c.bold(reg.name)} (${reg.id})`,

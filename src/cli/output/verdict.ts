@@ -24,7 +24,9 @@ export function renderVerdict(reg: Regulation, r: TriageResult, io: IO): string 
     9,
     ...[v.why, v.clause, v.topic, v.couldBe, v.missing, v.warning, v.received, v.deadline].map((l) => l.length + 1),
   )
-  const field = (name: string, value: string) => lines.push(`${c.dim(name.padEnd(width))} ${value}`)
+  // a label over the lines that follow it has no value beside it, nor a space after it
+  const field = (name: string, value: string) =>
+    lines.push(value ? `${c.dim(name.padEnd(width))} ${value}` : c.dim(name))
   // the deciding reason first, with its clause quoted: a refused channel cites the channel rule, not the topic
   for (const reason of r.reasons)
     field(
