@@ -47,16 +47,14 @@ export function draftReply(reg: Regulation, v: ReplyVerdict, defaults: ReplyText
   })
 
   if (deciding?.code === 'channel_not_accepted') {
-    const lines = [t.channel]
-    for (const c of reg.channels.accepted)
-      lines.push(
-        fill(t.channelItem, {
-          channel: t.channels[c.id] ?? c.id,
-          address: c.address ? `: ${c.address}` : '',
-        }),
-      )
-    lines.push(fill(t.channelSource, cite(deciding)))
-    paragraphs.push(lines.join('\n'))
+    const items = reg.channels.accepted.map((c) =>
+      fill(t.channelItem, { channel: t.channels[c.id] ?? c.id, address: c.address ? `: ${c.address}` : '' }),
+    )
+    // a list's items end with «;» (replies/ru.yaml), its last with a full stop; the rule it follows is a paragraph
+    const last = items.length - 1
+    if (last >= 0) items[last] = (items[last] as string).replace(/;$/, '.')
+    paragraphs.push([t.channel, ...items].join('\n'))
+    paragraphs.push(fill(t.channelSource, cite(deciding)))
   } else if (v.scope === 'out') {
     const served = deciding && ELIGIBILITY.has(deciding.code)
     const lines = [fill(served ? t.notServed : t.refusal, cite(deciding))]

@@ -87,6 +87,12 @@ describe.each(Object.entries(CASES))('reply drafts under %s', (id, c) => {
     const text = await reply(['-r', id, ...c.facts, '-c', c.channel, c.inScope])
     expect(text).toContain('принимаются только так')
     for (const ch of reg.channels.accepted) if (ch.address) expect(text).toContain(ch.address)
+    // a list as Russian writes one: «;» after each item, a full stop after the last; the rule a paragraph of its own
+    const items = text.split('\n').filter((l) => l.startsWith('— '))
+    expect(items.length).toBe(reg.channels.accepted.length)
+    expect(items.slice(0, -1).every((l) => l.endsWith(';'))).toBe(true)
+    expect(items.at(-1)).toMatch(/\.$/)
+    expect(text).toMatch(/\.\n\nТак требует регламент/)
   })
 
   it('credentials in the text: the advice, never the secret', async () => {
