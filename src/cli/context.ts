@@ -54,7 +54,9 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
   const config = readUserConfig()
   // an empty variable is unset, as REGDESK_STORE
   const nowText = opts.now ?? (env.REGDESK_NOW || undefined)
-  let now = environment.clock()
+  // the clock to the second, as people and helpdesks write times: a receipt or a response stored without --now reads
+  // 2026-12-07T20:47:55+03:00, not …55.740+03:00 (a time given with --now keeps what it says)
+  let now = Math.floor(environment.clock() / 1000) * 1000
   if (nowText !== undefined) {
     const label = opts.now !== undefined ? '--now' : 'REGDESK_NOW'
     const parsed = parseInstant(nowText, label, NOW_ZONE)

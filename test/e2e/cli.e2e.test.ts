@@ -157,6 +157,18 @@ describe('regdesk regulations validate', () => {
   })
 })
 
+describe('the clock', () => {
+  it("without --now, a ticket's receipt is stored to the second, as people write times", async () => {
+    const store = join(tempDir(), 't.json')
+    const r = await regdesk(['tickets', 'add', '-r', 'moguta', 'Не работает корзина', '--json'], {
+      REGDESK_NOW: '',
+      REGDESK_STORE: store,
+    })
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).received_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/)
+  })
+})
+
 describe('Ctrl-C outside a prompt', () => {
   /** triage waiting for the text on stdin (a command busy with nothing a prompt would catch), interrupted */
   async function interrupted(json: boolean) {
