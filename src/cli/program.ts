@@ -81,6 +81,9 @@ export async function createProgram(io: IO, environment: Environment, argv?: rea
   return program
 }
 
+/** Commander's own help, whose words for a list of commands the Russian one changes (applySettings). */
+const STANDARD_HELP = new Help()
+
 /** Nested commands do not inherit exitOverride or output settings from addCommand: set them on every one. */
 function applySettings(cmd: Command, io: IO): void {
   cmd.exitOverride()
@@ -99,9 +102,8 @@ function applySettings(cmd: Command, io: IO): void {
     for (const argument of cmd.registeredArguments) argument.description = help.say(argument.description)
     cmd.helpOption('-h, --help', help.say('show help'))
     // commander's own "[options]" in a list of commands, as the usage line says it
-    const standard = new Help()
     cmd.configureHelp({
-      subcommandTerm: (sub) => standard.subcommandTerm(sub).replace(' [options]', ` ${help.say('[options]')}`),
+      subcommandTerm: (sub) => STANDARD_HELP.subcommandTerm(sub).replace(' [options]', ` ${help.say('[options]')}`),
       // the longer word widens the column of commands: descriptions beside it still wrap (commander's default is 40)
       minWidthToWrap: 30,
     })

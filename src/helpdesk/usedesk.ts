@@ -138,15 +138,21 @@ const NOT_REQUESTS: Record<number, string> = { 4: 'deleted', 7: 'spam', 9: 'a ma
 
 /** What a Usedesk ticket is when its status says it is no request (NOT_REQUESTS); undefined for a request. */
 function notARequest(value: unknown): string | undefined {
-  const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
-  return typeof id === 'number' ? NOT_REQUESTS[id] : undefined
+  const id = statusId(value)
+  return id === undefined ? undefined : NOT_REQUESTS[id]
 }
 
 function statusOf(value: unknown, field: string): Status {
-  const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
-  const status = typeof id === 'number' ? STATUSES[id] : undefined
+  const id = statusId(value)
+  const status = id === undefined ? undefined : STATUSES[id]
   if (!status) throw new FieldError(field, `expected a Usedesk status id 1–10, got ${shownValue(value)}`)
   return status
+}
+
+/** A status id as Usedesk gives it, a number or its digits in a string; undefined for anything else. */
+function statusId(value: unknown): number | undefined {
+  const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
+  return typeof id === 'number' ? id : undefined
 }
 
 function channelOf(t: Record<string, unknown>): Channel | null {

@@ -128,7 +128,10 @@ async function readLetter(raw: Uint8Array, withAttachedLetters: boolean): Promis
     '\n',
   )
   const report = reportType(email.headers)
-  const read = withAttachedLetters && report === null ? await attachedLetters(email.attachments, notes) : new Map()
+  const read =
+    withAttachedLetters && report === null
+      ? await attachedLetters(email.attachments, notes)
+      : new Map<Attachment, MailMessage>()
   const letters = [...read.values()]
   // each attached letter follows as a forwarded one: under a short cover note it is the request (quotes.ts)
   const body = [ownText, ...letters.map(forwardBlock)].filter(Boolean).join('\n\n')
@@ -144,14 +147,15 @@ async function readLetter(raw: Uint8Array, withAttachedLetters: boolean): Promis
     fresh: freshWords(splitBody(body)),
     fromHtml,
     attachments: [
-      ...email.attachments.map((a) => ({
+      ...email.attachments.map((a) => {
         // a letter attached without a file name is named after its subject, as Outlook saves one
-        name: safeFileName(
-          a.filename || (read.get(a)?.subject && `${read.get(a)?.subject.replace(/[\\/]/g, '-')}.eml`),
-        ),
-        type: isMimeType(a.mimeType ?? '') ? (a.mimeType as string) : 'application/octet-stream',
-        size: typeof a.content === 'string' ? a.content.length : a.content.byteLength,
-      })),
+        const subject = read.get(a)?.subject
+        return {
+          name: safeFileName(a.filename || (subject && `${subject.replace(/[\\/]/g, '-')}.eml`)),
+          type: isMimeType(a.mimeType ?? '') ? (a.mimeType as string) : 'application/octet-stream',
+          size: typeof a.content === 'string' ? a.content.length : a.content.byteLength,
+        }
+      }),
       // what the forwarded letters carried is listed too, as the mailer that forwarded them inline would
       ...letters.flatMap((l) => l.attachments),
     ],

@@ -164,18 +164,13 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
     )
   // as of the instant the JSON gives, in the zone of the regulation the figures are in
   const header = { now: report.generated_at, regulation: opts.regulation ?? null }
+  const rendering = { report, header, ctx, figures, totals: opts.totals === true, excel: opts.excel === true }
   if (output === undefined) {
     if (format === 'json') writeJson(ctx.io, report)
-    else
-      ctx.io.out(
-        rendered(format, { report, header, ctx, figures, totals: opts.totals === true, excel: opts.excel === true }),
-      )
+    else ctx.io.out(rendered(format, rendering))
     return
   }
-  const text =
-    format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : rendered(format, { report, header, ctx, figures, totals: opts.totals === true, excel: opts.excel === true })
+  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : rendered(format, rendering)
   writeOutputFile(output, text)
   // --json keeps its promise of one JSON document on stdout: where the report went
   if (ctx.json) writeJson(ctx.io, { file: output, format })
