@@ -185,6 +185,12 @@ export const topic = z.strictObject({
    * customer's own level by a problem topic of that level
    */
   failuresAreErrors: z.literal(true).optional(),
+  /**
+   * the topic of updating a product whose code the customer modified (one per regulation; advantshop: «Вопросы
+   * обновления продукта после внесенных модификации»): a failure report that speaks of updating the product, from a
+   * customer whose code was modified (the request's `modified` fact), is this topic, whatever failure its words name
+   */
+  modifiedUpdates: z.literal(true).optional(),
   match: topicMatch.optional(),
   ...cited,
 })

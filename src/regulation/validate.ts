@@ -162,6 +162,12 @@ const oneFallbackTopic: Rule = (reg, _ctx, report) => {
   }
 }
 
+const oneModifiedUpdatesTopic: Rule = (reg, _ctx, report) => {
+  const marked = reg.topics.flatMap((t, i) => (t.modifiedUpdates ? [i] : []))
+  for (const i of marked.slice(1))
+    report(['topics', i, 'modifiedUpdates'], 'only one topic may be the topic of updates after modifications')
+}
+
 const failuresAreErrorsOnQuestions: Rule = (reg, _ctx, report) => {
   reg.topics.forEach((t, i) => {
     if (t.failuresAreErrors && (t.scope !== 'in' || t.kind !== 'question' || t.level === undefined))
@@ -253,6 +259,7 @@ const RULES: Rule[] = [
   referencesKnownTopics,
   oneFallbackTopic,
   failuresAreErrorsOnQuestions,
+  oneModifiedUpdatesTopic,
   idsAreUnique,
   productRuleNeedsProducts,
 ]

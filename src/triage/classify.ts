@@ -101,6 +101,7 @@ export function triageRequest(
     // pro или premium»): its failure reports stay where they are; the same facts give the same verdict either way
     if (facts.tier !== defaultTier) topic = reportedFailure(reg, facts, reading, intent, ranked, topic) ?? topic
     topic = entitledFailure(reg, facts, failure, ranked, topic) ?? topic
+    topic = modifiedUpdate(reg, facts, reading, topic) ?? topic
   }
   scope = topic ? topic.scope : 'unclear'
   if (topic)
@@ -382,6 +383,19 @@ function entitledFailure(
     ranked.find((r) => r.score > 0 && served(r.profile.topic))?.profile.topic ??
     (fallback && served(fallback) ? fallback : undefined)
   )
+}
+
+/**
+ * A failure report from a customer whose code was modified (the request's `modified` fact) that speaks of updating
+ * the product is the regulation's topic of updates after modifications (`modifiedUpdates`: advantshop's «Вопросы
+ * обновления продукта после внесенных модификации», out of scope), whichever failure its words name: an update that
+ * will not install, an update that broke the cart. Modified code alone is no refusal there (its code_modified rule
+ * delays), so a failure that names no update keeps its topic.
+ */
+function modifiedUpdate(reg: Regulation, facts: RequestFacts, reading: string, topic: Topic | null): Topic | undefined {
+  if (!facts.modified || topic?.scope !== 'in' || topic.kind !== 'problem') return undefined
+  const updates = reg.topics.find((t) => t.modifiedUpdates)
+  return updates && matches('verdict.productUpdate', normalize(reading)) ? updates : undefined
 }
 
 /** A report that something is broken, asking for no work and not how to do anything. */

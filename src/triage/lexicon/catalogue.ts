@@ -32,6 +32,7 @@ export const PATTERNS = {
   'verdict.priceAsked': { flags: 'u' },
   'verdict.refundAsked': { flags: 'u' },
   'verdict.priceTopic': { flags: 'u' },
+  'verdict.productUpdate': { flags: 'u' },
   'matters.segment': { flags: 'gu' },
   'matters.separate': { flags: 'u' },
   'matters.announced': { flags: 'u' },

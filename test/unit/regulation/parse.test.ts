@@ -134,6 +134,17 @@ describe('parseRegulation', () => {
       'failuresAreErrors goes on an in-scope topic of kind question',
     ],
     [
+      'two topics of updates after modifications',
+      broken('    title: Установка\n', '    title: Установка\n    modifiedUpdates: true\n').replace(
+        '    title: Ошибки\n',
+        '    title: Ошибки\n    modifiedUpdates: true\n',
+      ),
+      73,
+      22,
+      'topics.1.modifiedUpdates',
+      'only one topic may be the topic of updates after modifications',
+    ],
+    [
       'unknown channel',
       broken('    - id: email', '    - id: pigeon'),
       51,

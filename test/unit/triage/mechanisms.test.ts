@@ -347,6 +347,33 @@ describe('triageRequest decisions', () => {
     expect(v.scope).toBe('in')
   })
 
+  // modifiedUpdates (regulations/advantshop.yaml, update-after-modification): with the modified fact, a failure that
+  // speaks of updating the product is that out-of-scope topic; without the fact it is a failed update or an error, in
+  // scope; and with the fact, a failure that names no update of the product keeps its topic (the rule only delays)
+  it.each([
+    'Поставили обновление до 12.1 — корзина не открывается, ошибка 500',
+    'Обновление до 12.0.5 падает с ошибкой на этапе применения файлов, сайт откатился',
+    'Обновились до 12.0.4, после обновления заказы не создаются',
+    'After the update to 12.0.5 the checkout shows error 500',
+  ])('advantshop: "%s" is out with modified code, in without', (text) => {
+    const advantshop = registry.get('advantshop')
+    const plain = triageRequest(advantshop, text, { receivedAt: at, tier: 'free' })
+    expect(plain.scope).toBe('in')
+    const modified = triageRequest(advantshop, text, { receivedAt: at, tier: 'free', modified: true })
+    expect(modified).toMatchObject({ scope: 'out', level: 'consulting', topic: { id: 'update-after-modification' } })
+  })
+
+  it.each([
+    'Перестала считаться стоимость доставки в оформлении заказа, ошибка в корзине',
+    'Остатки из 1С перестали обновляться на сайте, ошибка обмена',
+  ])('advantshop: "%s" keeps its topic with modified code', (text) => {
+    const advantshop = registry.get('advantshop')
+    const plain = triageRequest(advantshop, text, { receivedAt: at, tier: 'free' })
+    const modified = triageRequest(advantshop, text, { receivedAt: at, tier: 'free', modified: true })
+    expect(modified.scope).toBe('in')
+    expect(modified.topic?.id).toBe(plain.topic?.id)
+  })
+
   // failuresAreErrors (regulations/imagecms.yaml: admin usage, storefront, modules): a Pro customer's report that a
   // function of the product is broken is an error of the product, served at his level; his how-to stays a consultation,
   // and a failure told about a topic not so marked (system requirements) keeps that topic's level
