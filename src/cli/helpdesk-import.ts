@@ -1,4 +1,5 @@
 import { formatInstantIn, instantMs } from '../calendar/instant.js'
+import { heardExit } from '../data/exit-guard.js'
 import { RegdeskError } from '../errors.js'
 import type { ImportRows } from '../helpdesk/read.js'
 import { FieldError, type ImportRecord, type RowProblem } from '../helpdesk/record.js'
@@ -57,6 +58,9 @@ export interface ImportSummary {
 /** Records per store change on the team's database: a change is one transaction. */
 const CHUNK = 1000
 
+/** The records read between two turns of the event loop, where Ctrl-C is heard (a few milliseconds of work). */
+const HEARD_EVERY = 200
+
 /** Stands for the id of a ticket built before the store gives it one (the ticket is checked with it). */
 const PLACEHOLDER_ID = 'X-000000'
 
@@ -89,7 +93,10 @@ export async function importItems(
   const origins = new Set<string>()
   const progress = startProgress(ctx.io, ctx.io.speech.t.imported.progress, rows.count * 2)
   const items: RecordItem[] = []
+  let read = 0
   for (const row of rows.rows) {
+    // Ctrl-C while the records are read stops the import before anything is stored
+    if (++read % HEARD_EVERY === 0) await heardExit()
     progress.increment()
     if ('problem' in row) {
       summary.failed.push(row.problem)

@@ -39,3 +39,13 @@ export async function stepsEnded(limitMs: number): Promise<void> {
   // one turn of the event loop: the code awaiting a step that ended goes on to its next await
   await new Promise((resolve) => setImmediate(resolve))
 }
+
+/**
+ * One turn of the event loop in a long run of synchronous work (the rows of an import), so that Ctrl-C is heard there
+ * and not only when the work is done; once an exit has begun it does not resolve: the work stops where it is and the
+ * process ends (src/cli/main.ts), having stored nothing that was not stored already.
+ */
+export async function heardExit(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve))
+  if (ending) await new Promise<never>(() => {})
+}

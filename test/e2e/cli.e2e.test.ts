@@ -213,6 +213,31 @@ describe('Ctrl-C outside a prompt', () => {
     }
   }, 120_000)
 
+  it('importing a file, interrupted while its records are read: it stops there and stores nothing', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'big.jsonl')
+    const rows: string[] = []
+    for (let i = 0; i < 40_000; i++)
+      rows.push(
+        JSON.stringify({ external_id: `B${i}`, created_at: '2026-11-18T10:00:00+03:00', body: 'Не работает корзина' }),
+      )
+    writeFileSync(file, `${rows.join('\n')}\n`)
+    const store = join(dir, 't.json')
+    const child = execa(process.execPath, [BIN, 'tickets', 'import', file, '--from', 'jsonl', '-r', 'moguta'], {
+      reject: false,
+      env: { NO_COLOR: '1', REGDESK_NOW: '2026-11-20T15:00:00+03:00', REGDESK_STORE: store },
+    })
+    // a second in, the records (triaged, 40,000 of them) are still being read
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    child.kill('SIGINT')
+    const r = await child
+    if (r.exitCode === 0) return // the machine read and stored all 40,000 within the second: nothing to interrupt
+    expect(r.exitCode).toBe(130)
+    expect(r.stderr).toContain('cancelled')
+    expect(existsSync(store)).toBe(false)
+    expect(existsSync(`${store}.lock`)).toBe(false)
+  }, 60_000)
+
   it('says "cancelled", exits 130 and, under --json, gives the error document on stdout', async () => {
     const plain = await interrupted(false)
     expect(plain).toMatchObject({ exitCode: 130, stdout: '' })
