@@ -17,6 +17,9 @@ export const FINDERS: readonly { kind: SecretSpan['kind']; name: PatternName }[]
   { kind: 'login', name: 'credentials.login' },
   { kind: 'login', name: 'credentials.latinLogin' },
   { kind: 'login', name: 'credentials.loginBeforePassword' },
+  { kind: 'password', name: 'credentials.passwordAfterWords' },
+  { kind: 'login', name: 'credentials.labelledPairLogin' },
+  { kind: 'password', name: 'credentials.labelledPairPassword' },
   { kind: 'password', name: 'credentials.pair' },
   { kind: 'password', name: 'credentials.accountPair' },
   { kind: 'token', name: 'credentials.token' },
@@ -36,7 +39,7 @@ export function findSecrets(text: string): SecretSpan[] {
 let lastRead: { text: string | undefined; spans: readonly SecretSpan[] } = { text: undefined, spans: [] }
 
 function secretsIn(text: string): SecretSpan[] {
-  // most texts hold no label of access data: one search for any (regulations/lexicon/common.yaml) spares the eleven
+  // most texts hold no label of access data: one search for any (regulations/lexicon/common.yaml) spares the others
   if (!pattern('credentials.cue').test(text)) return []
   const spans: SecretSpan[] = []
   const notASecret = wordList('notASecret')
@@ -62,7 +65,7 @@ function secretsIn(text: string): SecretSpan[] {
 
 /*
  * The matches of a finder (global) one by one, as text.matchAll(re) gives them, on the finder itself: matchAll makes
- * a new RegExp of it for every text, which cost more than most texts' search (two texts per imported row, eleven
+ * a new RegExp of it for every text, which cost more than most texts' search (two texts per imported row, fifteen
  * finders each). The search starts at 0 and leaves lastIndex at 0 when it ends (exec does, finding nothing).
  */
 function firstMatch(re: RegExp, text: string): RegExpExecArray | null {

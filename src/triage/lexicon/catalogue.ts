@@ -81,6 +81,9 @@ export const PATTERNS = {
   'credentials.latinLogin': { flags: 'giu', captures: true },
   // d: where the name is (match indices): it may also occur inside the label that follows ("user pass password")
   'credentials.loginBeforePassword': { flags: 'giud', captures: true },
+  'credentials.passwordAfterWords': { flags: 'giu', captures: true },
+  'credentials.labelledPairLogin': { flags: 'giu', captures: true },
+  'credentials.labelledPairPassword': { flags: 'giu', captures: true },
   'credentials.pair': { flags: 'giu', captures: true },
   'credentials.accountPair': { flags: 'giu', captures: true },
   'credentials.token': { flags: 'giu', captures: true },

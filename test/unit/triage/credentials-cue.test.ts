@@ -158,6 +158,9 @@ describe('credentials.cue', () => {
       'credentials.login': ['{loginLabel}'],
       'credentials.latinLogin': ['{loginLabel}'],
       'credentials.loginBeforePassword': ['{loginLabel}'],
+      'credentials.passwordAfterWords': ['{passwordLabel}'],
+      'credentials.labelledPairLogin': ['{loginLabel}'],
+      'credentials.labelledPairPassword': ['{loginLabel}'],
       'credentials.pair': ['{accessWord}'],
       'credentials.accountPair': ['{accountName}', '@[\\w-]+(?:\\.[\\w-]+)+'],
       'credentials.token': ['{tokenLabel}'],
@@ -173,6 +176,9 @@ describe('credentials.cue', () => {
     for (const [name, label] of [
       ['credentials.password', 'passwordLabel'],
       ['credentials.login', 'loginLabel'],
+      ['credentials.passwordAfterWords', 'passwordLabel'],
+      ['credentials.labelledPairLogin', 'loginLabel'],
+      ['credentials.labelledPairPassword', 'loginLabel'],
       ['credentials.pair', 'accessWord'],
       ['credentials.token', 'tokenLabel'],
     ] as const)

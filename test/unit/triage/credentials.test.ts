@@ -42,6 +42,15 @@ describe('findSecrets / maskSecrets', () => {
     // a label about access, a well-known account and a password, a space between; a token label with «API»
     ['доступы: admin Qwerty123', 'Qwerty123'],
     ['токен API: sk-abc123def456', 'sk-abc123def456'],
+    // a few words between the password label and a colon; both labels before the pair
+    ['Пароль от админки тот же что и раньше: Qwe12345', 'Qwe12345'],
+    ['Пароль (временный): Qwe12345', 'Qwe12345'],
+    ['Пароль у нас сейчас такой: Qwe12345', 'Qwe12345'],
+    ['Пароль сменили, теперь такой: Qwe12345', 'Qwe12345'],
+    ['password changed, now it is: Hunter22', 'Hunter22'],
+    ['логин и пароль: admin Qwe12345', 'Qwe12345'],
+    ['логин и пароль: admin Qwe12345', 'admin'],
+    ['Логин/пароль: ivan, P@ss2024', 'P@ss2024'],
   ])('masks the secret in %j', (text, secret) => {
     expect(findSecrets(text).length).toBeGreaterThan(0)
     expect(maskSecrets(text)).not.toContain(secret)
@@ -78,6 +87,9 @@ describe('findSecrets / maskSecrets', () => {
     'login via password does not work since the update',
     'the user has password problems',
     'user group admin cannot see orders',
+    // words before a colon that quote an error, not a password
+    'пароль не подходит, пишет: Неверный логин или пароль',
+    'пароль не принимается, код ошибки: 1045',
   ])('finds no secret in %j', (text) => {
     expect(findSecrets(text)).toEqual([])
     expect(maskSecrets(text)).toBe(text)
