@@ -1,5 +1,6 @@
 import type { Channel } from '../regulation/vocabulary.js'
 import type { Status } from '../ticket/ticket.js'
+import { plainText } from './html-text.js'
 import {
   FieldError,
   type ImportEvent,
@@ -34,7 +35,8 @@ export function okdeskRecord(issue: unknown, times: TimeReader): ImportRecord {
     external_id: requiredText(o.id, 'id'),
     created_at: created,
     subject: optionalText(o.title, 'title'),
-    body: optionalText(o.description, 'description') ?? '',
+    // Okdesk keeps the description as HTML («<p>…</p>», «&nbsp;»)
+    body: plainText(optionalText(o.description, 'description') ?? ''),
     requester: nameOf(o.contact, 'contact') ?? nameOf(o.client, 'client'),
     channel: channelOf(o.source),
     tier: null,

@@ -1,6 +1,6 @@
-import { decodeEntities } from '../data/html-entities.js'
 import type { Channel } from '../regulation/vocabulary.js'
 import type { Status } from '../ticket/ticket.js'
+import { plainText } from './html-text.js'
 import {
   FieldError,
   type ImportEvent,
@@ -168,17 +168,4 @@ function listOf(value: unknown, field: string): unknown[] {
 function nameIn(person: unknown): string | null {
   const name = person && typeof person === 'object' ? (person as Record<string, unknown>).name : undefined
   return typeof name === 'string' && name.trim() ? name.trim() : null
-}
-
-/** A comment's HTML as text: line breaks kept, tags dropped, character references decoded (data/html-entities.ts). */
-export function plainText(html: string): string {
-  if (!html.includes('<') && !html.includes('&')) return html.trim()
-  const text = html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h\d)>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-  return decodeEntities(text)
-    .replace(/\u00a0/g, ' ')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
 }

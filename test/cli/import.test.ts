@@ -586,6 +586,21 @@ describe('tickets import: Okdesk', () => {
     expect(table.stdout).toContain("Helpdesk deadlines (imported tickets' first windows)")
   })
 
+  it('reads the description, which Okdesk keeps as HTML, as text: tags and references gone, access data masked', async () => {
+    const e = env()
+    const issue = {
+      ...OKDESK[1],
+      id: 78,
+      description:
+        '<p>Не открывается &laquo;Корзина&raquo;.</p><p>Доступ в админку: логин&nbsp;admin, пароль:&nbsp;Qwe12345</p>',
+    }
+    const r = await importFile(e, file('okdesk.json', JSON.stringify([issue])), 'okdesk', '-r', 'moguta', '--no-triage')
+    expect(r.exitCode, r.stderr).toBe(0)
+    const [ticket] = await tickets(e)
+    expect(ticket?.text).toMatch(/^Не открывается «Корзина»\.\nДоступ в админку: логин •+, пароль: •+$/)
+    expect(JSON.stringify(ticket)).not.toContain('Qwe12345')
+  })
+
   it('names the line of a bad issue in a saved JSON array', async () => {
     const e = env()
     const broken = [...OKDESK, { ...OKDESK[0], id: 155, created_at: null }]

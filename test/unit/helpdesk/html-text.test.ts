@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { plainText } from '../../../src/helpdesk/usedesk.js'
+import { plainText } from '../../../src/helpdesk/html-text.js'
 
-describe('a Usedesk comment as text (plainText)', () => {
+describe('a helpdesk HTML text as plain text (plainText: a Usedesk comment, an Okdesk description)', () => {
   it('decodes every character reference a letter has: named, decimal and hexadecimal', () => {
     expect(
       plainText('Не работает оплата &laquo;ЮKassa&raquo; &mdash; сайт shop.ru&nbsp;&amp; склад &#8470;2, &#x2116;3'),
