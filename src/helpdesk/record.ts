@@ -72,6 +72,17 @@ export class FieldError extends Error {
   }
 }
 
+/**
+ * A time as Excel saves a date cell under a Russian locale, "20.11.2026 15:00" (day first, seconds optional), in ISO
+ * form without an offset ("2026-11-20T15:00"), read in the import's zone like any time without one; other text as it is.
+ */
+function fromRussianExcel(text: string): string {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})[ T](\d{1,2}):(\d{2})(:\d{2})?$/.exec(text)
+  if (!m) return text
+  const [, day = '', month = '', year = '', hour = '', minute = '', seconds = ''] = m
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}T${hour.padStart(2, '0')}:${minute}${seconds}`
+}
+
 /** How instants without an offset are read: in `zone`; each one read so is counted (the summary says so). */
 export class TimeReader {
   assumed = 0
@@ -87,11 +98,11 @@ export class TimeReader {
         `expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00", got ${shownValue(value)}`,
       )
     const text = value.trim()
-    const parsed = parseIsoInstant(text, this.zone)
+    const parsed = parseIsoInstant(fromRussianExcel(text), this.zone)
     if (!parsed.ok || !parsed.hasTime)
       throw new FieldError(
         field,
-        `expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00", got ${shownValue(text)}`,
+        `expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00" (or "20.11.2026 15:00", as Russian Excel writes it), got ${shownValue(text)}`,
       )
     // a year the business-time engine does not compute would fail later, far from its row
     if (!isInInstantYears(parsed.ms))

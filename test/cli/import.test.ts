@@ -445,6 +445,30 @@ describe('tickets import: CSV', () => {
     })
   })
 
+  it('reads times as Russian Excel writes a date cell, "18.11.2026 10:15", in the regulation zone', async () => {
+    const e = env()
+    const csv = file(
+      'dates.csv',
+      'external_id;created_at;body;first_response_at\r\n1;18.11.2026 10:15;Не работает корзина;18.11.2026 12:05:30\r\n2;1.12.2026 9:05;Сайт упал;\r\n3;31.11.2026 10:00;Сайт упал;\r\n',
+    )
+    const r = await importFile(e, csv, 'csv', '-r', 'moguta', '--no-triage', '--now', '2026-12-05T12:00+03:00')
+    expect(r.summary.failed).toEqual([
+      {
+        line: 4,
+        field: 'created_at',
+        message:
+          'expected an ISO 8601 instant like "2026-11-20T15:00:00+03:00" (or "20.11.2026 15:00", as Russian Excel writes it), got "31.11.2026 10:00"',
+      },
+    ])
+    const list = await tickets(e)
+    const answered = (t: Record<string, unknown>) =>
+      (t.events as { type: string; at: string }[]).find((ev) => ev.type === 'agent_response')?.at ?? null
+    expect(list.map((t) => [t.received_at, answered(t)])).toEqual([
+      ['2026-11-18T10:15:00+03:00', '2026-11-18T12:05:30+03:00'],
+      ['2026-12-01T09:05:00+03:00', null],
+    ])
+  })
+
   it('reads yes and no as a spreadsheet writes them: да/нет, ИСТИНА/ЛОЖЬ, yes/no; anything else is a bad cell', async () => {
     const e = env()
     const rows = ['да', 'ИСТИНА', 'yes', 'нет', 'ЛОЖЬ', 'может быть'].map(
