@@ -17,7 +17,21 @@ describe('productNamedIn', () => {
     expect(productNamedIn(mst, text)).toBe(id)
   })
 
+  // a generation of a family the regulation does not list: named as written, which is no product of it
   it.each([
+    ['Fenix+ 4 не запускается', 'Fenix+ 4'],
+    ['FireGuard 5 выдаёт ошибку при расчёте', 'FireGuard 5'],
+    ['Феникс+ 4 не запускается', 'Феникс+ 4'],
+  ])('names a generation the regulation does not list: %s', (text, named) => {
+    expect(productNamedIn(mst, text)).toBe(named)
+    const v = triageRequest(mst, text, { receivedAt: Date.parse('2026-11-20T12:00:00+03:00') })
+    expect(v.scope).toBe('out')
+    expect(v.reasons[0]?.code).toBe('product_unsupported')
+  })
+
+  it.each([
+    // a number after a name that is no family is a count
+    ['Fenix Server 2 пользователя не могут подключиться'],
     ['переходим с Fenix+ 2 на Fenix+ 3, как перенести проекты?'],
     ['проект 2019 года не открывается'],
     ['в Fenix+ 2019 года выпуска не открывается проект'],
