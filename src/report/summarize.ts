@@ -18,7 +18,8 @@ import type { ReportObserver } from './figures.js'
  * - a ticket counts as received in the period by its received_at; a window counts by when it opened;
  * - each window has one outcome: met (responded at or before the deadline), late (after it),
  *   overdue (no response, deadline before now), pending (no response, not yet due; at risk
- *   counts here), not_regulated (no deadline: the level states none, or the ticket has no level);
+ *   counts here), not_regulated (no deadline: the level states none, or the ticket has no level), of which
+ *   not_regulated_refused were requests refused as out of scope with no level to serve them at (moguta, mst);
  * - compliance = met / (met + late + overdue), null when that is 0;
  * - reaction times over responded windows, in the regulation's working minutes and in clock
  *   minutes; percentiles by the nearest-rank method;
@@ -59,6 +60,8 @@ export interface Stats {
   overdue: number
   pending: number
   not_regulated: number
+  /** of not_regulated, the windows of requests refused as out of scope: no reaction time as support takes none up */
+  not_regulated_refused: number
   compliance: number | null
   reaction_working_minutes: Distribution
   reaction_minutes: Distribution
@@ -151,6 +154,8 @@ interface Tally {
   late: number
   overdue: number
   pending: number
+  /** windows without a deadline whose request was refused (out of scope) */
+  refused: number
   withTarget: number
   within: number
   /** reaction times of the responded windows, working and clock minutes, in window order */
@@ -280,7 +285,7 @@ export function complianceTally(input: TallyInput): ComplianceTally {
     for (const w of windows) {
       if (!(w.openedAt >= scope.start && w.openedAt < scope.end)) continue
       const g = groupOf(scope, ticket, w)
-      countWindow(g, w, input.now)
+      countWindow(g, w, input.now, ticket.triage?.scope === 'out')
       input.observe?.window(w, ticket, scope.reg, scope.clock, weekOf(scope, w.openedAt))
       if ((w.status === 'late' || w.status === 'overdue') && w.deadline !== null)
         g.breaches.push({ id: ticket.id, assignee: ticket.assignee, w, scope })
@@ -399,6 +404,7 @@ function emptyTally(): Tally {
     late: 0,
     overdue: 0,
     pending: 0,
+    refused: 0,
     withTarget: 0,
     within: 0,
     working: [],
@@ -432,12 +438,13 @@ export function refusal(ticket: Ticket): Omit<Topic, 'count'> | undefined {
   return topic?.id ? { id: topic.id, kind: 'topic', clause: topic.clause ?? null } : undefined
 }
 
-function countWindow(t: Tally, w: ReactionWindow, now: number): void {
+function countWindow(t: Tally, w: ReactionWindow, now: number, refused: boolean): void {
   t.windows++
   if (w.status === 'met') t.met++
   else if (w.status === 'late') t.late++
   else if (w.status === 'overdue') t.overdue++
   else if (w.status === 'pending' || w.status === 'at_risk') t.pending++
+  else if (refused) t.refused++
   if (w.respondedAt !== null) {
     t.working.push(w.reactionWorkingMinutes as number)
     t.clock.push((w.respondedAt - w.openedAt) / 60_000)
@@ -465,6 +472,7 @@ function totalOf(groups: readonly Tally[]): Tally {
     total.late += g.late
     total.overdue += g.overdue
     total.pending += g.pending
+    total.refused += g.refused
     total.withTarget += g.withTarget
     total.within += g.within
     for (const topic of g.topics.values()) addTopic(total.topics, topic)
@@ -496,6 +504,7 @@ function statsOf(t: Tally): Stats {
     overdue,
     pending,
     not_regulated: t.windows - met - late - overdue - pending,
+    not_regulated_refused: t.refused,
     compliance: met + late + overdue ? round(met / (met + late + overdue), 4) : null,
     reaction_working_minutes: distributionOf(new Float64Array(t.working)),
     reaction_minutes: distributionOf(new Float64Array(t.clock)),

@@ -317,8 +317,8 @@ export const en = {
       'n/r': 'n/r',
       compliance: 'compliance',
       'in target': 'in target',
-      "n/r: no reaction time in the regulation · compliance = met / (met + late + overdue) · in target: answered within the level's target":
-        "n/r: no reaction time in the regulation · compliance = met / (met + late + overdue) · in target: answered within the level's target",
+      "n/r: no reaction time (the regulation sets none, or the request was refused) · compliance = met / (met + late + overdue) · in target: answered within the level's target":
+        "n/r: no reaction time (the regulation sets none, or the request was refused) · compliance = met / (met + late + overdue) · in target: answered within the level's target",
       'Reaction time (responded windows)': 'Reaction time (responded windows)',
       answered: 'answered',
       'working median': 'working median',

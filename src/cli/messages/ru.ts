@@ -315,8 +315,8 @@ export const ru: Messages = {
       'n/r': 'н/р',
       compliance: 'соблюдение',
       'in target': 'в цель',
-      "n/r: no reaction time in the regulation · compliance = met / (met + late + overdue) · in target: answered within the level's target":
-        'н/р: время реакции регламентом не задано · опоздание: ответ после срока · просрочка: срок прошёл без ответа · ждут: срок ещё не наступил · соблюдение = в срок / (в срок + опоздание + просрочка) · в цель: ответ в пределах целевого времени уровня',
+      "n/r: no reaction time (the regulation sets none, or the request was refused) · compliance = met / (met + late + overdue) · in target: answered within the level's target":
+        'н/р: времени реакции нет (регламент его не задаёт или обращение отклонено) · опоздание: ответ после срока · просрочка: срок прошёл без ответа · ждут: срок ещё не наступил · соблюдение = в срок / (в срок + опоздание + просрочка) · в цель: ответ в пределах целевого времени уровня',
       'Reaction time (responded windows)': 'Время реакции (окна с ответом)',
       answered: 'с ответом',
       'working median': 'медиана (рабочее)',

@@ -62,7 +62,7 @@ export function windowSections(report: Report, io: IO): Section[] {
         percent(s.within_target.share, io),
       ]),
       note: w[
-        "n/r: no reaction time in the regulation · compliance = met / (met + late + overdue) · in target: answered within the level's target"
+        "n/r: no reaction time (the regulation sets none, or the request was refused) · compliance = met / (met + late + overdue) · in target: answered within the level's target"
       ],
     },
     {
