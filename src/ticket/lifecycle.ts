@@ -86,6 +86,33 @@ export function changeLevel(t: Ticket, reg: Regulation, level: string, actor: Ac
   t.level = level
 }
 
+/**
+ * Settles the events a change appended at an instant before the ticket's last event (a late entry of the record,
+ * `--force`): each is placed at its time among the others, and the status changes it implied against the status of
+ * now are dropped — the history recorded after it decided the statuses since, and the ticket keeps its status.
+ * A reply entered late into a ticket resolved after it does not reopen it. `appendedFrom`: the number of events before
+ * the change; `status`: the ticket's status before it.
+ * @returns whether anything was entered late (false: the events were at the end of the history already)
+ */
+export function settleLateEntry(t: Ticket, appendedFrom: number, status: Status): boolean {
+  const before = t.events.slice(0, appendedFrom)
+  const appended = t.events.slice(appendedFrom)
+  const lastAt = before.reduce((m, e) => Math.max(m, instantMs(e.at)), Number.NEGATIVE_INFINITY)
+  if (!appended.some((e) => instantMs(e.at) < lastAt)) return false
+  const events = [...before]
+  for (const e of appended) {
+    if (e.type === 'status_change') continue
+    const at = instantMs(e.at)
+    // after every event at or before its time: a stable place among events of the same instant
+    let i = events.length
+    while (i > 0 && instantMs((events[i - 1] as TicketEvent).at) > at) i--
+    events.splice(i, 0, e)
+  }
+  t.events = events
+  t.status = status
+  return true
+}
+
 function messageOf(e: TicketEvent | undefined): Partial<TicketEvent> {
   if (!e?.message) return {}
   return { message: e.message, ...(e.secrets?.length ? { secrets: e.secrets } : {}) }

@@ -190,6 +190,33 @@ describe('regdesk tickets', () => {
     })
   })
 
+  it('an event entered late (--force, before the last one) takes its place in time and changes no status since', async () => {
+    const env = envFor()
+    const add = ['tickets', 'add', '-r', 'advantshop', '-t', 'partner', '-c', 'email', 'Не работает оплата, x.ru']
+    expect((await regdesk([...add, '--received-at', '2026-11-20T10:00+03:00'], env)).exitCode).toBe(0)
+    expect((await regdesk(['tickets', 'resolve', 'AS-1', '--at', '2026-11-20T11:00+03:00'], env)).exitCode).toBe(0)
+    const late = await regdesk(
+      ['tickets', 'reply', 'AS-1', '--at', '2026-11-20T10:30+03:00', '-m', 'доп', '--force'],
+      env,
+    )
+    expect(late).toMatchObject({
+      exitCode: 0,
+      stdout: expect.stringContaining('reply at 2026-11-20T10:30:00+03:00 · resolved'),
+      stderr: 'note: entered at its time, before later events of AS-000001: the status they recorded stays resolved',
+    })
+    const shown = JSON.parse((await regdesk(['tickets', 'show', 'AS-1', '--json'], env)).stdout)
+    expect(shown.status).toBe('resolved')
+    expect(shown.events.map((e: { type: string; at: string }) => [e.type, e.at])).toEqual([
+      ['received', '2026-11-20T10:00:00+03:00'],
+      ['customer_reply', '2026-11-20T10:30:00+03:00'],
+      ['status_change', '2026-11-20T11:00:00+03:00'],
+    ])
+    // at the end of the history, a reply reopens the resolved ticket as before
+    const reply = await regdesk(['tickets', 'reply', 'AS-1', '--at', '2026-11-20T12:00+03:00'], env)
+    expect(reply).toMatchObject({ exitCode: 0, stderr: '' })
+    expect(JSON.parse((await regdesk(['tickets', 'show', 'AS-1', '--json'], env)).stdout).status).toBe('open')
+  })
+
   it('an empty -r is an unknown regulation for every command, a default set or not; an empty REGDESK_NOW is unset', async () => {
     const env = { ...envFor(), XDG_CONFIG_HOME: join(tempDir(), 'config') }
     await regdesk(['config', 'set', 'regulation', 'moguta'], env)

@@ -707,6 +707,10 @@ export function ruPhrases(): readonly Phrase[] {
       'заявки ($1) скопированы в $2 до прерывания; прервана только проверка, читающая их обратно: запустите store copy ещё раз, чтобы проверить их',
     ),
     p(
+      String.raw`entered at its time, before later events of (\S+): the status they recorded stays (\S+)`,
+      'записано в своё время, раньше более поздних событий $1: статус, записанный ими, остаётся $2',
+    ),
+    p(
       String.raw`(\d+) added and (\d+) updated record\(s\) were stored before the interruption; importing the file again takes in the rest`,
       'до прерывания сохранены записи: добавлено $1, обновлено $2; повторный импорт файла примет остальные',
     ),

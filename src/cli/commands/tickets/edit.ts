@@ -2,6 +2,7 @@ import { Command, Option } from 'commander'
 import { UsageError } from '../../../errors.js'
 import { CHANNELS, type Channel } from '../../../regulation/vocabulary.js'
 import { EDITABLE_FIELDS, editTicket, type TicketEdits } from '../../../ticket/edit.js'
+import { settleLateEntry } from '../../../ticket/lifecycle.js'
 import { splitSecrets } from '../../../ticket/secrets.js'
 import type { Ticket } from '../../../ticket/ticket.js'
 import { findSecrets } from '../../../triage/credentials.js'
@@ -190,23 +191,20 @@ async function runTicketsNote(ctx: Context, environment: Environment, idArg: str
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const author = authorOf(ctx)
   const m = splitSecrets(text, 'message', findSecrets(text))
-  const ticket = await withStore(ctx, environment, (store) =>
-    store.change<Ticket>(id, (t) => {
+  const { ticket, at: noteAt } = await withStore(ctx, environment, (store) =>
+    store.change<{ ticket: Ticket; at: string }>(id, (t) => {
       const reg = views.regulation(t.regulation)
-      const at = eventTime(ctx, reg, t, opts.at, Boolean(opts.force))
-      t.events.push({
-        type: 'note',
-        at: views.format(reg)(at),
-        author,
-        message: m.text,
-        ...(m.secrets.length ? { secrets: m.secrets } : {}),
-      })
-      return { result: t, changed: true }
+      const at = views.format(reg)(eventTime(ctx, reg, t, opts.at, Boolean(opts.force)))
+      const count = t.events.length
+      t.events.push({ type: 'note', at, author, message: m.text, ...(m.secrets.length ? { secrets: m.secrets } : {}) })
+      // --force before the last event: the note takes its place in time
+      settleLateEntry(t, count, t.status)
+      return { result: { ticket: t, at }, changed: true }
     }),
   )
   if (ctx.json) printTicket(ctx, views, ticket)
   else
     ctx.io.out(
-      `${ctx.io.color.bold(ticket.id)}  ${ctx.io.speech.t.done.at(ctx.io.speech.t.done.action.note ?? 'note', ticket.events.at(-1)?.at ?? '')}\n`,
+      `${ctx.io.color.bold(ticket.id)}  ${ctx.io.speech.t.done.at(ctx.io.speech.t.done.action.note ?? 'note', noteAt)}\n`,
     )
 }

@@ -8,6 +8,7 @@ import {
   customerReply,
   hasSecrets,
   respond,
+  settleLateEntry,
 } from '../../../ticket/lifecycle.js'
 import { splitSecrets } from '../../../ticket/secrets.js'
 import type { Status, Ticket, TicketEvent } from '../../../ticket/ticket.js'
@@ -186,24 +187,37 @@ async function runTicketEvent(
   const id = ticketIdArg(idArg)
   const views = new TicketViews(ctx, Boolean(opts.showSecrets))
   const author = authorOf(ctx)
-  const { ticket, unchanged } = await withStore(ctx, environment, (store) =>
-    store.change<{ ticket: Ticket; unchanged: string | undefined }>(id, (t) => {
+  const {
+    ticket,
+    unchanged,
+    late,
+    at: eventAt,
+  } = await withStore(ctx, environment, (store) =>
+    store.change<{ ticket: Ticket; unchanged: string | undefined; late: boolean; at: number }>(id, (t) => {
       const reg = views.regulation(t.regulation)
       const at = eventTime(ctx, reg, t, opts.at, Boolean(opts.force))
+      const [count, status] = [t.events.length, t.status]
       const unchanged = spec.apply(t, { author, at: views.format(reg)(at) }, ctx, views, arg, opts)
-      if (typeof unchanged === 'string') return { result: { ticket: t, unchanged }, changed: false }
+      if (typeof unchanged === 'string') return { result: { ticket: t, unchanged, late: false, at }, changed: false }
+      // --force before the last event: entered at its time, the statuses recorded since kept
+      const late = settleLateEntry(t, count, status)
       // a customer reply may open a window: its deadline is recorded now, with today's regulation
       views.record(t)
-      return { result: { ticket: t, unchanged: undefined }, changed: true }
+      return { result: { ticket: t, unchanged: undefined, late, at }, changed: true }
     }),
   )
   if (unchanged) ctx.io.err(`${unchanged}\n`)
+  if (late)
+    ctx.io.err(
+      `note: entered at its time, before later events of ${ticket.id}: the status they recorded stays ${ticket.status}\n`,
+    )
   if (ctx.json) {
     printTicket(ctx, views, ticket)
     return
   }
   const view = views.json(ticket)
-  const at = ticket.events[ticket.events.length - 1]?.at
+  // the time of this event, not of the ticket's last one (an event entered late is not last)
+  const at = views.format(views.regulation(ticket.regulation))(eventAt)
   const t = ctx.io.speech.t
   const due = view.deadline && view.sla !== 'met' && view.sla !== 'late' ? ` (${t.ticket.deadline(view.deadline)})` : ''
   // nothing done, nothing said done: the ticket's state only (its last event is another's)
