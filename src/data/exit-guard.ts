@@ -16,9 +16,12 @@ export function finishedBeforeExit<T>(step: Promise<T>): Promise<T> {
   return step
 }
 
-/** Whether the process is ending (Ctrl-C): a step not begun by then is not begun. */
-export function exitBegun(): boolean {
-  return ending
+/**
+ * Resolves at once unless the process is ending (Ctrl-C); then never: a step not begun by then is not begun, and the
+ * process ends (src/cli/main.ts) with the code awaiting this stopped where it is.
+ */
+export async function notAfterExit(): Promise<void> {
+  if (ending) await new Promise<never>(() => {})
 }
 
 /**
@@ -47,5 +50,5 @@ export async function stepsEnded(limitMs: number): Promise<void> {
  */
 export async function heardExit(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve))
-  if (ending) await new Promise<never>(() => {})
+  await notAfterExit()
 }

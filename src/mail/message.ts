@@ -87,7 +87,8 @@ async function readLetter(raw: Uint8Array, withAttachedLetters: boolean): Promis
     throw new MailError('the e-mail is larger than 25 MB; regdesk reads letters up to 25 MB')
   if (!raw.some((b) => b > 0x20)) throw new MailError('the e-mail is empty')
   const notes: string[] = []
-  const input = withDecodedHeader(withBoundary(raw, notes), notes)
+  const bounded = withBoundary(raw, headerEnd(raw), notes)
+  const input = withDecodedHeader(bounded.bytes, bounded.headerEnd, notes)
   let email: Awaited<ReturnType<ReturnType<typeof postalMime>['parse']>>
   try {
     // every attached letter comes as an attachment, read below: postal-mime would put an inline one into the text
@@ -258,10 +259,9 @@ export function peekMail(raw: Uint8Array): { messageId: string | null; subject: 
 
 /**
  * The message with its top-level header block in UTF-8 when it was written in an undeclared 8-bit charset:
- * postal-mime reads such bytes as Windows-1252. The header block ends at the first empty line.
+ * postal-mime reads such bytes as Windows-1252. The header block ends at `end`, its first empty line (headerEnd).
  */
-function withDecodedHeader(raw: Uint8Array, notes: string[]): Uint8Array {
-  const end = headerEnd(raw)
+function withDecodedHeader(raw: Uint8Array, end: number, notes: string[]): Uint8Array {
   const header = raw.subarray(0, end)
   if (!header.some((b) => b >= 0x80)) return raw
   const read = decodeAuto(header)
@@ -274,25 +274,23 @@ function withDecodedHeader(raw: Uint8Array, notes: string[]): Uint8Array {
 /**
  * The message with the boundary its top-level multipart Content-Type leaves out, taken from the body's first `--` line
  * (what a script that writes letters by hand forgets): postal-mime would read the whole body, boundaries and part
- * headers included, as the text.
+ * headers included, as the text. `end`: where the header block ends (headerEnd), given back for the bytes returned.
  */
-function withBoundary(raw: Uint8Array, notes: string[]): Uint8Array {
-  const end = headerEnd(raw)
+function withBoundary(raw: Uint8Array, end: number, notes: string[]): { bytes: Uint8Array; headerEnd: number } {
+  const unchanged = { bytes: raw, headerEnd: end }
   const header = Buffer.from(raw.buffer, raw.byteOffset, end).toString('latin1')
   // the Content-Type line with its folded continuation lines
   const type = /^content-type:[ \t]*multipart\/[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/im.exec(header)
-  if (!type || /boundary\s*=/i.test(type[0])) return raw
+  if (!type || /boundary\s*=/i.test(type[0])) return unchanged
   const body = Buffer.from(raw.buffer, raw.byteOffset + end, Math.min(raw.length - end, 64 * 1024)).toString('latin1')
   const boundary = /^--([0-9A-Za-z'()+_,./:=?-]{1,70}?)[ \t]*\r?$/m.exec(body)?.[1]
-  if (!boundary) return raw
+  if (!boundary) return unchanged
   notes.push(
     `the e-mail's multipart Content-Type names no boundary; its parts were found by their first "--${boundary}" line`,
   )
   const at = type.index + type[0].length
-  return Buffer.concat([
-    Buffer.from(`${header.slice(0, at)}; boundary="${boundary}"${header.slice(at)}`, 'latin1'),
-    raw.subarray(end),
-  ])
+  const head = Buffer.from(`${header.slice(0, at)}; boundary="${boundary}"${header.slice(at)}`, 'latin1')
+  return { bytes: Buffer.concat([head, raw.subarray(end)]), headerEnd: head.length }
 }
 
 /** Where a message's header block ends: just past the line break before its first empty line (the end if none). */

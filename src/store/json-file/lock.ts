@@ -2,7 +2,7 @@ import { accessSync, constants, lstatSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import lockfile from 'proper-lockfile'
 import { explain } from '../../data/errno.js'
-import { exitBegun, finishedBeforeExit } from '../../data/exit-guard.js'
+import { finishedBeforeExit, notAfterExit } from '../../data/exit-guard.js'
 import { RegdeskError } from '../../errors.js'
 
 export interface LockOptions {
@@ -61,7 +61,7 @@ export async function lockStore(path: string, label: string, options: LockOption
   for (let attempt = 0; ; attempt++) {
     try {
       // once Ctrl-C is pressed no lock is taken: the process ends before this resolves (src/data/exit-guard.ts)
-      if (exitBegun()) await new Promise<never>(() => {})
+      await notAfterExit()
       // taken whole or not at all before an exit: the library removes only a lock it recorded
       const release = await finishedBeforeExit(
         lockfile.lock(path, {
