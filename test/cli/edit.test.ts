@@ -130,6 +130,46 @@ describe('tickets edit', () => {
     expect(report.breaches).toEqual([])
   })
 
+  it('an edit entered late (--force, before the last event) takes its place in time, as a late respond does', async () => {
+    const env = await storeEnv()
+    const t = await imagecms(env, 'none', 'После обновления не работает фильтр в каталоге, ошибка 500')
+    const at = '2026-11-20T15:00+03:00'
+    expect((await regdesk(['tickets', 'respond', t.id, '--at', at], env)).exitCode).toBe(0)
+    const edit = [
+      'tickets',
+      'edit',
+      t.id,
+      '--tier',
+      'premium',
+      '--license-date',
+      '2026-11-10',
+      '--at',
+      '2026-11-19T12:00+03:00',
+    ]
+    const refused = await regdesk(edit, env)
+    expect(refused.exitCode).toBe(2)
+    expect(refused.stderr).toMatch(/before the last event of IC-000001/)
+    const late = await regdesk([...edit, '--force'], env)
+    expect(late.exitCode, late.stderr).toBe(0)
+    expect(late.stderr).toBe('note: entered at its time, before later events of IC-000001')
+    const after = await show(env, t.id)
+    expect(after.events.map((e: { type: string; at: string }) => [e.type, e.at])).toEqual([
+      ['received', '2026-11-19T11:00:00+03:00'],
+      ['field_change', '2026-11-19T12:00:00+03:00'],
+      ['field_change', '2026-11-19T12:00:00+03:00'],
+      ['level_change', '2026-11-19T12:00:00+03:00'],
+      ['agent_response', '2026-11-20T15:00:00+03:00'],
+      ['status_change', '2026-11-20T15:00:00+03:00'],
+    ])
+    // the response after it still decides the status
+    expect(after).toMatchObject({ status: 'open', tier: 'premium', level: 'support' })
+    const ru = await regdesk([...edit.slice(0, 3), '--tier', 'pro', '--at', '2026-11-19T13:00+03:00', '--force'], {
+      ...env,
+      LANG: 'ru_RU.UTF-8',
+    })
+    expect(ru.stderr).toBe('примечание: записано в своё время, раньше более поздних событий IC-000001')
+  })
+
   it('records who and when for every field; show lists the changes; the same values change nothing', async () => {
     const env = await storeEnv()
     const t = await imagecms(env, 'pro')

@@ -711,6 +711,10 @@ export function ruPhrases(): readonly Phrase[] {
       'записано в своё время, раньше более поздних событий $1: статус, записанный ими, остаётся $2',
     ),
     p(
+      String.raw`entered at its time, before later events of (\S+)`,
+      'записано в своё время, раньше более поздних событий $1',
+    ),
+    p(
       String.raw`(\d+) added and (\d+) updated record\(s\) were stored before the interruption; importing the file again takes in the rest`,
       'до прерывания сохранены записи: добавлено $1, обновлено $2; повторный импорт файла примет остальные',
     ),

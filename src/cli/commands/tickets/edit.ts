@@ -86,23 +86,28 @@ async function runTicketsEdit(ctx: Context, environment: Environment, idArg: str
     )
   if (opts.subject !== undefined && !opts.subject.trim()) throw new UsageError('--subject is empty')
   const result = await withStore(ctx, environment, (store) =>
-    store.change<{ ticket: Ticket; changed: string[] }>(id, (t) => {
+    store.change<{ ticket: Ticket; changed: string[]; late: boolean }>(id, (t) => {
       const reg = views.regulation(t.regulation)
       if (!reg) throw new UsageError(`unknown regulation "${t.regulation}" of ${t.id}; add its file with --regulations`)
       const edits = checkedEdits(ctx, t, opts)
       const at = eventTime(ctx, reg, t, opts.at, Boolean(opts.force))
+      const [count, status] = [t.events.length, t.status]
       const changed = editTicket(t, reg, edits, { author, at: views.format(reg)(at) }, (edited) => {
         const verdict = triageWithModel(ctx, reg, edited.text, storedFacts(edited))
         edited.triage = triageJson(reg, verdict)
         return verdict.level
       })
-      if (!changed.length) return { result: { ticket: t, changed }, changed: false }
+      if (!changed.length) return { result: { ticket: t, changed, late: false }, changed: false }
+      // --force before the last event: the changes take their place in time, as a late respond or note does (the
+      // window open then is the one a corrected tier re-levels)
+      const late = settleLateEntry(t, count, status)
       // a re-levelled open window is recorded afresh, with today's regulation
       views.record(t)
-      return { result: { ticket: t, changed }, changed: true }
+      return { result: { ticket: t, changed, late }, changed: true }
     }),
   )
   if (!result.changed.length) ctx.io.err(`${result.ticket.id} already has these values; nothing changed\n`)
+  if (result.late) ctx.io.err(`note: entered at its time, before later events of ${result.ticket.id}\n`)
   if (ctx.json) {
     printTicket(ctx, views, result.ticket)
     return
