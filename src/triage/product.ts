@@ -54,9 +54,11 @@ function nameOccurrences(reg: Regulation, lower: string): { id: string; name: st
     while (at >= 0) {
       const before = lower[at - 1] ?? ' '
       const after = lower.slice(at + name.length)
-      // whole names only: "fenix 2" is not in "fenix 2019", "fenix+" is not in "fenix+ 3"
+      // whole names only: "fenix 2" is not in "fenix 2019", "fenix+" is not in "fenix+ 3"; a number after a name no
+      // product carries with a generation counts something ("Fenix+ Academy 5 слушателей", "Fenix Server 2 пользователя")
       if (!/[\p{L}\p{N}]/u.test(before)) {
-        if (!/^(?:[\p{L}\p{N}]|\s*[-+]?\s*\d)/u.test(after)) {
+        const numbered = /^\s*[-+]?\s*\d/u.test(after)
+        if (!/^[\p{L}\p{N}]/u.test(after) && !(numbered && family.has(squash(name)))) {
           if (id) found.push({ id, name, at })
         } else {
           const generation = family.has(squash(name)) ? /^\s*(\d)(?![\p{L}\p{N}]|[.,]\d)/u.exec(after) : null

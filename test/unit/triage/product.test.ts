@@ -13,8 +13,20 @@ describe('productNamedIn', () => {
     ['Fenix+ 3 неправильно считает время блокирования', 'fenix-plus-3'],
     ['в FENIX+ не открывается проект', 'fenix-plus'],
     ['Fenix Server Academy не видит рабочие места студентов', 'fenix-server-academy'],
+    // a number after a name that is no family is a count, not a generation
+    ['Fenix Server 2 пользователя не могут подключиться', 'fenix-server'],
+    ['Fenix+ Academy 5 слушателей: программа не запускается после установки', 'fenix-plus-academy'],
+    ['FireGuard 3 2 рабочих места, не запускается расчёт', 'fireguard-3'],
   ])('finds the product a request names: %s', (text, id) => {
     expect(productNamedIn(mst, text)).toBe(id)
+  })
+
+  it('does not take a count after a supported product for an older generation: Fenix+ Academy is not Fenix+', () => {
+    const v = triageRequest(mst, 'Fenix+ Academy 5 слушателей: программа не запускается после установки', {
+      receivedAt: Date.parse('2026-11-20T12:00:00+03:00'),
+    })
+    expect(v.reasons.map((r) => r.code)).not.toContain('product_unsupported')
+    expect(v.scope).toBe('in')
   })
 
   // a generation of a family the regulation does not list: named as written, which is no product of it
@@ -30,8 +42,6 @@ describe('productNamedIn', () => {
   })
 
   it.each([
-    // a number after a name that is no family is a count
-    ['Fenix Server 2 пользователя не могут подключиться'],
     ['переходим с Fenix+ 2 на Fenix+ 3, как перенести проекты?'],
     ['проект 2019 года не открывается'],
     ['в Fenix+ 2019 года выпуска не открывается проект'],
