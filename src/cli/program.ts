@@ -93,6 +93,9 @@ function applySettings(cmd: Command, io: IO): void {
   cmd.configureOutput({
     writeOut: (s) => io.out(io.speech.lang === 'en' ? s : sayHelpLines(help, s)),
     writeErr: (s) => io.err(io.speech.lang === 'en' ? s : sayHelpLines(help, s)),
+    // an error quoting a value with line breaks (a request text taken for an option) is one line, as every error is: the
+    // credentials in the value are masked line by line (run.ts), so a value over several lines would escape that
+    outputError: (s, write) => write(`${s.replace(/\s+$/, '').replace(/[\r\n]+/g, ' ')}\n${dashTextNote(s)}`),
   })
   cmd.showHelpAfterError('(run with --help for usage)')
   sayUnknownBeforeMissing(cmd)
@@ -126,6 +129,13 @@ function sayUnknownBeforeMissing(cmd: Command): void {
           code: 'commander.missingMandatoryOptionValue',
         })
   })
+}
+
+/** An "option" with a space in it is a request text that begins with a dash («- не работает корзина»): how to give it. */
+function dashTextNote(error: string): string {
+  return /^error: unknown option '-[^']*\s/.test(error)
+    ? 'note: a text that begins with "-" is read as an option: put -- before it, or give it on stdin (-)\n'
+    : ''
 }
 
 /** Help text line by line, its indentation kept: "Examples:", "Usage: …", the notes after the options. */

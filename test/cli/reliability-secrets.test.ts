@@ -102,8 +102,11 @@ describe('secrets', () => {
       await regdesk(['triage', '-r', 'moguta', '-c', `пароль: ${SECRET}`, 'x'], env),
       await regdesk(['--verbose', 'tickets', 'show', `пароль: ${SECRET}`], env),
       await regdesk(['deadline', '-r', 'moguta', '--received-at', `пароль: ${SECRET}`], env),
+      // a text over several lines that begins with a dash, taken for an option
+      await regdesk(['triage', '-r', 'moguta', `- не работает админка\nлогин: admin\nпароль: ${SECRET}`], env),
+      await regdesk(['--json', 'tickets', 'add', '-r', 'moguta', `- не работает\nпароль: ${SECRET}`], env),
     ]
-    expect(outputs.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2])
+    expect(outputs.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2])
     for (const r of outputs) {
       expect(`${r.stdout}\n${r.stderr}`).not.toContain(SECRET)
       expect(`${r.stdout}\n${r.stderr}`).not.toContain(ENCODED)
@@ -111,6 +114,11 @@ describe('secrets', () => {
     // the masked errors still say what is wrong
     expect(outputs[8]?.stderr).toMatch(/^error: unknown tier "пароль: ••••••/)
     expect(outputs[11]?.stderr).toMatch(/^error: --received-at: expected an ISO 8601 instant/)
+    // one line, and how to give such a text
+    expect(outputs[12]?.stderr.split('\n').slice(0, 2)).toEqual([
+      "error: unknown option '- не работает админка логин: •••••• пароль: ••••••'",
+      'note: a text that begins with "-" is read as an option: put -- before it, or give it on stdin (-)',
+    ])
   })
 
   it('a subject taken from the text masks what the text masks, and --show-secrets reveals both', async () => {

@@ -1107,6 +1107,10 @@ export function ruPhrases(): readonly Phrase[] {
 
     // ── commander ──
     p("unknown option '(.*)'", "неизвестная опция '$1'"),
+    p(
+      'a text that begins with "-" is read as an option: put -- before it, or give it on stdin \\(-\\)',
+      'текст, начинающийся с «-», читается как опция: поставьте перед ним --, или передайте его через stdin (-)',
+    ),
     p(String.raw`\(Did you mean one of (.+?)\?\)`, '(Возможно, имелось в виду одно из: $1?)'),
     p(String.raw`\(Did you mean (.+?)\?\)`, '(Возможно, имелось в виду $1?)'),
     p("missing required argument '(.*)'", "не указан обязательный аргумент '$1'"),
