@@ -95,7 +95,7 @@ function applySettings(cmd: Command, io: IO): void {
     writeErr: (s) => io.err(io.speech.lang === 'en' ? s : sayHelpLines(help, s)),
     // an error quoting a value with line breaks (a request text taken for an option) is one line, as every error is: the
     // credentials in the value are masked line by line (run.ts), so a value over several lines would escape that
-    outputError: (s, write) => write(`${s.replace(/\s+$/, '').replace(/[\r\n]+/g, ' ')}\n${dashTextNote(s)}`),
+    outputError: (s, write) => write(`${oneLineError(s)}${dashTextNote(s)}`),
   })
   cmd.showHelpAfterError('(run with --help for usage)')
   sayUnknownBeforeMissing(cmd)
@@ -129,6 +129,14 @@ function sayUnknownBeforeMissing(cmd: Command): void {
           code: 'commander.missingMandatoryOptionValue',
         })
   })
+}
+
+/** Commander's error with the value it quotes on one line; its suggestion («(Did you mean --from?)») stays the next line. */
+function oneLineError(error: string): string {
+  const text = error.replace(/\s+$/, '')
+  const suggestion = /\n\(Did you mean [^\n]*\)$/.exec(text)
+  const said = suggestion ? text.slice(0, suggestion.index) : text
+  return `${said.replace(/[\r\n]+/g, ' ')}${suggestion?.[0] ?? ''}\n`
 }
 
 /** An "option" with a space in it is a request text that begins with a dash («- не работает корзина»): how to give it. */

@@ -23,6 +23,9 @@ export const FINDERS: readonly { kind: SecretSpan['kind']; name: PatternName }[]
   { kind: 'password', name: 'credentials.pair' },
   { kind: 'password', name: 'credentials.accountPair' },
   { kind: 'token', name: 'credentials.token' },
+  { kind: 'token', name: 'credentials.authorization' },
+  { kind: 'password', name: 'credentials.curlUser' },
+  { kind: 'password', name: 'credentials.configPassword' },
   { kind: 'token', name: 'credentials.keyShape' },
 ]
 

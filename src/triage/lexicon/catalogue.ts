@@ -87,6 +87,9 @@ export const PATTERNS = {
   'credentials.pair': { flags: 'giu', captures: true },
   'credentials.accountPair': { flags: 'giu', captures: true },
   'credentials.token': { flags: 'giu', captures: true },
+  'credentials.authorization': { flags: 'giu', captures: true },
+  'credentials.curlUser': { flags: 'gi', captures: true },
+  'credentials.configPassword': { flags: 'giu', captures: true },
   'credentials.keyShape': { flags: 'g', captures: true },
   // a test, not a search: flags of the patterns it stands before, less g (src/triage/credentials.ts secretsIn)
   'credentials.cue': { flags: 'iu' },

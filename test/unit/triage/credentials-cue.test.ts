@@ -102,6 +102,13 @@ const fragment = fc.oneof(
   fc.constantFrom('sk_live_abcdefghijklmnop', 'rk_test_0123456789ab', 'ghp_', 'xoxb-1234567890', 'AKIA', 'AIza'),
   fc.constantFrom('ghp_0123456789abcdefghijKLMN', 'gho_ABCDEFGHIJKLMNOPQRSTUVWX', 'xoxp-12345-abcdef'),
   fc.constantFrom('AKIAABCDEFGHIJKLMNOP', 'AKIA0123456789ABCDEF', 'AIzaSyA0123456789abcdefghijklmnopqrstu'),
+  fc.constantFrom('Authorization: Bearer ', 'Bearer ', 'authorization: basic ', 'curl -u ', 'curl --user "', ' => '),
+  fc.constantFrom(
+    '123456789:AAEhBOweik6ad6PsVMRxjeQKF9wZtkLwGwM',
+    "'db_password'",
+    '"password"',
+    'abcd efgh ijkl mnop',
+  ),
   fc.stringMatching(/^[A-Za-z0-9_-]{10,40}$/),
   fc.constantFrom('сайт', 'не работает', 'корзина', 'Доступ', 'ПАРОЛЬ', 'Login', 'TOKEN', 'Api-Key', 'админке', 'БД'),
   fc.string({ maxLength: 8 }),
@@ -164,7 +171,10 @@ describe('credentials.cue', () => {
       'credentials.pair': ['{accessWord}'],
       'credentials.accountPair': ['{accountName}', '@[\\w-]+(?:\\.[\\w-]+)+'],
       'credentials.token': ['{tokenLabel}'],
-      'credentials.keyShape': ['(?:sk|rk)_', 'gh[pousr]_', 'xox[abpr]-', 'AKIA', 'AIza'],
+      'credentials.authorization': ['authorization', 'bearer'],
+      'credentials.curlUser': ['curl'],
+      'credentials.configPassword': ['{passwordLabel}'],
+      'credentials.keyShape': ['(?:sk|rk)_', 'gh[pousr]_', 'xox[abpr]-', 'AKIA', 'AIza', '\\d{8,10}:[A-Za-z0-9_-]{35}'],
     }
     expect(Object.keys(required).sort()).toEqual(FINDERS.map((f) => f.name).sort())
     for (const [name, parts] of Object.entries(required))
@@ -181,6 +191,7 @@ describe('credentials.cue', () => {
       ['credentials.labelledPairPassword', 'loginLabel'],
       ['credentials.pair', 'accessWord'],
       ['credentials.token', 'tokenLabel'],
+      ['credentials.configPassword', 'passwordLabel'],
     ] as const)
       expect(entry(name), name).toMatch(new RegExp(`^(?:\\(\\?<![^)]*\\))?\\(\\?:\\{${label}\\}\\)`))
   })

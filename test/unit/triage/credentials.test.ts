@@ -51,6 +51,18 @@ describe('findSecrets / maskSecrets', () => {
     ['логин и пароль: admin Qwe12345', 'Qwe12345'],
     ['логин и пароль: admin Qwe12345', 'admin'],
     ['Логин/пароль: ivan, P@ss2024', 'P@ss2024'],
+    // an HTTP authorisation, curl's user, a key labelled with its service, a bot token, a configuration's password
+    ['Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcDEF123 — API отвечает 401', 'eyJhbGciOiJIUzI1NiJ9'],
+    ['Authorization: Basic YWRtaW46cXdlcnR5MTIz', 'YWRtaW46cXdlcnR5MTIz'],
+    ['curl -u admin:Sup3rS3cret https://shop.ru/api/orders возвращает 500', 'Sup3rS3cret'],
+    ['API-ключ СДЭК: Abc123Def456Ghi789 — не считается доставка', 'Abc123Def456Ghi789'],
+    ['Ключ API Яндекс.Карт: 8f14e45fceea167a5a36 не работает карта', '8f14e45fceea167a5a36'],
+    ['Токен бота 123456789:AAEhBOweik6ad6PsVMRxjeQKF9wZtkLwGwM — уведомления не приходят', 'AAEhBOweik6ad6Ps'],
+    ["В config: 'db_password' => 'Sup3rS3cret', ошибка подключения к базе", 'Sup3rS3cret'],
+    ['{"password": "x12345"} не подключается', 'x12345'],
+    // an application password in four groups, all of it
+    ['Пароль приложения для почты: abcd efgh ijkl mnop — письма не уходят', 'mnop'],
+    ['пароль: abcd efgh ijkl mnop', 'efgh'],
   ])('masks the secret in %j', (text, secret) => {
     expect(findSecrets(text).length).toBeGreaterThan(0)
     expect(maskSecrets(text)).not.toContain(secret)
@@ -86,6 +98,10 @@ describe('findSecrets / maskSecrets', () => {
     'the login page password field is empty',
     'login via password does not work since the update',
     'the user has password problems',
+    // an authorisation scheme named, an error after a token label, curl without a user
+    'Bearer authentication fails since the update',
+    'токен истёк, ошибка: Unauthorized',
+    'curl https://shop.ru/api/orders возвращает 500',
     'user group admin cannot see orders',
     // words before a colon that quote an error, not a password
     'пароль не подходит, пишет: Неверный логин или пароль',
