@@ -8,6 +8,7 @@ const REASONS: Record<string, string> = {
   EROFS: 'read-only file system',
   ELOOP: 'too many symbolic links',
   ENOSPC: 'no space left on the device',
+  EFBIG: 'the file is larger than allowed',
 }
 
 /** An errno code with its meaning: "EACCES: permission denied". */

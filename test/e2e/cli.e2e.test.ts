@@ -21,6 +21,24 @@ describe('regdesk (root)', () => {
     expect(r.stderr).toBe('')
   })
 
+  // a file size limit of 0 (ulimit -f) fails every write with EFBIG, as a full disk under `> report.csv` fails with ENOSPC
+  it('output that cannot be written is one sentence and exit 1, never a stack trace', async () => {
+    for (const lang of ['en', 'ru']) {
+      const out = join(tempDir(), 'out.txt')
+      const r = await execa(
+        'sh',
+        ['-c', `ulimit -f 0; exec "${process.execPath}" "${BIN}" --lang ${lang} regulations show moguta > "${out}"`],
+        { reject: false },
+      )
+      expect(r.exitCode).toBe(1)
+      expect(r.stderr).toBe(
+        lang === 'en'
+          ? 'error: the output cannot be written (EFBIG: the file is larger than allowed)'
+          : 'ошибка: не удаётся записать вывод (EFBIG: файл больше допустимого)',
+      )
+    }
+  })
+
   it('lists the exit codes in --help', async () => {
     const r = await regdesk(['--help'])
     expect(r.exitCode).toBe(0)

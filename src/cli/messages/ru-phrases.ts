@@ -137,6 +137,7 @@ export function ruPhrases(): readonly Phrase[] {
     p('has (\\d+) cells, the header (\\d+)', 'ячеек в строке: $1, в заголовке: $2'),
     p('(.+) is larger than 512 MB; split it', '$1 больше 512 МБ; разделите его'),
     p('--tz: unknown timezone "(.*)"', '--tz: неизвестный часовой пояс "$1"'),
+    p(String.raw`the output cannot be written \((?<tr1>.*)\)`, 'не удаётся записать вывод ($<tr1>)'),
     p(String.raw`cannot write (.+?) \((?<tr1>.*)\)`, 'не удаётся записать $1 ($<tr1>)'),
 
     // ── regulations ──
@@ -739,6 +740,7 @@ export function ruPhrases(): readonly Phrase[] {
     p('(E[A-Z]+): read-only file system', '$1: файловая система только для чтения'),
     p('(E[A-Z]+): too many symbolic links', '$1: слишком много символических ссылок'),
     p('(E[A-Z]+): no space left on the device', '$1: на устройстве нет места'),
+    p('(E[A-Z]+): the file is larger than allowed', '$1: файл больше допустимого'),
     p('(E[A-Z0-9_]+)', '$1'),
 
     // ── calendar ──
