@@ -183,6 +183,19 @@ const CASES: Case[] = [
     fresh: 'Здравствуйте! После обновления не работает корзина: «Ошибка 500».\nСайт shop.ru, версия 10.4.',
   },
   {
+    name: 'HTML-only reply: the letter it quotes in a <blockquote> stored as "> " lines, kept out of triage',
+    raw: letter({
+      subject: SUBJECT,
+      from: FROM_LINE,
+      type: 'text/html',
+      charset: 'utf-8',
+      encoding: '8bit',
+      text: '<html><body><div>Ошибка в корзине осталась, версия 11.2.5.</div>\n<blockquote style="border-left:1px solid #ccc">Здравствуйте! Перенос сайта на другой хостинг мы не выполняем.</blockquote></body></html>',
+    }),
+    body: 'Ошибка в корзине осталась, версия 11.2.5.\n> Здравствуйте! Перенос сайта на другой хостинг мы не выполняем.',
+    fresh: 'Ошибка в корзине осталась, версия 11.2.5.',
+  },
+  {
     name: 'HTML list and table in multipart/alternative without a text part',
     raw: (() => {
       const html = textBody('<div>Ошибки:</div><ul><li>корзина</li><li>оплата &amp; доставка</li></ul>', {

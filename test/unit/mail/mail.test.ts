@@ -81,6 +81,14 @@ describe('htmlToText', () => {
       ),
     ).toBe('Один &№1\n\nДва\nтри\n\na\tb')
   })
+
+  it('a <blockquote> (the letter a reply quotes) as "> " lines, nested ones deeper', () => {
+    expect(
+      htmlToText(
+        '<div>Ошибка в корзине осталась.</div><blockquote style="x"><p>Здравствуйте!<br>Перенос сайта мы не выполняем.</p><blockquote>Старое письмо</blockquote></blockquote><div>Иван</div>',
+      ),
+    ).toBe('Ошибка в корзине осталась.\n> Здравствуйте!\n> Перенос сайта мы не выполняем.\n\n> > Старое письмо\nИван')
+  })
 })
 
 describe('rereadWindows1252', () => {
