@@ -140,7 +140,7 @@ async function readLetter(raw: Uint8Array, withAttachedLetters: boolean): Promis
   const from = email.from && !email.from.group ? email.from : email.sender && !email.sender.group ? email.sender : null
   return {
     subject: oneLine(subjectRead(email.subject ?? '', email.headers, notes)),
-    from: from?.address || from?.name ? { name: oneLine(from.name ?? ''), address: from.address ?? '' } : null,
+    from: from?.address || from?.name ? sender(oneLine(from.name ?? ''), from.address ?? '') : null,
     dateHeader,
     date: dateHeader ? (parseMailDate(dateHeader) ?? null) : null,
     messageId: email.messageId?.trim().replace(/^<|>$/g, '') || null,
@@ -269,6 +269,17 @@ function withDecodedHeader(raw: Uint8Array, end: number, notes: string[]): Uint8
   notes.push(`the e-mail's headers declare no charset; read as ${read.detected}`)
   const utf8 = Buffer.from(read.text, 'utf8')
   return Buffer.concat([utf8, raw.subarray(end)])
+}
+
+/**
+ * The sender as the header gives it. A mailer that encodes the whole «Name <address>» as one word (PHP's
+ * mb_encode_mimeheader on a site's form) leaves the address inside the decoded name: it is taken out of it there.
+ */
+function sender(name: string, address: string): { name: string; address: string } {
+  if (address) return { name, address }
+  const inName = /^(.*?)\s*<([^<>\s@]+@[^<>\s]+)>$/.exec(name)
+  if (inName) return { name: (inName[1] as string).replace(/^"(.*)"$/, '$1'), address: inName[2] as string }
+  return /^[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+$/.test(name) ? { name: '', address: name } : { name, address }
 }
 
 /**

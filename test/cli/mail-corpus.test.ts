@@ -104,6 +104,11 @@ const CASES: Case[] = [
     raw: letter({ subject: SUBJECT, from: `"${word('Иван Петров', 'iso-8859-5', 'Q')}" <ivan@shop.ru>`, text: TEXT }),
   },
   {
+    // PHP's mb_encode_mimeheader on a site's form: the address is inside the encoded word
+    name: 'sender name and address in one encoded word',
+    raw: letter({ subject: SUBJECT, from: word('Иван Петров <ivan@shop.ru>', 'utf-8'), text: TEXT }),
+  },
+  {
     name: 'raw UTF-8 headers (RFC 6532)',
     raw: letter({ subject: SUBJECT, from: '"Иван Петров" <ivan@shop.ru>', text: TEXT }),
   },
