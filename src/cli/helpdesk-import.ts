@@ -14,7 +14,7 @@ import {
 } from '../helpdesk/ticket.js'
 import type { Regulation } from '../regulation/load.js'
 import { originKey } from '../store/intake.js'
-import type { IntakeItem } from '../store/ticket-store.js'
+import type { IntakeItem, IntakeOutcome } from '../store/ticket-store.js'
 import { idPrefix } from '../ticket/ids.js'
 import { statusAt } from '../ticket/lifecycle.js'
 import type { Ticket, TicketOrigin } from '../ticket/ticket.js'
@@ -90,7 +90,10 @@ export async function importItems(
     status_without_time: 0,
     not_requests: {},
   }
-  const origins = new Set<string>()
+  /** where each origin's record is in `items`: a later record of it takes that place (docs/IMPORT.md) */
+  const origins = new Map<string, number>()
+  /** what the summary notes of each item's record */
+  const itemNotes: RecordNotes[] = []
   const progress = startProgress(ctx.io, ctx.io.speech.t.imported.progress, rows.count * 2)
   const items: RecordItem[] = []
   let read = 0
@@ -134,20 +137,24 @@ export async function importItems(
         level: levelOf(r, reg, opts.level, triage),
         triage,
       })
-      if (r.status !== null && fresh.status !== statusAt(fresh, Number.POSITIVE_INFINITY)) summary.status_without_time++
       // a record `tickets export` wrote names its regulation (docs/IMPORT.md)
       const item = RecordItem.of(fresh, prefix, r.regulation !== null, row.line, (t) => recordWindows(t, reg, clock))
-      if (fresh.helpdesk_deadline !== undefined) {
-        summary.helpdesk_deadlines++
-        const own = fresh.windows?.[0]?.deadline
-        // a helpdesk gives its deadlines to the minute (Okdesk: 10:05:00 for a request at 10:05:17)
-        if (!own || Math.abs(Date.parse(own) - Date.parse(fresh.helpdesk_deadline)) >= 60_000)
-          summary.helpdesk_deadlines_differ++
-      }
+      const noted = notesOf(r, fresh)
       const key = originKey(item.origin)
-      if (origins.has(key)) summary.repeated++
-      else origins.add(key)
-      items.push(item)
+      const earlier = origins.get(key)
+      // a record repeating an earlier one of the file is the ticket as it is later: it replaces that record, in its
+      // place (its ticket numbered where the first was), so the earlier one is neither stored nor counted
+      if (earlier !== undefined) {
+        summary.repeated++
+        tally(summary, itemNotes[earlier] as RecordNotes, -1)
+        items[earlier] = item
+        itemNotes[earlier] = noted
+      } else {
+        origins.set(key, items.length)
+        items.push(item)
+        itemNotes.push(noted)
+      }
+      tally(summary, noted, 1)
     } catch (e) {
       if (e instanceof FieldError) summary.failed.push({ line: row.line, field: e.field, message: e.message })
       else if (e instanceof RegdeskError) summary.failed.push({ line: row.line, field: null, message: e.message })
@@ -155,7 +162,6 @@ export async function importItems(
     }
   }
   const chunk = isTeamStore(ctx) ? CHUNK : Math.max(items.length, 1)
-  const added = new Set<string>()
   try {
     await withStore(ctx, environment, async (store) => {
       for (let i = 0; i < items.length; i += chunk) {
@@ -163,18 +169,17 @@ export async function importItems(
         try {
           // the second half of the bar: the records stored (the first was the records read)
           const stored = (n: number) => progress.update(rows.count + i + n)
-          for (const outcome of await store.intake(part, stored)) {
-            // a later record of a ticket this import added is counted as repeated (the summary says so), not updated
-            if (outcome.action !== 'added' && added.has(outcome.id)) continue
-            if (outcome.action === 'added') added.add(outcome.id)
+          const outcomes = await store.intake(part, stored)
+          for (let k = 0; k < outcomes.length; k++) {
+            const outcome = outcomes[k] as IntakeOutcome
+            // a record whose ticket is of another regulation was left alone: a bad row, not an unchanged one
+            const refused = part[k]?.refused
+            if (refused) {
+              summary.failed.push(refused)
+              continue
+            }
             summary[outcome.action]++
           }
-          // a record whose ticket is of another regulation was left alone: a bad row, not an unchanged one
-          for (const item of part)
-            if (item.refused) {
-              summary.unchanged--
-              summary.failed.push(item.refused)
-            }
         } catch (e) {
           // the team store took the file in by transactions: those before this one are stored, and say so
           if (i > 0 && e instanceof RegdeskError)
@@ -288,6 +293,33 @@ class RecordItem implements IntakeItem {
     replaceTicket(stored, next)
     return true
   }
+}
+
+/** What an import's summary notes of a record (its notes after the counts). */
+interface RecordNotes {
+  /** a status its times and events do not reach */
+  withoutTime: boolean
+  /** the helpdesk's own reaction deadline given, and whether it differs from regdesk's */
+  deadline: boolean
+  differs: boolean
+}
+
+function notesOf(r: ImportRecord, fresh: Ticket): RecordNotes {
+  const own = fresh.windows?.[0]?.deadline
+  const given = fresh.helpdesk_deadline
+  return {
+    withoutTime: r.status !== null && fresh.status !== statusAt(fresh, Number.POSITIVE_INFINITY),
+    deadline: given !== undefined,
+    // a helpdesk gives its deadlines to the minute (Okdesk: 10:05:00 for a request at 10:05:17)
+    differs: given !== undefined && (!own || Math.abs(Date.parse(own) - Date.parse(given)) >= 60_000),
+  }
+}
+
+/** Adds a record's notes to the summary (sign 1), or takes those of a record a later one replaced away (-1). */
+function tally(summary: ImportSummary, notes: RecordNotes, sign: 1 | -1): void {
+  if (notes.withoutTime) summary.status_without_time += sign
+  if (notes.deadline) summary.helpdesk_deadlines += sign
+  if (notes.differs) summary.helpdesk_deadlines_differ += sign
 }
 
 /** Triage of a record's text (subject and body) with the facts the record gives, as `tickets add` triages. */

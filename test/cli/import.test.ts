@@ -378,8 +378,26 @@ describe('tickets import: generic JSON Lines', () => {
     expect(first.summary, first.stderr).toMatchObject({ added: 2 })
     const before = readFileSync(e.REGDESK_STORE, 'utf8')
     const again = await importFile(e, path, 'jsonl', '-r', 'moguta', '--no-triage')
-    expect(again.summary).toMatchObject({ added: 0, updated: 0, unchanged: 3 })
+    // each ticket once; the repeat is counted as repeated, not again as unchanged
+    expect(again.summary).toMatchObject({ added: 0, updated: 0, unchanged: 2, repeated: 1 })
     expect(readFileSync(e.REGDESK_STORE, 'utf8')).toBe(before)
+  })
+
+  it('says the rows of the file, the repeated one among them, the same way every time', async () => {
+    const e = env()
+    const rows = [
+      { external_id: 'B-1', created_at: '2026-11-16T10:00:00+03:00', body: 'Не работает корзина' },
+      { external_id: 'B-2', created_at: '2026-11-16T11:00:00+03:00', body: 'Не работает поиск' },
+      { external_id: 'B-1', created_at: '2026-11-16T10:00:00+03:00', body: 'Не работает корзина', status: 'open' },
+      { external_id: 'B-3', created_at: '2026-11-16T12:00:00+03:00', body: 'x', channel: 'fax' },
+    ]
+    const path = file('bad.jsonl', `${rows.map((l) => JSON.stringify(l)).join('\n')}\n`)
+    for (const summary of ['added 2, updated 0, unchanged 0, failed 1', 'added 0, updated 0, unchanged 2, failed 1']) {
+      const r = await regdesk(['tickets', 'import', path, '--from', 'jsonl', '-r', 'moguta', '--no-triage'], e)
+      expect(r.exitCode).toBe(1)
+      expect(r.stdout).toBe(summary)
+      expect(r.stderr).toMatch(/error: 1 of 4 rows could not be imported$/)
+    }
   })
 
   it('reads a file on disk as the same file from stdin: UTF-8 with a BOM, or Windows-1251', async () => {

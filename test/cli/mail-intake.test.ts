@@ -319,7 +319,7 @@ describe('tickets add --mbox', () => {
       'письмо 4 <deep@x> "deep: пароль ••••••": письмо не читается: его MIME-части вложены глубже 50 уровней',
     )
     expect(human.stdout).not.toContain('S3cretPass')
-    expect(human.stderr).toBe('ошибка: 4 из 6 писем не приняты; остальные приняты (см. выше)\n')
+    expect(human.stderr).toBe('ошибка: 4 из 6 писем не принято; остальные приняты (см. выше)\n')
   })
 
   it('a file that is not a mailbox is refused (exit 3); a missing one is a usage error', async () => {

@@ -68,7 +68,8 @@ export const en = {
   imported: {
     progress: 'importing',
     summary: (added: number, updated: number, unchanged: number, failed: number) =>
-      `${added} added, ${updated} updated, ${unchanged} unchanged, ${failed} failed`,
+      // as `tickets add --mbox` says its own (and README.md shows): the word first, for a script that greps it
+      `added ${added}, updated ${updated}, unchanged ${unchanged}, failed ${failed}`,
     exported: (n: number, file: string) => `${n} ticket${n === 1 ? '' : 's'} written to ${file}`,
     severalRegulations: (ids: readonly string[]) =>
       `note: the export holds tickets of ${ids.length} regulations (${ids.join(', ')}); import it once per regulation with -r, each time the records of the others are left for their own import`,

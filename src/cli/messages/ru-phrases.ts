@@ -999,7 +999,8 @@ export function ruPhrases(): readonly Phrase[] {
     ),
     p(
       String.raw`(\d+) of (\d+) messages could not be taken in; the others were \(see above\)`,
-      '$1 из $2 писем не приняты; остальные приняты (см. выше)',
+      // «N из M писем не принято»: the neuter singular agrees with every number (not «1 из 3 писем не приняты»)
+      '$1 из $2 писем не принято; остальные приняты (см. выше)',
     ),
     p(
       'the mailbox does not start with a "From " line; is it an mbox file\\?',

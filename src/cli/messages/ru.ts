@@ -74,7 +74,7 @@ export const ru: Messages = {
   imported: {
     progress: 'импорт',
     summary: (added, updated, unchanged, failed) =>
-      `добавлено: ${added}, обновлено: ${updated}, без изменений: ${unchanged}, с ошибками: ${failed}`,
+      `добавлено ${added}, обновлено ${updated}, без изменений ${unchanged}, с ошибкой ${failed}`,
     exported: (n, file) => `заявок записано в ${file}: ${n}`,
     severalRegulations: (ids) =>
       `примечание: в выгрузке заявки ${ids.length} регламентов (${ids.join(', ')}); импортируйте её по одному разу на регламент с -r, записи других регламентов каждый раз остаются для их собственного импорта`,
@@ -454,7 +454,8 @@ export const ru: Messages = {
     sla: (sla) => `SLA ${sla}`,
     edited: (fields) => `изменено: ${fields}`,
     copied: (copied, from, to, already, holds, checked) =>
-      `скопировано ${copied} ${plural(copied, 'заявка', 'заявки', 'заявок')} из ${from} в ${to}${already ? ` (${already} уже там, без изменений)` : ''}; в ${to} ${holds} ${plural(holds, 'заявка', 'заявки', 'заявок')}, проверены все ${checked}`,
+      // the verbs agree with their numbers: «скопирована 1 заявка», «скопированы 2 заявки», «проверена 1»
+      `${plural(copied, 'скопирована', 'скопированы', 'скопировано')} ${copied} ${plural(copied, 'заявка', 'заявки', 'заявок')} из ${from} в ${to}${already ? ` (${already} уже там, без изменений)` : ''}; в ${to} ${holds} ${plural(holds, 'заявка', 'заявки', 'заявок')}, ${plural(checked, `проверена ${checked}`, `проверены все ${checked}`, `проверены все ${checked}`)}`,
     dryRun: '(пробный прогон)',
     level: (level) => `уровень ${level}`,
   },

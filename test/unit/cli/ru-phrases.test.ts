@@ -424,6 +424,16 @@ async function triageSentences(): Promise<Set<string>> {
   return sentences
 }
 
+describe('store copy in Russian', () => {
+  it('makes its verbs agree with their numbers', async () => {
+    const from = tempStore()
+    const to = join(tempDir(), 'copy.json')
+    expect((await regdesk(['tickets', 'add', '-r', 'moguta', TEXT], { REGDESK_STORE: from })).exitCode).toBe(0)
+    const r = await regdesk(['--lang', 'ru', 'store', 'copy', from, to])
+    expect(r.stdout).toBe(`скопирована 1 заявка из ${from} в ${to}; в ${to} 1 заявка, проверена 1`)
+  })
+})
+
 describe('the phrase book', () => {
   it('knows every reason and warning triage gives', { timeout: 120_000 }, async () => {
     const sentences = await triageSentences()

@@ -95,7 +95,8 @@ function printSummary(ctx: Context, s: ImportSummary, assumed: number, zone: str
   const others = [s.other_regulations, s.not_requests]
     .flatMap((counts) => Object.values(counts))
     .reduce((a, b) => a + b, 0)
-  const total = s.added + s.updated + s.unchanged + s.failed.length + others
+  // every row of the file once: a record repeating an earlier one is counted as repeated only
+  const total = s.added + s.updated + s.unchanged + s.repeated + s.failed.length + others
   // an empty export is a file to import, yet an empty file is more often the wrong one: said, not refused
   if (!total) ctx.io.err('note: the file holds no records; nothing was imported\n')
   if (ctx.json) writeJson(ctx.io, s)
