@@ -116,7 +116,8 @@ export function ticketWindows(
   let firstChangeMs = Number.POSITIVE_INFINITY
   let sorted = true
   for (const e of ticket.events) {
-    if (!(e.type === 'level_change' || isReaction(e) || (everyReply && e.type === 'customer_reply'))) continue
+    if (!(e.type === 'level_change' || isReaction(e) || (everyReply && (e.type === 'customer_reply' || reopens(e)))))
+      continue
     const t = instantMs(e.at)
     // the earliest level change in time (whatever `now` is): its `from` is the level at receipt
     if (e.type === 'level_change' && t < firstChangeMs) {
@@ -139,6 +140,9 @@ export function ticketWindows(
   let level = initialLevel
   let openLevel = initialLevel
   let open = true
+  // the ticket is closed: a customer's reply opens no window then (regdesk takes none on a closed ticket; a helpdesk
+  // that records one after its close opened no matter for support until the ticket is reopened)
+  let closed = false
   // the open window's level was replaced since it opened: its record (of the old level) no longer holds
   let relevelled = false
   /** the window open now, closed by a reaction at `respondedAt` (null: still open) */
@@ -171,14 +175,19 @@ export function ticketWindows(
         relevelled = relevelled || openLevel !== level
         openLevel = level
       }
+    } else if (reopens(e)) {
+      closed = false
     } else if (open && e.type !== 'customer_reply') {
+      if (e.type === 'status_change' && e.to === 'closed') closed = true
       if (t >= openedAt) {
         const by = e.type === 'agent_response' ? 'agent_response' : 'status_change'
         windows.push(windowHere(t, by, e.author ?? null))
         open = false
         relevelled = false
       }
-    } else if (!open && e.type === 'customer_reply') {
+    } else if (e.type === 'status_change' && e.to === 'closed') {
+      closed = true
+    } else if (!open && !closed && e.type === 'customer_reply') {
       openedAt = t
       openedBy = 'customer_reply'
       openLevel = level
@@ -202,6 +211,11 @@ function recordAt(records: readonly RecordedDeadline[] | undefined, openedAt: nu
 }
 
 /** An agent's reaction: a response, or moving the ticket to waiting/resolved/closed. */
+/** A closed ticket opened again (`tickets reopen`, or a helpdesk's status change out of closed). */
+function reopens(e: WindowTicket['events'][number]): boolean {
+  return e.type === 'status_change' && e.from === 'closed' && e.to !== 'closed'
+}
+
 export function isReaction(e: WindowTicket['events'][number]): boolean {
   return e.type === 'agent_response' || (e.type === 'status_change' && ENDING_STATUSES.has(e.to ?? ''))
 }

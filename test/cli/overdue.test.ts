@@ -111,6 +111,39 @@ describe('regdesk overdue', () => {
     expect(shown.map((t: { id: string }) => t.id)).toEqual(['AS-000001'])
   })
 
+  it('a customer reply a helpdesk recorded after the close opens no window: overdue, list and report agree', async () => {
+    const dir = tempDir()
+    const env = { REGDESK_STORE: join(dir, 'tickets.json'), REGDESK_NOW: '2026-12-01T12:00:00+03:00' }
+    const record = {
+      external_id: 'c1',
+      created_at: '2026-11-23T10:00:00+03:00',
+      body: 'Ошибка 500 при оплате',
+      closed_at: '2026-11-23T11:00:00+03:00',
+      // advantshop opens a window on every customer reply, but regdesk takes none on a closed ticket
+      events: [{ type: 'customer_reply', at: '2026-11-24T10:00:00+03:00', message: 'всё ещё не работает' }],
+    }
+    const { writeFileSync } = await import('node:fs')
+    const file = join(dir, 'in.jsonl')
+    writeFileSync(file, `${JSON.stringify(record)}\n`)
+    expect((await regdesk(['tickets', 'import', file, '--from', 'jsonl', '-r', 'advantshop'], env)).exitCode).toBe(0)
+    const shown = JSON.parse((await regdesk(['tickets', 'show', 'AS-1', '--json'], env)).stdout)
+    expect(shown.windows.map((w: { opened_by: string; status: string }) => [w.opened_by, w.status])).toEqual([
+      ['received', 'met'],
+    ])
+    expect(JSON.parse((await regdesk(['tickets', 'list', '--overdue', '--json'], env)).stdout)).toEqual([])
+    const report = JSON.parse(
+      (await regdesk(['report', '--json', '--from', '2026-11-01', '--to', '2026-11-30'], env)).stdout,
+    )
+    expect(report.totals).toMatchObject({ windows: 1, met: 1, overdue: 0 })
+    expect((await regdesk(['overdue', '--check'], env)).exitCode).toBe(0)
+    // reopened, the ticket takes the customer's next reply as a request again
+    expect((await regdesk(['tickets', 'reopen', 'AS-1', '--at', '2026-11-25T10:00+03:00'], env)).exitCode).toBe(0)
+    expect((await regdesk(['tickets', 'respond', 'AS-1', '--at', '2026-11-25T11:00+03:00'], env)).exitCode).toBe(0)
+    expect((await regdesk(['tickets', 'reply', 'AS-1', '--at', '2026-11-26T10:00+03:00'], env)).exitCode).toBe(0)
+    const after = JSON.parse((await regdesk(['tickets', 'show', 'AS-1', '--json'], env)).stdout)
+    expect(after.windows.map((w: { opened_by: string }) => w.opened_by)).toEqual(['received', 'customer_reply'])
+  })
+
   it('an unknown regulation is a usage error listing the valid ones', async () => {
     const r = await regdesk(['overdue', '-r', 'nope'])
     expect(r.exitCode).toBe(2)
