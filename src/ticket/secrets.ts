@@ -1,3 +1,4 @@
+import { SECRET_MASK } from '../data/secret-mask.js'
 import type { SecretValue } from './ticket.js'
 
 /** Where a credential is in a text (triage/credentials.ts finds them; the ticket model only keeps them apart). */
@@ -8,7 +9,7 @@ export interface SecretSpan {
 }
 
 /** What stands in a stored text for a credential. */
-export const SECRET_MASK = '••••••'
+export { SECRET_MASK } from '../data/secret-mask.js'
 /** What stands in a text for a credential after `purge-secrets` removed it for good. */
 export const PURGED_MASK = '[removed]'
 

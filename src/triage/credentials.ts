@@ -1,3 +1,4 @@
+import { SECRET_MASK } from '../data/secret-mask.js'
 import { type PatternName, pattern, wordList } from './lexicon/index.js'
 
 /** A secret found in request text: where it is, never what it is. */
@@ -96,7 +97,7 @@ export function maskSecrets(text: string, spans: SecretSpan[] = findSecrets(text
   let out = ''
   let at = 0
   for (const s of spans) {
-    out += `${text.slice(at, s.start)}••••••`
+    out += `${text.slice(at, s.start)}${SECRET_MASK}`
     at = s.end
   }
   return out + text.slice(at)

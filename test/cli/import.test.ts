@@ -1074,6 +1074,24 @@ describe('tickets export', () => {
     expect(`${again.stdout}\n`).toBe(readFileSync(out, 'utf8'))
   })
 
+  it('a ticket whose access data an export masked keeps its credentials warning when imported back', async () => {
+    const e = env()
+    const add = ['tickets', 'add', '-r', 'moguta', 'После обновления белый экран. логин admin пароль Qwe123!', '--json']
+    expect((await regdesk(add, e)).exitCode).toBe(0)
+    const out = join(tempDir(), 'export.jsonl')
+    expect((await regdesk(['tickets', 'export', '-o', out], e)).exitCode).toBe(0)
+    expect(readFileSync(out, 'utf8')).toContain('логин •••••• пароль ••••••')
+    const back = env()
+    expect((await importFile(back, out, 'jsonl', '-r', 'moguta')).exitCode).toBe(0)
+    const codes = async (x: Record<string, string>) =>
+      ((await tickets(x))[0] as { triage: { warnings: { code: string }[] } }).triage.warnings.map((w) => w.code)
+    expect(await codes(back)).toEqual(await codes(e))
+    expect(await codes(back)).toContain('credentials_in_text')
+    // and the reply draft still asks the customer to change them (the regulation's advice)
+    const draft = async (x: Record<string, string>) => (await regdesk(['tickets', 'draft', 'MG-1'], x)).stdout
+    expect(await draft(back)).toBe(await draft(e))
+  })
+
   it('a CSV export given as JSON Lines is said once, pointing to --from csv, not as every row "not JSON"', async () => {
     const e = env()
     const csv = file('e.csv', 'source,external_id,created_at,subject\ndesk,1,2026-11-18T10:00:00+03:00,Корзина\n')

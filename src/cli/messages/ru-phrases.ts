@@ -6,7 +6,7 @@ const ISO = String.raw`an ISO 8601 instant like "2026-11-20T15:00:00\+03:00" or 
 const ISO_RU = 'момент времени в формате ISO 8601, например "2026-11-20T15:00:00+03:00" или "2026-11-20T12:00Z"'
 
 /** The kinds of access data triage finds (src/triage/credentials.ts SecretSpan). */
-const CREDENTIAL_KIND = 'password|login|url_credentials|private_key|token'
+const CREDENTIAL_KIND = 'password|login|url_credentials|private_key|token|masked'
 
 /** A pattern from a template: the literal parts are written escaped, as in a regex literal. */
 const p = (source: string, russian: string): Phrase => [new RegExp(source), russian]
@@ -1087,6 +1087,7 @@ export function ruPhrases(): readonly Phrase[] {
     p('url_credentials', 'логин и пароль в адресе'),
     p('private_key', 'закрытый ключ'),
     p('token', 'токен или ключ API'),
+    p('masked', 'замаскированы ещё до приёма'),
     p(
       String.raw`the request raises (\d+) separate problems; §(.+?) asks for one problem per request: register one ticket per problem`,
       'в заявке несколько отдельных проблем ($1); §$2 требует одну проблему на заявку: зарегистрируйте по заявке на каждую проблему',
