@@ -148,6 +148,22 @@ describe('regdesk report over the fixture store', () => {
     expect(JSON.parse(r.stdout).period).toEqual(period)
   })
 
+  it('as of a past --now: a ticket received after it did not exist yet, as a window a later reply opened did not', async () => {
+    const env = { REGDESK_STORE: join(tempDir(), 'tickets.json'), REGDESK_NOW: '2026-12-01T12:00:00+03:00' }
+    const steps = [
+      ['tickets', 'add', '-r', 'advantshop', 'Ошибка 500 при оплате', '--received-at', '2026-11-10T10:00+03:00'],
+      ['tickets', 'respond', 'AS-1', '--at', '2026-11-10T11:00+03:00'],
+      ['tickets', 'reply', 'AS-1', '--at', '2026-11-20T10:00+03:00'],
+      ['tickets', 'add', '-r', 'advantshop', 'Ошибка 500 при оплате', '--received-at', '2026-11-20T10:00+03:00'],
+      ['tickets', 'resolve', 'AS-2', '--at', '2026-11-20T11:00+03:00'],
+    ]
+    for (const args of steps) expect((await regdesk(args, env)).exitCode).toBe(0)
+    const asOf = async (now: string) =>
+      JSON.parse((await regdesk(['report', '--json'], { ...env, REGDESK_NOW: now })).stdout).totals
+    expect(await asOf('2026-11-20T09:00:00+03:00')).toMatchObject({ received: 1, windows: 1, met: 1, pending: 0 })
+    expect(await asOf('2026-11-20T12:00:00+03:00')).toMatchObject({ received: 2, windows: 3, met: 2, pending: 1 })
+  })
+
   it('an empty store gives an empty report, exit 0', async () => {
     const r = await regdesk(['report', '--json'], { REGDESK_STORE: join(tempDir(), 'none.json') })
     expect(r.exitCode).toBe(0)

@@ -142,7 +142,8 @@ export async function runReport(ctx: Context, environment: Environment, opts: Re
     // open at a past --now and closed since is among them only when it had a window in the period)
     await store.scanSummaries(
       [
-        { receivedBefore: end, windowsSince: start, ...only },
+        // a ticket received after --now did not exist then (a report as of a past --now)
+        { receivedBefore: Math.min(end, ctx.now + 1), windowsSince: start, ...only },
         { statuses: ['new', 'open', 'waiting_customer'], receivedBefore: ctx.now + 1, ...only },
       ],
       (ticket, [inPeriod, openNow]) => {
