@@ -23,6 +23,7 @@ export async function runProgram(io: IO, environment: Environment, argv: readonl
   // (changed in place, not spread: a spread would read the lazy `stdin` and create the stream)
   const rawErr = io.err
   io.err = (text: string) => rawErr(printable(maskQuoted(text)))
+  outputStarted = false
   let lang: Language
   try {
     lang = languageOf(argv, environment.env, configuredLanguage())
@@ -39,9 +40,8 @@ export async function runProgram(io: IO, environment: Environment, argv: readonl
   }
   // a command that wrote its JSON before failing (`regulations validate --json`) has said it all on stdout
   const rawOut = io.out
-  let wrote = false
   io.out = (text: string) => {
-    wrote = true
+    outputStarted = true
     rawOut(text)
   }
   const debug = argv.includes('--verbose') || Boolean(environment.env.DEBUG)
@@ -60,7 +60,7 @@ export async function runProgram(io: IO, environment: Environment, argv: readonl
     stopAllProgress()
     const code = exitCodeFor(io, err, debug)
     // under --json a script also finds the error on stdout, where it reads the result
-    if (json && !wrote && code !== ExitCode.Ok && !(err instanceof FoundError))
+    if (json && !outputStarted && code !== ExitCode.Ok && !(err instanceof FoundError))
       io.out(`${JSON.stringify({ error: errorJson(err, code) })}\n`)
     return code
   }
@@ -76,9 +76,13 @@ export function cancelled(io: IO, argv: readonly string[]): number {
   const code = exitCodeFor(io, err, false)
   const made = madeBeforeInterrupt()
   if (made) io.err(`note: ${made}\n`)
-  if (argv.includes('--json')) io.out(`${JSON.stringify({ error: errorJson(err, code) })}\n`)
+  // one JSON document on stdout: the error's only when the command had written none of its own
+  if (argv.includes('--json') && !outputStarted) io.out(`${JSON.stringify({ error: errorJson(err, code) })}\n`)
   return code
 }
+
+/** Whether this run has written to stdout (its result, or part of it): under --json no error document follows. */
+let outputStarted = false
 
 /**
  * The error as `--json` gives it: a code that never changes with the wording, the message, the exit code. Exit 3 is

@@ -157,8 +157,10 @@ export async function runStoreCopy(
       throw new RegdeskError(
         `the copy in ${storeLabel(toValue)} does not match: ${bad.length} ticket(s) differ or are missing (${bad.slice(0, 5).join(', ')}), ${after.size} ticket(s) there instead of ${before.size + missing.length}`,
       )
-    // checked: a Ctrl-C from here on interrupts the output only
-    madeSoFar(undefined)
+    // checked: a Ctrl-C from here on interrupts the output only, and says the copy is whole
+    madeSoFar(
+      `the copy to ${storeLabel(toValue)} is complete and checked (${after.size} ticket(s) there); only its output was cut short`,
+    )
     const result = {
       from: storeLabel(fromValue),
       to: storeLabel(toValue),

@@ -704,6 +704,10 @@ export function ruPhrases(): readonly Phrase[] {
     p(String.raw`(\d+) \(upgraded to (\d+) on the next write\)`, '$1 (будет обновлена до $2 при следующей записи)'),
     p(String.raw`(\d+) \(newer than this regdesk: (\d+)\)`, '$1 (новее, чем знает этот regdesk: $2)'),
     p(
+      String.raw`the copy to (.+?) is complete and checked \((\d+) ticket\(s\) there\); only its output was cut short`,
+      'копия в $1 сделана и проверена (заявок там: $2); прерван только вывод',
+    ),
+    p(
       String.raw`the (\d+) ticket\(s\) were copied to (.+?) before the interruption; only the check that reads them back was cut short: run store copy again to check them`,
       'заявки ($1) скопированы в $2 до прерывания; прервана только проверка, читающая их обратно: запустите store copy ещё раз, чтобы проверить их',
     ),

@@ -19,12 +19,20 @@ describe('Ctrl-C after a command has made something for good', () => {
     madeSoFar(undefined)
   })
 
-  it('a store copy that has been checked leaves nothing to say; the next run starts with nothing made', async () => {
+  it('a store copy that has been checked says so; the next run starts with nothing made', async () => {
     const from = join(tempDir(), 'laptop.json')
     const to = join(tempDir(), 'copy.json')
     await regdesk(['--store', from, 'tickets', 'add', '-r', 'moguta', 'не работает корзина'])
-    expect((await regdesk(['store', 'copy', from, to])).exitCode).toBe(0)
-    expect(madeBeforeInterrupt()).toBeUndefined()
+    const copy = await regdesk(['--json', 'store', 'copy', from, to])
+    expect(copy.exitCode).toBe(0)
+    // a Ctrl-C while the result is printed: the copy is whole, and stdout keeps its one document
+    expect(madeBeforeInterrupt()).toBe(
+      `the copy to ${to} is complete and checked (1 ticket(s) there); only its output was cut short`,
+    )
+    const late = recordingIO()
+    late.io.out(copy.stdout)
+    expect(cancelled(late.io, ['--json'])).toBe(130)
+    expect(JSON.parse(late.stdout())).toMatchObject({ verified: true })
     madeSoFar('something')
     await regdesk(['--version'])
     expect(madeBeforeInterrupt()).toBeUndefined()
