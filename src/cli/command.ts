@@ -3,6 +3,6 @@ import { type Context, createContext, type Environment, type GlobalOptions } fro
 import type { IO } from './io.js'
 
 /** Builds the Context from the global options at the time the action runs (after parsing). */
-export function contextOf(cmd: Command, io: IO, environment: Environment): Context {
-  return createContext(io, cmd.optsWithGlobals<GlobalOptions>(), environment)
+export function contextOf(cmd: Command, io: IO, environment: Environment, repairing = false): Context {
+  return createContext(io, cmd.optsWithGlobals<GlobalOptions>(), environment, repairing)
 }

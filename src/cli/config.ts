@@ -5,6 +5,7 @@ import envPaths from 'env-paths'
 import { positionOf } from '../data/position.js'
 import { DataError, UsageError } from '../errors.js'
 import { findJsonError } from '../ticket/validate.js'
+import { isLanguage, LANGUAGES } from './messages/language.js'
 
 /** User configuration (not tickets: conf is not safe for several writers). */
 export const CONFIG_KEYS = {
@@ -36,7 +37,7 @@ export function configPath(): string {
  * Reads the config without loading conf (which costs ~90 ms at start-up): every command needs
  * the defaults, only `config set` needs conf's atomic writes.
  */
-export function readUserConfig(file = configPath()): ConfigValues {
+export function readUserConfig(file = configPath(), opts: { repairing?: boolean } = {}): ConfigValues {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -60,9 +61,33 @@ export function readUserConfig(file = configPath()): ConfigValues {
       },
     ])
   }
+  // a value of the wrong shape is refused, not dropped: a `store` dropped in silence would send an agent's tickets to
+  // the private default file instead of the team's database (keys regdesk does not know are left for a newer one)
+  const problem = (path: string, message: string) =>
+    new DataError([
+      {
+        file,
+        ...positionOf(text, path ? Math.max(0, text.indexOf(`"${path}"`)) : 0),
+        path,
+        message: `${message}; correct it with \`regdesk config set${path ? ` ${path}` : ''} …\`, or delete the file to start again`,
+        severity: 'error',
+      },
+    ])
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw problem('', 'the user config is not an object of settings ({"key": "value", …})')
   const values: ConfigValues = {}
-  if (data && typeof data === 'object')
-    for (const [k, v] of Object.entries(data)) if (isConfigKey(k) && typeof v === 'string' && v !== '') values[k] = v
+  for (const [k, v] of Object.entries(data)) {
+    if (!isConfigKey(k)) continue
+    const wrong =
+      typeof v !== 'string' || v.trim() === ''
+        ? `"${k}" must be a text that is not empty`
+        : k === 'lang' && !isLanguage(v)
+          ? `"lang" must be one of ${LANGUAGES.join(', ')}`
+          : undefined
+    // the `config` commands read past it: they are how it is corrected
+    if (wrong && !opts.repairing) throw problem(k, wrong)
+    if (!wrong) values[k] = v as string
+  }
   return values
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import envPaths from 'env-paths'
 import { UsageError } from '../errors.js'
 import { type Parsers, RegulationRegistry } from '../regulation/load.js'
-import { type ConfigValues, readUserConfig } from './config.js'
+import { type ConfigValues, configPath, readUserConfig } from './config.js'
 import type { IO } from './io.js'
 import { LAZY_PARSERS } from './parsers.js'
 import { noteAssumedZone, parseInstant } from './time-input.js'
@@ -32,6 +32,8 @@ export interface Context {
   /** the parsers of regulation and calendar files, loaded when a file must be parsed */
   parsers: Parsers
   storePath(): string
+  /** where storePath's value comes from, as a message names it: --store, REGDESK_STORE or config `store` */
+  storeSource(): string
   /** the store used when none is given: tickets.json in the user's data directory */
   defaultStorePath(): string
   /** the user cache directory (models of regulations the build did not see): REGDESK_CACHE_DIR, else the user's */
@@ -49,9 +51,15 @@ export interface Environment {
   parsers?: Parsers
 }
 
-export function createContext(io: IO, opts: GlobalOptions, environment: Environment): Context {
+export function createContext(
+  io: IO,
+  opts: GlobalOptions,
+  environment: Environment,
+  /** a `config` command: a value of the config file that is wrong is what it is run to correct */
+  repairing = false,
+): Context {
   const { env } = environment
-  const config = readUserConfig()
+  const config = readUserConfig(undefined, { repairing })
   // an empty variable is unset, as REGDESK_STORE
   const nowText = opts.now ?? (env.REGDESK_NOW || undefined)
   // the clock to the second, as people and helpdesks write times: a receipt or a response stored without --now reads
@@ -90,6 +98,14 @@ export function createContext(io: IO, opts: GlobalOptions, environment: Environm
       // an empty variable or setting is unset, as with REGDESK_CACHE_DIR
       return opts.store ?? (env.REGDESK_STORE || config.store || defaultStorePath())
     },
+    storeSource: () =>
+      opts.store !== undefined
+        ? '--store'
+        : env.REGDESK_STORE
+          ? 'REGDESK_STORE'
+          : config.store
+            ? `config store (${configPath()})`
+            : 'the default store',
     defaultStorePath,
     cacheDir: () => env.REGDESK_CACHE_DIR || envPaths('regdesk', { suffix: '' }).cache,
     calendarsDir: () => env.REGDESK_CALENDARS_DIR || join(envPaths('regdesk', { suffix: '' }).data, 'calendars'),

@@ -23,7 +23,6 @@ export async function runProgram(io: IO, environment: Environment, argv: readonl
   // (changed in place, not spread: a spread would read the lazy `stdin` and create the stream)
   const rawErr = io.err
   io.err = (text: string) => rawErr(printable(maskQuoted(text)))
-  outputStarted = false
   let lang: Language
   try {
     lang = languageOf(argv, environment.env, configuredLanguage())
@@ -41,7 +40,7 @@ export async function runProgram(io: IO, environment: Environment, argv: readonl
   // a command that wrote its JSON before failing (`regulations validate --json`) has said it all on stdout
   const rawOut = io.out
   io.out = (text: string) => {
-    outputStarted = true
+    wroteOut.add(io)
     rawOut(text)
   }
   const debug = argv.includes('--verbose') || Boolean(environment.env.DEBUG)
@@ -60,7 +59,7 @@ export async function runProgram(io: IO, environment: Environment, argv: readonl
     stopAllProgress()
     const code = exitCodeFor(io, err, debug)
     // under --json a script also finds the error on stdout, where it reads the result
-    if (json && !outputStarted && code !== ExitCode.Ok && !(err instanceof FoundError))
+    if (json && !wroteOut.has(io) && code !== ExitCode.Ok && !(err instanceof FoundError))
       io.out(`${JSON.stringify({ error: errorJson(err, code) })}\n`)
     return code
   }
@@ -77,12 +76,12 @@ export function cancelled(io: IO, argv: readonly string[]): number {
   const made = madeBeforeInterrupt()
   if (made) io.err(`note: ${made}\n`)
   // one JSON document on stdout: the error's only when the command had written none of its own
-  if (argv.includes('--json') && !outputStarted) io.out(`${JSON.stringify({ error: errorJson(err, code) })}\n`)
+  if (argv.includes('--json') && !wroteOut.has(io)) io.out(`${JSON.stringify({ error: errorJson(err, code) })}\n`)
   return code
 }
 
-/** Whether this run has written to stdout (its result, or part of it): under --json no error document follows. */
-let outputStarted = false
+/** The runs (by their IO) that have written to stdout, their result or part of it: under --json no error document follows. */
+const wroteOut = new WeakSet<IO>()
 
 /**
  * The error as `--json` gives it: a code that never changes with the wording, the message, the exit code. Exit 3 is

@@ -19,9 +19,15 @@ import type { Context, Environment } from './context.js'
  * after the file store's temporary file is written, before it replaces the store;
  * REGDESK_TEST_CRASH_IN_TRANSACTION=1 kills it inside a database transaction, before COMMIT.
  */
-export function openStore(ctx: Context, environment: Environment, value: string = ctx.storePath()): TicketStore {
+export function openStore(
+  ctx: Context,
+  environment: Environment,
+  value: string = ctx.storePath(),
+  /** what a message calls the value: where it came from (default: this invocation's store, ctx.storeSource) */
+  givenAs: string = ctx.storeSource(),
+): TicketStore {
   const { env } = environment
-  checkStoreValue(value)
+  checkStoreValue(value, givenAs)
   const kill = () => process.kill(process.pid, 'SIGKILL')
   if (isPostgresUrl(value))
     return new PostgresStore(pgDriver(ctx.cacheDir()), value, {

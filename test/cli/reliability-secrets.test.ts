@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
@@ -81,6 +81,41 @@ describe('secrets', () => {
     )
     expect(r.stderr).not.toContain('TopSecret')
     expect(r.stderr).not.toContain('bob')
+  })
+
+  it('a value of the wrong shape in the user config is refused (exit 3, its key), never dropped for the default store', async () => {
+    // no REGDESK_STORE: the configured store decides
+    const home = {
+      XDG_CONFIG_HOME: join(tempDir(), 'config'),
+      XDG_DATA_HOME: join(tempDir(), 'data'),
+      REGDESK_STORE: '',
+    }
+    const file = join(home.XDG_CONFIG_HOME, 'regdesk', 'config.json')
+    mkdirSync(join(home.XDG_CONFIG_HOME, 'regdesk'), { recursive: true })
+    writeFileSync(file, '{"store": ["postgres://anna:TopSecret@db/support"], "lang": "xx"}')
+    const add = await regdesk(['tickets', 'add', '-r', 'moguta', 'не работает корзина'], home)
+    expect(add.exitCode).toBe(3)
+    expect(add.stderr).toContain(`${file}:1:2: error: store: "store" must be a text that is not empty`)
+    expect(add.stderr).not.toContain('TopSecret')
+    expect(existsSync(join(home.XDG_DATA_HOME, 'regdesk', 'tickets.json'))).toBe(false)
+    // the config commands read past it, to correct it: list says what is wrong
+    const list = await regdesk(['config', 'list'], home)
+    expect(list.exitCode).toBe(0)
+    expect(list.stderr).toContain('warning: "store" must be a text that is not empty')
+    expect((await regdesk(['config', 'unset', 'store'], home)).exitCode).toBe(0)
+    const lang = await regdesk(['tickets', 'list'], home)
+    expect(lang.exitCode).toBe(3)
+    expect(lang.stderr).toContain('error: lang: "lang" must be one of ru, en')
+    expect((await regdesk(['config', 'set', 'lang', 'en'], home)).exitCode).toBe(0)
+    expect((await regdesk(['tickets', 'list'], home)).exitCode).toBe(0)
+    // a mistyped URL is named where it came from
+    writeFileSync(file, '{"store": "mysql://team@db/support"}')
+    expect((await regdesk(['tickets', 'list'], home)).stderr).toContain(
+      `error: config store (${file}) mysql://team@db/support: not a postgres:// or postgresql:// URL`,
+    )
+    expect((await regdesk(['tickets', 'list'], { ...home, REGDESK_STORE: 'mysql://x@db/s' })).stderr).toContain(
+      'error: REGDESK_STORE mysql://x@db/s: not a postgres',
+    )
   })
 
   it('masked in every output and error: text, file in windows-1251, stdin, subject, message, bad options', async () => {

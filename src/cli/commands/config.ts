@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command } from 'commander'
-import { UsageError } from '../../errors.js'
+import { DataError, UsageError } from '../../errors.js'
 import { contextOf } from '../command.js'
-import { assertConfigKey, CONFIG_KEYS, type ConfigKey, configPath, writeUserConfig } from '../config.js'
+import { assertConfigKey, CONFIG_KEYS, type ConfigKey, configPath, readUserConfig, writeUserConfig } from '../config.js'
 import type { Context, Environment } from '../context.js'
 import { examples } from '../help.js'
 import type { IO } from '../io.js'
@@ -27,13 +27,13 @@ export function configCommand(io: IO, environment: Environment): Command {
     .command('list')
     .description('show every key and its value')
     .addHelpText('after', examples(['regdesk config list', 'regdesk config list --json']))
-    .action((_o, c: Command) => runConfigList(contextOf(c, io, environment)))
+    .action((_o, c: Command) => runConfigList(contextOf(c, io, environment, true)))
   cmd
     .command('get')
     .description('print the value of a key (nothing when unset)')
     .argument('<key>', Object.keys(CONFIG_KEYS).join(' | '))
     .addHelpText('after', examples(['regdesk config get regulation', 'regdesk config get store --json']))
-    .action((key: string, _o, c: Command) => runConfigGet(contextOf(c, io, environment), key))
+    .action((key: string, _o, c: Command) => runConfigGet(contextOf(c, io, environment, true), key))
   cmd
     .command('set')
     .description('set a key')
@@ -47,19 +47,21 @@ export function configCommand(io: IO, environment: Environment): Command {
         'regdesk config set store ~/support/tickets.json',
       ]),
     )
-    .action((key: string, value: string, _o, c: Command) => runConfigSet(contextOf(c, io, environment), key, value))
+    .action((key: string, value: string, _o, c: Command) =>
+      runConfigSet(contextOf(c, io, environment, true), key, value),
+    )
   cmd
     .command('unset')
     .description('remove a key')
     .argument('<key>', Object.keys(CONFIG_KEYS).join(' | '))
     .addHelpText('after', examples(['regdesk config unset regulationsDir']))
-    .action((key: string, _o, c: Command) => runConfigUnset(contextOf(c, io, environment), key))
+    .action((key: string, _o, c: Command) => runConfigUnset(contextOf(c, io, environment, true), key))
   cmd
     .command('path')
     .description('print where the settings file is')
     .addHelpText('after', examples(['regdesk config path']))
     .action((_o, c: Command) => {
-      const ctx = contextOf(c, io, environment)
+      const ctx = contextOf(c, io, environment, true)
       if (ctx.json) writeJson(ctx.io, { path: configPath() })
       else ctx.io.out(`${configPath()}\n`)
     })
@@ -67,6 +69,13 @@ export function configCommand(io: IO, environment: Environment): Command {
 }
 
 export function runConfigList(ctx: Context): void {
+  // a value the other commands refuse is listed as unset, and said
+  try {
+    readUserConfig()
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e
+    for (const issue of e.issues) ctx.io.err(`warning: ${issue.message}\n`)
+  }
   const rows = (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => ({ key, value: shown(key, ctx.config[key]) }))
   if (ctx.json) {
     writeJson(ctx.io, Object.fromEntries(rows.map((r) => [r.key, r.value])))

@@ -117,8 +117,8 @@ export async function runStoreCopy(
   // a mistyped source would be an empty store, and "copied 0 ticket(s)" would look like success
   if (!isStoreUrl(fromValue) && !existsSync(fromValue))
     throw new RegdeskError(`there is no ticket store at ${fromValue}; nothing was copied`)
-  const from = openStore(ctx, environment, fromValue)
-  const to = openStore(ctx, environment, toValue)
+  const from = openStore(ctx, environment, fromValue, '<from>')
+  const to = openStore(ctx, environment, toValue, '<to>')
   try {
     const source = await readAll(from)
     const before = new Map((await readAll(to)).map((t) => [t.id, JSON.stringify(t)]))

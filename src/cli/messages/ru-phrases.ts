@@ -6,6 +6,8 @@ const ISO = String.raw`an ISO 8601 instant like "2026-11-20T15:00:00\+03:00" or 
 const ISO_RU = 'момент времени в формате ISO 8601, например "2026-11-20T15:00:00+03:00" или "2026-11-20T12:00Z"'
 
 /** The kinds of access data triage finds (src/triage/credentials.ts SecretSpan). */
+/** What a message about a store value names it by (src/cli/store.ts openStore): an option, a variable, a setting, an argument. */
+const STORE_GIVEN = String.raw`(--store|store|REGDESK_STORE|<from>|<to>|config store \(.+?\))`
 const CREDENTIAL_KIND = 'password|login|url_credentials|private_key|token|masked'
 
 /** A pattern from a template: the literal parts are written escaped, as in a regex literal. */
@@ -502,17 +504,17 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`the PostgreSQL store (.+?) has schema version (\S+), newer than this regdesk knows \((\S+)\): upgrade regdesk to use it; nothing was changed`,
       'у хранилища PostgreSQL $1 версия схемы $2 — новее, чем знает эта версия regdesk ($3): обновите regdesk; ничего не изменено',
     ),
-    p('(--store|store) (.+?): not a valid postgres:// URL', '$1 $2: некорректный URL postgres://'),
+    p(`${STORE_GIVEN} (.+?): not a valid postgres:// URL`, '$1 $2: некорректный URL postgres://'),
     p(
-      String.raw`(--store|store) (.+?): not a valid postgres:// URL \(a password with @, :, / or # must be percent-encoded: %40, %3A, %2F, %23\)`,
+      String.raw`${STORE_GIVEN} (.+?): not a valid postgres:// URL \(a password with @, :, / or # must be percent-encoded: %40, %3A, %2F, %23\)`,
       '$1 $2: некорректный URL postgres:// (символы @, :, / и # в пароле нужно записывать как %40, %3A, %2F, %23)',
     ),
     p(
-      '(--store|store) (.+?): not a postgres:// or postgresql:// URL, and a file name with a scheme is taken for a mistyped one',
+      `${STORE_GIVEN} (.+?): not a postgres:// or postgresql:// URL, and a file name with a scheme is taken for a mistyped one`,
       '$1 $2: это не URL postgres:// или postgresql://, а имя файла со схемой считается опечаткой в URL',
     ),
-    p('(--store|store) (.+?): sslmode "(.*)" is not one of (.*)', '$1 $2: sslmode "$3" — допустимые значения: $4'),
-    p(String.raw`(--store|store) (.+?): cannot read (.+?) \((?<tr1>.*)\)`, '$1 $2: не удаётся прочитать $3 ($<tr1>)'),
+    p(`${STORE_GIVEN} (.+?): sslmode "(.*)" is not one of (.*)`, '$1 $2: sslmode "$3" — допустимые значения: $4'),
+    p(String.raw`${STORE_GIVEN} (.+?): cannot read (.+?) \((?<tr1>.*)\)`, '$1 $2: не удаётся прочитать $3 ($<tr1>)'),
     p('--store is empty: give a file or a postgres:// URL', '--store пуст: укажите файл или URL postgres://'),
     p(
       '--store (.+?): sslmode=verify-ca needs the certificate authority in sslrootcert=',
@@ -575,7 +577,7 @@ export function ruPhrases(): readonly Phrase[] {
     p('The server does not support SSL connections', 'сервер не поддерживает подключения по SSL'),
     p('<from> and <to> are the same store', '<from> и <to> — одно и то же хранилище'),
     p(
-      String.raw`(--store|store) (.+) names a folder; give the store's file, e.g\. (.+)`,
+      String.raw`${STORE_GIVEN} (.+) names a folder; give the store's file, e.g\. (.+)`,
       '$1 $2 — это папка; укажите файл хранилища, например $3',
     ),
     p(

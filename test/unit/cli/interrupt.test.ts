@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { madeBeforeInterrupt, madeSoFar } from '../../../src/cli/interrupt.js'
-import { cancelled } from '../../../src/cli/run.js'
+import { cancelled, runProgram } from '../../../src/cli/run.js'
 import { regdesk, tempDir } from '../../support/in-process.js'
 import { recordingIO } from '../../support/test-io.js'
 
@@ -23,14 +23,13 @@ describe('Ctrl-C after a command has made something for good', () => {
     const from = join(tempDir(), 'laptop.json')
     const to = join(tempDir(), 'copy.json')
     await regdesk(['--store', from, 'tickets', 'add', '-r', 'moguta', 'не работает корзина'])
-    const copy = await regdesk(['--json', 'store', 'copy', from, to])
-    expect(copy.exitCode).toBe(0)
     // a Ctrl-C while the result is printed: the copy is whole, and stdout keeps its one document
+    const late = recordingIO()
+    const env = { env: { REGDESK_NOW: '2026-11-20T15:00:00+03:00' }, clock: () => 0 }
+    expect(await runProgram(late.io, env, ['node', 'regdesk', '--json', 'store', 'copy', from, to])).toBe(0)
     expect(madeBeforeInterrupt()).toBe(
       `the copy to ${to} is complete and checked (1 ticket(s) there); only its output was cut short`,
     )
-    const late = recordingIO()
-    late.io.out(copy.stdout)
     expect(cancelled(late.io, ['--json'])).toBe(130)
     expect(JSON.parse(late.stdout())).toMatchObject({ verified: true })
     madeSoFar('something')
