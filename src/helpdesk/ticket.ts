@@ -289,7 +289,7 @@ export function withLocalWork(fresh: Ticket, local: readonly TicketEvent[]): Tic
       .map((e, i) => ({ e, i, t: instantMs(e.at) }))
       .sort((a, b) => a.t - b.t || a.i - b.i)
       .map((x) => x.e)
-  const ticket: Ticket = { ...fresh, events: inTimeOrder([...fresh.events, ...local]) }
+  const ticket: Ticket = { ...fresh, events: withoutRepeatedOpening(inTimeOrder([...fresh.events, ...local])) }
   const lastOfRecord = (type: TicketEvent['type']) =>
     Math.max(Number.NEGATIVE_INFINITY, ...fresh.events.filter((e) => e.type === type).map((e) => instantMs(e.at)))
   // a status the record's events lead to stands until a later change; a stated one, until the record's last event
@@ -304,6 +304,20 @@ export function withLocalWork(fresh: Ticket, local: readonly TicketEvent[]): Tic
     else if (e.type === 'level_change' && t >= lastOfRecord('level_change')) ticket.level = e.to ?? null
   }
   return ticket
+}
+
+/**
+ * The timeline without a move out of `new` that an earlier one made already: a response in the record moves a new
+ * ticket to open (importedTicket), yet a response in regdesk before it may have done so («new → open» twice).
+ */
+function withoutRepeatedOpening(events: TicketEvent[]): TicketEvent[] {
+  let status: string = 'new'
+  return events.filter((e) => {
+    if (e.type !== 'status_change') return true
+    if (e.from === 'new' && e.to === 'open' && status !== 'new') return false
+    status = e.to ?? status
+    return true
+  })
 }
 
 /** Makes `stored` the ticket `fresh` (its id kept): every field replaced, fields `fresh` lacks removed. */

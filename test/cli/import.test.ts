@@ -360,6 +360,33 @@ describe('tickets import: generic JSON Lines', () => {
     })
   })
 
+  it("the helpdesk's own response after one in regdesk does not move the open ticket out of «new» a second time", async () => {
+    const e = { ...env(), REGDESK_NOW: '2026-12-01T12:00:00+03:00' }
+    const record = { external_id: 'D-1', created_at: '2026-11-30T10:00:00+03:00', body: 'Не работает корзина' }
+    expect(
+      (await importFile(e, file('u1.jsonl', `${JSON.stringify(record)}\n`), 'jsonl', '-r', 'moguta')).exitCode,
+    ).toBe(0)
+    expect((await regdesk(['tickets', 'respond', 'MG-1', '--at', '2026-11-30T12:00+03:00'], e)).exitCode).toBe(0)
+    const later = {
+      ...record,
+      status: 'resolved',
+      events: [
+        { type: 'agent_response', at: '2026-11-30T15:00:00+03:00', author: 'hd-agent', message: 'Исправили' },
+        { type: 'status_change', at: '2026-11-30T15:05:00+03:00', from: 'open', to: 'resolved' },
+      ],
+    }
+    const path = file('u2.jsonl', `${JSON.stringify(later)}\n`)
+    expect((await importFile(e, path, 'jsonl', '-r', 'moguta')).summary).toMatchObject({ updated: 1 })
+    const shown = JSON.parse((await regdesk(['tickets', 'show', 'MG-1', '--json'], e)).stdout)
+    const moves = shown.events.filter((x: { type: string }) => x.type === 'status_change')
+    expect(moves.map((x: { from: string; to: string }) => `${x.from} → ${x.to}`)).toEqual([
+      'new → open',
+      'open → resolved',
+    ])
+    expect(shown.status).toBe('resolved')
+    expect((await importFile(e, path, 'jsonl', '-r', 'moguta')).summary).toMatchObject({ unchanged: 1 })
+  })
+
   it('a file with a repeated record imported again changes nothing', async () => {
     const e = env()
     const lines = [
