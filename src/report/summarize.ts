@@ -114,7 +114,8 @@ export interface GroupKey {
   level?: string
   /** who responded (the author of the reaction); null for windows nobody answered */
   agent?: string | null
-  channel?: string
+  /** the channel the request came by; null for requests stored without one */
+  channel?: string | null
   week?: string
 }
 
@@ -348,7 +349,8 @@ type GroupedBy = Pick<ReactionWindow, 'level' | 'openedAt' | 'responder'>
 const NOBODY = '\u0000nobody'
 
 /**
- * The value a window is grouped by; null only for `--by agent` when nobody answered it. By agent
+ * The value a window is grouped by; null for `--by agent` when nobody answered it, for `--by channel` when the request
+ * has no channel. By agent
  * is who actually reacted (the author of the response or of the status change that answered the
  * window), not who the ticket is assigned to now: a reassigned ticket keeps its history.
  */
@@ -361,7 +363,7 @@ function groupValue(by: Grouping, scope: Scope, ticket: Ticket, w: GroupedBy): s
     case 'agent':
       return w.responder
     case 'channel':
-      return ticket.channel ?? '(unknown)'
+      return ticket.channel ?? null
     case 'week':
       return weekOf(scope, w.openedAt)
   }
@@ -376,7 +378,7 @@ function keyOf(by: Grouping, regulation: string, value: string | null): GroupKey
     case 'agent':
       return { regulation, agent: value }
     case 'channel':
-      return { regulation, channel: value ?? '(unknown)' }
+      return { regulation, channel: value }
     case 'week':
       return { regulation, week: value ?? '' }
   }
@@ -622,7 +624,7 @@ export function isoWeekOfDay(dayNumber: number): string {
   return `${year}-W${String(week).padStart(2, '0')}`
 }
 
-/** Groups in key order; nobody (a null agent) after every name. */
+/** Groups in key order; nobody (a null agent, a null channel) after every name. */
 function compareKeys(a: GroupKey, b: GroupKey): number {
   const text = (k: GroupKey) => JSON.stringify(Object.values(k).map((v) => v ?? '\uffff'))
   return text(a).localeCompare(text(b))

@@ -164,6 +164,31 @@ describe('regdesk report over the fixture store', () => {
     expect(await asOf('2026-11-20T12:00:00+03:00')).toMatchObject({ received: 2, windows: 3, met: 2, pending: 1 })
   })
 
+  it('--by channel: requests without a channel are a group whose channel is null, "(no channel)" in a table', async () => {
+    const env = { REGDESK_STORE: join(tempDir(), 'tickets.json'), REGDESK_NOW: '2026-12-01T12:00:00+03:00' }
+    const add = [
+      'tickets',
+      'add',
+      '-r',
+      'advantshop',
+      'Ошибка 500 при оплате',
+      '--received-at',
+      '2026-11-24T10:00+03:00',
+    ]
+    expect((await regdesk(add, env)).exitCode).toBe(0)
+    expect((await regdesk([...add, '-c', 'chat'], env)).exitCode).toBe(0)
+    const by = ['report', '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'channel']
+    const json = JSON.parse((await regdesk([...by, '--format', 'json'], env)).stdout)
+    expect(json.groups.map((g: { key: unknown }) => g.key)).toEqual([
+      { regulation: 'advantshop', channel: 'chat' },
+      { regulation: 'advantshop', channel: null },
+    ])
+    expect((await regdesk([...by, '--format', 'csv'], env)).stdout.split('\n')[2]).toMatch(/^advantshop,,,,,1,/)
+    expect((await regdesk(['--lang', 'ru', ...by, '--format', 'md'], env)).stdout).toContain(
+      '| advantshop · (канал не указан) |',
+    )
+  })
+
   it('an empty store gives an empty report, exit 0', async () => {
     const r = await regdesk(['report', '--json'], { REGDESK_STORE: join(tempDir(), 'none.json') })
     expect(r.exitCode).toBe(0)

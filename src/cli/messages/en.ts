@@ -354,6 +354,7 @@ export const en = {
       'None: every reaction window with a deadline was met or is not yet due.':
         'None: every reaction window with a deadline was met or is not yet due.',
       '(nobody answered)': '(nobody answered)',
+      '(no channel)': '(no channel)',
       'no tickets in the store': 'no tickets in the store',
     },
     title: (from: string, to: string) => `SLA compliance ${from} – ${to}`,

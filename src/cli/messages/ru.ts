@@ -351,6 +351,7 @@ export const ru: Messages = {
       'None: every reaction window with a deadline was met or is not yet due.':
         'Нет: каждое окно со сроком соблюдено или ещё не истекло.',
       '(nobody answered)': '(никто не ответил)',
+      '(no channel)': '(канал не указан)',
       'no tickets in the store': 'в хранилище нет заявок',
     },
     title: (from, to) => `Соблюдение SLA ${from} – ${to}`,

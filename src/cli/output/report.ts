@@ -291,7 +291,9 @@ function subtitleOf(report: Report, header: ReportHeader, io: IO): string {
 function labelOf(key: GroupKey, io: IO): string {
   // a window nobody answered has no agent (null in JSON, empty in CSV)
   const agent = key.agent === null ? io.speech.t.report.words['(nobody answered)'] : key.agent
-  const rest = [key.level, agent, key.channel, key.week].filter((x) => x !== undefined)
+  // a request stored without a channel (null in JSON, empty in CSV)
+  const channel = key.channel === null ? io.speech.t.report.words['(no channel)'] : key.channel
+  const rest = [key.level, agent, channel, key.week].filter((x) => x !== undefined)
   return [key.regulation, ...rest].join(' · ')
 }
 
