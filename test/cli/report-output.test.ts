@@ -66,6 +66,17 @@ describe('report and the lists at a terminal of 80, 120 and 200 columns', () => 
     expect(r.stdout).not.toMatch(/\d{4}-\d{2}-\d…/)
   })
 
+  it('a terminal of 60 columns: tables that cannot fit become blocks of fields, no heading broken inside a word', async () => {
+    const r = await regdesk(['report', ...PERIOD], env, undefined, { columns: 60 })
+    expect(r.exitCode).toBe(0)
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(60)
+    expect(r.stdout).toMatch(/^group {7}advantshop$/m)
+    expect(r.stdout).toMatch(/^compliance {2}68\.5 %$/m)
+    // a heading breaks between its words only: "answered", not "answe" over "red"
+    expect(r.stdout).toMatch(/\banswered\b/)
+    expect(r.stdout).not.toMatch(/│ answe +│/)
+  })
+
   it('uses the width of a wide terminal: the breach table is wider than 100 columns at 200', async () => {
     const r = await regdesk(['report', ...PERIOD], env, undefined, { columns: 200 })
     const widest = Math.max(...r.stdout.split('\n').map((l) => [...l].length))

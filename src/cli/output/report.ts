@@ -384,11 +384,17 @@ function table(head: string[], rows: string[][], io: IO, ids = 0): string {
   }
   // figures ("68.5 %", "186h 2m") are never broken; they may be narrower than their heading, whose
   // words then break over lines; text (names, levels) gives way down to a few characters, then "…"
-  const floor = head.map((_, i) => {
+  // and a heading breaks between its words only ("answe|red" read as two words)
+  const floor = head.map((h, i) => {
     const column = cells.map((r) => r[i] ?? '')
     const figures = column.every((cell) => FIGURE.test(stripVTControlCharacters(cell)))
-    return (figures ? Math.max(3, ...column.map(longestLine)) : Math.min(6, Math.max(...column.map(longestWord)))) + 2
+    const data = figures ? Math.max(3, ...column.map(longestLine)) : Math.min(6, Math.max(...column.map(longestWord)))
+    return Math.max(data, longestWord(h)) + 2
   })
+  // figures and ids alone are wider than the terminal (a phone's): one block of fields per row, as `tickets list` and
+  // `overdue` do, rather than a table wider than the screen with its headings broken inside words
+  const least = natural.map((w, i) => (keep[i] ? w + 2 : Math.min(w + 2, floor[i] as number)))
+  if (least.reduce((a, w) => a + w, 0) > Math.max(width, 40) - (head.length + 1)) return blocks(head, rows, io)
   const widths = fitWidths(natural, width, keep, floor)
   const t = new Table({
     head: head.map((h, i) => io.color.bold(breakWords(h, (widths[i] as number) - 2))),
@@ -434,6 +440,17 @@ const FIGURE = /^[\d\s.,%hmd—-]*$/
 
 function longestWord(text: string): number {
   return Math.max(0, ...text.split(/[ \n]/).map(longestLine))
+}
+
+/** Rows as blocks of «heading  value» lines, a cell of several lines (the stacked times of a breach) under its heading. */
+function blocks(head: readonly string[], rows: readonly string[][], io: IO): string {
+  const label = Math.max(...head.map((h) => h.length))
+  const field = (h: string, cell: string) =>
+    cell
+      .split('\n')
+      .map((line, k) => `${k ? ' '.repeat(label) : io.color.dim(h.padEnd(label))}  ${line}`)
+      .join('\n')
+  return rows.map((r) => head.map((h, i) => field(h, r[i] ?? '')).join('\n')).join('\n\n')
 }
 
 /** A heading in lines of at most `width` characters: a longer word is broken, not cut (it is no data). */
