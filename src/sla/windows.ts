@@ -210,12 +210,12 @@ function recordAt(records: readonly RecordedDeadline[] | undefined, openedAt: nu
   return undefined
 }
 
-/** An agent's reaction: a response, or moving the ticket to waiting/resolved/closed. */
 /** A closed ticket opened again (`tickets reopen`, or a helpdesk's status change out of closed). */
 function reopens(e: WindowTicket['events'][number]): boolean {
   return e.type === 'status_change' && e.from === 'closed' && e.to !== 'closed'
 }
 
+/** An agent's reaction: a response, or moving the ticket to waiting/resolved/closed. */
 export function isReaction(e: WindowTicket['events'][number]): boolean {
   return e.type === 'agent_response' || (e.type === 'status_change' && ENDING_STATUSES.has(e.to ?? ''))
 }
