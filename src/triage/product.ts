@@ -20,7 +20,7 @@ function squash(s: string): string {
  */
 export function productNamedIn(reg: Regulation, text: string): string | undefined {
   const named = new Set<string>()
-  const lower = text.toLowerCase().replace(/ё/g, 'е')
+  const lower = lowered(text)
   const taken: [number, number][] = []
   for (const { id, name, at } of nameOccurrences(reg, lower)) {
     if (taken.some(([from, to]) => at < to && at + name.length > from)) continue
@@ -30,26 +30,56 @@ export function productNamedIn(reg: Regulation, text: string): string | undefine
   return named.size === 1 ? [...named][0] : undefined
 }
 
+/** A product name as it is looked for: in lower case, «ё» as «е», as the text it is looked for in. */
+function lowered(s: string): string {
+  return s.toLowerCase().replace(/ё/g, 'е')
+}
+
+/** A name to look for: its product's id ('' for a family no product is), as the source writes it, and lowered. */
+interface ProductName {
+  id: string
+  shown: string
+  name: string
+  /** some products carry it with a generation number ("FireGuard" of "FireGuard 2", "FireGuard 3") */
+  family: boolean
+}
+
+/**
+ * The names of a regulation's products and of their families, longest first, made once per regulation (every
+ * request of an import is looked through them). A number after a name that is no family is not taken for a
+ * generation: "Fenix Server 2 пользователя" counts users.
+ */
+function productNames(reg: Regulation): { names: readonly ProductName[]; known: ReadonlySet<string> } {
+  let made = namesOf.get(reg)
+  if (made) return made
+  const products = (reg.products ?? []).flatMap((p) =>
+    [p.name, ...(p.aliases ?? [])].map((n) => ({ id: p.id, shown: n, name: lowered(n) })),
+  )
+  const known = new Set(products.map((n) => squash(n.name)))
+  const familyNames = new Set(products.flatMap(({ shown }) => /^(.*[^\s\d])\s*\d$/u.exec(shown)?.[1] ?? []))
+  const family = new Set([...familyNames].map(squash))
+  const families = [...familyNames]
+    .filter((f) => !known.has(squash(f)))
+    .map((f) => ({ id: '', shown: f, name: lowered(f) }))
+  const names = [...products, ...families]
+    .map((n) => ({ ...n, family: family.has(squash(n.name)) }))
+    .sort((a, b) => b.name.length - a.name.length)
+  made = { names, known }
+  namesOf.set(reg, made)
+  return made
+}
+
+const namesOf = new WeakMap<Regulation, { names: readonly ProductName[]; known: ReadonlySet<string> }>()
+
 /**
  * Every occurrence of every product name in the text, longest names first. A name followed by a generation number
  * no product has ("Fenix+ 4", "FireGuard 5") is a product of the family the regulation does not list: it is found
  * under that name as written, which no product id is, so the request is refused as for an unsupported product.
  */
 function nameOccurrences(reg: Regulation, lower: string): { id: string; name: string; at: number }[] {
-  const products = (reg.products ?? []).flatMap((p) =>
-    [p.name, ...(p.aliases ?? [])].map((n) => ({ id: p.id, shown: n, name: n.toLowerCase().replace(/ё/g, 'е') })),
-  )
-  const known = new Set(products.map((n) => squash(n.name)))
-  // a family is a name some products carry with a generation number ("FireGuard" of "FireGuard 2", "FireGuard 3"; a
-  // number after another name is not taken for one: "Fenix Server 2 пользователя" counts users)
-  const familyNames = new Set(products.flatMap(({ shown }) => /^(.*[^\s\d])\s*\d$/u.exec(shown)?.[1] ?? []))
-  const families = [...familyNames]
-    .filter((f) => !known.has(squash(f)))
-    .map((f) => ({ id: '', shown: f, name: f.toLowerCase().replace(/ё/g, 'е') }))
-  const family = new Set([...familyNames].map(squash))
-  const names = [...products, ...families].sort((a, b) => b.name.length - a.name.length)
+  const { names, known } = productNames(reg)
   const found: { id: string; name: string; at: number }[] = []
-  for (const { id, shown, name } of names) {
+  for (const { id, shown, name, family } of names) {
     let at = lower.indexOf(name)
     while (at >= 0) {
       const before = lower[at - 1] ?? ' '
@@ -58,10 +88,10 @@ function nameOccurrences(reg: Regulation, lower: string): { id: string; name: st
       // product carries with a generation counts something ("Fenix+ Academy 5 слушателей", "Fenix Server 2 пользователя")
       if (!/[\p{L}\p{N}]/u.test(before)) {
         const numbered = /^\s*[-+]?\s*\d/u.test(after)
-        if (!/^[\p{L}\p{N}]/u.test(after) && !(numbered && family.has(squash(name)))) {
+        if (!/^[\p{L}\p{N}]/u.test(after) && !(numbered && family)) {
           if (id) found.push({ id, name, at })
         } else {
-          const generation = family.has(squash(name)) ? /^\s*(\d)(?![\p{L}\p{N}]|[.,]\d)/u.exec(after) : null
+          const generation = family ? /^\s*(\d)(?![\p{L}\p{N}]|[.,]\d)/u.exec(after) : null
           if (generation && !known.has(squash(`${name}${generation[1]}`)))
             found.push({ id: `${shown} ${generation[1]}`, name: `${name}${generation[0]}`, at })
         }
