@@ -3,7 +3,7 @@ import Table from 'cli-table3'
 import type { Breach, GroupKey, Report, Stats } from '../../report/summarize.js'
 import type { IO } from '../io.js'
 import { csvDocument } from './csv.js'
-import { fitLine, fitWidths, isTimeColumn, longestLine } from './table.js'
+import { fitLine, fitWidths, isTimeColumn, longestLine, renderFields } from './table.js'
 
 export interface ReportHeader {
   /** the --now used, in the report's zone */
@@ -442,15 +442,16 @@ function longestWord(text: string): number {
   return Math.max(0, ...text.split(/[ \n]/).map(longestLine))
 }
 
-/** Rows as blocks of «heading  value» lines, a cell of several lines (the stacked times of a breach) under its heading. */
+/** Rows as blocks of «heading  value» lines (renderFields), one block a row. */
 function blocks(head: readonly string[], rows: readonly string[][], io: IO): string {
-  const label = Math.max(...head.map((h) => h.length))
-  const field = (h: string, cell: string) =>
-    cell
-      .split('\n')
-      .map((line, k) => `${k ? ' '.repeat(label) : io.color.dim(h.padEnd(label))}  ${line}`)
-      .join('\n')
-  return rows.map((r) => head.map((h, i) => field(h, r[i] ?? '')).join('\n')).join('\n\n')
+  return rows
+    .map((r) =>
+      renderFields(
+        head.map((h, i) => [h, r[i] ?? ''] as const),
+        io,
+      ).trimEnd(),
+    )
+    .join('\n\n')
 }
 
 /** A heading in lines of at most `width` characters: a longer word is broken, not cut (it is no data). */

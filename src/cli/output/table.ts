@@ -113,7 +113,13 @@ function tsvCell(v: string | number | boolean | null | undefined): string {
 /** Key/value lines for one record on a terminal. */
 export function renderFields(pairs: readonly (readonly [string, string])[], io: IO): string {
   const width = Math.max(...pairs.map(([k]) => k.length))
-  return `${pairs.map(([k, v]) => `${io.color.dim(k.padEnd(width))}  ${v}`).join('\n')}\n`
+  // a value of several lines (the stacked times of a report's breach) goes on under itself
+  const field = (k: string, v: string) =>
+    v
+      .split('\n')
+      .map((line, i) => `${i ? ' '.repeat(width) : io.color.dim(k.padEnd(width))}  ${line}`)
+      .join('\n')
+  return `${pairs.map(([k, v]) => field(k, v)).join('\n')}\n`
 }
 
 /** Key/value lines whose keys are labels of the catalogue (`field`), said in the interface language. */
