@@ -112,6 +112,15 @@ export function triageRequest(
       quote: topic.quote,
       message: `${topic.scope === 'in' ? 'in scope' : 'out of scope'}: ${topic.title}${chosen ? ' (chosen by the agent)' : ''}`,
     })
+  // the topic of updates after modifications refuses because the customer's code was modified: that is a reason of its
+  // own, under the topic's clause (advantshop's code_modified rule only delays, so the rule gives none)
+  if (topic?.modifiedUpdates && topic.scope === 'out' && facts.modified)
+    reasons.push({
+      code: 'code_modified',
+      clause: topic.clause,
+      quote: topic.quote,
+      message: 'the product code was modified, and updates after such changes are out of scope',
+    })
 
   let level = levelFor(reg, topic, facts)
   const eligibility = checkEligibility(reg, facts, topic, level)

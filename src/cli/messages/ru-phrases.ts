@@ -1075,6 +1075,10 @@ export function ruPhrases(): readonly Phrase[] {
       String.raw`served as (\S+): §(.+?) says its resolution may take longer`,
       'обслуживается на уровне $1: по §$2 решение может занять больше времени',
     ),
+    p(
+      'the product code was modified, and updates after such changes are out of scope',
+      'код продукта изменён, а обновление после таких изменений — вне рамок поддержки',
+    ),
     p('the product code was modified', 'код продукта изменён'),
     p(String.raw`(.+?) \(tier (\S+)\) is not supported`, '$1 (тариф $2) не обслуживается'),
     p(String.raw`(.+?) \(tier (\S+)\) is served only on (.*)`, '$1 (тариф $2) обслуживается только по темам: $3'),

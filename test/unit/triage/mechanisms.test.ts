@@ -361,6 +361,10 @@ describe('triageRequest decisions', () => {
     expect(plain.scope).toBe('in')
     const modified = triageRequest(advantshop, text, { receivedAt: at, tier: 'free', modified: true })
     expect(modified).toMatchObject({ scope: 'out', level: 'consulting', topic: { id: 'update-after-modification' } })
+    // refused because the code was modified: that reason is given too, under the topic's clause, after the topic's own
+    expect(modified.reasons.map((r) => r.code)).toEqual(['topic_out_of_scope', 'code_modified'])
+    expect(modified.reasons[1]?.clause).toBe(modified.topic?.clause)
+    expect(plain.reasons.map((r) => r.code)).not.toContain('code_modified')
   })
 
   it.each([
