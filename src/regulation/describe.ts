@@ -90,6 +90,7 @@ export function normalizedRegulation(reg: Regulation) {
     eligibility: reg.eligibility,
     requiredInformation: reg.requiredInformation,
     onePerRequest: reg.onePerRequest ?? null,
+    delayCauses: reg.delayCauses ?? [],
     lifecycle: reg.lifecycle,
     queue: reg.queue,
     notes: reg.notes ?? [],

@@ -6,9 +6,17 @@ import { z } from 'zod'
  */
 
 import { regulationReplies } from './replies-schema.js'
-import { CHANNELS, DURATION_UNITS, INFORMATION_IDS, WEEKDAYS, type Weekday } from './vocabulary.js'
+import { CHANNELS, DELAY_CAUSES, DURATION_UNITS, INFORMATION_IDS, WEEKDAYS, type Weekday } from './vocabulary.js'
 
-export { CHANNELS, DURATION_UNITS, INFORMATION_IDS, REASON_CODES, WARNING_CODES, WEEKDAYS } from './vocabulary.js'
+export {
+  CHANNELS,
+  DELAY_CAUSES,
+  DURATION_UNITS,
+  INFORMATION_IDS,
+  REASON_CODES,
+  WARNING_CODES,
+  WEEKDAYS,
+} from './vocabulary.js'
 
 const ID = /^[a-z0-9][a-z0-9-]*$/
 const INTERVAL = /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/
@@ -306,6 +314,11 @@ export const regulationSchema = z.strictObject({
   requiredInformation: z.array(requiredInformation),
   /** one problem per request; `effect: delay`: the source names several problems only as a cause of delay (advantshop) */
   onePerRequest: z.strictObject({ ...cited, effect: z.enum(['delay']).optional() }).optional(),
+  /**
+   * what a served request may say that the source names among the causes of a delayed (or impossible) resolution
+   * (advantshop §3.1: a third-party service's function, no access to the site): it gets resolution_may_be_delayed
+   */
+  delayCauses: z.array(z.strictObject({ cause: z.enum(DELAY_CAUSES), ...cited })).optional(),
   lifecycle: z.array(lifecycleRule),
   queue,
   notes: z.array(z.strictObject({ ...cited })).optional(),

@@ -168,6 +168,14 @@ const oneModifiedUpdatesTopic: Rule = (reg, _ctx, report) => {
     report(['topics', i, 'modifiedUpdates'], 'only one topic may be the topic of updates after modifications')
 }
 
+const delayCausesOnce: Rule = (reg, _ctx, report) => {
+  const seen = new Set<string>()
+  reg.delayCauses?.forEach((d, i) => {
+    if (seen.has(d.cause)) report(['delayCauses', i, 'cause'], `the cause ${d.cause} is named twice`)
+    seen.add(d.cause)
+  })
+}
+
 const failuresAreErrorsOnQuestions: Rule = (reg, _ctx, report) => {
   reg.topics.forEach((t, i) => {
     if (t.failuresAreErrors && (t.scope !== 'in' || t.kind !== 'question' || t.level === undefined))
@@ -260,6 +268,7 @@ const RULES: Rule[] = [
   oneFallbackTopic,
   failuresAreErrorsOnQuestions,
   oneModifiedUpdatesTopic,
+  delayCausesOnce,
   idsAreUnique,
   productRuleNeedsProducts,
 ]

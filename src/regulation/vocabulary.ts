@@ -32,6 +32,11 @@ export const WARNING_CODES = [
   // a fact the regulation names as a cause of delay, not of refusal (advantshop §3.1 п.7: modified code)
   'resolution_may_be_delayed',
 ] as const
+/**
+ * What a request may say that a regulation names among the causes of a delayed resolution (`delayCauses`), each read in
+ * the request's words by the lexicon pattern `delay.<cause in camelCase>` (regulations/README.md, "Delay causes")
+ */
+export const DELAY_CAUSES = ['third-party-service', 'no-site-access'] as const
 export const INFORMATION_IDS = [
   'license_key',
   'domain',

@@ -2,6 +2,7 @@ import { SECRET_MASK } from '../data/secret-mask.js'
 import type { Regulation } from '../regulation/load.js'
 import type { Topic } from '../regulation/schema.js'
 import { findSecrets } from './credentials.js'
+import { delayCauseWarning } from './delays.js'
 import { checkEligibility } from './eligibility.js'
 import { askedOf, type InformationId, missingInformation } from './information.js'
 import { detectIntent, type Intent } from './intent.js'
@@ -154,6 +155,11 @@ export function triageRequest(
       clause: delays.clause,
       message: `${scope === 'out' ? 'out of scope and served' : 'served'} as ${level}: §${delays.clause} says its resolution may take longer`,
     })
+  // a served request that names a cause of delay the source lists (advantshop §3.1: a third-party service's function),
+  // in the customer's own words (not the letters a reply quotes)
+  const served = level !== null && scope !== 'unclear' && !eligibility.reasons.length
+  const delayCause = served ? delayCauseWarning(reg, own ?? reading, intent.problem) : undefined
+  if (delayCause && !warnings.some((w) => w.code === 'resolution_may_be_delayed')) warnings.push(delayCause)
 
   const required = reg.requiredInformation.filter((r) => !r.optional).map((r) => r.id as InformationId)
   // found in the text as written, or in its reading (Russian typed in Latin letters: «versiya 9.4»); a text with

@@ -276,6 +276,13 @@ export function showRegulation(reg: Regulation, io: IO): string {
       cite(r)
     }
   }
+  if (reg.delayCauses?.length) {
+    h('Causes of delay')
+    for (const d of reg.delayCauses) {
+      lines.push(`  ${v.delayCause(d.cause)}`)
+      cite(d)
+    }
+  }
   h('Required information')
   for (const r of reg.requiredInformation) {
     lines.push(`  ${r.id}${r.optional ? c.dim(v.ifPossible) : ''}`)

@@ -230,6 +230,7 @@ export const en = {
       'In scope': 'In scope',
       'Out of scope': 'Out of scope',
       Eligibility: 'Eligibility',
+      'Causes of delay': 'Causes of delay',
       'Required information': 'Required information',
       Lifecycle: 'Lifecycle',
       Queue: 'Queue',
@@ -267,6 +268,7 @@ export const en = {
     licensed: (tiers: string, topics: string | null) =>
       ` (tiers ${tiers}: ${topics ? `only ${topics}` : 'not served'})`,
     delays: ' (delays, does not refuse: warning resolution_may_be_delayed)',
+    delayCause: (cause: string) => `${cause}, when the request says so (warning resolution_may_be_delayed)`,
     ifPossible: ' (if possible)',
     onePerRequest: 'one problem per request',
     after: (d: string) => ` after ${d}`,

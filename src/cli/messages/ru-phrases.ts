@@ -1080,6 +1080,14 @@ export function ruPhrases(): readonly Phrase[] {
       'код продукта изменён, а обновление после таких изменений — вне рамок поддержки',
     ),
     p('the product code was modified', 'код продукта изменён'),
+    p(
+      String.raw`the request concerns a function a third-party service provides: §(.+?) names this among the causes of a delayed \(or impossible\) resolution`,
+      'заявка касается функции стороннего сервиса: §$1 называет это среди причин задержки (или невозможности) решения',
+    ),
+    p(
+      String.raw`the customer gives no access to the site: §(.+?) names this among the causes of a delayed \(or impossible\) resolution`,
+      'клиент не даёт доступа к сайту: §$1 называет это среди причин задержки (или невозможности) решения',
+    ),
     p(String.raw`(.+?) \(tier (\S+)\) is not supported`, '$1 (тариф $2) не обслуживается'),
     p(String.raw`(.+?) \(tier (\S+)\) is served only on (.*)`, '$1 (тариф $2) обслуживается только по темам: $3'),
     p(String.raw`in scope: (.*) \(chosen by the agent\)`, 'в рамках поддержки: $1 (выбрано сотрудником)'),

@@ -33,6 +33,8 @@ export const PATTERNS = {
   'verdict.refundAsked': { flags: 'u' },
   'verdict.priceTopic': { flags: 'u' },
   'verdict.productUpdate': { flags: 'u' },
+  'delay.thirdPartyService': { flags: 'iu' },
+  'delay.noSiteAccess': { flags: 'iu' },
   'matters.segment': { flags: 'gu' },
   'matters.separate': { flags: 'u' },
   'matters.announced': { flags: 'u' },

@@ -145,6 +145,25 @@ describe('parseRegulation', () => {
       'only one topic may be the topic of updates after modifications',
     ],
     [
+      'a cause of delay named twice',
+      broken(
+        'lifecycle:\n',
+        'delayCauses:\n  - {cause: third-party-service, clause: "3", quote: сторонний сервис}\n  - {cause: third-party-service, clause: "4", quote: сервис}\nlifecycle:\n',
+      ),
+      91,
+      13,
+      'delayCauses.1.cause',
+      'the cause third-party-service is named twice',
+    ],
+    [
+      'an unknown cause of delay',
+      broken('lifecycle:\n', 'delayCauses:\n  - {cause: weather, clause: "3", quote: погода}\nlifecycle:\n'),
+      90,
+      13,
+      'delayCauses.0.cause',
+      'expected one of third-party-service',
+    ],
+    [
       'unknown channel',
       broken('    - id: email', '    - id: pigeon'),
       51,

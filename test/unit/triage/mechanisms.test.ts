@@ -378,6 +378,45 @@ describe('triageRequest decisions', () => {
     expect(modified.topic?.id).toBe(plain.topic?.id)
   })
 
+  // delayCauses (regulations/advantshop.yaml, §3.1 пп.2 и 10): a served request that names a third-party service's
+  // function, or says the customer will not give access to the site, is delayed, not refused; a regulation without
+  // them, or a request that names neither, gets no such warning
+  const delayed = (v: ReturnType<typeof triageRequest>) =>
+    v.warnings.find((w) => w.code === 'resolution_may_be_delayed')?.clause ?? null
+  it.each([
+    ['Модуль доставки СДЭК: для Казани пишет «Нет доступных вариантов доставки», для Москвы считает', 'п.10'],
+    ['Оплата через ЮKassa не проходит, покупатели видят ошибку на последнем шаге', 'п.10'],
+    ['Заказы перестали выгружаться на Яндекс.Маркет, фид пустой', 'п.10'],
+    ['Не приходят SMS о заказе через смс-шлюз, в логах ошибка авторизации', 'п.10'],
+    ['Error 500 in the cart when the payment gateway is chosen at checkout', 'п.10'],
+    ['После обновления в админке 404 на разделе каталога. Доступ дать не можем, служба безопасности запрещает', 'п.2'],
+    ['В корзине ошибка 500. Не можем предоставить вам доступ к админке, политика компании', 'п.2'],
+    ['Checkout fails with error 500. We cannot give you access to the server, sorry', 'п.2'],
+  ])('advantshop: "%s" is served, its resolution may be delayed (§3.1 %s)', (text, item) => {
+    const v = triageRequest(registry.get('advantshop'), text, { receivedAt: at, tier: 'free' })
+    expect(v.scope).toBe('in')
+    expect(delayed(v)).toBe(`3.1, «Отсрочка или невозможность решения», ${item}`)
+  })
+
+  it.each([
+    'В корзине не пересчитывается сумма при смене количества товара',
+    'Вот доступ в админку: логин manager — посмотрите, почему не открывается каталог',
+    'Доступ к сайту можем дать, напишите, куда прислать. Не открывается каталог',
+    'Озонатор в карточке товара отображается без фото',
+    // a service named in a question how to set it up, not in a report that it fails
+    'Как подключить оплату картой через ЮKassa? Договор есть, shopId получили',
+  ])('advantshop: "%s" names no cause of delay', (text) => {
+    const v = triageRequest(registry.get('advantshop'), text, { receivedAt: at, tier: 'free' })
+    expect(delayed(v)).toBeNull()
+  })
+
+  it('moguta lists no causes of delay: a third-party service there is no warning', () => {
+    const v = triageRequest(registry.get('moguta'), 'Модуль доставки СДЭК не считает стоимость доставки', {
+      receivedAt: at,
+    })
+    expect(delayed(v)).toBeNull()
+  })
+
   // failuresAreErrors (regulations/imagecms.yaml: admin usage, storefront, modules): a Pro customer's report that a
   // function of the product is broken is an error of the product, served at his level; his how-to stays a consultation,
   // and a failure told about a topic not so marked (system requirements) keeps that topic's level
