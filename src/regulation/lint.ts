@@ -94,6 +94,8 @@ export function lintRegulation(reg: Regulation, lang: 'ru' | 'en' = 'en'): Findi
     ...reg.topics.map((t, i) => [`topics.${i}`, t] as [string, typeof t]),
     ...reg.eligibility.map((r, i) => [`eligibility.${i}`, r] as [string, typeof r]),
     ...reg.requiredInformation.map((r, i) => [`requiredInformation.${i}`, r] as [string, typeof r]),
+    ...(reg.onePerRequest ? [['onePerRequest', reg.onePerRequest] as [string, typeof reg.onePerRequest]] : []),
+    ...(reg.delayCauses ?? []).map((d, i) => [`delayCauses.${i}`, d] as [string, typeof d]),
     ...reg.lifecycle.map((r, i) => [`lifecycle.${i}`, r] as [string, typeof r]),
     ...(reg.workingTime.notes ?? []).map((n, i) => [`workingTime.notes.${i}`, n] as [string, typeof n]),
     ...(reg.notes ?? []).map((n, i) => [`notes.${i}`, n] as [string, typeof n]),

@@ -103,7 +103,12 @@ export function triageRequest(
     // pro или premium»): its failure reports stay where they are; the same facts give the same verdict either way
     if (facts.tier !== defaultTier) topic = reportedFailure(reg, facts, reading, intent, ranked, topic) ?? topic
     topic = entitledFailure(reg, facts, failure, ranked, topic) ?? topic
-    topic = modifiedUpdate(reg, facts, reading, topic) ?? topic
+    // the customer's own modifications decide it, whatever the model or the words leaned to (code_modified, below)
+    const updated = modifiedUpdate(reg, facts, reading, topic)
+    if (updated) {
+      topic = updated
+      decidedBy = 'eligibility'
+    }
   }
   scope = topic ? topic.scope : 'unclear'
   if (topic)
@@ -126,7 +131,6 @@ export function triageRequest(
   let level = levelFor(reg, topic, facts)
   const eligibility = checkEligibility(reg, facts, topic, level)
   reasons.unshift(...eligibility.reasons)
-  warnings.push(...eligibility.warnings)
   if (eligibility.reasons.some((r) => r.code === 'channel_not_accepted')) {
     // a request through a channel the regulation does not accept cannot be registered at all
     scope = 'out'
@@ -141,6 +145,11 @@ export function triageRequest(
     level = null
     topic = null
   }
+  // a cause of delay is said only of a request that is served: one refused (its channel, an eligibility rule) or left
+  // unclear is not; one refused as an update after its own modifications has them as its reason (code_modified)
+  const served = level !== null && scope !== 'unclear' && !eligibility.reasons.length
+  const delayable = served && !reasons.some((r) => r.code === 'code_modified')
+  warnings.push(...eligibility.warnings.filter((w) => w.code !== 'resolution_may_be_delayed' || delayable))
   // served where the source says resolution may take longer: out of scope yet served (a consultation), or at a level
   // it names a cause of delay (advantshop and umi: development, a question handed to the developers)
   const delays =
@@ -156,10 +165,13 @@ export function triageRequest(
       message: `${scope === 'out' ? 'out of scope and served' : 'served'} as ${level}: §${delays.clause} says its resolution may take longer`,
     })
   // a served request that names a cause of delay the source lists (advantshop §3.1: a third-party service's function),
-  // in the customer's own words (not the letters a reply quotes)
-  const served = level !== null && scope !== 'unclear' && !eligibility.reasons.length
-  const delayCause = served ? delayCauseWarning(reg, own ?? reading, intent.problem) : undefined
-  if (delayCause && !warnings.some((w) => w.code === 'resolution_may_be_delayed')) warnings.push(delayCause)
+  // in the customer's own words (not the letters a reply quotes), as read and as written (a service's Latin name)
+  if (delayable && !warnings.some((w) => w.code === 'resolution_may_be_delayed')) {
+    const words = [own ?? reading]
+    if (reading !== answered) words.push(withoutQuotedLetters(answered) ?? answered)
+    const delayCause = delayCauseWarning(reg, words)
+    if (delayCause) warnings.push(delayCause)
+  }
 
   const required = reg.requiredInformation.filter((r) => !r.optional).map((r) => r.id as InformationId)
   // found in the text as written, or in its reading (Russian typed in Latin letters: «versiya 9.4»); a text with

@@ -392,6 +392,16 @@ describe('triageRequest decisions', () => {
     ['После обновления в админке 404 на разделе каталога. Доступ дать не можем, служба безопасности запрещает', 'п.2'],
     ['В корзине ошибка 500. Не можем предоставить вам доступ к админке, политика компании', 'п.2'],
     ['Checkout fails with error 500. We cannot give you access to the server, sorry', 'п.2'],
+    // spellings: СДЕК, SMS in Latin, Ю.Касса, a non-breaking hyphen (U+2011), Почта РФ; a name typed in translit
+    ['Доставка СДЕК не рассчитывается в корзине', 'п.10'],
+    ['SMS-шлюз не работает, коды не приходят', 'п.10'],
+    ['Оплата через Ю.Кассу не проходит', 'п.10'],
+    ['Оплата через Т\u2011Банк не проходит, в корзине ошибка 500 на последнем шаге', 'п.10'],
+    ['Доставка Почтой РФ не рассчитывается', 'п.10'],
+    ['CDEK ne rabotaet raschet dostavki', 'п.10'],
+    ['Корзина не работает. Доступ не можем дать.', 'п.2'],
+    ['Корзина не работает. Дать доступ не получится.', 'п.2'],
+    ['Checkout fails with error 500 on every order. Access to the site cannot be provided.', 'п.2'],
   ])('advantshop: "%s" is served, its resolution may be delayed (§3.1 %s)', (text, item) => {
     const v = triageRequest(registry.get('advantshop'), text, { receivedAt: at, tier: 'free' })
     expect(v.scope).toBe('in')
@@ -403,11 +413,37 @@ describe('triageRequest decisions', () => {
     'Вот доступ в админку: логин manager — посмотрите, почему не открывается каталог',
     'Доступ к сайту можем дать, напишите, куда прислать. Не открывается каталог',
     'Озонатор в карточке товара отображается без фото',
-    // a service named in a question how to set it up, not in a report that it fails
+    // a service named in a question how to set it up, a wish, a price question, not in a report that it fails
     'Как подключить оплату картой через ЮKassa? Договор есть, shopId получили',
+    'Как скрыть ЮKassa, если сумма заказа не превышает 100 рублей?',
+    'How do I set up YooKassa so that it does not ask for the phone number?',
+    'Хотелось бы, чтобы Boxberry не показывал пункты выдачи без примерки',
+    'Сколько стоит доработка, чтобы СДЭК не показывал пункты выдачи?',
+    // a service that works, named beside what does not; a name inside an address or a path
+    'СДЭК работает нормально, а вот фильтр каталога не работает',
+    'У клиента с email ivan@ozon.ru не оформляется заказ',
+    'Не открывается страница https://shop.ru/catalog/ozon-tovary',
+    // locked out himself: no access he will not give
+    'Не можем получить доступ к админке после обновления, сайт z.ru, версия 12',
+    'Не можем восстановить доступ к сайту, письмо для сброса пароля не приходит',
   ])('advantshop: "%s" names no cause of delay', (text) => {
     const v = triageRequest(registry.get('advantshop'), text, { receivedAt: at, tier: 'free' })
     expect(delayed(v)).toBeNull()
+  })
+
+  // modified code (advantshop §3.1 п.7) delays a served request only: refused by its channel, left unclear, or refused
+  // as an update after its own modifications (then code_modified is its reason, decided by that fact, and the
+  // out-of-scope request served at the consulting level may take longer, §3.1 п.9), it says no such delay
+  it.each([
+    ['Не работает корзина, ошибка при оформлении заказа', { channel: 'form' }, 'in', 'п.7'],
+    ['Не работает корзина', { channel: 'social' }, 'out', null],
+    ['бухгалтерия просит акт сверки за прошлый год, куда обратиться?', { channel: 'form' }, 'unclear', null],
+    ['Поставили обновление до 12.1 — корзина не открывается, ошибка 500', { channel: 'form' }, 'out', 'п.9'],
+  ] as const)('advantshop, modified code: "%s" %o is %s, delayed by %s', (text, f, scope, item) => {
+    const v = triageRequest(registry.get('advantshop'), text, { receivedAt: at, tier: 'free', modified: true, ...f })
+    expect(v.scope).toBe(scope)
+    expect(delayed(v)?.replace(/.*(п\.\d+)$/, '$1') ?? null).toBe(item)
+    if (v.reasons.some((r) => r.code === 'code_modified')) expect(v.decidedBy).toBe('eligibility')
   })
 
   it('moguta lists no causes of delay: a third-party service there is no warning', () => {
