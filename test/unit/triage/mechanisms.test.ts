@@ -388,7 +388,7 @@ describe('triageRequest decisions', () => {
     ['Оплата через ЮKassa не проходит, покупатели видят ошибку на последнем шаге', 'п.10'],
     ['Заказы перестали выгружаться на Яндекс.Маркет, фид пустой', 'п.10'],
     ['Не приходят SMS о заказе через смс-шлюз, в логах ошибка авторизации', 'п.10'],
-    ['Error 500 in the cart when the payment gateway is chosen at checkout', 'п.10'],
+    ['The payment gateway stopped working: checkout shows error 500', 'п.10'],
     ['После обновления в админке 404 на разделе каталога. Доступ дать не можем, служба безопасности запрещает', 'п.2'],
     ['В корзине ошибка 500. Не можем предоставить вам доступ к админке, политика компании', 'п.2'],
     ['Checkout fails with error 500. We cannot give you access to the server, sorry', 'п.2'],
