@@ -153,11 +153,7 @@ export function triageRequest(
   // served where the source says resolution may take longer: out of scope yet served (a consultation), or at a level
   // it names a cause of delay (advantshop and umi: development, a question handed to the developers)
   const delays =
-    level === null || scope === 'unclear' || eligibility.reasons.length
-      ? undefined
-      : scope === 'out'
-        ? reg.outOfScope.delays
-        : reg.levels[level]?.delays
+    !served || level === null ? undefined : scope === 'out' ? reg.outOfScope.delays : reg.levels[level]?.delays
   if (delays && !warnings.some((w) => w.code === 'resolution_may_be_delayed'))
     warnings.push({
       code: 'resolution_may_be_delayed',
