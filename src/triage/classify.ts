@@ -5,7 +5,7 @@ import { findSecrets } from './credentials.js'
 import { delayCauseWarning } from './delays.js'
 import { checkEligibility } from './eligibility.js'
 import { askedOf, type InformationId, missingInformation } from './information.js'
-import { detectIntent, type Intent } from './intent.js'
+import { detectIntent, type Intent, isFailureReport } from './intent.js'
 import { matches, pattern } from './lexicon/index.js'
 import { productNamedIn } from './product.js'
 import { withAnsweredQuestions, withoutQuotedLetters } from './quoted.js'
@@ -162,7 +162,7 @@ export function triageRequest(
     })
   // a served request that names a cause of delay the source lists (advantshop §3.1: a third-party service's function),
   // in the customer's own words (not the letters a reply quotes), as read and as written (a service's Latin name)
-  if (delayable && !warnings.some((w) => w.code === 'resolution_may_be_delayed')) {
+  if (delayable && reg.delayCauses?.length && !warnings.some((w) => w.code === 'resolution_may_be_delayed')) {
     const words = [own ?? reading]
     if (reading !== answered) words.push(withoutQuotedLetters(answered) ?? answered)
     const delayCause = delayCauseWarning(reg, words)
@@ -420,11 +420,6 @@ function modifiedUpdate(reg: Regulation, facts: RequestFacts, reading: string, t
   if (!facts.modified || topic?.scope !== 'in' || topic.kind !== 'problem') return undefined
   const updates = reg.topics.find((t) => t.modifiedUpdates)
   return updates && matches('verdict.productUpdate', normalize(reading)) ? updates : undefined
-}
-
-/** A report that something is broken, asking for no work and not how to do anything. */
-function isFailureReport(reading: string, intent: Intent): boolean {
-  return intent.problem && !intent.work && !matches('intent.howTo', normalize(reading))
 }
 
 /**

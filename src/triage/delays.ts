@@ -1,6 +1,6 @@
 import type { Regulation } from '../regulation/load.js'
 import type { DELAY_CAUSES } from '../regulation/vocabulary.js'
-import { detectIntent } from './intent.js'
+import { isFailureReport } from './intent.js'
 import type { PatternName } from './lexicon/catalogue.js'
 import { matches, pattern } from './lexicon/index.js'
 import { normalize } from './text.js'
@@ -40,13 +40,8 @@ function saysFailing(statement: string): boolean {
 }
 
 function failing(statement: string): boolean {
-  const intent = detectIntent(statement)
   return (
-    intent.problem &&
-    !intent.work &&
-    !matches('intent.howTo', statement) &&
-    !matches('intent.suggestion', statement) &&
-    !matches('verdict.priceAsked', statement)
+    isFailureReport(statement) && !matches('intent.suggestion', statement) && !matches('verdict.priceAsked', statement)
   )
 }
 
@@ -57,9 +52,8 @@ function failing(statement: string): boolean {
  * service's Latin name was left), the same text once when they do not differ.
  */
 export function delayCauseWarning(reg: Regulation, texts: readonly string[]): Warning | undefined {
-  if (!reg.delayCauses?.length) return undefined
   const normalized = texts.map(normalize)
-  for (const d of reg.delayCauses) {
+  for (const d of reg.delayCauses ?? []) {
     const reading = READINGS[d.cause]
     const re = pattern(reading.pattern)
     const found = normalized.some((text) =>

@@ -28,6 +28,11 @@ function asksToDoWork(t: string): boolean {
   return false
 }
 
+/** A report that something is broken, asking for no work and not how to do anything. */
+export function isFailureReport(text: string, intent: Intent = detectIntent(text)): boolean {
+  return intent.problem && !intent.work && !matches('intent.howTo', normalize(text))
+}
+
 export function detectIntent(text: string): Intent {
   const t = normalize(text).trim()
   let intent = recent.get(t)

@@ -47,7 +47,11 @@ function postings(index: TopicIndex): Postings {
       list.push({ profile: i, weight })
       terms.set(stem, list)
     }
-    for (const stem of profile.negative) negative.set(stem, [...(negative.get(stem) ?? []), i])
+    for (const stem of profile.negative) {
+      const list = negative.get(stem) ?? []
+      list.push(i)
+      negative.set(stem, list)
+    }
     return profile.phrases.map((phrase) => Int32Array.from(phrase, idOf))
   })
   made = {
@@ -95,7 +99,7 @@ export function scoreTopics(index: TopicIndex, request: readonly string[]): Topi
   }
   // a phrase's stem recurs across topics: whether it is (nearly) in the request is worked out once
   const present = new Set(unique)
-  for (const r of unique) for (const p of post.phraseStemList.candidates(r)) if (nearly(p, r)) present.add(p)
+  for (const r of unique) for (const p of post.phraseStemList.candidates(r)) if (stemRelation(p, r)) present.add(p)
   const isPresent = new Uint8Array(post.phraseStems.length)
   post.phraseStems.forEach((p, id) => {
     isPresent[id] = present.has(p) ? 1 : 0
@@ -118,25 +122,25 @@ export function scoreTopics(index: TopicIndex, request: readonly string[]): Topi
     .sort((a, b) => b.score - a.score)
 }
 
-/** The vocabulary stems a request stem stands for: itself, a stem it extends or is extended by, or one typo away. */
+/** The vocabulary stems a request stem stands for: itself, a stem it extends or is extended by (×0.8), or one typo away (×0.7). */
 function resolveStem(s: string, vocabulary: StemList): { stem: string; factor: number }[] {
   const out: { stem: string; factor: number }[] = [{ stem: s, factor: 1 }]
   if (s.length < 4) return out
   for (const v of vocabulary.candidates(s)) {
     if (v === s || v.length < 4) continue
-    // the shorter begins the longer (no [short, long] pair: a first run, interpreted, pays for every array made)
-    if (v.length < s.length ? v.length >= 5 && s.startsWith(v) : s.length >= 5 && v.startsWith(s))
-      out.push({ stem: v, factor: 0.8 })
-    else if (s.length >= 6 && Math.abs(v.length - s.length) <= 1 && withinOneEdit(s, v))
-      out.push({ stem: v, factor: 0.7 })
+    const relation = stemRelation(s, v)
+    if (relation) out.push({ stem: v, factor: relation === 'prefix' ? 0.8 : 0.7 })
   }
   return out
 }
 
-/** Whether a phrase's stem is nearly the request's stem `r`: one begins the other, or it is one typo away. */
-function nearly(stem: string, r: string): boolean {
-  if (r.length < stem.length ? r.length >= 5 && stem.startsWith(r) : stem.length >= 5 && r.startsWith(stem)) return true
-  return stem.length >= 6 && withinOneEdit(stem, r)
+/**
+ * How stem `b` is near stem `a`: one begins the other (the shorter of five letters at least), or `b` is one typo from
+ * `a` (of six letters at least); none when neither.
+ */
+function stemRelation(a: string, b: string): 'prefix' | 'typo' | undefined {
+  if (b.length < a.length ? b.length >= 5 && a.startsWith(b) : a.length >= 5 && b.startsWith(a)) return 'prefix'
+  return a.length >= 6 && withinOneEdit(a, b) ? 'typo' : undefined
 }
 
 /** Levenshtein distance ≤ 1, in linear time. */
